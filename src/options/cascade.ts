@@ -1,0 +1,133 @@
+/**
+ * The option cascade, lowest level first: built-in defaults → `[tool.cibuildwheel]`
+ * → its platform table → matching `[[overrides]]` → `CIBW_<NAME>` →
+ * `CIBW_<NAME>_<PLATFORM>` → action inputs / CLI flags. Each level either
+ * replaces the value below it or, with an `inherit` rule, appends/prepends.
+ */
+import { UserError } from '../util/errors.js'
+import { split as shlexSplit } from '../util/shlex.js'
+import { envName, type Env } from './env.js'
+import { FormatError, stringify, type OptionFormat, type OptionSpec } from './schema.js'
+import type { Table } from './pyproject.js'
+import { selectorMatches } from '../plan/selector.js'
+
+export type InheritRule = 'none' | 'append' | 'prepend'
+
+export interface Override {
+  readonly select: string
+  readonly inherit: Readonly<Record<string, InheritRule>>
+  readonly options: Table
+}
+
+export interface CascadeSources {
+  readonly platform: string
+  readonly config: Table
+  readonly overrides: readonly Override[]
+  readonly env: Env
+  /** Explicit inputs or flags, by option name; only those the user set. */
+  readonly inputs: ReadonlyMap<string, string>
+}
+
+interface Level {
+  value: unknown
+  rule: InheritRule
+  source: string
+}
+
+export function resolveOption(spec: OptionSpec, sources: CascadeSources, identifier?: string): string {
+  const { platform, config, env } = sources
+  const platformTable = (config[platform] ?? {}) as Table
+  const levels: Level[] = [
+    { value: spec.defaults.all, rule: 'none', source: 'default' },
+    {
+      value: spec.defaults[platform as 'linux' | 'macos' | 'windows'],
+      rule: 'none',
+      source: 'default'
+    },
+    { value: config[spec.name], rule: 'none', source: `tool.cibuildwheel.${spec.name}` },
+    {
+      value: platformTable[spec.name],
+      rule: 'none',
+      source: `tool.cibuildwheel.${platform}.${spec.name}`
+    }
+  ]
+  if (identifier !== undefined && !spec.global) {
+    for (const override of sources.overrides) {
+      if (!selectorMatches(override.select, identifier)) continue
+      levels.push({
+        value: override.options[spec.name],
+        rule: override.inherit[spec.name] ?? 'none',
+        source: `tool.cibuildwheel.overrides[select=${override.select}].${spec.name}`
+      })
+    }
+  }
+  const envRule: InheritRule = spec.name === 'enable' ? 'append' : 'none'
+  levels.push({ value: env[envName(spec.name)], rule: envRule, source: envName(spec.name) })
+  if (spec.envPlatform) {
+    const name = envName(spec.name, platform)
+    levels.push({ value: env[name], rule: envRule, source: name })
+  }
+  levels.push({ value: sources.inputs.get(spec.name), rule: 'none', source: spec.name })
+
+  let result: string | undefined
+  for (const { value, rule, source } of levels) {
+    if (value === undefined || value === null) continue
+    let text: string
+    try {
+      text = stringify(value, spec.format, source)
+    } catch (error) {
+      if (error instanceof FormatError) {
+        throw new UserError(`cannot take ${error.got}`, {
+          key: source,
+          value: JSON.stringify(value),
+          hint: `see the cibuildwheel documentation of ${spec.name}`
+        })
+      }
+      throw error
+    }
+    if (spec.ignoreEmpty && text === '') continue
+    result = result === undefined || rule === 'none' ? text : merge(result, text, rule, spec, source)
+  }
+  return result ?? ''
+}
+
+function merge(
+  before: string,
+  after: string,
+  rule: InheritRule,
+  spec: OptionSpec,
+  source: string
+): string {
+  const [first, second] = rule === 'append' ? [before, after] : [after, before]
+  const format: OptionFormat = spec.format
+  switch (format.kind) {
+    case 'list':
+      return !first ? second : !second ? first : `${first}${format.sep}${second}`
+    case 'env-table':
+      return !first ? second : !second ? first : `${first} ${second}`
+    case 'shlex-table': {
+      if (!format.mergeable) {
+        throw new UserError('does not support inheritance', {
+          key: source,
+          hint: 'remove the inherit rule for this option'
+        })
+      }
+      const table = (text: string) =>
+        new Map(
+          shlexSplit(text, source).map(pair => {
+            const at = pair.indexOf(format.pairSep)
+            return [pair.slice(0, at), pair.slice(at + 1)] as const
+          })
+        )
+      // The second table wins on shared keys: with append the new value replaces
+      // existing keys; with prepend it only adds keys that are not set yet.
+      const merged = new Map([...table(first), ...table(second)])
+      return stringify(Object.fromEntries(merged), format, source)
+    }
+    case 'scalar':
+      throw new UserError('does not support inheritance', {
+        key: source,
+        hint: 'remove the inherit rule for this option'
+      })
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Gathers the option sources from disk (the effects), then resolves them with
+ * the pure resolveOptions. An sdist given as package-dir is unpacked first.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { UserError } from '../util/errors.js'
+import { run } from '../util/exec.js'
+import type { Env } from './env.js'
+import { parsePyproject, setupCfgRequiresPython, setupPyRequiresPython, type ProjectConfig } from './pyproject.js'
+import { resolveOptions } from './resolve.js'
+import type { Options } from './types.js'
+import type { Runner } from '../platforms/runner.js'
+
+export interface LoadInput {
+  readonly inputs: ReadonlyMap<string, string>
+  readonly env: Env
+  readonly runner: Runner
+  readonly cwd: string
+}
+
+const PROJECT_FILES = ['pyproject.toml', 'setup.cfg', 'setup.py']
+
+export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Promise<Options> {
+  const packageInput = inputs.get('package-dir')?.trim() || '.'
+  const packagePath = path.resolve(cwd, packageInput)
+  const command = inputs.get('command')?.trim() || 'build'
+  let packageDir = packagePath
+  let sdistInput: string | undefined
+  const stat = fs.statSync(packagePath, { throwIfNoEntry: false })
+  if (!stat) {
+    throw new UserError('does not exist', {
+      key: 'package-dir',
+      value: packageInput,
+      hint: 'point it at the directory holding pyproject.toml (or setup.py), or at an sdist .tar.gz'
+    })
+  }
+  if (stat.isFile()) {
+    if (!packagePath.endsWith('.tar.gz')) {
+      throw new UserError('is a file but not an sdist', {
+        key: 'package-dir',
+        value: packageInput,
+        hint: 'give a project directory or a source distribution ending in .tar.gz'
+      })
+    }
+    sdistInput = packagePath
+    packageDir = await unpackSdist(packagePath, packageInput)
+  } else if (command !== 'publish' && !PROJECT_FILES.some(f => fs.existsSync(path.join(packageDir, f)))) {
+    throw new UserError('holds no pyproject.toml, setup.cfg or setup.py', {
+      key: 'package-dir',
+      value: packageInput,
+      hint: 'point it at the root of the Python project'
+    })
+  }
+
+  const configInput = inputs.get('config-file')?.trim()
+  const configFile = configInput
+    ? path.resolve(cwd, configInput.replaceAll('{package}', packageDir))
+    : path.join(packageDir, 'pyproject.toml')
+  let config: ProjectConfig = { cibuildwheel: {}, wheelwright: {}, project: {} }
+  if (fs.existsSync(configFile)) {
+    config = parsePyproject(fs.readFileSync(configFile, 'utf8'), configInput ? 'config-file' : 'pyproject.toml')
+  } else if (configInput) {
+    throw new UserError('does not exist', { key: 'config-file', value: configInput, hint: 'check the path' })
+  }
+  const projectToml = path.join(packageDir, 'pyproject.toml')
+  if (projectToml !== configFile && fs.existsSync(projectToml)) {
+    const own = parsePyproject(fs.readFileSync(projectToml, 'utf8'), 'pyproject.toml')
+    config = { ...config, project: own.project }
+  }
+
+  let legacyRequiresPython: string | undefined
+  if (typeof config.project['requires-python'] !== 'string') {
+    const read = (name: string) => {
+      const file = path.join(packageDir, name)
+      return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined
+    }
+    const cfg = read('setup.cfg')
+    const py = read('setup.py')
+    legacyRequiresPython =
+      (cfg !== undefined ? setupCfgRequiresPython(cfg) : undefined) ??
+      (py !== undefined ? setupPyRequiresPython(py) : undefined)
+  }
+
+  return resolveOptions({
+    inputs,
+    env,
+    runner,
+    project: config,
+    legacyRequiresPython,
+    packageDir,
+    packageInput,
+    sdistInput,
+    configFile: fs.existsSync(configFile) ? configFile : undefined
+  })
+}
+
+/** Unpacks an sdist into a temp dir and returns its single top-level directory. */
+async function unpackSdist(file: string, label: string): Promise<string> {
+  const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'wheelwright-sdist-'))
+  try {
+    await run(['tar', '-xzf', file, '-C', dest])
+  } catch {
+    throw new UserError('could not be unpacked as a .tar.gz', {
+      key: 'package-dir',
+      value: label,
+      hint: 'build the sdist with `python -m build --sdist`'
+    })
+  }
+  const entries = fs.readdirSync(dest)
+  if (entries.length !== 1 || !fs.statSync(path.join(dest, entries[0])).isDirectory()) {
+    throw new UserError('is not an sdist: expected one top-level directory', {
+      key: 'package-dir',
+      value: label
+    })
+  }
+  return path.join(dest, entries[0])
+}

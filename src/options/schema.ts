@@ -1,0 +1,161 @@
+/**
+ * The cibuildwheel-compatible option keys: how each one is spelled in TOML,
+ * how a TOML list or table becomes a string, and which sources may set it.
+ * Data only; resolve.ts walks the cascade with it.
+ */
+import { quote } from '../util/shlex.js'
+
+export type OptionFormat =
+  | { kind: 'scalar' }
+  | { kind: 'list'; sep: string; quoted?: boolean }
+  | { kind: 'env-table' }
+  | { kind: 'shlex-table'; sep: string; pairSep: string; mergeable: boolean }
+
+export interface OptionSpec {
+  readonly name: string
+  readonly format: OptionFormat
+  /** Whether `CIBW_<NAME>_<PLATFORM>` is read. */
+  readonly envPlatform: boolean
+  /** An empty value falls through to the level below. */
+  readonly ignoreEmpty?: boolean
+  /** Global options cannot be set by `[[overrides]]`. */
+  readonly global?: boolean
+  /** The built-in default, per platform when it differs. */
+  readonly defaults: { all: string; linux?: string; macos?: string; windows?: string }
+}
+
+const SPACE = { kind: 'list', sep: ' ' } as const
+const QUOTED = { kind: 'list', sep: ' ', quoted: true } as const
+const COMMANDS = { kind: 'list', sep: ' && ' } as const
+const KEY_VALUE = { kind: 'shlex-table', sep: '; ', pairSep: ':', mergeable: false } as const
+
+const ARCH_NAMES = ['x86_64', 'i686', 'aarch64', 'ppc64le', 's390x', 'armv7l', 'riscv64']
+const IMAGE_DEFAULTS: Record<string, string> = {
+  armv7l: 'manylinux_2_31',
+  riscv64: 'manylinux_2_39'
+}
+
+const spec = (
+  name: string,
+  format: OptionFormat,
+  all: string,
+  extra: Partial<OptionSpec> = {}
+): OptionSpec => ({ name, format, envPlatform: true, defaults: { all }, ...extra })
+
+export const OPTION_SPECS: readonly OptionSpec[] = [
+  spec('build', SPACE, '*', { envPlatform: false, global: true }),
+  spec('skip', SPACE, '', { envPlatform: false, global: true }),
+  spec('test-skip', SPACE, '', { envPlatform: false, global: true }),
+  spec('enable', SPACE, '', { envPlatform: false, global: true }),
+  spec('archs', SPACE, 'auto', { ignoreEmpty: true, global: true }),
+  spec('audit-requires', QUOTED, 'abi3audit'),
+  spec('audit-command', COMMANDS, 'abi3audit --strict --report {abi3_wheel}'),
+  spec('build-frontend', KEY_VALUE, 'default', { envPlatform: false }),
+  spec('config-settings', { kind: 'shlex-table', sep: ' ', pairSep: '=', mergeable: true }, ''),
+  spec('dependency-versions', KEY_VALUE, 'pinned'),
+  spec('environment', { kind: 'env-table' }, ''),
+  spec('environment-pass', SPACE, ''),
+  spec('build-verbosity', { kind: 'scalar' }, '0'),
+  spec('before-all', COMMANDS, ''),
+  spec('before-build', COMMANDS, ''),
+  spec('xbuild-tools', QUOTED, ''),
+  spec('xbuild-files', KEY_VALUE, ''),
+  spec('repair-wheel-command', COMMANDS, '', {
+    defaults: {
+      all: '',
+      linux: 'auditwheel repair -w {dest_dir} {wheel}',
+      macos: 'delocate-wheel --require-archs {delocate_archs} -w {dest_dir} -v {wheel}',
+      windows: 'delvewheel repair -w {dest_dir} -v {wheel}'
+    }
+  }),
+  spec('test-command', COMMANDS, ''),
+  spec('before-test', COMMANDS, ''),
+  spec('test-sources', QUOTED, ''),
+  spec('test-requires', QUOTED, ''),
+  spec('test-extras', { kind: 'list', sep: ',' }, ''),
+  spec('test-groups', SPACE, ''),
+  spec('test-environment', { kind: 'env-table' }, ''),
+  spec('test-runtime', KEY_VALUE, ''),
+  spec('container-engine', KEY_VALUE, 'docker'),
+  spec('pyodide-version', { kind: 'scalar' }, '', { envPlatform: false }),
+  ...ARCH_NAMES.map(arch =>
+    spec(`manylinux-${arch}-image`, { kind: 'scalar' }, IMAGE_DEFAULTS[arch] ?? 'manylinux_2_28', {
+      ignoreEmpty: true
+    })
+  ),
+  ...['x86_64', 'i686', 'aarch64'].map(arch =>
+    spec(`manylinux-pypy_${arch}-image`, { kind: 'scalar' }, 'manylinux_2_28', {
+      ignoreEmpty: true
+    })
+  ),
+  ...ARCH_NAMES.map(arch =>
+    spec(`musllinux-${arch}-image`, { kind: 'scalar' }, 'musllinux_1_2', { ignoreEmpty: true })
+  )
+]
+
+export const SPECS_BY_NAME: ReadonlyMap<string, OptionSpec> = new Map(
+  OPTION_SPECS.map(s => [s.name, s])
+)
+
+/** Keys that may appear in `[tool.cibuildwheel]` besides the options themselves. */
+export const PLATFORM_TABLES = ['linux', 'macos', 'windows', 'pyodide', 'android', 'ios'] as const
+export const STRUCTURAL_KEYS = ['overrides', ...PLATFORM_TABLES]
+
+/** Our own keys, accepted in `[tool.wheelwright]`. */
+export const WHEELWRIGHT_KEYS = [
+  'allow-empty',
+  'parallel',
+  'cache',
+  'cache-skip-tests',
+  'cache-dir',
+  'fail-fast',
+  'max-per-job',
+  'python-versions',
+  'container',
+  'macos-deployment-target',
+  'msvc-toolset',
+  'msvc-avoid-vcruntime140-1',
+  'upload-artifact',
+  'artifact-name',
+  'sdist',
+  'publish',
+  'repository-url',
+  'skip-existing',
+  'attestations',
+  'verify-tag'
+] as const
+
+export type SettingValue = string | number | boolean | SettingValue[] | { [key: string]: unknown }
+
+/** Turns a TOML value into the option's string form, as cibuildwheel does. */
+export function stringify(value: unknown, format: OptionFormat, key: string): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (Array.isArray(value)) {
+    if (format.kind !== 'list') throw new FormatError(key, 'a list')
+    return value.map(v => (format.quoted ? quote(String(v)) : String(v))).join(format.sep)
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+    if (format.kind === 'env-table') return entries.map(([k, v]) => `${k}="${String(v)}"`).join(' ')
+    if (format.kind === 'shlex-table') {
+      const pairs: string[] = []
+      for (const [k, v] of entries) {
+        const values = Array.isArray(v) ? v.map(String) : [String(v)]
+        for (const item of values) pairs.push(`${k}${format.pairSep}${quote(item)}`)
+      }
+      return pairs.join(format.sep)
+    }
+    throw new FormatError(key, 'a table')
+  }
+  throw new FormatError(key, typeof value)
+}
+
+export class FormatError extends Error {
+  constructor(
+    readonly key: string,
+    readonly got: string
+  ) {
+    super(`${key} does not accept ${got}`)
+  }
+}

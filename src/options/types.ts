@@ -1,0 +1,93 @@
+/** The resolved, frozen options every command works from. */
+import type { PlatformName, Runner } from '../platforms/runner.js'
+import type { BuildSelectorConfig, EnableGroup } from '../plan/selector.js'
+
+export type Command = 'build' | 'plan' | 'sdist' | 'publish'
+export type FrontendName = 'build' | 'pip' | 'build[uv]' | 'uv'
+export type ContainerMode = 'auto' | 'on' | 'off'
+export type PublishMode = 'false' | 'true' | 'tag'
+
+export interface Frontend {
+  readonly name: FrontendName
+  readonly args: readonly string[]
+}
+
+export interface ContainerEngine {
+  readonly name: 'docker' | 'podman'
+  readonly createArgs: readonly string[]
+  readonly disableHostMount: boolean
+}
+
+/** Options that may differ per identifier (platform tables, overrides). */
+export interface BuildOptions {
+  readonly identifier: string
+  readonly beforeAll: string
+  readonly beforeBuild: string
+  readonly beforeTest: string
+  readonly repairCommand: string
+  readonly testCommand: string
+  readonly auditCommand: string
+  readonly auditRequires: readonly string[]
+  readonly environment: string
+  readonly environmentPass: readonly string[]
+  readonly testEnvironment: string
+  readonly configSettings: readonly string[]
+  readonly frontend: Frontend
+  readonly testRequires: readonly string[]
+  readonly testExtras: string
+  readonly testSources: readonly string[]
+  readonly containerEngine: ContainerEngine
+  /** The policy name or image reference for this identifier's image (Linux). */
+  readonly image: string
+  readonly buildVerbosity: number
+  readonly dependencyVersions: string
+}
+
+export interface Options {
+  readonly command: Command
+  /** Absolute path of the project (an unpacked sdist when one was given). */
+  readonly packageDir: string
+  /** The package-dir as the user gave it. */
+  readonly packageInput: string
+  readonly sdistInput?: string
+  readonly configFile?: string
+  readonly outputDir: string
+  readonly platform: PlatformName
+  readonly runner: Runner
+  readonly archs: ReadonlySet<string>
+  readonly selector: BuildSelectorConfig
+  readonly build: string
+  readonly skip: string
+  readonly testSkip: string
+  readonly enable: ReadonlySet<EnableGroup>
+  readonly requiresPython?: string
+  readonly pythonVersions?: string
+  readonly only?: string
+  readonly group?: string
+  readonly allowEmpty: boolean
+  readonly parallel: number
+  readonly failFast: boolean
+  readonly container: ContainerMode
+  readonly cache: boolean
+  readonly cacheDir?: string
+  readonly cacheSkipTests: boolean
+  readonly maxPerJob: number
+  readonly dryRun: boolean
+  readonly printIdentifiers: boolean
+  readonly matrix: boolean
+  readonly macosDeploymentTarget?: string
+  readonly msvcToolset?: string
+  readonly msvcAvoidVcruntime1401: boolean
+  readonly uploadArtifact: boolean
+  readonly artifactName: string
+  readonly sdist: boolean
+  readonly publish: PublishMode
+  readonly repositoryUrl: string
+  readonly password?: string
+  readonly skipExisting: boolean
+  readonly attestations: boolean
+  readonly verifyTag: boolean
+  /** Non-fatal findings (unknown keys, unused skip patterns), reported by main. */
+  readonly warnings: readonly string[]
+  readonly buildOptions: (identifier: string) => BuildOptions
+}

@@ -1,0 +1,76 @@
+/** The BuildPlan: pure data that executors run and `--dry-run` prints. */
+import type { PlatformName, Runner } from '../platforms/runner.js'
+
+export type Where = 'host' | 'container'
+
+export interface Step {
+  /** What the step does: `before-build`, `build`, `repair`, `test`, ... */
+  readonly name: string
+  readonly argv: readonly string[]
+  /** Variables set for this step on top of the build's environment. */
+  readonly env: Readonly<Record<string, string>>
+  readonly cwd: string
+  readonly where: Where
+  /** `build` steps are skipped when a compatible wheel is reused; `test` steps always run. */
+  readonly phase: 'build' | 'test'
+  /**
+   * After the step, the executor looks for exactly one wheel in this directory
+   * and makes it the current `{wheel}` (the built wheel, then the repaired one).
+   */
+  readonly collectsWheel?: string
+  /** Skip the step when this host path exists (one-time setup such as the tools venv). */
+  readonly creates?: string
+}
+
+export interface ContainerSpec {
+  readonly engine: 'docker' | 'podman'
+  readonly image: string
+  readonly name: string
+  readonly createArgs: readonly string[]
+  /** Variables given to `create --env`; nothing else from the runner enters. */
+  readonly env: Readonly<Record<string, string>>
+}
+
+export interface Build {
+  readonly identifier: string
+  /** The interpreter that builds it (a path where the build runs). */
+  readonly python: string
+  readonly version: string
+  /** Build dirs of this identifier; separate per build so they can run in parallel. */
+  readonly workDir: string
+  /** Where the repaired wheel is left for the executor to collect. */
+  readonly wheelDir: string
+  /** The raw `environment` option, evaluated where the build runs before the steps. */
+  readonly environment: string
+  /** Static variables of every step of this build. */
+  readonly env: Readonly<Record<string, string>>
+  readonly steps: readonly Step[]
+  /** False when the identifier is test-skipped or has no test command. */
+  readonly tested: boolean
+  /** Why tests do not run, when that deserves a warning (e.g. arm64 on Intel). */
+  readonly testWarning?: string
+  readonly abi3Audit: boolean
+}
+
+/** Identifiers that run in one place: one container, or the host. */
+export interface BuildGroup {
+  readonly where: Where
+  readonly container?: ContainerSpec
+  /** Steps run once before the builds (copy-in, before-all, tool setup). */
+  readonly setup: readonly Step[]
+  readonly builds: readonly Build[]
+  /** Steps run once after the builds, whatever happened (copy-out, removal). */
+  readonly teardown: readonly Step[]
+}
+
+export interface BuildPlan {
+  readonly platform: PlatformName
+  readonly runner: Runner
+  readonly packageDir: string
+  readonly outputDir: string
+  readonly parallel: number
+  readonly failFast: boolean
+  readonly groups: readonly BuildGroup[]
+  /** Identifiers that were selected but cannot be built here (host mode). */
+  readonly unavailable: readonly string[]
+}

@@ -1,0 +1,128 @@
+/**
+ * Finds the Pythons on this machine for host builds: the runner tool cache
+ * (`RUNNER_TOOL_CACHE/Python/<X.Y.Z>/<arch>[-freethreaded]` with its
+ * `<arch>.complete` marker), pyenv, then PATH. Each candidate is asked for its
+ * version once; the first interpreter found for an identifier wins.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { exec } from '../util/exec.js'
+import type { Env } from '../options/env.js'
+import type { HostInterpreter } from '../plan/facts.js'
+import type { PlatformName } from '../platforms/runner.js'
+
+const PROBE =
+  'import json, platform, sys, sysconfig; print(json.dumps({"version": platform.python_version(), ' +
+  '"implementation": sys.implementation.name, "ft": bool(sysconfig.get_config_var("Py_GIL_DISABLED")), ' +
+  '"pypy": getattr(sys, "pypy_version_info", None) and "%d%d" % sys.pypy_version_info[:2]}))'
+
+export interface Candidate {
+  readonly path: string
+  readonly source: 'tool-cache' | 'pyenv' | 'path'
+}
+
+/** Tool-cache layout: the arch directories that have a `.complete` marker. */
+export function toolCacheCandidates(toolCache: string, arch: string, platform: PlatformName): Candidate[] {
+  const root = path.join(toolCache, 'Python')
+  if (!fs.existsSync(root)) return []
+  const result: Candidate[] = []
+  const versions = fs.readdirSync(root).sort(compareVersionsDesc)
+  for (const version of versions) {
+    for (const flavour of [arch, `${arch}-freethreaded`]) {
+      const dir = path.join(root, version, flavour)
+      if (!fs.existsSync(`${dir}.complete`)) continue
+      const exe = platform === 'windows' ? path.join(dir, 'python.exe') : path.join(dir, 'bin', 'python3')
+      if (fs.existsSync(exe)) result.push({ path: exe, source: 'tool-cache' })
+    }
+  }
+  return result
+}
+
+function compareVersionsDesc(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map(n => Number.parseInt(n, 10) || 0)
+  const pb = b.split(/[.-]/).map(n => Number.parseInt(n, 10) || 0)
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pb[i] ?? 0) - (pa[i] ?? 0)
+  }
+  return 0
+}
+
+export function pyenvCandidates(env: Env): Candidate[] {
+  const root = env.PYENV_ROOT ?? path.join(env.HOME ?? os.homedir(), '.pyenv')
+  const versions = path.join(root, 'versions')
+  if (!fs.existsSync(versions)) return []
+  return fs
+    .readdirSync(versions)
+    .sort(compareVersionsDesc)
+    .map(v => path.join(versions, v, 'bin', 'python'))
+    .filter(p => fs.existsSync(p))
+    .map(p => ({ path: p, source: 'pyenv' as const }))
+}
+
+export function pathCandidates(env: Env): Candidate[] {
+  const names = ['python3', 'pypy3', ...Array.from({ length: 8 }, (_, i) => `python3.${i + 9}`)]
+  const found: Candidate[] = []
+  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    if (dir.includes(`${path.sep}.pyenv${path.sep}shims`)) continue
+    for (const name of names) {
+      const file = path.join(dir, name)
+      if (fs.existsSync(file)) found.push({ path: fs.realpathSync(file), source: 'path' })
+    }
+  }
+  return found
+}
+
+/** The identifier a host interpreter builds, e.g. `cp312-manylinux_x86_64`. */
+export function identifierFor(
+  probe: { version: string; implementation: string; ft: boolean; pypy: string | null },
+  platformTag: string
+): string | undefined {
+  const [major, minor] = probe.version.split('.')
+  if (probe.implementation === 'cpython') return `cp${major}${minor}${probe.ft ? 't' : ''}-${platformTag}`
+  if (probe.implementation === 'pypy') return `pp${major}${minor}-${platformTag}`
+  return undefined
+}
+
+export interface DiscoverInput {
+  readonly env: Env
+  readonly platform: PlatformName
+  /** The platform tag part of identifiers, e.g. `manylinux_x86_64`. */
+  readonly platformTag: string
+  /** Tool-cache arch directory name: x64, arm64 or x86. */
+  readonly toolCacheArch: string
+}
+
+export async function discoverInterpreters(input: DiscoverInput): Promise<Map<string, HostInterpreter>> {
+  const { env } = input
+  const candidates = [
+    ...(env.RUNNER_TOOL_CACHE ? toolCacheCandidates(env.RUNNER_TOOL_CACHE, input.toolCacheArch, input.platform) : []),
+    ...pyenvCandidates(env),
+    ...pathCandidates(env)
+  ]
+  const unique = [...new Map(candidates.map(c => [c.path, c])).values()]
+  const probes = await Promise.all(
+    unique.map(async candidate => {
+      const result = await exec([candidate.path, '-c', PROBE], { timeoutMs: 20000 }).catch(() => undefined)
+      if (!result || result.code !== 0) return undefined
+      try {
+        return { candidate, probe: JSON.parse(result.stdout.trim()) }
+      } catch {
+        return undefined
+      }
+    })
+  )
+  const found = new Map<string, HostInterpreter>()
+  for (const entry of probes) {
+    if (!entry) continue
+    const identifier = identifierFor(entry.probe, input.platformTag)
+    if (!identifier || found.has(identifier)) continue
+    found.set(identifier, {
+      path: entry.candidate.path,
+      version: entry.probe.version,
+      implementation: entry.probe.implementation === 'pypy' ? 'pypy' : 'cpython',
+      freeThreaded: entry.probe.ft
+    })
+  }
+  return found
+}

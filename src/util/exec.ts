@@ -1,0 +1,99 @@
+/**
+ * The only process runner: argv arrays (never a shell string), an explicit
+ * environment, streaming output to a callback, optional timeout, and a
+ * registry of live children so that SIGINT/SIGTERM can stop them all.
+ * Built on child_process directly because @actions/exec cannot kill a child on
+ * a signal or a timeout, which the container cleanup needs.
+ */
+import { spawn } from 'node:child_process'
+import { UserError } from './errors.js'
+
+export interface ExecOptions {
+  readonly cwd?: string
+  /** The complete environment of the child; defaults to this process's. */
+  readonly env?: NodeJS.ProcessEnv
+  /** Written to the child's stdin, then closed. */
+  readonly input?: string | Buffer
+  /** Called with each chunk of stdout and stderr, interleaved as they come. */
+  readonly onOutput?: (chunk: string) => void
+  readonly timeoutMs?: number
+  /** Keep stdout separate from stderr in the result (default: captured too). */
+  readonly capture?: boolean
+}
+
+export interface ExecResult {
+  readonly code: number
+  readonly signal: NodeJS.Signals | null
+  readonly stdout: string
+  readonly stderr: string
+  /** stdout and stderr in arrival order. */
+  readonly output: string
+}
+
+const live = new Set<ReturnType<typeof spawn>>()
+
+export function exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+  const [file, ...args] = argv
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['pipe', 'pipe', 'pipe']
+    })
+    live.add(child)
+    let stdout = ''
+    let stderr = ''
+    let output = ''
+    const onData = (which: 'out' | 'err') => (data: Buffer) => {
+      const text = data.toString('utf8')
+      if (which === 'out') stdout += text
+      else stderr += text
+      output += text
+      options.onOutput?.(text)
+    }
+    child.stdout.on('data', onData('out'))
+    child.stderr.on('data', onData('err'))
+    let timer: NodeJS.Timeout | undefined
+    if (options.timeoutMs) {
+      timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
+    }
+    child.on('error', error => {
+      live.delete(child)
+      if (timer) clearTimeout(timer)
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        reject(new UserError(`command not found: ${file}`, { hint: `install ${file} or put it on PATH` }))
+      } else reject(error)
+    })
+    child.on('close', (code, signal) => {
+      live.delete(child)
+      if (timer) clearTimeout(timer)
+      resolve({ code: code ?? 128, signal, stdout, stderr, output })
+    })
+    child.stdin.on('error', () => undefined)
+    if (options.input !== undefined) child.stdin.end(options.input)
+    else child.stdin.end()
+  })
+}
+
+/** Like exec, but a non-zero exit is an error carrying the output's tail. */
+export async function run(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+  const result = await exec(argv, options)
+  if (result.code !== 0) throw new CommandError(argv, result)
+  return result
+}
+
+export class CommandError extends Error {
+  constructor(
+    readonly argv: readonly string[],
+    readonly result: ExecResult
+  ) {
+    const tail = result.output.trimEnd().split('\n').slice(-15).join('\n')
+    super(`${argv[0]} exited with ${result.signal ?? result.code}\n${tail}`)
+    this.name = 'CommandError'
+  }
+}
+
+/** Terminates every running child; used by the signal handlers. */
+export function killAll(signal: NodeJS.Signals = 'SIGTERM'): void {
+  for (const child of live) child.kill(signal)
+}
