@@ -35,7 +35,7 @@ import 'timers';
 import fs$1 from 'node:fs';
 import os$1 from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import crypto$1 from 'node:crypto';
 
 // We use any as a valid input type
@@ -29214,6 +29214,11 @@ class CommandError extends Error {
         this.name = 'CommandError';
     }
 }
+/** Terminates every running child; used by the signal handlers. */
+function killAll(signal = 'SIGTERM') {
+    for (const child of live)
+        child.kill(signal);
+}
 
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -35065,7 +35070,8 @@ function resolveOption(spec, sources, identifier) {
         }
         if (spec.ignoreEmpty && text === '')
             continue;
-        result = result === undefined || rule === 'none' ? text : merge(result, text, rule, spec, source);
+        result =
+            result === undefined || rule === 'none' ? text : merge(result, text, rule, spec, source);
     }
     return result ?? '';
 }
@@ -35186,7 +35192,13 @@ function resolveArchName(word, platform) {
         if (found)
             return found;
     }
-    return ['wasm32', 'arm64_v8a', 'arm64_iphoneos', 'arm64_iphonesimulator', 'x86_64_iphonesimulator'].find(a => a === lower);
+    return [
+        'wasm32',
+        'arm64_v8a',
+        'arm64_iphoneos',
+        'arm64_iphonesimulator',
+        'x86_64_iphonesimulator'
+    ].find(a => a === lower);
 }
 /** cibuildwheel refuses archs the platform cannot build (exit 4). */
 function checkAllowedArchs(archs, platform, key = 'archs') {
@@ -36339,7 +36351,11 @@ var catalogue = {
  * cibuildwheel release we match) and the selection of identifiers for a
  * platform, archs and selector, in catalogue order.
  */
-const WINDOWS_ARCH = { win32: 'x86', win_amd64: 'AMD64', win_arm64: 'ARM64' };
+const WINDOWS_ARCH = {
+    win32: 'x86',
+    win_amd64: 'AMD64',
+    win_arm64: 'ARM64'
+};
 function archOfIdentifier(identifier) {
     const platformTag = identifier.slice(identifier.indexOf('-') + 1);
     if (WINDOWS_ARCH[platformTag])
@@ -36604,7 +36620,11 @@ function resolvePlatform(only, platformInput, env, runner) {
         return platformOfIdentifier(only);
     const fromInput = platformInput ? parsePlatformName(platformInput, 'platform') : 'auto';
     const fromEnv = nonEmpty(env.CIBW_PLATFORM);
-    const chosen = fromInput !== 'auto' ? fromInput : fromEnv ? parsePlatformName(fromEnv, 'CIBW_PLATFORM') : 'auto';
+    const chosen = fromInput !== 'auto'
+        ? fromInput
+        : fromEnv
+            ? parsePlatformName(fromEnv, 'CIBW_PLATFORM')
+            : 'auto';
     return chosen === 'auto' ? runner.platform : chosen;
 }
 function booleanValue(value, key) {
@@ -36617,9 +36637,11 @@ function booleanValue(value, key) {
 function parseChoice({ value, key }, choices, fallback) {
     if (value === undefined)
         return fallback;
-    const normalised = parseBoolean(value) === undefined ? value : String(parseBoolean(value));
-    if (choices.includes(normalised))
-        return normalised;
+    if (choices.includes(value))
+        return value;
+    const asBoolean = parseBoolean(value);
+    if (asBoolean !== undefined && choices.includes(String(asBoolean)))
+        return String(asBoolean);
     throw new UserError('is not one of the accepted values', {
         key,
         value,
@@ -36724,7 +36746,10 @@ function checkKnownKeys(project, warnings) {
         if (value === undefined)
             continue;
         if (typeof value !== 'object' || Array.isArray(value)) {
-            throw new UserError('must be a table', { key: `tool.cibuildwheel.${table}`, value: String(value) });
+            throw new UserError('must be a table', {
+                key: `tool.cibuildwheel.${table}`,
+                value: String(value)
+            });
         }
         for (const name of Object.keys(value)) {
             if (!optionNames.includes(name))
@@ -36807,7 +36832,7 @@ function parseKeyValue(text, key, fields) {
         const colon = tokens[0].indexOf(':');
         if (colon >= 0) {
             const field = tokens[0].slice(0, colon);
-            if (!fields.includes(field)) {
+            if (field !== 'name' && !fields.includes(field)) {
                 throw new UserError(`unknown field ${JSON.stringify(field)}`, {
                     key,
                     value: text,
@@ -36949,7 +36974,8 @@ async function loadOptions({ inputs, env, runner, cwd }) {
         sdistInput = packagePath;
         packageDir = await unpackSdist(packagePath, packageInput);
     }
-    else if (command !== 'publish' && !PROJECT_FILES.some(f => fs$1.existsSync(path.join(packageDir, f)))) {
+    else if (command !== 'publish' &&
+        !PROJECT_FILES.some(f => fs$1.existsSync(path.join(packageDir, f)))) {
         throw new UserError('holds no pyproject.toml, setup.cfg or setup.py', {
             key: 'package-dir',
             value: packageInput,
@@ -36965,7 +36991,11 @@ async function loadOptions({ inputs, env, runner, cwd }) {
         config = parsePyproject(fs$1.readFileSync(configFile, 'utf8'), configInput ? 'config-file' : 'pyproject.toml');
     }
     else if (configInput) {
-        throw new UserError('does not exist', { key: 'config-file', value: configInput, hint: 'check the path' });
+        throw new UserError('does not exist', {
+            key: 'config-file',
+            value: configInput,
+            hint: 'check the path'
+        });
     }
     const projectToml = path.join(packageDir, 'pyproject.toml');
     if (projectToml !== configFile && fs$1.existsSync(projectToml)) {
@@ -37026,56 +37056,262 @@ async function unpackSdist(file, label) {
  */
 const fromConfig = 'from config';
 const INPUTS = [
-    { name: 'command', default: 'build', actionDefault: 'build', description: '`build`, `plan`, `sdist` or `publish`.' },
-    { name: 'package-dir', default: '.', actionDefault: '.', description: 'The project to build; may also be an sdist `.tar.gz`.' },
-    { name: 'output-dir', default: 'wheelhouse', description: 'Where finished wheels go (`CIBW_OUTPUT_DIR` is honoured).' },
-    { name: 'config-file', default: '{package}/pyproject.toml', description: 'cibuildwheel-compatible config file; `{package}` is replaced by package-dir.' },
-    { name: 'platform', default: 'auto', description: '`auto`, `linux`, `macos` or `windows` (`CIBW_PLATFORM` is honoured).' },
-    { name: 'archs', default: 'auto', description: 'As cibuildwheel: `auto`, `native`, `all`, `auto64`, `auto32`, or a list.' },
-    { name: 'build', default: fromConfig, description: 'Identifiers to build (cibuildwheel selector: brace expansion and fnmatch).' },
+    {
+        name: 'command',
+        default: 'build',
+        actionDefault: 'build',
+        description: '`build`, `plan`, `sdist` or `publish`.'
+    },
+    {
+        name: 'package-dir',
+        default: '.',
+        actionDefault: '.',
+        description: 'The project to build; may also be an sdist `.tar.gz`.'
+    },
+    {
+        name: 'output-dir',
+        default: 'wheelhouse',
+        description: 'Where finished wheels go (`CIBW_OUTPUT_DIR` is honoured).'
+    },
+    {
+        name: 'config-file',
+        default: '{package}/pyproject.toml',
+        description: 'cibuildwheel-compatible config file; `{package}` is replaced by package-dir.'
+    },
+    {
+        name: 'platform',
+        default: 'auto',
+        description: '`auto`, `linux`, `macos` or `windows` (`CIBW_PLATFORM` is honoured).'
+    },
+    {
+        name: 'archs',
+        default: 'auto',
+        description: 'As cibuildwheel: `auto`, `native`, `all`, `auto64`, `auto32`, or a list.'
+    },
+    {
+        name: 'build',
+        default: fromConfig,
+        description: 'Identifiers to build (cibuildwheel selector: brace expansion and fnmatch).'
+    },
     { name: 'skip', default: fromConfig, description: 'Identifiers to skip.' },
     { name: 'test-skip', default: fromConfig, description: 'Identifiers whose tests are skipped.' },
-    { name: 'enable', default: fromConfig, description: 'Extra groups: `cpython-prerelease`, `pypy`, `pypy-eol`, `graalpy`, ... or `all`; added to the config.' },
-    { name: 'only', default: '', description: 'A single identifier to build (fan-out); platform and archs come from it.' },
-    { name: 'group', default: '', description: 'One group name from the `plan` matrix: build only its identifiers.' },
-    { name: 'python-versions', default: '', description: 'A semver range such as `>=3.10` or `3.10 - 3.13`, ANDed with `build` and `requires-python`.' },
-    { name: 'build-frontend', default: 'build', description: '`build`, `build[uv]`, `pip` or `uv`, optionally `; args: ...`.' },
-    { name: 'config-settings', default: fromConfig, description: 'PEP 517 config settings, `key=value` pairs.' },
-    { name: 'environment', default: fromConfig, description: 'Environment assignments for the build (`$VAR` and `$(cmd)` are evaluated where the build runs).' },
-    { name: 'environment-pass', default: fromConfig, description: 'Names of runner variables passed into the Linux container.' },
-    { name: 'before-all', default: fromConfig, description: 'Command run once per container (Linux) or once per job.' },
+    {
+        name: 'enable',
+        default: fromConfig,
+        description: 'Extra groups: `cpython-prerelease`, `pypy`, `pypy-eol`, `graalpy`, ... or `all`; added to the config.'
+    },
+    {
+        name: 'only',
+        default: '',
+        description: 'A single identifier to build (fan-out); platform and archs come from it.'
+    },
+    {
+        name: 'group',
+        default: '',
+        description: 'One group name from the `plan` matrix: build only its identifiers.'
+    },
+    {
+        name: 'python-versions',
+        default: '',
+        description: 'A semver range such as `>=3.10` or `3.10 - 3.13`, ANDed with `build` and `requires-python`.'
+    },
+    {
+        name: 'build-frontend',
+        default: 'build',
+        description: '`build`, `build[uv]`, `pip` or `uv`, optionally `; args: ...`.'
+    },
+    {
+        name: 'config-settings',
+        default: fromConfig,
+        description: 'PEP 517 config settings, `key=value` pairs.'
+    },
+    {
+        name: 'environment',
+        default: fromConfig,
+        description: 'Environment assignments for the build (`$VAR` and `$(cmd)` are evaluated where the build runs).'
+    },
+    {
+        name: 'environment-pass',
+        default: fromConfig,
+        description: 'Names of runner variables passed into the Linux container.'
+    },
+    {
+        name: 'before-all',
+        default: fromConfig,
+        description: 'Command run once per container (Linux) or once per job.'
+    },
     { name: 'before-build', default: fromConfig, description: 'Command run before each build.' },
-    { name: 'repair-wheel-command', default: 'per platform', description: 'Repair command; `{wheel}` and `{dest_dir}` are replaced. Empty disables repair.' },
-    { name: 'test-command', default: fromConfig, description: 'Test command, run in a fresh venv outside the project; `{project}`, `{package}` and `{wheel}` are replaced.' },
-    { name: 'test-requires', default: fromConfig, description: 'Requirements installed before testing.' },
-    { name: 'test-extras', default: fromConfig, description: 'Extras of the package installed for testing.' },
-    { name: 'before-test', default: fromConfig, description: 'Command run in the test venv before the wheel is installed.' },
-    { name: 'container-engine', default: 'docker', description: '`docker` or `podman`, optionally `; create_args: ...` as in cibuildwheel.' },
-    { name: 'manylinux-image', default: 'manylinux_2_28', description: 'A policy name (resolved to a pinned image) or a full image reference, for every arch.' },
-    { name: 'musllinux-image', default: 'musllinux_1_2', description: 'A policy name or a full image reference, for every arch.' },
-    { name: 'container', default: 'auto', description: '`auto` (a container on Linux when an engine works), `on`, or `off` (host build).' },
-    { name: 'macos-deployment-target', default: 'per arch/Python', description: 'Overrides `MACOSX_DEPLOYMENT_TARGET`.' },
-    { name: 'msvc-toolset', default: 'latest', description: 'MSVC toolset version for `vcvarsall.bat -vcvars_ver=`.' },
-    { name: 'msvc-avoid-vcruntime140-1', default: 'false', boolean: true, description: 'Adds `/d2FH4-` so wheels need only VCRUNTIME140.dll.' },
-    { name: 'parallel', default: 'auto', description: 'How many identifiers build at once (`auto` = CPU count, `1` = sequential).' },
-    { name: 'fail-fast', default: 'true', boolean: true, description: 'Stop at the first failed identifier; `false` builds the rest and fails at the end.' },
-    { name: 'max-per-job', default: '0', description: 'For `plan`: split each runner\'s identifiers into balanced groups of at most this many (0 = one group).' },
-    { name: 'cache', default: 'true', boolean: true, description: 'Restore and save wheels and tool caches keyed by content.' },
-    { name: 'cache-skip-tests', default: 'false', boolean: true, description: 'Skip the tests of wheels restored from the cache.' },
-    { name: 'upload-artifact', default: 'true', boolean: true, description: 'Upload this job\'s wheels as one artifact.' },
-    { name: 'artifact-name', default: 'wheels-{os}-{arch}[-{group}]', description: 'Artifact name template; must be unique per job.' },
-    { name: 'sdist', default: 'false', boolean: true, description: 'Also build the sdist (in `build` mode) and upload it.' },
-    { name: 'publish', default: 'false', description: '`false`, `true`, or `tag` (publish only on a tag ref).' },
-    { name: 'repository-url', default: 'https://upload.pypi.org/legacy/', description: 'Upload URL of any twine-compatible index.' },
-    { name: 'password', default: '', description: 'API token; empty means trusted publishing (OIDC).' },
-    { name: 'skip-existing', default: 'false', boolean: true, description: 'Do not fail when a file is already on the index.' },
-    { name: 'attestations', default: 'true', boolean: true, description: 'Make PEP 740 attestations when trusted publishing.' },
-    { name: 'verify-tag', default: 'true', boolean: true, description: 'On a tag ref, refuse to publish unless the tag equals the package version.' },
-    { name: 'dry-run', default: 'false', boolean: true, description: 'Print the full plan of steps (argv, env, container) as JSON; build nothing.' },
-    { name: 'print-identifiers', default: 'false', boolean: true, cliOnly: true, description: '`plan`: print one identifier per line.' },
-    { name: 'matrix', default: 'false', boolean: true, cliOnly: true, description: '`plan`: print the fan-out matrix JSON.' },
-    { name: 'cache-dir', default: '$XDG_CACHE_HOME/wheelwright', cliOnly: true, description: 'Local wheel cache directory.' },
-    { name: 'allow-empty', default: 'false', boolean: true, cliOnly: true, description: 'Succeed when nothing is selected.' }
+    {
+        name: 'repair-wheel-command',
+        default: 'per platform',
+        description: 'Repair command; `{wheel}` and `{dest_dir}` are replaced. Empty disables repair.'
+    },
+    {
+        name: 'test-command',
+        default: fromConfig,
+        description: 'Test command, run in a fresh venv outside the project; `{project}`, `{package}` and `{wheel}` are replaced.'
+    },
+    {
+        name: 'test-requires',
+        default: fromConfig,
+        description: 'Requirements installed before testing.'
+    },
+    {
+        name: 'test-extras',
+        default: fromConfig,
+        description: 'Extras of the package installed for testing.'
+    },
+    {
+        name: 'before-test',
+        default: fromConfig,
+        description: 'Command run in the test venv before the wheel is installed.'
+    },
+    {
+        name: 'container-engine',
+        default: 'docker',
+        description: '`docker` or `podman`, optionally `; create_args: ...` as in cibuildwheel.'
+    },
+    {
+        name: 'manylinux-image',
+        default: 'manylinux_2_28',
+        description: 'A policy name (resolved to a pinned image) or a full image reference, for every arch.'
+    },
+    {
+        name: 'musllinux-image',
+        default: 'musllinux_1_2',
+        description: 'A policy name or a full image reference, for every arch.'
+    },
+    {
+        name: 'container',
+        default: 'auto',
+        description: '`auto` (a container on Linux when an engine works), `on`, or `off` (host build).'
+    },
+    {
+        name: 'macos-deployment-target',
+        default: 'per arch/Python',
+        description: 'Overrides `MACOSX_DEPLOYMENT_TARGET`.'
+    },
+    {
+        name: 'msvc-toolset',
+        default: 'latest',
+        description: 'MSVC toolset version for `vcvarsall.bat -vcvars_ver=`.'
+    },
+    {
+        name: 'msvc-avoid-vcruntime140-1',
+        default: 'false',
+        boolean: true,
+        description: 'Adds `/d2FH4-` so wheels need only VCRUNTIME140.dll.'
+    },
+    {
+        name: 'parallel',
+        default: 'auto',
+        description: 'How many identifiers build at once (`auto` = CPU count, `1` = sequential).'
+    },
+    {
+        name: 'fail-fast',
+        default: 'true',
+        boolean: true,
+        description: 'Stop at the first failed identifier; `false` builds the rest and fails at the end.'
+    },
+    {
+        name: 'max-per-job',
+        default: '0',
+        description: "For `plan`: split each runner's identifiers into balanced groups of at most this many (0 = one group)."
+    },
+    {
+        name: 'cache',
+        default: 'true',
+        boolean: true,
+        description: 'Restore and save wheels and tool caches keyed by content.'
+    },
+    {
+        name: 'cache-skip-tests',
+        default: 'false',
+        boolean: true,
+        description: 'Skip the tests of wheels restored from the cache.'
+    },
+    {
+        name: 'upload-artifact',
+        default: 'true',
+        boolean: true,
+        description: "Upload this job's wheels as one artifact."
+    },
+    {
+        name: 'artifact-name',
+        default: 'wheels-{os}-{arch}[-{group}]',
+        description: 'Artifact name template; must be unique per job.'
+    },
+    {
+        name: 'sdist',
+        default: 'false',
+        boolean: true,
+        description: 'Also build the sdist (in `build` mode) and upload it.'
+    },
+    {
+        name: 'publish',
+        default: 'false',
+        description: '`false`, `true`, or `tag` (publish only on a tag ref).'
+    },
+    {
+        name: 'repository-url',
+        default: 'https://upload.pypi.org/legacy/',
+        description: 'Upload URL of any twine-compatible index.'
+    },
+    {
+        name: 'password',
+        default: '',
+        description: 'API token; empty means trusted publishing (OIDC).'
+    },
+    {
+        name: 'skip-existing',
+        default: 'false',
+        boolean: true,
+        description: 'Do not fail when a file is already on the index.'
+    },
+    {
+        name: 'attestations',
+        default: 'true',
+        boolean: true,
+        description: 'Make PEP 740 attestations when trusted publishing.'
+    },
+    {
+        name: 'verify-tag',
+        default: 'true',
+        boolean: true,
+        description: 'On a tag ref, refuse to publish unless the tag equals the package version.'
+    },
+    {
+        name: 'dry-run',
+        default: 'false',
+        boolean: true,
+        description: 'Print the full plan of steps (argv, env, container) as JSON; build nothing.'
+    },
+    {
+        name: 'print-identifiers',
+        default: 'false',
+        boolean: true,
+        cliOnly: true,
+        description: '`plan`: print one identifier per line.'
+    },
+    {
+        name: 'matrix',
+        default: 'false',
+        boolean: true,
+        cliOnly: true,
+        description: '`plan`: print the fan-out matrix JSON.'
+    },
+    {
+        name: 'cache-dir',
+        default: '$XDG_CACHE_HOME/wheelwright',
+        cliOnly: true,
+        description: 'Local wheel cache directory.'
+    },
+    {
+        name: 'allow-empty',
+        default: 'false',
+        boolean: true,
+        description: 'Succeed when nothing is selected (`CIBW_ALLOW_EMPTY` is honoured).'
+    }
 ];
 new Map(INPUTS.map(i => [i.name, i]));
 /** Action inputs from INPUT_* variables, as @actions/core reads them. */
@@ -37091,7 +37327,11 @@ function readActionInputs(getInput) {
     return inputs;
 }
 
-const RUNNER_OS = { Linux: 'linux', macOS: 'macos', Windows: 'windows' };
+const RUNNER_OS = {
+    Linux: 'linux',
+    macOS: 'macos',
+    Windows: 'windows'
+};
 const NODE_PLATFORM = {
     linux: 'linux',
     darwin: 'macos',
@@ -37213,7 +37453,7 @@ async function runPlan(options, context) {
     const identifiers = configurations.map(c => c.identifier);
     const matrix = { include: buildMatrix(configurations, options.maxPerJob) };
     const { reporter } = context;
-    if (context.isAction) {
+    {
         reporter.setOutput('identifiers', JSON.stringify(identifiers));
         reporter.setOutput('matrix', JSON.stringify(matrix));
         reporter.info(`${identifiers.length} identifiers in ${matrix.include.length} groups`);
@@ -37222,10 +37462,6 @@ async function runPlan(options, context) {
         }
         return;
     }
-    if (options.matrix)
-        reporter.result(JSON.stringify(matrix));
-    else if (identifiers.length > 0)
-        reporter.result(identifiers.join('\n'));
 }
 
 /**
@@ -37262,7 +37498,8 @@ function validateSelectors(selectors, buildKey = 'build') {
                 throw new UserError('selector matches no identifier', {
                     key: buildKey,
                     value: pattern,
-                    hint: hints.join('; ') || 'see `wheelwright plan --print-identifiers --archs all` for valid identifiers'
+                    hint: hints.join('; ') ||
+                        'see `wheelwright plan --print-identifiers --archs all` for valid identifiers'
                 });
             }
             warnings.push(`${name}: selector ${JSON.stringify(pattern)} matches no identifier and has no effect` +
@@ -37554,9 +37791,14 @@ function toolsSetupSteps(facts, requirements) {
         {
             name: 'tools',
             argv: [
-                'bash', '-c',
+                'bash',
+                '-c',
                 '"$1" -m venv "$2" && "$2/bin/python" -m pip install --disable-pip-version-check -q "${@:4}" && touch "$3"',
-                'tools', facts.hostPython, facts.toolsDir, marker, ...requirements
+                'tools',
+                facts.hostPython,
+                facts.toolsDir,
+                marker,
+                ...requirements
             ],
             env: hostBaseEnv(facts),
             cwd: facts.tempDir,
@@ -37582,6 +37824,27 @@ function hostBaseEnv(facts) {
 const CREDENTIALS = /^(ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|GITHUB_TOKEN|GH_TOKEN|INPUT_PASSWORD|TWINE_PASSWORD|PYPI_TOKEN|INPUT_.*)$/;
 function isCredential(name) {
     return CREDENTIALS.test(name);
+}
+/** abi3audit (or the user's audit command) on the host copy of an abi3 wheel. */
+function auditStep(build, hostWheelDir, facts) {
+    if (!build.auditCommand)
+        return [];
+    const env = hostBaseEnv(facts);
+    return [
+        {
+            name: 'audit',
+            argv: shellArgv(build.auditCommand, 'bash'),
+            env: {
+                ...env,
+                PATH: `${path.join(facts.toolsDir, 'bin')}${path.delimiter}${env.PATH ?? ''}`
+            },
+            cwd: facts.tempDir,
+            where: 'host',
+            phase: 'build',
+            wheelDir: hostWheelDir,
+            onlyAbi3: true
+        }
+    ];
 }
 
 /**
@@ -37640,21 +37903,38 @@ function containerGroups(options, configurations, facts) {
             where: 'host',
             phase: 'build'
         });
-        const placeholders = { WHEELWRIGHT_PROJECT: CONTAINER_PROJECT, WHEELWRIGHT_PACKAGE: CONTAINER_PROJECT };
+        const placeholders = {
+            WHEELWRIGHT_PROJECT: CONTAINER_PROJECT,
+            WHEELWRIGHT_PACKAGE: CONTAINER_PROJECT
+        };
+        const needsTools = list.some(c => !!options.buildOptions(c.identifier).auditCommand);
         const setup = [
+            ...(needsTools ? toolsSetupSteps(facts, ['abi3audit']) : []),
             host('create', [
-                engine, 'create', '--name', name, '--interactive',
+                engine,
+                'create',
+                '--name',
+                name,
+                '--interactive',
                 // Only the names: the engine reads the values from its own environment,
                 // so no value (possibly a secret) appears in argv.
                 ...Object.keys(containerEnv).flatMap(k => ['--env', k]),
                 ...container.createArgs,
-                image, '/bin/sh', '-c', 'while sleep 3600; do :; done'
+                image,
+                '/bin/sh',
+                '-c',
+                'while sleep 3600; do :; done'
             ], containerEnv),
             host('start', [engine, 'start', name]),
             host('copy-in', [
-                'bash', '-c',
+                'bash',
+                '-c',
                 '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -',
-                'copy-in', engine, name, CONTAINER_PROJECT, options.packageDir
+                'copy-in',
+                engine,
+                name,
+                CONTAINER_PROJECT,
+                options.packageDir
             ])
         ];
         if (first.beforeAll) {
@@ -37686,10 +37966,15 @@ function containerGroups(options, configurations, facts) {
             });
             const repairAt = steps.findIndex(s => s.name === 'repair');
             steps.splice(repairAt + 1, 0, host('copy-out', [
-                'bash', '-c',
+                'bash',
+                '-c',
                 'rm -rf -- "$4" && mkdir -p -- "$4" && "$1" exec "$2" tar -C "$3" -cf - . | tar -C "$4" -xf -',
-                'copy-out', engine, name, pipelineDirs(workDir).repaired, wheelDir
-            ]));
+                'copy-out',
+                engine,
+                name,
+                pipelineDirs(workDir).repaired,
+                wheelDir
+            ]), ...auditStep(build, wheelDir, facts));
             return {
                 identifier: c.identifier,
                 python,
@@ -37721,7 +38006,7 @@ function hostGroups(options, configurations, facts) {
         const interpreter = facts.hostInterpreters.get(c.identifier);
         const libcOk = c.identifier.includes(facts.hostLibc === 'musl' ? 'musllinux' : 'manylinux');
         if (!interpreter || !libcOk) {
-            unavailable.push(c.identifier);
+            unavailable.push({ identifier: c.identifier, reason: libcOk ? 'interpreter' : 'platform' });
             continue;
         }
         const build = options.buildOptions(c.identifier);
@@ -37741,6 +38026,7 @@ function hostGroups(options, configurations, facts) {
             baseEnv,
             pathTail: `${toolsBin}:${hostPath}`
         });
+        steps.splice(steps.findIndex(s => s.name === 'repair') + 1, 0, ...auditStep(build, pipelineDirs(workDir).repaired, facts));
         builds.push({
             identifier: c.identifier,
             python: interpreter.path,
@@ -37762,7 +38048,11 @@ function hostGroups(options, configurations, facts) {
         setup.push({
             name: 'before-all',
             argv: shellArgv(first.beforeAll, 'bash'),
-            env: { ...hostBaseEnv(facts), WHEELWRIGHT_PROJECT: options.packageDir, WHEELWRIGHT_PACKAGE: options.packageDir },
+            env: {
+                ...hostBaseEnv(facts),
+                WHEELWRIGHT_PROJECT: options.packageDir,
+                WHEELWRIGHT_PACKAGE: options.packageDir
+            },
             cwd: options.packageDir,
             where: 'host',
             phase: 'build'
@@ -37807,7 +38097,10 @@ function planMacos(options, configurations, facts) {
         };
     });
     const setup = toolsSetupSteps(facts, ['delocate', 'abi3audit']);
-    return { groups: builds.length ? [{ where: 'host', setup, builds, teardown: [] }] : [], unavailable: [] };
+    return {
+        groups: builds.length ? [{ where: 'host', setup, builds, teardown: [] }] : [],
+        unavailable: []
+    };
 }
 
 /**
@@ -37846,7 +38139,10 @@ function planWindows(options, configurations, facts) {
         };
     });
     const setup = toolsSetupSteps(facts, ['delvewheel', 'abi3audit']);
-    return { groups: builds.length ? [{ where: 'host', setup, builds, teardown: [] }] : [], unavailable: [] };
+    return {
+        groups: builds.length ? [{ where: 'host', setup, builds, teardown: [] }] : [],
+        unavailable: []
+    };
 }
 
 function createBuildPlan(options, configurations, facts) {
@@ -37867,6 +38163,7 @@ function createBuildPlan(options, configurations, facts) {
         runner: options.runner,
         packageDir: options.packageDir,
         outputDir: options.outputDir,
+        tempDir: facts.tempDir,
         parallel: options.parallel,
         failFast: options.failFast,
         groups: planned.groups,
@@ -37956,7 +38253,9 @@ function identifierFor(probe, platformTag) {
 async function discoverInterpreters(input) {
     const { env } = input;
     const candidates = [
-        ...(env.RUNNER_TOOL_CACHE ? toolCacheCandidates(env.RUNNER_TOOL_CACHE, input.toolCacheArch, input.platform) : []),
+        ...(env.RUNNER_TOOL_CACHE
+            ? toolCacheCandidates(env.RUNNER_TOOL_CACHE, input.toolCacheArch, input.platform)
+            : []),
         ...pyenvCandidates(env),
         ...pathCandidates(env)
     ];
@@ -38060,7 +38359,554 @@ async function gatherFacts(options, configurations, env) {
     };
 }
 
-async function executePlan(..._args) { throw new Error("not yet"); }
+/**
+ * Executors run the steps of a plan where the plan says: on the host, or in
+ * a container through `<engine> exec`. Step variables reach a container through
+ * an `--env-file` (mode 0600, removed after the step), so no value, secret or
+ * not, appears in any argv.
+ */
+class HostExecutor {
+    async run(step, env, onOutput) {
+        fs$1.mkdirSync(step.cwd, { recursive: true });
+        return exec(step.argv, { cwd: step.cwd, env: { ...env }, onOutput });
+    }
+    async listWheels(dir) {
+        if (!fs$1.existsSync(dir))
+            return [];
+        return fs$1.readdirSync(dir).filter(f => f.endsWith('.whl'));
+    }
+}
+class ContainerExecutor {
+    container;
+    scratchDir;
+    clientEnv;
+    constructor(container, scratchDir, 
+    /** The environment of the engine client itself. */
+    clientEnv) {
+        this.container = container;
+        this.scratchDir = scratchDir;
+        this.clientEnv = clientEnv;
+    }
+    async run(step, env, onOutput) {
+        const envFile = this.writeEnvFile(env);
+        try {
+            const argv = [
+                this.container.engine, 'exec', '--interactive', '--workdir', step.cwd, '--env-file', envFile,
+                this.container.name, ...step.argv
+            ];
+            const prepared = step.cwd === '/' ? argv : await this.ensureDir(step.cwd).then(() => argv);
+            return exec(prepared, { env: this.clientEnv, onOutput });
+        }
+        finally {
+            fs$1.rmSync(envFile, { force: true });
+        }
+    }
+    async listWheels(dir) {
+        const result = await exec([this.container.engine, 'exec', this.container.name, 'find', dir, '-maxdepth', '1', '-type', 'f', '-name', '*.whl'], { env: this.clientEnv });
+        if (result.code !== 0)
+            return [];
+        return result.stdout.split('\n').filter(Boolean).map(p => path.posix.basename(p));
+    }
+    async ensureDir(dir) {
+        await exec([this.container.engine, 'exec', this.container.name, 'mkdir', '-p', dir], { env: this.clientEnv });
+    }
+    writeEnvFile(env) {
+        fs$1.mkdirSync(this.scratchDir, { recursive: true, mode: 0o700 });
+        const file = path.join(this.scratchDir, `env-${crypto$1.randomBytes(6).toString('hex')}`);
+        const lines = Object.entries(env)
+            .filter(([, v]) => !v.includes('\n'))
+            .map(([k, v]) => `${k}=${v}`);
+        fs$1.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
+        return file;
+    }
+}
+
+/**
+ * The `environment` option: bash assignments (`A=1 B="$A x" C=$(cmd)`),
+ * evaluated in order where the build runs, as cibuildwheel documents. The
+ * assignments run as the user wrote them, like any other user script; the
+ * result is read back with `env -0` and only the variables it changed are
+ * kept.
+ */
+function environmentScript(assignments) {
+    return `set -a\n${assignments}\nset +a\nenv -0`;
+}
+/** Parses `env -0` output into a map. */
+function parseEnvZ(output) {
+    const result = new Map();
+    for (const entry of output.split('\0')) {
+        const at = entry.indexOf('=');
+        if (at > 0)
+            result.set(entry.slice(0, at), entry.slice(at + 1));
+    }
+    return result;
+}
+/** The variables whose value differs between `before` and `after`. */
+function changedVariables(before, after) {
+    const changed = {};
+    for (const [k, v] of after) {
+        if (k === '_' || k === 'SHLVL' || k === 'PWD' || k === 'OLDPWD')
+            continue;
+        if (before[k] !== v)
+            changed[k] = v;
+    }
+    return changed;
+}
+
+/**
+ * A bounded parallel pool: runs `task(item, index)` for every item with at
+ * most `limit` in flight, in order of the items. `shouldStart` is asked
+ * before each start (fail-fast stops launching new work); `waitFor` lets a
+ * task be held back until another one settles (abi3 reuse).
+ */
+async function runPool(items, limit, task, shouldStart = () => true) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length && shouldStart()) {
+            const index = next++;
+            await task(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+/** A promise that can be resolved from outside, for "run after X" ordering. */
+function deferred() {
+    let resolve = () => undefined;
+    const promise = new Promise(r => (resolve = r));
+    return { promise, resolve };
+}
+
+/** PEP 427 wheel file names: parse and the tag facts the pipeline needs. */
+function parseWheelName(filename) {
+    const base = filename.replace(/^.*[\\/]/, '');
+    if (!base.endsWith('.whl'))
+        throw badName(base);
+    const parts = base.slice(0, -4).split('-');
+    if (parts.length !== 5 && parts.length !== 6)
+        throw badName(base);
+    const [distribution, version] = parts;
+    const build = parts.length === 6 ? parts[2] : undefined;
+    const [python, abi, platform] = parts.slice(-3);
+    return {
+        filename: base,
+        distribution,
+        version,
+        ...(build ? { build } : {}),
+        pythonTags: python.split('.'),
+        abiTags: abi.split('.'),
+        platformTags: platform.split('.')
+    };
+}
+function badName(name) {
+    return new UserError('is not a wheel file name (name-version[-build]-python-abi-platform.whl)', {
+        value: name
+    });
+}
+function isAbi3(wheel) {
+    return wheel.abiTags.includes('abi3') && wheel.pythonTags.every(t => t.startsWith('cp'));
+}
+/** A pure-Python wheel (`none-any`): wrong for a native identifier. */
+function isPurePython(wheel) {
+    return wheel.abiTags.every(t => t === 'none') && wheel.platformTags.every(t => t === 'any');
+}
+
+/**
+ * abi3 and py3-none reuse, as cibuildwheel does it: a wheel built earlier in
+ * the run is tested on a later interpreter instead of building again.
+ * - abi3 (`cpXY-abi3-<plat>`): for CPython ≥ X.Y that is not free-threaded, on
+ *   the same OS family and arch (Windows: the same platform tag exactly).
+ * - `py3-none-<plat>` / `py3X-none-<plat>`: for any interpreter ≥ the tag.
+ */
+function platformFamily(tag) {
+    const match = /^(manylinux|musllinux|macosx|android|ios)_(?:\d+_\d+_)?(.+)$/.exec(tag);
+    if (match)
+        return { os: match[1], arch: match[2] };
+    return { os: tag, arch: '' };
+}
+function identifierPlatform(identifier) {
+    return identifier.slice(identifier.indexOf('-') + 1);
+}
+function samePlatform(wheelTags, identifier) {
+    const target = identifierPlatform(identifier);
+    const want = platformFamily(target);
+    return wheelTags.some(tag => {
+        if (tag === target)
+            return true;
+        if (target.startsWith('win'))
+            return false;
+        const have = platformFamily(tag);
+        return have.os === want.os && have.arch === want.arch;
+    });
+}
+function findCompatibleWheel(built, identifier) {
+    const pythonTag = identifier.split('-')[0];
+    const { major, minor } = pythonVersionOf(identifier);
+    const version = major * 100 + minor;
+    for (const candidate of built) {
+        const wheel = parseWheelName(candidate.filename);
+        if (!samePlatform(wheel.platformTags, identifier))
+            continue;
+        if (isAbi3(wheel)) {
+            if (!pythonTag.startsWith('cp') || pythonTag.endsWith('t'))
+                continue;
+            const floor = Math.min(...wheel.pythonTags.map(t => Number(t[2]) * 100 + Number(t.slice(3))));
+            if (floor <= version)
+                return candidate;
+        }
+        else if (wheel.abiTags.every(t => t === 'none')) {
+            const ok = wheel.pythonTags.some(t => {
+                const m = /^py(\d)(\d*)$/.exec(t);
+                if (!m)
+                    return false;
+                if (Number(m[1]) !== major)
+                    return false;
+                return m[2] === '' || Number(m[2]) <= minor;
+            });
+            if (ok)
+                return candidate;
+        }
+    }
+    return undefined;
+}
+
+function humanSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} kB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+const HEADER = ['identifier', 'wheel', 'size', 'sha256', 'seconds', 'tested'];
+function rows(records) {
+    return records.map(r => [
+        r.identifier,
+        r.wheel + (r.note ? ` (${r.note})` : ''),
+        humanSize(r.size),
+        r.sha256.slice(0, 16),
+        r.seconds.toFixed(1),
+        r.tested
+    ]);
+}
+function markdownTable(records) {
+    const escape = (s) => s.replace(/\|/g, '\\|');
+    const lines = [
+        `| ${HEADER.join(' | ')} |`,
+        `| ${HEADER.map(() => '---').join(' | ')} |`,
+        ...rows(records).map(r => `| ${r.map(escape).join(' | ')} |`)
+    ];
+    return `### wheelwright: ${records.length} wheel${records.length === 1 ? '' : 's'}\n\n${lines.join('\n')}\n`;
+}
+function plainTable(records) {
+    const table = [HEADER, ...rows(records)];
+    const widths = HEADER.map((_, i) => Math.max(...table.map(r => r[i].length)));
+    return (table
+        .map(r => r
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd())
+        .join('\n') + '\n');
+}
+
+/**
+ * Runs a BuildPlan: group setup (containers, tools), every build through the
+ * bounded pool with its own buffered log, abi3/py3-none reuse, the atomic move
+ * into output-dir, teardown whatever happens (also on SIGINT/SIGTERM), and
+ * the summary and outputs.
+ */
+class BuildFailure extends Error {
+    identifier;
+    step;
+    log;
+    constructor(identifier, step, log, reason) {
+        super(`${identifier}: ${step} failed: ${reason}`);
+        this.identifier = identifier;
+        this.step = step;
+        this.log = log;
+    }
+}
+const once = new Map();
+async function executePlan(plan, options, context) {
+    const { reporter } = context;
+    const outputDir = path.resolve(context.cwd, plan.outputDir);
+    const scratch = path.join(plan.tempDir, 'scratch');
+    const states = plan.groups.map(group => ({
+        group,
+        host: new HostExecutor(),
+        inside: group.container
+            ? new ContainerExecutor(group.container, scratch, { ...process.env, ...group.container.env })
+            : new HostExecutor(),
+        built: [],
+        started: false
+    }));
+    const teardown = () => {
+        for (const state of states) {
+            if (!state.started)
+                continue;
+            for (const step of state.group.teardown) {
+                spawnSync(step.argv[0], step.argv.slice(1), { stdio: 'ignore', env: { ...process.env, ...step.env } });
+            }
+            state.started = false;
+        }
+    };
+    const onSignal = (signal) => {
+        reporter.warning(`received ${signal}: stopping builds and removing containers`);
+        killAll('SIGKILL');
+        teardown();
+        fs$1.rmSync(plan.tempDir, { recursive: true, force: true });
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const jobs = states.flatMap(state => state.group.builds.map(build => ({ state, build })));
+    const total = jobs.length;
+    const records = [];
+    const failures = [];
+    const finishedWheels = [];
+    const ordering = reuseOrdering(jobs.map(j => j.build), limitedApiHint(options.packageDir));
+    let stop = false;
+    try {
+        await runPool(jobs, plan.parallel, async ({ state, build }, index) => {
+            const label = `[${index + 1}/${total}] ${build.identifier}`;
+            await ordering.waitFor(build.identifier);
+            if (stop)
+                return;
+            const started = Date.now();
+            const log = [];
+            try {
+                await ensureSetup(state, reporter);
+                const result = await runOneBuild(state, build, (step) => reporter.info(`${label}: ${step}`), log);
+                const record = await finish(result, build, outputDir, started);
+                records.push(record);
+                if (record.wheel && !result.reused)
+                    finishedWheels.push(path.join(outputDir, record.wheel));
+                reporter.group(`${build.identifier}: ${record.wheel}${result.reused ? ' (reused)' : ''}`, log.join(''));
+            }
+            catch (error) {
+                const failure = error instanceof BuildFailure
+                    ? error
+                    : new BuildFailure(build.identifier, 'build', log.join(''), error instanceof Error ? error.message : String(error));
+                failures.push(failure);
+                reporter.group(`${build.identifier}: FAILED at ${failure.step}`, log.join(''));
+                if (plan.failFast)
+                    stop = true;
+            }
+            finally {
+                ordering.done(build.identifier);
+            }
+        }, () => !stop);
+    }
+    finally {
+        teardown();
+        fs$1.rmSync(plan.tempDir, { recursive: true, force: true });
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+    }
+    const ordered = jobs.map(j => records.find(r => r.identifier === j.build.identifier)).filter((r) => !!r);
+    if (ordered.length > 0)
+        await reporter.summary(markdownTable(ordered), plainTable(ordered));
+    reporter.setOutput('wheels', JSON.stringify(finishedWheels));
+    reporter.setOutput('wheelhouse', outputDir);
+    reporter.setOutput('identifiers', JSON.stringify(jobs.map(j => j.build.identifier)));
+    if (failures.length > 0) {
+        const details = failures
+            .map(f => `${f.message}\n${tail(f.log)}`)
+            .join('\n\n');
+        throw new UserError(`${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${details}`, { hint: plan.failFast ? 'fail-fast stopped the remaining builds; set fail-fast: false to build the rest' : 'see each build log above' });
+    }
+    return { records: ordered, wheels: finishedWheels };
+}
+function tail(text) {
+    return text.trimEnd().split('\n').slice(-30).map(l => `    ${l}`).join('\n');
+}
+async function ensureSetup(state, reporter) {
+    if (!state.setup) {
+        state.setup = (async () => {
+            state.started = true;
+            const log = [];
+            for (const step of state.group.setup) {
+                await runStep(state, step, step.env, log);
+            }
+            if (state.group.setup.length > 0)
+                reporter.group(`setup${state.group.container ? ` ${state.group.container.name}` : ''}`, log.join(''));
+        })();
+    }
+    return state.setup;
+}
+async function runStep(state, step, env, log) {
+    if (step.creates) {
+        if (fs$1.existsSync(step.creates))
+            return '';
+        const pending = once.get(step.creates);
+        if (pending) {
+            await pending;
+            return '';
+        }
+    }
+    const executor = step.where === 'container' ? state.inside : state.host;
+    log.push(`+ ${step.argv.join(' ')}\n`);
+    const work = executor.run(step, env, chunk => log.push(chunk));
+    if (step.creates)
+        once.set(step.creates, work.then(() => undefined, () => undefined));
+    const result = await work;
+    if (result.code !== 0) {
+        throw new BuildFailure('setup', step.name, log.join(''), `exit code ${result.code}`);
+    }
+    return result.stdout;
+}
+async function runOneBuild(state, build, progress, log) {
+    const reuse = findCompatibleWheel(state.built, build.identifier);
+    const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined;
+    let wheel = reusedEntry
+        ? { name: reusedEntry.filename, dir: path.posix.dirname(reusedEntry.locationPath) }
+        : undefined;
+    if (reusedEntry) {
+        log.push(`Found previously built wheel ${reusedEntry.filename} (from ${reusedEntry.identifier}); skipping the build, testing it on ${build.identifier}\n`);
+    }
+    let extraEnv = {};
+    let evaluated = false;
+    for (const step of build.steps) {
+        if (reusedEntry && step.phase === 'build')
+            continue;
+        if (step.onlyAbi3 && !(wheel && isAbi3(parseWheelName(wheel.name))))
+            continue;
+        if (!evaluated && build.environment && step.where === state.group.where) {
+            extraEnv = await evaluateEnvironment(state, build, step, log);
+            evaluated = true;
+        }
+        const wheelPath = wheel ? (step.wheelDir ? path.join(step.wheelDir, wheel.name) : path.posix.join(wheel.dir, wheel.name)) : '';
+        const argv = step.argv.map(a => (a === '{wheel}' ? wheelPath : a.startsWith('{wheel}[') ? wheelPath + a.slice(7) : a));
+        const stepExtra = step.phase === 'test' ? withoutVenvVars(extraEnv) : extraEnv;
+        const env = { ...step.env, ...(step.where === state.group.where ? stepExtra : {}), ...(wheel ? { WHEELWRIGHT_WHEEL: wheelPath } : {}) };
+        progress(step.name);
+        log.push(`+ [${step.name}] ${argv.join(' ')}\n`);
+        const executor = step.where === 'container' ? state.inside : state.host;
+        const result = await executor.run({ ...step, argv }, env, chunk => log.push(chunk));
+        if (result.code !== 0) {
+            throw new BuildFailure(build.identifier, step.name, log.join(''), `exit code ${result.code}`);
+        }
+        if (step.collectsWheel) {
+            const found = await executor.listWheels(step.collectsWheel);
+            if (found.length !== 1) {
+                throw new BuildFailure(build.identifier, step.name, log.join(''), found.length === 0 ? 'no wheel was produced' : `expected one wheel, found ${found.join(', ')}`);
+            }
+            wheel = { name: found[0], dir: step.collectsWheel };
+            if (step.name === 'build' && isPurePython(parseWheelName(found[0]))) {
+                throw new BuildFailure(build.identifier, step.name, log.join(''), `built a pure-Python wheel (${found[0]}) for a native identifier. Hint: this project has no extension ` +
+                    'module to compile; build it once with `python -m build` instead of wheelwright');
+            }
+        }
+    }
+    if (!wheel)
+        throw new BuildFailure(build.identifier, 'build', log.join(''), 'no wheel was produced');
+    const hostWheel = reusedEntry ? reusedEntry.hostPath : path.join(build.wheelDir, wheel.name);
+    if (!reusedEntry) {
+        const duplicate = state.built.find(b => b.filename === wheel.name);
+        if (duplicate) {
+            throw new BuildFailure(build.identifier, 'repair', log.join(''), `${wheel.name} was already built for ${duplicate.identifier}`);
+        }
+        state.built.push({
+            identifier: build.identifier,
+            filename: wheel.name,
+            locationPath: path.posix.join(wheel.dir, wheel.name),
+            hostPath: hostWheel
+        });
+    }
+    return { identifier: build.identifier, hostWheel, reused: !!reusedEntry, tested: build.tested };
+}
+function withoutVenvVars(env) {
+    const { PATH: _path, VIRTUAL_ENV: _venv, ...rest } = env;
+    return rest;
+}
+async function evaluateEnvironment(state, build, step, log) {
+    const executor = step.where === 'container' ? state.inside : state.host;
+    const evalStep = { ...step, name: 'environment', argv: ['bash', '-c', environmentScript(build.environment)] };
+    const result = await executor.run(evalStep, step.env, () => undefined);
+    if (result.code !== 0) {
+        log.push(result.output);
+        throw new BuildFailure(build.identifier, 'environment', log.join(''), `evaluating the environment option failed (exit ${result.code})`);
+    }
+    const changed = changedVariables(step.env, parseEnvZ(result.stdout));
+    log.push(`environment: ${Object.keys(changed).join(', ') || '(no change)'}\n`);
+    return changed;
+}
+async function finish(result, build, outputDir, started) {
+    const name = path.basename(result.hostWheel);
+    const data = fs$1.readFileSync(result.hostWheel);
+    const sha256 = crypto$1.createHash('sha256').update(data).digest('hex');
+    if (!result.reused)
+        moveIntoOutput(result.hostWheel, outputDir, sha256);
+    return {
+        identifier: build.identifier,
+        wheel: name,
+        size: data.length,
+        sha256,
+        seconds: (Date.now() - started) / 1000,
+        tested: build.tested ? 'yes' : 'no',
+        ...(result.reused ? { note: 'reused' } : {})
+    };
+}
+/** Copies into output-dir under a temp name, then renames: never a partial wheel. */
+function moveIntoOutput(source, outputDir, sha256) {
+    const name = path.basename(source);
+    const target = path.join(outputDir, name);
+    fs$1.mkdirSync(outputDir, { recursive: true });
+    if (fs$1.existsSync(target)) {
+        const existing = crypto$1.createHash('sha256').update(fs$1.readFileSync(target)).digest('hex');
+        if (existing !== sha256) {
+            throw new UserError(`${name} already exists in output-dir with different content`, {
+                key: 'output-dir',
+                value: outputDir,
+                hint: 'remove the old wheel, or use an empty output-dir'
+            });
+        }
+        return;
+    }
+    const temp = path.join(outputDir, `.${name}.${process.pid}.partial`);
+    try {
+        fs$1.copyFileSync(source, temp);
+        fs$1.renameSync(temp, target);
+    }
+    finally {
+        fs$1.rmSync(temp, { force: true });
+    }
+}
+/** Whether the project looks like it builds abi3 wheels (then reuse beats parallelism). */
+function limitedApiHint(packageDir) {
+    for (const file of ['pyproject.toml', 'setup.cfg', 'setup.py']) {
+        const full = path.join(packageDir, file);
+        if (fs$1.existsSync(full) && /py_limited_api|py-api|Py_LIMITED_API|abi3/.test(fs$1.readFileSync(full, 'utf8')))
+            return true;
+    }
+    return false;
+}
+/**
+ * When abi3 is likely, each later CPython of a platform waits for the first
+ * one of that platform, so it can reuse its wheel instead of building again.
+ */
+function reuseOrdering(builds, enabled) {
+    const waitFor = new Map();
+    const leads = new Map();
+    if (enabled) {
+        const first = new Map();
+        for (const build of builds) {
+            if (!/^cp\d+-/.test(build.identifier))
+                continue;
+            const platform = build.identifier.slice(build.identifier.indexOf('-') + 1);
+            const leader = first.get(platform);
+            if (leader)
+                waitFor.set(build.identifier, leader);
+            else {
+                const done = deferred();
+                first.set(platform, done);
+                leads.set(build.identifier, done);
+            }
+        }
+    }
+    return {
+        waitFor: (identifier) => waitFor.get(identifier)?.promise,
+        done: (identifier) => leads.get(identifier)?.resolve()
+    };
+}
 
 async function runBuild(options, context) {
     const { reporter } = context;
@@ -38082,16 +38928,33 @@ async function runBuild(options, context) {
         reporter.result(JSON.stringify(plan, null, 2));
         return;
     }
-    if (plan.unavailable.length > 0) {
-        const list = plan.unavailable.join(', ');
-        if (options.only || options.build.trim() !== '*') {
-            throw new UserError(`no interpreter on this machine for ${list}`, {
-                key: options.only ? 'only' : 'build',
-                value: options.only ?? options.build,
-                hint: 'install that Python (tool cache, pyenv or PATH), or build in a container'
-            });
-        }
-        reporter.warning(`host build: this machine cannot build ${list} (no interpreter or another libc); skipped`);
+    const missing = plan.unavailable.filter(u => u.reason === 'interpreter').map(u => u.identifier);
+    const foreign = plan.unavailable.filter(u => u.reason === 'platform').map(u => u.identifier);
+    const explicit = !!options.only || options.build.trim() !== '*';
+    if (missing.length > 0 && explicit) {
+        throw new UserError(`no interpreter on this machine for ${missing.join(', ')}`, {
+            key: options.only ? 'only' : 'build',
+            value: options.only ?? options.build,
+            hint: 'install that Python (tool cache, pyenv or PATH), or build in a container'
+        });
+    }
+    if (foreign.length > 0 && options.only) {
+        throw new UserError('cannot be built on this host (another C library or OS)', {
+            key: 'only',
+            value: options.only,
+            hint: 'build it in a container (container: on) or on a matching runner'
+        });
+    }
+    if (missing.length > 0)
+        reporter.warning(`host build: no interpreter here for ${missing.join(', ')}; skipped`);
+    if (foreign.length > 0)
+        reporter.warning(`host build: this host cannot build ${foreign.join(', ')} (another C library); skipped`);
+    if (plan.groups.length === 0) {
+        throw new UserError('nothing can be built on this machine', {
+            key: 'container',
+            value: options.container,
+            hint: 'install the selected Pythons, or build in a container'
+        });
     }
     await executePlan(plan, options, context);
 }
@@ -38137,7 +39000,9 @@ async function runAction() {
         await execute({
             inputs,
             env: process.env,
-            cwd: process.env.GITHUB_WORKSPACE && !inputs.has('package-dir') ? process.env.GITHUB_WORKSPACE : process.cwd(),
+            cwd: process.env.GITHUB_WORKSPACE && !inputs.has('package-dir')
+                ? process.env.GITHUB_WORKSPACE
+                : process.cwd(),
             reporter: actionReporter,
             isAction: true
         });

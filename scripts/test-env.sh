@@ -26,6 +26,9 @@ SUITE=bullseye
 BARE_INCLUDE=python3,python3-venv
 FULL_INCLUDE=python3,python3-venv,python3-pip,python3-dev,gcc,libc6-dev,ca-certificates
 IMAGE_PATH=/opt/python/cp39-cp39/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+# Bump when the image build steps in this script change: existing images carry
+# a recipe label (this, the package lists, scripts/image/*) and get rebuilt.
+IMAGE_RECIPE_VERSION=3
 
 APT_REQUIRED=(podman runc debootstrap patchelf)
 APT_WANTED=(podman runc debootstrap patchelf pypy3 uidmap)
@@ -50,7 +53,7 @@ CLEANUP_DIRS=()
 unmount_under() {
     local dir mnt
     dir=$(realpath -m "$1")
-    awk '{print $2}' /proc/self/mounts | { grep -E "^${dir}(/|$)" || true; } |
+    awk -v d="$dir" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/self/mounts |
         sort -r | while read -r mnt; do
             umount "$mnt" 2>/dev/null || umount -l "$mnt"
         done
@@ -79,7 +82,7 @@ ensure_apt_packages() {
         return
     fi
     log "apt: missing ${missing[*]}; running apt-get update + install"
-    apt-get update -q
+    apt-get update -q || die "apt-get update failed (needed to install: ${missing[*]})"
     for p in "${APT_WANTED[@]}"; do
         if apt-cache show "$p" >/dev/null 2>&1; then
             install+=("$p")
@@ -87,13 +90,16 @@ ensure_apt_packages() {
             log "apt: WARNING: package $p does not exist in this machine's archives; not installing it"
         fi
     done
-    apt-get install -y -q "${install[@]}"
+    apt-get install -y -q "${install[@]}" || die "apt-get install failed for: ${install[*]}"
 }
 
 check_apt_packages() {
     local p missing=()
     for p in "${APT_REQUIRED[@]}"; do is_installed "$p" || missing+=("$p"); done
     ((${#missing[@]} == 0)) || die "required Debian packages missing after apt-get install: ${missing[*]}"
+    for p in "${APT_WANTED[@]}"; do
+        is_installed "$p" || log "apt: WARNING: optional package $p is not installed"
+    done
     for p in podman runc debootstrap patchelf chroot; do
         command -v "$p" >/dev/null || die "command '$p' not found on PATH"
     done
@@ -128,13 +134,15 @@ ensure_containers_conf() {
 ensure_venv() {
     [[ -f $REQUIREMENTS ]] || die "missing $REQUIREMENTS"
     command -v python3 >/dev/null || die "python3 not found on PATH (needed for the tools venv)"
-    local stamp=$VENV/.wheelwright-requirements.sha256 want
-    want=$({ python3 -c 'import sys; print(sys.version)'; cat "$REQUIREMENTS"; } | sha256)
+    local stamp=$VENV/.wheelwright-requirements.sha256 want py_version
+    py_version=$(python3 -c 'import sys; print(sys.version)')
+    want=$({ echo "$py_version"; cat "$REQUIREMENTS"; } | sha256)
     if [[ -f $stamp && $(<"$stamp") == "$want" ]] && "$VENV/bin/python" -c '' 2>/dev/null; then
         log "venv: $VENV up to date ($("$VENV/bin/python" --version))"
         return
     fi
-    if ! "$VENV/bin/python" -c '' 2>/dev/null; then
+    # (Re)create the venv when missing, broken or made by another python3.
+    if [[ $("$VENV/bin/python" -c 'import sys; print(sys.version)' 2>/dev/null) != "$py_version" ]]; then
         log "venv: creating $VENV with $(command -v python3) ($(python3 --version))"
         rm -rf "$VENV"
         python3 -m venv "$VENV"
@@ -244,6 +252,7 @@ add_build_tools() {
     log "chroot: installing build tools (${FULL_INCLUDE})"
     rm -f "$archives"/*.deb
     tar -xzf "$FULL_TARBALL" -C "$root" --wildcards 'var/cache/apt/archives/*.deb'
+    # shellcheck disable=SC2016  # ${Package} is dpkg-query's, not ours
     installed=$(chroot "$root" dpkg-query -W -f='${Package}\n')
     for deb in "$archives"/*.deb; do
         grep -qxF "$(dpkg-deb -f "$deb" Package)" <<<"$installed" || extra+=("${deb#"$root"}")
@@ -254,12 +263,15 @@ add_build_tools() {
     rm -f "$archives"/*.deb
 }
 
-# slim_root DIR: drop caches and host files before the root becomes an image.
+# slim_root DIR: drop caches, docs, translations and host files before the
+# root becomes an image.
 slim_root() {
     local root=$1
     rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/cache/apt/*.bin \
         "$root"/var/lib/apt/lists/* "$root"/root/.cache "$root"/tmp/* "$root"/var/tmp/* \
-        "$root"/var/log/*.log "$root"/var/log/apt/*
+        "$root"/var/log/*.log "$root"/var/log/apt/* \
+        "$root"/usr/share/doc/* "$root"/usr/share/man/* "$root"/usr/share/info/*
+    find "$root/usr/share/locale" -mindepth 1 -maxdepth 1 -type d -exec rm -rf {} +
     : >"$root/etc/resolv.conf"
     rm -f "$root/etc/hostname"
 }
@@ -302,7 +314,7 @@ setup_manylinux() {
     local root=$1 f
     # Same extra CAs as the host, so pip (in the chroot and in tests) gets through.
     for f in /usr/local/share/ca-certificates/*.crt; do
-        [[ -f $f ]] && cp "$f" "$root/usr/local/share/ca-certificates/"
+        if [[ -f $f ]]; then cp "$f" "$root/usr/local/share/ca-certificates/"; fi
     done
     rm -rf "$root/tmp/wheelwright-image"
     cp -r "$IMAGE_DIR" "$root/tmp/wheelwright-image"
@@ -311,8 +323,9 @@ setup_manylinux() {
         sed 's/^/    chroot: /' || die "setup-manylinux.sh failed in the $SUITE chroot"
 }
 
-# build_images BARE_RECIPE FULL_RECIPE: one root serves both images: import it
-# bare first, then add the build tools and import it as the manylinux image.
+# build_images BARE_RECIPE FULL_RECIPE yes|no: one root serves both images:
+# import it as the bare image first, then (if yes) add the build tools and
+# import it as the manylinux image.
 build_images() {
     local bare_recipe=$1 full_recipe=$2 build_full=$3 root=$STATE/build/root
     ensure_tarballs
@@ -361,8 +374,8 @@ verify_manylinux_image() {
 
 ensure_images() {
     local bare_recipe full_recipe
-    bare_recipe=$(echo "$SUITE $BARE_INCLUDE v1" | sha256)
-    full_recipe=$({ echo "$bare_recipe $FULL_INCLUDE $IMAGE_PATH v1"; cat "$IMAGE_DIR"/*; } | sha256)
+    bare_recipe=$(echo "$SUITE $BARE_INCLUDE $IMAGE_RECIPE_VERSION" | sha256)
+    full_recipe=$({ echo "$bare_recipe $FULL_INCLUDE $IMAGE_PATH"; cat "$IMAGE_DIR"/*; } | sha256)
     if image_current "$IMAGE" "$full_recipe"; then
         log "image: $IMAGE exists, reusing"
         if image_current "$BARE_IMAGE" "$bare_recipe"; then

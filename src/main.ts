@@ -55,7 +55,10 @@ export async function runAction(): Promise<void> {
     await execute({
       inputs,
       env: process.env,
-      cwd: process.env.GITHUB_WORKSPACE && !inputs.has('package-dir') ? process.env.GITHUB_WORKSPACE : process.cwd(),
+      cwd:
+        process.env.GITHUB_WORKSPACE && !inputs.has('package-dir')
+          ? process.env.GITHUB_WORKSPACE
+          : process.cwd(),
       reporter: actionReporter,
       isAction: true
     })
@@ -75,13 +78,19 @@ const USAGE = `usage:
 Every action input is also a flag: ${INPUTS.map(i => `--${i.name}`).join(' ')}
 `
 
+export interface CliIo {
+  readonly env?: Env
+  readonly cwd?: string
+  readonly stdout?: (text: string) => void
+  readonly stderr?: (text: string) => void
+}
+
 /** The CLI entry point; returns the exit code. */
-export async function runCli(
-  argv: readonly string[],
-  env: Env = process.env,
-  reporter: Reporter = cliReporter(),
-  cwd: string = process.cwd()
-): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<number> {
+  const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text))
+  const reporter = cliReporter(io.stdout, stderr)
+  const env = io.env ?? process.env
+  const cwd = io.cwd ?? process.cwd()
   try {
     const args = parseCliArgs(argv)
     if (args.version) {
@@ -94,11 +103,12 @@ export async function runCli(
     }
     const inputs = new Map(args.inputs)
     inputs.set('command', args.command)
-    if (args.positional !== undefined) inputs.set(args.command === 'publish' ? 'dist-dir' : 'package-dir', args.positional)
+    if (args.positional !== undefined)
+      inputs.set(args.command === 'publish' ? 'dist-dir' : 'package-dir', args.positional)
     await execute({ inputs, env, cwd, reporter, isAction: false })
     return 0
   } catch (error) {
-    process.stderr.write(`error: ${describe(error)}\n`)
+    stderr(`error: ${describe(error)}\n`)
     return isUserError(error) ? 2 : 1
   }
 }

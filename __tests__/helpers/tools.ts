@@ -11,7 +11,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CLI = path.join(ROOT, 'dist', 'cli.js')
 export const ACTION = path.join(ROOT, 'dist', 'index.js')
 
-const stateDir = process.env.WHEELWRIGHT_TEST_HOME ?? path.join(os.homedir(), '.cache', 'wheelwright-test')
+const stateDir =
+  process.env.WHEELWRIGHT_TEST_HOME ?? path.join(os.homedir(), '.cache', 'wheelwright-test')
 
 function readStateEnv(): Record<string, string> {
   const file = path.join(stateDir, 'env')
@@ -29,7 +30,9 @@ const stateEnv = readStateEnv()
 export function testSetting(name: string): string {
   const value = process.env[name] ?? stateEnv[name]
   if (!value) {
-    throw new Error(`${name} is not set: run scripts/test-env.sh (the README's test command does) first`)
+    throw new Error(
+      `${name} is not set: run scripts/test-env.sh (the README's test command does) first`
+    )
   }
   return value
 }
@@ -59,7 +62,13 @@ export function writeTree(dir: string, files: Record<string, string>): string {
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('CIBW_') || k.startsWith('RUNNER_') || k.startsWith('GITHUB_') || k.startsWith('INPUT_')) continue
+    if (
+      k.startsWith('CIBW_') ||
+      k.startsWith('RUNNER_') ||
+      k.startsWith('GITHUB_') ||
+      k.startsWith('INPUT_')
+    )
+      continue
     env[k] = v
   }
   return { ...env, ...extra }

@@ -12,7 +12,8 @@ import { executePlan } from '../build/run.js'
 export async function runBuild(options: Options, context: RunContext): Promise<void> {
   const { reporter } = context
   const configurations = jobConfigurations(options)
-  for (const warning of validateSelectors(options, options.only ? 'only' : 'build')) reporter.warning(warning)
+  for (const warning of validateSelectors(options, options.only ? 'only' : 'build'))
+    reporter.warning(warning)
   if (!options.only) checkAllowedArchs(options.archs, options.platform)
   if (configurations.length === 0 && !options.allowEmpty) {
     throw new UserError('no identifier selected', {
@@ -27,16 +28,35 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
     reporter.result(JSON.stringify(plan, null, 2))
     return
   }
-  if (plan.unavailable.length > 0) {
-    const list = plan.unavailable.join(', ')
-    if (options.only || options.build.trim() !== '*') {
-      throw new UserError(`no interpreter on this machine for ${list}`, {
-        key: options.only ? 'only' : 'build',
-        value: options.only ?? options.build,
-        hint: 'install that Python (tool cache, pyenv or PATH), or build in a container'
-      })
-    }
-    reporter.warning(`host build: this machine cannot build ${list} (no interpreter or another libc); skipped`)
+  const missing = plan.unavailable.filter(u => u.reason === 'interpreter').map(u => u.identifier)
+  const foreign = plan.unavailable.filter(u => u.reason === 'platform').map(u => u.identifier)
+  const explicit = !!options.only || options.build.trim() !== '*'
+  if (missing.length > 0 && explicit) {
+    throw new UserError(`no interpreter on this machine for ${missing.join(', ')}`, {
+      key: options.only ? 'only' : 'build',
+      value: options.only ?? options.build,
+      hint: 'install that Python (tool cache, pyenv or PATH), or build in a container'
+    })
+  }
+  if (foreign.length > 0 && options.only) {
+    throw new UserError('cannot be built on this host (another C library or OS)', {
+      key: 'only',
+      value: options.only,
+      hint: 'build it in a container (container: on) or on a matching runner'
+    })
+  }
+  if (missing.length > 0)
+    reporter.warning(`host build: no interpreter here for ${missing.join(', ')}; skipped`)
+  if (foreign.length > 0)
+    reporter.warning(
+      `host build: this host cannot build ${foreign.join(', ')} (another C library); skipped`
+    )
+  if (plan.groups.length === 0) {
+    throw new UserError('nothing can be built on this machine', {
+      key: 'container',
+      value: options.container,
+      hint: 'install the selected Pythons, or build in a container'
+    })
   }
   await executePlan(plan, options, context)
 }

@@ -34,7 +34,11 @@ interface Level {
   source: string
 }
 
-export function resolveOption(spec: OptionSpec, sources: CascadeSources, identifier?: string): string {
+export function resolveOption(
+  spec: OptionSpec,
+  sources: CascadeSources,
+  identifier?: string
+): string {
   const { platform, config, env } = sources
   const platformTable = (config[platform] ?? {}) as Table
   const levels: Level[] = [
@@ -86,7 +90,8 @@ export function resolveOption(spec: OptionSpec, sources: CascadeSources, identif
       throw error
     }
     if (spec.ignoreEmpty && text === '') continue
-    result = result === undefined || rule === 'none' ? text : merge(result, text, rule, spec, source)
+    result =
+      result === undefined || rule === 'none' ? text : merge(result, text, rule, spec, source)
   }
   return result ?? ''
 }

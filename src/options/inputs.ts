@@ -21,63 +21,279 @@ export interface InputSpec {
 const fromConfig = 'from config'
 
 export const INPUTS: readonly InputSpec[] = [
-  { name: 'command', default: 'build', actionDefault: 'build', description: '`build`, `plan`, `sdist` or `publish`.' },
-  { name: 'package-dir', default: '.', actionDefault: '.', description: 'The project to build; may also be an sdist `.tar.gz`.' },
-  { name: 'output-dir', default: 'wheelhouse', description: 'Where finished wheels go (`CIBW_OUTPUT_DIR` is honoured).' },
-  { name: 'config-file', default: '{package}/pyproject.toml', description: 'cibuildwheel-compatible config file; `{package}` is replaced by package-dir.' },
-  { name: 'platform', default: 'auto', description: '`auto`, `linux`, `macos` or `windows` (`CIBW_PLATFORM` is honoured).' },
-  { name: 'archs', default: 'auto', description: 'As cibuildwheel: `auto`, `native`, `all`, `auto64`, `auto32`, or a list.' },
-  { name: 'build', default: fromConfig, description: 'Identifiers to build (cibuildwheel selector: brace expansion and fnmatch).' },
+  {
+    name: 'command',
+    default: 'build',
+    actionDefault: 'build',
+    description: '`build`, `plan`, `sdist` or `publish`.'
+  },
+  {
+    name: 'package-dir',
+    default: '.',
+    actionDefault: '.',
+    description: 'The project to build; may also be an sdist `.tar.gz`.'
+  },
+  {
+    name: 'output-dir',
+    default: 'wheelhouse',
+    description: 'Where finished wheels go (`CIBW_OUTPUT_DIR` is honoured).'
+  },
+  {
+    name: 'config-file',
+    default: '{package}/pyproject.toml',
+    description: 'cibuildwheel-compatible config file; `{package}` is replaced by package-dir.'
+  },
+  {
+    name: 'platform',
+    default: 'auto',
+    description: '`auto`, `linux`, `macos` or `windows` (`CIBW_PLATFORM` is honoured).'
+  },
+  {
+    name: 'archs',
+    default: 'auto',
+    description: 'As cibuildwheel: `auto`, `native`, `all`, `auto64`, `auto32`, or a list.'
+  },
+  {
+    name: 'build',
+    default: fromConfig,
+    description: 'Identifiers to build (cibuildwheel selector: brace expansion and fnmatch).'
+  },
   { name: 'skip', default: fromConfig, description: 'Identifiers to skip.' },
   { name: 'test-skip', default: fromConfig, description: 'Identifiers whose tests are skipped.' },
-  { name: 'enable', default: fromConfig, description: 'Extra groups: `cpython-prerelease`, `pypy`, `pypy-eol`, `graalpy`, ... or `all`; added to the config.' },
-  { name: 'only', default: '', description: 'A single identifier to build (fan-out); platform and archs come from it.' },
-  { name: 'group', default: '', description: 'One group name from the `plan` matrix: build only its identifiers.' },
-  { name: 'python-versions', default: '', description: 'A semver range such as `>=3.10` or `3.10 - 3.13`, ANDed with `build` and `requires-python`.' },
-  { name: 'build-frontend', default: 'build', description: '`build`, `build[uv]`, `pip` or `uv`, optionally `; args: ...`.' },
-  { name: 'config-settings', default: fromConfig, description: 'PEP 517 config settings, `key=value` pairs.' },
-  { name: 'environment', default: fromConfig, description: 'Environment assignments for the build (`$VAR` and `$(cmd)` are evaluated where the build runs).' },
-  { name: 'environment-pass', default: fromConfig, description: 'Names of runner variables passed into the Linux container.' },
-  { name: 'before-all', default: fromConfig, description: 'Command run once per container (Linux) or once per job.' },
+  {
+    name: 'enable',
+    default: fromConfig,
+    description:
+      'Extra groups: `cpython-prerelease`, `pypy`, `pypy-eol`, `graalpy`, ... or `all`; added to the config.'
+  },
+  {
+    name: 'only',
+    default: '',
+    description: 'A single identifier to build (fan-out); platform and archs come from it.'
+  },
+  {
+    name: 'group',
+    default: '',
+    description: 'One group name from the `plan` matrix: build only its identifiers.'
+  },
+  {
+    name: 'python-versions',
+    default: '',
+    description:
+      'A semver range such as `>=3.10` or `3.10 - 3.13`, ANDed with `build` and `requires-python`.'
+  },
+  {
+    name: 'build-frontend',
+    default: 'build',
+    description: '`build`, `build[uv]`, `pip` or `uv`, optionally `; args: ...`.'
+  },
+  {
+    name: 'config-settings',
+    default: fromConfig,
+    description: 'PEP 517 config settings, `key=value` pairs.'
+  },
+  {
+    name: 'environment',
+    default: fromConfig,
+    description:
+      'Environment assignments for the build (`$VAR` and `$(cmd)` are evaluated where the build runs).'
+  },
+  {
+    name: 'environment-pass',
+    default: fromConfig,
+    description: 'Names of runner variables passed into the Linux container.'
+  },
+  {
+    name: 'before-all',
+    default: fromConfig,
+    description: 'Command run once per container (Linux) or once per job.'
+  },
   { name: 'before-build', default: fromConfig, description: 'Command run before each build.' },
-  { name: 'repair-wheel-command', default: 'per platform', description: 'Repair command; `{wheel}` and `{dest_dir}` are replaced. Empty disables repair.' },
-  { name: 'test-command', default: fromConfig, description: 'Test command, run in a fresh venv outside the project; `{project}`, `{package}` and `{wheel}` are replaced.' },
-  { name: 'test-requires', default: fromConfig, description: 'Requirements installed before testing.' },
-  { name: 'test-extras', default: fromConfig, description: 'Extras of the package installed for testing.' },
-  { name: 'before-test', default: fromConfig, description: 'Command run in the test venv before the wheel is installed.' },
-  { name: 'container-engine', default: 'docker', description: '`docker` or `podman`, optionally `; create_args: ...` as in cibuildwheel.' },
-  { name: 'manylinux-image', default: 'manylinux_2_28', description: 'A policy name (resolved to a pinned image) or a full image reference, for every arch.' },
-  { name: 'musllinux-image', default: 'musllinux_1_2', description: 'A policy name or a full image reference, for every arch.' },
-  { name: 'container', default: 'auto', description: '`auto` (a container on Linux when an engine works), `on`, or `off` (host build).' },
-  { name: 'macos-deployment-target', default: 'per arch/Python', description: 'Overrides `MACOSX_DEPLOYMENT_TARGET`.' },
-  { name: 'msvc-toolset', default: 'latest', description: 'MSVC toolset version for `vcvarsall.bat -vcvars_ver=`.' },
-  { name: 'msvc-avoid-vcruntime140-1', default: 'false', boolean: true, description: 'Adds `/d2FH4-` so wheels need only VCRUNTIME140.dll.' },
-  { name: 'parallel', default: 'auto', description: 'How many identifiers build at once (`auto` = CPU count, `1` = sequential).' },
-  { name: 'fail-fast', default: 'true', boolean: true, description: 'Stop at the first failed identifier; `false` builds the rest and fails at the end.' },
-  { name: 'max-per-job', default: '0', description: 'For `plan`: split each runner\'s identifiers into balanced groups of at most this many (0 = one group).' },
-  { name: 'cache', default: 'true', boolean: true, description: 'Restore and save wheels and tool caches keyed by content.' },
-  { name: 'cache-skip-tests', default: 'false', boolean: true, description: 'Skip the tests of wheels restored from the cache.' },
-  { name: 'upload-artifact', default: 'true', boolean: true, description: 'Upload this job\'s wheels as one artifact.' },
-  { name: 'artifact-name', default: 'wheels-{os}-{arch}[-{group}]', description: 'Artifact name template; must be unique per job.' },
-  { name: 'sdist', default: 'false', boolean: true, description: 'Also build the sdist (in `build` mode) and upload it.' },
-  { name: 'publish', default: 'false', description: '`false`, `true`, or `tag` (publish only on a tag ref).' },
-  { name: 'repository-url', default: 'https://upload.pypi.org/legacy/', description: 'Upload URL of any twine-compatible index.' },
-  { name: 'password', default: '', description: 'API token; empty means trusted publishing (OIDC).' },
-  { name: 'skip-existing', default: 'false', boolean: true, description: 'Do not fail when a file is already on the index.' },
-  { name: 'attestations', default: 'true', boolean: true, description: 'Make PEP 740 attestations when trusted publishing.' },
-  { name: 'verify-tag', default: 'true', boolean: true, description: 'On a tag ref, refuse to publish unless the tag equals the package version.' },
-  { name: 'dry-run', default: 'false', boolean: true, description: 'Print the full plan of steps (argv, env, container) as JSON; build nothing.' },
-  { name: 'print-identifiers', default: 'false', boolean: true, cliOnly: true, description: '`plan`: print one identifier per line.' },
-  { name: 'matrix', default: 'false', boolean: true, cliOnly: true, description: '`plan`: print the fan-out matrix JSON.' },
-  { name: 'cache-dir', default: '$XDG_CACHE_HOME/wheelwright', cliOnly: true, description: 'Local wheel cache directory.' },
-  { name: 'allow-empty', default: 'false', boolean: true, cliOnly: true, description: 'Succeed when nothing is selected.' }
+  {
+    name: 'repair-wheel-command',
+    default: 'per platform',
+    description: 'Repair command; `{wheel}` and `{dest_dir}` are replaced. Empty disables repair.'
+  },
+  {
+    name: 'test-command',
+    default: fromConfig,
+    description:
+      'Test command, run in a fresh venv outside the project; `{project}`, `{package}` and `{wheel}` are replaced.'
+  },
+  {
+    name: 'test-requires',
+    default: fromConfig,
+    description: 'Requirements installed before testing.'
+  },
+  {
+    name: 'test-extras',
+    default: fromConfig,
+    description: 'Extras of the package installed for testing.'
+  },
+  {
+    name: 'before-test',
+    default: fromConfig,
+    description: 'Command run in the test venv before the wheel is installed.'
+  },
+  {
+    name: 'container-engine',
+    default: 'docker',
+    description: '`docker` or `podman`, optionally `; create_args: ...` as in cibuildwheel.'
+  },
+  {
+    name: 'manylinux-image',
+    default: 'manylinux_2_28',
+    description:
+      'A policy name (resolved to a pinned image) or a full image reference, for every arch.'
+  },
+  {
+    name: 'musllinux-image',
+    default: 'musllinux_1_2',
+    description: 'A policy name or a full image reference, for every arch.'
+  },
+  {
+    name: 'container',
+    default: 'auto',
+    description: '`auto` (a container on Linux when an engine works), `on`, or `off` (host build).'
+  },
+  {
+    name: 'macos-deployment-target',
+    default: 'per arch/Python',
+    description: 'Overrides `MACOSX_DEPLOYMENT_TARGET`.'
+  },
+  {
+    name: 'msvc-toolset',
+    default: 'latest',
+    description: 'MSVC toolset version for `vcvarsall.bat -vcvars_ver=`.'
+  },
+  {
+    name: 'msvc-avoid-vcruntime140-1',
+    default: 'false',
+    boolean: true,
+    description: 'Adds `/d2FH4-` so wheels need only VCRUNTIME140.dll.'
+  },
+  {
+    name: 'parallel',
+    default: 'auto',
+    description: 'How many identifiers build at once (`auto` = CPU count, `1` = sequential).'
+  },
+  {
+    name: 'fail-fast',
+    default: 'true',
+    boolean: true,
+    description:
+      'Stop at the first failed identifier; `false` builds the rest and fails at the end.'
+  },
+  {
+    name: 'max-per-job',
+    default: '0',
+    description:
+      "For `plan`: split each runner's identifiers into balanced groups of at most this many (0 = one group)."
+  },
+  {
+    name: 'cache',
+    default: 'true',
+    boolean: true,
+    description: 'Restore and save wheels and tool caches keyed by content.'
+  },
+  {
+    name: 'cache-skip-tests',
+    default: 'false',
+    boolean: true,
+    description: 'Skip the tests of wheels restored from the cache.'
+  },
+  {
+    name: 'upload-artifact',
+    default: 'true',
+    boolean: true,
+    description: "Upload this job's wheels as one artifact."
+  },
+  {
+    name: 'artifact-name',
+    default: 'wheels-{os}-{arch}[-{group}]',
+    description: 'Artifact name template; must be unique per job.'
+  },
+  {
+    name: 'sdist',
+    default: 'false',
+    boolean: true,
+    description: 'Also build the sdist (in `build` mode) and upload it.'
+  },
+  {
+    name: 'publish',
+    default: 'false',
+    description: '`false`, `true`, or `tag` (publish only on a tag ref).'
+  },
+  {
+    name: 'repository-url',
+    default: 'https://upload.pypi.org/legacy/',
+    description: 'Upload URL of any twine-compatible index.'
+  },
+  {
+    name: 'password',
+    default: '',
+    description: 'API token; empty means trusted publishing (OIDC).'
+  },
+  {
+    name: 'skip-existing',
+    default: 'false',
+    boolean: true,
+    description: 'Do not fail when a file is already on the index.'
+  },
+  {
+    name: 'attestations',
+    default: 'true',
+    boolean: true,
+    description: 'Make PEP 740 attestations when trusted publishing.'
+  },
+  {
+    name: 'verify-tag',
+    default: 'true',
+    boolean: true,
+    description: 'On a tag ref, refuse to publish unless the tag equals the package version.'
+  },
+  {
+    name: 'dry-run',
+    default: 'false',
+    boolean: true,
+    description: 'Print the full plan of steps (argv, env, container) as JSON; build nothing.'
+  },
+  {
+    name: 'print-identifiers',
+    default: 'false',
+    boolean: true,
+    cliOnly: true,
+    description: '`plan`: print one identifier per line.'
+  },
+  {
+    name: 'matrix',
+    default: 'false',
+    boolean: true,
+    cliOnly: true,
+    description: '`plan`: print the fan-out matrix JSON.'
+  },
+  {
+    name: 'cache-dir',
+    default: '$XDG_CACHE_HOME/wheelwright',
+    cliOnly: true,
+    description: 'Local wheel cache directory.'
+  },
+  {
+    name: 'allow-empty',
+    default: 'false',
+    boolean: true,
+    description: 'Succeed when nothing is selected (`CIBW_ALLOW_EMPTY` is honoured).'
+  }
 ]
 
 export const OUTPUTS: readonly { name: string; description: string }[] = [
   { name: 'wheels', description: 'JSON array of the paths of the wheels built by this job.' },
   { name: 'wheelhouse', description: 'The output directory.' },
   { name: 'identifiers', description: 'JSON array of the selected identifiers.' },
-  { name: 'matrix', description: 'From `plan`: the fan-out matrix JSON, for `strategy.matrix: ${{ fromJSON(...) }}`.' },
+  {
+    name: 'matrix',
+    description: 'From `plan`: the fan-out matrix JSON, for `strategy.matrix` through `fromJSON`.'
+  },
   { name: 'artifact-name', description: 'The name of the uploaded artifact.' },
   { name: 'sdist', description: 'The path of the sdist, when one was built.' },
   { name: 'published', description: 'JSON array of the file names uploaded to the index.' }
@@ -95,7 +311,7 @@ export interface ParsedArgs {
 
 /**
  * CLI argv → inputs. `--name value`, `--name=value`; booleans also take a bare
- * `--name` (true) and `--no-name` is not accepted, to keep one spelling.
+ * `--name` (true) and `--name true|false`; `--no-name` is not accepted.
  */
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const inputs = new Map<string, string>()
@@ -128,7 +344,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     }
     let value: string
     if (eq >= 0) value = arg.slice(eq + 1)
-    else if (spec.boolean) value = 'true'
+    else if (spec.boolean)
+      value = argv[i + 1] === 'true' || argv[i + 1] === 'false' ? argv[++i] : 'true'
     else {
       if (i + 1 >= argv.length) {
         throw new UserError('needs a value', { key: `--${name}`, hint: `write --${name} VALUE` })
@@ -136,7 +353,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       value = argv[++i]
     }
     if (spec.boolean && !['true', 'false'].includes(value)) {
-      throw new UserError('takes true or false', { key: `--${name}`, value, hint: `write --${name} or --${name}=false` })
+      throw new UserError('takes true or false', {
+        key: `--${name}`,
+        value,
+        hint: `write --${name} or --${name}=false`
+      })
     }
     inputs.set(name, value)
   }

@@ -8,7 +8,12 @@ import path from 'node:path'
 import { UserError } from '../util/errors.js'
 import { run } from '../util/exec.js'
 import type { Env } from './env.js'
-import { parsePyproject, setupCfgRequiresPython, setupPyRequiresPython, type ProjectConfig } from './pyproject.js'
+import {
+  parsePyproject,
+  setupCfgRequiresPython,
+  setupPyRequiresPython,
+  type ProjectConfig
+} from './pyproject.js'
 import { resolveOptions } from './resolve.js'
 import type { Options } from './types.js'
 import type { Runner } from '../platforms/runner.js'
@@ -46,7 +51,10 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
     }
     sdistInput = packagePath
     packageDir = await unpackSdist(packagePath, packageInput)
-  } else if (command !== 'publish' && !PROJECT_FILES.some(f => fs.existsSync(path.join(packageDir, f)))) {
+  } else if (
+    command !== 'publish' &&
+    !PROJECT_FILES.some(f => fs.existsSync(path.join(packageDir, f)))
+  ) {
     throw new UserError('holds no pyproject.toml, setup.cfg or setup.py', {
       key: 'package-dir',
       value: packageInput,
@@ -60,9 +68,16 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
     : path.join(packageDir, 'pyproject.toml')
   let config: ProjectConfig = { cibuildwheel: {}, wheelwright: {}, project: {} }
   if (fs.existsSync(configFile)) {
-    config = parsePyproject(fs.readFileSync(configFile, 'utf8'), configInput ? 'config-file' : 'pyproject.toml')
+    config = parsePyproject(
+      fs.readFileSync(configFile, 'utf8'),
+      configInput ? 'config-file' : 'pyproject.toml'
+    )
   } else if (configInput) {
-    throw new UserError('does not exist', { key: 'config-file', value: configInput, hint: 'check the path' })
+    throw new UserError('does not exist', {
+      key: 'config-file',
+      value: configInput,
+      hint: 'check the path'
+    })
   }
   const projectToml = path.join(packageDir, 'pyproject.toml')
   if (projectToml !== configFile && fs.existsSync(projectToml)) {

@@ -222,16 +222,24 @@ function resolvePlatform(
   runner: Runner
 ): PlatformName {
   if (only && platformInput && platformInput !== 'auto') {
-    throw new UserError('cannot be combined with platform; the platform comes from the identifier', {
-      key: 'only',
-      value: only,
-      hint: 'drop platform when you give only'
-    })
+    throw new UserError(
+      'cannot be combined with platform; the platform comes from the identifier',
+      {
+        key: 'only',
+        value: only,
+        hint: 'drop platform when you give only'
+      }
+    )
   }
   if (only) return platformOfIdentifier(only)
   const fromInput = platformInput ? parsePlatformName(platformInput, 'platform') : 'auto'
   const fromEnv = nonEmpty(env.CIBW_PLATFORM)
-  const chosen = fromInput !== 'auto' ? fromInput : fromEnv ? parsePlatformName(fromEnv, 'CIBW_PLATFORM') : 'auto'
+  const chosen =
+    fromInput !== 'auto'
+      ? fromInput
+      : fromEnv
+        ? parsePlatformName(fromEnv, 'CIBW_PLATFORM')
+        : 'auto'
   return chosen === 'auto' ? runner.platform : chosen
 }
 
@@ -249,8 +257,9 @@ function parseChoice(
   fallback: string
 ): string {
   if (value === undefined) return fallback
-  const normalised = parseBoolean(value) === undefined ? value : String(parseBoolean(value))
-  if (choices.includes(normalised)) return normalised
+  if (choices.includes(value)) return value
+  const asBoolean = parseBoolean(value)
+  if (asBoolean !== undefined && choices.includes(String(asBoolean))) return String(asBoolean)
   throw new UserError('is not one of the accepted values', {
     key,
     value,
@@ -356,10 +365,14 @@ function checkKnownKeys(project: ProjectConfig, warnings: string[]): void {
     const value = project.cibuildwheel[table]
     if (value === undefined) continue
     if (typeof value !== 'object' || Array.isArray(value)) {
-      throw new UserError('must be a table', { key: `tool.cibuildwheel.${table}`, value: String(value) })
+      throw new UserError('must be a table', {
+        key: `tool.cibuildwheel.${table}`,
+        value: String(value)
+      })
     }
     for (const name of Object.keys(value as Table)) {
-      if (!optionNames.includes(name)) report(`tool.cibuildwheel.${table}.${name}`, name, optionNames)
+      if (!optionNames.includes(name))
+        report(`tool.cibuildwheel.${table}.${name}`, name, optionNames)
       else if (table !== 'linux' && /^(many|musl)linux-/.test(name)) {
         throw new UserError('only applies to linux', {
           key: `tool.cibuildwheel.${table}.${name}`,
@@ -443,7 +456,7 @@ function parseKeyValue(
     const colon = tokens[0].indexOf(':')
     if (colon >= 0) {
       const field = tokens[0].slice(0, colon)
-      if (!fields.includes(field)) {
+      if (field !== 'name' && !fields.includes(field)) {
         throw new UserError(`unknown field ${JSON.stringify(field)}`, {
           key,
           value: text,
@@ -499,7 +512,8 @@ function parseContainerEngine(text: string): ContainerEngine {
   return {
     name,
     createArgs,
-    disableHostMount: disable.length > 0 && booleanValue(disable[disable.length - 1], 'container-engine')
+    disableHostMount:
+      disable.length > 0 && booleanValue(disable[disable.length - 1], 'container-engine')
   }
 }
 

@@ -32,7 +32,12 @@ export function nativeArch(platform: PlatformName, runner: Runner): string | nul
 
 const TO_32: Record<string, string> = { x86_64: 'i686', AMD64: 'x86', aarch64: 'armv7l' }
 
-export function parseArchs(value: string, platform: PlatformName, runner: Runner, key = 'archs'): Set<string> {
+export function parseArchs(
+  value: string,
+  platform: PlatformName,
+  runner: Runner,
+  key = 'archs'
+): Set<string> {
   const result = new Set<string>()
   const native = nativeArch(platform, runner)
   for (const word of value.split(/[\s,]+/).filter(Boolean)) {
@@ -84,13 +89,21 @@ function resolveArchName(word: string, platform: PlatformName): string | undefin
     const found = ALL_ARCHS[p].find(a => a.toLowerCase() === lower)
     if (found) return found
   }
-  return ['wasm32', 'arm64_v8a', 'arm64_iphoneos', 'arm64_iphonesimulator', 'x86_64_iphonesimulator'].find(
-    a => a === lower
-  )
+  return [
+    'wasm32',
+    'arm64_v8a',
+    'arm64_iphoneos',
+    'arm64_iphonesimulator',
+    'x86_64_iphonesimulator'
+  ].find(a => a === lower)
 }
 
 /** cibuildwheel refuses archs the platform cannot build (exit 4). */
-export function checkAllowedArchs(archs: ReadonlySet<string>, platform: PlatformName, key = 'archs'): void {
+export function checkAllowedArchs(
+  archs: ReadonlySet<string>,
+  platform: PlatformName,
+  key = 'archs'
+): void {
   const allowed = ALL_ARCHS[platform]
   const bad = [...archs].filter(a => !allowed.includes(a))
   if (bad.length > 0) {

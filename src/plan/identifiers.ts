@@ -30,7 +30,11 @@ interface RawEntry {
   sha256?: string
 }
 
-const WINDOWS_ARCH: Record<string, string> = { win32: 'x86', win_amd64: 'AMD64', win_arm64: 'ARM64' }
+const WINDOWS_ARCH: Record<string, string> = {
+  win32: 'x86',
+  win_amd64: 'AMD64',
+  win_arm64: 'ARM64'
+}
 
 export function archOfIdentifier(identifier: string): string {
   const platformTag = identifier.slice(identifier.indexOf('-') + 1)
@@ -102,7 +106,8 @@ export function platformOfIdentifier(only: string, key = 'only'): PlatformName {
 }
 
 export function parsePlatformName(value: string, key = 'platform'): PlatformName | 'auto' {
-  if (value === 'auto' || value === 'linux' || value === 'macos' || value === 'windows') return value
+  if (value === 'auto' || value === 'linux' || value === 'macos' || value === 'windows')
+    return value
   if (NOT_YET_PLATFORMS.includes(value)) throw notSupportedYet(value, key)
   throw new UserError('unknown platform', {
     key,
@@ -125,10 +130,14 @@ export function selectConfigurations(
     platform === 'windows'
       ? archs.has(c.arch)
       : [...archs].some(arch => c.identifier.endsWith(arch))
-  let selected = CONFIGURATIONS[platform].filter(c => archMatches(c) && isSelected(selector, c.identifier))
+  let selected = CONFIGURATIONS[platform].filter(
+    c => archMatches(c) && isSelected(selector, c.identifier)
+  )
   if (platform === 'macos' && runner.machine === 'x86_64') {
     // PyPy and GraalPy arm64 cannot be cross-built from an Intel mac.
-    selected = selected.filter(c => !(/^(pp|gp)/.test(c.identifier) && c.identifier.endsWith('arm64')))
+    selected = selected.filter(
+      c => !(/^(pp|gp)/.test(c.identifier) && c.identifier.endsWith('arm64'))
+    )
   }
   return selected
 }

@@ -2,7 +2,7 @@
 import type { Options } from '../options/types.js'
 import type { PythonConfiguration } from './identifiers.js'
 import type { PlanFacts } from './facts.js'
-import type { BuildGroup, BuildPlan } from './types.js'
+import type { BuildGroup, BuildPlan, Unavailable } from './types.js'
 import { planLinux } from '../platforms/linux.js'
 import { planMacos } from '../platforms/macos.js'
 import { planWindows } from '../platforms/windows.js'
@@ -12,7 +12,7 @@ export function createBuildPlan(
   configurations: readonly PythonConfiguration[],
   facts: PlanFacts
 ): BuildPlan {
-  let planned: { groups: BuildGroup[]; unavailable: string[] }
+  let planned: { groups: BuildGroup[]; unavailable: Unavailable[] }
   switch (options.platform) {
     case 'linux':
       planned = planLinux(options, configurations, facts)
@@ -29,6 +29,7 @@ export function createBuildPlan(
     runner: options.runner,
     packageDir: options.packageDir,
     outputDir: options.outputDir,
+    tempDir: facts.tempDir,
     parallel: options.parallel,
     failFast: options.failFast,
     groups: planned.groups,

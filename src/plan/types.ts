@@ -18,6 +18,10 @@ export interface Step {
    * and makes it the current `{wheel}` (the built wheel, then the repaired one).
    */
   readonly collectsWheel?: string
+  /** `{wheel}` in this step is the current wheel's name in this directory (e.g. its host copy). */
+  readonly wheelDir?: string
+  /** Run only when the current wheel is abi3 (the audit). */
+  readonly onlyAbi3?: boolean
   /** Skip the step when this host path exists (one-time setup such as the tools venv). */
   readonly creates?: string
 }
@@ -68,9 +72,17 @@ export interface BuildPlan {
   readonly runner: Runner
   readonly packageDir: string
   readonly outputDir: string
+  /** The run's host temp dir; removed when the run ends. */
+  readonly tempDir: string
   readonly parallel: number
   readonly failFast: boolean
   readonly groups: readonly BuildGroup[]
-  /** Identifiers that were selected but cannot be built here (host mode). */
-  readonly unavailable: readonly string[]
+  /** Identifiers that were selected but cannot be built here (host mode), and why. */
+  readonly unavailable: readonly Unavailable[]
+}
+
+export interface Unavailable {
+  readonly identifier: string
+  /** `interpreter`: no such Python here; `platform`: another libc or OS. */
+  readonly reason: 'interpreter' | 'platform'
 }

@@ -30,14 +30,18 @@ export function validateSelectors(
       if (enabled.some(id => selectorMatches(effective, id))) continue
       const hints: string[] = []
       if (valid.some(id => selectorMatches(effective, id))) {
-        hints.push('it matches a group that is not enabled; add it to `enable` or remove the pattern')
+        hints.push(
+          'it matches a group that is not enabled; add it to `enable` or remove the pattern'
+        )
       }
       for (const legacy of LEGACY) if (legacy.test.test(effective)) hints.push(legacy.text)
       if (name === 'build') {
         throw new UserError('selector matches no identifier', {
           key: buildKey,
           value: pattern,
-          hint: hints.join('; ') || 'see `wheelwright plan --print-identifiers --archs all` for valid identifiers'
+          hint:
+            hints.join('; ') ||
+            'see `wheelwright plan --print-identifiers --archs all` for valid identifiers'
         })
       }
       warnings.push(

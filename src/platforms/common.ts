@@ -4,6 +4,7 @@ import type { BuildOptions, Options } from '../options/types.js'
 import type { PlanFacts } from '../plan/facts.js'
 import { selectorMatches } from '../plan/selector.js'
 import type { Step } from '../plan/types.js'
+import { shellArgv } from '../build/placeholders.js'
 
 export function isTested(options: Options, build: BuildOptions): boolean {
   return !!build.testCommand && !selectorMatches(options.testSkip, build.identifier)
@@ -25,9 +26,14 @@ export function toolsSetupSteps(facts: PlanFacts, requirements: readonly string[
     {
       name: 'tools',
       argv: [
-        'bash', '-c',
+        'bash',
+        '-c',
         '"$1" -m venv "$2" && "$2/bin/python" -m pip install --disable-pip-version-check -q "${@:4}" && touch "$3"',
-        'tools', facts.hostPython, facts.toolsDir, marker, ...requirements
+        'tools',
+        facts.hostPython,
+        facts.toolsDir,
+        marker,
+        ...requirements
       ],
       env: hostBaseEnv(facts),
       cwd: facts.tempDir,
@@ -50,8 +56,30 @@ export function hostBaseEnv(facts: PlanFacts): Record<string, string> {
   return result
 }
 
-const CREDENTIALS = /^(ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|GITHUB_TOKEN|GH_TOKEN|INPUT_PASSWORD|TWINE_PASSWORD|PYPI_TOKEN|INPUT_.*)$/
+const CREDENTIALS =
+  /^(ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|GITHUB_TOKEN|GH_TOKEN|INPUT_PASSWORD|TWINE_PASSWORD|PYPI_TOKEN|INPUT_.*)$/
 
 export function isCredential(name: string): boolean {
   return CREDENTIALS.test(name)
+}
+
+/** abi3audit (or the user's audit command) on the host copy of an abi3 wheel. */
+export function auditStep(build: BuildOptions, hostWheelDir: string, facts: PlanFacts): Step[] {
+  if (!build.auditCommand) return []
+  const env = hostBaseEnv(facts)
+  return [
+    {
+      name: 'audit',
+      argv: shellArgv(build.auditCommand, 'bash'),
+      env: {
+        ...env,
+        PATH: `${path.join(facts.toolsDir, 'bin')}${path.delimiter}${env.PATH ?? ''}`
+      },
+      cwd: facts.tempDir,
+      where: 'host',
+      phase: 'build',
+      wheelDir: hostWheelDir,
+      onlyAbi3: true
+    }
+  ]
 }

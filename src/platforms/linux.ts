@@ -9,12 +9,12 @@ import path from 'node:path'
 import type { Options } from '../options/types.js'
 import type { PythonConfiguration } from '../plan/identifiers.js'
 import type { PlanFacts } from '../plan/facts.js'
-import type { Build, BuildGroup, ContainerSpec, Step } from '../plan/types.js'
+import type { Build, BuildGroup, ContainerSpec, Step, Unavailable } from '../plan/types.js'
 import { pipelineSteps, pipelineDirs } from '../build/pipeline.js'
 import { shellArgv } from '../build/placeholders.js'
 import { resolveImage } from '../container/images.js'
 import { archOfIdentifier } from '../plan/identifiers.js'
-import { isTested, baseBuildEnv, hostBaseEnv, toolsSetupSteps } from './common.js'
+import { auditStep, isTested, baseBuildEnv, hostBaseEnv, toolsSetupSteps } from './common.js'
 
 const CONTAINER_PROJECT = '/project'
 const CONTAINER_WORK = '/tmp/wheelwright'
@@ -24,7 +24,7 @@ export function planLinux(
   options: Options,
   configurations: readonly PythonConfiguration[],
   facts: PlanFacts
-): { groups: BuildGroup[]; unavailable: string[] } {
+): { groups: BuildGroup[]; unavailable: Unavailable[] } {
   return facts.useContainer
     ? { groups: containerGroups(options, configurations, facts), unavailable: [] }
     : hostGroups(options, configurations, facts)
@@ -39,7 +39,11 @@ function containerGroups(
   for (const c of configurations) {
     const build = options.buildOptions(c.identifier)
     const family = c.identifier.includes('musllinux') ? 'musllinux' : 'manylinux'
-    const image = resolveImage(build.image, archOfIdentifier(c.identifier), `${family}-${c.arch}-image`)
+    const image = resolveImage(
+      build.image,
+      archOfIdentifier(c.identifier),
+      `${family}-${c.arch}-image`
+    )
     const key = JSON.stringify([image, build.containerEngine, build.beforeAll])
     grouped.set(key, [...(grouped.get(key) ?? []), c])
   }
@@ -74,25 +78,42 @@ function containerGroups(
       where: 'host',
       phase: 'build'
     })
-    const placeholders = { WHEELWRIGHT_PROJECT: CONTAINER_PROJECT, WHEELWRIGHT_PACKAGE: CONTAINER_PROJECT }
+    const placeholders = {
+      WHEELWRIGHT_PROJECT: CONTAINER_PROJECT,
+      WHEELWRIGHT_PACKAGE: CONTAINER_PROJECT
+    }
+    const needsTools = list.some(c => !!options.buildOptions(c.identifier).auditCommand)
     const setup: Step[] = [
+      ...(needsTools ? toolsSetupSteps(facts, ['abi3audit']) : []),
       host(
         'create',
         [
-          engine, 'create', '--name', name, '--interactive',
+          engine,
+          'create',
+          '--name',
+          name,
+          '--interactive',
           // Only the names: the engine reads the values from its own environment,
           // so no value (possibly a secret) appears in argv.
           ...Object.keys(containerEnv).flatMap(k => ['--env', k]),
           ...container.createArgs,
-          image, '/bin/sh', '-c', 'while sleep 3600; do :; done'
+          image,
+          '/bin/sh',
+          '-c',
+          'while sleep 3600; do :; done'
         ],
         containerEnv
       ),
       host('start', [engine, 'start', name]),
       host('copy-in', [
-        'bash', '-c',
+        'bash',
+        '-c',
         '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -',
-        'copy-in', engine, name, CONTAINER_PROJECT, options.packageDir
+        'copy-in',
+        engine,
+        name,
+        CONTAINER_PROJECT,
+        options.packageDir
       ])
     ]
     if (first.beforeAll) {
@@ -127,10 +148,16 @@ function containerGroups(
         repairAt + 1,
         0,
         host('copy-out', [
-          'bash', '-c',
+          'bash',
+          '-c',
           'rm -rf -- "$4" && mkdir -p -- "$4" && "$1" exec "$2" tar -C "$3" -cf - . | tar -C "$4" -xf -',
-          'copy-out', engine, name, pipelineDirs(workDir).repaired, wheelDir
-        ])
+          'copy-out',
+          engine,
+          name,
+          pipelineDirs(workDir).repaired,
+          wheelDir
+        ]),
+        ...auditStep(build, wheelDir, facts)
       )
       return {
         identifier: c.identifier,
@@ -159,8 +186,8 @@ function hostGroups(
   options: Options,
   configurations: readonly PythonConfiguration[],
   facts: PlanFacts
-): { groups: BuildGroup[]; unavailable: string[] } {
-  const unavailable: string[] = []
+): { groups: BuildGroup[]; unavailable: Unavailable[] } {
+  const unavailable: Unavailable[] = []
   const builds: Build[] = []
   const toolsBin = path.join(facts.toolsDir, 'bin')
   const hostPath = facts.env.PATH ?? '/usr/bin:/bin'
@@ -168,7 +195,7 @@ function hostGroups(
     const interpreter = facts.hostInterpreters.get(c.identifier)
     const libcOk = c.identifier.includes(facts.hostLibc === 'musl' ? 'musllinux' : 'manylinux')
     if (!interpreter || !libcOk) {
-      unavailable.push(c.identifier)
+      unavailable.push({ identifier: c.identifier, reason: libcOk ? 'interpreter' : 'platform' })
       continue
     }
     const build = options.buildOptions(c.identifier)
@@ -188,6 +215,11 @@ function hostGroups(
       baseEnv,
       pathTail: `${toolsBin}:${hostPath}`
     })
+    steps.splice(
+      steps.findIndex(s => s.name === 'repair') + 1,
+      0,
+      ...auditStep(build, pipelineDirs(workDir).repaired, facts)
+    )
     builds.push({
       identifier: c.identifier,
       python: interpreter.path,
@@ -208,7 +240,11 @@ function hostGroups(
     setup.push({
       name: 'before-all',
       argv: shellArgv(first.beforeAll, 'bash'),
-      env: { ...hostBaseEnv(facts), WHEELWRIGHT_PROJECT: options.packageDir, WHEELWRIGHT_PACKAGE: options.packageDir },
+      env: {
+        ...hostBaseEnv(facts),
+        WHEELWRIGHT_PROJECT: options.packageDir,
+        WHEELWRIGHT_PACKAGE: options.packageDir
+      },
       cwd: options.packageDir,
       where: 'host',
       phase: 'build'
@@ -216,4 +252,3 @@ function hostGroups(
   }
   return { groups: [{ where: 'host', setup, builds, teardown: [] }], unavailable }
 }
-

@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Options } from '../options/types.js'
 import type { PythonConfiguration } from '../plan/identifiers.js'
 import type { PlanFacts } from '../plan/facts.js'
-import type { Build, BuildGroup } from '../plan/types.js'
+import type { Build, BuildGroup, Unavailable } from '../plan/types.js'
 import { pipelineSteps, pipelineDirs } from '../build/pipeline.js'
 import { baseBuildEnv, hostBaseEnv, isTested, toolsSetupSteps } from './common.js'
 
@@ -15,7 +15,7 @@ export function planMacos(
   options: Options,
   configurations: readonly PythonConfiguration[],
   facts: PlanFacts
-): { groups: BuildGroup[]; unavailable: string[] } {
+): { groups: BuildGroup[]; unavailable: Unavailable[] } {
   const toolsBin = path.posix.join(facts.toolsDir, 'bin')
   const builds = configurations.map((c): Build => {
     const build = options.buildOptions(c.identifier)
@@ -46,5 +46,8 @@ export function planMacos(
     }
   })
   const setup = toolsSetupSteps(facts, ['delocate', 'abi3audit'])
-  return { groups: builds.length ? [{ where: 'host', setup, builds, teardown: [] }] : [], unavailable: [] }
+  return {
+    groups: builds.length ? [{ where: 'host', setup, builds, teardown: [] }] : [],
+    unavailable: []
+  }
 }

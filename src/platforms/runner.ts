@@ -14,7 +14,11 @@ export interface Runner {
   readonly machine: string
 }
 
-const RUNNER_OS: Record<string, PlatformName> = { Linux: 'linux', macOS: 'macos', Windows: 'windows' }
+const RUNNER_OS: Record<string, PlatformName> = {
+  Linux: 'linux',
+  macOS: 'macos',
+  Windows: 'windows'
+}
 const NODE_PLATFORM: Record<string, PlatformName> = {
   linux: 'linux',
   darwin: 'macos',

@@ -23,7 +23,11 @@ export interface Candidate {
 }
 
 /** Tool-cache layout: the arch directories that have a `.complete` marker. */
-export function toolCacheCandidates(toolCache: string, arch: string, platform: PlatformName): Candidate[] {
+export function toolCacheCandidates(
+  toolCache: string,
+  arch: string,
+  platform: PlatformName
+): Candidate[] {
   const root = path.join(toolCache, 'Python')
   if (!fs.existsSync(root)) return []
   const result: Candidate[] = []
@@ -32,7 +36,8 @@ export function toolCacheCandidates(toolCache: string, arch: string, platform: P
     for (const flavour of [arch, `${arch}-freethreaded`]) {
       const dir = path.join(root, version, flavour)
       if (!fs.existsSync(`${dir}.complete`)) continue
-      const exe = platform === 'windows' ? path.join(dir, 'python.exe') : path.join(dir, 'bin', 'python3')
+      const exe =
+        platform === 'windows' ? path.join(dir, 'python.exe') : path.join(dir, 'bin', 'python3')
       if (fs.existsSync(exe)) result.push({ path: exe, source: 'tool-cache' })
     }
   }
@@ -79,7 +84,8 @@ export function identifierFor(
   platformTag: string
 ): string | undefined {
   const [major, minor] = probe.version.split('.')
-  if (probe.implementation === 'cpython') return `cp${major}${minor}${probe.ft ? 't' : ''}-${platformTag}`
+  if (probe.implementation === 'cpython')
+    return `cp${major}${minor}${probe.ft ? 't' : ''}-${platformTag}`
   if (probe.implementation === 'pypy') return `pp${major}${minor}-${platformTag}`
   return undefined
 }
@@ -93,17 +99,23 @@ export interface DiscoverInput {
   readonly toolCacheArch: string
 }
 
-export async function discoverInterpreters(input: DiscoverInput): Promise<Map<string, HostInterpreter>> {
+export async function discoverInterpreters(
+  input: DiscoverInput
+): Promise<Map<string, HostInterpreter>> {
   const { env } = input
   const candidates = [
-    ...(env.RUNNER_TOOL_CACHE ? toolCacheCandidates(env.RUNNER_TOOL_CACHE, input.toolCacheArch, input.platform) : []),
+    ...(env.RUNNER_TOOL_CACHE
+      ? toolCacheCandidates(env.RUNNER_TOOL_CACHE, input.toolCacheArch, input.platform)
+      : []),
     ...pyenvCandidates(env),
     ...pathCandidates(env)
   ]
   const unique = [...new Map(candidates.map(c => [c.path, c])).values()]
   const probes = await Promise.all(
     unique.map(async candidate => {
-      const result = await exec([candidate.path, '-c', PROBE], { timeoutMs: 20000 }).catch(() => undefined)
+      const result = await exec([candidate.path, '-c', PROBE], { timeoutMs: 20000 }).catch(
+        () => undefined
+      )
       if (!result || result.code !== 0) return undefined
       try {
         return { candidate, probe: JSON.parse(result.stdout.trim()) }

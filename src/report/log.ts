@@ -35,8 +35,8 @@ export const actionReporter: Reporter = {
 }
 
 export function cliReporter(
-  stdout: (text: string) => void = text => process.stdout.write(text),
-  stderr: (text: string) => void = text => process.stderr.write(text)
+  stdout: (text: string) => void = text => void process.stdout.write(text),
+  stderr: (text: string) => void = text => void process.stderr.write(text)
 ): Reporter {
   return {
     result: text => stdout(text.endsWith('\n') ? text : `${text}\n`),

