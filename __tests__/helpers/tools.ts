@@ -2,6 +2,7 @@
  * Locates the test toolchain prepared by scripts/test-env.sh. A missing tool
  * fails the test with the name of what is missing: tests never skip.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -72,4 +73,84 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     env[k] = v
   }
   return { ...env, ...extra }
+}
+
+export interface ProcessRun {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs the bundled CLI as a child process. */
+export function runCliProcess(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = ROOT
+): ProcessRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    env: cleanEnv(env),
+    encoding: 'utf8',
+    timeout: 1_200_000,
+    maxBuffer: 256 * 1024 * 1024
+  })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** Runs a command and returns its stdout; throws with the output on failure. */
+export function check(
+  argv: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}
+): string {
+  const result = spawnSync(argv[0], argv.slice(1), {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    input: options.input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024
+  })
+  if (result.status !== 0) {
+    throw new Error(
+      `${argv.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`
+    )
+  }
+  return result.stdout
+}
+
+export function wheelsIn(dir: string): string[] {
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter(f => f.endsWith('.whl'))
+        .sort()
+    : []
+}
+
+/** CPython versions (3.9+) on this machine, as pyenv provides them. */
+export function hostCPythons(): string[] {
+  const root = path.join(os.homedir(), '.pyenv', 'versions')
+  const found = fs.existsSync(root) ? fs.readdirSync(root) : []
+  const minors = new Set(
+    found
+      .map(v => /^3\.(\d+)\.\d+$/.exec(v))
+      .filter((m): m is RegExpExecArray => !!m && Number(m[1]) >= 9)
+      .map(m => `cp3${m[1]}`)
+  )
+  return [...minors].sort((a, b) => Number(a.slice(3)) - Number(b.slice(3)))
+}
+
+/** Installs the wheels into a fresh venv of `python` and runs `code` there. */
+export function installAndRun(python: string, wheels: string[], code: string): string {
+  const venv = tempDir('venv')
+  check([python, '-m', 'venv', venv])
+  check([
+    path.join(venv, 'bin', 'python'),
+    '-m',
+    'pip',
+    'install',
+    '--disable-pip-version-check',
+    '-q',
+    ...wheels
+  ])
+  return check([path.join(venv, 'bin', 'python'), '-c', code], { cwd: tempDir('cwd') })
 }

@@ -10,6 +10,8 @@ export interface HostInterpreter {
   readonly version: string
   readonly implementation: 'cpython' | 'pypy' | 'graalpy'
   readonly freeThreaded: boolean
+  /** A win_arm64 build on another machine: the ARM64 import libraries (`libs`) to link with. */
+  readonly importLibs?: string
 }
 
 export interface PlanFacts {

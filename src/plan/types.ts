@@ -24,6 +24,20 @@ export interface Step {
   readonly onlyAbi3?: boolean
   /** Skip the step when this host path exists (one-time setup such as the tools venv). */
   readonly creates?: string
+  /**
+   * Group setup only: the first non-empty line of the step's stdout becomes
+   * this variable in the environment of the setup steps after it (a value
+   * only known at run time, such as the Visual Studio path vswhere prints).
+   * The step fails when it prints nothing.
+   */
+  readonly stdoutVar?: string
+  /**
+   * Group setup only: the step prints an environment (`set` output after an
+   * activation script such as vcvarsall.bat); the variables it changed compared
+   * with the step's env are kept under this name for the builds whose
+   * `capturedEnv` names it. `[ERROR` lines in the output fail the step.
+   */
+  readonly captureEnv?: string
 }
 
 export interface ContainerSpec {
@@ -51,8 +65,16 @@ export interface Build {
   readonly steps: readonly Step[]
   /** False when the identifier is test-skipped or has no test command. */
   readonly tested: boolean
-  /** Why tests do not run, when that deserves a warning (e.g. arm64 on Intel). */
+  /**
+   * Why tests do not run, or run only in part, when that deserves a warning
+   * (e.g. arm64 on Intel, the arm64 slice of universal2 on Intel).
+   */
   readonly testWarning?: string
+  /**
+   * An environment captured by a setup step (`Step.captureEnv`), overlaid on
+   * every step of this build before the `environment` option (MSVC activation).
+   */
+  readonly capturedEnv?: string
   readonly abi3Audit: boolean
 }
 

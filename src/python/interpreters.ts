@@ -11,6 +11,7 @@ import { exec } from '../util/exec.js'
 import type { Env } from '../options/env.js'
 import type { HostInterpreter } from '../plan/facts.js'
 import type { PlatformName } from '../platforms/runner.js'
+import { cachedVersions, pythonIn, toolCacheRoot } from './toolcache.js'
 
 const PROBE =
   'import json, platform, sys, sysconfig; print(json.dumps({"version": platform.python_version(), ' +
@@ -22,23 +23,21 @@ export interface Candidate {
   readonly source: 'tool-cache' | 'pyenv' | 'path'
 }
 
-/** Tool-cache layout: the arch directories that have a `.complete` marker. */
+/**
+ * Tool-cache layout: the arch directories that have a `.complete` marker,
+ * newest version first, listed through @actions/tool-cache.
+ */
 export function toolCacheCandidates(
   toolCache: string,
   arch: string,
   platform: PlatformName
 ): Candidate[] {
-  const root = path.join(toolCache, 'Python')
-  if (!fs.existsSync(root)) return []
   const result: Candidate[] = []
-  const versions = fs.readdirSync(root).sort(compareVersionsDesc)
-  for (const version of versions) {
-    for (const flavour of [arch, `${arch}-freethreaded`]) {
-      const dir = path.join(root, version, flavour)
-      if (!fs.existsSync(`${dir}.complete`)) continue
-      const exe =
-        platform === 'windows' ? path.join(dir, 'python.exe') : path.join(dir, 'bin', 'python3')
-      if (fs.existsSync(exe)) result.push({ path: exe, source: 'tool-cache' })
+  for (const flavour of [arch, `${arch}-freethreaded`]) {
+    for (const version of cachedVersions(toolCache, flavour)) {
+      const minor = version.split('.').slice(0, 2).join('.')
+      const exe = pythonIn(path.join(toolCache, 'Python', version, flavour), platform, minor)
+      if (exe) result.push({ path: exe, source: 'tool-cache' })
     }
   }
   return result
@@ -103,10 +102,9 @@ export async function discoverInterpreters(
   input: DiscoverInput
 ): Promise<Map<string, HostInterpreter>> {
   const { env } = input
+  const toolCache = toolCacheRoot(env)
   const candidates = [
-    ...(env.RUNNER_TOOL_CACHE
-      ? toolCacheCandidates(env.RUNNER_TOOL_CACHE, input.toolCacheArch, input.platform)
-      : []),
+    ...(toolCache ? toolCacheCandidates(toolCache, input.toolCacheArch, input.platform) : []),
     ...pyenvCandidates(env),
     ...pathCandidates(env)
   ]

@@ -32,13 +32,28 @@ export interface ExecResult {
 
 const live = new Set<ReturnType<typeof spawn>>()
 
-export function exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+/**
+ * On Windows, `cmd /d /s /c <script>` must reach cmd verbatim: Node would quote
+ * the script with backslash escapes that cmd does not understand. With /s, cmd
+ * strips exactly one pair of outer quotes, so the script is wrapped in them.
+ */
+export function windowsCommandLine(argv: readonly string[]): string[] | undefined {
   const [file, ...args] = argv
+  const at = args.findIndex(a => a.toLowerCase() === '/c')
+  if (!/^cmd(\.exe)?$/i.test(file) || at < 0 || at === args.length - 1) return undefined
+  return [...args.slice(0, at + 1), `"${args.slice(at + 1).join(' ')}"`]
+}
+
+export function exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+  const [file, ...plain] = argv
+  const verbatim = process.platform === 'win32' ? windowsCommandLine(argv) : undefined
+  const args = verbatim ?? plain
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe']
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsVerbatimArguments: !!verbatim
     })
     live.add(child)
     let stdout = ''

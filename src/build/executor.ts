@@ -1,0 +1,103 @@
+/**
+ * Executors run the steps of a plan where the plan says: on the host, or in
+ * a container through `<engine> exec`. Step variables reach a container through
+ * an `--env-file` (mode 0600, removed after the step), so no value, secret or
+ * not, appears in any argv.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { exec, type ExecResult } from '../util/exec.js'
+import type { ContainerSpec, Step } from '../plan/types.js'
+
+export interface Executor {
+  run(
+    step: Step,
+    env: Readonly<Record<string, string>>,
+    onOutput: (chunk: string) => void
+  ): Promise<ExecResult>
+  /** Names of the `.whl` files in a directory of the build location. */
+  listWheels(dir: string): Promise<string[]>
+}
+
+export class HostExecutor implements Executor {
+  async run(step: Step, env: Readonly<Record<string, string>>, onOutput: (chunk: string) => void) {
+    fs.mkdirSync(step.cwd, { recursive: true })
+    return exec(step.argv, { cwd: step.cwd, env: { ...env }, onOutput })
+  }
+
+  async listWheels(dir: string): Promise<string[]> {
+    if (!fs.existsSync(dir)) return []
+    return fs.readdirSync(dir).filter(f => f.endsWith('.whl'))
+  }
+}
+
+export class ContainerExecutor implements Executor {
+  constructor(
+    private readonly container: ContainerSpec,
+    private readonly scratchDir: string,
+    /** The environment of the engine client itself. */
+    private readonly clientEnv: NodeJS.ProcessEnv
+  ) {}
+
+  async run(step: Step, env: Readonly<Record<string, string>>, onOutput: (chunk: string) => void) {
+    const envFile = this.writeEnvFile(env)
+    try {
+      const argv = [
+        this.container.engine,
+        'exec',
+        '--interactive',
+        '--workdir',
+        step.cwd,
+        '--env-file',
+        envFile,
+        this.container.name,
+        ...step.argv
+      ]
+      const prepared = step.cwd === '/' ? argv : await this.ensureDir(step.cwd).then(() => argv)
+      return await exec(prepared, { env: this.clientEnv, onOutput })
+    } finally {
+      fs.rmSync(envFile, { force: true })
+    }
+  }
+
+  async listWheels(dir: string): Promise<string[]> {
+    const result = await exec(
+      [
+        this.container.engine,
+        'exec',
+        this.container.name,
+        'find',
+        dir,
+        '-maxdepth',
+        '1',
+        '-type',
+        'f',
+        '-name',
+        '*.whl'
+      ],
+      { env: this.clientEnv }
+    )
+    if (result.code !== 0) return []
+    return result.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map(p => path.posix.basename(p))
+  }
+
+  private async ensureDir(dir: string): Promise<void> {
+    await exec([this.container.engine, 'exec', this.container.name, 'mkdir', '-p', dir], {
+      env: this.clientEnv
+    })
+  }
+
+  private writeEnvFile(env: Readonly<Record<string, string>>): string {
+    fs.mkdirSync(this.scratchDir, { recursive: true, mode: 0o700 })
+    const file = path.join(this.scratchDir, `env-${crypto.randomBytes(6).toString('hex')}`)
+    const lines = Object.entries(env)
+      .filter(([, v]) => !v.includes('\n'))
+      .map(([k, v]) => `${k}=${v}`)
+    fs.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 })
+    return file
+  }
+}

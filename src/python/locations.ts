@@ -1,0 +1,189 @@
+/**
+ * Where the interpreter of a macOS or Windows identifier comes from, and
+ * where it ends up (pure): CPython from the runner tool cache (installed from
+ * the actions/python-versions manifest when missing), PyPy and GraalPy from
+ * the catalogue's archive (url + sha256) unpacked into our cache, and, for a
+ * win_arm64 build on another Windows machine, the ARM64 import libraries
+ * from the `pythonarm64` NuGet package. The planners use the same paths for
+ * `--dry-run` on a machine that has not installed anything.
+ */
+import path from 'node:path'
+import type { PythonConfiguration } from '../plan/identifiers.js'
+import type { PlatformName } from '../platforms/runner.js'
+import { archDir, toolCacheArch, type PythonSpec } from './toolcache.js'
+
+export type InterpreterSource =
+  | { readonly kind: 'tool-cache'; readonly spec: PythonSpec }
+  | {
+      readonly kind: 'archive'
+      readonly implementation: 'pypy' | 'graalpy'
+      readonly url: string
+      readonly sha256: string
+    }
+
+export interface Placement {
+  /** How the interpreter that runs the build is found or installed. */
+  readonly source: InterpreterSource
+  /** A win_arm64 build on a non-ARM64 machine: the target's import libraries. */
+  readonly crossLibs?: { readonly nugetId: string; readonly version: string }
+}
+
+function pathOf(platform: PlatformName) {
+  return platform === 'windows' ? path.win32 : path.posix
+}
+
+export function minorOf(version: string): string {
+  return version.split('.').slice(0, 2).join('.')
+}
+
+/** Windows machine names of the platform tags. */
+const WINDOWS_TARGET: Record<string, string> = {
+  win32: 'x86',
+  win_amd64: 'AMD64',
+  win_arm64: 'ARM64'
+}
+
+export function windowsTarget(identifier: string): string {
+  return WINDOWS_TARGET[identifier.slice(identifier.indexOf('-') + 1)] ?? 'AMD64'
+}
+
+/** Where a configuration's interpreter comes from on a runner whose machine is `hostMachine`. */
+export function placementOf(config: PythonConfiguration, hostMachine: string): Placement {
+  const id = config.identifier
+  if (/^(pp|gp)/.test(id)) {
+    if (!config.url || !config.sha256) {
+      throw new Error(`catalogue entry ${id} has no archive url/sha256`)
+    }
+    return {
+      source: {
+        kind: 'archive',
+        implementation: id.startsWith('pp') ? 'pypy' : 'graalpy',
+        url: config.url,
+        sha256: config.sha256
+      }
+    }
+  }
+  const freeThreaded = /^cp\d+t-/.test(id)
+  const version = minorOf(config.version)
+  if (config.platform === 'macos') {
+    // python.org builds are universal2: the host's own arch dir serves every target.
+    return {
+      source: {
+        kind: 'tool-cache',
+        spec: { version, arch: toolCacheArch(hostMachine), freeThreaded }
+      }
+    }
+  }
+  const target = windowsTarget(id)
+  if (target === 'ARM64' && hostMachine !== 'ARM64') {
+    return {
+      source: {
+        kind: 'tool-cache',
+        spec: { version, arch: toolCacheArch(hostMachine), freeThreaded }
+      },
+      crossLibs: {
+        nugetId: freeThreaded ? 'pythonarm64-freethreaded' : 'pythonarm64',
+        version: config.version
+      }
+    }
+  }
+  return {
+    source: { kind: 'tool-cache', spec: { version, arch: toolCacheArch(target), freeThreaded } }
+  }
+}
+
+/** The name of an archive without its extension: the directory it is unpacked to. */
+export function archiveStem(url: string): string {
+  const file = url.slice(url.lastIndexOf('/') + 1)
+  return file.replace(/\.(zip|tar\.gz|tgz|tar\.bz2|tar\.xz)$/, '')
+}
+
+/** Where an archive interpreter is unpacked (its single top directory stripped). */
+export function archiveDir(cacheDir: string, url: string, platform: PlatformName): string {
+  return pathOf(platform).join(cacheDir, 'interpreters', archiveStem(url))
+}
+
+/** The executable inside an unpacked PyPy or GraalPy. */
+export function archiveExecutable(
+  dir: string,
+  implementation: 'pypy' | 'graalpy',
+  platform: PlatformName
+): string {
+  const p = pathOf(platform)
+  if (implementation === 'pypy') {
+    return platform === 'windows' ? p.join(dir, 'python.exe') : p.join(dir, 'bin', 'pypy3')
+  }
+  return platform === 'windows' ? p.join(dir, 'bin', 'graalpy.exe') : p.join(dir, 'bin', 'graalpy')
+}
+
+export function nugetDir(cacheDir: string, nugetId: string, version: string): string {
+  return path.win32.join(cacheDir, 'nuget-cpython', `${nugetId}.${version}`)
+}
+
+export function nugetUrl(nugetId: string, version: string): string {
+  const id = nugetId.toLowerCase()
+  return `https://api.nuget.org/v3-flatcontainer/${id}/${version}/${id}.${version}.nupkg`
+}
+
+/** The import libraries (`python3XY.lib`) of an unpacked NuGet Python. */
+export function nugetLibs(cacheDir: string, nugetId: string, version: string): string {
+  return path.win32.join(nugetDir(cacheDir, nugetId, version), 'tools', 'libs')
+}
+
+/**
+ * The tool-cache interpreter path for a spec, for a plan made before
+ * anything is installed (the newest patch is only known by looking).
+ */
+export function expectedToolCachePython(
+  root: string,
+  spec: PythonSpec,
+  patchVersion: string,
+  platform: PlatformName
+): string {
+  const p = pathOf(platform)
+  const dir = p.join(root, 'Python', patchVersion, archDir(spec))
+  if (platform === 'windows') return p.join(dir, 'python.exe')
+  return p.join(dir, 'bin', spec.freeThreaded ? `python${spec.version}t` : 'python3')
+}
+
+/** The full version a catalogue entry names (`3.12.10` from a python.org URL, or its version). */
+export function catalogueFullVersion(config: PythonConfiguration): string {
+  if (config.version.split('.').length >= 3) return config.version
+  const fromUrl = config.url ? /python-(\d+\.\d+\.\d+)/.exec(config.url)?.[1] : undefined
+  return fromUrl ?? config.version
+}
+
+export interface ExpectedInterpreter {
+  readonly path: string
+  readonly version: string
+  readonly importLibs?: string
+}
+
+/** Where the interpreter of `config` would be once provided, for plans made without it. */
+export function expectedInterpreter(
+  config: PythonConfiguration,
+  hostMachine: string,
+  toolCacheRoot: string,
+  cacheDir: string
+): ExpectedInterpreter {
+  const placement = placementOf(config, hostMachine)
+  const { source } = placement
+  const platform = config.platform
+  if (source.kind === 'archive') {
+    const dir = archiveDir(cacheDir, source.url, platform)
+    return {
+      path: archiveExecutable(dir, source.implementation, platform),
+      version: config.version
+    }
+  }
+  const version = catalogueFullVersion(config)
+  return {
+    path: expectedToolCachePython(toolCacheRoot, source.spec, version, platform),
+    version,
+    ...(placement.crossLibs
+      ? {
+          importLibs: nugetLibs(cacheDir, placement.crossLibs.nugetId, placement.crossLibs.version)
+        }
+      : {})
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The runner tool cache, as actions/setup-python lays it out:
+ * `<root>/Python/<X.Y.Z>/<x64|arm64|x86>[-freethreaded]/` with a sibling
+ * `<arch>.complete` marker. Lookups go through @actions/tool-cache (which
+ * checks the marker and parses versions) and semver (which picks the newest
+ * patch of a minor).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import * as tc from '@actions/tool-cache'
+import semver from 'semver'
+import type { Env } from '../options/env.js'
+import type { PlatformName } from '../platforms/runner.js'
+
+/** Tool-cache arch directory names of machine names. */
+const ARCH_DIRS: Record<string, string> = {
+  x86_64: 'x64',
+  AMD64: 'x64',
+  aarch64: 'arm64',
+  arm64: 'arm64',
+  ARM64: 'arm64',
+  i686: 'x86',
+  x86: 'x86'
+}
+
+export function toolCacheArch(machine: string): string {
+  return ARCH_DIRS[machine] ?? machine
+}
+
+/** The tool cache root: AGENT_TOOLSDIRECTORY wins, as in setup-python. */
+export function toolCacheRoot(env: Env): string | undefined {
+  return env.AGENT_TOOLSDIRECTORY || env.RUNNER_TOOL_CACHE || undefined
+}
+
+/** The tool cache of each OS on GitHub's hosted runners (dry-run on another OS). */
+export const HOSTED_TOOL_CACHE: Record<PlatformName, string> = {
+  linux: '/opt/hostedtoolcache',
+  macos: '/Users/runner/hostedtoolcache',
+  windows: 'C:\\hostedtoolcache\\windows'
+}
+
+export interface PythonSpec {
+  /** `3.12` (any patch) or an exact `3.12.10`. */
+  readonly version: string
+  /** Tool-cache arch: x64, arm64 or x86. */
+  readonly arch: string
+  readonly freeThreaded: boolean
+}
+
+export function archDir(spec: Pick<PythonSpec, 'arch' | 'freeThreaded'>): string {
+  return spec.freeThreaded ? `${spec.arch}-freethreaded` : spec.arch
+}
+
+/** `3.12` → `3.12.x` (prereleases of 3.12 included); an exact version stays exact. */
+export function semverRange(version: string): string {
+  const [major, minor, patch] = version.split('.')
+  if (patch !== undefined) return semver.clean(version) ?? version
+  return `>=${major}.${minor}.0-0 <${major}.${Number(minor) + 1}.0-0`
+}
+
+type Write = typeof process.stdout.write
+
+/** stdout's write without @actions/core's `::debug::` lines. */
+function withoutDebug(write: Write): Write {
+  return ((chunk: unknown, ...rest: unknown[]) =>
+    typeof chunk === 'string' && chunk.startsWith('::debug::')
+      ? true
+      : (write as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest)) as Write
+}
+
+/** Outside a workflow, @actions/core's debug lines would spoil the CLI's stdout (JSON). */
+function quiet(): boolean {
+  return process.env.GITHUB_ACTIONS !== 'true'
+}
+
+let quietDepth = 0
+let savedWrite: Write | undefined
+
+/** Runs `fn` (an @actions/tool-cache call) with its `::debug::` lines kept off stdout. */
+export async function withoutDebugLines<T>(fn: () => Promise<T>): Promise<T> {
+  if (!quiet()) return fn()
+  if (quietDepth++ === 0) {
+    savedWrite = process.stdout.write
+    process.stdout.write = withoutDebug(savedWrite)
+  }
+  try {
+    return await fn()
+  } finally {
+    if (--quietDepth === 0 && savedWrite) process.stdout.write = savedWrite
+  }
+}
+
+/** Runs a synchronous @actions/tool-cache call against `root` (it reads the root from process.env). */
+function withRoot<T>(root: string, fn: () => T): T {
+  const saved = process.env.RUNNER_TOOL_CACHE
+  const write = process.stdout.write
+  process.env.RUNNER_TOOL_CACHE = root
+  if (quiet()) process.stdout.write = withoutDebug(write)
+  try {
+    return fn()
+  } finally {
+    process.stdout.write = write
+    if (saved === undefined) delete process.env.RUNNER_TOOL_CACHE
+    else process.env.RUNNER_TOOL_CACHE = saved
+  }
+}
+
+/** Versions of Python in the cache for an arch dir, those with a `.complete` marker only. */
+export function cachedVersions(root: string, arch: string): string[] {
+  return withRoot(root, () => tc.findAllVersions('Python', arch)).sort(semver.rcompare)
+}
+
+export interface CachedPython {
+  readonly version: string
+  readonly dir: string
+  readonly python: string
+}
+
+/** The interpreter inside an installed tool-cache directory. */
+export function pythonIn(dir: string, platform: PlatformName, minor: string): string | undefined {
+  const names =
+    platform === 'windows'
+      ? ['python.exe', `python${minor}t.exe`]
+      : ['bin/python3', 'bin/python', `bin/python${minor}`, `bin/python${minor}t`]
+  return names.map(n => path.join(dir, n)).find(f => fs.existsSync(f))
+}
+
+/** The newest cached Python matching `spec`, or undefined. */
+export function findCachedPython(
+  root: string,
+  spec: PythonSpec,
+  platform: PlatformName
+): CachedPython | undefined {
+  const arch = archDir(spec)
+  const version = semver.maxSatisfying(cachedVersions(root, arch), semverRange(spec.version), {
+    includePrerelease: true
+  })
+  if (!version) return undefined
+  const dir = withRoot(root, () => tc.find('Python', version, arch))
+  if (!dir) return undefined
+  const minor = version.split('.').slice(0, 2).join('.')
+  const python = pythonIn(dir, platform, minor)
+  return python ? { version, dir, python } : undefined
+}
+
+/** Where a lookup for `spec` looked, for error messages. */
+export function lookupLocation(root: string, spec: PythonSpec, platform: PlatformName): string {
+  const join = platform === 'windows' ? path.win32.join : path.posix.join
+  return join(
+    root,
+    'Python',
+    `${spec.version}${spec.version.split('.').length < 3 ? '.*' : ''}`,
+    archDir(spec)
+  )
+}
