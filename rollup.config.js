@@ -1,18 +1,21 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into
-// self-contained ES modules that run on Node 20 and 24 without node_modules.
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into ES
+// modules that run on Node 20 and 24 without node_modules. Commands are
+// imported lazily, so shared code lands in dist/chunks/ and `plan` does not
+// load the artifact, cache and build machinery it never uses.
 // `tsc -p tsconfig.build.json` compiles src/ to build-ts/ first (see the
 // bundle script); rollup then only resolves and joins plain JavaScript.
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 
-const entry = (name, banner) => ({
-  input: `build-ts/src/${name}.js`,
+export default {
+  input: { index: 'build-ts/src/index.js', cli: 'build-ts/src/cli.js' },
   output: {
-    file: `dist/${name}.js`,
+    dir: 'dist',
     format: 'es',
-    banner,
-    inlineDynamicImports: true
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    banner: chunk => (chunk.name === 'cli' && chunk.isEntry ? '#!/usr/bin/env node' : '')
   },
   plugins: [
     nodeResolve({ preferBuiltins: true, exportConditions: ['node', 'import', 'default'] }),
@@ -23,6 +26,4 @@ const entry = (name, banner) => ({
     if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return
     warn(warning)
   }
-})
-
-export default [entry('index'), entry('cli', '#!/usr/bin/env node')]
+}

@@ -19,7 +19,7 @@ function plan(
     env,
     runner,
     project: parsePyproject(`[project]\nname = "x"\nversion = "1"\n${toml}`, 'pyproject.toml'),
-    packageDir: '/work/project',
+    packageDir: '/home/dev/project',
     packageInput: '.',
     cpuCount: 2
   })
@@ -185,12 +185,12 @@ describe('host plan', () => {
     ])
   })
 
-  test('host steps: auditwheel from the tools venv, no runner credentials', () => {
+  test('host steps: a kept build venv, auditwheel from the tools venv, no runner credentials', () => {
     const build = result.groups[0].builds[0]
     const repair = build.steps.find(s => s.name === 'repair')!
     expect(repair.where).toBe('host')
     expect(repair.env.PATH.split(':').slice(0, 2)).toEqual([
-      '/tmp/ww/build/cp311-manylinux_x86_64/venv/bin',
+      expect.stringMatching(/^\/cache\/venvs\/[0-9a-f]{16}\/bin$/),
       '/cache/tools/bin'
     ])
     expect(repair.env.GITHUB_TOKEN).toBeUndefined()
@@ -201,5 +201,78 @@ describe('host plan', () => {
       'abi3audit',
       'virtualenv'
     ])
+  })
+})
+
+describe('kept build venvs and core budgeting', () => {
+  const interpreters = new Map([
+    [
+      'cp311-manylinux_x86_64',
+      {
+        path: '/py/3.11/bin/python',
+        version: '3.11.7',
+        implementation: 'cpython' as const,
+        freeThreaded: false
+      }
+    ]
+  ])
+  const stepsOf = (toml: string, inputs: Record<string, string>) =>
+    plan(
+      toml,
+      { build: 'cp311-manylinux*', ...inputs },
+      { useContainer: false, hostInterpreters: interpreters, cpuCount: 4 }
+    ).groups[0].builds[0].steps
+
+  test('without before-build the venv is created once and kept', () => {
+    const steps = stepsOf('', {})
+    expect(steps.filter(s => s.creates).map(s => s.name)).toEqual([
+      'venv',
+      'install-frontend',
+      'venv-ready'
+    ])
+    expect(new Set(steps.filter(s => s.creates).map(s => s.creates)).size).toBe(1)
+  })
+
+  test('with before-build every run gets a fresh venv', () => {
+    const steps = stepsOf('[tool.cibuildwheel]\nbefore-build = "pip install numpy"', {})
+    expect(steps.some(s => s.creates)).toBe(false)
+    expect(steps.find(s => s.name === 'venv')!.argv.at(-1)).toBe(
+      '/tmp/ww/build/cp311-manylinux_x86_64/venv'
+    )
+  })
+
+  test('one build on four cores gets all four', () => {
+    const build = stepsOf('', { parallel: '1' }).find(s => s.name === 'build')!
+    expect(build.env.MAKEFLAGS).toBe('-j4')
+    expect(build.env.CMAKE_BUILD_PARALLEL_LEVEL).toBe('4')
+    expect(build.env.DIST_EXTRA_CONFIG).toBe(
+      '/tmp/ww/build/cp311-manylinux_x86_64/parallel-build.cfg'
+    )
+  })
+})
+
+describe('shared download caches in containers', () => {
+  test('mounted, with pip and uv pointed at them', () => {
+    const group = plan(
+      '',
+      { build: 'cp312-manylinux*', 'container-engine': 'podman' },
+      { containerCacheDir: '/cache/cc' }
+    ).groups[0]
+    expect(group.container!.createArgs).toEqual(['--volume', '/cache/cc:/wheelwright-cache'])
+    expect(group.container!.env).toMatchObject({
+      PIP_CACHE_DIR: '/wheelwright-cache/pip',
+      UV_CACHE_DIR: '/wheelwright-cache/uv'
+    })
+    expect(group.setup.map(s => s.name)).toContain('cache-dir')
+  })
+
+  test('not with disable_host_mount', () => {
+    const group = plan(
+      '',
+      { build: 'cp312-manylinux*', 'container-engine': 'podman; disable_host_mount: true' },
+      { containerCacheDir: '/cache/cc' }
+    ).groups[0]
+    expect(group.container!.createArgs).toEqual([])
+    expect(group.container!.env.PIP_CACHE_DIR).toBeUndefined()
   })
 })

@@ -2,15 +2,12 @@
  * run(): inputs → options → command → outputs. The action and the CLI both
  * come through here; this is the one place that turns errors into failure.
  */
-import * as core from '@actions/core'
 import { loadOptions } from './options/load.js'
 import { INPUTS, parseCliArgs, readActionInputs } from './options/inputs.js'
 import type { Env } from './options/env.js'
 import { detectRunner } from './platforms/runner.js'
 import { actionReporter, cliReporter, type Reporter } from './report/log.js'
-import { isUserError, UserError } from './util/errors.js'
-import { runPlan } from './commands/plan.js'
-import { runBuild } from './commands/build.js'
+import { isUserError } from './util/errors.js'
 import { VERSION } from './version.js'
 
 export interface RunContext {
@@ -23,22 +20,21 @@ export interface RunContext {
 
 export async function execute(context: RunContext): Promise<void> {
   const { inputs, env, reporter } = context
-  for (const secret of [inputs.get('password')]) if (secret) reporter.setSecret(secret)
+  for (const secret of [inputs.get('password'), env.TWINE_PASSWORD])
+    if (secret?.trim()) reporter.setSecret(secret.trim())
   const runner = detectRunner(env)
   const options = await loadOptions({ inputs, env, runner, cwd: context.cwd })
   for (const warning of options.warnings) reporter.warning(warning)
   switch (options.command) {
+    // Commands load lazily: `plan` never pays for the build or release code.
     case 'plan':
-      return runPlan(options, context)
+      return (await import('./commands/plan.js')).runPlan(options, context)
     case 'build':
-      return runBuild(options, context)
+      return (await import('./commands/build.js')).runBuild(options, context)
     case 'sdist':
+      return (await import('./commands/sdist.js')).runSdist(options, context)
     case 'publish':
-      throw new UserError('is not available in this version yet', {
-        key: 'command',
-        value: options.command,
-        hint: 'build wheels with command: build'
-      })
+      return (await import('./commands/publish.js')).runPublish(options, context)
   }
 }
 
@@ -50,6 +46,7 @@ function describe(error: unknown): string {
 
 /** The GitHub Action entry point. */
 export async function runAction(): Promise<void> {
+  const core = await import('@actions/core')
   try {
     const inputs = readActionInputs(name => core.getInput(name))
     await execute({
@@ -59,7 +56,7 @@ export async function runAction(): Promise<void> {
         process.env.GITHUB_WORKSPACE && !inputs.has('package-dir')
           ? process.env.GITHUB_WORKSPACE
           : process.cwd(),
-      reporter: actionReporter,
+      reporter: actionReporter(core),
       isAction: true
     })
   } catch (error) {

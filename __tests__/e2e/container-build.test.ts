@@ -59,6 +59,7 @@ function importInBareImage(wheelDir: string, code: string): string {
 describe('container builds with podman', () => {
   test('the C fixture gives a cp39 manylinux wheel that imports where no compiler exists', () => {
     const out = tempDir('c-out')
+    const cacheDir = tempDir('c-cache')
     const run = runCliProcess([
       'build',
       fixture('c-ext'),
@@ -66,10 +67,14 @@ describe('container builds with podman', () => {
       '--only',
       'cp39-manylinux_x86_64',
       '--output-dir',
-      out
+      out,
+      '--cache-dir',
+      cacheDir
     ])
     expect(run.stderr).not.toContain('error:')
     expect(run.status).toBe(0)
+    // pip's downloads landed in the shared cache mounted into the container.
+    expect(fs.readdirSync(path.join(cacheDir, 'container-cache', 'pip')).length).toBeGreaterThan(0)
     const wheels = wheelsIn(out)
     expect(wheels).toHaveLength(1)
     expect(wheels[0]).toMatch(/^spam_ext-1\.0\.0-cp39-cp39-.*manylinux_2_\d+_x86_64.*\.whl$/)

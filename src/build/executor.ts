@@ -18,6 +18,8 @@ export interface Executor {
   ): Promise<ExecResult>
   /** Names of the `.whl` files in a directory of the build location. */
   listWheels(dir: string): Promise<string[]>
+  /** Copies a host file into a directory of the build location. */
+  putFile(hostFile: string, dir: string): Promise<void>
 }
 
 export class HostExecutor implements Executor {
@@ -29,6 +31,11 @@ export class HostExecutor implements Executor {
   async listWheels(dir: string): Promise<string[]> {
     if (!fs.existsSync(dir)) return []
     return fs.readdirSync(dir).filter(f => f.endsWith('.whl'))
+  }
+
+  async putFile(hostFile: string, dir: string): Promise<void> {
+    fs.mkdirSync(dir, { recursive: true })
+    fs.copyFileSync(hostFile, path.join(dir, path.basename(hostFile)))
   }
 }
 
@@ -83,6 +90,20 @@ export class ContainerExecutor implements Executor {
       .split('\n')
       .filter(Boolean)
       .map(p => path.posix.basename(p))
+  }
+
+  async putFile(hostFile: string, dir: string): Promise<void> {
+    await this.ensureDir(dir)
+    const result = await exec(
+      [this.container.engine, 'cp', hostFile, `${this.container.name}:${dir}/`],
+      {
+        env: this.clientEnv
+      }
+    )
+    if (result.code !== 0)
+      throw new Error(
+        `copying ${path.basename(hostFile)} into the container failed: ${result.output}`
+      )
   }
 
   private async ensureDir(dir: string): Promise<void> {

@@ -94,8 +94,16 @@ export function acquireRunDir(tempRoot: string, packageDir: string): string {
 
 /** GitHub's hosted runner paths, for a dry run of another OS's plan on this machine. */
 const HOSTED_PATHS = {
-  linux: { temp: '/home/runner/work/_temp', cache: '/home/runner/.cache/wheelwright', path: path.posix },
-  macos: { temp: '/Users/runner/work/_temp', cache: '/Users/runner/.cache/wheelwright', path: path.posix },
+  linux: {
+    temp: '/home/runner/work/_temp',
+    cache: '/home/runner/.cache/wheelwright',
+    path: path.posix
+  },
+  macos: {
+    temp: '/Users/runner/work/_temp',
+    cache: '/Users/runner/.cache/wheelwright',
+    path: path.posix
+  },
   windows: {
     temp: 'D:\\a\\_temp',
     cache: 'C:\\Users\\runneradmin\\.cache\\wheelwright',
@@ -174,6 +182,8 @@ export async function gatherFacts(
     hostLibc: hostLibc(),
     hostPython: options.runner.platform === 'windows' ? 'python' : 'python3',
     toolsDir: (simulated?.path ?? path).join(cacheDir, 'tools'),
+    containerCacheDir: path.join(cacheDir, 'container-cache'),
+    cpuCount: os.availableParallelism(),
     sourceDateEpoch: await lastCommitTime(options.packageDir)
   }
 }

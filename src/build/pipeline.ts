@@ -3,6 +3,7 @@
  * host, a macOS host): prepare → venv → frontend → before-build → build →
  * repair, then the test in a fresh venv. Pure: paths in, steps out.
  */
+import crypto from 'node:crypto'
 import path from 'node:path'
 import type { BuildOptions } from '../options/types.js'
 import type { Step, Where } from '../plan/types.js'
@@ -31,6 +32,48 @@ export interface PipelineInput {
   readonly virtualenv?: string
   /** Put before the argv of before-test, test-install and test (e.g. `arch -x86_64` for Rosetta). */
   readonly testPrefix?: readonly string[]
+  /**
+   * Cores this build may use: more than one when fewer builds run at once
+   * than there are cores. Sets MAKEFLAGS, CMAKE_BUILD_PARALLEL_LEVEL and the
+   * setuptools parallel build_ext option, unless the user set them.
+   */
+  readonly cores?: number
+  /**
+   * Host builds: a directory for build venvs kept between runs. Used when the
+   * project has no before-build (which could change the venv), since the
+   * frontend builds in an isolated environment anyway.
+   */
+  readonly sharedVenvRoot?: string
+}
+
+/** A kept build venv: its directory and the marker that says it is complete. */
+function sharedVenv(
+  input: PipelineInput,
+  requirements: readonly string[]
+): { dir: string; marker: string } | undefined {
+  if (!input.sharedVenvRoot || input.options.beforeBuild) return undefined
+  const id = crypto
+    .createHash('sha256')
+    .update(JSON.stringify([input.python, input.virtualenv ?? 'venv', requirements]))
+    .digest('hex')
+    .slice(0, 16)
+  const dir = path.posix.join(input.sharedVenvRoot, id)
+  return { dir, marker: path.posix.join(dir, '.wheelwright-ready') }
+}
+
+/** The variables that give one build its share of the cores. */
+export function coreBudgetEnv(
+  cores: number | undefined,
+  baseEnv: Readonly<Record<string, string>>,
+  configFile: string
+): Record<string, string> {
+  if (!cores || cores < 2) return {}
+  const budget: Record<string, string> = {
+    MAKEFLAGS: `-j${cores}`,
+    CMAKE_BUILD_PARALLEL_LEVEL: String(cores),
+    DIST_EXTRA_CONFIG: configFile
+  }
+  return Object.fromEntries(Object.entries(budget).filter(([k]) => baseEnv[k] === undefined))
 }
 
 export interface PipelineDirs {
@@ -54,7 +97,11 @@ export function pipelineDirs(workDir: string): PipelineDirs {
   }
 }
 
-const PREPARE = 'rm -rf -- "$1" "$2" "$3" && mkdir -p -- "$1" "$2" "$3" && cp -a -- "$4/." "$1/"'
+const PREPARE = [
+  'rm -rf -- "$1" "$2" "$3" && mkdir -p -- "$1" "$2" "$3" && cp -a -- "$4/." "$1/"',
+  // With a core budget, a setuptools config that builds extensions in parallel.
+  'if [ -n "$5" ]; then printf \'[build_ext]\\nparallel = %s\\n\' "$5" > "$6"; fi'
+].join('\n')
 const PREPARE_TEST = [
   'rm -rf -- "$1" "$2" && mkdir -p -- "$2"',
   'src="$3"; shift 3',
@@ -69,15 +116,23 @@ function venvArgv(input: PipelineInput, dir: string): string[] {
 
 export function pipelineSteps(input: PipelineInput): Step[] {
   const { options, where } = input
-  const dirs = pipelineDirs(input.workDir)
+  const requirements = [
+    ...frontendRequirements(options.frontend),
+    ...(options.frontend.name === 'uv' ? ['uv'] : [])
+  ]
+  const kept = sharedVenv(input, requirements)
+  const dirs = { ...pipelineDirs(input.workDir), ...(kept ? { venv: kept.dir } : {}) }
   const venvBin = path.posix.join(dirs.venv, 'bin')
   const testBin = path.posix.join(dirs.testVenv, 'bin')
   const placeholders = {
     WHEELWRIGHT_PROJECT: input.projectDir,
     WHEELWRIGHT_PACKAGE: input.projectDir
   }
+  const budgetFile = path.posix.join(input.workDir, 'parallel-build.cfg')
+  const budget = coreBudgetEnv(input.cores, input.baseEnv, budgetFile)
   const buildEnv = {
     ...input.baseEnv,
+    ...budget,
     ...placeholders,
     VIRTUAL_ENV: dirs.venv,
     PATH: `${venvBin}:${input.pathTail}`
@@ -85,7 +140,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const step = (
     name: string,
     argv: string[],
-    extra: Partial<Pick<Step, 'env' | 'cwd' | 'phase' | 'collectsWheel'>> = {}
+    extra: Partial<Pick<Step, 'env' | 'cwd' | 'phase' | 'collectsWheel' | 'creates'>> = {}
   ): Step => ({
     name,
     argv,
@@ -93,35 +148,42 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     cwd: extra.cwd ?? dirs.src,
     where,
     phase: extra.phase ?? 'build',
-    ...(extra.collectsWheel ? { collectsWheel: extra.collectsWheel } : {})
+    ...(extra.collectsWheel ? { collectsWheel: extra.collectsWheel } : {}),
+    ...(extra.creates ? { creates: extra.creates } : {})
   })
+  const once = kept ? { creates: kept.marker } : {}
   const python = path.posix.join(venvBin, 'python')
   const steps: Step[] = [
     step(
       'prepare',
-      ['bash', '-c', PREPARE, 'prepare', dirs.src, dirs.built, dirs.repaired, input.projectDir],
+      [
+        'bash',
+        '-c',
+        PREPARE,
+        'prepare',
+        dirs.src,
+        dirs.built,
+        dirs.repaired,
+        input.projectDir,
+        budget.DIST_EXTRA_CONFIG ? String(input.cores) : '',
+        budgetFile
+      ],
       {
         cwd: input.workDir.replace(/\/[^/]+$/, '') || '/'
       }
     ),
-    step('venv', venvArgv(input, dirs.venv))
-  ]
-  const requirements = [
-    ...frontendRequirements(options.frontend),
-    ...(options.frontend.name === 'uv' ? ['uv'] : [])
+    step('venv', venvArgv(input, dirs.venv), once)
   ]
   if (requirements.length > 0) {
     steps.push(
-      step('install-frontend', [
-        python,
-        '-m',
-        'pip',
-        'install',
-        '--disable-pip-version-check',
-        ...requirements
-      ])
+      step(
+        'install-frontend',
+        [python, '-m', 'pip', 'install', '--disable-pip-version-check', ...requirements],
+        once
+      )
     )
   }
+  if (kept) steps.push(step('venv-ready', ['touch', kept.marker], once))
   if (options.beforeBuild) steps.push(step('before-build', shellArgv(options.beforeBuild, 'bash')))
   steps.push(
     step(

@@ -25,6 +25,8 @@ import {
   type CapturedEnvironment
 } from '../platforms/msvc.js'
 import { isCredential } from '../platforms/common.js'
+import { pipelineDirs } from './pipeline.js'
+import type { WheelStore } from '../cache/store.js'
 
 export class BuildFailure extends Error {
   constructor(
@@ -61,7 +63,8 @@ export interface BuildOutcome {
 export async function executePlan(
   plan: BuildPlan,
   options: Options,
-  context: RunContext
+  context: RunContext,
+  cache?: BuildCache
 ): Promise<BuildOutcome> {
   const { reporter } = context
   const outputDir = path.resolve(context.cwd, plan.outputDir)
@@ -126,14 +129,15 @@ export async function executePlan(
             state,
             build,
             (step: string) => reporter.info(`${label}: ${step}`),
-            log
+            log,
+            cache
           )
           const record = await finish(result, build, outputDir, started)
           records.push(record)
           if (record.wheel && !result.reused)
             finishedWheels.push(path.join(outputDir, record.wheel))
           reporter.group(
-            `${build.identifier}: ${record.wheel}${result.reused ? ' (reused)' : ''}`,
+            `${build.identifier}: ${record.wheel}${record.note ? ` (${record.note})` : ''}`,
             log.join('')
           )
         } catch (error) {
@@ -285,6 +289,7 @@ interface OneResult {
   /** The repaired wheel on the host. */
   readonly hostWheel: string
   readonly reused: boolean
+  readonly cached: boolean
   readonly tested: boolean
 }
 
@@ -292,7 +297,8 @@ async function runOneBuild(
   state: GroupState,
   build: Build,
   progress: (step: string) => void,
-  log: string[]
+  log: string[],
+  cache?: BuildCache
 ): Promise<OneResult> {
   const reuse = findCompatibleWheel(state.built, build.identifier)
   const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined
@@ -315,10 +321,28 @@ async function runOneBuild(
       `Found previously built wheel ${reusedEntry.filename} (from ${reusedEntry.identifier}); skipping the build, testing it on ${build.identifier}\n`
     )
   }
+  const key = reusedEntry ? undefined : cache?.keys.get(build.identifier)
+  const cachedFrom = key ? await cache!.store.restore(key) : undefined
+  if (cachedFrom) {
+    const name = path.basename(cachedFrom)
+    if (state.group.where === 'container') {
+      const dir = pipelineDirs(build.workDir).repaired
+      await state.inside.putFile(cachedFrom, dir)
+      wheel = { name, dir, where: 'container' }
+    } else {
+      wheel = { name, dir: path.dirname(cachedFrom), where: 'host' }
+    }
+    log.push(
+      `Restored ${name} from the wheel cache (key ${key!.slice(0, 16)}); skipping the build\n`
+    )
+  }
+  const skipTests = !!cachedFrom && !!cache?.skipTests
   let extraEnv: Record<string, string> = {}
   let evaluated = false
   for (const step of build.steps) {
-    if (reusedEntry && step.phase === 'build') continue
+    if ((reusedEntry || cachedFrom) && step.phase === 'build') continue
+    if (skipTests && step.phase === 'test') continue
+    if (step.creates && step.where === 'host' && fs.existsSync(step.creates)) continue
     if (step.onlyAbi3 && !(wheel && isAbi3(parseWheelName(wheel.name)))) continue
     if (!evaluated && build.environment && step.where === state.group.where) {
       extraEnv = await evaluateEnvironment(state, build, { ...step, env: envOf(step) }, log)
@@ -376,7 +400,10 @@ async function runOneBuild(
   }
   if (!wheel)
     throw new BuildFailure(build.identifier, 'build', log.join(''), 'no wheel was produced')
-  const hostWheel = reusedEntry ? reusedEntry.hostPath : path.join(build.wheelDir, wheel.name)
+  const hostWheel = reusedEntry
+    ? reusedEntry.hostPath
+    : (cachedFrom ?? path.join(build.wheelDir, wheel.name))
+  if (key && !cachedFrom) await cache!.store.save(key, hostWheel)
   if (!reusedEntry) {
     const duplicate = state.built.find(b => b.filename === wheel!.name)
     if (duplicate) {
@@ -394,7 +421,20 @@ async function runOneBuild(
       hostPath: hostWheel
     })
   }
-  return { identifier: build.identifier, hostWheel, reused: !!reusedEntry, tested: build.tested }
+  return {
+    identifier: build.identifier,
+    hostWheel,
+    reused: !!reusedEntry,
+    cached: !!cachedFrom,
+    tested: build.tested && !skipTests
+  }
+}
+
+/** The wheel cache of a run: where wheels are kept, and each build's key. */
+export interface BuildCache {
+  readonly store: WheelStore
+  readonly keys: ReadonlyMap<string, string>
+  readonly skipTests: boolean
 }
 
 function withoutVenvVars(env: Record<string, string>): Record<string, string> {
@@ -445,8 +485,8 @@ async function finish(
     size: data.length,
     sha256,
     seconds: (Date.now() - started) / 1000,
-    tested: build.tested ? 'yes' : 'no',
-    ...(result.reused ? { note: 'reused' } : {})
+    tested: result.tested ? 'yes' : build.tested ? 'skipped (cached)' : 'no',
+    ...(result.reused ? { note: 'reused' } : result.cached ? { note: 'cached' } : {})
   }
 }
 

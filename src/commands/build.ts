@@ -7,7 +7,34 @@ import { jobConfigurations } from '../plan/select.js'
 import { validateSelectors } from '../plan/validate.js'
 import { createBuildPlan } from '../plan/plan.js'
 import { gatherFacts } from '../build/facts.js'
-import { executePlan } from '../build/run.js'
+import os from 'node:os'
+import path from 'node:path'
+import { executePlan, type BuildCache } from '../build/run.js'
+import { computeCacheKeys } from '../cache/compute.js'
+import { ActionsWheelStore, LocalWheelStore } from '../cache/store.js'
+import { defaultCacheDir } from '../build/facts.js'
+import type { BuildPlan } from '../plan/types.js'
+import { afterBuild } from './after-build.js'
+
+/** The wheel cache of this run, unless `cache: false`. */
+async function openWheelCache(
+  plan: BuildPlan,
+  options: Options,
+  context: RunContext
+): Promise<BuildCache | undefined> {
+  if (!options.cache) return undefined
+  const keys = await computeCacheKeys(plan, options)
+  const inActions =
+    context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL)
+  const store = inActions
+    ? new ActionsWheelStore(
+        path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'),
+        await import('@actions/cache'),
+        text => context.reporter.warning(text)
+      )
+    : new LocalWheelStore(options.cacheDir ?? defaultCacheDir(context.env))
+  return { store, keys, skipTests: options.cacheSkipTests }
+}
 
 export async function runBuild(options: Options, context: RunContext): Promise<void> {
   const { reporter } = context
@@ -58,5 +85,11 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
       hint: 'install the selected Pythons, or build in a container'
     })
   }
-  await executePlan(plan, options, context)
+  const outcome = await executePlan(
+    plan,
+    options,
+    context,
+    await openWheelCache(plan, options, context)
+  )
+  await afterBuild(options, context, outcome)
 }

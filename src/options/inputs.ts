@@ -206,12 +206,36 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'upload-artifact',
     default: 'true',
     boolean: true,
-    description: "Upload this job's wheels as one artifact."
+    description: "Upload this job's wheels (and the sdist, when built) as one artifact."
   },
   {
     name: 'artifact-name',
     default: 'wheels-{os}-{arch}[-{group}]',
-    description: 'Artifact name template; must be unique per job.'
+    description:
+      'Artifact name template (`{os}`, `{arch}`, `{group}`; `[...]` is dropped when its placeholder is empty); must be unique per job.'
+  },
+  {
+    name: 'artifact-retention-days',
+    default: 'repository setting',
+    description: 'Days to keep the artifact (1-90); empty or 0 uses the repository setting.'
+  },
+  {
+    name: 'artifact-compression-level',
+    default: '0',
+    description:
+      'Zip level of the artifact, 0-9; 0 stores, as wheels and sdists are already compressed.'
+  },
+  {
+    name: 'artifact-pattern',
+    default: 'wheels-* sdist*',
+    description:
+      "`publish` in the action: this run's artifacts to download (space-separated fnmatch patterns)."
+  },
+  {
+    name: 'dist-dir',
+    default: 'dist',
+    description:
+      '`publish`: the directory of wheels and sdists to upload; the action downloads the artifacts into it first.'
   },
   {
     name: 'sdist',
@@ -230,9 +254,15 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Upload URL of any twine-compatible index.'
   },
   {
+    name: 'username',
+    default: '__token__',
+    description: 'Index user name; `__token__` for API tokens and trusted publishing.'
+  },
+  {
     name: 'password',
     default: '',
-    description: 'API token; empty means trusted publishing (OIDC).'
+    description:
+      'API token (or `TWINE_PASSWORD` in the environment); empty means trusted publishing (OIDC).'
   },
   {
     name: 'skip-existing',

@@ -30,6 +30,13 @@ export interface PlanFacts {
   readonly hostPython: string
   /** The tools venv (auditwheel, abi3audit, delocate, delvewheel) on the host. */
   readonly toolsDir: string
+  /**
+   * A host directory mounted into Linux containers for pip/uv download
+   * caches, shared by every build and container; none when host mounts are off.
+   */
+  readonly containerCacheDir?: string
+  /** CPU cores of the machine, for sharing them between parallel builds. */
+  readonly cpuCount?: number
   /** The default SOURCE_DATE_EPOCH (last commit time), when known. */
   readonly sourceDateEpoch?: string
 }

@@ -83,3 +83,12 @@ export function auditStep(build: BuildOptions, hostWheelDir: string, facts: Plan
     }
   ]
 }
+
+/**
+ * Each build's share of the cores: when fewer builds run at once than there
+ * are cores, a build may use the rest (parallel=1 on 4 cores → 4 each).
+ */
+export function coreShare(facts: PlanFacts, parallel: number, builds: number): number {
+  const atOnce = Math.max(1, Math.min(parallel, builds))
+  return Math.max(1, Math.floor((facts.cpuCount ?? 1) / atOnce))
+}

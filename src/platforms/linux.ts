@@ -14,10 +14,18 @@ import { pipelineSteps, pipelineDirs } from '../build/pipeline.js'
 import { shellArgv } from '../build/placeholders.js'
 import { resolveImage } from '../container/images.js'
 import { archOfIdentifier } from '../plan/identifiers.js'
-import { auditStep, isTested, baseBuildEnv, hostBaseEnv, toolsSetupSteps } from './common.js'
+import {
+  auditStep,
+  coreShare,
+  isTested,
+  baseBuildEnv,
+  hostBaseEnv,
+  toolsSetupSteps
+} from './common.js'
 
 const CONTAINER_PROJECT = '/project'
 const CONTAINER_WORK = '/tmp/wheelwright'
+const CONTAINER_CACHE = '/wheelwright-cache'
 const CONTAINER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
 export function planLinux(
@@ -58,16 +66,24 @@ function containerGroups(
       if (value !== undefined) passed[variable] = value
     }
     const sde = facts.env.SOURCE_DATE_EPOCH ?? facts.sourceDateEpoch
+    const mountCache = !!facts.containerCacheDir && !first.containerEngine.disableHostMount
     const containerEnv: Record<string, string> = {
       ...passed,
       CIBUILDWHEEL: '1',
-      ...(sde ? { SOURCE_DATE_EPOCH: sde } : {})
+      ...(sde ? { SOURCE_DATE_EPOCH: sde } : {}),
+      // Download caches shared by every build and container of the machine.
+      ...(mountCache
+        ? { PIP_CACHE_DIR: `${CONTAINER_CACHE}/pip`, UV_CACHE_DIR: `${CONTAINER_CACHE}/uv` }
+        : {})
     }
     const container: ContainerSpec = {
       engine,
       image,
       name,
-      createArgs: first.containerEngine.createArgs,
+      createArgs: [
+        ...(mountCache ? ['--volume', `${facts.containerCacheDir}:${CONTAINER_CACHE}`] : []),
+        ...first.containerEngine.createArgs
+      ],
       env: containerEnv
     }
     const runnerEnv = hostBaseEnv(facts)
@@ -86,6 +102,7 @@ function containerGroups(
     const needsTools = list.some(c => !!options.buildOptions(c.identifier).auditCommand)
     const setup: Step[] = [
       ...(needsTools ? toolsSetupSteps(facts, ['abi3audit']) : []),
+      ...(mountCache ? [host('cache-dir', ['mkdir', '-p', facts.containerCacheDir!])] : []),
       host(
         'create',
         [
@@ -142,7 +159,8 @@ function containerGroups(
         where: 'container',
         tested,
         baseEnv,
-        pathTail: `${path.posix.dirname(python)}:${CONTAINER_PATH}`
+        pathTail: `${path.posix.dirname(python)}:${CONTAINER_PATH}`,
+        cores: coreShare(facts, options.parallel, configurations.length)
       })
       const repairAt = steps.findIndex(s => s.name === 'repair')
       steps.splice(
@@ -215,7 +233,9 @@ function hostGroups(
       tested,
       baseEnv,
       pathTail: `${toolsBin}:${hostPath}`,
-      virtualenv: path.join(toolsBin, 'virtualenv')
+      virtualenv: path.join(toolsBin, 'virtualenv'),
+      cores: coreShare(facts, options.parallel, configurations.length),
+      sharedVenvRoot: path.join(path.dirname(facts.toolsDir), 'venvs')
     })
     steps.splice(
       steps.findIndex(s => s.name === 'repair') + 1,

@@ -14,10 +14,11 @@ export interface Runner {
   readonly machine: string
 }
 
+/** RUNNER_OS values (`Linux`, `macOS`, `Windows`), compared case-insensitively. */
 const RUNNER_OS: Record<string, PlatformName> = {
-  Linux: 'linux',
-  macOS: 'macos',
-  Windows: 'windows'
+  linux: 'linux',
+  macos: 'macos',
+  windows: 'windows'
 }
 const NODE_PLATFORM: Record<string, PlatformName> = {
   linux: 'linux',
@@ -42,7 +43,8 @@ export function detectRunner(
   nodePlatform: string = process.platform,
   nodeArch: string = process.arch
 ): Runner {
-  const platform = RUNNER_OS[env.RUNNER_OS ?? ''] ?? NODE_PLATFORM[nodePlatform] ?? 'linux'
+  const platform =
+    RUNNER_OS[(env.RUNNER_OS ?? '').toLowerCase()] ?? NODE_PLATFORM[nodePlatform] ?? 'linux'
   const arch = (env.RUNNER_ARCH ?? '').toLowerCase() || nodeArch
   const machine = MACHINES[arch]?.[platform] ?? arch
   return { platform, machine }

@@ -159,10 +159,27 @@ function message(error: unknown): string {
   return text.trim().split('\n').slice(-3).join(' ')
 }
 
-export async function fetchManifest(
+const manifests = new Map<string, Promise<ManifestRelease[]>>()
+
+/** The manifest at `url`, fetched once per process (a failed fetch is not remembered). */
+export function fetchManifest(
   url: string,
   policy: RetryPolicy = DEFAULT_RETRY,
   log: (line: string) => void = () => undefined
+): Promise<ManifestRelease[]> {
+  let pending = manifests.get(url)
+  if (!pending) {
+    pending = downloadManifest(url, policy, log)
+    manifests.set(url, pending)
+    pending.catch(() => manifests.delete(url))
+  }
+  return pending
+}
+
+async function downloadManifest(
+  url: string,
+  policy: RetryPolicy,
+  log: (line: string) => void
 ): Promise<ManifestRelease[]> {
   try {
     return await withRetries(policy, log, `manifest ${url}`, async () => {

@@ -2,8 +2,9 @@
  * Finds, and on a runner installs, the interpreter of every selected macOS or
  * Windows identifier (effects): the tool cache first, then what discovery
  * found on the machine, then an install (manifest, archive, NuGet, pkg).
- * Without `install` (dry-run, or no tool cache to install into) a missing
- * interpreter is left out, and the planner shows where it would be.
+ * Without `install` (dry-run), or without a tool cache to install into (not a
+ * runner), a missing interpreter is left out: a dry run shows where it would
+ * be, a build reports the identifier as unavailable.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,7 +13,7 @@ import type { PythonConfiguration } from '../plan/identifiers.js'
 import type { HostInterpreter } from '../plan/facts.js'
 import type { PlatformName } from '../platforms/runner.js'
 import { UserError } from '../util/errors.js'
-import { archDir, findCachedPython, pythonIn, toolCacheRoot } from './toolcache.js'
+import { findCachedPython, pythonIn, toolCacheRoot } from './toolcache.js'
 import {
   archiveDir,
   archiveExecutable,
@@ -84,16 +85,9 @@ export async function provideInterpreters(
       else if (sibling) found = sibling
       else if (input.install && root) {
         found = await installCpython(config, source.spec, ctx, input.cacheDir)
-      } else if (input.install) {
-        throw new UserError(
-          `no Python ${source.spec.version} (${archDir(source.spec)}) on this machine for ${config.identifier}`,
-          {
-            hint:
-              'looked in the tool cache (RUNNER_TOOL_CACHE is not set), pyenv and PATH; install it, ' +
-              'or run on a GitHub runner where it is installed into the tool cache'
-          }
-        )
       }
+      // Without a tool cache (not a runner) nothing is installed: the planner
+      // reports the identifier as unavailable, as for Linux host builds.
     }
     if (!found) continue
     let importLibs: string | undefined

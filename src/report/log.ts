@@ -3,7 +3,7 @@
  * annotations, groups, the job summary); the CLI prints to stdout/stderr.
  * Commands only talk to a Reporter, so both entry points share them.
  */
-import * as core from '@actions/core'
+import type * as Core from '@actions/core'
 
 export interface Reporter {
   /** Plain result text (identifiers, JSON); the CLI prints it on stdout. */
@@ -18,7 +18,8 @@ export interface Reporter {
   setSecret(value: string): void
 }
 
-export const actionReporter: Reporter = {
+/** The action's reporter; @actions/core is passed in so the CLI never loads it. */
+export const actionReporter = (core: typeof Core): Reporter => ({
   result: text => core.info(text),
   info: text => core.info(text),
   warning: text => core.warning(text),
@@ -32,7 +33,7 @@ export const actionReporter: Reporter = {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
   },
   setSecret: value => core.setSecret(value)
-}
+})
 
 export function cliReporter(
   stdout: (text: string) => void = text => void process.stdout.write(text),

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import {
+  oidcIndexBase,
+  parseRepositoryUrl,
+  projectPageUrl,
+  pypiInstance,
+  simpleIndexUrl
+} from '../src/publish/index-url.js'
+import { existingFiles, parseSimplePage } from '../src/publish/existing.js'
+import { listen } from '../__fixtures__/standins/http.js'
+
+describe('URLs derived from repository-url', () => {
+  test.each([
+    ['https://upload.pypi.org/legacy/', 'https://pypi.org', 'https://pypi.org/simple/', 'pypi'],
+    ['https://upload.pypi.org/legacy', 'https://pypi.org', 'https://pypi.org/simple/', 'pypi'],
+    [
+      'https://test.pypi.org/legacy/',
+      'https://test.pypi.org',
+      'https://test.pypi.org/simple/',
+      'testpypi'
+    ],
+    ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080', 'http://127.0.0.1:8080/simple/', undefined],
+    [
+      'https://pypi.example.com/legacy/',
+      'https://pypi.example.com',
+      'https://pypi.example.com/simple/',
+      undefined
+    ],
+    [
+      'https://example.com/repo/legacy',
+      'https://example.com',
+      'https://example.com/repo/simple/',
+      undefined
+    ],
+    [
+      'https://h.example/user/index/',
+      'https://h.example',
+      'https://h.example/user/index/simple/',
+      undefined
+    ]
+  ])('%s → OIDC base %s, simple %s, %s', (url, base, simple, instance) => {
+    expect(oidcIndexBase(url)).toBe(base)
+    expect(simpleIndexUrl(url)).toBe(simple)
+    expect(pypiInstance(url)).toBe(instance)
+  })
+
+  test.each([
+    ['http://127.0.0.1:9/index/', 'http://127.0.0.1:9/index'],
+    ['http://127.0.0.1:9', 'http://127.0.0.1:9']
+  ])('WHEELWRIGHT_OIDC_INDEX_URL=%s (tests) wins: %s', (override, base) =>
+    expect(
+      oidcIndexBase('https://upload.pypi.org/legacy/', { WHEELWRIGHT_OIDC_INDEX_URL: override })
+    ).toBe(base)
+  )
+
+  test.each([
+    ['not a url', /repository-url: is not a URL/],
+    ['ftp://upload.pypi.org/', /repository-url: must be an http\(s\) URL/]
+  ])('%j is refused', (url, message) => expect(() => parseRepositoryUrl(url)).toThrow(message))
+
+  test('project pages', () => {
+    expect(projectPageUrl('https://pypi.org/simple/', 'spam-ext')).toBe(
+      'https://pypi.org/simple/spam-ext/'
+    )
+    expect(projectPageUrl('http://h/simple', 'spam-ext')).toBe('http://h/simple/spam-ext/')
+  })
+})
+
+describe('parseSimplePage', () => {
+  test('PEP 503 HTML (pypiserver), with and without hashes', () => {
+    const html = `<html><body><h1>Links for spam-ext</h1>
+      <a href="../../packages/spam_ext-1.0.0.tar.gz#sha256=${'AB'.repeat(32)}">spam_ext-1.0.0.tar.gz</a><br>
+      <a href="/packages/spam_ext-1.0.0-py3-none-any.whl" data-requires-python="&gt;=3.9">spam_ext-1.0.0-py3-none-any.whl</a>
+      <a href="https://files.example/x/spam_ext-0.9.tar.gz#md5=00"></a></body></html>`
+    expect([...parseSimplePage(html, 'text/html; charset=utf-8')]).toEqual([
+      ['spam_ext-1.0.0.tar.gz', 'ab'.repeat(32)],
+      ['spam_ext-1.0.0-py3-none-any.whl', undefined],
+      ['spam_ext-0.9.tar.gz', undefined]
+    ])
+  })
+
+  test('PEP 691 JSON', () => {
+    const json = JSON.stringify({
+      meta: { 'api-version': '1.1' },
+      name: 'spam-ext',
+      files: [
+        { filename: 'spam_ext-1.0.0.tar.gz', url: 'x', hashes: { sha256: 'CD'.repeat(32) } },
+        { filename: 'b.whl', hashes: {} }
+      ]
+    })
+    expect([...parseSimplePage(json, 'application/vnd.pypi.simple.v1+json')]).toEqual([
+      ['spam_ext-1.0.0.tar.gz', 'cd'.repeat(32)],
+      ['b.whl', undefined]
+    ])
+  })
+})
+
+describe('existingFiles (against a loopback index)', () => {
+  let server: Awaited<ReturnType<typeof listen>>
+  const seen: { path: string; auth?: string; accept?: string }[] = []
+  beforeAll(async () => {
+    server = await listen((req, res) => {
+      seen.push({
+        path: req.url ?? '',
+        auth: req.headers.authorization,
+        accept: req.headers.accept
+      })
+      if (req.url === '/simple/spam-ext/') {
+        res.writeHead(200, { 'Content-Type': 'text/html' })
+        return res.end(
+          '<a href="/p/spam_ext-1.0.0.tar.gz#sha256=' +
+            '0'.repeat(64) +
+            '">spam_ext-1.0.0.tar.gz</a>'
+        )
+      }
+      if (req.url === '/simple/moved/') {
+        res.writeHead(303, { Location: '/simple/spam-ext/' })
+        return res.end()
+      }
+      if (req.url === '/simple/elsewhere/') {
+        res.writeHead(303, { Location: 'https://pypi.org/simple/elsewhere/' })
+        return res.end()
+      }
+      if (req.url === '/simple/broken/') {
+        res.writeHead(500)
+        return res.end()
+      }
+      res.writeHead(404)
+      res.end()
+    })
+  })
+  afterAll(() => server.close())
+
+  test('lists the files, asking for JSON first and sending credentials when given', async () => {
+    const files = await existingFiles({
+      simpleUrl: `${server.origin}/simple/`,
+      project: 'spam-ext',
+      authorization: 'Basic eDp5'
+    })
+    expect([...files.keys()]).toEqual(['spam_ext-1.0.0.tar.gz'])
+    expect(seen.at(-1)).toMatchObject({
+      auth: 'Basic eDp5',
+      accept: 'application/vnd.pypi.simple.v1+json, text/html;q=0.2'
+    })
+  })
+
+  test.each([
+    ['unknown', []],
+    ['moved', ['spam_ext-1.0.0.tar.gz']],
+    ['elsewhere', []]
+  ])(
+    'project %s (404, same-host redirect, redirect to another host) → %j',
+    async (project, names) => {
+      const files = await existingFiles({ simpleUrl: `${server.origin}/simple/`, project })
+      expect([...files.keys()]).toEqual(names)
+    }
+  )
+
+  test('a failing index is an error the caller can report', async () => {
+    await expect(
+      existingFiles({ simpleUrl: `${server.origin}/simple/`, project: 'broken' })
+    ).rejects.toThrow(/answered 500/)
+  })
+})

@@ -1,0 +1,95 @@
+import { describe, expect, test } from '@jest/globals'
+import { checkTagMatchesVersion, tagOfRef, versionOfTag } from '../src/publish/tag.js'
+import { normalizeVersion, sameVersion, versionKey } from '../src/publish/version.js'
+import { shouldPublish } from '../src/publish/settings.js'
+import { UserError } from '../src/util/errors.js'
+
+describe('tagOfRef', () => {
+  test.each([
+    ['refs/tags/v1.2.3', 'v1.2.3'],
+    ['refs/tags/1.0', '1.0'],
+    ['refs/tags/release/1.0', 'release/1.0'],
+    ['refs/tags/', undefined],
+    ['refs/heads/main', undefined],
+    ['refs/pull/7/merge', undefined],
+    ['', undefined],
+    [undefined, undefined]
+  ])('%j → %j', (ref, tag) => expect(tagOfRef(ref)).toBe(tag))
+})
+
+describe('PEP 440 normal form', () => {
+  test.each([
+    ['1.0.0', '1.0.0', '1'],
+    ['v1.0', '1.0', '1'],
+    ['V2.1.0rc1', '2.1.0rc1', '2.1rc1'],
+    ['1.0-1', '1.0.post1', '1.post1'],
+    ['1.0.0.dev3', '1.0.0.dev3', '1.dev3'],
+    ['1!2.0', '1!2.0', '1!2'],
+    ['1.10.0', '1.10.0', '1.10'],
+    ['01.02.00', '1.2.0', '1.2'],
+    ['1.0+Local.7', '1.0+local.7', '1+local.7'],
+    ['0.0', '0.0', '0'],
+    ['not-a-version', undefined, undefined],
+    ['', undefined, undefined]
+  ])('%j: normal %j, key %j', (text, normal, key) => {
+    expect(normalizeVersion(text)).toBe(normal)
+    expect(versionKey(text)).toBe(key)
+  })
+
+  test.each([
+    ['v1.0', '1.0.0', true],
+    ['1.0', '1.0.0.0', true],
+    ['v1.0.1', '1.0.0', false],
+    ['1.0rc1', '1.0c1', true],
+    ['1.0a1', '1.0', false],
+    ['1.0.post1', '1.0-1', true],
+    ['1.0+abc', '1.0', false],
+    ['bogus', 'bogus', false]
+  ])('%j vs %j: same=%j', (a, b, same) => expect(sameVersion(a, b)).toBe(same))
+})
+
+describe('checkTagMatchesVersion', () => {
+  test.each([
+    ['v1.0', '1.0.0'],
+    ['1.0.0', '1.0.0'],
+    ['v1.2.3rc1', '1.2.3rc1'],
+    ['V2.0', '2.0.0']
+  ])('tag %j matches %j', (tag, version) => {
+    expect(() => checkTagMatchesVersion(tag, version)).not.toThrow()
+    expect(versionOfTag(tag)).toBeDefined()
+  })
+
+  test('a tag of another version names both versions and says nothing was uploaded', () => {
+    const error = (() => {
+      try {
+        checkTagMatchesVersion('v1.0.1', '1.0.0')
+      } catch (e) {
+        return e as UserError
+      }
+    })()
+    expect(error).toBeInstanceOf(UserError)
+    expect(error?.key).toBe('verify-tag')
+    expect(error?.message).toBe(
+      'verify-tag: the tag "v1.0.1" (version 1.0.1) does not match the package version 1.0.0; nothing was uploaded. Hint: bump the version in the project to 1.0.1 and tag that commit, or move the tag to the commit that has version 1.0.0'
+    )
+  })
+
+  test('a tag that is no version says how to turn the check off', () => {
+    expect(() => checkTagMatchesVersion('nightly', '1.0.0')).toThrow(
+      /verify-tag: the tag "nightly" is not a PEP 440 version.*set verify-tag: false/
+    )
+  })
+})
+
+describe('shouldPublish (build mode)', () => {
+  test.each([
+    ['false', 'refs/tags/v1.0', false],
+    ['true', 'refs/heads/main', true],
+    ['true', undefined, true],
+    ['tag', 'refs/tags/v1.0', true],
+    ['tag', 'refs/heads/main', false],
+    ['tag', undefined, false]
+  ] as const)('publish: %s on %j → %j', (mode, ref, expected) =>
+    expect(shouldPublish(mode, ref)).toBe(expected)
+  )
+})

@@ -1,0 +1,25 @@
+import { s as selectedConfigurations, b as buildMatrix } from './select-CGdpP6rb.js';
+import './selector-DCRlYccv.js';
+import './identifiers-DrkXqqgc.js';
+
+async function runPlan(options, context) {
+    const configurations = selectedConfigurations(options);
+    const identifiers = configurations.map(c => c.identifier);
+    const matrix = { include: buildMatrix(configurations, options.maxPerJob) };
+    const { reporter } = context;
+    if (context.isAction) {
+        reporter.setOutput('identifiers', JSON.stringify(identifiers));
+        reporter.setOutput('matrix', JSON.stringify(matrix));
+        reporter.info(`${identifiers.length} identifiers in ${matrix.include.length} groups`);
+        for (const entry of matrix.include) {
+            reporter.info(`${entry.group} (${entry.os}): ${entry.identifiers.join(' ')}`);
+        }
+        return;
+    }
+    if (options.matrix)
+        reporter.result(JSON.stringify(matrix));
+    else if (identifiers.length > 0)
+        reporter.result(identifiers.join('\n'));
+}
+
+export { runPlan };

@@ -1,0 +1,53 @@
+/** Gathers what the wheel cache keys need (source digest, image IDs) and builds the keys. */
+import path from 'node:path'
+import type { Options } from '../options/types.js'
+import type { BuildPlan } from '../plan/types.js'
+import { imageId } from '../container/engine.js'
+import { VERSION } from '../version.js'
+import { wheelCacheKey } from './keys.js'
+import { sourceDigest } from './sources.js'
+
+/** Variables that can change what a compiler or build backend produces. */
+const BUILD_VARIABLES =
+  /^(CC|CXX|CPP|LD|AR|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|CL|_CL_|RUSTFLAGS|MACOSX_DEPLOYMENT_TARGET|ARCHFLAGS|_PYTHON_HOST_PLATFORM|SOURCE_DATE_EPOCH|DIST_EXTRA_CONFIG|VSCMD_ARG_TGT_ARCH|(SETUPTOOLS|CMAKE|CARGO|PIP|UV|DISTUTILS)_\w+)$/
+
+export function buildVariables(env: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(([k]) => BUILD_VARIABLES.test(k) && !/CACHE_DIR$/.test(k))
+  )
+}
+
+export async function computeCacheKeys(
+  plan: BuildPlan,
+  options: Options
+): Promise<Map<string, string>> {
+  const relativeOutput = path.relative(options.packageDir, path.resolve(options.outputDir))
+  const sources = await sourceDigest(
+    options.packageDir,
+    relativeOutput.startsWith('..') ? [] : [relativeOutput]
+  )
+  const keys = new Map<string, string>()
+  for (const group of plan.groups) {
+    let toolchainOfGroup: string | undefined
+    if (group.container) {
+      const id = await imageId(group.container.engine, group.container.image)
+      if (!id) continue // an image we cannot identify is never cached
+      toolchainOfGroup = `image:${id}`
+    }
+    for (const build of group.builds) {
+      const buildStep = build.steps.find(s => s.name === 'build')
+      keys.set(
+        build.identifier,
+        wheelCacheKey({
+          sources,
+          identifier: build.identifier,
+          options: options.buildOptions(build.identifier),
+          toolchain: toolchainOfGroup ?? `python:${build.python}@${build.version}`,
+          env: { ...group.container?.env, ...buildVariables(buildStep?.env ?? {}) },
+          version: VERSION
+        })
+      )
+    }
+  }
+  return keys
+}

@@ -1,0 +1,83 @@
+/**
+ * What `build` does once the wheels are in output-dir: the sdist
+ * (`sdist: true`), the job's artifact (`upload-artifact`), and publishing
+ * (`publish: true`, or `tag` on a tag ref) for single-job workflows.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { RunContext } from '../main.js'
+import type { Options } from '../options/types.js'
+import type { BuildOutcome } from '../build/run.js'
+import { archOfIdentifier } from '../plan/identifiers.js'
+
+/** The archs this job built, for `{arch}`: `x86_64`, or `i686-x86_64` for two. */
+export function builtArchs(options: Options, outcome: BuildOutcome): string {
+  const fromBuilds = outcome.records.map(r => archOfIdentifier(r.identifier))
+  const archs = fromBuilds.length > 0 ? fromBuilds : [...options.archs]
+  return [...new Set(archs)].sort().join('-') || options.runner.machine
+}
+
+/** The wheels of this job in output-dir, each once. */
+export function jobWheels(outputDir: string, outcome: BuildOutcome): string[] {
+  const paths = [
+    ...outcome.wheels,
+    ...outcome.records.filter(r => r.wheel).map(r => path.join(outputDir, r.wheel))
+  ]
+  return [...new Set(paths.map(p => path.resolve(p)))].filter(p => fs.existsSync(p)).sort()
+}
+
+export async function afterBuild(
+  options: Options,
+  context: RunContext,
+  outcome: BuildOutcome
+): Promise<void> {
+  const wantArtifact = options.uploadArtifact && context.isAction
+  if (!options.sdist && !wantArtifact && options.publish === 'false') return
+  const { resolvePublishSettings, shouldPublish } = await import('../publish/settings.js')
+  const settings = resolvePublishSettings(
+    context.inputs,
+    context.env,
+    context.cwd,
+    options.password
+  )
+  if (settings.password) context.reporter.setSecret(settings.password)
+  const outputDir = path.resolve(context.cwd, options.outputDir)
+
+  let sdist: string | undefined
+  if (options.sdist) {
+    const { makeSdist } = await import('./sdist.js')
+    sdist = await makeSdist(options, context)
+  }
+  const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])]
+
+  if (wantArtifact) {
+    const { expandArtifactName } = await import('../publish/artifacts.js')
+    const { uploadJobArtifact } = await import('../publish/job-artifact.js')
+    const group = options.group ?? options.only
+    const name = expandArtifactName(options.artifactName, {
+      os: options.platform,
+      arch: builtArchs(options, outcome),
+      ...(group ? { group } : {})
+    })
+    await uploadJobArtifact({
+      name,
+      files,
+      rootDirectory: outputDir,
+      settings,
+      env: context.env,
+      reporter: context.reporter
+    })
+  }
+
+  if (options.publish !== 'false') {
+    if (!shouldPublish(options.publish, context.env.GITHUB_REF)) {
+      context.reporter.info(
+        `publish: tag, and ${context.env.GITHUB_REF ?? 'this ref'} is not a tag: not publishing`
+      )
+      context.reporter.setOutput('published', '[]')
+      return
+    }
+    const { publishAndReport } = await import('./publish.js')
+    await publishAndReport(files, 'output-dir', settings, options, context, true)
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * Workflow artifacts through @actions/artifact: the job's distributions go up
+ * as one artifact with a unique name, and the publish job brings this run's
+ * wheel and sdist artifacts down into one directory. Name templates, name
+ * matching and error wording are pure; the client is loaded lazily.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Env } from '../options/env.js'
+import type { Reporter } from '../report/log.js'
+import { UserError } from '../util/errors.js'
+import { fnmatch } from '../plan/selector.js'
+import { words } from '../util/text.js'
+import { distributionsUnder, sha256File as sha256 } from './files.js'
+
+// ---------------------------------------------------------------- names (pure)
+
+export interface ArtifactNameValues {
+  readonly os: string
+  readonly arch: string
+  readonly group?: string
+}
+
+const FORBIDDEN = /[":<>|*?\r\n\\/]/
+
+/**
+ * Expands `wheels-{os}-{arch}[-{group}]`: `{name}` is replaced, and a `[...]`
+ * section is kept only when every placeholder in it has a value.
+ */
+export function expandArtifactName(template: string, values: ArtifactNameValues): string {
+  const lookup = (name: string): string | undefined => {
+    if (!['os', 'arch', 'group'].includes(name)) {
+      throw new UserError(`unknown placeholder {${name}}`, {
+        key: 'artifact-name',
+        value: template,
+        hint: 'use {os}, {arch} and {group}; put optional parts in [...], e.g. wheels-{os}-{arch}[-{group}]'
+      })
+    }
+    const value = values[name as keyof ArtifactNameValues]
+    return value === undefined || value === '' ? undefined : value
+  }
+  const fill = (text: string): string | undefined => {
+    let missing = false
+    const result = text.replace(/\{([^{}]*)\}/g, (_, name: string) => {
+      const value = lookup(name)
+      if (value === undefined) missing = true
+      return value ?? ''
+    })
+    return missing ? undefined : result
+  }
+  if (
+    /\[[^\]]*\[/.test(template) ||
+    (template.match(/\[/g) ?? []).length !== (template.match(/\]/g) ?? []).length
+  ) {
+    throw new UserError('has unbalanced or nested [ ]', {
+      key: 'artifact-name',
+      value: template,
+      hint: 'optional parts are single [...] sections, e.g. wheels-{os}-{arch}[-{group}]'
+    })
+  }
+  const expanded = template.replace(/\[([^\]]*)\]/g, (_, inner: string) => fill(inner) ?? '')
+  const name = fill(expanded)
+  if (name === undefined) {
+    throw new UserError('uses a placeholder that has no value in this job', {
+      key: 'artifact-name',
+      value: template,
+      hint: 'wrap optional placeholders in [...], e.g. [-{group}]'
+    })
+  }
+  return checkArtifactName(name, template)
+}
+
+export function checkArtifactName(name: string, given = name): string {
+  if (name.trim() === '' || FORBIDDEN.test(name)) {
+    throw new UserError(
+      `gives the artifact name ${JSON.stringify(name)}, which is empty or has a character artifacts cannot have (" : < > | * ? \\ / or a newline)`,
+      { key: 'artifact-name', value: given, hint: 'use letters, digits, - _ and .' }
+    )
+  }
+  return name
+}
+
+/** The names that match any of the space-separated fnmatch patterns, in order. */
+export function matchArtifactNames(names: readonly string[], patterns: string): string[] {
+  const list = words(patterns)
+  return names.filter(name => list.some(pattern => fnmatch(name, pattern)))
+}
+
+/** Why the artifact service cannot be used here, or undefined when it can. */
+export function artifactServiceMissing(env: Env): string | undefined {
+  const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter(name => !env[name])
+  return missing.length > 0
+    ? `the artifact service is not available here (${missing.join(' and ')} unset)`
+    : undefined
+}
+
+/** Rewords an error of the artifact client; a name collision names the input. */
+export function explainArtifactError(
+  error: unknown,
+  name: string,
+  action: 'upload' | 'download'
+): Error {
+  const message = error instanceof Error ? error.message : String(error)
+  if (/\(409\)|already exists/i.test(message)) {
+    return new UserError(
+      `an artifact named ${JSON.stringify(name)} already exists in this workflow run`,
+      {
+        key: 'artifact-name',
+        value: name,
+        hint: 'every job needs its own artifact name: keep {os} and {arch} in artifact-name and add [-{group}] (or a matrix value) when several jobs build on one kind of runner'
+      }
+    )
+  }
+  return new Error(`artifact ${action} of ${JSON.stringify(name)} failed: ${message}`)
+}
+
+// ---------------------------------------------------------------- effects
+
+async function client() {
+  const { DefaultArtifactClient } = await import('@actions/artifact')
+  return new DefaultArtifactClient()
+}
+
+export interface UploadRequest {
+  readonly name: string
+  readonly files: readonly string[]
+  readonly rootDirectory: string
+  readonly retentionDays?: number
+  readonly compressionLevel?: number
+}
+
+export interface UploadedArtifact {
+  readonly id?: number
+  readonly size?: number
+  readonly digest?: string
+}
+
+export async function uploadFiles(request: UploadRequest): Promise<UploadedArtifact> {
+  const artifacts = await client()
+  try {
+    return await artifacts.uploadArtifact(request.name, [...request.files], request.rootDirectory, {
+      ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),
+      ...(request.compressionLevel !== undefined
+        ? { compressionLevel: request.compressionLevel }
+        : {})
+    })
+  } catch (error) {
+    throw explainArtifactError(error, request.name, 'upload')
+  }
+}
+
+export interface DownloadedFile {
+  readonly artifact: string
+  readonly path: string
+}
+
+/**
+ * Downloads this run's artifacts whose names match `patterns` into `dest`,
+ * flat. The same file name from two artifacts is kept once when identical
+ * and is an error when not; a different file already in `dest` is an error.
+ */
+export async function downloadDistributions(
+  patterns: string,
+  dest: string,
+  scratch: string,
+  reporter: Reporter
+): Promise<DownloadedFile[]> {
+  const artifacts = await client()
+  const { artifacts: all } = await artifacts.listArtifacts({ latest: true })
+  const names = matchArtifactNames(
+    all.map(a => a.name),
+    patterns
+  ).sort()
+  if (names.length === 0) {
+    throw new UserError(
+      `no artifact of this workflow run matches (the run has ${all.length === 0 ? 'no artifacts' : all.map(a => a.name).join(', ')})`,
+      {
+        key: 'artifact-pattern',
+        value: patterns,
+        hint: 'the publish job must `needs:` the build jobs, and those must upload their wheels (upload-artifact: true) and the sdist'
+      }
+    )
+  }
+  const placed = new Map<string, DownloadedFile>()
+  fs.mkdirSync(dest, { recursive: true })
+  for (const name of names) {
+    const artifact = all.find(a => a.name === name)
+    if (!artifact) continue
+    const into = path.join(scratch, `${artifact.id}`)
+    let result
+    try {
+      result = await artifacts.downloadArtifact(artifact.id, {
+        path: into,
+        ...(artifact.digest ? { expectedHash: artifact.digest } : {})
+      })
+    } catch (error) {
+      throw explainArtifactError(error, name, 'download')
+    }
+    if (result.digestMismatch) {
+      throw new UserError(
+        `the download of artifact ${JSON.stringify(name)} does not match its digest ${artifact.digest}`,
+        {
+          key: 'artifact-pattern',
+          hint: 're-run the job; if it persists, the artifact is damaged: rebuild it'
+        }
+      )
+    }
+    const files = distributionsUnder(into)
+    reporter.info(`artifact ${name}: ${files.length} distribution${files.length === 1 ? '' : 's'}`)
+    for (const file of files) {
+      const base = path.basename(file)
+      const target = path.join(dest, base)
+      const earlier = placed.get(base)
+      if (earlier) {
+        if (sha256(earlier.path) === sha256(file)) continue
+        throw new UserError(
+          `artifacts ${JSON.stringify(earlier.artifact)} and ${JSON.stringify(name)} both hold ${base}, with different contents`,
+          {
+            key: 'artifact-pattern',
+            hint: 'each wheel and the sdist must be built by exactly one job: make the jobs build disjoint identifiers, and build the sdist in one job'
+          }
+        )
+      }
+      if (fs.existsSync(target) && sha256(target) !== sha256(file)) {
+        throw new UserError(`already holds a different ${base}`, {
+          key: 'dist-dir',
+          value: dest,
+          hint: 'start from an empty dist-dir'
+        })
+      }
+      fs.copyFileSync(file, `${target}.partial`)
+      fs.renameSync(`${target}.partial`, target)
+      placed.set(base, { artifact: name, path: target })
+    }
+  }
+  return [...placed.values()]
+}

@@ -1,0 +1,97 @@
+/**
+ * The sdist: `python -m build --sdist` into a scratch dir, `twine check`, then
+ * an atomic move into output-dir (never silently replacing a different file).
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Env } from '../options/env.js'
+import type { Reporter } from '../report/log.js'
+import { UserError } from '../util/errors.js'
+import { exec } from '../util/exec.js'
+import { toolEnv } from './twine.js'
+import { twineCheck } from './twine-run.js'
+
+export interface SdistRequest {
+  readonly packageDir: string
+  /** An sdist given as package-dir: it is checked and copied, not rebuilt. */
+  readonly sdistInput?: string
+  readonly outputDir: string
+  readonly python: string
+  readonly env: Env
+  readonly reporter: Reporter
+}
+
+export function sdistBuildArgv(python: string, packageDir: string, outDir: string): string[] {
+  return [python, '-m', 'build', '--sdist', '--outdir', outDir, packageDir]
+}
+
+/** Builds (or takes) the sdist and returns its path in output-dir. */
+export async function buildSdist(request: SdistRequest): Promise<string> {
+  const { reporter } = request
+  const scratch = fs.mkdtempSync(path.join(request.env.RUNNER_TEMP || os.tmpdir(), 'ww-sdist-'))
+  try {
+    let built: string
+    if (request.sdistInput) {
+      built = path.join(scratch, path.basename(request.sdistInput))
+      fs.copyFileSync(request.sdistInput, built)
+    } else {
+      const started = Date.now()
+      const result = await exec(sdistBuildArgv(request.python, request.packageDir, scratch), {
+        env: toolEnv(request.env),
+        cwd: request.packageDir,
+        timeoutMs: 1_800_000
+      })
+      reporter.group(
+        `sdist: python -m build --sdist (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        result.output
+      )
+      if (result.code !== 0) {
+        const tail = result.output.trimEnd().split('\n').slice(-15).join('\n')
+        throw new UserError(`python -m build --sdist failed:\n${tail}\n`, {
+          key: 'package-dir',
+          value: request.packageDir,
+          hint: 'run `python -m build --sdist` in the project to see the whole error'
+        })
+      }
+      const made = fs.readdirSync(scratch).filter(f => f.endsWith('.tar.gz'))
+      if (made.length !== 1) {
+        throw new UserError(`python -m build --sdist made ${made.length} .tar.gz files`, {
+          key: 'package-dir',
+          value: request.packageDir
+        })
+      }
+      built = path.join(scratch, made[0])
+    }
+    await twineCheck(request.python, [built], request.env, reporter, 'sdist')
+    return placeFile(built, request.outputDir)
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
+function sha256(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+}
+
+/**
+ * Moves `file` into `dir` atomically (copy to a temp name there, then rename).
+ * An identical file already there is kept; a different one is an error.
+ */
+export function placeFile(file: string, dir: string): string {
+  fs.mkdirSync(dir, { recursive: true })
+  const dest = path.join(dir, path.basename(file))
+  if (fs.existsSync(dest)) {
+    if (sha256(dest) === sha256(file)) return dest
+    throw new UserError(`already holds a different ${path.basename(file)}`, {
+      key: 'output-dir',
+      value: dir,
+      hint: 'remove the old file (or use an empty output-dir) so that the new one is not confused with it'
+    })
+  }
+  const temp = `${dest}.tmp-${process.pid}-${crypto.randomBytes(3).toString('hex')}`
+  fs.copyFileSync(file, temp)
+  fs.renameSync(temp, dest)
+  return dest
+}
