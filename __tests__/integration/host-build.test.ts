@@ -269,3 +269,45 @@ describe('host builds', () => {
     expect(fs.existsSync(writeTree(tempDir('x'), { 'a/b.txt': 'x' }) + '/a/b.txt')).toBe(true)
   })
 })
+
+describe('other frontends and missing interpreters', () => {
+  test.each(['pip', 'build[uv]'])('the %s frontend builds and repairs', frontend => {
+    const out = tempDir('out-frontend')
+    const tag = cpythons.at(-1)!
+    const run = runCliProcess([
+      'build',
+      fixture('c-ext'),
+      '--container',
+      'off',
+      '--only',
+      `${tag}-manylinux_x86_64`,
+      '--build-frontend',
+      frontend,
+      '--cache=false',
+      '--output-dir',
+      out
+    ])
+    expect(run.stderr).not.toContain('error:')
+    expect(run.status).toBe(0)
+    expect(wheelsIn(out)).toHaveLength(1)
+    expect(wheelsIn(out)[0]).toMatch(/manylinux_\d+_\d+_x86_64/)
+  })
+
+  test('an explicit identifier without an interpreter here is an error', () => {
+    const missing = ['cp315', 'cp314', 'cp39'].find(t => !cpythons.includes(t))!
+    const run = runCliProcess([
+      'build',
+      fixture('c-ext'),
+      '--container',
+      'off',
+      '--only',
+      `${missing}-manylinux_x86_64`,
+      '--output-dir',
+      tempDir('out-missing')
+    ])
+    expect(run.status).not.toBe(0)
+    expect(run.stderr).toContain(
+      `error: only: no interpreter on this machine for ${missing}-manylinux_x86_64`
+    )
+  })
+})

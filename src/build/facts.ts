@@ -13,20 +13,11 @@ import { discoverInterpreters } from '../python/interpreters.js'
 import { provideInterpreters } from '../python/provide.js'
 import { detectRunner } from '../platforms/runner.js'
 import type { PythonConfiguration } from '../plan/identifiers.js'
+import { toolCacheArch } from '../python/toolcache.js'
 
 export function defaultCacheDir(env: Env): string {
   const base = env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache')
   return path.join(base, 'wheelwright')
-}
-
-const TOOL_CACHE_ARCH: Record<string, string> = {
-  x86_64: 'x64',
-  AMD64: 'x64',
-  aarch64: 'arm64',
-  arm64: 'arm64',
-  ARM64: 'arm64',
-  i686: 'x86',
-  x86: 'x86'
 }
 
 function platformTagFor(options: Options): string {
@@ -154,7 +145,7 @@ export async function gatherFacts(
           env,
           platform: options.platform,
           platformTag: platformTagFor(options),
-          toolCacheArch: TOOL_CACHE_ARCH[options.runner.machine] ?? 'x64'
+          toolCacheArch: toolCacheArch(options.runner.machine)
         })
       : new Map()
   const cacheDir = options.cacheDir ?? simulated?.cache ?? defaultCacheDir(env)

@@ -4,7 +4,7 @@ import { j as jobConfigurations } from './select-CGdpP6rb.js';
 import { c as allKnownIdentifiers, a as archOfIdentifier } from './identifiers-DrkXqqgc.js';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { s as shellArgv, h as hostBaseEnv, t as toolsSetupSteps, i as isTested, b as baseBuildEnv, c as coreShare, a as auditStep, e as expectedInterpreter, d as toolCacheRoot, H as HOSTED_TOOL_CACHE, w as windowsTarget, p as parseWheelName, f as isAbi3, g as isCredential, j as isPurePython, k as imageId, l as gatherFacts, m as defaultCacheDir } from './filename-CZ4Ln1QR.js';
+import { s as shellArgv, h as hostBaseEnv, t as toolsSetupSteps, i as isTested, b as baseBuildEnv, c as coreShare, a as auditStep, e as expectedInterpreter, d as toolCacheRoot, H as HOSTED_TOOL_CACHE, w as windowsTarget, p as parseWheelName, f as isAbi3, g as isCredential, j as isPurePython, k as imageId, l as gatherFacts, m as defaultCacheDir } from './filename-XoQWq31-.js';
 import os from 'node:os';
 import fs__default from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -2315,13 +2315,13 @@ async function afterBuild(options, context, outcome) {
     const outputDir = path.resolve(context.cwd, options.outputDir);
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-B3H64b4W.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-8CzscZOe.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-DakQvkCK.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-dtgBO8V4.js');
+        const { expandArtifactName } = await import('./artifacts-DGb2xK0g.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-CgOw2g3d.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(options.artifactName, {
             os: options.platform,
@@ -2343,7 +2343,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return;
         }
-        const { publishAndReport } = await import('./publish-Dohpf-h_.js');
+        const { publishAndReport } = await import('./publish-XtSN_xcl.js');
         await publishAndReport(files, 'output-dir', settings, options, context, true);
     }
 }

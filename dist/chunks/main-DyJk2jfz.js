@@ -2746,11 +2746,11 @@ async function execute(context) {
         case 'plan':
             return (await import('./plan-BR728fvN.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-CiWbj-BR.js')).runBuild(options, context);
+            return (await import('./build-D4wQ89Op.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-B3H64b4W.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-8CzscZOe.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-Dohpf-h_.js')).runPublish(options, context);
+            return (await import('./publish-XtSN_xcl.js')).runPublish(options, context);
     }
 }
 function describe(error) {

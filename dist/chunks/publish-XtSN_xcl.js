@@ -1,14 +1,14 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-DakQvkCK.js';
+import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-DGb2xK0g.js';
 import { U as UserError } from './selector-DCRlYccv.js';
 import { e as exec } from './runner-Vbc7fZBQ.js';
-import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-B3H64b4W.js';
+import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-8CzscZOe.js';
 import { t as tagOfRef, c as checkTagMatchesVersion, r as resolvePublishSettings, s as shouldPublish } from './settings-Dgbqv1JA.js';
 import { v as versionKey, n as normalizeVersion } from './version-B18YtENW.js';
 import 'node:crypto';
-import './filename-CZ4Ln1QR.js';
+import './filename-XoQWq31-.js';
 import './core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -45,7 +45,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:child_process';
-import './job-artifact-dtgBO8V4.js';
+import './job-artifact-CgOw2g3d.js';
 import './version-DsHt9dgB.js';
 
 /** A GET or POST with a timeout; network failures become readable errors. */

@@ -1343,15 +1343,6 @@ function defaultCacheDir(env) {
     const base = env.XDG_CACHE_HOME || path$1.join(env.HOME || os$1.homedir(), '.cache');
     return path$1.join(base, 'wheelwright');
 }
-const TOOL_CACHE_ARCH = {
-    x86_64: 'x64',
-    AMD64: 'x64',
-    aarch64: 'arm64',
-    arm64: 'arm64',
-    ARM64: 'arm64',
-    i686: 'x86',
-    x86: 'x86'
-};
 function platformTagFor(options) {
     const { platform, runner } = options;
     switch (platform) {
@@ -1464,7 +1455,7 @@ async function gatherFacts(options, configurations, env) {
             env,
             platform: options.platform,
             platformTag: platformTagFor(options),
-            toolCacheArch: TOOL_CACHE_ARCH[options.runner.machine] ?? 'x64'
+            toolCacheArch: toolCacheArch(options.runner.machine)
         })
         : new Map();
     const cacheDir = options.cacheDir ?? simulated?.cache ?? defaultCacheDir(env);

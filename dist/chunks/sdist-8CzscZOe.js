@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { g as isCredential, m as defaultCacheDir } from './filename-CZ4Ln1QR.js';
+import { g as isCredential, m as defaultCacheDir } from './filename-XoQWq31-.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
 import { U as UserError } from './selector-DCRlYccv.js';
 import { e as exec, r as run, C as CommandError } from './runner-Vbc7fZBQ.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-DakQvkCK.js';
-import { uploadJobArtifact } from './job-artifact-dtgBO8V4.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-DGb2xK0g.js';
+import { uploadJobArtifact } from './job-artifact-CgOw2g3d.js';
 import { r as resolvePublishSettings, S as SDIST_ARTIFACT_NAME } from './settings-Dgbqv1JA.js';
 
 /**

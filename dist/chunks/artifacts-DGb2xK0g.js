@@ -2,7 +2,7 @@ import fs__default from 'node:fs';
 import path from 'node:path';
 import { U as UserError, w as words, f as fnmatch } from './selector-DCRlYccv.js';
 import crypto from 'node:crypto';
-import { p as parseWheelName } from './filename-CZ4Ln1QR.js';
+import { p as parseWheelName } from './filename-XoQWq31-.js';
 import { v as versionKey } from './version-B18YtENW.js';
 
 /**

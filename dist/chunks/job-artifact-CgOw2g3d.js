@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-DakQvkCK.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-DGb2xK0g.js';
 import 'node:fs';
 import './selector-DCRlYccv.js';
 import 'node:crypto';
-import './filename-CZ4Ln1QR.js';
+import './filename-XoQWq31-.js';
 import 'node:os';
 import './runner-Vbc7fZBQ.js';
 import 'node:child_process';
