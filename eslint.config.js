@@ -3,7 +3,15 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'build-ts/**', 'coverage/**', 'test/**', 'examples/**']
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'build-ts/**',
+      'coverage/**',
+      'test/**',
+      'examples/**',
+      'bench/work/**'
+    ]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

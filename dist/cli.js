@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-DyJk2jfz.js';
+import { r as runCli } from './chunks/main-Dqsgp1Ka.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-DyJk2jfz.js';
+import { a as runAction } from './chunks/main-Dqsgp1Ka.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

@@ -107,7 +107,8 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
     packageDir,
     packageInput,
     sdistInput,
-    configFile: fs.existsSync(configFile) ? configFile : undefined
+    configFile: fs.existsSync(configFile) ? configFile : undefined,
+    cwd
   })
 }
 

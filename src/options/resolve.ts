@@ -4,6 +4,7 @@
  * overrides), `CIBW_*` variables and `[tool.wheelwright]`.
  */
 import os from 'node:os'
+import path from 'node:path'
 import { satisfies as pep440Satisfies, validRange as pep440ValidRange } from '@renovatebot/pep440'
 import semver from 'semver'
 import { UserError } from '../util/errors.js'
@@ -49,6 +50,12 @@ export interface ResolveInput {
   readonly sdistInput?: string
   readonly configFile?: string
   readonly cpuCount?: number
+  /** Relative paths in options (cache-dir) are taken from here. */
+  readonly cwd?: string
+}
+
+function absolute(value: string | undefined, cwd = process.cwd()): string | undefined {
+  return value === undefined ? undefined : path.resolve(cwd, value)
 }
 
 export function resolveOptions(input: ResolveInput): Options {
@@ -178,7 +185,7 @@ export function resolveOptions(input: ResolveInput): Options {
     failFast: bool('fail-fast', true),
     container,
     cache: bool('cache', true),
-    cacheDir: ours('cache-dir').value,
+    cacheDir: absolute(ours('cache-dir').value, input.cwd),
     cacheSkipTests: bool('cache-skip-tests', false),
     maxPerJob,
     dryRun: booleanValue(get('dry-run') ?? 'false', 'dry-run'),

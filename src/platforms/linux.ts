@@ -126,7 +126,7 @@ function containerGroups(
       host('copy-in', [
         'bash',
         '-c',
-        '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -',
+        '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" --exclude=./build -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -',
         'copy-in',
         engine,
         name,

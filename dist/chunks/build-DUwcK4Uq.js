@@ -203,11 +203,16 @@ function pipelineDirs(workDir) {
     };
 }
 const PREPARE = [
-    'rm -rf -- "$1" "$2" "$3" && mkdir -p -- "$1" "$2" "$3" && cp -a -- "$4/." "$1/"',
+    'set -eo pipefail',
+    'rm -rf -- "$1" "$2" "$3" && mkdir -p -- "$1" "$2" "$3"',
+    // A copy without the project's own build/ dir: objects compiled earlier (on
+    // the host, for another libc) must never be reused by this build.
+    'tar -C "$4" --exclude=./build -cf - . | tar -C "$1" -xf -',
     // With a core budget, a setuptools config that builds extensions in parallel.
     'if [ -n "$5" ]; then printf \'[build_ext]\\nparallel = %s\\n\' "$5" > "$6"; fi'
 ].join('\n');
 const PREPARE_TEST = [
+    'set -e',
     'rm -rf -- "$1" "$2" && mkdir -p -- "$2"',
     'src="$3"; shift 3',
     'for item in "$@"; do mkdir -p -- "$(dirname -- "$TEST_CWD/$item")"; cp -a -- "$src/$item" "$TEST_CWD/$item"; done'
@@ -520,7 +525,7 @@ function containerGroups(options, configurations, facts) {
             host('copy-in', [
                 'bash',
                 '-c',
-                '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -',
+                '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" --exclude=./build -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -',
                 'copy-in',
                 engine,
                 name,

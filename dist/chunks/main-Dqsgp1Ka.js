@@ -1735,6 +1735,9 @@ function merge(before, after, rule, spec, source) {
  */
 const COMMANDS = ['build', 'plan', 'sdist', 'publish'];
 const PYPI_UPLOAD_URL = 'https://upload.pypi.org/legacy/';
+function absolute(value, cwd = process.cwd()) {
+    return value === undefined ? undefined : path.resolve(cwd, value);
+}
 function resolveOptions(input) {
     const { inputs, env, runner, project } = input;
     const warnings = [];
@@ -1857,7 +1860,7 @@ function resolveOptions(input) {
         failFast: bool('fail-fast', true),
         container,
         cache: bool('cache', true),
-        cacheDir: ours('cache-dir').value,
+        cacheDir: absolute(ours('cache-dir').value, input.cwd),
         cacheSkipTests: bool('cache-skip-tests', false),
         maxPerJob,
         dryRun: booleanValue(get('dry-run') ?? 'false', 'dry-run'),
@@ -2307,7 +2310,8 @@ async function loadOptions({ inputs, env, runner, cwd }) {
         packageDir,
         packageInput,
         sdistInput,
-        configFile: fs__default.existsSync(configFile) ? configFile : undefined
+        configFile: fs__default.existsSync(configFile) ? configFile : undefined,
+        cwd
     });
 }
 /** Unpacks an sdist into a temp dir and returns its single top-level directory. */
@@ -2746,7 +2750,7 @@ async function execute(context) {
         case 'plan':
             return (await import('./plan-BR728fvN.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-D4wQ89Op.js')).runBuild(options, context);
+            return (await import('./build-DUwcK4Uq.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-8CzscZOe.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
