@@ -12,10 +12,10 @@ import {
   vcvarsArgv,
   vswhereArgv
 } from '../src/platforms/msvc.js'
-import { executePlan } from '../src/build/run.js'
+import { executePlan } from '../src/execute/run.js'
 import type { BuildPlan } from '../src/plan/types.js'
 import type { Options } from '../src/options/types.js'
-import type { RunContext } from '../src/main.js'
+import type { RunContext } from '../src/context.js'
 
 const FIXTURES = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -312,10 +312,7 @@ describe('the executor runs the activation as the plan says', () => {
       executePlan(
         plan,
         { packageDir: dir } as Options,
-        {
-          reporter,
-          cwd: dir
-        } as unknown as RunContext
+        { reporter, env: {}, isAction: false } as RunContext
       )
     return { dir, run }
   }

@@ -12,7 +12,8 @@ import {
   uploadFiles
 } from '../src/publish/artifacts.js'
 import { uploadJobArtifact } from '../src/publish/job-artifact.js'
-import { resolvePublishSettings } from '../src/publish/settings.js'
+import { resolveOptions } from '../src/options/resolve.js'
+import { parsePyproject } from '../src/options/pyproject.js'
 import { builtArchs, jobWheels } from '../src/commands/after-build.js'
 import type { Options } from '../src/options/types.js'
 import { UserError } from '../src/util/errors.js'
@@ -100,7 +101,27 @@ describe('artifact names', () => {
   })
 })
 
-describe('resolvePublishSettings', () => {
+/** The publish part of the options resolved from `given` inputs in /w. */
+function resolvePublishSettings(
+  given: Map<string, string>,
+  env: Record<string, string>,
+  cwd: string,
+  password?: string
+) {
+  const inputs = new Map(given)
+  if (password) inputs.set('password', password)
+  return resolveOptions({
+    inputs,
+    env,
+    runner: { platform: 'linux', machine: 'x86_64' },
+    project: parsePyproject('[project]\nname = "x"\nversion = "1"\n', 'pyproject.toml'),
+    packageDir: cwd,
+    packageInput: '.',
+    cwd
+  }).publish
+}
+
+describe('the publish options', () => {
   const inputs = (entries: Record<string, string>) => new Map(Object.entries(entries))
   test.each([
     [

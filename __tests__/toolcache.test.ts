@@ -15,6 +15,13 @@ import { matchManifest, manifestUrl, type ManifestRelease } from '../src/python/
 import { archiveStem, expectedInterpreter, nugetUrl, placementOf } from '../src/python/locations.js'
 import { toolCacheCandidates } from '../src/python/interpreters.js'
 import { allConfigurations, type PythonConfiguration } from '../src/plan/identifiers.js'
+import { platformNamed, type PlatformName } from '../src/platforms/index.js'
+import { MACOS_INTERPRETERS } from '../src/platforms/macos.js'
+import { WINDOWS_INTERPRETERS } from '../src/platforms/windows.js'
+
+const layoutOf = (platform: PlatformName) => platformNamed(platform).layout
+const rulesOf = (platform: 'macos' | 'windows') =>
+  platform === 'macos' ? MACOS_INTERPRETERS : WINDOWS_INTERPRETERS
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-toolcache-'))
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
@@ -58,7 +65,7 @@ describe('tool-cache lookup', () => {
     ],
     [{ version: '3.12', arch: 'x86', freeThreaded: false }, 'windows', '3.12.10', 'python.exe']
   ] as const)('%j on %s → %s', (spec, platform, version, exe) => {
-    const found = findCachedPython(root, spec, platform)
+    const found = findCachedPython(root, spec, layoutOf(platform))
     const dir = path.join(
       root,
       'Python',
@@ -74,13 +81,17 @@ describe('tool-cache lookup', () => {
     [{ version: '3.12.11', arch: 'x64', freeThreaded: false }],
     [{ version: '3.14', arch: 'x64', freeThreaded: true }]
   ])('nothing for %j', spec => {
-    expect(findCachedPython(root, spec, 'linux')).toBeUndefined()
+    expect(findCachedPython(root, spec, layoutOf('linux'))).toBeUndefined()
   })
 
   test('a lookup prints no @actions/core debug lines on stdout outside a workflow', () => {
     const write = jest.spyOn(process.stdout, 'write')
     try {
-      findCachedPython(root, { version: '3.12', arch: 'x64', freeThreaded: false }, 'linux')
+      findCachedPython(
+        root,
+        { version: '3.12', arch: 'x64', freeThreaded: false },
+        layoutOf('linux')
+      )
       expect(write.mock.calls.filter(([chunk]) => String(chunk).startsWith('::debug::'))).toEqual(
         []
       )
@@ -91,13 +102,13 @@ describe('tool-cache lookup', () => {
   })
 
   test('discovery lists tool-cache interpreters through the same lookup', () => {
-    expect(toolCacheCandidates(root, 'x64', 'linux').map(c => path.relative(root, c.path))).toEqual(
-      [
-        path.join('Python', '3.12.10', 'x64', 'bin', 'python3'),
-        path.join('Python', '3.12.1', 'x64', 'bin', 'python3'),
-        path.join('Python', '3.13.2', 'x64-freethreaded', 'bin', 'python3.13t')
-      ]
-    )
+    expect(
+      toolCacheCandidates(root, 'x64', layoutOf('linux')).map(c => path.relative(root, c.path))
+    ).toEqual([
+      path.join('Python', '3.12.10', 'x64', 'bin', 'python3'),
+      path.join('Python', '3.12.1', 'x64', 'bin', 'python3'),
+      path.join('Python', '3.13.2', 'x64-freethreaded', 'bin', 'python3.13t')
+    ])
   })
 
   test.each([
@@ -128,10 +139,14 @@ describe('tool-cache lookup', () => {
 
   test('where a lookup looked, for the error message', () => {
     expect(
-      lookupLocation('/tc', { version: '3.12', arch: 'x64', freeThreaded: true }, 'linux')
+      lookupLocation('/tc', { version: '3.12', arch: 'x64', freeThreaded: true }, layoutOf('linux'))
     ).toBe('/tc/Python/3.12.*/x64-freethreaded')
     expect(
-      lookupLocation('C:\\tc', { version: '3.12.10', arch: 'x86', freeThreaded: false }, 'windows')
+      lookupLocation(
+        'C:\\tc',
+        { version: '3.12.10', arch: 'x86', freeThreaded: false },
+        layoutOf('windows')
+      )
     ).toBe('C:\\tc\\Python\\3.12.10\\x86')
   })
 })
@@ -185,7 +200,7 @@ describe('manifest matching', () => {
     (version, arch, freeThreaded, platform, platformVersion, expected, url) => {
       const match = matchManifest(MANIFEST, {
         spec: { version, arch, freeThreaded },
-        platform,
+        platform: layoutOf(platform).manifestPlatform,
         platformVersion
       })
       expect(match?.release.version).toBe(expected)
@@ -201,7 +216,7 @@ describe('manifest matching', () => {
     expect(
       matchManifest(MANIFEST, {
         spec: { version, arch, freeThreaded: false },
-        platform,
+        platform: layoutOf(platform).manifestPlatform,
         platformVersion
       })
     ).toBeUndefined()
@@ -246,20 +261,36 @@ describe('where interpreters come from', () => {
     ],
     ['windows', 'cp313-win_arm64', 'AMD64', { version: '3.13', arch: 'x64', freeThreaded: false }]
   ] as const)('%s %s on %s: tool cache %j', (platform, identifier, machine, spec) => {
-    const placement = placementOf(config(platform, identifier), machine)
+    const placement = placementOf(
+      config(platform, identifier),
+      machine,
+      rulesOf(platform).toolCacheTarget
+    )
     expect(placement.source).toEqual({ kind: 'tool-cache', spec })
   })
 
   test('win_arm64 off ARM64: the pythonarm64 NuGet package provides the import libraries', () => {
-    expect(placementOf(config('windows', 'cp313-win_arm64'), 'AMD64').crossLibs).toEqual({
+    expect(
+      placementOf(config('windows', 'cp313-win_arm64'), 'AMD64', rulesOf('windows').toolCacheTarget)
+        .crossLibs
+    ).toEqual({
       nugetId: 'pythonarm64',
       version: '3.13.17'
     })
-    expect(placementOf(config('windows', 'cp314t-win_arm64'), 'AMD64').crossLibs).toEqual({
+    expect(
+      placementOf(
+        config('windows', 'cp314t-win_arm64'),
+        'AMD64',
+        rulesOf('windows').toolCacheTarget
+      ).crossLibs
+    ).toEqual({
       nugetId: 'pythonarm64-freethreaded',
       version: '3.14.10'
     })
-    expect(placementOf(config('windows', 'cp313-win_arm64'), 'ARM64').crossLibs).toBeUndefined()
+    expect(
+      placementOf(config('windows', 'cp313-win_arm64'), 'ARM64', rulesOf('windows').toolCacheTarget)
+        .crossLibs
+    ).toBeUndefined()
     expect(nugetUrl('pythonarm64', '3.13.17')).toBe(
       'https://api.nuget.org/v3-flatcontainer/pythonarm64/3.13.17/pythonarm64.3.13.17.nupkg'
     )
@@ -267,7 +298,7 @@ describe('where interpreters come from', () => {
 
   test('PyPy and GraalPy come from the catalogue archive, checked by sha256', () => {
     const pypy = config('windows', 'pp311-win_amd64')
-    expect(placementOf(pypy, 'AMD64').source).toEqual({
+    expect(placementOf(pypy, 'AMD64', rulesOf('windows').toolCacheTarget).source).toEqual({
       kind: 'archive',
       implementation: 'pypy',
       url: pypy.url,
@@ -302,8 +333,14 @@ describe('where interpreters come from', () => {
   ] as const)('expected path of %s %s on %s', (platform, identifier, machine, expected) => {
     const toolCache = platform === 'macos' ? '/Users/runner/hostedtoolcache' : 'C:\\tc'
     const cache = platform === 'macos' ? '/c' : 'C:\\c'
-    expect(expectedInterpreter(config(platform, identifier), machine, toolCache, cache).path).toBe(
-      expected
-    )
+    expect(
+      expectedInterpreter(
+        config(platform, identifier),
+        machine,
+        toolCache,
+        cache,
+        rulesOf(platform)
+      ).path
+    ).toBe(expected)
   })
 })

@@ -2,28 +2,29 @@
  * run(): inputs → options → command → outputs. The action and the CLI both
  * come through here; this is the one place that turns errors into failure.
  */
+import type { RunContext } from './context.js'
 import { loadOptions } from './options/load.js'
 import { INPUTS, parseCliArgs, readActionInputs } from './options/inputs.js'
 import type { Env } from './options/env.js'
 import { detectRunner } from './platforms/runner.js'
-import { actionReporter, cliReporter, type Reporter } from './report/log.js'
+import { actionReporter, cliReporter } from './report/log.js'
 import { isUserError } from './util/errors.js'
 import { VERSION } from './version.js'
+import { hideDebugCommands } from './report/debug-filter.js'
 
-export interface RunContext {
-  readonly inputs: Map<string, string>
-  readonly env: Env
-  readonly cwd: string
-  readonly reporter: Reporter
-  readonly isAction: boolean
-}
-
-export async function execute(context: RunContext): Promise<void> {
-  const { inputs, env, reporter } = context
+/** Resolves the options once, then runs the command with them. */
+export async function execute(
+  inputs: ReadonlyMap<string, string>,
+  cwd: string,
+  context: RunContext
+): Promise<void> {
+  const { env, reporter } = context
+  // Before anything can print them: the raw values, as given.
   for (const secret of [inputs.get('password'), env.TWINE_PASSWORD])
     if (secret?.trim()) reporter.setSecret(secret.trim())
   const runner = detectRunner(env)
-  const options = await loadOptions({ inputs, env, runner, cwd: context.cwd })
+  const options = await loadOptions({ inputs, env, runner, cwd })
+  if (options.publish.password) reporter.setSecret(options.publish.password)
   for (const warning of options.warnings) reporter.warning(warning)
   switch (options.command) {
     // Commands load lazily: `plan` never pays for the build or release code.
@@ -49,13 +50,12 @@ export async function runAction(): Promise<void> {
   const core = await import('@actions/core')
   try {
     const inputs = readActionInputs(name => core.getInput(name))
-    await execute({
-      inputs,
+    const cwd =
+      process.env.GITHUB_WORKSPACE && !inputs.has('package-dir')
+        ? process.env.GITHUB_WORKSPACE
+        : process.cwd()
+    await execute(inputs, cwd, {
       env: process.env,
-      cwd:
-        process.env.GITHUB_WORKSPACE && !inputs.has('package-dir')
-          ? process.env.GITHUB_WORKSPACE
-          : process.cwd(),
       reporter: actionReporter(core),
       isAction: true
     })
@@ -102,7 +102,8 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
     inputs.set('command', args.command)
     if (args.positional !== undefined)
       inputs.set(args.command === 'publish' ? 'dist-dir' : 'package-dir', args.positional)
-    await execute({ inputs, env, cwd, reporter, isAction: false })
+    if (!io.stdout && env.GITHUB_ACTIONS !== 'true') hideDebugCommands(process.stdout)
+    await execute(inputs, cwd, { env, reporter, isAction: false })
     return 0
   } catch (error) {
     stderr(`error: ${describe(error)}\n`)

@@ -18,7 +18,15 @@ import {
   type InstallContext
 } from '../../src/python/install.js'
 import { findCachedPython } from '../../src/python/toolcache.js'
-import { provideInterpreters } from '../../src/python/provide.js'
+import { provideInterpreters, type ProvideRules } from '../../src/python/provide.js'
+import { LINUX_LAYOUT } from '../../src/python/layout.js'
+
+/** Interpreter rules for installing onto this Linux machine: the host's tool-cache arch. */
+const LINUX_RULES: ProvideRules = {
+  layout: LINUX_LAYOUT,
+  toolCacheTarget: (_config, hostMachine) => ({ machine: hostMachine }),
+  anyArchSibling: false
+}
 import type { PythonConfiguration } from '../../src/plan/identifiers.js'
 import { UserError } from '../../src/util/errors.js'
 
@@ -153,7 +161,7 @@ function serveManifest(version: string, archiveName: string, corruptFirst = 0): 
 function context(manifestUrl: string): InstallContext & { toolCache: string } {
   return {
     env: { ...process.env, WHEELWRIGHT_PYTHON_MANIFEST_URL: manifestUrl },
-    platform: 'linux',
+    layout: LINUX_LAYOUT,
     toolCache: tempDir('tool-cache'),
     tempDir: tempDir('downloads'),
     retry: { attempts: 3, delayMs: 10 }
@@ -178,7 +186,7 @@ describe('install from the python-versions manifest', () => {
       'import platform; print(platform.python_version())'
     ])
     expect(reported.trim()).toBe(interpreter.version)
-    expect(findCachedPython(ctx.toolCache, spec, 'linux')?.python).toBe(installed.python)
+    expect(findCachedPython(ctx.toolCache, spec, LINUX_LAYOUT)?.python).toBe(installed.python)
     expect(hits.get(ARCHIVE)).toBe(1)
   }, 300_000)
 
@@ -197,7 +205,7 @@ describe('install from the python-versions manifest', () => {
       `could not install Python ${interpreter.version} (x64) from ${base}${ARCHIVE}`
     )
     expect(hits.get(ARCHIVE)).toBe(3)
-    expect(findCachedPython(ctx.toolCache, spec, 'linux')).toBeUndefined()
+    expect(findCachedPython(ctx.toolCache, spec, LINUX_LAYOUT)).toBeUndefined()
   }, 300_000)
 
   test('a version the manifest lacks fails, naming where it looked', async () => {
@@ -283,7 +291,7 @@ describe('providing every identifier its interpreter', () => {
     const input = {
       configurations: configurations(),
       discovered: new Map(),
-      platform: 'linux' as const,
+      rules: LINUX_RULES,
       hostMachine: 'x86_64',
       env: { ...ctx.env, RUNNER_TOOL_CACHE: ctx.toolCache },
       cacheDir,
@@ -319,7 +327,7 @@ describe('providing every identifier its interpreter', () => {
     const provided = await provideInterpreters({
       configurations: configurations().slice(0, 1),
       discovered: new Map(),
-      platform: 'linux',
+      rules: LINUX_RULES,
       hostMachine: 'x86_64',
       env: ctx.env,
       cacheDir: tempDir('ww-cache'),

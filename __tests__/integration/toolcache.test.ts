@@ -12,6 +12,7 @@ import { describe, expect, test } from '@jest/globals'
 import { check, ROOT, runCliProcess, tempDir, wheelsIn } from '../helpers/tools.js'
 import { findCachedPython } from '../../src/python/toolcache.js'
 import { discoverInterpreters } from '../../src/python/interpreters.js'
+import { LINUX_LAYOUT } from '../../src/python/layout.js'
 
 const PYENV = path.join(os.homedir(), '.pyenv', 'versions')
 
@@ -81,7 +82,7 @@ describe('interpreters from the runner tool cache', () => {
       const found = findCachedPython(
         root,
         { version: minorOf(version), arch: 'x64', freeThreaded: false },
-        'linux'
+        LINUX_LAYOUT
       )
       expect(found?.version).toBe(version)
       expect(found?.python).toBe(path.join(root, 'Python', version, 'x64', 'bin', 'python3'))
@@ -101,7 +102,7 @@ describe('interpreters from the runner tool cache', () => {
       findCachedPython(
         root,
         { version: minorOf(target), arch: 'x64', freeThreaded: false },
-        'linux'
+        LINUX_LAYOUT
       )
     ).toBeUndefined()
   })
@@ -110,7 +111,7 @@ describe('interpreters from the runner tool cache', () => {
     const root = makeToolCache()
     const found = await discoverInterpreters({
       env: { RUNNER_TOOL_CACHE: root, PATH: '', PYENV_ROOT: tempDir('no-pyenv') },
-      platform: 'linux',
+      layout: LINUX_LAYOUT,
       platformTag: 'manylinux_x86_64',
       toolCacheArch: 'x64'
     })

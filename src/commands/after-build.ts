@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { RunContext } from '../main.js'
+import type { RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
-import type { BuildOutcome } from '../build/run.js'
+import type { BuildOutcome } from '../execute/run.js'
 import { archOfIdentifier } from '../plan/identifiers.js'
 
 /** The archs this job built, for `{arch}`: `x86_64`, or `i686-x86_64` for two. */
@@ -31,17 +31,11 @@ export async function afterBuild(
   context: RunContext,
   outcome: BuildOutcome
 ): Promise<void> {
-  const wantArtifact = options.uploadArtifact && context.isAction
-  if (!options.sdist && !wantArtifact && options.publish === 'false') return
-  const { resolvePublishSettings, shouldPublish } = await import('../publish/settings.js')
-  const settings = resolvePublishSettings(
-    context.inputs,
-    context.env,
-    context.cwd,
-    options.password
-  )
-  if (settings.password) context.reporter.setSecret(settings.password)
-  const outputDir = path.resolve(context.cwd, options.outputDir)
+  const settings = options.publish
+  const wantArtifact = settings.uploadArtifact && context.isAction
+  if (!options.sdist && !wantArtifact && settings.mode === 'false') return
+  const { shouldPublish } = await import('../publish/settings.js')
+  const outputDir = options.outputDir
 
   let sdist: string | undefined
   if (options.sdist) {
@@ -54,7 +48,7 @@ export async function afterBuild(
     const { expandArtifactName } = await import('../publish/artifacts.js')
     const { uploadJobArtifact } = await import('../publish/job-artifact.js')
     const group = options.group ?? options.only
-    const name = expandArtifactName(options.artifactName, {
+    const name = expandArtifactName(settings.artifactName, {
       os: options.platform,
       arch: builtArchs(options, outcome),
       ...(group ? { group } : {})
@@ -69,8 +63,8 @@ export async function afterBuild(
     })
   }
 
-  if (options.publish !== 'false') {
-    if (!shouldPublish(options.publish, context.env.GITHUB_REF)) {
+  if (settings.mode !== 'false') {
+    if (!shouldPublish(settings.mode, context.env.GITHUB_REF)) {
       context.reporter.info(
         `publish: tag, and ${context.env.GITHUB_REF ?? 'this ref'} is not a tag: not publishing`
       )
@@ -78,6 +72,6 @@ export async function afterBuild(
       return
     }
     const { publishAndReport } = await import('./publish.js')
-    await publishAndReport(files, 'output-dir', settings, options, context, true)
+    await publishAndReport(files, 'output-dir', options, context, true)
   }
 }

@@ -1,19 +1,18 @@
 /** `build`: select, plan, then run the plan (or print it with dry-run). */
-import type { RunContext } from '../main.js'
+import os from 'node:os'
+import path from 'node:path'
+import type { RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
 import { UserError } from '../util/errors.js'
-import { checkAllowedArchs } from '../plan/archs.js'
+import { checkArchsSelected } from '../plan/archs.js'
 import { jobConfigurations } from '../plan/select.js'
 import { validateSelectors } from '../plan/validate.js'
 import { createBuildPlan } from '../plan/plan.js'
-import { gatherFacts } from '../build/facts.js'
-import os from 'node:os'
-import path from 'node:path'
-import { executePlan, type BuildCache } from '../build/run.js'
+import type { BuildPlan } from '../plan/types.js'
+import { gatherFacts } from '../execute/facts.js'
+import { executePlan, type BuildCache } from '../execute/run.js'
 import { computeCacheKeys } from '../cache/compute.js'
 import { ActionsWheelStore, LocalWheelStore } from '../cache/store.js'
-import { defaultCacheDir } from '../build/facts.js'
-import type { BuildPlan } from '../plan/types.js'
 import { afterBuild } from './after-build.js'
 
 /** The wheel cache of this run, unless `cache: false`. */
@@ -32,7 +31,7 @@ async function openWheelCache(
         await import('@actions/cache'),
         text => context.reporter.warning(text)
       )
-    : new LocalWheelStore(options.cacheDir ?? defaultCacheDir(context.env))
+    : new LocalWheelStore(options.cacheDir)
   return { store, keys, skipTests: options.cacheSkipTests }
 }
 
@@ -41,7 +40,7 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
   const configurations = jobConfigurations(options)
   for (const warning of validateSelectors(options, options.only ? 'only' : 'build'))
     reporter.warning(warning)
-  if (!options.only) checkAllowedArchs(options.archs, options.platform)
+  if (!options.only) checkArchsSelected(options.archs, options.platform)
   if (configurations.length === 0 && !options.allowEmpty) {
     throw new UserError('no identifier selected', {
       key: 'build',

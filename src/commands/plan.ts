@@ -1,5 +1,5 @@
 /** `plan`: the identifiers cibuildwheel would build, and the fan-out matrix. */
-import type { RunContext } from '../main.js'
+import type { RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
 import { buildMatrix } from '../plan/matrix.js'
 import { selectedConfigurations } from '../plan/select.js'

@@ -6,12 +6,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { RunContext } from '../main.js'
+import type { RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
 import { artifactServiceMissing, downloadDistributions } from '../publish/artifacts.js'
 import { distributionsUnder } from '../publish/files.js'
 import { publishRelease } from '../publish/release.js'
-import { resolvePublishSettings, shouldPublish, type PublishSettings } from '../publish/settings.js'
+import { shouldPublish } from '../publish/settings.js'
 import { toolsContext } from './sdist.js'
 import { UserError } from '../util/errors.js'
 
@@ -19,7 +19,6 @@ import { UserError } from '../util/errors.js'
 export async function publishAndReport(
   files: readonly string[],
   key: string,
-  settings: PublishSettings,
   options: Options,
   context: RunContext,
   upload: boolean
@@ -27,8 +26,7 @@ export async function publishAndReport(
   const { reporter } = context
   const result = await publishRelease({
     files,
-    options,
-    settings,
+    settings: options.publish,
     env: context.env,
     reporter,
     tools: toolsContext(options, context),
@@ -42,7 +40,7 @@ export async function publishAndReport(
     ...result.skipped.map(name => [name, 'already on the index'])
   ]
   const markdown = [
-    `### wheelwright: published ${result.version} to ${options.repositoryUrl}`,
+    `### wheelwright: published ${result.version} to ${options.publish.repositoryUrl}`,
     '',
     '| file | result |',
     '| --- | --- |',
@@ -55,8 +53,7 @@ export async function publishAndReport(
 
 export async function runPublish(options: Options, context: RunContext): Promise<void> {
   const { reporter, env } = context
-  const settings = resolvePublishSettings(context.inputs, env, context.cwd, options.password)
-  if (settings.password) reporter.setSecret(settings.password)
+  const settings = options.publish
 
   if (context.isAction) {
     const missing = artifactServiceMissing(env)
@@ -102,6 +99,6 @@ export async function runPublish(options: Options, context: RunContext): Promise
     })
   }
   const files = distributionsUnder(settings.distDir)
-  const upload = options.publish === 'tag' ? shouldPublish('tag', env.GITHUB_REF) : true
-  await publishAndReport(files, 'dist-dir', settings, options, context, upload)
+  const upload = settings.mode === 'tag' ? shouldPublish('tag', env.GITHUB_REF) : true
+  await publishAndReport(files, 'dist-dir', options, context, upload)
 }

@@ -1,18 +1,17 @@
 /** `sdist`: build the source distribution, twine-check it, upload it as an artifact. */
 import path from 'node:path'
-import type { RunContext } from '../main.js'
+import type { RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
-import { defaultCacheDir } from '../build/facts.js'
 import { buildSdist } from '../publish/sdist.js'
 import { publishPython, type ToolsContext } from '../publish/tools.js'
 import { expandArtifactName, checkArtifactName } from '../publish/artifacts.js'
 import { uploadJobArtifact } from '../publish/job-artifact.js'
-import { resolvePublishSettings, SDIST_ARTIFACT_NAME } from '../publish/settings.js'
+import { SDIST_ARTIFACT_NAME } from '../publish/settings.js'
 
 export function toolsContext(options: Options, context: RunContext): ToolsContext {
   return {
     env: context.env,
-    cacheDir: options.cacheDir ?? defaultCacheDir(context.env),
+    cacheDir: options.cacheDir,
     reporter: context.reporter
   }
 }
@@ -24,7 +23,7 @@ export async function makeSdist(options: Options, context: RunContext): Promise<
   const sdist = await buildSdist({
     packageDir: options.packageDir,
     ...(options.sdistInput ? { sdistInput: options.sdistInput } : {}),
-    outputDir: path.resolve(context.cwd, options.outputDir),
+    outputDir: options.outputDir,
     python,
     env: context.env,
     reporter: context.reporter
@@ -35,22 +34,16 @@ export async function makeSdist(options: Options, context: RunContext): Promise<
 }
 
 export async function runSdist(options: Options, context: RunContext): Promise<void> {
-  const settings = resolvePublishSettings(
-    context.inputs,
-    context.env,
-    context.cwd,
-    options.password
-  )
+  const settings = options.publish
   const sdist = await makeSdist(options, context)
   if (!context.isAction) {
     context.reporter.result(sdist)
     return
   }
-  if (!options.uploadArtifact) return
+  if (!settings.uploadArtifact) return
   // The artifact is `sdist` unless artifact-name was given for this step.
-  const template = context.inputs.get('artifact-name')?.trim()
-  const name = template
-    ? expandArtifactName(template, {
+  const name = settings.artifactNameGiven
+    ? expandArtifactName(settings.artifactName, {
         os: options.platform,
         arch: options.runner.machine,
         ...(options.group ? { group: options.group } : {})

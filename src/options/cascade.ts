@@ -21,6 +21,8 @@ export interface Override {
 
 export interface CascadeSources {
   readonly platform: string
+  /** The platform's own built-in values (Platform.optionDefaults). */
+  readonly platformDefaults: Readonly<Record<string, string>>
   readonly config: Table
   readonly overrides: readonly Override[]
   readonly env: Env
@@ -43,11 +45,7 @@ export function resolveOption(
   const platformTable = (config[platform] ?? {}) as Table
   const levels: Level[] = [
     { value: spec.defaults.all, rule: 'none', source: 'default' },
-    {
-      value: spec.defaults[platform as 'linux' | 'macos' | 'windows'],
-      rule: 'none',
-      source: 'default'
-    },
+    { value: sources.platformDefaults[spec.name], rule: 'none', source: 'default' },
     { value: config[spec.name], rule: 'none', source: `tool.cibuildwheel.${spec.name}` },
     {
       value: platformTable[spec.name],

@@ -20,8 +20,8 @@ export interface OptionSpec {
   readonly ignoreEmpty?: boolean
   /** Global options cannot be set by `[[overrides]]`. */
   readonly global?: boolean
-  /** The built-in default, per platform when it differs. */
-  readonly defaults: { all: string; linux?: string; macos?: string; windows?: string }
+  /** The built-in default; a platform may have its own (Platform.optionDefaults). */
+  readonly defaults: { all: string }
 }
 
 const SPACE = { kind: 'list', sep: ' ' } as const
@@ -60,14 +60,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   spec('before-build', COMMANDS, ''),
   spec('xbuild-tools', QUOTED, ''),
   spec('xbuild-files', KEY_VALUE, ''),
-  spec('repair-wheel-command', COMMANDS, '', {
-    defaults: {
-      all: '',
-      linux: 'auditwheel repair -w {dest_dir} {wheel}',
-      macos: 'delocate-wheel --require-archs {delocate_archs} -w {dest_dir} -v {wheel}',
-      windows: 'delvewheel repair -w {dest_dir} -v {wheel}'
-    }
-  }),
+  spec('repair-wheel-command', COMMANDS, ''),
   spec('test-command', COMMANDS, ''),
   spec('before-test', COMMANDS, ''),
   spec('test-sources', QUOTED, ''),

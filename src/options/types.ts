@@ -1,5 +1,5 @@
 /** The resolved, frozen options every command works from. */
-import type { PlatformName, Runner } from '../platforms/runner.js'
+import type { PlatformName, Runner } from '../platforms/names.js'
 import type { BuildSelectorConfig, EnableGroup } from '../plan/selector.js'
 
 export type Command = 'build' | 'plan' | 'sdist' | 'publish'
@@ -43,7 +43,33 @@ export interface BuildOptions {
   readonly dependencyVersions: string
 }
 
-export interface Options {
+/** Publishing and artifacts: what `publish`, `sdist` and build's upload steps need. */
+export interface PublishOptions {
+  /** `false`, `true`, or `tag` (only on a tag ref). */
+  readonly mode: PublishMode
+  readonly repositoryUrl: string
+  /** The username for a password (API token) upload: `__token__` by default. */
+  readonly username: string
+  /** The password (API token), from the password input or TWINE_PASSWORD. */
+  readonly password?: string
+  readonly skipExisting: boolean
+  readonly attestations: boolean
+  readonly verifyTag: boolean
+  /** Absolute dist-dir. */
+  readonly distDir: string
+  readonly artifactPattern: string
+  readonly uploadArtifact: boolean
+  /** The artifact name template. */
+  readonly artifactName: string
+  /** Whether artifact-name was given (an sdist job's artifact is `sdist` otherwise). */
+  readonly artifactNameGiven: boolean
+  /** Undefined: the repository's default. */
+  readonly retentionDays?: number
+  readonly compressionLevel: number
+}
+
+/** Options of the whole run, the same for every identifier. */
+export interface GlobalOptions {
   readonly command: Command
   /** Absolute path of the project (an unpacked sdist when one was given). */
   readonly packageDir: string
@@ -51,9 +77,13 @@ export interface Options {
   readonly packageInput: string
   readonly sdistInput?: string
   readonly configFile?: string
+  /** Absolute output-dir. */
   readonly outputDir: string
   readonly platform: PlatformName
   readonly runner: Runner
+  /** A dry run of another OS's plan: paths are that OS's hosted runner's. */
+  readonly simulated: boolean
+  /** Validated for `platform`. */
   readonly archs: ReadonlySet<string>
   readonly selector: BuildSelectorConfig
   readonly build: string
@@ -69,7 +99,8 @@ export interface Options {
   readonly failFast: boolean
   readonly container: ContainerMode
   readonly cache: boolean
-  readonly cacheDir?: string
+  /** Absolute: the cache-dir given, or the default for this runner. */
+  readonly cacheDir: string
   readonly cacheSkipTests: boolean
   readonly maxPerJob: number
   readonly dryRun: boolean
@@ -78,15 +109,12 @@ export interface Options {
   readonly macosDeploymentTarget?: string
   readonly msvcToolset?: string
   readonly msvcAvoidVcruntime1401: boolean
-  readonly uploadArtifact: boolean
-  readonly artifactName: string
+  /** Also build the sdist (build command). */
   readonly sdist: boolean
-  readonly publish: PublishMode
-  readonly repositoryUrl: string
-  readonly password?: string
-  readonly skipExisting: boolean
-  readonly attestations: boolean
-  readonly verifyTag: boolean
+}
+
+export interface Options extends GlobalOptions {
+  readonly publish: PublishOptions
   /** Non-fatal findings (unknown keys, unused skip patterns), reported by main. */
   readonly warnings: readonly string[]
   readonly buildOptions: (identifier: string) => BuildOptions

@@ -1,28 +1,18 @@
 /**
  * The `archs` option: `auto`, `native`, `all`, `auto64`, `auto32`, explicit
- * names, and the synonyms between OSes (x86_64 ↔ AMD64, aarch64 ↔ arm64 ↔ ARM64).
+ * names, and the synonyms between OSes (x86_64 ↔ AMD64, aarch64 ↔ arm64 ↔
+ * ARM64). Each platform module holds its own names; this module only combines them.
  */
 import { UserError } from '../util/errors.js'
-import type { PlatformName, Runner } from '../platforms/runner.js'
-
-export const ALL_ARCHS: Record<PlatformName, readonly string[]> = {
-  linux: ['x86_64', 'i686', 'aarch64', 'ppc64le', 's390x', 'armv7l', 'riscv64'],
-  macos: ['x86_64', 'arm64', 'universal2'],
-  windows: ['x86', 'AMD64', 'ARM64']
-}
-
-const SYNONYMS: ReadonlyArray<Partial<Record<PlatformName, string | null>>> = [
-  { linux: 'x86_64', macos: 'x86_64', windows: 'AMD64' },
-  { linux: 'i686', macos: null, windows: 'x86' },
-  { linux: 'aarch64', macos: 'arm64', windows: 'ARM64' }
-]
+import type { PlatformName, Runner } from '../platforms/names.js'
+import { PLATFORM_LIST, platformNamed } from '../platforms/index.js'
+import type { CommonMachine } from '../platforms/platform.js'
 
 /** The same machine under another OS's name; null when that OS has no such arch. */
 export function archSynonym(arch: string, from: PlatformName, to: PlatformName): string | null {
-  for (const row of SYNONYMS) {
-    if (row[from] === arch) return row[to] === undefined ? arch : row[to]
-  }
-  return arch
+  const source = platformNamed(from).synonyms
+  const common = (Object.keys(source) as CommonMachine[]).find(m => source[m] === arch)
+  return common === undefined ? arch : platformNamed(to).synonyms[common]
 }
 
 export function nativeArch(platform: PlatformName, runner: Runner): string | null {
@@ -30,7 +20,14 @@ export function nativeArch(platform: PlatformName, runner: Runner): string | nul
   return archSynonym(runner.machine, runner.platform, platform)
 }
 
-const TO_32: Record<string, string> = { x86_64: 'i686', AMD64: 'x86', aarch64: 'armv7l' }
+/** Names of archs on no platform we build yet (pyodide, android, ios). */
+const NOT_YET_ARCHS = [
+  'wasm32',
+  'arm64_v8a',
+  'arm64_iphoneos',
+  'arm64_iphonesimulator',
+  'x86_64_iphonesimulator'
+]
 
 export function parseArchs(
   value: string,
@@ -38,31 +35,26 @@ export function parseArchs(
   runner: Runner,
   key = 'archs'
 ): Set<string> {
+  const target = platformNamed(platform)
   const result = new Set<string>()
   const native = nativeArch(platform, runner)
   for (const word of value.split(/[\s,]+/).filter(Boolean)) {
     switch (word) {
       case 'auto':
-        if (native) {
-          result.add(native)
-          if (platform === 'windows' && native === 'AMD64') result.add('x86')
-        }
+        if (native) target.autoArchs(native).forEach(a => result.add(a))
         break
       case 'native':
         if (native) result.add(native)
         break
       case 'all':
-        ALL_ARCHS[platform].forEach(a => result.add(a))
+        target.archs.forEach(a => result.add(a))
         break
       case 'auto64':
-        if (native && !Object.values(TO_32).includes(native)) result.add(native)
+        if (native && !target.archs32.includes(native)) result.add(native)
         break
       case 'auto32':
-        if (native && Object.values(TO_32).includes(native)) result.add(native)
-        // aarch64 can run armv7l only with a 32-bit EL0; like cibuildwheel without
-        // `linux32`, we do not assume it.
-        else if (native && TO_32[native] && native !== 'aarch64' && platform !== 'macos')
-          result.add(TO_32[native])
+        if (native && target.archs32.includes(native)) result.add(native)
+        else if (native && target.auto32[native]) result.add(target.auto32[native])
         break
       default: {
         const name = resolveArchName(word, platform)
@@ -70,7 +62,7 @@ export function parseArchs(
           throw new UserError('unknown architecture', {
             key,
             value: word,
-            hint: `use auto, native, all, auto64, auto32 or one of ${ALL_ARCHS[platform].join(', ')}`
+            hint: `use auto, native, all, auto64, auto32 or one of ${target.archs.join(', ')}`
           })
         }
         result.add(name)
@@ -83,19 +75,13 @@ export function parseArchs(
 /** Case-insensitive name lookup, preferring the names of `platform`. */
 function resolveArchName(word: string, platform: PlatformName): string | undefined {
   const lower = word.toLowerCase()
-  const own = ALL_ARCHS[platform].find(a => a.toLowerCase() === lower)
+  const own = platformNamed(platform).archs.find(a => a.toLowerCase() === lower)
   if (own) return own
-  for (const p of Object.keys(ALL_ARCHS) as PlatformName[]) {
-    const found = ALL_ARCHS[p].find(a => a.toLowerCase() === lower)
+  for (const other of PLATFORM_LIST) {
+    const found = other.archs.find(a => a.toLowerCase() === lower)
     if (found) return found
   }
-  return [
-    'wasm32',
-    'arm64_v8a',
-    'arm64_iphoneos',
-    'arm64_iphonesimulator',
-    'x86_64_iphonesimulator'
-  ].find(a => a === lower)
+  return NOT_YET_ARCHS.find(a => a === lower)
 }
 
 /** cibuildwheel refuses archs the platform cannot build (exit 4). */
@@ -104,12 +90,13 @@ export function checkAllowedArchs(
   platform: PlatformName,
   key = 'archs'
 ): void {
-  const allowed = ALL_ARCHS[platform]
+  const allowed = platformNamed(platform).archs
   const bad = [...archs].filter(a => !allowed.includes(a))
   if (bad.length > 0) {
     const renames = bad.flatMap(arch =>
-      (Object.keys(ALL_ARCHS) as PlatformName[])
-        .map(from => (ALL_ARCHS[from].includes(arch) ? archSynonym(arch, from, platform) : null))
+      PLATFORM_LIST.map(from =>
+        from.archs.includes(arch) ? archSynonym(arch, from.name, platform) : null
+      )
         .filter((name): name is string => !!name && name !== arch && allowed.includes(name))
         .slice(0, 1)
         .map(name => `${arch} is called ${name} on ${platform}`)
@@ -120,6 +107,14 @@ export function checkAllowedArchs(
       hint: [...renames, `${platform} supports ${allowed.join(', ')}`].join('; ')
     })
   }
+}
+
+/** An empty selection of archs: nothing this runner can build natively. */
+export function checkArchsSelected(
+  archs: ReadonlySet<string>,
+  platform: PlatformName,
+  key = 'archs'
+): void {
   if (archs.size === 0) {
     throw new UserError(`no architecture selected for ${platform}`, {
       key,

@@ -1,77 +1,33 @@
 /**
- * The identifier catalogue (resources/build-platforms.json, generated from the
- * cibuildwheel release we match) and the selection of identifiers for a
- * platform, archs and selector, in catalogue order.
+ * Identifiers across platforms: which platform an identifier or a platform
+ * name means, and the selection of identifiers for a platform, archs and
+ * selector, in catalogue order. Platform knowledge comes from the registry.
  */
-import catalogue from '../../resources/build-platforms.json' with { type: 'json' }
 import { UserError } from '../util/errors.js'
-import type { PlatformName, Runner } from '../platforms/runner.js'
+import { listing } from '../util/text.js'
+import type { PlatformName, Runner } from '../platforms/names.js'
+import { PLATFORM_LIST, platformNamed } from '../platforms/index.js'
+import { notYetIdentifiers, platformTagOf, type PythonConfiguration } from './catalogue.js'
 import { isSelected, type BuildSelectorConfig } from './selector.js'
 
-export interface PythonConfiguration {
-  readonly identifier: string
-  readonly platform: PlatformName
-  /** The arch as the `archs` option names it on this platform. */
-  readonly arch: string
-  /** `3.12`, or a full version for Windows CPython (`3.12.10`). */
-  readonly version: string
-  /** Linux: the interpreter prefix inside a manylinux image. */
-  readonly pathStr?: string
-  /** macOS/Windows PyPy, GraalPy (and macOS CPython): the installer archive. */
-  readonly url?: string
-  readonly sha256?: string
-}
+export type { PythonConfiguration } from './catalogue.js'
 
-interface RawEntry {
-  identifier: string
-  version: string
-  path_str?: string
-  url?: string
-  sha256?: string
-}
-
-const WINDOWS_ARCH: Record<string, string> = {
-  win32: 'x86',
-  win_amd64: 'AMD64',
-  win_arm64: 'ARM64'
-}
-
+/** The arch of an identifier, as the `archs` option of its platform names it. */
 export function archOfIdentifier(identifier: string): string {
-  const platformTag = identifier.slice(identifier.indexOf('-') + 1)
-  if (WINDOWS_ARCH[platformTag]) return WINDOWS_ARCH[platformTag]
-  return platformTag.replace(/^(manylinux|musllinux|macosx)_/, '')
+  const tag = platformTagOf(identifier)
+  const platform = PLATFORM_LIST.find(p => p.ownsIdentifier(identifier))
+  return platform ? platform.archOfTag(tag) : tag
 }
-
-function load(platform: PlatformName): PythonConfiguration[] {
-  const entries = (catalogue.platforms as Record<string, RawEntry[]>)[platform]
-  return entries.map(e => ({
-    identifier: e.identifier,
-    platform,
-    arch: archOfIdentifier(e.identifier),
-    version: e.version,
-    ...(e.path_str ? { pathStr: e.path_str } : {}),
-    ...(e.url ? { url: e.url, sha256: e.sha256 } : {})
-  }))
-}
-
-const CONFIGURATIONS: Record<PlatformName, readonly PythonConfiguration[]> = {
-  linux: load('linux'),
-  macos: load('macos'),
-  windows: load('windows')
-}
-
-export const CATALOGUE_SOURCE: string = catalogue.source
 
 export function allConfigurations(platform: PlatformName): readonly PythonConfiguration[] {
-  return CONFIGURATIONS[platform]
+  return platformNamed(platform).configurations
 }
 
 /** Every identifier cibuildwheel knows, including platforms we do not build yet. */
 export function allKnownIdentifiers(): string[] {
-  const notYet = catalogue.notSupportedYet as Record<string, string[]>
   return [
-    ...Object.values(CONFIGURATIONS).flatMap(list => list.map(c => c.identifier)),
-    ...Object.values(notYet).flat()
+    ...PLATFORM_LIST.flatMap(p => p.configurations.map(c => c.identifier)),
+    ...Object.values(notYetIdentifiers()).flat()
   ]
 }
 
@@ -80,23 +36,22 @@ const NOT_YET_TAGS: Record<string, string> = {
   android_: 'android',
   ios_: 'ios'
 }
-const NOT_YET_PLATFORMS = ['pyodide', 'android', 'ios']
 
 export function notSupportedYet(platform: string, key: string): UserError {
+  const names = PLATFORM_LIST.map(p => p.name)
   return new UserError(`the ${platform} platform is not supported yet`, {
     key,
     value: platform,
-    hint: 'wheelwright builds linux, macos and windows wheels; use cibuildwheel for this one for now'
+    hint: `wheelwright builds ${listing(names, 'and')} wheels; use cibuildwheel for this one for now`
   })
 }
 
 /** The platform named by an `only` identifier, as cibuildwheel derives it. */
 export function platformOfIdentifier(only: string, key = 'only'): PlatformName {
-  if (only.includes('linux_')) return 'linux'
-  if (only.includes('macosx_')) return 'macos'
-  if (only.includes('win_') || only.includes('win32')) return 'windows'
-  for (const [tag, platform] of Object.entries(NOT_YET_TAGS)) {
-    if (only.includes(tag)) throw notSupportedYet(platform, key)
+  const platform = PLATFORM_LIST.find(p => p.ownsIdentifier(only))
+  if (platform) return platform.name
+  for (const [tag, name] of Object.entries(NOT_YET_TAGS)) {
+    if (only.includes(tag)) throw notSupportedYet(name, key)
   }
   throw new UserError('is not a build identifier with a known platform', {
     key,
@@ -106,19 +61,20 @@ export function platformOfIdentifier(only: string, key = 'only'): PlatformName {
 }
 
 export function parsePlatformName(value: string, key = 'platform'): PlatformName | 'auto' {
-  if (value === 'auto' || value === 'linux' || value === 'macos' || value === 'windows')
-    return value
-  if (NOT_YET_PLATFORMS.includes(value)) throw notSupportedYet(value, key)
+  if (value === 'auto') return value
+  const platform = PLATFORM_LIST.find(p => p.name === value)
+  if (platform) return platform.name
+  if (Object.values(NOT_YET_TAGS).includes(value)) throw notSupportedYet(value, key)
   throw new UserError('unknown platform', {
     key,
     value,
-    hint: 'use auto, linux, macos or windows'
+    hint: `use ${listing(['auto', ...PLATFORM_LIST.map(p => p.name)], 'or')}`
   })
 }
 
 /**
  * The identifiers to build for `platform`, in catalogue order: an entry is kept
- * when its arch is selected and the selector accepts it.
+ * when its arch is selected, the selector accepts it, and the runner can build it.
  */
 export function selectConfigurations(
   platform: PlatformName,
@@ -126,18 +82,8 @@ export function selectConfigurations(
   selector: BuildSelectorConfig,
   runner: Runner
 ): PythonConfiguration[] {
-  const archMatches = (c: PythonConfiguration) =>
-    platform === 'windows'
-      ? archs.has(c.arch)
-      : [...archs].some(arch => c.identifier.endsWith(arch))
-  let selected = CONFIGURATIONS[platform].filter(
-    c => archMatches(c) && isSelected(selector, c.identifier)
+  const chosen = platformNamed(platform)
+  return chosen.configurations.filter(
+    c => archs.has(c.arch) && isSelected(selector, c.identifier) && chosen.buildableOn(c, runner)
   )
-  if (platform === 'macos' && runner.machine === 'x86_64') {
-    // PyPy and GraalPy arm64 cannot be cross-built from an Intel mac.
-    selected = selected.filter(
-      c => !(/^(pp|gp)/.test(c.identifier) && c.identifier.endsWith('arm64'))
-    )
-  }
-  return selected
 }

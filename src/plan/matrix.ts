@@ -5,8 +5,9 @@
  * of the catalogue order, so an abi3 wheel built for the oldest Python of a
  * group is reused by the newer ones in the same job.
  */
-import type { PlatformName } from '../platforms/runner.js'
-import type { PythonConfiguration } from './identifiers.js'
+import type { PlatformName } from '../platforms/names.js'
+import { platformNamed } from '../platforms/index.js'
+import type { PythonConfiguration } from './catalogue.js'
 
 export interface MatrixEntry {
   readonly os: string
@@ -14,21 +15,6 @@ export interface MatrixEntry {
   readonly archs: string
   readonly group: string
   readonly identifiers: readonly string[]
-}
-
-const RUNNER_LABELS: Record<PlatformName, Record<string, string>> = {
-  linux: { aarch64: 'ubuntu-24.04-arm', armv7l: 'ubuntu-24.04-arm' },
-  macos: { x86_64: 'macos-15-intel' },
-  windows: { ARM64: 'windows-11-arm' }
-}
-const DEFAULT_LABEL: Record<PlatformName, string> = {
-  linux: 'ubuntu-latest',
-  macos: 'macos-latest',
-  windows: 'windows-latest'
-}
-
-export function runnerLabel(platform: PlatformName, arch: string): string {
-  return RUNNER_LABELS[platform][arch] ?? DEFAULT_LABEL[platform]
 }
 
 /** Splits `items` into `count` contiguous chunks whose sizes differ by at most one. */
@@ -60,7 +46,7 @@ export function buildMatrix(
     const chunks = balancedChunks(list, count)
     chunks.forEach((chunk, index) => {
       entries.push({
-        os: runnerLabel(platform, arch),
+        os: platformNamed(platform).runnerLabel(arch),
         platform,
         archs: arch,
         group: chunks.length > 1 ? `${key}-${index + 1}` : key,

@@ -7,14 +7,16 @@
  * runner, never arm64 on an Intel runner (a warning instead).
  */
 import path from 'node:path'
-import type { BuildOptions, Options } from '../options/types.js'
-import type { PythonConfiguration } from '../plan/identifiers.js'
+import type { Options } from '../options/types.js'
+import { catalogueConfigurations, type PythonConfiguration } from '../plan/catalogue.js'
 import type { PlanFacts } from '../plan/facts.js'
-import type { Build, BuildGroup, Step, Unavailable } from '../plan/types.js'
+import type { Build } from '../plan/types.js'
 import { selectorMatches } from '../plan/selector.js'
-import { pipelineDirs, pipelineSteps } from '../build/pipeline.js'
-import { shellArgv } from '../build/placeholders.js'
-import { auditStep, baseBuildEnv, hostBaseEnv, isTested, toolsSetupSteps } from './common.js'
+import { MACOS_LAYOUT } from '../python/layout.js'
+import { macosPkgFallback, type ProvideRules } from '../python/provide.js'
+import { buildDirs, POSIX } from '../steps/dialect.js'
+
+import * as shared from './shared.js'
 import {
   archEnvironment,
   delocateArchs,
@@ -22,10 +24,67 @@ import {
   resolveDeploymentTarget,
   type MacArch
 } from './deployment-target.js'
-import { expectedInterpreter } from '../python/locations.js'
-import { HOSTED_TOOL_CACHE, toolCacheRoot } from '../python/toolcache.js'
+import type { Platform, PlannedGroups } from './platform.js'
 
 const p = path.posix
+const archOfTag = (tag: string) => tag.replace(/^macosx_/, '')
+
+/** python.org's macOS builds are universal2: the host's own arch dir serves every target. */
+export const MACOS_INTERPRETERS: ProvideRules = {
+  layout: MACOS_LAYOUT,
+  toolCacheTarget: (_config, hostMachine) => ({ machine: hostMachine }),
+  anyArchSibling: true,
+  fallback: macosPkgFallback
+}
+
+export const MACOS: Platform = {
+  name: 'macos',
+  runnerOs: 'macos',
+  nodePlatform: 'darwin',
+  machines: {
+    x64: 'x86_64',
+    arm64: 'arm64',
+    x86: 'i386',
+    ia32: 'i386',
+    arm: 'arm',
+    ppc64: 'ppc64',
+    s390x: 's390x',
+    riscv64: 'riscv64'
+  },
+  archs: ['x86_64', 'arm64', 'universal2'],
+  synonyms: { x86_64: 'x86_64', i686: null, aarch64: 'arm64' },
+  autoArchs: native => [native],
+  archs32: [],
+  auto32: {},
+  ownsIdentifier: identifier => identifier.includes('macosx_'),
+  archOfTag,
+  hostPlatformTag: machine => `macosx_${machine}`,
+  // PyPy and GraalPy arm64 cannot be cross-built from an Intel mac.
+  buildableOn: (c, runner) =>
+    !(
+      runner.machine === 'x86_64' &&
+      /^(pp|gp)/.test(c.identifier) &&
+      c.identifier.endsWith('arm64')
+    ),
+  runnerLabel: arch => (arch === 'x86_64' ? 'macos-15-intel' : 'macos-latest'),
+  hosted: {
+    temp: '/Users/runner/work/_temp',
+    cache: '/Users/runner/.cache/wheelwright',
+    toolCache: '/Users/runner/hostedtoolcache'
+  },
+  path: path.posix,
+  hostPython: 'python3',
+  optionDefaults: {
+    'repair-wheel-command':
+      'delocate-wheel --require-archs {delocate_archs} -w {dest_dir} -v {wheel}'
+  },
+  imageOption: () => undefined,
+  containers: false,
+  layout: MACOS_LAYOUT,
+  configurations: catalogueConfigurations('macos', archOfTag),
+  interpreters: shared.providedInterpreters(MACOS_INTERPRETERS),
+  plan: planMacos
+}
 
 /** Variables cibuildwheel removes from a macOS build environment. */
 const DROPPED = ['__PYVENV_LAUNCHER__', 'PYTHON_VERSION', 'PYTHON_ARCH', 'UV_PYTHON']
@@ -77,34 +136,22 @@ export function planMacos(
   options: Options,
   configurations: readonly PythonConfiguration[],
   facts: PlanFacts
-): { groups: BuildGroup[]; unavailable: Unavailable[] } {
-  const toolsBin = p.join(facts.toolsDir, 'bin')
-  const hostPath = facts.env.PATH ?? '/usr/bin:/bin'
-  const onThisMachine = options.runner.platform === 'macos' && !options.dryRun
-  const unavailable: Unavailable[] = []
-  const builds: Build[] = []
-  for (const c of configurations) {
-    const interpreter =
-      facts.hostInterpreters.get(c.identifier) ??
-      (onThisMachine
-        ? undefined
-        : expectedInterpreter(
-            c,
-            options.runner.machine,
-            toolCacheRoot(facts.env) ?? HOSTED_TOOL_CACHE.macos,
-            p.dirname(facts.toolsDir)
-          ))
-    if (!interpreter) {
-      unavailable.push({ identifier: c.identifier, reason: 'interpreter' })
-      continue
-    }
-    builds.push(macosBuild(options, c, facts, interpreter, `${toolsBin}:${hostPath}`))
+): PlannedGroups {
+  const interpreterOf = (c: PythonConfiguration) =>
+    shared.hostInterpreter(c, options, facts, MACOS_INTERPRETERS, MACOS.hosted.toolCache) ??
+    ('interpreter' as const)
+  const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) =>
+    macosBuild(options, c, facts, interpreter, shared.posixPathTail(facts))
+  )
+  const beforeAllEnv = {
+    ...shared.hostBaseEnv(facts),
+    MACOSX_DEPLOYMENT_TARGET:
+      facts.env.MACOSX_DEPLOYMENT_TARGET ?? options.macosDeploymentTarget ?? '10.9'
   }
-  if (builds.length === 0) return { groups: [], unavailable }
-  const setup: Step[] = toolsSetupSteps(facts, ['delocate', 'abi3audit', 'virtualenv'])
-  const first = options.buildOptions(builds[0].identifier)
-  if (first.beforeAll) setup.push(beforeAllStep(options, first, facts))
-  return { groups: [{ where: 'host', setup, builds, teardown: [] }], unavailable }
+  return shared.hostGroup(found, builds => [
+    ...shared.toolsSetupSteps(facts, ['delocate', 'abi3audit', 'virtualenv'], POSIX),
+    ...shared.hostBeforeAll(options, builds, beforeAllEnv, 'bash')
+  ])
 }
 
 function macosBuild(
@@ -125,52 +172,42 @@ function macosBuild(
     runnerValue: facts.env.MACOSX_DEPLOYMENT_TARGET
   })
   const flags = archEnvironment(arch, target.target)
-  const runner: Record<string, string> = hostBaseEnv(facts)
+  const runner: Record<string, string> = shared.hostBaseEnv(facts)
   for (const name of DROPPED) delete runner[name]
   const baseEnv: Record<string, string> = {
     ...runner,
-    ...baseBuildEnv(c.identifier),
+    ...shared.baseBuildEnv(c.identifier),
     MACOSX_DEPLOYMENT_TARGET: target.target,
     // setdefault: the runner's own values win.
     ARCHFLAGS: facts.env.ARCHFLAGS ?? flags.ARCHFLAGS,
     _PYTHON_HOST_PLATFORM: facts.env._PYTHON_HOST_PLATFORM ?? flags._PYTHON_HOST_PLATFORM
   }
   const testing = macosTestArch(c.identifier, arch, options.runner.machine, options.testSkip)
-  const wanted = isTested(options, build)
+  const wanted = shared.isTested(options, build)
   const tested = wanted && testing.arch !== undefined
-  const steps = pipelineSteps({
-    options: build,
-    python: interpreter.path,
-    projectDir: options.packageDir,
-    workDir,
-    where: 'host',
-    tested,
-    baseEnv,
-    // The base interpreter's bin after the venv, so python3-config resolves.
-    pathTail: `${p.dirname(interpreter.path)}:${pathTail}`,
-    delocateArchs: delocateArchs(arch),
-    virtualenv: p.join(facts.toolsDir, 'bin', 'virtualenv'),
-    testPrefix: testing.prefix
-  })
-  const repaired = pipelineDirs(workDir).repaired
-  steps.splice(
-    steps.findIndex(s => s.name === 'repair') + 1,
-    0,
-    ...auditStep(build, repaired, facts)
+  const repaired = buildDirs(POSIX, workDir).repaired
+  const steps = shared.hostPipeline(
+    options,
+    build,
+    { python: interpreter.path, workDir, tested, baseEnv, dialect: POSIX },
+    {
+      // The base interpreter's bin after the venv, so python3-config resolves.
+      pathTail: `${p.dirname(interpreter.path)}:${pathTail}`,
+      delocateArchs: delocateArchs(arch),
+      virtualenv: p.join(facts.toolsDir, 'bin', 'virtualenv'),
+      testPrefix: testing.prefix,
+      audit: shared.hostAudit(facts, repaired)
+    }
   )
-  return {
-    identifier: c.identifier,
-    python: interpreter.path,
-    version: interpreter.version,
+  return shared.makeBuild(build, interpreter, {
     workDir,
     wheelDir: repaired,
     environment: raiseInEnvironment(build.environment, target),
     env: baseEnv,
     steps,
     tested,
-    ...(wanted && testing.warning ? { testWarning: testing.warning } : {}),
-    abi3Audit: !!build.auditCommand
-  }
+    ...(wanted && testing.warning ? { testWarning: testing.warning } : {})
+  })
 }
 
 /**
@@ -187,21 +224,4 @@ function raiseInEnvironment(
     `${environment}\n# wheelwright: MACOSX_DEPLOYMENT_TARGET ${target.raisedFrom} is below the ` +
     `minimum of this identifier\nMACOSX_DEPLOYMENT_TARGET=${target.target}`
   )
-}
-
-function beforeAllStep(options: Options, first: BuildOptions, facts: PlanFacts): Step {
-  return {
-    name: 'before-all',
-    argv: shellArgv(first.beforeAll, 'bash'),
-    env: {
-      ...hostBaseEnv(facts),
-      MACOSX_DEPLOYMENT_TARGET:
-        facts.env.MACOSX_DEPLOYMENT_TARGET ?? options.macosDeploymentTarget ?? '10.9',
-      WHEELWRIGHT_PROJECT: options.packageDir,
-      WHEELWRIGHT_PACKAGE: options.packageDir
-    },
-    cwd: options.packageDir,
-    where: 'host',
-    phase: 'build'
-  }
 }

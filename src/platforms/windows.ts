@@ -8,18 +8,97 @@
  * uses. Repair with delvewheel; ARM64 wheels are not tested off ARM64.
  */
 import path from 'node:path'
-import type { BuildOptions, Options } from '../options/types.js'
-import type { PythonConfiguration } from '../plan/identifiers.js'
+import type { Options } from '../options/types.js'
+import {
+  catalogueConfigurations,
+  platformTagOf,
+  type PythonConfiguration
+} from '../plan/catalogue.js'
 import type { PlanFacts } from '../plan/facts.js'
-import type { Build, BuildGroup, Step, Unavailable } from '../plan/types.js'
-import { shellArgv } from '../build/placeholders.js'
-import { baseBuildEnv, hostBaseEnv, isTested } from './common.js'
+import { WINDOWS_LAYOUT } from '../python/layout.js'
+import { nugetFallback, type ProvideRules } from '../python/provide.js'
+import { buildDirs, WINDOWS as DIALECT } from '../steps/dialect.js'
+
+import * as shared from './shared.js'
 import { activationSteps, capturedEnvName, getEnv, vcvarsArch } from './msvc.js'
-import { windowsDirs, windowsPipelineSteps } from './windows-pipeline.js'
-import { expectedInterpreter, windowsTarget } from '../python/locations.js'
-import { HOSTED_TOOL_CACHE, toolCacheRoot } from '../python/toolcache.js'
+import type { Platform, PlannedGroups } from './platform.js'
 
 const w = path.win32
+
+/** Windows machine names of the platform tags. */
+const TAG_ARCHS: Record<string, string> = {
+  win32: 'x86',
+  win_amd64: 'AMD64',
+  win_arm64: 'ARM64'
+}
+
+/** The machine an identifier's wheel is for: `x86`, `AMD64` or `ARM64`. */
+export function windowsTarget(identifier: string): string {
+  return TAG_ARCHS[platformTagOf(identifier)] ?? 'AMD64'
+}
+
+/**
+ * The tool-cache Python of the target's arch; for win_arm64 on another
+ * machine, the host's Python plus the ARM64 import libraries to link with.
+ */
+export const WINDOWS_INTERPRETERS: ProvideRules = {
+  layout: WINDOWS_LAYOUT,
+  toolCacheTarget: (config, hostMachine) => {
+    const target = windowsTarget(config.identifier)
+    if (target !== 'ARM64' || hostMachine === 'ARM64') return { machine: target }
+    const freeThreaded = /^cp\d+t-/.test(config.identifier)
+    return {
+      machine: hostMachine,
+      crossLibs: {
+        nugetId: freeThreaded ? 'pythonarm64-freethreaded' : 'pythonarm64',
+        version: config.version
+      }
+    }
+  },
+  anyArchSibling: false,
+  fallback: nugetFallback
+}
+
+export const WINDOWS: Platform = {
+  name: 'windows',
+  runnerOs: 'windows',
+  nodePlatform: 'win32',
+  machines: {
+    x64: 'AMD64',
+    arm64: 'ARM64',
+    x86: 'x86',
+    ia32: 'x86',
+    arm: 'ARM',
+    ppc64: 'ppc64',
+    s390x: 's390x',
+    riscv64: 'riscv64'
+  },
+  archs: ['x86', 'AMD64', 'ARM64'],
+  synonyms: { x86_64: 'AMD64', i686: 'x86', aarch64: 'ARM64' },
+  autoArchs: native => (native === 'AMD64' ? [native, 'x86'] : [native]),
+  archs32: ['x86'],
+  auto32: { AMD64: 'x86' },
+  ownsIdentifier: identifier => identifier.includes('win_') || identifier.includes('win32'),
+  archOfTag: tag => TAG_ARCHS[tag] ?? tag,
+  hostPlatformTag: machine =>
+    machine === 'ARM64' ? 'win_arm64' : machine === 'x86' ? 'win32' : 'win_amd64',
+  buildableOn: () => true,
+  runnerLabel: arch => (arch === 'ARM64' ? 'windows-11-arm' : 'windows-latest'),
+  hosted: {
+    temp: 'D:\\a\\_temp',
+    cache: 'C:\\Users\\runneradmin\\.cache\\wheelwright',
+    toolCache: 'C:\\hostedtoolcache\\windows'
+  },
+  path: path.win32,
+  hostPython: 'python',
+  optionDefaults: { 'repair-wheel-command': 'delvewheel repair -w {dest_dir} -v {wheel}' },
+  imageOption: () => undefined,
+  containers: false,
+  layout: WINDOWS_LAYOUT,
+  configurations: catalogueConfigurations('windows', tag => TAG_ARCHS[tag] ?? tag),
+  interpreters: shared.providedInterpreters(WINDOWS_INTERPRETERS),
+  plan: planWindows
+}
 
 /** Target machine → the names the cross-compilation settings use. */
 const CROSS: Record<string, { plat: string; vscmd: string; cargo: string }> = {
@@ -81,36 +160,22 @@ export function planWindows(
   options: Options,
   configurations: readonly PythonConfiguration[],
   facts: PlanFacts
-): { groups: BuildGroup[]; unavailable: Unavailable[] } {
+): PlannedGroups {
   const host = options.runner.machine
-  const onThisMachine = options.runner.platform === 'windows' && !options.dryRun
   const toolsScripts = w.join(facts.toolsDir, 'Scripts')
   const hostPath = getEnv(facts.env, 'PATH') ?? ''
-  const runnerEnv = hostBaseEnv(facts)
-  const unavailable: Unavailable[] = []
-  const builds: Build[] = []
-  for (const c of configurations) {
-    const interpreter =
-      facts.hostInterpreters.get(c.identifier) ??
-      (onThisMachine
-        ? undefined
-        : expectedInterpreter(
-            c,
-            host,
-            toolCacheRoot(facts.env) ?? HOSTED_TOOL_CACHE.windows,
-            w.dirname(facts.toolsDir)
-          ))
-    if (!interpreter) {
-      unavailable.push({ identifier: c.identifier, reason: 'interpreter' })
-      continue
-    }
+  const runnerEnv = shared.hostBaseEnv(facts)
+  const interpreterOf = (c: PythonConfiguration) =>
+    shared.hostInterpreter(c, options, facts, WINDOWS_INTERPRETERS, WINDOWS.hosted.toolCache) ??
+    ('interpreter' as const)
+  const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) => {
     const build = options.buildOptions(c.identifier)
     const target = windowsTarget(c.identifier)
     const workDir = w.join(facts.tempDir, 'build', c.identifier)
     const crossConfig = w.join(workDir, 'extra-setup.cfg')
     const baseEnv = {
       ...without(runnerEnv, 'PATH'),
-      ...baseBuildEnv(c.identifier),
+      ...shared.baseBuildEnv(c.identifier),
       ...compilerEnv({
         identifier: c.identifier,
         target,
@@ -121,30 +186,29 @@ export function planWindows(
       })
     }
     const cross = target === 'ARM64' && host !== 'ARM64'
-    const wanted = isTested(options, build)
+    const wanted = shared.isTested(options, build)
     const tested = wanted && !cross
-    const steps = windowsPipelineSteps({
-      options: build,
-      python: interpreter.path,
-      projectDir: options.packageDir,
+    const repaired = buildDirs(DIALECT, workDir).repaired
+    const importLibs = 'importLibs' in interpreter ? interpreter.importLibs : undefined
+    const steps = shared.hostPipeline(
+      options,
+      build,
+      { python: interpreter.path, workDir, tested, baseEnv, dialect: DIALECT },
+      {
+        pathTail: `${toolsScripts};${hostPath}`,
+        ...(cross
+          ? { files: { [crossConfig]: crossSetupCfg(CROSS.ARM64.plat, importLibs ?? '') } }
+          : {}),
+        audit: {
+          wheelDir: repaired,
+          env: buildEnv => ({ ...buildEnv, PATH: `${toolsScripts};${buildEnv.PATH}` }),
+          cwd: workDir
+        }
+      }
+    )
+    return shared.makeBuild(build, interpreter, {
       workDir,
-      tested,
-      baseEnv,
-      pathTail: `${toolsScripts};${hostPath}`,
-      toolsScripts,
-      ...(cross
-        ? {
-            files: { [crossConfig]: crossSetupCfg(CROSS.ARM64.plat, interpreter.importLibs ?? '') }
-          }
-        : {})
-    })
-    builds.push({
-      identifier: c.identifier,
-      python: interpreter.path,
-      version: interpreter.version,
-      workDir,
-      wheelDir: windowsDirs(workDir).repaired,
-      environment: build.environment,
+      wheelDir: repaired,
       env: baseEnv,
       steps,
       tested,
@@ -155,14 +219,11 @@ export function planWindows(
               'runner (windows-11-arm), or set test-skip: "*-win_arm64"'
           }
         : {}),
-      capturedEnv: capturedEnvName(vcvarsArch(host, target)),
-      abi3Audit: !!build.auditCommand
+      capturedEnv: capturedEnvName(vcvarsArch(host, target))
     })
-  }
-  if (builds.length === 0) return { groups: [], unavailable }
-  const first = options.buildOptions(builds[0].identifier)
-  const setup: Step[] = [
-    toolsStep(facts, ['delvewheel', 'abi3audit']),
+  })
+  return shared.hostGroup(found, builds => [
+    ...shared.toolsSetupSteps(facts, ['delvewheel', 'abi3audit'], DIALECT),
     ...activationSteps({
       hostMachine: host,
       targets: builds.map(b => windowsTarget(b.identifier)),
@@ -170,49 +231,6 @@ export function planWindows(
       env: runnerEnv,
       cwd: facts.tempDir
     }),
-    ...(first.beforeAll ? [beforeAllStep(options, first, runnerEnv)] : [])
-  ]
-  return { groups: [{ where: 'host', setup, builds, teardown: [] }], unavailable }
-}
-
-/** argv: venv-dir marker requirements... Creates the tools venv, installs, touches the marker. */
-export const TOOLS_PY = [
-  'import os, pathlib, subprocess, sys, venv',
-  'target, marker, *requirements = sys.argv[1:]',
-  'venv.create(target, with_pip=True, clear=True)',
-  "python = os.path.join(target, 'Scripts', 'python.exe')",
-  "subprocess.check_call([python, '-m', 'pip', 'install', '--disable-pip-version-check', '-q', *requirements])",
-  'pathlib.Path(marker).touch()'
-].join('\n')
-
-function toolsStep(facts: PlanFacts, requirements: readonly string[]): Step {
-  const marker = w.join(facts.toolsDir, `.ready-${requirements.join('-')}`)
-  return {
-    name: 'tools',
-    argv: [facts.hostPython, '-c', TOOLS_PY, facts.toolsDir, marker, ...requirements],
-    env: hostBaseEnv(facts),
-    cwd: facts.tempDir,
-    where: 'host',
-    phase: 'build',
-    creates: marker
-  }
-}
-
-function beforeAllStep(
-  options: Options,
-  first: BuildOptions,
-  runnerEnv: Record<string, string>
-): Step {
-  return {
-    name: 'before-all',
-    argv: shellArgv(first.beforeAll, 'cmd'),
-    env: {
-      ...runnerEnv,
-      WHEELWRIGHT_PROJECT: options.packageDir,
-      WHEELWRIGHT_PACKAGE: options.packageDir
-    },
-    cwd: options.packageDir,
-    where: 'host',
-    phase: 'build'
-  }
+    ...shared.hostBeforeAll(options, builds, runnerEnv, 'cmd')
+  ])
 }

@@ -3,13 +3,13 @@ import path from 'node:path'
 import type { Env } from '../options/env.js'
 import type { Reporter } from '../report/log.js'
 import { artifactServiceMissing, uploadFiles } from './artifacts.js'
-import type { PublishSettings } from './settings.js'
+import type { PublishOptions } from '../options/types.js'
 
 export interface JobArtifactRequest {
   readonly name: string
   readonly files: readonly string[]
   readonly rootDirectory: string
-  readonly settings: PublishSettings
+  readonly settings: PublishOptions
   readonly env: Env
   readonly reporter: Reporter
 }

@@ -147,14 +147,19 @@ export function idTokenFromReply(reply: HttpReply): string {
   return data.value
 }
 
+/** Throws the reason when this job cannot get an ID token (before any request). */
+function assertIdTokenService(env: Env): void {
+  const missing = missingIdTokenReason(env)
+  if (missing) throw missing
+}
+
 /** Fetches an ID token for `audience`; the token is a secret from the first moment. */
 export async function fetchIdToken(
   env: Env,
   audience: string,
   reporter: Reporter
 ): Promise<string> {
-  const missing = missingIdTokenReason(env)
-  if (missing) throw missing
+  assertIdTokenService(env)
   const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN as string
   reporter.setSecret(requestToken)
   const reply = await request(
@@ -284,8 +289,7 @@ export async function trustedPublishingToken(
   env: Env,
   reporter: Reporter
 ): Promise<string> {
-  const early = missingIdTokenReason(env)
-  if (early) throw early
+  assertIdTokenService(env)
   const audience = await fetchAudience(base)
   const idToken = await fetchIdToken(env, audience, reporter)
   const token = await mintToken(base, idToken, reporter)

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Env } from '../options/env.js'
-import type { Options } from '../options/types.js'
+import type { PublishOptions } from '../options/types.js'
 import type { Reporter } from '../report/log.js'
 import { UserError } from '../util/errors.js'
 import { makeAttestations } from './attest.js'
@@ -16,15 +16,13 @@ import { existingFiles } from './existing.js'
 import { sha256File } from './files.js'
 import { oidcIndexBase, parseRepositoryUrl, pypiInstance, simpleIndexUrl } from './index-url.js'
 import { trustedPublishingToken } from './oidc.js'
-import type { PublishSettings } from './settings.js'
 import { publishPython, type ToolsContext } from './tools.js'
 import { twineCheck, twineUpload } from './twine-run.js'
 import { verifyRelease, type VerifiedFile } from './verify.js'
 
 export interface ReleaseRequest {
   readonly files: readonly string[]
-  readonly options: Options
-  readonly settings: PublishSettings
+  readonly settings: PublishOptions
   readonly env: Env
   readonly reporter: Reporter
   readonly tools: ToolsContext
@@ -45,13 +43,13 @@ function basicAuth(username: string, password: string): string {
 }
 
 export async function publishRelease(request: ReleaseRequest): Promise<ReleaseResult> {
-  const { options, settings, env, reporter, key } = request
+  const { settings, env, reporter, key } = request
   if (settings.password) reporter.setSecret(settings.password)
-  parseRepositoryUrl(options.repositoryUrl)
+  parseRepositoryUrl(settings.repositoryUrl)
 
   const release = verifyRelease(
     request.files.map(file => ({ path: file, sha256: sha256File(file) })),
-    { ref: env.GITHUB_REF, verifyTag: options.verifyTag, key }
+    { ref: env.GITHUB_REF, verifyTag: settings.verifyTag, key }
   )
   for (const note of release.notes) reporter.info(note)
   for (const warning of release.warnings) reporter.warning(warning)
@@ -70,7 +68,7 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
   )
   if (!request.upload) {
     reporter.info(
-      `publish: ${options.publish} and ${env.GITHUB_REF ?? 'no ref'} is not a tag: not uploading`
+      `publish: ${settings.mode} and ${env.GITHUB_REF ?? 'no ref'} is not a tag: not uploading`
     )
     return { version: release.version, published: [], skipped: [] }
   }
@@ -91,7 +89,7 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
       })
     }
     password = await trustedPublishingToken(
-      oidcIndexBase(options.repositoryUrl, env),
+      oidcIndexBase(settings.repositoryUrl, env),
       env,
       reporter
     )
@@ -100,7 +98,7 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
   let attestations: string[] = []
   const scratch = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'ww-attest-'))
   try {
-    if (trusted && options.attestations) {
+    if (trusted && settings.attestations) {
       attestations = await makeAttestations({
         files: pending.files.map(f => f.path),
         outDir: scratch,
@@ -108,7 +106,7 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
         reporter,
         tools: request.tools
       })
-    } else if (options.attestations && !trusted) {
+    } else if (settings.attestations && !trusted) {
       reporter.info('attestations are made only with trusted publishing (password is set); skipped')
     }
     const result = await twineUpload(
@@ -116,10 +114,10 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
       pending.files.map(f => f.path),
       attestations,
       {
-        repositoryUrl: options.repositoryUrl,
+        repositoryUrl: settings.repositoryUrl,
         username: settings.username,
         password: password as string,
-        skipExisting: options.skipExisting && pypiInstance(options.repositoryUrl) !== undefined,
+        skipExisting: settings.skipExisting && pypiInstance(settings.repositoryUrl) !== undefined,
         attestations: attestations.length > 0
       },
       env,
@@ -143,9 +141,9 @@ async function withoutExisting(
   files: readonly VerifiedFile[],
   request: ReleaseRequest
 ): Promise<{ files: VerifiedFile[]; skipped: string[] }> {
-  const { options, settings, reporter } = request
-  const simpleUrl = simpleIndexUrl(options.repositoryUrl)
-  const sameHost = new URL(simpleUrl).origin === new URL(options.repositoryUrl).origin
+  const { settings, reporter } = request
+  const simpleUrl = simpleIndexUrl(settings.repositoryUrl)
+  const sameHost = new URL(simpleUrl).origin === new URL(settings.repositoryUrl).origin
   const present = new Map<string, string | undefined>()
   for (const project of new Set(files.map(f => f.dist.project))) {
     try {
@@ -165,7 +163,7 @@ async function withoutExisting(
   }
   const already = files.filter(f => present.has(f.dist.filename))
   if (already.length === 0) return { files: [...files], skipped: [] }
-  if (!options.skipExisting) {
+  if (!settings.skipExisting) {
     throw new UserError(
       `the index already has ${already.length} of these files (${already.map(f => f.dist.filename).join(', ')}); nothing was uploaded`,
       {

@@ -3,7 +3,7 @@
  * (the password goes through TWINE_PASSWORD), the child's environment, and
  * the reading of its output (which files were skipped, why an upload failed).
  */
-import { isCredential } from '../platforms/common.js'
+import { isCredential } from '../util/credentials.js'
 import type { Env } from '../options/env.js'
 
 export interface UploadSettings {

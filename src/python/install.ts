@@ -12,7 +12,7 @@ import path from 'node:path'
 import * as tc from '@actions/tool-cache'
 import semver from 'semver'
 import type { Env } from '../options/env.js'
-import type { PlatformName } from '../platforms/runner.js'
+import type { PythonLayout } from './layout.js'
 import { exec } from '../util/exec.js'
 import { UserError } from '../util/errors.js'
 import {
@@ -20,7 +20,6 @@ import {
   findCachedPython,
   lookupLocation,
   semverRange,
-  withoutDebugLines,
   type CachedPython,
   type PythonSpec
 } from './toolcache.js'
@@ -66,16 +65,10 @@ function isRelease(value: unknown): value is ManifestRelease {
   )
 }
 
-/** The manifest's platform names. */
-export const MANIFEST_PLATFORM: Record<PlatformName, string> = {
-  linux: 'linux',
-  macos: 'darwin',
-  windows: 'win32'
-}
-
 export interface ManifestQuery {
   readonly spec: PythonSpec
-  readonly platform: PlatformName
+  /** The manifest's name of the OS (`linux`, `darwin`, `win32`). */
+  readonly platform: string
   /** Linux: the distribution release (`24.04`); files made for another one are ignored. */
   readonly platformVersion?: string
 }
@@ -91,7 +84,7 @@ export function matchManifest(
 ): { release: ManifestRelease; file: ManifestFile } | undefined {
   const range = semverRange(query.spec.version)
   const arch = archDir(query.spec)
-  const platform = MANIFEST_PLATFORM[query.platform]
+  const platform = query.platform
   const candidates = manifest
     .filter(
       r =>
@@ -122,7 +115,7 @@ export const DEFAULT_RETRY: RetryPolicy = { attempts: 3, delayMs: 2000 }
 
 export interface InstallContext {
   readonly env: Env
-  readonly platform: PlatformName
+  readonly layout: PythonLayout
   /** The tool cache root the setup scripts install into. */
   readonly toolCache: string
   /** Scratch space for downloads; removed by the caller. */
@@ -130,6 +123,8 @@ export interface InstallContext {
   readonly retry?: RetryPolicy
   readonly platformVersion?: string
   readonly log?: (line: string) => void
+  /** Manifests fetched in this run, by URL (a failed fetch is not remembered). */
+  readonly manifests?: Map<string, Promise<ManifestRelease[]>>
 }
 
 async function withRetries<T>(
@@ -159,13 +154,12 @@ function message(error: unknown): string {
   return text.trim().split('\n').slice(-3).join(' ')
 }
 
-const manifests = new Map<string, Promise<ManifestRelease[]>>()
-
-/** The manifest at `url`, fetched once per process (a failed fetch is not remembered). */
+/** The manifest at `url`, fetched once per `manifests` map (a failed fetch is not remembered). */
 export function fetchManifest(
   url: string,
   policy: RetryPolicy = DEFAULT_RETRY,
-  log: (line: string) => void = () => undefined
+  log: (line: string) => void = () => undefined,
+  manifests = new Map<string, Promise<ManifestRelease[]>>()
 ): Promise<ManifestRelease[]> {
   let pending = manifests.get(url)
   if (!pending) {
@@ -220,21 +214,9 @@ async function runSetupScript(dir: string, ctx: InstallContext): Promise<void> {
     ...ctx.env,
     RUNNER_TOOL_CACHE: ctx.toolCache,
     AGENT_TOOLSDIRECTORY: ctx.toolCache,
-    ...(ctx.platform === 'linux' ? { LD_LIBRARY_PATH: path.join(dir, 'lib') } : {})
+    ...ctx.layout.setupEnv(dir)
   }
-  const argv =
-    ctx.platform === 'windows'
-      ? [
-          'powershell',
-          '-NoLogo',
-          '-NoProfile',
-          '-NonInteractive',
-          '-ExecutionPolicy',
-          'Bypass',
-          '-File',
-          '.\\setup.ps1'
-        ]
-      : ['bash', './setup.sh']
+  const argv = [...ctx.layout.setupScript]
   const result = await exec(argv, { cwd: dir, env, timeoutMs: 30 * 60 * 1000 })
   if (result.code !== 0) {
     throw new Error(
@@ -251,37 +233,33 @@ export async function installFromManifest(
   const log = ctx.log ?? (() => undefined)
   const policy = ctx.retry ?? DEFAULT_RETRY
   const url = manifestUrl(ctx.env)
-  const manifest = await fetchManifest(url, policy, log)
+  const manifest = await fetchManifest(url, policy, log, ctx.manifests)
   const match = matchManifest(manifest, {
     spec,
-    platform: ctx.platform,
+    platform: ctx.layout.manifestPlatform,
     platformVersion: ctx.platformVersion
   })
   const label = `Python ${spec.version} (${archDir(spec)})`
   if (!match) {
     throw new UserError(
-      `${label} is not in the tool cache and not in the manifest for ${MANIFEST_PLATFORM[ctx.platform]}`,
+      `${label} is not in the tool cache and not in the manifest for ${ctx.layout.manifestPlatform}`,
       {
-        hint: `looked in ${lookupLocation(ctx.toolCache, spec, ctx.platform)} and ${url}; skip this identifier or use another runner`
+        hint: `looked in ${lookupLocation(ctx.toolCache, spec, ctx.layout)} and ${url}; skip this identifier or use another runner`
       }
     )
   }
   const { release, file } = match
   const exact: PythonSpec = { ...spec, version: release.version }
   try {
-    return await withoutDebugLines(() =>
-      withRetries(policy, log, `${label} from ${file.download_url}`, async n => {
-        const work = fresh(
-          path.join(ctx.tempDir, `python-${release.version}-${archDir(spec)}-${n}`)
-        )
-        const archive = await download(file.download_url, path.join(work, file.filename))
-        const dir = await extract(archive, path.join(work, 'unpacked'))
-        await runSetupScript(dir, ctx)
-        const found = findCachedPython(ctx.toolCache, exact, ctx.platform)
-        if (!found) throw new Error('the setup script left no complete Python in the tool cache')
-        return found
-      })
-    )
+    return await withRetries(policy, log, `${label} from ${file.download_url}`, async n => {
+      const work = fresh(path.join(ctx.tempDir, `python-${release.version}-${archDir(spec)}-${n}`))
+      const archive = await download(file.download_url, path.join(work, file.filename))
+      const dir = await extract(archive, path.join(work, 'unpacked'))
+      await runSetupScript(dir, ctx)
+      const found = findCachedPython(ctx.toolCache, exact, ctx.layout)
+      if (!found) throw new Error('the setup script left no complete Python in the tool cache')
+      return found
+    })
   } catch (error) {
     throw new UserError(
       `could not install Python ${release.version} (${archDir(spec)}) from ${file.download_url}: ${message(error)}`,
@@ -324,29 +302,27 @@ export async function installArchive(
   const policy = ctx.retry ?? DEFAULT_RETRY
   const name = request.url.slice(request.url.lastIndexOf('/') + 1).replace(/\.nupkg$/, '.zip')
   try {
-    return await withoutDebugLines(() =>
-      withRetries(policy, log, `${request.label} from ${request.url}`, async n => {
-        const work = fresh(
-          path.join(ctx.tempDir, `archive-${crypto.randomBytes(4).toString('hex')}-${n}`)
-        )
-        const archive = await download(request.url, path.join(work, name))
-        if (request.sha256) {
-          const actual = sha256Of(archive)
-          if (actual !== request.sha256.toLowerCase()) {
-            throw new Error(`sha256 mismatch: expected ${request.sha256}, got ${actual}`)
-          }
+    return await withRetries(policy, log, `${request.label} from ${request.url}`, async n => {
+      const work = fresh(
+        path.join(ctx.tempDir, `archive-${crypto.randomBytes(4).toString('hex')}-${n}`)
+      )
+      const archive = await download(request.url, path.join(work, name))
+      if (request.sha256) {
+        const actual = sha256Of(archive)
+        if (actual !== request.sha256.toLowerCase()) {
+          throw new Error(`sha256 mismatch: expected ${request.sha256}, got ${actual}`)
         }
-        const unpacked = await extract(archive, path.join(work, 'unpacked'))
-        const content = request.keepTop ? unpacked : topDirectory(unpacked)
-        fs.mkdirSync(path.dirname(request.dest), { recursive: true })
-        const staging = `${request.dest}.partial-${process.pid}`
-        fs.rmSync(staging, { recursive: true, force: true })
-        fs.renameSync(content, staging)
-        fs.renameSync(staging, request.dest)
-        fs.rmSync(work, { recursive: true, force: true })
-        return request.dest
-      })
-    )
+      }
+      const unpacked = await extract(archive, path.join(work, 'unpacked'))
+      const content = request.keepTop ? unpacked : topDirectory(unpacked)
+      fs.mkdirSync(path.dirname(request.dest), { recursive: true })
+      const staging = `${request.dest}.partial-${process.pid}`
+      fs.rmSync(staging, { recursive: true, force: true })
+      fs.renameSync(content, staging)
+      fs.renameSync(staging, request.dest)
+      fs.rmSync(work, { recursive: true, force: true })
+      return request.dest
+    })
   } catch (error) {
     throw new UserError(
       `could not install ${request.label} from ${request.url}: ${message(error)}`,
@@ -372,15 +348,13 @@ export async function installMacosPkg(
   const policy = ctx.retry ?? DEFAULT_RETRY
   const file = path.join(dest, request.url.slice(request.url.lastIndexOf('/') + 1))
   try {
-    await withoutDebugLines(() =>
-      withRetries(policy, log, `Python ${request.minor} from ${request.url}`, async () => {
-        fresh(dest)
-        await download(request.url, file)
-        const actual = sha256Of(file)
-        if (actual !== request.sha256)
-          throw new Error(`sha256 mismatch: expected ${request.sha256}, got ${actual}`)
-      })
-    )
+    await withRetries(policy, log, `Python ${request.minor} from ${request.url}`, async () => {
+      fresh(dest)
+      await download(request.url, file)
+      const actual = sha256Of(file)
+      if (actual !== request.sha256)
+        throw new Error(`sha256 mismatch: expected ${request.sha256}, got ${actual}`)
+    })
   } catch (error) {
     throw new UserError(
       `could not download Python ${request.minor} from ${request.url}: ${message(error)}`

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { exec } from '../util/exec.js'
 import type { Env } from '../options/env.js'
 import type { HostInterpreter } from '../plan/facts.js'
-import type { PlatformName } from '../platforms/runner.js'
+import type { PythonLayout } from './layout.js'
 import { cachedVersions, pythonIn, toolCacheRoot } from './toolcache.js'
 
 const PROBE =
@@ -30,13 +30,13 @@ export interface Candidate {
 export function toolCacheCandidates(
   toolCache: string,
   arch: string,
-  platform: PlatformName
+  layout: PythonLayout
 ): Candidate[] {
   const result: Candidate[] = []
   for (const flavour of [arch, `${arch}-freethreaded`]) {
     for (const version of cachedVersions(toolCache, flavour)) {
       const minor = version.split('.').slice(0, 2).join('.')
-      const exe = pythonIn(path.join(toolCache, 'Python', version, flavour), platform, minor)
+      const exe = pythonIn(path.join(toolCache, 'Python', version, flavour), layout, minor)
       if (exe) result.push({ path: exe, source: 'tool-cache' })
     }
   }
@@ -91,7 +91,7 @@ export function identifierFor(
 
 export interface DiscoverInput {
   readonly env: Env
-  readonly platform: PlatformName
+  readonly layout: PythonLayout
   /** The platform tag part of identifiers, e.g. `manylinux_x86_64`. */
   readonly platformTag: string
   /** Tool-cache arch directory name: x64, arm64 or x86. */
@@ -104,7 +104,7 @@ export async function discoverInterpreters(
   const { env } = input
   const toolCache = toolCacheRoot(env)
   const candidates = [
-    ...(toolCache ? toolCacheCandidates(toolCache, input.toolCacheArch, input.platform) : []),
+    ...(toolCache ? toolCacheCandidates(toolCache, input.toolCacheArch, input.layout) : []),
     ...pyenvCandidates(env),
     ...pathCandidates(env)
   ]

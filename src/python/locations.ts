@@ -8,8 +8,8 @@
  * `--dry-run` on a machine that has not installed anything.
  */
 import path from 'node:path'
-import type { PythonConfiguration } from '../plan/identifiers.js'
-import type { PlatformName } from '../platforms/runner.js'
+import type { PythonConfiguration } from '../plan/catalogue.js'
+import type { PythonLayout } from './layout.js'
 import { archDir, toolCacheArch, type PythonSpec } from './toolcache.js'
 
 export type InterpreterSource =
@@ -28,27 +28,32 @@ export interface Placement {
   readonly crossLibs?: { readonly nugetId: string; readonly version: string }
 }
 
-function pathOf(platform: PlatformName) {
-  return platform === 'windows' ? path.win32 : path.posix
-}
-
 export function minorOf(version: string): string {
   return version.split('.').slice(0, 2).join('.')
 }
 
-/** Windows machine names of the platform tags. */
-const WINDOWS_TARGET: Record<string, string> = {
-  win32: 'x86',
-  win_amd64: 'AMD64',
-  win_arm64: 'ARM64'
-}
+/**
+ * A platform's answer to "which tool-cache arch serves this identifier on a
+ * runner of `hostMachine`", plus the target's import libraries when the build
+ * crosses to another arch.
+ */
+export type ToolCacheTarget = (
+  config: PythonConfiguration,
+  hostMachine: string
+) => { readonly machine: string; readonly crossLibs?: Placement['crossLibs'] }
 
-export function windowsTarget(identifier: string): string {
-  return WINDOWS_TARGET[identifier.slice(identifier.indexOf('-') + 1)] ?? 'AMD64'
+/** How a platform finds interpreters: its layout and its tool-cache rule. */
+export interface InterpreterRules {
+  readonly layout: PythonLayout
+  readonly toolCacheTarget: ToolCacheTarget
 }
 
 /** Where a configuration's interpreter comes from on a runner whose machine is `hostMachine`. */
-export function placementOf(config: PythonConfiguration, hostMachine: string): Placement {
+export function placementOf(
+  config: PythonConfiguration,
+  hostMachine: string,
+  toolCacheTarget: ToolCacheTarget
+): Placement {
   const id = config.identifier
   if (/^(pp|gp)/.test(id)) {
     if (!config.url || !config.sha256) {
@@ -65,30 +70,13 @@ export function placementOf(config: PythonConfiguration, hostMachine: string): P
   }
   const freeThreaded = /^cp\d+t-/.test(id)
   const version = minorOf(config.version)
-  if (config.platform === 'macos') {
-    // python.org builds are universal2: the host's own arch dir serves every target.
-    return {
-      source: {
-        kind: 'tool-cache',
-        spec: { version, arch: toolCacheArch(hostMachine), freeThreaded }
-      }
-    }
-  }
-  const target = windowsTarget(id)
-  if (target === 'ARM64' && hostMachine !== 'ARM64') {
-    return {
-      source: {
-        kind: 'tool-cache',
-        spec: { version, arch: toolCacheArch(hostMachine), freeThreaded }
-      },
-      crossLibs: {
-        nugetId: freeThreaded ? 'pythonarm64-freethreaded' : 'pythonarm64',
-        version: config.version
-      }
-    }
-  }
+  const target = toolCacheTarget(config, hostMachine)
   return {
-    source: { kind: 'tool-cache', spec: { version, arch: toolCacheArch(target), freeThreaded } }
+    source: {
+      kind: 'tool-cache',
+      spec: { version, arch: toolCacheArch(target.machine), freeThreaded }
+    },
+    ...(target.crossLibs ? { crossLibs: target.crossLibs } : {})
   }
 }
 
@@ -99,21 +87,17 @@ export function archiveStem(url: string): string {
 }
 
 /** Where an archive interpreter is unpacked (its single top directory stripped). */
-export function archiveDir(cacheDir: string, url: string, platform: PlatformName): string {
-  return pathOf(platform).join(cacheDir, 'interpreters', archiveStem(url))
+export function archiveDir(cacheDir: string, url: string, layout: PythonLayout): string {
+  return layout.path.join(cacheDir, 'interpreters', archiveStem(url))
 }
 
 /** The executable inside an unpacked PyPy or GraalPy. */
 export function archiveExecutable(
   dir: string,
   implementation: 'pypy' | 'graalpy',
-  platform: PlatformName
+  layout: PythonLayout
 ): string {
-  const p = pathOf(platform)
-  if (implementation === 'pypy') {
-    return platform === 'windows' ? p.join(dir, 'python.exe') : p.join(dir, 'bin', 'pypy3')
-  }
-  return platform === 'windows' ? p.join(dir, 'bin', 'graalpy.exe') : p.join(dir, 'bin', 'graalpy')
+  return implementation === 'pypy' ? layout.pypyExecutable(dir) : layout.graalpyExecutable(dir)
 }
 
 export function nugetDir(cacheDir: string, nugetId: string, version: string): string {
@@ -138,12 +122,10 @@ export function expectedToolCachePython(
   root: string,
   spec: PythonSpec,
   patchVersion: string,
-  platform: PlatformName
+  layout: PythonLayout
 ): string {
-  const p = pathOf(platform)
-  const dir = p.join(root, 'Python', patchVersion, archDir(spec))
-  if (platform === 'windows') return p.join(dir, 'python.exe')
-  return p.join(dir, 'bin', spec.freeThreaded ? `python${spec.version}t` : 'python3')
+  const dir = layout.path.join(root, 'Python', patchVersion, archDir(spec))
+  return layout.toolCacheInterpreter(dir, spec.version, spec.freeThreaded)
 }
 
 /** The full version a catalogue entry names (`3.12.10` from a python.org URL, or its version). */
@@ -164,21 +146,22 @@ export function expectedInterpreter(
   config: PythonConfiguration,
   hostMachine: string,
   toolCacheRoot: string,
-  cacheDir: string
+  cacheDir: string,
+  rules: InterpreterRules
 ): ExpectedInterpreter {
-  const placement = placementOf(config, hostMachine)
+  const placement = placementOf(config, hostMachine, rules.toolCacheTarget)
   const { source } = placement
-  const platform = config.platform
+  const { layout } = rules
   if (source.kind === 'archive') {
-    const dir = archiveDir(cacheDir, source.url, platform)
+    const dir = archiveDir(cacheDir, source.url, layout)
     return {
-      path: archiveExecutable(dir, source.implementation, platform),
+      path: archiveExecutable(dir, source.implementation, layout),
       version: config.version
     }
   }
   const version = catalogueFullVersion(config)
   return {
-    path: expectedToolCachePython(toolCacheRoot, source.spec, version, platform),
+    path: expectedToolCachePython(toolCacheRoot, source.spec, version, layout),
     version,
     ...(placement.crossLibs
       ? {

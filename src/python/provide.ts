@@ -9,11 +9,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Env } from '../options/env.js'
-import type { PythonConfiguration } from '../plan/identifiers.js'
+import type { PythonConfiguration } from '../plan/catalogue.js'
 import type { HostInterpreter } from '../plan/facts.js'
-import type { PlatformName } from '../platforms/runner.js'
 import { UserError } from '../util/errors.js'
-import { findCachedPython, pythonIn, toolCacheRoot } from './toolcache.js'
+import { findCachedPython, pythonIn, toolCacheRoot, type PythonSpec } from './toolcache.js'
 import {
   archiveDir,
   archiveExecutable,
@@ -21,20 +20,43 @@ import {
   nugetDir,
   nugetLibs,
   nugetUrl,
-  placementOf
+  placementOf,
+  type InterpreterRules
 } from './locations.js'
 import {
   installArchive,
   installFromManifest,
   installMacosPkg,
+  type InstallContext,
   type RetryPolicy
 } from './install.js'
+
+/**
+ * A platform's way to install a CPython the manifest cannot provide, or
+ * undefined when it has none.
+ */
+export type FallbackInstall = (
+  config: PythonConfiguration,
+  spec: PythonSpec,
+  ctx: InstallContext,
+  cacheDir: string
+) => Promise<{ path: string; version: string } | undefined>
+
+/** What a platform tells provideInterpreters about its interpreters. */
+export interface ProvideRules extends InterpreterRules {
+  /**
+   * One interpreter serves every arch of the platform (python.org's macOS
+   * builds are universal2), so a sibling identifier's interpreter will do.
+   */
+  readonly anyArchSibling: boolean
+  readonly fallback?: FallbackInstall
+}
 
 export interface ProvideInput {
   readonly configurations: readonly PythonConfiguration[]
   /** What discovery found on the machine (pyenv, PATH), keyed by identifier. */
   readonly discovered: ReadonlyMap<string, HostInterpreter>
-  readonly platform: PlatformName
+  readonly rules: ProvideRules
   readonly hostMachine: string
   readonly env: Env
   /** wheelwright's cache dir (archives, NuGet packages). */
@@ -55,22 +77,24 @@ export async function provideInterpreters(
 ): Promise<Map<string, HostInterpreter>> {
   const result = new Map<string, HostInterpreter>()
   const root = toolCacheRoot(input.env)
-  const ctx = {
+  const { layout } = input.rules
+  const ctx: InstallContext = {
     env: input.env,
-    platform: input.platform,
+    layout,
     toolCache: root ?? '',
     tempDir: input.tempDir,
     retry: input.retry,
-    log: input.log
+    log: input.log,
+    manifests: new Map()
   }
   for (const config of input.configurations) {
-    const placement = placementOf(config, input.hostMachine)
+    const placement = placementOf(config, input.hostMachine, input.rules.toolCacheTarget)
     const { source } = placement
     const freeThreaded = /^cp\d+t-/.test(config.identifier)
     let found: { path: string; version: string } | undefined
     if (source.kind === 'archive') {
-      const dir = archiveDir(input.cacheDir, source.url, input.platform)
-      const exe = archiveExecutable(dir, source.implementation, input.platform)
+      const dir = archiveDir(input.cacheDir, source.url, layout)
+      const exe = archiveExecutable(dir, source.implementation, layout)
       if (!fs.existsSync(exe) && input.install) {
         await installArchive(
           { url: source.url, sha256: source.sha256, dest: dir, label: config.identifier },
@@ -79,12 +103,12 @@ export async function provideInterpreters(
       }
       if (fs.existsSync(exe)) found = { path: exe, version: config.version }
     } else {
-      const cached = root ? findCachedPython(root, source.spec, input.platform) : undefined
+      const cached = root ? findCachedPython(root, source.spec, layout) : undefined
       const sibling = discoveredFor(input, config)
       if (cached) found = { path: cached.python, version: cached.version }
       else if (sibling) found = sibling
       else if (input.install && root) {
-        found = await installCpython(config, source.spec, ctx, input.cacheDir)
+        found = await installCpython(config, source.spec, ctx, input)
       }
       // Without a tool cache (not a runner) nothing is installed: the planner
       // reports the identifier as unavailable, as for Linux host builds.
@@ -129,7 +153,7 @@ function discoveredFor(
 ): { path: string; version: string } | undefined {
   const direct = input.discovered.get(config.identifier)
   if (direct) return direct
-  if (input.platform !== 'macos') return undefined
+  if (!input.rules.anyArchSibling) return undefined
   const tag = config.identifier.slice(0, config.identifier.indexOf('-'))
   for (const [identifier, interpreter] of input.discovered) {
     if (identifier.startsWith(`${tag}-macosx_`)) return interpreter
@@ -137,60 +161,46 @@ function discoveredFor(
   return undefined
 }
 
-type Spec = Parameters<typeof findCachedPython>[1]
-type Context = Parameters<typeof installFromManifest>[1]
-
 async function installCpython(
   config: PythonConfiguration,
-  spec: Spec,
-  ctx: Context,
-  cacheDir: string
+  spec: PythonSpec,
+  ctx: InstallContext,
+  input: ProvideInput
 ): Promise<{ path: string; version: string }> {
   try {
     const installed = await installFromManifest(spec, ctx)
     return { path: installed.python, version: installed.version }
   } catch (error) {
-    const fallback = await fallbackInstall(config, spec, ctx, cacheDir).catch(() => undefined)
+    const fallback = await input.rules
+      .fallback?.(config, spec, ctx, input.cacheDir)
+      .catch(() => undefined)
     if (fallback) return fallback
     throw error
   }
 }
 
-/**
- * When the manifest cannot provide a version: NuGet on Windows (what
- * cibuildwheel uses), the python.org pkg on macOS CI.
- */
-async function fallbackInstall(
-  config: PythonConfiguration,
-  spec: Spec,
-  ctx: Context,
-  cacheDir: string
-): Promise<{ path: string; version: string } | undefined> {
-  if (ctx.platform === 'windows') {
-    const ids: Record<string, string> = { x64: 'python', x86: 'pythonx86', arm64: 'pythonarm64' }
-    const id = `${ids[spec.arch] ?? 'python'}${spec.freeThreaded ? '-freethreaded' : ''}`
-    const version = config.version.split('.').length >= 3 ? config.version : undefined
-    if (!version) return undefined
-    const dest = nugetDir(cacheDir, id, version)
-    await installArchive(
-      { url: nugetUrl(id, version), dest, keepTop: true, label: `${id} ${version}` },
-      ctx
-    )
-    const python = pythonIn(path.join(dest, 'tools'), 'windows', minorOf(version))
-    return python ? { path: python, version } : undefined
-  }
-  if (
-    ctx.platform === 'macos' &&
-    !spec.freeThreaded &&
-    config.url?.endsWith('.pkg') &&
-    config.sha256
-  ) {
-    if (ctx.env.GITHUB_ACTIONS !== 'true') return undefined
-    const python = await installMacosPkg(
-      { url: config.url, sha256: config.sha256, minor: spec.version },
-      ctx
-    )
-    return { path: python, version: spec.version }
-  }
-  return undefined
+/** Windows: the python.org NuGet package of the version (what cibuildwheel uses). */
+export const nugetFallback: FallbackInstall = async (config, spec, ctx, cacheDir) => {
+  const ids: Record<string, string> = { x64: 'python', x86: 'pythonx86', arm64: 'pythonarm64' }
+  const id = `${ids[spec.arch] ?? 'python'}${spec.freeThreaded ? '-freethreaded' : ''}`
+  const version = config.version.split('.').length >= 3 ? config.version : undefined
+  if (!version) return undefined
+  const dest = nugetDir(cacheDir, id, version)
+  await installArchive(
+    { url: nugetUrl(id, version), dest, keepTop: true, label: `${id} ${version}` },
+    ctx
+  )
+  const python = pythonIn(path.join(dest, 'tools'), ctx.layout, minorOf(version))
+  return python ? { path: python, version } : undefined
+}
+
+/** macOS on CI: the python.org installer package of the catalogue. */
+export const macosPkgFallback: FallbackInstall = async (config, spec, ctx) => {
+  if (spec.freeThreaded || !config.url?.endsWith('.pkg') || !config.sha256) return undefined
+  if (ctx.env.GITHUB_ACTIONS !== 'true') return undefined
+  const python = await installMacosPkg(
+    { url: config.url, sha256: config.sha256, minor: spec.version },
+    ctx
+  )
+  return { path: python, version: spec.version }
 }

@@ -10,7 +10,7 @@ import path from 'node:path'
 import * as tc from '@actions/tool-cache'
 import semver from 'semver'
 import type { Env } from '../options/env.js'
-import type { PlatformName } from '../platforms/runner.js'
+import type { PythonLayout } from './layout.js'
 
 /** Tool-cache arch directory names of machine names. */
 const ARCH_DIRS: Record<string, string> = {
@@ -30,13 +30,6 @@ export function toolCacheArch(machine: string): string {
 /** The tool cache root: AGENT_TOOLSDIRECTORY wins, as in setup-python. */
 export function toolCacheRoot(env: Env): string | undefined {
   return env.AGENT_TOOLSDIRECTORY || env.RUNNER_TOOL_CACHE || undefined
-}
-
-/** The tool cache of each OS on GitHub's hosted runners (dry-run on another OS). */
-export const HOSTED_TOOL_CACHE: Record<PlatformName, string> = {
-  linux: '/opt/hostedtoolcache',
-  macos: '/Users/runner/hostedtoolcache',
-  windows: 'C:\\hostedtoolcache\\windows'
 }
 
 export interface PythonSpec {
@@ -73,23 +66,6 @@ function quiet(): boolean {
   return process.env.GITHUB_ACTIONS !== 'true'
 }
 
-let quietDepth = 0
-let savedWrite: Write | undefined
-
-/** Runs `fn` (an @actions/tool-cache call) with its `::debug::` lines kept off stdout. */
-export async function withoutDebugLines<T>(fn: () => Promise<T>): Promise<T> {
-  if (!quiet()) return fn()
-  if (quietDepth++ === 0) {
-    savedWrite = process.stdout.write
-    process.stdout.write = withoutDebug(savedWrite)
-  }
-  try {
-    return await fn()
-  } finally {
-    if (--quietDepth === 0 && savedWrite) process.stdout.write = savedWrite
-  }
-}
-
 /** Runs a synchronous @actions/tool-cache call against `root` (it reads the root from process.env). */
 function withRoot<T>(root: string, fn: () => T): T {
   const saved = process.env.RUNNER_TOOL_CACHE
@@ -117,19 +93,18 @@ export interface CachedPython {
 }
 
 /** The interpreter inside an installed tool-cache directory. */
-export function pythonIn(dir: string, platform: PlatformName, minor: string): string | undefined {
-  const names =
-    platform === 'windows'
-      ? ['python.exe', `python${minor}t.exe`]
-      : ['bin/python3', 'bin/python', `bin/python${minor}`, `bin/python${minor}t`]
-  return names.map(n => path.join(dir, n)).find(f => fs.existsSync(f))
+export function pythonIn(dir: string, layout: PythonLayout, minor: string): string | undefined {
+  return layout
+    .interpreterNames(minor)
+    .map(n => path.join(dir, n))
+    .find(f => fs.existsSync(f))
 }
 
 /** The newest cached Python matching `spec`, or undefined. */
 export function findCachedPython(
   root: string,
   spec: PythonSpec,
-  platform: PlatformName
+  layout: PythonLayout
 ): CachedPython | undefined {
   const arch = archDir(spec)
   const version = semver.maxSatisfying(cachedVersions(root, arch), semverRange(spec.version), {
@@ -139,14 +114,13 @@ export function findCachedPython(
   const dir = withRoot(root, () => tc.find('Python', version, arch))
   if (!dir) return undefined
   const minor = version.split('.').slice(0, 2).join('.')
-  const python = pythonIn(dir, platform, minor)
+  const python = pythonIn(dir, layout, minor)
   return python ? { version, dir, python } : undefined
 }
 
 /** Where a lookup for `spec` looked, for error messages. */
-export function lookupLocation(root: string, spec: PythonSpec, platform: PlatformName): string {
-  const join = platform === 'windows' ? path.win32.join : path.posix.join
-  return join(
+export function lookupLocation(root: string, spec: PythonSpec, layout: PythonLayout): string {
+  return layout.path.join(
     root,
     'Python',
     `${spec.version}${spec.version.split('.').length < 3 ? '.*' : ''}`,

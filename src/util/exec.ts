@@ -1,7 +1,8 @@
 /**
  * The only process runner: argv arrays (never a shell string), an explicit
  * environment, streaming output to a callback, optional timeout, and a
- * registry of live children so that SIGINT/SIGTERM can stop them all.
+ * tracker of a run's live children, each in its own process group, so that
+ * SIGINT/SIGTERM can stop them and everything they started.
  * Built on child_process directly because @actions/exec cannot kill a child on
  * a signal or a timeout, which the container cleanup needs.
  */
@@ -19,6 +20,8 @@ export interface ExecOptions {
   readonly timeoutMs?: number
   /** Keep stdout separate from stderr in the result (default: captured too). */
   readonly capture?: boolean
+  /** Register the child here; it then runs in its own process group (POSIX). */
+  readonly children?: ChildTracker
 }
 
 export interface ExecResult {
@@ -30,7 +33,36 @@ export interface ExecResult {
   readonly output: string
 }
 
-const live = new Set<ReturnType<typeof spawn>>()
+type Child = ReturnType<typeof spawn>
+
+/** The live children of one run, stopped together on a signal. */
+export class ChildTracker {
+  private readonly live = new Set<Child>()
+
+  add(child: Child): void {
+    this.live.add(child)
+  }
+
+  delete(child: Child): void {
+    this.live.delete(child)
+  }
+
+  get size(): number {
+    return this.live.size
+  }
+
+  /** Signals every child's process group (the child and all it started). */
+  signalAll(signal: NodeJS.Signals): void {
+    for (const child of this.live) {
+      try {
+        if (child.pid && process.platform !== 'win32') process.kill(-child.pid, signal)
+        else child.kill(signal)
+      } catch {
+        child.kill(signal)
+      }
+    }
+  }
+}
 
 /**
  * On Windows, `cmd /d /s /c <script>` must reach cmd verbatim: Node would quote
@@ -53,9 +85,10 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
       cwd: options.cwd,
       env: options.env ?? process.env,
       stdio: ['pipe', 'pipe', 'pipe'],
-      windowsVerbatimArguments: !!verbatim
+      windowsVerbatimArguments: !!verbatim,
+      detached: !!options.children && process.platform !== 'win32'
     })
-    live.add(child)
+    options.children?.add(child)
     let stdout = ''
     let stderr = ''
     let output = ''
@@ -73,7 +106,7 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
       timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
     }
     child.on('error', error => {
-      live.delete(child)
+      options.children?.delete(child)
       if (timer) clearTimeout(timer)
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         reject(
@@ -82,7 +115,7 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
       } else reject(error)
     })
     child.on('close', (code, signal) => {
-      live.delete(child)
+      options.children?.delete(child)
       if (timer) clearTimeout(timer)
       resolve({ code: code ?? 128, signal, stdout, stderr, output })
     })
@@ -108,9 +141,4 @@ export class CommandError extends Error {
     super(`${argv[0]} exited with ${result.signal ?? result.code}\n${tail}`)
     this.name = 'CommandError'
   }
-}
-
-/** Terminates every running child; used by the signal handlers. */
-export function killAll(signal: NodeJS.Signals = 'SIGTERM'): void {
-  for (const child of live) child.kill(signal)
 }

@@ -57,3 +57,9 @@ export function parseBoolean(value: string): boolean | undefined {
       return undefined
   }
 }
+
+/** `a, b and c` (or `or`): a list for a message. */
+export function listing(items: readonly string[], conjunction: 'and' | 'or'): string {
+  if (items.length <= 1) return items.join('')
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`
+}

@@ -1,0 +1,263 @@
+import fs__default from 'node:fs';
+import path from 'node:path';
+import { U as UserError, w as words, m as fnmatch } from './credentials-rtMxYKQH.js';
+import crypto from 'node:crypto';
+import { p as parseWheelName } from './filename-E6RNog06.js';
+import { v as versionKey } from './version-BiVLbui8.js';
+
+/**
+ * Distribution file names: wheels (PEP 427) and sdists (PEP 625,
+ * `{name}-{version}.tar.gz`), reduced to what the publish checks compare.
+ */
+const SDIST_SUFFIXES = ['.tar.gz', '.zip'];
+function normalizeProject(name) {
+    return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+function isDistributionFile(filename) {
+    return filename.endsWith('.whl') || SDIST_SUFFIXES.some(s => filename.endsWith(s));
+}
+/** Parses a wheel or sdist file name; undefined when it is neither. */
+function parseDistributionName(path) {
+    const filename = path.replace(/^.*[\\/]/, '');
+    if (filename.endsWith('.whl')) {
+        let wheel;
+        try {
+            wheel = parseWheelName(filename);
+        }
+        catch {
+            return undefined;
+        }
+        const project = normalizeProject(wheel.distribution);
+        const version = versionKey(wheel.version);
+        if (!version || !wheel.distribution)
+            return undefined;
+        const tags = [wheel.pythonTags, wheel.abiTags, wheel.platformTags]
+            .map(list => [...list].sort().join('.'))
+            .join('-');
+        return {
+            filename,
+            kind: 'wheel',
+            name: wheel.distribution,
+            project,
+            version: wheel.version,
+            key: `${project} ${version} ${wheel.build ?? ''} ${tags}`
+        };
+    }
+    const suffix = SDIST_SUFFIXES.find(s => filename.endsWith(s));
+    if (!suffix)
+        return undefined;
+    const stem = filename.slice(0, -suffix.length);
+    const dash = stem.lastIndexOf('-');
+    if (dash <= 0)
+        return undefined;
+    const name = stem.slice(0, dash);
+    const version = stem.slice(dash + 1);
+    const key = versionKey(version);
+    if (!key)
+        return undefined;
+    const project = normalizeProject(name);
+    return { filename, kind: 'sdist', name, project, version, key: `${project} ${key} sdist` };
+}
+
+/** Finding distributions on disk and hashing them. */
+function sha256File(file) {
+    return crypto.createHash('sha256').update(fs__default.readFileSync(file)).digest('hex');
+}
+/** Every wheel and sdist under `dir` (recursively), sorted; none when it does not exist. */
+function distributionsUnder(dir) {
+    const found = [];
+    const walk = (current) => {
+        for (const entry of fs__default.readdirSync(current, { withFileTypes: true })) {
+            const full = path.join(current, entry.name);
+            if (entry.isDirectory())
+                walk(full);
+            else if (entry.isFile() && isDistributionFile(entry.name))
+                found.push(full);
+        }
+    };
+    if (fs__default.existsSync(dir))
+        walk(dir);
+    return found.sort();
+}
+
+/**
+ * Workflow artifacts through @actions/artifact: the job's distributions go up
+ * as one artifact with a unique name, and the publish job brings this run's
+ * wheel and sdist artifacts down into one directory. Name templates, name
+ * matching and error wording are pure; the client is loaded lazily.
+ */
+const FORBIDDEN = /[":<>|*?\r\n\\/]/;
+/**
+ * Expands `wheels-{os}-{arch}[-{group}]`: `{name}` is replaced, and a `[...]`
+ * section is kept only when every placeholder in it has a value.
+ */
+function expandArtifactName(template, values) {
+    const lookup = (name) => {
+        if (!['os', 'arch', 'group'].includes(name)) {
+            throw new UserError(`unknown placeholder {${name}}`, {
+                key: 'artifact-name',
+                value: template,
+                hint: 'use {os}, {arch} and {group}; put optional parts in [...], e.g. wheels-{os}-{arch}[-{group}]'
+            });
+        }
+        const value = values[name];
+        return value === undefined || value === '' ? undefined : value;
+    };
+    const fill = (text) => {
+        let missing = false;
+        const result = text.replace(/\{([^{}]*)\}/g, (_, name) => {
+            const value = lookup(name);
+            if (value === undefined)
+                missing = true;
+            return value ?? '';
+        });
+        return missing ? undefined : result;
+    };
+    if (/\[[^\]]*\[/.test(template) ||
+        (template.match(/\[/g) ?? []).length !== (template.match(/\]/g) ?? []).length) {
+        throw new UserError('has unbalanced or nested [ ]', {
+            key: 'artifact-name',
+            value: template,
+            hint: 'optional parts are single [...] sections, e.g. wheels-{os}-{arch}[-{group}]'
+        });
+    }
+    const expanded = template.replace(/\[([^\]]*)\]/g, (_, inner) => fill(inner) ?? '');
+    const name = fill(expanded);
+    if (name === undefined) {
+        throw new UserError('uses a placeholder that has no value in this job', {
+            key: 'artifact-name',
+            value: template,
+            hint: 'wrap optional placeholders in [...], e.g. [-{group}]'
+        });
+    }
+    return checkArtifactName(name, template);
+}
+function checkArtifactName(name, given = name) {
+    if (name.trim() === '' || FORBIDDEN.test(name)) {
+        throw new UserError(`gives the artifact name ${JSON.stringify(name)}, which is empty or has a character artifacts cannot have (" : < > | * ? \\ / or a newline)`, { key: 'artifact-name', value: given, hint: 'use letters, digits, - _ and .' });
+    }
+    return name;
+}
+/** The names that match any of the space-separated fnmatch patterns, in order. */
+function matchArtifactNames(names, patterns) {
+    const list = words(patterns);
+    return names.filter(name => list.some(pattern => fnmatch(name, pattern)));
+}
+/** Why the artifact service cannot be used here, or undefined when it can. */
+function artifactServiceMissing(env) {
+    const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter(name => !env[name]);
+    return missing.length > 0
+        ? `the artifact service is not available here (${missing.join(' and ')} unset)`
+        : undefined;
+}
+/** Rewords an error of the artifact client; a name collision names the input. */
+function explainArtifactError(error, name, action) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/\(409\)|already exists/i.test(message)) {
+        return new UserError(`an artifact named ${JSON.stringify(name)} already exists in this workflow run`, {
+            key: 'artifact-name',
+            value: name,
+            hint: 'every job needs its own artifact name: keep {os} and {arch} in artifact-name and add [-{group}] (or a matrix value) when several jobs build on one kind of runner'
+        });
+    }
+    return new Error(`artifact ${action} of ${JSON.stringify(name)} failed: ${message}`);
+}
+// ---------------------------------------------------------------- effects
+async function client() {
+    const { DefaultArtifactClient } = await import('./artifact-BSMwi0k9.js');
+    return new DefaultArtifactClient();
+}
+async function uploadFiles(request) {
+    const artifacts = await client();
+    try {
+        return await artifacts.uploadArtifact(request.name, [...request.files], request.rootDirectory, {
+            ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),
+            ...(request.compressionLevel !== undefined
+                ? { compressionLevel: request.compressionLevel }
+                : {})
+        });
+    }
+    catch (error) {
+        throw explainArtifactError(error, request.name, 'upload');
+    }
+}
+/**
+ * Downloads this run's artifacts whose names match `patterns` into `dest`,
+ * flat. The same file name from two artifacts is kept once when identical
+ * and is an error when not; a different file already in `dest` is an error.
+ */
+async function downloadDistributions(patterns, dest, scratch, reporter) {
+    const artifacts = await client();
+    const { artifacts: all } = await artifacts.listArtifacts({ latest: true });
+    const names = matchArtifactNames(all.map(a => a.name), patterns).sort();
+    if (names.length === 0) {
+        throw new UserError(`no artifact of this workflow run matches (the run has ${all.length === 0 ? 'no artifacts' : all.map(a => a.name).join(', ')})`, {
+            key: 'artifact-pattern',
+            value: patterns,
+            hint: 'the publish job must `needs:` the build jobs, and those must upload their wheels (upload-artifact: true) and the sdist'
+        });
+    }
+    const placed = new Map();
+    fs__default.mkdirSync(dest, { recursive: true });
+    for (const name of names) {
+        const artifact = all.find(a => a.name === name);
+        if (!artifact)
+            continue;
+        const into = path.join(scratch, `${artifact.id}`);
+        let result;
+        try {
+            result = await artifacts.downloadArtifact(artifact.id, {
+                path: into,
+                ...(artifact.digest ? { expectedHash: artifact.digest } : {})
+            });
+        }
+        catch (error) {
+            throw explainArtifactError(error, name, 'download');
+        }
+        if (result.digestMismatch) {
+            throw new UserError(`the download of artifact ${JSON.stringify(name)} does not match its digest ${artifact.digest}`, {
+                key: 'artifact-pattern',
+                hint: 're-run the job; if it persists, the artifact is damaged: rebuild it'
+            });
+        }
+        const files = distributionsUnder(into);
+        reporter.info(`artifact ${name}: ${files.length} distribution${files.length === 1 ? '' : 's'}`);
+        for (const file of files) {
+            const base = path.basename(file);
+            const target = path.join(dest, base);
+            const earlier = placed.get(base);
+            if (earlier) {
+                if (sha256File(earlier.path) === sha256File(file))
+                    continue;
+                throw new UserError(`artifacts ${JSON.stringify(earlier.artifact)} and ${JSON.stringify(name)} both hold ${base}, with different contents`, {
+                    key: 'artifact-pattern',
+                    hint: 'each wheel and the sdist must be built by exactly one job: make the jobs build disjoint identifiers, and build the sdist in one job'
+                });
+            }
+            if (fs__default.existsSync(target) && sha256File(target) !== sha256File(file)) {
+                throw new UserError(`already holds a different ${base}`, {
+                    key: 'dist-dir',
+                    value: dest,
+                    hint: 'start from an empty dist-dir'
+                });
+            }
+            fs__default.copyFileSync(file, `${target}.partial`);
+            fs__default.renameSync(`${target}.partial`, target);
+            placed.set(base, { artifact: name, path: target });
+        }
+    }
+    return [...placed.values()];
+}
+
+var artifacts = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    artifactServiceMissing: artifactServiceMissing,
+    checkArtifactName: checkArtifactName,
+    downloadDistributions: downloadDistributions,
+    expandArtifactName: expandArtifactName,
+    explainArtifactError: explainArtifactError,
+    matchArtifactNames: matchArtifactNames,
+    uploadFiles: uploadFiles
+});
+
+export { artifactServiceMissing as a, downloadDistributions as b, checkArtifactName as c, distributionsUnder as d, expandArtifactName as e, artifacts as f, parseDistributionName as p, sha256File as s, uploadFiles as u };

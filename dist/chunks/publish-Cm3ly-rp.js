@@ -1,0 +1,614 @@
+import path from 'node:path';
+import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, g as semver, p as parseBoolean } from './credentials-rtMxYKQH.js';
+
+const VERSION_PATTERN = [
+  'v?',
+  '(?:',
+  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
+  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
+  /* */ '(?<pre>', // pre-release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<pre_n>[0-9]+)?',
+  /* */ ')?',
+  /* */ '(?<post>', // post release
+  /*    */ '(?:-(?<post_n1>[0-9]+))',
+  /*    */ '|',
+  /*    */ '(?:',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_l>post|rev|r)',
+  /*        */ '[-_\\.]?',
+  /*        */ '(?<post_n2>[0-9]+)?',
+  /*    */ ')',
+  /* */ ')?',
+  /* */ '(?<dev>', // dev release
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_l>dev)',
+  /*    */ '[-_\\.]?',
+  /*    */ '(?<dev_n>[0-9]+)?',
+  /* */ ')?',
+  ')',
+  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
+].join('');
+
+const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
+
+function parse$1(version, regex) {
+  // Validate the version and parse it into pieces
+  const { groups } = (validRegex).exec(version) || {};
+  if (!groups) {
+    return null;
+  }
+
+  // Store the parsed out pieces of the version
+  const parsed = {
+    epoch: Number(groups.epoch ? groups.epoch : 0),
+    release: groups.release.split('.').map(Number),
+    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
+    post: normalize_letter_version(
+      groups.post_l,
+      groups.post_n1 || groups.post_n2,
+    ),
+    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
+    local: parse_local_version(groups.local),
+  };
+
+  return parsed;
+}
+
+function stringify(parsed) {
+  if (!parsed) {
+    return null;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+  const parts = [];
+
+  // Epoch
+  if (epoch !== 0) {
+    parts.push(`${epoch}!`);
+  }
+  // Release segment
+  parts.push(release.join('.'));
+
+  // Pre-release
+  if (pre) {
+    parts.push(pre.join(''));
+  }
+  // Post-release
+  if (post) {
+    parts.push('.' + post.join(''));
+  }
+  // Development release
+  if (dev) {
+    parts.push('.' + dev.join(''));
+  }
+  // Local version segment
+  if (local) {
+    parts.push(`+${local}`);
+  }
+  return parts.join('');
+}
+
+function normalize_letter_version(letterIn, numberIn) {
+  let letter = letterIn;
+  let number = numberIn;
+  if (letter) {
+    // We consider there to be an implicit 0 in a pre-release if there is
+    // not a numeral associated with it.
+    if (!number) {
+      number = 0;
+    }
+    // We normalize any letters to their lower case form
+    letter = letter.toLowerCase();
+
+    // We consider some words to be alternate spellings of other words and
+    // in those cases we want to normalize the spellings to our preferred
+    // spelling.
+    if (letter === 'alpha') {
+      letter = 'a';
+    } else if (letter === 'beta') {
+      letter = 'b';
+    } else if (['c', 'pre', 'preview'].includes(letter)) {
+      letter = 'rc';
+    } else if (['rev', 'r'].includes(letter)) {
+      letter = 'post';
+    }
+    return [letter, Number(number)];
+  }
+  if (!letter && number) {
+    // We assume if we are given a number, but we are not given a letter
+    // then this is using the implicit post release syntax (e.g. 1.0-1)
+    letter = 'post';
+
+    return [letter, Number(number)];
+  }
+  return null;
+}
+
+function parse_local_version(local) {
+  /*
+    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
+    */
+  if (local) {
+    return local
+      .split(/[._-]/)
+      .map((part) =>
+        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
+      );
+  }
+  return null;
+}
+
+function explain(version) {
+  const parsed = parse$1(version);
+  if (!parsed) {
+    return parsed;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed;
+
+  let base_version = '';
+  if (epoch !== 0) {
+    base_version += epoch + '!';
+  }
+  base_version += release.join('.');
+
+  const is_prerelease = Boolean(dev || pre);
+  const is_devrelease = Boolean(dev);
+  const is_postrelease = Boolean(post);
+
+  // return
+
+  return {
+    epoch,
+    release,
+    pre,
+    post: post ? post[1] : post,
+    dev: dev ? dev[1] : dev,
+    local: local ? local.join('.') : local,
+    public: stringify(parsed).split('+', 1)[0],
+    base_version,
+    is_prerelease,
+    is_devrelease,
+    is_postrelease,
+  };
+}
+
+function lt(version, other) {
+  return compare(version, other) < 0;
+}
+
+function le(version, other) {
+  return compare(version, other) <= 0;
+}
+
+function eq(version, other) {
+  return compare(version, other) === 0;
+}
+
+function ne(version, other) {
+  return compare(version, other) !== 0;
+}
+
+function ge(version, other) {
+  return compare(version, other) >= 0;
+}
+
+function gt(version, other) {
+  return compare(version, other) > 0;
+}
+
+function arbitrary(version, other) {
+  return version.toLowerCase() === other.toLowerCase();
+}
+
+function compare(version, other) {
+  const parsedVersion = parse$1(version);
+  const parsedOther = parse$1(other);
+
+  const keyVersion = calculateKey(parsedVersion);
+  const keyOther = calculateKey(parsedOther);
+
+  return pyCompare(keyVersion, keyOther);
+}
+
+function rcompare(version, other) {
+  return -compare(version, other);
+}
+
+// this logic is buitin in python, but we need to port it to js
+// see https://stackoverflow.com/a/5292332/1438522
+function pyCompare(elemIn, otherIn) {
+  let elem = elemIn;
+  let other = otherIn;
+  if (elem === other) {
+    return 0;
+  }
+  if (Array.isArray(elem) !== Array.isArray(other)) {
+    elem = Array.isArray(elem) ? elem : [elem];
+    other = Array.isArray(other) ? other : [other];
+  }
+  if (Array.isArray(elem)) {
+    const len = Math.min(elem.length, other.length);
+    for (let i = 0; i < len; i += 1) {
+      const res = pyCompare(elem[i], other[i]);
+      if (res !== 0) {
+        return res;
+      }
+    }
+    return elem.length - other.length;
+  }
+  if (elem === -Infinity || other === Infinity) {
+    return -1;
+  }
+  if (elem === Infinity || other === -Infinity) {
+    return 1;
+  }
+  return elem < other ? -1 : 1;
+}
+
+function calculateKey(input) {
+  const { epoch } = input;
+  let { release, pre, post, local, dev } = input;
+  // When we compare a release version, we want to compare it with all of the
+  // trailing zeros removed. So we'll use a reverse the list, drop all the now
+  // leading zeros until we come to something non zero, then take the rest
+  // re-reverse it back into the correct order and make it a tuple and use
+  // that for our sorting key.
+  release = release.concat();
+  release.reverse();
+  while (release.length && release[0] === 0) {
+    release.shift();
+  }
+  release.reverse();
+
+  // We need to "trick" the sorting algorithm to put 1.0.dev0 before 1.0a0.
+  // We'll do this by abusing the pre segment, but we _only_ want to do this
+  // if there is !a pre or a post segment. If we have one of those then
+  // the normal sorting rules will handle this case correctly.
+  if (!pre && !post && dev) pre = -Infinity;
+  // Versions without a pre-release (except as noted above) should sort after
+  // those with one.
+  else if (!pre) pre = Infinity;
+
+  // Versions without a post segment should sort before those with one.
+  if (!post) post = -Infinity;
+
+  // Versions without a development segment should sort after those with one.
+  if (!dev) dev = Infinity;
+
+  if (!local) {
+    // Versions without a local segment should sort before those with one.
+    local = -Infinity;
+  } else {
+    // Versions with a local segment need that segment parsed to implement
+    // the sorting rules in PEP440.
+    // - Alpha numeric segments sort before numeric segments
+    // - Alpha numeric segments sort lexicographically
+    // - Numeric segments sort numerically
+    // - Shorter versions sort before longer versions when the prefixes
+    //   match exactly
+    local = local.map((i) =>
+      Number.isNaN(Number(i)) ? [-Infinity, i] : [Number(i), ''],
+    );
+  }
+
+  return [epoch, release, pre, post, dev, local];
+}
+
+var Operator = /*#__PURE__*/Object.freeze({
+  __proto__: null,
+  "!=": ne,
+  "<": lt,
+  "<=": le,
+  "==": eq,
+  "===": arbitrary,
+  ">": gt,
+  ">=": ge,
+  compare: compare,
+  eq: eq,
+  ge: ge,
+  gt: gt,
+  le: le,
+  lt: lt,
+  ne: ne,
+  rcompare: rcompare
+});
+
+// This file is dual licensed under the terms of the Apache License, Version
+// 2.0, and the BSD License. See the LICENSE file in the root of this repository
+// for complete details.
+
+
+const RANGE_PATTERN = [
+  '(?<operator>(===|~=|==|!=|<=|>=|<|>))',
+  '\\s*',
+  '(',
+  /*  */ '(?<version>(?:' + VERSION_PATTERN.replace(/\?<\w+>/g, '?:') + '))',
+  /*  */ '(?<prefix>\\.\\*)?',
+  /*  */ '|',
+  /*  */ '(?<legacy>[^,;\\s)]+)',
+  ')',
+].join('');
+
+const isEqualityOperator = (op) => ['==', '!=', '==='].includes(op);
+
+const rangeRegex = new RegExp('^' + RANGE_PATTERN + '$', 'i');
+
+function parse(ranges) {
+  if (!ranges.trim()) {
+    return [];
+  }
+
+  const specifiers = ranges
+    .split(',')
+    .map((range) => rangeRegex.exec(range.trim()) || {})
+    .map(({ groups }) => {
+      if (!groups) {
+        return null;
+      }
+
+      let { ...spec } = groups;
+      const { operator, version, prefix, legacy } = groups;
+
+      if (version) {
+        spec = { ...spec, ...explain(version) };
+        if (operator === '~=') {
+          if (spec.release.length < 2) {
+            return null;
+          }
+        }
+        if (!isEqualityOperator(operator) && spec.local) {
+          return null;
+        }
+
+        if (prefix) {
+          if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+            return null;
+          }
+        }
+      }
+      if (legacy && operator !== '===') {
+        return null;
+      }
+
+      return spec;
+    });
+
+  if (specifiers.filter(Boolean).length !== specifiers.length) {
+    return null;
+  }
+
+  return specifiers;
+}
+
+function pick(versions, specifier, options) {
+  const parsed = parse(specifier);
+
+  if (!parsed) {
+    return [];
+  }
+
+  return versions.filter((version) => {
+    const explained = explain(version);
+
+    if (!parsed.length) {
+      return explained && !(explained.is_prerelease && !options.prereleases);
+    }
+
+    return parsed.reduce((pass, spec) => {
+      if (!pass) {
+        return false;
+      }
+      return contains({ ...spec, ...options }, { version, explained });
+    }, true);
+  });
+}
+
+function satisfies(version, specifier, options = {}) {
+  const filtered = pick([version], specifier, options);
+
+  return filtered.length === 1;
+}
+
+function arrayStartsWith(array, prefix) {
+  if (prefix.length > array.length) {
+    return false;
+  }
+
+  for (let i = 0; i < prefix.length; i += 1) {
+    if (prefix[i] !== array[i]) {
+      return false;
+    }
+  }
+
+  return true;
+}
+
+function contains(specifier, input) {
+  const { explained } = input;
+  let { version } = input;
+  const { ...spec } = specifier;
+
+  if (spec.prereleases === undefined) {
+    spec.prereleases = spec.is_prerelease;
+  }
+
+  if (explained && explained.is_prerelease && !spec.prereleases) {
+    return false;
+  }
+
+  if (spec.operator === '~=') {
+    let compatiblePrefix = spec.release.slice(0, -1).concat('*').join('.');
+    if (spec.epoch) {
+      compatiblePrefix = spec.epoch + '!' + compatiblePrefix;
+    }
+    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+      prereleases: spec.prereleases,
+    });
+  }
+
+  if (spec.prefix) {
+    const isMatching =
+      explained.epoch === spec.epoch &&
+      arrayStartsWith(explained.release, spec.release);
+    const isEquality = spec.operator !== '!=';
+    return isEquality ? isMatching : !isMatching;
+  }
+
+  if (explained && explained.local && spec.version) {
+    // Ignore candidate local labels only when the specifier itself is public.
+    if (spec.operator !== '===' && !spec.local) {
+      version = explained.public;
+      spec.version = explain(spec.version).public;
+    }
+  }
+
+  if (spec.operator === '<' || spec.operator === '>') {
+    // simplified version of https://www.python.org/dev/peps/pep-0440/#exclusive-ordered-comparison
+    if (eq(spec.release.join('.'), explained.release.join('.'))) {
+      return false;
+    }
+  }
+
+  // TODO: fix me?
+  // eslint-disable-next-line import-x/namespace
+  const op = Operator[spec.operator];
+  return op(version, spec.version || spec.legacy);
+}
+
+function validRange(specifier) {
+  return Boolean(parse(specifier));
+}
+
+/**
+ * Parsers of single option values: booleans, choices, whole numbers, version
+ * ranges, enable groups and cibuildwheel's `name; key: value` strings. Each
+ * error names the key and the value.
+ */
+function nonEmpty(value) {
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+function booleanValue(value, key) {
+    const parsed = parseBoolean(value);
+    if (parsed === undefined) {
+        throw new UserError('is not a boolean', { key, value, hint: 'use true or false' });
+    }
+    return parsed;
+}
+function parseChoice({ value, key }, choices, fallback) {
+    if (value === undefined)
+        return fallback;
+    if (choices.includes(value))
+        return value;
+    const asBoolean = parseBoolean(value);
+    if (asBoolean !== undefined && choices.includes(String(asBoolean)))
+        return String(asBoolean);
+    throw new UserError('is not one of the accepted values', {
+        key,
+        value,
+        hint: `use ${choices.join(', ')}`
+    });
+}
+function parseParallel({ value, key }, cpus) {
+    if (value === undefined || value === 'auto')
+        return Math.max(1, cpus);
+    return positiveInt({ value, key }, 1);
+}
+function positiveInt({ value, key }, fallback) {
+    if (value === undefined)
+        return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < 1) {
+        throw new UserError('must be a positive whole number', { key, value, hint: 'for example 2' });
+    }
+    return Number(value);
+}
+function deploymentTarget({ value, key }) {
+    if (value === undefined)
+        return undefined;
+    if (!/^\d+(\.\d+)?$/.test(value)) {
+        throw new UserError('is not a macOS version', { key, value, hint: 'for example 11.0 or 10.13' });
+    }
+    return value;
+}
+function parseEnable(value, key) {
+    const result = new Set();
+    for (const word of words(value)) {
+        if (word === 'all')
+            return new Set(ENABLE_GROUPS);
+        if (!ENABLE_GROUPS.includes(word)) {
+            const suggestion = closest(word, ENABLE_GROUPS);
+            throw new UserError('unknown enable group', {
+                key,
+                value: word,
+                hint: suggestion
+                    ? `did you mean ${suggestion}?`
+                    : `valid groups are ${ENABLE_GROUPS.join(', ')}, or all`
+            });
+        }
+        result.add(word);
+    }
+    return result;
+}
+function pep440Range({ text, key }) {
+    if (!validRange(text)) {
+        throw new UserError('is not a valid version specifier', {
+            key,
+            value: text,
+            hint: 'use PEP 440 syntax such as ">=3.9" or ">=3.10,<3.14"'
+        });
+    }
+    return version => satisfies(version, text);
+}
+function semverRange(text, key) {
+    const range = semver.validRange(text, { loose: false });
+    if (range === null) {
+        throw new UserError('is not a valid version range', {
+            key,
+            value: text,
+            hint: 'use a semver range such as ">=3.10" or "3.10 - 3.13"'
+        });
+    }
+    return version => semver.satisfies(version, range);
+}
+/** A whole number from `min` to `max`, or undefined when not given. */
+function integerInRange({ value, key }, min, max, hint) {
+    const text = nonEmpty(value);
+    if (text === undefined)
+        return undefined;
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+        throw new UserError(`must be a whole number from ${min} to ${max}`, { key, value: text, hint });
+    }
+    return Number(text);
+}
+
+/**
+ * The publishing part of the options: the index, credentials, dist-dir and
+ * the artifact settings, all checked before any work starts.
+ */
+const PYPI_UPLOAD_URL = 'https://upload.pypi.org/legacy/';
+const DEFAULT_ARTIFACT_PATTERN = 'wheels-* sdist*';
+const DEFAULT_USERNAME = '__token__';
+const DEFAULT_ARTIFACT_NAME = 'wheels-{os}-{arch}[-{group}]';
+function resolvePublishOptions({ input, ours, bool, env, cwd }) {
+    const password = input('password') ?? nonEmpty(env.TWINE_PASSWORD);
+    const retentionDays = integerInRange({ value: input('artifact-retention-days'), key: 'artifact-retention-days' }, 0, 90, 'leave it empty (or 0) for the repository setting');
+    return {
+        mode: parseChoice(ours('publish'), ['false', 'true', 'tag'], 'false'),
+        repositoryUrl: ours('repository-url').value ?? PYPI_UPLOAD_URL,
+        username: input('username') ?? nonEmpty(env.TWINE_USERNAME) ?? DEFAULT_USERNAME,
+        ...(password ? { password } : {}),
+        skipExisting: bool('skip-existing', false),
+        attestations: bool('attestations', true),
+        verifyTag: bool('verify-tag', true),
+        distDir: path.resolve(cwd, input('dist-dir') ?? 'dist'),
+        artifactPattern: input('artifact-pattern') ?? DEFAULT_ARTIFACT_PATTERN,
+        uploadArtifact: bool('upload-artifact', true),
+        artifactName: ours('artifact-name').value ?? DEFAULT_ARTIFACT_NAME,
+        artifactNameGiven: input('artifact-name') !== undefined,
+        ...(retentionDays ? { retentionDays } : {}),
+        compressionLevel: integerInRange({ value: input('artifact-compression-level'), key: 'artifact-compression-level' }, 0, 9, '0 stores (wheels and sdists are already compressed), 9 compresses most') ?? 0
+    };
+}
+
+export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, parseParallel as c, positiveInt as d, parseChoice as e, deploymentTarget as f, DEFAULT_USERNAME as g, explain as h, nonEmpty as n, parseEnable as p, resolvePublishOptions as r, semverRange as s };

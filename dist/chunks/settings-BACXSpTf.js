@@ -1,0 +1,57 @@
+import { U as UserError } from './credentials-rtMxYKQH.js';
+import { s as sameVersion, n as normalizeVersion } from './version-BiVLbui8.js';
+import { D as DEFAULT_ARTIFACT_PATTERN, g as DEFAULT_USERNAME } from './publish-Cm3ly-rp.js';
+
+/**
+ * Tag ↔ version: the tag of a `refs/tags/...` ref, and whether it names the
+ * version of the files about to be published. PEP 440 normalisation allows a
+ * leading `v` and treats `v1.0` and `1.0.0` as the same version.
+ */
+const TAG_PREFIX = 'refs/tags/';
+/** `refs/tags/v1.2.3` → `v1.2.3`; undefined for a branch or no ref. */
+function tagOfRef(ref) {
+    if (!ref?.startsWith(TAG_PREFIX))
+        return undefined;
+    const tag = ref.slice(TAG_PREFIX.length);
+    return tag === '' ? undefined : tag;
+}
+/** The version a tag names (normal form), or undefined when it names none. */
+function versionOfTag(tag) {
+    return normalizeVersion(tag);
+}
+/**
+ * Throws unless `tag` names `version`. `key` is the input that turns the
+ * check off, named in the error.
+ */
+function checkTagMatchesVersion(tag, version, key = 'verify-tag') {
+    const tagVersion = versionOfTag(tag);
+    if (tagVersion === undefined) {
+        throw new UserError(`the tag ${JSON.stringify(tag)} is not a PEP 440 version, so it cannot be checked against the package version ${version}; nothing was uploaded`, {
+            key,
+            value: tag,
+            hint: `tag releases as v${version} or ${version}, or set ${key}: false to publish without this check`
+        });
+    }
+    if (!sameVersion(tagVersion, version)) {
+        throw new UserError(`the tag ${JSON.stringify(tag)} (version ${tagVersion}) does not match the package version ${version}; nothing was uploaded`, {
+            key,
+            hint: `bump the version in the project to ${tagVersion} and tag that commit, or move the tag to the commit that has version ${version}`
+        });
+    }
+}
+
+const SDIST_ARTIFACT_NAME = 'sdist';
+/** Whether build mode publishes: `true` always, `tag` only on a tag ref. */
+function shouldPublish(mode, ref) {
+    return (tagOfRef(ref) !== undefined);
+}
+
+var settings = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    DEFAULT_ARTIFACT_PATTERN: DEFAULT_ARTIFACT_PATTERN,
+    DEFAULT_USERNAME: DEFAULT_USERNAME,
+    SDIST_ARTIFACT_NAME: SDIST_ARTIFACT_NAME,
+    shouldPublish: shouldPublish
+});
+
+export { SDIST_ARTIFACT_NAME as S, settings as a, checkTagMatchesVersion as c, shouldPublish as s, tagOfRef as t };

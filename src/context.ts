@@ -1,0 +1,13 @@
+/**
+ * The run context: what a command needs besides its options. The entry
+ * points (main.ts) make it; commands and the executor only read it.
+ */
+import type { Env } from './options/env.js'
+import type { Reporter } from './report/log.js'
+
+export interface RunContext {
+  readonly env: Env
+  readonly reporter: Reporter
+  /** Running as the GitHub Action (outputs, artifacts) rather than the CLI. */
+  readonly isAction: boolean
+}

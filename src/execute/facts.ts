@@ -1,0 +1,143 @@
+/** Gathers the PlanFacts of this machine (the effects before planning). */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Options } from '../options/types.js'
+import type { PlanFacts } from '../plan/facts.js'
+import type { Env } from '../options/env.js'
+import type { PythonConfiguration } from '../plan/catalogue.js'
+import { exec } from '../util/exec.js'
+import { UserError } from '../util/errors.js'
+import { engineWorks } from '../container/engine.js'
+import { discoverInterpreters } from '../python/interpreters.js'
+import { toolCacheArch } from '../python/toolcache.js'
+import { platformNamed } from '../platforms/index.js'
+import { thisMachine } from '../platforms/runner.js'
+
+function hostLibc(): 'glibc' | 'musl' {
+  const report = process.report?.getReport() as
+    { header?: { glibcVersionRuntime?: string } } | undefined
+  return report?.header?.glibcVersionRuntime ? 'glibc' : 'musl'
+}
+
+async function lastCommitTime(dir: string): Promise<string | undefined> {
+  const result = await exec(['git', '-C', dir, 'log', '-1', '--format=%ct'], {
+    timeoutMs: 20000
+  }).catch(() => undefined)
+  const value = result?.code === 0 ? result.stdout.trim() : ''
+  return /^\d+$/.test(value) ? value : undefined
+}
+
+/**
+ * The run's temp dir. Its path is stable for a project (so compilers that
+ * record source paths give byte-identical wheels from run to run), and owned
+ * through a pid file; a second concurrent run of the same project, or a dir
+ * whose owner is still alive, gets a fresh random dir instead.
+ */
+export function acquireRunDir(tempRoot: string, packageDir: string): string {
+  const key = crypto.createHash('sha256').update(packageDir).digest('hex').slice(0, 10)
+  const stable = path.join(tempRoot, `wheelwright-${key}`)
+  const owner = path.join(stable, '.owner')
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+  if (fs.existsSync(stable)) {
+    const pid = Number.parseInt(fs.existsSync(owner) ? fs.readFileSync(owner, 'utf8') : '', 10)
+    if (Number.isInteger(pid) && alive(pid))
+      return fs.mkdtempSync(path.join(tempRoot, 'wheelwright-'))
+    fs.rmSync(stable, { recursive: true, force: true })
+  }
+  try {
+    fs.mkdirSync(stable)
+  } catch {
+    return fs.mkdtempSync(path.join(tempRoot, 'wheelwright-'))
+  }
+  fs.writeFileSync(owner, String(process.pid))
+  return stable
+}
+
+export async function gatherFacts(
+  options: Options,
+  configurations: readonly PythonConfiguration[],
+  env: Env
+): Promise<PlanFacts> {
+  const platform = platformNamed(options.platform)
+  // RUNNER_OS may name another OS (a dry run of a macOS or Windows plan here):
+  // then this machine's interpreters are not that runner's.
+  const onThisOs =
+    options.platform === options.runner.platform && options.platform === thisMachine().platform
+  const useContainer = await containerMode(options, configurations)
+  const runId = crypto.randomBytes(4).toString('hex')
+  // A dry run of another OS's plan uses the paths of that OS's hosted runner.
+  const runnerPlatform = platformNamed(options.runner.platform)
+  const hostPath = options.simulated ? runnerPlatform.path : path
+  const tempRoot = env.RUNNER_TEMP || (options.simulated ? runnerPlatform.hosted.temp : os.tmpdir())
+  const tempDir = options.dryRun
+    ? hostPath.join(tempRoot, `wheelwright-${runId}`)
+    : acquireRunDir(tempRoot, options.packageDir)
+  const libc = hostLibc()
+  const hostTag = platform.hostPlatformTag(options.runner.machine, libc)
+  const discovered =
+    onThisOs && !useContainer
+      ? await discoverInterpreters({
+          env,
+          layout: platform.layout,
+          platformTag: hostTag,
+          toolCacheArch: toolCacheArch(options.runner.machine)
+        })
+      : new Map()
+  const hostInterpreters = onThisOs
+    ? await platform.interpreters(
+        {
+          configurations,
+          env,
+          runner: options.runner,
+          hostTag,
+          cacheDir: options.cacheDir,
+          tempDir: path.join(tempDir, 'downloads'),
+          install: !options.dryRun
+        },
+        discovered
+      )
+    : discovered
+  return {
+    runId,
+    tempDir,
+    env,
+    useContainer,
+    hostInterpreters,
+    hostLibc: libc,
+    hostPython: runnerPlatform.hostPython,
+    toolsDir: hostPath.join(options.cacheDir, 'tools'),
+    containerCacheDir: path.join(options.cacheDir, 'container-cache'),
+    cpuCount: os.availableParallelism(),
+    sourceDateEpoch: await lastCommitTime(options.packageDir)
+  }
+}
+
+/** Whether this run builds in containers: the platform uses them and an engine answers. */
+async function containerMode(
+  options: Options,
+  configurations: readonly PythonConfiguration[]
+): Promise<boolean> {
+  if (!platformNamed(options.platform).containers || options.container === 'off') return false
+  const engines = new Set(
+    configurations.map(c => options.buildOptions(c.identifier).containerEngine.name)
+  )
+  const works = await Promise.all([...engines].map(engineWorks))
+  const allWork = works.length > 0 && works.every(Boolean)
+  if (options.container === 'on' && !allWork && !options.dryRun) {
+    throw new UserError('no working container engine', {
+      key: 'container',
+      value: 'on',
+      hint: `${[...engines].join(', ')} did not answer; install one, set container-engine, or use container: off`
+    })
+  }
+  return options.container === 'on' || allWork
+}

@@ -1,0 +1,22 @@
+/** A build (or a group's setup) that failed at a step, with its log so far. */
+export class BuildFailure extends Error {
+  constructor(
+    readonly identifier: string,
+    readonly step: string,
+    readonly log: string,
+    reason: string
+  ) {
+    super(`${identifier}: ${step} failed: ${reason}`)
+  }
+}
+
+/** The failure of `error`, thrown while building `identifier`. */
+export function asBuildFailure(error: unknown, identifier: string, log: string): BuildFailure {
+  if (error instanceof BuildFailure) return error
+  return new BuildFailure(
+    identifier,
+    'build',
+    log,
+    error instanceof Error ? error.message : String(error)
+  )
+}

@@ -1,0 +1,197 @@
+/**
+ * The run of one identifier in its group: reuse an abi3 or py3-none wheel
+ * built earlier, or restore one from the wheel cache, or run the build steps;
+ * then the test steps. Each step's argv gets the current `{wheel}`.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Build, Step } from '../plan/types.js'
+import { changedVariables, environmentScript, parseEnvZ } from '../steps/environment.js'
+import { buildDirs, POSIX } from '../steps/dialect.js'
+import { isAbi3, isPurePython, parseWheelName } from '../wheel/filename.js'
+import { findCompatibleWheel } from '../wheel/reuse.js'
+import type { WheelStore } from '../cache/store.js'
+import { BuildFailure } from './failure.js'
+import { capturedEnvOf, executorFor, type GroupState } from './setup.js'
+
+/** The wheel cache of a run: where wheels are kept, and each build's key. */
+export interface BuildCache {
+  readonly store: WheelStore
+  readonly keys: ReadonlyMap<string, string>
+  readonly skipTests: boolean
+}
+
+export interface IdentifierResult {
+  readonly identifier: string
+  /** The repaired wheel on the host. */
+  readonly hostWheel: string
+  readonly reused: boolean
+  readonly cached: boolean
+  readonly tested: boolean
+}
+
+/** The current wheel: its name, its dir, and where that dir is. */
+interface CurrentWheel {
+  name: string
+  dir: string
+  where?: Step['where']
+}
+
+export async function runIdentifier(
+  state: GroupState,
+  build: Build,
+  progress: (step: string) => void,
+  log: string[],
+  cache?: BuildCache
+): Promise<IdentifierResult> {
+  const fail = (step: string, reason: string) =>
+    new BuildFailure(build.identifier, step, log.join(''), reason)
+  const reuse = findCompatibleWheel(state.built, build.identifier)
+  const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined
+  let wheel: CurrentWheel | undefined = reusedEntry
+    ? { name: reusedEntry.filename, dir: path.posix.dirname(reusedEntry.locationPath) }
+    : undefined
+  const envOf = capturedEnvOf(state, build.capturedEnv)
+  if (!envOf) throw fail('setup', `no environment was captured as ${build.capturedEnv}`)
+  if (reusedEntry) {
+    log.push(
+      `Found previously built wheel ${reusedEntry.filename} (from ${reusedEntry.identifier}); skipping the build, testing it on ${build.identifier}\n`
+    )
+  }
+  const key = reusedEntry ? undefined : cache?.keys.get(build.identifier)
+  const cachedFrom = key ? await cache!.store.restore(key) : undefined
+  if (cachedFrom) {
+    wheel = await placeCachedWheel(state, build, cachedFrom)
+    log.push(
+      `Restored ${wheel.name} from the wheel cache (key ${key!.slice(0, 16)}); skipping the build\n`
+    )
+  }
+  const skipTests = !!cachedFrom && !!cache?.skipTests
+  let extraEnv: Record<string, string> = {}
+  let evaluated = false
+  for (const step of build.steps) {
+    if ((reusedEntry || cachedFrom) && step.phase === 'build') continue
+    if (skipTests && step.phase === 'test') continue
+    if (step.creates && step.where === 'host' && fs.existsSync(step.creates)) continue
+    if (step.onlyAbi3 && !(wheel && isAbi3(parseWheelName(wheel.name)))) continue
+    if (!evaluated && build.environment && step.where === state.group.where) {
+      extraEnv = await evaluateEnvironment(state, build, { ...step, env: envOf(step) }, log)
+      evaluated = true
+    }
+    const wheelPath = wheel ? wheelPathFor(step, wheel) : ''
+    const argv = step.argv.map(a =>
+      a === '{wheel}' ? wheelPath : a.startsWith('{wheel}[') ? wheelPath + a.slice(7) : a
+    )
+    const stepExtra = step.phase === 'test' ? withoutVenvVars(extraEnv) : extraEnv
+    const env = {
+      ...envOf(step),
+      ...(step.where === state.group.where ? stepExtra : {}),
+      ...(wheel ? { WHEELWRIGHT_WHEEL: wheelPath } : {})
+    }
+    progress(step.name)
+    log.push(`+ [${step.name}] ${argv.join(' ')}\n`)
+    const executor = executorFor(state, step)
+    const stepStart = Date.now()
+    const result = await executor.run({ ...step, argv }, env, chunk => log.push(chunk))
+    log.push(
+      `= [${step.name}] exit ${result.code} in ${((Date.now() - stepStart) / 1000).toFixed(1)} s\n`
+    )
+    if (result.code !== 0) throw fail(step.name, `exit code ${result.code}`)
+    if (step.collectsWheel) {
+      const found = await executor.listWheels(step.collectsWheel)
+      if (found.length !== 1) {
+        throw fail(
+          step.name,
+          found.length === 0
+            ? 'no wheel was produced'
+            : `expected one wheel, found ${found.join(', ')}`
+        )
+      }
+      wheel = { name: found[0], dir: step.collectsWheel, where: step.where }
+      if (step.name === 'build' && isPurePython(parseWheelName(found[0]))) {
+        throw fail(
+          step.name,
+          `built a pure-Python wheel (${found[0]}) for a native identifier. Hint: this project has no extension ` +
+            'module to compile; build it once with `python -m build` instead of wheelwright'
+        )
+      }
+    }
+  }
+  if (!wheel) throw fail('build', 'no wheel was produced')
+  const hostWheel = reusedEntry
+    ? reusedEntry.hostPath
+    : (cachedFrom ?? path.join(build.wheelDir, wheel.name))
+  if (key && !cachedFrom) await cache!.store.save(key, hostWheel)
+  if (!reusedEntry) {
+    const duplicate = state.built.find(b => b.filename === wheel!.name)
+    if (duplicate) {
+      throw fail('repair', `${wheel.name} was already built for ${duplicate.identifier}`)
+    }
+    state.built.push({
+      identifier: build.identifier,
+      filename: wheel.name,
+      locationPath: path.posix.join(wheel.dir, wheel.name),
+      hostPath: hostWheel
+    })
+  }
+  return {
+    identifier: build.identifier,
+    hostWheel,
+    reused: !!reusedEntry,
+    cached: !!cachedFrom,
+    tested: build.tested && !skipTests
+  }
+}
+
+/** `{wheel}` in a step: in its `wheelDir` (a host copy), or where the wheel is. */
+function wheelPathFor(step: Step, wheel: CurrentWheel): string {
+  if (step.wheelDir) return path.join(step.wheelDir, wheel.name)
+  const join = wheel.where === 'host' ? path.join : path.posix.join
+  return join(wheel.dir, wheel.name)
+}
+
+/** A restored wheel, put where the group's test steps look for it. */
+async function placeCachedWheel(
+  state: GroupState,
+  build: Build,
+  cached: string
+): Promise<CurrentWheel> {
+  const name = path.basename(cached)
+  if (state.group.where === 'container') {
+    const dir = buildDirs(POSIX, build.workDir).repaired
+    await state.inside.putFile(cached, dir)
+    return { name, dir, where: 'container' }
+  }
+  return { name, dir: path.dirname(cached), where: 'host' }
+}
+
+function withoutVenvVars(env: Record<string, string>): Record<string, string> {
+  const { PATH: _path, VIRTUAL_ENV: _venv, ...rest } = env
+  return rest
+}
+
+async function evaluateEnvironment(
+  state: GroupState,
+  build: Build,
+  step: Step,
+  log: string[]
+): Promise<Record<string, string>> {
+  const evalStep: Step = {
+    ...step,
+    name: 'environment',
+    argv: ['bash', '-c', environmentScript(build.environment)]
+  }
+  const result = await executorFor(state, step).run(evalStep, step.env, () => undefined)
+  if (result.code !== 0) {
+    log.push(result.output)
+    throw new BuildFailure(
+      build.identifier,
+      'environment',
+      log.join(''),
+      `evaluating the environment option failed (exit ${result.code})`
+    )
+  }
+  const changed = changedVariables(step.env, parseEnvZ(result.stdout))
+  log.push(`environment: ${Object.keys(changed).join(', ') || '(no change)'}\n`)
+  return changed
+}

@@ -1,0 +1,171 @@
+/**
+ * Runs a BuildPlan: every build through the bounded pool, each in its group
+ * (set up once), abi3 reuse ordering, the wheelhouse, teardown whatever
+ * happens (also on SIGINT/SIGTERM, which stop every child's process group),
+ * then the summary and outputs. Run-wide state lives in this function's run,
+ * never in a module.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { spawnSync } from 'node:child_process'
+import type { RunContext } from '../context.js'
+import type { Options } from '../options/types.js'
+import type { BuildGroup, BuildPlan } from '../plan/types.js'
+import { reportOutcome, type FailedBuild } from '../report/outcome.js'
+import type { BuildRecord } from '../report/summary.js'
+import { isCredential } from '../util/credentials.js'
+import { ChildTracker } from '../util/exec.js'
+import { ContainerExecutor } from './container-executor.js'
+import { HostExecutor } from './executor.js'
+import { asBuildFailure } from './failure.js'
+import { runIdentifier, type BuildCache } from './identifier.js'
+import { runPool } from './pool.js'
+import { ensureSetup, type GroupState, type OnceSteps } from './setup.js'
+import { limitedApiHint, placeWheel, reuseOrdering } from './wheelhouse.js'
+
+export type { BuildCache } from './identifier.js'
+
+export interface BuildOutcome {
+  readonly records: BuildRecord[]
+  readonly wheels: string[]
+}
+
+/** Grace period between SIGTERM and SIGKILL for the children of a stopped run. */
+const STOP_GRACE_MS = 3000
+
+export async function executePlan(
+  plan: BuildPlan,
+  options: Options,
+  context: RunContext,
+  cache?: BuildCache
+): Promise<BuildOutcome> {
+  const { reporter } = context
+  const outputDir = path.resolve(plan.outputDir)
+  const scratch = path.join(plan.tempDir, 'scratch')
+  const children = new ChildTracker()
+  const once: OnceSteps = new Map()
+  const states: GroupState[] = plan.groups.map(group => ({
+    group,
+    host: new HostExecutor(children),
+    inside: group.container
+      ? new ContainerExecutor(group.container, scratch, clientEnv(group), children)
+      : new HostExecutor(children),
+    built: [],
+    started: false,
+    values: {},
+    captured: new Map()
+  }))
+  const teardown = () => {
+    for (const state of states) {
+      if (!state.started) continue
+      for (const step of state.group.teardown) {
+        spawnSync(step.argv[0], step.argv.slice(1), {
+          stdio: 'ignore',
+          env: { ...process.env, ...step.env }
+        })
+      }
+      state.started = false
+    }
+  }
+  let stop = false
+  // SIGTERM to every child's process group, SIGKILL after a grace period,
+  // then teardown; no new build starts meanwhile.
+  const onSignal = (signal: NodeJS.Signals) => {
+    stop = true
+    reporter.warning(`received ${signal}: stopping builds and removing containers`)
+    children.signalAll('SIGTERM')
+    const deadline = Date.now() + STOP_GRACE_MS
+    const finish = () => {
+      if (children.size > 0 && Date.now() < deadline) return
+      clearInterval(poll)
+      children.signalAll('SIGKILL')
+      teardown()
+      fs.rmSync(plan.tempDir, { recursive: true, force: true })
+      process.exit(signal === 'SIGINT' ? 130 : 143)
+    }
+    const poll = setInterval(finish, 50)
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+
+  const jobs = states.flatMap(state => state.group.builds.map(build => ({ state, build })))
+  const total = jobs.length
+  const records: BuildRecord[] = []
+  const failures: FailedBuild[] = []
+  const placed: string[] = []
+  const ordering = reuseOrdering(
+    jobs.map(j => j.build),
+    limitedApiHint(options.packageDir)
+  )
+  try {
+    await runPool(
+      jobs,
+      plan.parallel,
+      async ({ state, build }, index) => {
+        const label = `[${index + 1}/${total}] ${build.identifier}`
+        await ordering.waitFor(build.identifier)
+        if (stop) return
+        const started = Date.now()
+        const log: string[] = []
+        try {
+          if (build.testWarning) reporter.warning(`${build.identifier}: ${build.testWarning}`)
+          await ensureSetup(state, once, reporter)
+          const result = await runIdentifier(
+            state,
+            build,
+            step => reporter.info(`${label}: ${step}`),
+            log,
+            cache
+          )
+          const record = placeWheel(result, build, outputDir, started)
+          records.push(record)
+          if (!result.reused) placed.push(path.join(outputDir, record.wheel))
+          reporter.group(
+            `${build.identifier}: ${record.wheel}${record.note ? ` (${record.note})` : ''}`,
+            log.join('')
+          )
+        } catch (error) {
+          const failure = asBuildFailure(error, build.identifier, log.join(''))
+          failures.push({
+            identifier: build.identifier,
+            message: failure.message,
+            log: failure.log
+          })
+          reporter.group(`${build.identifier}: FAILED at ${failure.step}`, log.join(''))
+          if (plan.failFast) stop = true
+        } finally {
+          ordering.done(build.identifier)
+        }
+      },
+      () => !stop
+    )
+  } finally {
+    teardown()
+    fs.rmSync(plan.tempDir, { recursive: true, force: true })
+    process.removeListener('SIGINT', onSignal)
+    process.removeListener('SIGTERM', onSignal)
+  }
+
+  const ordered = jobs
+    .map(j => records.find(r => r.identifier === j.build.identifier))
+    .filter((r): r is BuildRecord => !!r)
+  await reportOutcome(
+    {
+      records: ordered,
+      wheels: placed,
+      identifiers: jobs.map(j => j.build.identifier),
+      outputDir,
+      failures,
+      failFast: plan.failFast
+    },
+    reporter
+  )
+  return { records: ordered, wheels: placed }
+}
+
+/** The engine client's own environment: the runner's, minus credentials. */
+function clientEnv(group: BuildGroup): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {}
+  for (const [k, v] of Object.entries(process.env)) if (!isCredential(k)) env[k] = v
+  return { ...env, ...group.container?.env }
+}

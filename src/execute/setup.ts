@@ -1,0 +1,141 @@
+/**
+ * A group's place to build (the host, or one container) and its one-time
+ * setup: the tools venv, the container's create/start/copy-in, before-all,
+ * the MSVC activation. Setup runs once per group, before its first build; a
+ * step marked `creates` runs once per run even when several groups need it,
+ * and when it fails every group that needs it fails.
+ */
+import fs from 'node:fs'
+import type { BuildGroup, Step } from '../plan/types.js'
+import type { Reporter } from '../report/log.js'
+import {
+  applyCapturedEnvironment,
+  parseActivation,
+  type CapturedEnvironment
+} from '../platforms/msvc.js'
+import type { BuiltWheel } from '../wheel/reuse.js'
+import type { Executor } from './executor.js'
+import { BuildFailure } from './failure.js'
+
+/** A wheel built in a group: where it is there (`locationPath`) and on the host. */
+export interface GroupWheel extends BuiltWheel {
+  readonly locationPath: string
+  readonly hostPath: string
+}
+
+export interface GroupState {
+  readonly group: BuildGroup
+  readonly host: Executor
+  readonly inside: Executor
+  setup?: Promise<void>
+  readonly built: GroupWheel[]
+  /** Setup has started: teardown must run. */
+  started: boolean
+  /** Values printed by setup steps with `stdoutVar`, for the setup steps after them. */
+  readonly values: Record<string, string>
+  /** Environments captured by setup steps with `captureEnv`, for builds with `capturedEnv`. */
+  readonly captured: Map<string, CapturedEnvironment>
+}
+
+/** One-time steps of the whole run, by the path they create; a failure is remembered. */
+export type OnceSteps = Map<string, Promise<void>>
+
+export function executorFor(state: GroupState, step: Step): Executor {
+  return step.where === 'container' ? state.inside : state.host
+}
+
+/** The variables of a build step: its own, with the group's captured environment on the host. */
+export function capturedEnvOf(
+  state: GroupState,
+  capturedName: string | undefined
+): ((step: Step) => Readonly<Record<string, string>>) | undefined {
+  if (!capturedName) return step => step.env
+  const captured = state.captured.get(capturedName)
+  if (!captured) return undefined
+  return step => (step.where === 'host' ? applyCapturedEnvironment(step.env, captured) : step.env)
+}
+
+export function ensureSetup(state: GroupState, once: OnceSteps, reporter: Reporter): Promise<void> {
+  if (!state.setup) {
+    state.setup = (async () => {
+      state.started = true
+      const log: string[] = []
+      for (const step of state.group.setup) {
+        const env = { ...step.env, ...state.values }
+        const stdout = await runSetupStep(state, once, step, env, log)
+        keepSetupOutput(state, step, env, stdout, log)
+      }
+      if (state.group.setup.length > 0)
+        reporter.group(
+          `setup${state.group.container ? ` ${state.group.container.name}` : ''}`,
+          log.join('')
+        )
+    })()
+  }
+  return state.setup
+}
+
+async function runSetupStep(
+  state: GroupState,
+  once: OnceSteps,
+  step: Step,
+  env: Readonly<Record<string, string>>,
+  log: string[]
+): Promise<string> {
+  if (step.creates) {
+    if (fs.existsSync(step.creates)) return ''
+    const pending = once.get(step.creates)
+    if (pending) {
+      await pending.catch(() => {
+        throw new BuildFailure('setup', step.name, log.join(''), 'it failed for another group')
+      })
+      return ''
+    }
+  }
+  log.push(`+ ${step.argv.join(' ')}\n`)
+  // A captured environment is a dump of every variable: logged only when the step fails.
+  const work = executorFor(state, step).run(step, env, chunk =>
+    step.captureEnv ? undefined : log.push(chunk)
+  )
+  if (step.creates) {
+    const done = work.then(result => {
+      if (result.code !== 0) throw new Error(`${step.name} failed`)
+    })
+    done.catch(() => undefined)
+    once.set(step.creates, done)
+  }
+  const result = await work
+  if (result.code !== 0) {
+    if (step.captureEnv) log.push(result.output)
+    throw new BuildFailure('setup', step.name, log.join(''), `exit code ${result.code}`)
+  }
+  return result.stdout
+}
+
+/** Keeps what a setup step printed for later steps (`stdoutVar`, `captureEnv`). */
+function keepSetupOutput(
+  state: GroupState,
+  step: Step,
+  env: Readonly<Record<string, string>>,
+  stdout: string,
+  log: string[]
+): void {
+  if (step.stdoutVar) {
+    const value = stdout
+      .split(/\r?\n/)
+      .map(line => line.trim())
+      .find(Boolean)
+    if (!value) throw new BuildFailure('setup', step.name, log.join(''), 'printed nothing')
+    state.values[step.stdoutVar] = value
+    log.push(`${step.stdoutVar}=${value}\n`)
+  }
+  if (step.captureEnv) {
+    const captured = parseActivation(env, stdout)
+    if (captured.errors.length > 0) {
+      log.push(stdout)
+      throw new BuildFailure('setup', step.name, log.join(''), captured.errors.join('; '))
+    }
+    state.captured.set(step.captureEnv, captured)
+    log.push(`${step.captureEnv}: ${Object.keys(captured.variables).join(', ') || '(no change)'}\n`)
+  }
+}

@@ -1,0 +1,135 @@
+/** The options that may differ per identifier, resolved through the cascade. */
+import { UserError } from '../util/errors.js'
+import { words } from '../util/text.js'
+import { split as shlexSplit } from '../util/shlex.js'
+import type { Platform } from '../platforms/index.js'
+import type { BuildOptions, ContainerEngine, Frontend, FrontendName } from './types.js'
+import { booleanValue } from './values.js'
+
+const FRONTENDS: readonly FrontendName[] = ['build', 'pip', 'build[uv]', 'uv']
+
+/** Parses cibuildwheel's `name; key: value …` strings. */
+function parseKeyValue(
+  text: string,
+  key: string,
+  fields: readonly string[]
+): { name: string[]; [field: string]: string[] } {
+  const result: { name: string[]; [field: string]: string[] } = { name: [] }
+  text.split(';').forEach((part, index) => {
+    const tokens = shlexSplit(part, key)
+    if (tokens.length === 0) return
+    const colon = tokens[0].indexOf(':')
+    if (colon >= 0) {
+      const field = tokens[0].slice(0, colon)
+      if (field !== 'name' && !fields.includes(field)) {
+        throw new UserError(`unknown field ${JSON.stringify(field)}`, {
+          key,
+          value: text,
+          hint: `fields are ${fields.join(', ')}`
+        })
+      }
+      const first = tokens[0].slice(colon + 1)
+      result[field] = [...(result[field] ?? []), ...(first ? [first] : []), ...tokens.slice(1)]
+    } else if (index === 0) {
+      result.name = tokens
+    } else {
+      throw new UserError('has a value without a field name', {
+        key,
+        value: text,
+        hint: 'write it as "name; field: value"'
+      })
+    }
+  })
+  return result
+}
+
+function parseFrontend(text: string): Frontend {
+  if (!text || text === 'default') return { name: 'build', args: [] }
+  const parsed = parseKeyValue(text, 'build-frontend', ['args'])
+  const name = parsed.name.join(' ')
+  if (!(FRONTENDS as readonly string[]).includes(name)) {
+    throw new UserError('unknown build frontend', {
+      key: 'build-frontend',
+      value: name,
+      hint: `use ${FRONTENDS.join(', ')}`
+    })
+  }
+  return { name: name as FrontendName, args: parsed.args ?? [] }
+}
+
+function parseContainerEngine(text: string): ContainerEngine {
+  const parsed = parseKeyValue(text, 'container-engine', [
+    'create_args',
+    'create-args',
+    'disable_host_mount',
+    'disable-host-mount'
+  ])
+  const name = parsed.name.join(' ')
+  if (name !== 'docker' && name !== 'podman') {
+    throw new UserError('unknown container engine', {
+      key: 'container-engine',
+      value: name,
+      hint: 'use docker or podman'
+    })
+  }
+  const createArgs = parsed.create_args ?? parsed['create-args'] ?? []
+  const disable = parsed.disable_host_mount ?? parsed['disable-host-mount'] ?? []
+  return {
+    name,
+    createArgs,
+    disableHostMount:
+      disable.length > 0 && booleanValue(disable[disable.length - 1], 'container-engine')
+  }
+}
+
+export function resolveBuildOptions(
+  identifier: string,
+  option: (name: string, identifier?: string) => string,
+  platform: Platform
+): BuildOptions {
+  const get = (name: string) => option(name, identifier)
+  const verbosity = Number.parseInt(get('build-verbosity') || '0', 10)
+  if (Number.isNaN(verbosity)) {
+    throw new UserError('must be a whole number', {
+      key: 'build-verbosity',
+      value: get('build-verbosity'),
+      hint: 'use a number from -3 to 3'
+    })
+  }
+  const imageOption = platform.imageOption(identifier)
+  const image = imageOption ? get(imageOption) : ''
+  for (const name of ['audit-command']) {
+    const value = get(name)
+    for (const command of value.split('&&')) {
+      if (command.trim() && !/\{(abi3_)?wheel\}/.test(command)) {
+        throw new UserError('each command must use {wheel} or {abi3_wheel}', {
+          key: name,
+          value,
+          hint: 'for example: abi3audit --strict --report {abi3_wheel}'
+        })
+      }
+    }
+  }
+  return {
+    identifier,
+    beforeAll: get('before-all'),
+    beforeBuild: get('before-build'),
+    beforeTest: get('before-test'),
+    repairCommand: get('repair-wheel-command'),
+    testCommand: get('test-command'),
+    auditCommand: get('audit-command'),
+    auditRequires: shlexSplit(get('audit-requires'), 'audit-requires'),
+    environment: get('environment'),
+    environmentPass: words(get('environment-pass')),
+    testEnvironment: get('test-environment'),
+    configSettings: shlexSplit(get('config-settings'), 'config-settings'),
+    frontend: parseFrontend(get('build-frontend')),
+    testRequires: shlexSplit(get('test-requires'), 'test-requires'),
+    testExtras: get('test-extras'),
+    testSources: shlexSplit(get('test-sources'), 'test-sources'),
+    containerEngine: parseContainerEngine(get('container-engine') || 'docker'),
+    image,
+    buildVerbosity: Math.max(-3, Math.min(3, verbosity)),
+    dependencyVersions: get('dependency-versions')
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * How an OS lays out a Python installation: the path flavour, where the
+ * interpreter sits in an installed CPython, PyPy or GraalPy, how the
+ * actions/python-versions setup script runs, and the manifest's name for the
+ * OS. Each platform module picks one; the python/ modules take it as data and
+ * never ask which OS they are on.
+ */
+import path from 'node:path'
+
+export interface PythonLayout {
+  readonly path: path.PlatformPath
+  /** The platform name in the actions/python-versions manifest. */
+  readonly manifestPlatform: string
+  /** Candidate interpreter paths, relative to an installed CPython dir, best first. */
+  interpreterNames(minor: string): string[]
+  /** The interpreter a tool-cache install of `version` will have (plans made before installing). */
+  toolCacheInterpreter(dir: string, minor: string, freeThreaded: boolean): string
+  pypyExecutable(dir: string): string
+  graalpyExecutable(dir: string): string
+  /** The argv that runs the setup script of an actions/python-versions archive. */
+  readonly setupScript: readonly string[]
+  /** Extra variables for that script, in the unpacked archive `dir`. */
+  setupEnv(dir: string): Record<string, string>
+}
+
+const posix = path.posix
+const win = path.win32
+
+const POSIX_BASE = {
+  path: posix,
+  interpreterNames: (minor: string) => [
+    'bin/python3',
+    'bin/python',
+    `bin/python${minor}`,
+    `bin/python${minor}t`
+  ],
+  toolCacheInterpreter: (dir: string, minor: string, freeThreaded: boolean) =>
+    posix.join(dir, 'bin', freeThreaded ? `python${minor}t` : 'python3'),
+  pypyExecutable: (dir: string) => posix.join(dir, 'bin', 'pypy3'),
+  graalpyExecutable: (dir: string) => posix.join(dir, 'bin', 'graalpy'),
+  setupScript: ['bash', './setup.sh']
+}
+
+/** Linux: the archive's libpython is found through LD_LIBRARY_PATH while it installs. */
+export const LINUX_LAYOUT: PythonLayout = {
+  ...POSIX_BASE,
+  manifestPlatform: 'linux',
+  setupEnv: dir => ({ LD_LIBRARY_PATH: path.join(dir, 'lib') })
+}
+
+export const MACOS_LAYOUT: PythonLayout = {
+  ...POSIX_BASE,
+  manifestPlatform: 'darwin',
+  setupEnv: () => ({})
+}
+
+export const WINDOWS_LAYOUT: PythonLayout = {
+  path: win,
+  manifestPlatform: 'win32',
+  interpreterNames: minor => ['python.exe', `python${minor}t.exe`],
+  toolCacheInterpreter: dir => win.join(dir, 'python.exe'),
+  pypyExecutable: dir => win.join(dir, 'python.exe'),
+  graalpyExecutable: dir => win.join(dir, 'bin', 'graalpy.exe'),
+  setupScript: [
+    'powershell',
+    '-NoLogo',
+    '-NoProfile',
+    '-NonInteractive',
+    '-ExecutionPolicy',
+    'Bypass',
+    '-File',
+    '.\\setup.ps1'
+  ],
+  setupEnv: () => ({})
+}

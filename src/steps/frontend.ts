@@ -1,0 +1,84 @@
+/** Each build frontend (pip, build, build[uv], uv): its argv and what it needs installed. */
+import type { Frontend } from '../options/types.js'
+
+export interface FrontendCall {
+  readonly python: string
+  readonly packageDir: string
+  readonly outDir: string
+  readonly configSettings: readonly string[]
+  readonly verbosity: number
+  /** uv's executable, for the uv frontends. */
+  readonly uv?: string
+}
+
+function verbosityFlags(verbosity: number, pip: boolean): string[] {
+  if (verbosity > 0)
+    return pip
+      ? Array(verbosity).fill('-v')
+      : verbosity >= 3
+        ? ['-vv']
+        : verbosity >= 2
+          ? ['-v']
+          : []
+  if (verbosity < 0) return Array(-verbosity).fill('-q')
+  return []
+}
+
+export function frontendArgv(frontend: Frontend, call: FrontendCall): string[] {
+  const settings = (flag: string) => call.configSettings.map(s => `${flag}${s}`)
+  switch (frontend.name) {
+    case 'pip':
+      return [
+        call.python,
+        '-m',
+        'pip',
+        'wheel',
+        call.packageDir,
+        `--wheel-dir=${call.outDir}`,
+        '--no-deps',
+        ...settings('--config-settings='),
+        ...verbosityFlags(call.verbosity, true),
+        ...frontend.args
+      ]
+    case 'build':
+    case 'build[uv]':
+      return [
+        call.python,
+        '-m',
+        'build',
+        call.packageDir,
+        '--wheel',
+        `--outdir=${call.outDir}`,
+        ...(frontend.name === 'build[uv]' ? ['--installer=uv'] : []),
+        ...settings('-C'),
+        ...verbosityFlags(call.verbosity, false),
+        ...frontend.args
+      ]
+    case 'uv':
+      return [
+        call.uv ?? 'uv',
+        'build',
+        '--wheel',
+        `--out-dir=${call.outDir}`,
+        `--python=${call.python}`,
+        ...settings('--config-setting='),
+        ...verbosityFlags(call.verbosity, false),
+        ...frontend.args,
+        call.packageDir
+      ]
+  }
+}
+
+/** What must be installed in the build venv for the frontend to run. */
+export function frontendRequirements(frontend: Frontend): string[] {
+  switch (frontend.name) {
+    case 'build':
+      return ['build']
+    case 'build[uv]':
+      return ['build[uv]']
+    case 'pip':
+      return []
+    case 'uv':
+      return ['uv']
+  }
+}

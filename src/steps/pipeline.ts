@@ -1,0 +1,243 @@
+/**
+ * The per-identifier steps, in one order for every platform: prepare →
+ * write-config → venv → frontend → before-build → build → repair → (copy-out)
+ * → audit, then the test in a fresh venv. A dialect (POSIX or Windows) says
+ * how each step is spelled. Pure: paths in, steps out.
+ */
+import crypto from 'node:crypto'
+import type { BuildOptions } from '../options/types.js'
+import type { Step, Where } from '../plan/types.js'
+import { buildDirs, type Dialect } from './dialect.js'
+import { frontendArgv, frontendRequirements } from './frontend.js'
+import { shellArgv } from './placeholders.js'
+
+export interface PipelineInput {
+  readonly options: BuildOptions
+  readonly dialect: Dialect
+  /** The interpreter that runs the build (a native one for a cross build). */
+  readonly python: string
+  /** The project as the build location sees it; copied, never built in place. */
+  readonly projectDir: string
+  readonly workDir: string
+  readonly where: Where
+  readonly tested: boolean
+  /** Variables every step of this build gets (PATH, CIBUILDWHEEL, ...). */
+  readonly baseEnv: Readonly<Record<string, string>>
+  /** PATH entries after the build venv's (the tools venv, the runner's PATH). */
+  readonly pathTail: string
+  /** Variables for the repair step only. */
+  readonly repairEnv?: Readonly<Record<string, string>>
+  readonly delocateArchs?: string
+  /**
+   * A virtualenv executable to create venvs with (seconds faster than
+   * `python -m venv`, which runs ensurepip); `python -m venv` when absent.
+   */
+  readonly virtualenv?: string
+  /** Put before the argv of before-test, test-install and test (e.g. `arch -x86_64` for Rosetta). */
+  readonly testPrefix?: readonly string[]
+  /**
+   * Cores this build may use: more than one when fewer builds run at once
+   * than there are cores. Sets MAKEFLAGS, CMAKE_BUILD_PARALLEL_LEVEL and the
+   * setuptools parallel build_ext option, unless the user set them.
+   */
+  readonly cores?: number
+  /**
+   * A directory for build venvs kept between runs. Used when the project has
+   * no before-build (which could change the venv), since the frontend builds
+   * in an isolated environment anyway.
+   */
+  readonly sharedVenvRoot?: string
+  /** Files written before the build (e.g. a cross-compilation setup.cfg): path → content. */
+  readonly files?: Readonly<Record<string, string>>
+  /** Steps right after the repair (copying the wheel out of a container). */
+  readonly afterRepair?: readonly Step[]
+  /** The abi3 audit on the host: where the repaired wheel is there, and the step's env and cwd. */
+  readonly audit?: {
+    readonly wheelDir: string
+    /** Its variables, given those of the build steps. */
+    readonly env: (buildEnv: Readonly<Record<string, string>>) => Record<string, string>
+    readonly cwd: string
+  }
+}
+
+/** argv: path content [path content ...]. */
+export const WRITE_FILES_PY = [
+  'import sys',
+  'args = sys.argv[1:]',
+  'for i in range(0, len(args), 2):',
+  "    open(args[i], 'w').write(args[i + 1])"
+].join('\n')
+
+/** A kept build venv: its directory and the marker that says it is complete. */
+function sharedVenv(
+  input: PipelineInput,
+  requirements: readonly string[]
+): { dir: string; marker: string } | undefined {
+  if (!input.sharedVenvRoot || input.options.beforeBuild) return undefined
+  const id = crypto
+    .createHash('sha256')
+    .update(JSON.stringify([input.python, input.virtualenv ?? 'venv', requirements]))
+    .digest('hex')
+    .slice(0, 16)
+  const dir = input.dialect.path.join(input.sharedVenvRoot, id)
+  return { dir, marker: input.dialect.path.join(dir, '.wheelwright-ready') }
+}
+
+/** The variables that give one build its share of the cores. */
+export function coreBudgetEnv(
+  cores: number | undefined,
+  baseEnv: Readonly<Record<string, string>>,
+  configFile: string
+): Record<string, string> {
+  if (!cores || cores < 2) return {}
+  const budget: Record<string, string> = {
+    MAKEFLAGS: `-j${cores}`,
+    CMAKE_BUILD_PARALLEL_LEVEL: String(cores),
+    DIST_EXTRA_CONFIG: configFile
+  }
+  return Object.fromEntries(Object.entries(budget).filter(([k]) => baseEnv[k] === undefined))
+}
+
+function venvArgv(input: PipelineInput, dir: string): string[] {
+  return input.virtualenv
+    ? [input.virtualenv, '--quiet', '--no-periodic-update', '--python', input.python, dir]
+    : [input.python, '-m', 'venv', dir]
+}
+
+type StepExtra = Partial<
+  Pick<Step, 'env' | 'cwd' | 'phase' | 'collectsWheel' | 'creates' | 'wheelDir' | 'onlyAbi3'>
+>
+
+export function pipelineSteps(input: PipelineInput): Step[] {
+  const { options, where, dialect } = input
+  const join = dialect.path.join
+  const requirements = frontendRequirements(options.frontend)
+  const kept = sharedVenv(input, requirements)
+  const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) }
+  const venvBin = dialect.venvBin(dirs.venv)
+  const testBin = dialect.venvBin(dirs.testVenv)
+  const placeholders = {
+    WHEELWRIGHT_PROJECT: input.projectDir,
+    WHEELWRIGHT_PACKAGE: input.projectDir
+  }
+  const budgetFile = join(input.workDir, 'parallel-build.cfg')
+  const budget = coreBudgetEnv(input.cores, input.baseEnv, budgetFile)
+  const buildEnv = {
+    ...input.baseEnv,
+    ...budget,
+    ...placeholders,
+    VIRTUAL_ENV: dirs.venv,
+    PATH: `${venvBin}${dialect.pathSeparator}${input.pathTail}`
+  }
+  const step = (name: string, argv: string[], extra: StepExtra = {}): Step => ({
+    name,
+    argv,
+    env: extra.env ?? buildEnv,
+    cwd: extra.cwd ?? dirs.src,
+    where,
+    phase: extra.phase ?? 'build',
+    ...(extra.collectsWheel ? { collectsWheel: extra.collectsWheel } : {}),
+    ...(extra.creates ? { creates: extra.creates } : {}),
+    ...(extra.wheelDir ? { wheelDir: extra.wheelDir } : {}),
+    ...(extra.onlyAbi3 ? { onlyAbi3: true } : {})
+  })
+  const once = kept ? { creates: kept.marker } : {}
+  const python = dialect.executable(venvBin, 'python')
+  const cores = budget.DIST_EXTRA_CONFIG ? String(input.cores) : ''
+  const steps: Step[] = [
+    step('prepare', dialect.prepare(input.python, dirs, input.projectDir, cores, budgetFile), {
+      cwd: dialect.path.dirname(input.workDir)
+    })
+  ]
+  const files = Object.entries(input.files ?? {})
+  if (files.length > 0) {
+    steps.push(step('write-config', [input.python, '-c', WRITE_FILES_PY, ...files.flat()]))
+  }
+  steps.push(step('venv', venvArgv(input, dirs.venv), once))
+  if (requirements.length > 0) {
+    steps.push(
+      step(
+        'install-frontend',
+        [python, '-m', 'pip', 'install', '--disable-pip-version-check', ...requirements],
+        once
+      )
+    )
+  }
+  if (kept) steps.push(step('venv-ready', dialect.touch(kept.marker), once))
+  if (options.beforeBuild)
+    steps.push(step('before-build', shellArgv(options.beforeBuild, dialect.shell)))
+  steps.push(
+    step(
+      'build',
+      frontendArgv(options.frontend, {
+        python,
+        packageDir: dirs.src,
+        outDir: dirs.built,
+        configSettings: options.configSettings,
+        verbosity: options.buildVerbosity,
+        uv: dialect.executable(venvBin, 'uv')
+      }),
+      { collectsWheel: dirs.built }
+    )
+  )
+  const repairEnv = {
+    ...buildEnv,
+    ...input.repairEnv,
+    WHEELWRIGHT_DEST_DIR: dirs.repaired,
+    ...(input.delocateArchs ? { WHEELWRIGHT_DELOCATE_ARCHS: input.delocateArchs } : {})
+  }
+  const repairArgv = options.repairCommand
+    ? shellArgv(options.repairCommand, dialect.shell)
+    : dialect.copyWheel(input.python, dirs.repaired)
+  steps.push(step('repair', repairArgv, { env: repairEnv, collectsWheel: dirs.repaired }))
+  steps.push(...(input.afterRepair ?? []))
+  if (options.auditCommand && input.audit) {
+    steps.push({
+      name: 'audit',
+      argv: shellArgv(options.auditCommand, dialect.shell),
+      env: input.audit.env(buildEnv),
+      cwd: input.audit.cwd,
+      where: 'host',
+      phase: 'build',
+      wheelDir: input.audit.wheelDir,
+      onlyAbi3: true
+    })
+  }
+  if (!input.tested) return steps
+
+  const testEnv = {
+    ...input.baseEnv,
+    ...placeholders,
+    VIRTUAL_ENV: dirs.testVenv,
+    PATH: `${testBin}${dialect.pathSeparator}${input.pathTail}`,
+    TEST_CWD: dirs.testCwd
+  }
+  const prefix = input.testPrefix ?? []
+  const test = (name: string, argv: string[], cwd = dirs.testCwd, prefixed = true) =>
+    step(name, prefixed ? [...prefix, ...argv] : argv, { env: testEnv, cwd, phase: 'test' })
+  steps.push(
+    test(
+      'test-prepare',
+      dialect.prepareTest(input.python, dirs, input.projectDir, options.testSources),
+      input.workDir,
+      false
+    ),
+    test('test-venv', venvArgv(input, dirs.testVenv), dirs.testCwd, false)
+  )
+  if (options.beforeTest)
+    steps.push(test('before-test', shellArgv(options.beforeTest, dialect.shell), input.projectDir))
+  const wheelSpec = options.testExtras ? `{wheel}[${options.testExtras}]` : '{wheel}'
+  steps.push(
+    test('test-install', [
+      dialect.executable(testBin, 'python'),
+      '-m',
+      'pip',
+      'install',
+      '--disable-pip-version-check',
+      wheelSpec,
+      ...options.testRequires
+    ]),
+    test('test', shellArgv(options.testCommand, dialect.shell))
+  )
+  return steps
+}
