@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-DHJZcvCE.js';
+import { r as runCli } from './chunks/main-BdkG0dKR.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';
-import './chunks/credentials-rtMxYKQH.js';
+import './chunks/credentials-D03WqulP.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/version-CPRdxFeq.js';
-import './chunks/identifiers-qQaV5g0r.js';
+import './chunks/version-CZd4CAmy.js';
+import './chunks/identifiers-BuIM9h_c.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -43,6 +43,6 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/publish-Cm3ly-rp.js';
+import './chunks/publish-BbFDI6sj.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

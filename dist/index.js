@@ -1,12 +1,12 @@
-import { a as runAction } from './chunks/main-DHJZcvCE.js';
+import { a as runAction } from './chunks/main-BdkG0dKR.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';
-import './chunks/credentials-rtMxYKQH.js';
+import './chunks/credentials-D03WqulP.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/version-CPRdxFeq.js';
-import './chunks/identifiers-qQaV5g0r.js';
+import './chunks/version-CZd4CAmy.js';
+import './chunks/identifiers-BuIM9h_c.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -42,6 +42,6 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/publish-Cm3ly-rp.js';
+import './chunks/publish-BbFDI6sj.js';
 
 await runAction();

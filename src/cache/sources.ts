@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { exec } from '../util/exec.js'
 
-const OUTPUT_DIRS = new Set([
+const OUTPUT_DIRS: ReadonlySet<string> = new Set([
   '.git',
   'build',
   'dist',

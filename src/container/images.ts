@@ -2,7 +2,12 @@
 import pinned from '../../resources/pinned-images.json' with { type: 'json' }
 import { UserError } from '../util/errors.js'
 
-const REMOVED = ['manylinux1', 'manylinux2010', 'manylinux_2_24', 'musllinux_1_1']
+const REMOVED: readonly string[] = [
+  'manylinux1',
+  'manylinux2010',
+  'manylinux_2_24',
+  'musllinux_1_1'
+]
 const IMAGES = pinned.images as Record<string, Record<string, string>>
 
 /** Resolves `value` (a policy name or a full reference) for `arch`. */

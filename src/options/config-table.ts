@@ -58,7 +58,14 @@ export function checkKnownKeys(project: ProjectConfig, warnings: string[]): void
   }
 }
 
-const NOT_OVERRIDABLE = ['build', 'skip', 'test-skip', 'archs', 'enable', 'output-dir']
+const NOT_OVERRIDABLE: readonly string[] = [
+  'build',
+  'skip',
+  'test-skip',
+  'archs',
+  'enable',
+  'output-dir'
+]
 
 export function parseOverrides(config: Table): Override[] {
   const raw = config.overrides

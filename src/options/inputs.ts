@@ -329,7 +329,7 @@ export const OUTPUTS: readonly { name: string; description: string }[] = [
   { name: 'published', description: 'JSON array of the file names uploaded to the index.' }
 ]
 
-const BY_NAME = new Map(INPUTS.map(i => [i.name, i]))
+const BY_NAME: ReadonlyMap<string, InputSpec> = new Map(INPUTS.map(i => [i.name, i]))
 
 export interface ParsedArgs {
   readonly command?: string

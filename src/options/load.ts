@@ -25,7 +25,7 @@ export interface LoadInput {
   readonly cwd: string
 }
 
-const PROJECT_FILES = ['pyproject.toml', 'setup.cfg', 'setup.py']
+const PROJECT_FILES: readonly string[] = ['pyproject.toml', 'setup.cfg', 'setup.py']
 
 export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Promise<Options> {
   const packageInput = inputs.get('package-dir')?.trim() || '.'

@@ -29,7 +29,15 @@ const QUOTED = { kind: 'list', sep: ' ', quoted: true } as const
 const COMMANDS = { kind: 'list', sep: ' && ' } as const
 const KEY_VALUE = { kind: 'shlex-table', sep: '; ', pairSep: ':', mergeable: false } as const
 
-const ARCH_NAMES = ['x86_64', 'i686', 'aarch64', 'ppc64le', 's390x', 'armv7l', 'riscv64']
+const ARCH_NAMES: readonly string[] = [
+  'x86_64',
+  'i686',
+  'aarch64',
+  'ppc64le',
+  's390x',
+  'armv7l',
+  'riscv64'
+]
 const IMAGE_DEFAULTS: Record<string, string> = {
   armv7l: 'manylinux_2_31',
   riscv64: 'manylinux_2_39'
@@ -92,7 +100,7 @@ export const SPECS_BY_NAME: ReadonlyMap<string, OptionSpec> = new Map(
 
 /** Keys that may appear in `[tool.cibuildwheel]` besides the options themselves. */
 export const PLATFORM_TABLES = ['linux', 'macos', 'windows', 'pyodide', 'android', 'ios'] as const
-export const STRUCTURAL_KEYS = ['overrides', ...PLATFORM_TABLES]
+export const STRUCTURAL_KEYS: readonly string[] = ['overrides', ...PLATFORM_TABLES]
 
 /** Our own keys, accepted in `[tool.wheelwright]`. */
 export const WHEELWRIGHT_KEYS = [

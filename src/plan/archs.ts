@@ -21,7 +21,7 @@ export function nativeArch(platform: PlatformName, runner: Runner): string | nul
 }
 
 /** Names of archs on no platform we build yet (pyodide, android, ios). */
-const NOT_YET_ARCHS = [
+const NOT_YET_ARCHS: readonly string[] = [
   'wasm32',
   'arm64_v8a',
   'arm64_iphoneos',

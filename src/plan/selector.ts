@@ -6,8 +6,6 @@
 import { expand } from 'brace-expansion'
 import { words } from '../util/text.js'
 
-const regexCache = new Map<string, RegExp>()
-
 /**
  * Python's `fnmatch.translate`: `*` matches anything (including `/` and `-`),
  * `?` one character, `[seq]` / `[!seq]` a set. Written here because glob
@@ -15,8 +13,6 @@ const regexCache = new Map<string, RegExp>()
  * fnmatch does not. Case-sensitive, as on a Linux or macOS host.
  */
 export function fnmatchRegExp(pattern: string): RegExp {
-  const cached = regexCache.get(pattern)
-  if (cached) return cached
   let out = ''
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]
@@ -38,9 +34,7 @@ export function fnmatchRegExp(pattern: string): RegExp {
       }
     } else out += c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
   }
-  const regex = new RegExp(`^(?:${out})$`, 's')
-  regexCache.set(pattern, regex)
-  return regex
+  return new RegExp(`^(?:${out})$`, 's')
 }
 
 export function fnmatch(value: string, pattern: string): boolean {

@@ -8,7 +8,7 @@ import { words } from '../util/text.js'
 import { allKnownIdentifiers } from './identifiers.js'
 import { requiredGroup, selectorMatches, type EnableGroup } from './selector.js'
 
-const LEGACY = [
+const LEGACY: readonly { test: RegExp; text: string }[] = [
   { test: /p2|p35|p36|p37|p38/, text: 'Python < 3.9 is not supported' },
   { test: /cp313t/, text: 'CPython 3.13 free-threading is not supported' }
 ]

@@ -14,7 +14,15 @@ import * as shared from './shared.js'
 import { containerGroups } from './linux-container.js'
 import type { Platform, PlannedGroups } from './platform.js'
 
-const ARCHS = ['x86_64', 'i686', 'aarch64', 'ppc64le', 's390x', 'armv7l', 'riscv64']
+const ARCHS: readonly string[] = [
+  'x86_64',
+  'i686',
+  'aarch64',
+  'ppc64le',
+  's390x',
+  'armv7l',
+  'riscv64'
+]
 const archOfTag = (tag: string) => tag.replace(/^(manylinux|musllinux)_/, '')
 const familyOf = (identifier: string) =>
   identifier.includes('musllinux') ? 'musllinux' : 'manylinux'

@@ -87,7 +87,12 @@ export const MACOS: Platform = {
 }
 
 /** Variables cibuildwheel removes from a macOS build environment. */
-const DROPPED = ['__PYVENV_LAUNCHER__', 'PYTHON_VERSION', 'PYTHON_ARCH', 'UV_PYTHON']
+const DROPPED: readonly string[] = [
+  '__PYVENV_LAUNCHER__',
+  'PYTHON_VERSION',
+  'PYTHON_ARCH',
+  'UV_PYTHON'
+]
 
 /** The arch an identifier's tests run on, on a runner of `machine`. */
 export interface TestArch {

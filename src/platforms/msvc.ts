@@ -104,7 +104,7 @@ export function activationSteps(input: ActivationInput): Step[] {
 }
 
 /** Variables whose value is a `;` list, deduplicated and merged entry by entry. */
-const PATH_LIKE = new Set(['PATH', 'INCLUDE', 'LIB', 'LIBPATH'])
+const PATH_LIKE: ReadonlySet<string> = new Set(['PATH', 'INCLUDE', 'LIB', 'LIBPATH'])
 
 export function isPathLike(name: string): boolean {
   return PATH_LIKE.has(name.toUpperCase())

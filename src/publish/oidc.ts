@@ -203,7 +203,7 @@ export const MINT_ERROR_HINTS: Readonly<Record<string, string>> = {
   'invalid-reuse-token': 'this ID token was used before: re-run the job to get a fresh one'
 }
 
-const CLAIMS_SHOWN = [
+const CLAIMS_SHOWN: readonly string[] = [
   'sub',
   'repository',
   'repository_owner',

@@ -20,8 +20,11 @@ import { toolEnv } from './twine.js'
  */
 export const PUBLISH_PYTHON_OVERRIDE = 'WHEELWRIGHT_PUBLISH_PYTHON'
 
-export const PUBLISH_REQUIREMENTS = ['build>=1.2', 'twine>=6.1']
-export const ATTEST_REQUIREMENTS = ['pypi-attestations>=0.0.29,<0.1', 'sigstore>=4.1,<5']
+export const PUBLISH_REQUIREMENTS: readonly string[] = ['build>=1.2', 'twine>=6.1']
+export const ATTEST_REQUIREMENTS: readonly string[] = [
+  'pypi-attestations>=0.0.29,<0.1',
+  'sigstore>=4.1,<5'
+]
 
 export interface ToolsContext {
   readonly env: Env

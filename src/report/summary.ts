@@ -16,7 +16,7 @@ function humanSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-const HEADER = ['identifier', 'wheel', 'size', 'sha256', 'seconds', 'tested']
+const HEADER: readonly string[] = ['identifier', 'wheel', 'size', 'sha256', 'seconds', 'tested']
 
 function rows(records: readonly BuildRecord[]): string[][] {
   return records.map(r => [

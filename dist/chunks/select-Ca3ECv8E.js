@@ -1,5 +1,5 @@
-import { U as UserError } from './credentials-rtMxYKQH.js';
-import { p as platformNamed, s as selectConfigurations } from './identifiers-qQaV5g0r.js';
+import { U as UserError } from './credentials-D03WqulP.js';
+import { p as platformNamed, s as selectConfigurations } from './identifiers-BuIM9h_c.js';
 
 /** Splits `items` into `count` contiguous chunks whose sizes differ by at most one. */
 function balancedChunks(items, count) {

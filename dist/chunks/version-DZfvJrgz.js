@@ -1,4 +1,4 @@
-import { h as explain } from './publish-Cm3ly-rp.js';
+import { h as explain } from './publish-BbFDI6sj.js';
 
 /**
  * PEP 440 versions as the publish checks need them: parsed with

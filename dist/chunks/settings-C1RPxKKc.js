@@ -1,6 +1,6 @@
-import { U as UserError } from './credentials-rtMxYKQH.js';
-import { s as sameVersion, n as normalizeVersion } from './version-BiVLbui8.js';
-import { D as DEFAULT_ARTIFACT_PATTERN, g as DEFAULT_USERNAME } from './publish-Cm3ly-rp.js';
+import { U as UserError } from './credentials-D03WqulP.js';
+import { s as sameVersion, n as normalizeVersion } from './version-DZfvJrgz.js';
+import { D as DEFAULT_ARTIFACT_PATTERN, g as DEFAULT_USERNAME } from './publish-BbFDI6sj.js';
 
 /**
  * Tag ↔ version: the tag of a `refs/tags/...` ref, and whether it names the

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-COPSx_XH.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-5uZZydbV.js';
 import 'node:fs';
-import './credentials-rtMxYKQH.js';
+import './credentials-D03WqulP.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
-import './filename-E6RNog06.js';
-import './version-BiVLbui8.js';
-import './publish-Cm3ly-rp.js';
+import './filename-DACGPVwU.js';
+import './version-DZfvJrgz.js';
+import './publish-BbFDI6sj.js';
 
 /** Uploads one job's distributions as its artifact, or says why it did not. */
 /** True when the artifact was uploaded (and the artifact-name output set). */

@@ -1,4 +1,4 @@
-import { U as UserError } from './credentials-rtMxYKQH.js';
+import { U as UserError } from './credentials-D03WqulP.js';
 
 /** PEP 427 wheel file names: parse and the tag facts the pipeline needs. */
 function parseWheelName(filename) {

@@ -2,10 +2,10 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
-import { d as isCredential, e as exec, U as UserError, r as run, j as CommandError } from './credentials-rtMxYKQH.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-COPSx_XH.js';
-import { uploadJobArtifact } from './job-artifact-B9pVC1AD.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-BACXSpTf.js';
+import { d as isCredential, e as exec, U as UserError, r as run, j as CommandError } from './credentials-D03WqulP.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-5uZZydbV.js';
+import { uploadJobArtifact } from './job-artifact-20UVZB5-.js';
+import { S as SDIST_ARTIFACT_NAME } from './settings-C1RPxKKc.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential
@@ -256,7 +256,10 @@ function placeFile(file, dir) {
  */
 const PUBLISH_PYTHON_OVERRIDE = 'WHEELWRIGHT_PUBLISH_PYTHON';
 const PUBLISH_REQUIREMENTS = ['build>=1.2', 'twine>=6.1'];
-const ATTEST_REQUIREMENTS = ['pypi-attestations>=0.0.29,<0.1', 'sigstore>=4.1,<5'];
+const ATTEST_REQUIREMENTS = [
+    'pypi-attestations>=0.0.29,<0.1',
+    'sigstore>=4.1,<5'
+];
 function venvPython(dir, platform = process.platform) {
     return platform === 'win32'
         ? path.join(dir, 'Scripts', 'python.exe')

@@ -1,4 +1,4 @@
-import { f as semverExports, g as semver, U as UserError, e as exec$1, d as isCredential, s as selectorMatches, h as isSelected, l as listing } from './credentials-rtMxYKQH.js';
+import { f as semverExports, g as semver, U as UserError, e as exec$1, d as isCredential, s as selectorMatches, h as isSelected, l as listing } from './credentials-D03WqulP.js';
 import path$1 from 'node:path';
 import fs__default from 'node:fs';
 import { i as info, m as mkdirP, d as debug, e as exec, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-CM_3Ha9x.js';
@@ -2839,7 +2839,12 @@ var pinned = {
 };
 
 /** manylinux/musllinux policy names → pinned image references (resources/pinned-images.json). */
-const REMOVED = ['manylinux1', 'manylinux2010', 'manylinux_2_24', 'musllinux_1_1'];
+const REMOVED = [
+    'manylinux1',
+    'manylinux2010',
+    'manylinux_2_24',
+    'musllinux_1_1'
+];
 const IMAGES = pinned.images;
 /** Resolves `value` (a policy name or a full reference) for `arch`. */
 function resolveImage(value, arch, key) {
@@ -3035,7 +3040,15 @@ function containerGroup(options, list, facts, image, index, total) {
  * (linux-container.ts) or on the host with the machine's interpreters and
  * auditwheel from the tools venv.
  */
-const ARCHS = ['x86_64', 'i686', 'aarch64', 'ppc64le', 's390x', 'armv7l', 'riscv64'];
+const ARCHS = [
+    'x86_64',
+    'i686',
+    'aarch64',
+    'ppc64le',
+    's390x',
+    'armv7l',
+    'riscv64'
+];
 const archOfTag$1 = (tag) => tag.replace(/^(manylinux|musllinux)_/, '');
 const familyOf = (identifier) => identifier.includes('musllinux') ? 'musllinux' : 'manylinux';
 const LINUX = {
@@ -3310,7 +3323,12 @@ const MACOS = {
     plan: planMacos
 };
 /** Variables cibuildwheel removes from a macOS build environment. */
-const DROPPED = ['__PYVENV_LAUNCHER__', 'PYTHON_VERSION', 'PYTHON_ARCH', 'UV_PYTHON'];
+const DROPPED = [
+    '__PYVENV_LAUNCHER__',
+    'PYTHON_VERSION',
+    'PYTHON_ARCH',
+    'UV_PYTHON'
+];
 function macosTestArch(identifier, arch, machine, testSkip) {
     const host = machine === 'arm64' ? 'arm64' : 'x86_64';
     if (arch === 'universal2') {

@@ -1,5 +1,5 @@
-import { U as UserError } from './credentials-rtMxYKQH.js';
-import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-qQaV5g0r.js';
+import { U as UserError } from './credentials-D03WqulP.js';
+import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-BuIM9h_c.js';
 
 /**
  * The `archs` option: `auto`, `native`, `all`, `auto64`, `auto32`, explicit

@@ -1,13 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
-import { a as requiredGroup, w as words, s as selectorMatches, U as UserError, e as exec, b as pythonVersionOf, C as ChildTracker, d as isCredential } from './credentials-rtMxYKQH.js';
-import { t as thisMachine, V as VERSION, a as checkArchsSelected } from './version-CPRdxFeq.js';
-import { j as jobConfigurations } from './select-gO3P8IfF.js';
-import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, a as archOfIdentifier } from './identifiers-qQaV5g0r.js';
+import { a as requiredGroup, w as words, s as selectorMatches, U as UserError, e as exec, b as pythonVersionOf, C as ChildTracker, d as isCredential } from './credentials-D03WqulP.js';
+import { t as thisMachine, V as VERSION, a as checkArchsSelected } from './version-CZd4CAmy.js';
+import { j as jobConfigurations } from './select-Ca3ECv8E.js';
+import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, a as archOfIdentifier } from './identifiers-BuIM9h_c.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { p as parseWheelName, i as isAbi3, a as isPurePython } from './filename-E6RNog06.js';
+import { p as parseWheelName, i as isAbi3, a as isPurePython } from './filename-DACGPVwU.js';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import './core-CM_3Ha9x.js';
 import 'os';
@@ -1300,17 +1300,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return;
-    const { shouldPublish } = await import('./settings-BACXSpTf.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-C1RPxKKc.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-BE6dKZEx.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-C5BwjAQM.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-COPSx_XH.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-B9pVC1AD.js');
+        const { expandArtifactName } = await import('./artifacts-5uZZydbV.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-20UVZB5-.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -1332,7 +1332,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return;
         }
-        const { publishAndReport } = await import('./publish-DUexovHw.js');
+        const { publishAndReport } = await import('./publish-CZyHPR3l.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
 }
@@ -1345,7 +1345,7 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-BRaSKmin.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-ofoATXee.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }

@@ -1,9 +1,9 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError, w as words, m as fnmatch } from './credentials-rtMxYKQH.js';
+import { U as UserError, w as words, m as fnmatch } from './credentials-D03WqulP.js';
 import crypto from 'node:crypto';
-import { p as parseWheelName } from './filename-E6RNog06.js';
-import { v as versionKey } from './version-BiVLbui8.js';
+import { p as parseWheelName } from './filename-DACGPVwU.js';
+import { v as versionKey } from './version-DZfvJrgz.js';
 
 /**
  * Distribution file names: wheels (PEP 427) and sdists (PEP 625,

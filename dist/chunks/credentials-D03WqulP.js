@@ -757,7 +757,6 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
  * shell brace expansion (brace-expansion, which agrees with Python's bracex on
  * lists, nesting and numeric ranges), then Python `fnmatch` matching.
  */
-const regexCache = new Map();
 /**
  * Python's `fnmatch.translate`: `*` matches anything (including `/` and `-`),
  * `?` one character, `[seq]` / `[!seq]` a set. Written here because glob
@@ -765,9 +764,6 @@ const regexCache = new Map();
  * fnmatch does not. Case-sensitive, as on a Linux or macOS host.
  */
 function fnmatchRegExp(pattern) {
-    const cached = regexCache.get(pattern);
-    if (cached)
-        return cached;
     let out = '';
     for (let i = 0; i < pattern.length; i++) {
         const c = pattern[i];
@@ -799,9 +795,7 @@ function fnmatchRegExp(pattern) {
         else
             out += c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
     }
-    const regex = new RegExp(`^(?:${out})$`, 's');
-    regexCache.set(pattern, regex);
-    return regex;
+    return new RegExp(`^(?:${out})$`, 's');
 }
 function fnmatch(value, pattern) {
     return fnmatchRegExp(pattern).test(value);

@@ -1,10 +1,10 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError } from './credentials-rtMxYKQH.js';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-CPRdxFeq.js';
-import { P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-qQaV5g0r.js';
-import { b as booleanValue, p as parseEnable, a as pep440Range, s as semverRange, c as parseParallel, d as positiveInt, e as parseChoice, r as resolvePublishOptions, f as deploymentTarget, n as nonEmpty } from './publish-Cm3ly-rp.js';
+import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError } from './credentials-D03WqulP.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-CZd4CAmy.js';
+import { P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-BuIM9h_c.js';
+import { b as booleanValue, p as parseEnable, a as pep440Range, s as semverRange, c as parseParallel, d as positiveInt, e as parseChoice, r as resolvePublishOptions, f as deploymentTarget, n as nonEmpty } from './publish-BbFDI6sj.js';
 
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -1207,7 +1207,15 @@ const SPACE = { kind: 'list', sep: ' ' };
 const QUOTED = { kind: 'list', sep: ' ', quoted: true };
 const COMMANDS$1 = { kind: 'list', sep: ' && ' };
 const KEY_VALUE = { kind: 'shlex-table', sep: '; ', pairSep: ':', mergeable: false };
-const ARCH_NAMES = ['x86_64', 'i686', 'aarch64', 'ppc64le', 's390x', 'armv7l', 'riscv64'];
+const ARCH_NAMES = [
+    'x86_64',
+    'i686',
+    'aarch64',
+    'ppc64le',
+    's390x',
+    'armv7l',
+    'riscv64'
+];
 const IMAGE_DEFAULTS = {
     armv7l: 'manylinux_2_31',
     riscv64: 'manylinux_2_39'
@@ -1576,7 +1584,14 @@ function checkKnownKeys(project, warnings) {
             report(`tool.wheelwright.${name}`, name, ourKeys);
     }
 }
-const NOT_OVERRIDABLE = ['build', 'skip', 'test-skip', 'archs', 'enable', 'output-dir'];
+const NOT_OVERRIDABLE = [
+    'build',
+    'skip',
+    'test-skip',
+    'archs',
+    'enable',
+    'output-dir'
+];
 function parseOverrides(config) {
     const raw = config.overrides;
     if (raw === undefined)
@@ -2372,13 +2387,13 @@ async function execute(inputs, cwd, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-DCzYKcXt.js')).runPlan(options, context);
+            return (await import('./plan-oXMxGgxP.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-dmwzi1uq.js')).runBuild(options, context);
+            return (await import('./build-BmxiblYs.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-BE6dKZEx.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-C5BwjAQM.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-DUexovHw.js')).runPublish(options, context);
+            return (await import('./publish-CZyHPR3l.js')).runPublish(options, context);
     }
 }
 function describe(error) {

@@ -1,8 +1,8 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-gO3P8IfF.js';
-import './credentials-rtMxYKQH.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-Ca3ECv8E.js';
+import './credentials-D03WqulP.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-qQaV5g0r.js';
+import './identifiers-BuIM9h_c.js';
 import 'node:path';
 import 'node:fs';
 import './core-CM_3Ha9x.js';
