@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-BdkG0dKR.js';
+import { r as runCli } from './chunks/main-Bo30jdPv.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';
-import './chunks/credentials-D03WqulP.js';
+import './chunks/credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/version-CZd4CAmy.js';
-import './chunks/identifiers-BuIM9h_c.js';
+import './chunks/version-CskMr6d9.js';
+import './chunks/identifiers-CXntBB3o.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -43,6 +43,6 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/publish-BbFDI6sj.js';
+import './chunks/publish-BgaM23QL.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

@@ -8,7 +8,7 @@ import { INPUTS, parseCliArgs, readActionInputs } from './options/inputs.js'
 import type { Env } from './options/env.js'
 import { detectRunner } from './platforms/runner.js'
 import { actionReporter, cliReporter } from './report/log.js'
-import { isUserError } from './util/errors.js'
+import { EXIT, isUserError } from './util/errors.js'
 import { VERSION } from './version.js'
 import { hideDebugCommands } from './report/debug-filter.js'
 
@@ -39,10 +39,17 @@ export async function execute(
   }
 }
 
-function describe(error: unknown): string {
+/** One line for an unexpected error (the trace only with --debug); a UserError as it is. */
+function describe(error: unknown, debug = false): string {
   if (isUserError(error)) return error.message
-  if (error instanceof Error) return error.stack ?? error.message
-  return String(error)
+  const text = error instanceof Error ? error.message : String(error)
+  if (debug && error instanceof Error && error.stack) return error.stack
+  return `${text.split('\n')[0]}. Hint: this is a bug in wheelwright; re-run with --debug for the trace and report it`
+}
+
+/** The exit status of a failed run: cibuildwheel's for the same failure. */
+export function exitCodeOf(error: unknown): number {
+  return isUserError(error) ? error.exitCode : EXIT.failed
 }
 
 /** The GitHub Action entry point. */
@@ -60,9 +67,10 @@ export async function runAction(): Promise<void> {
       isAction: true
     })
   } catch (error) {
-    const message = describe(error)
+    const message = describe(error, process.env.RUNNER_DEBUG === '1')
     if (isUserError(error)) core.error(message, { title: 'wheelwright: configuration error' })
     core.setFailed(message)
+    process.exitCode = exitCodeOf(error)
   }
 }
 
@@ -88,6 +96,7 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
   const reporter = cliReporter(io.stdout, stderr)
   const env = io.env ?? process.env
   const cwd = io.cwd ?? process.cwd()
+  const debug = argv.includes('--debug')
   try {
     const args = parseCliArgs(argv)
     if (args.version) {
@@ -106,7 +115,7 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
     await execute(inputs, cwd, { env, reporter, isAction: false })
     return 0
   } catch (error) {
-    stderr(`error: ${describe(error)}\n`)
-    return isUserError(error) ? 2 : 1
+    stderr(`error: ${describe(error, debug)}\n`)
+    return exitCodeOf(error)
   }
 }

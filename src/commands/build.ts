@@ -3,13 +3,15 @@ import os from 'node:os'
 import path from 'node:path'
 import type { RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
-import { UserError } from '../util/errors.js'
+import { EXIT, UserError } from '../util/errors.js'
 import { checkArchsSelected } from '../plan/archs.js'
 import { jobConfigurations } from '../plan/select.js'
 import { validateSelectors } from '../plan/validate.js'
 import { createBuildPlan } from '../plan/plan.js'
 import type { BuildPlan } from '../plan/types.js'
 import { gatherFacts } from '../execute/facts.js'
+import { platformNamed } from '../platforms/index.js'
+import { thisMachine } from '../platforms/runner.js'
 import { executePlan, type BuildCache } from '../execute/run.js'
 import { computeCacheKeys } from '../cache/compute.js'
 import { ActionsWheelStore, LocalWheelStore } from '../cache/store.js'
@@ -35,8 +37,21 @@ async function openWheelCache(
   return { store, keys, skipTests: options.cacheSkipTests }
 }
 
+/** Targets of an OS other than this machine's, without containers, cannot be built here. */
+function checkBuildableHere(options: Options): void {
+  const here = thisMachine()
+  if (options.dryRun || options.platform === here.platform) return
+  if (platformNamed(options.platform).containers) return
+  throw new UserError(`${options.platform} wheels cannot be built on ${here.platform}`, {
+    key: 'platform',
+    value: options.platform,
+    hint: `run on a ${options.platform} runner, or add --dry-run to see the plan`
+  })
+}
+
 export async function runBuild(options: Options, context: RunContext): Promise<void> {
   const { reporter } = context
+  checkBuildableHere(options)
   const configurations = jobConfigurations(options)
   for (const warning of validateSelectors(options, options.only ? 'only' : 'build'))
     reporter.warning(warning)
@@ -45,11 +60,13 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
     throw new UserError('no identifier selected', {
       key: 'build',
       value: options.build,
+      exitCode: EXIT.nothingToDo,
       hint: `check build, skip, archs, python-versions and requires-python (${options.requiresPython ?? 'unset'}) for ${options.platform}`
     })
   }
   const facts = await gatherFacts(options, configurations, context.env)
   const plan = createBuildPlan(options, configurations, facts)
+  reporter.info(describeMode(plan))
   if (options.dryRun) {
     reporter.result(JSON.stringify(plan, null, 2))
     return
@@ -91,4 +108,13 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
     await openWheelCache(plan, options, context)
   )
   await afterBuild(options, context, outcome)
+}
+
+/** Where this run builds, said once at the start: host or which engine and images. */
+export function describeMode(plan: BuildPlan): string {
+  const containers = plan.groups.filter(g => g.container)
+  if (containers.length === 0) return `building on this host (${plan.platform})`
+  const engines = [...new Set(containers.map(g => g.container!.engine))]
+  const images = [...new Set(containers.map(g => g.container!.image))]
+  return `building in ${engines.join(' and ')} containers: ${images.join(', ')}`
 }

@@ -25,7 +25,6 @@ export class ContainerExecutor implements Executor {
       const argv = [
         this.container.engine,
         'exec',
-        '--interactive',
         '--workdir',
         step.cwd,
         '--env-file',

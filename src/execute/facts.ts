@@ -72,7 +72,7 @@ export async function gatherFacts(
   // then this machine's interpreters are not that runner's.
   const onThisOs =
     options.platform === options.runner.platform && options.platform === thisMachine().platform
-  const useContainer = await containerMode(options, configurations)
+  const { useContainer, engine } = await containerMode(options, configurations)
   const runId = crypto.randomBytes(4).toString('hex')
   // A dry run of another OS's plan uses the paths of that OS's hosted runner.
   const runnerPlatform = platformNamed(options.runner.platform)
@@ -111,6 +111,7 @@ export async function gatherFacts(
     tempDir,
     env,
     useContainer,
+    ...(engine ? { engine } : {}),
     hostInterpreters,
     hostLibc: libc,
     hostPython: runnerPlatform.hostPython,
@@ -121,23 +122,31 @@ export async function gatherFacts(
   }
 }
 
-/** Whether this run builds in containers: the platform uses them and an engine answers. */
+/**
+ * Whether this run builds in containers, and with which engine. As
+ * cibuildwheel: on a platform that builds in containers, `auto` and `on`
+ * need a working engine: the configured one, else podman when docker (the
+ * default) does not answer. With none, the run stops here, unless it is a
+ * dry run; `container: off` builds on the host.
+ */
 async function containerMode(
   options: Options,
   configurations: readonly PythonConfiguration[]
-): Promise<boolean> {
-  if (!platformNamed(options.platform).containers || options.container === 'off') return false
-  const engines = new Set(
-    configurations.map(c => options.buildOptions(c.identifier).containerEngine.name)
-  )
-  const works = await Promise.all([...engines].map(engineWorks))
-  const allWork = works.length > 0 && works.every(Boolean)
-  if (options.container === 'on' && !allWork && !options.dryRun) {
-    throw new UserError('no working container engine', {
-      key: 'container',
-      value: 'on',
-      hint: `${[...engines].join(', ')} did not answer; install one, set container-engine, or use container: off`
-    })
-  }
-  return options.container === 'on' || allWork
+): Promise<{ useContainer: boolean; engine?: 'podman' }> {
+  if (!platformNamed(options.platform).containers || options.container === 'off')
+    return { useContainer: false }
+  const engines = [
+    ...new Set(configurations.map(c => options.buildOptions(c.identifier).containerEngine.name))
+  ]
+  const works = await Promise.all(engines.map(engineWorks))
+  if (works.length > 0 && works.every(Boolean)) return { useContainer: true }
+  const fallback =
+    engines.every(e => e === 'docker') && (await engineWorks('podman')) ? 'podman' : undefined
+  if (fallback) return { useContainer: true, engine: fallback }
+  if (options.dryRun) return { useContainer: true }
+  throw new UserError('no working container engine', {
+    key: 'container',
+    value: options.container,
+    hint: `${[...engines, 'podman'].filter((e, i, all) => all.indexOf(e) === i).join(' and ')} did not answer; start one (or set container-engine), or set container: off to build on this host`
+  })
 }

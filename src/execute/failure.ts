@@ -1,10 +1,14 @@
+import { EXIT, isUserError } from '../util/errors.js'
+
 /** A build (or a group's setup) that failed at a step, with its log so far. */
 export class BuildFailure extends Error {
   constructor(
     readonly identifier: string,
     readonly step: string,
     readonly log: string,
-    reason: string
+    reason: string,
+    /** cibuildwheel's exit status for this failure (1 unless a specific one applies). */
+    readonly exitCode: number = EXIT.failed
   ) {
     super(`${identifier}: ${step} failed: ${reason}`)
   }
@@ -17,6 +21,7 @@ export function asBuildFailure(error: unknown, identifier: string, log: string):
     identifier,
     'build',
     log,
-    error instanceof Error ? error.message : String(error)
+    error instanceof Error ? error.message : String(error),
+    isUserError(error) ? error.exitCode : EXIT.failed
   )
 }

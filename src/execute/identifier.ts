@@ -11,6 +11,7 @@ import { buildDirs, POSIX } from '../steps/dialect.js'
 import { isAbi3, isPurePython, parseWheelName } from '../wheel/filename.js'
 import { findCompatibleWheel } from '../wheel/reuse.js'
 import type { WheelStore } from '../cache/store.js'
+import { EXIT } from '../util/errors.js'
 import { BuildFailure } from './failure.js'
 import { capturedEnvOf, executorFor, type GroupState } from './setup.js'
 
@@ -44,8 +45,8 @@ export async function runIdentifier(
   log: string[],
   cache?: BuildCache
 ): Promise<IdentifierResult> {
-  const fail = (step: string, reason: string) =>
-    new BuildFailure(build.identifier, step, log.join(''), reason)
+  const fail = (step: string, reason: string, exitCode: number = EXIT.failed) =>
+    new BuildFailure(build.identifier, step, log.join(''), reason, exitCode)
   const reuse = findCompatibleWheel(state.built, build.identifier)
   const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined
   let wheel: CurrentWheel | undefined = reusedEntry
@@ -68,7 +69,9 @@ export async function runIdentifier(
   }
   const skipTests = !!cachedFrom && !!cache?.skipTests
   let extraEnv: Record<string, string> = {}
+  let testExtra: Record<string, string> = {}
   let evaluated = false
+  let testEvaluated = false
   for (const step of build.steps) {
     if ((reusedEntry || cachedFrom) && step.phase === 'build') continue
     if (skipTests && step.phase === 'test') continue
@@ -82,7 +85,25 @@ export async function runIdentifier(
     const argv = step.argv.map(a =>
       a === '{wheel}' ? wheelPath : a.startsWith('{wheel}[') ? wheelPath + a.slice(7) : a
     )
-    const stepExtra = step.phase === 'test' ? withoutVenvVars(extraEnv) : extraEnv
+    if (
+      !testEvaluated &&
+      build.testEnvironment &&
+      step.phase === 'test' &&
+      step.where === state.group.where
+    ) {
+      const base = { ...envOf(step), ...withoutVenvVars(extraEnv) }
+      testExtra = await evaluateEnvironment(
+        state,
+        build,
+        { ...step, env: base },
+        log,
+        build.testEnvironment,
+        'test-environment'
+      )
+      testEvaluated = true
+    }
+    const stepExtra =
+      step.phase === 'test' ? { ...withoutVenvVars(extraEnv), ...testExtra } : extraEnv
     const env = {
       ...envOf(step),
       ...(step.where === state.group.where ? stepExtra : {}),
@@ -96,7 +117,12 @@ export async function runIdentifier(
     log.push(
       `= [${step.name}] exit ${result.code} in ${((Date.now() - stepStart) / 1000).toFixed(1)} s\n`
     )
-    if (result.code !== 0) throw fail(step.name, `exit code ${result.code}`)
+    if (result.code !== 0)
+      throw fail(
+        step.name,
+        `exit code ${result.code}`,
+        step.name === 'audit' ? EXIT.auditFailed : EXIT.failed
+      )
     if (step.collectsWheel) {
       const found = await executor.listWheels(step.collectsWheel)
       if (found.length !== 1) {
@@ -104,7 +130,8 @@ export async function runIdentifier(
           step.name,
           found.length === 0
             ? 'no wheel was produced'
-            : `expected one wheel, found ${found.join(', ')}`
+            : `expected one wheel, found ${found.join(', ')}`,
+          step.name === 'build' ? EXIT.buildNoWheel : EXIT.repairNoWheel
         )
       }
       wheel = { name: found[0], dir: step.collectsWheel, where: step.where }
@@ -112,12 +139,13 @@ export async function runIdentifier(
         throw fail(
           step.name,
           `built a pure-Python wheel (${found[0]}) for a native identifier. Hint: this project has no extension ` +
-            'module to compile; build it once with `python -m build` instead of wheelwright'
+            'module to compile; build it once with `python -m build` instead of wheelwright',
+          EXIT.pureWheel
         )
       }
     }
   }
-  if (!wheel) throw fail('build', 'no wheel was produced')
+  if (!wheel) throw fail('build', 'no wheel was produced', EXIT.buildNoWheel)
   const hostWheel = reusedEntry
     ? reusedEntry.hostPath
     : (cachedFrom ?? path.join(build.wheelDir, wheel.name))
@@ -125,7 +153,11 @@ export async function runIdentifier(
   if (!reusedEntry) {
     const duplicate = state.built.find(b => b.filename === wheel!.name)
     if (duplicate) {
-      throw fail('repair', `${wheel.name} was already built for ${duplicate.identifier}`)
+      throw fail(
+        'repair',
+        `${wheel.name} was already built for ${duplicate.identifier}`,
+        EXIT.alreadyBuilt
+      )
     }
     state.built.push({
       identifier: build.identifier,
@@ -174,24 +206,26 @@ async function evaluateEnvironment(
   state: GroupState,
   build: Build,
   step: Step,
-  log: string[]
+  log: string[],
+  text = build.environment,
+  key = 'environment'
 ): Promise<Record<string, string>> {
   const evalStep: Step = {
     ...step,
-    name: 'environment',
-    argv: ['bash', '-c', environmentScript(build.environment)]
+    name: key,
+    argv: ['bash', '-c', environmentScript(text, key)]
   }
   const result = await executorFor(state, step).run(evalStep, step.env, () => undefined)
   if (result.code !== 0) {
     log.push(result.output)
     throw new BuildFailure(
       build.identifier,
-      'environment',
+      key,
       log.join(''),
-      `evaluating the environment option failed (exit ${result.code})`
+      `evaluating the ${key} option failed (exit ${result.code})`
     )
   }
   const changed = changedVariables(step.env, parseEnvZ(result.stdout))
-  log.push(`environment: ${Object.keys(changed).join(', ') || '(no change)'}\n`)
+  log.push(`${key}: ${Object.keys(changed).join(', ') || '(no change)'}\n`)
   return changed
 }

@@ -15,6 +15,7 @@ import { reportOutcome, type FailedBuild } from '../report/outcome.js'
 import type { BuildRecord } from '../report/summary.js'
 import { isCredential } from '../util/credentials.js'
 import { ChildTracker } from '../util/exec.js'
+import { EXIT } from '../util/errors.js'
 import { ContainerExecutor } from './container-executor.js'
 import { HostExecutor } from './executor.js'
 import { asBuildFailure } from './failure.js'
@@ -81,7 +82,7 @@ export async function executePlan(
       children.signalAll('SIGKILL')
       teardown()
       fs.rmSync(plan.tempDir, { recursive: true, force: true })
-      process.exit(signal === 'SIGINT' ? 130 : 143)
+      process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated)
     }
     const poll = setInterval(finish, 50)
   }
@@ -93,6 +94,7 @@ export async function executePlan(
   const records: BuildRecord[] = []
   const failures: FailedBuild[] = []
   const placed: string[] = []
+  const placedNames = new Set<string>()
   const ordering = reuseOrdering(
     jobs.map(j => j.build),
     limitedApiHint(options.packageDir)
@@ -117,7 +119,7 @@ export async function executePlan(
             log,
             cache
           )
-          const record = placeWheel(result, build, outputDir, started)
+          const record = placeWheel(result, build, outputDir, started, placedNames)
           records.push(record)
           if (!result.reused) placed.push(path.join(outputDir, record.wheel))
           reporter.group(
@@ -129,7 +131,8 @@ export async function executePlan(
           failures.push({
             identifier: build.identifier,
             message: failure.message,
-            log: failure.log
+            log: failure.log,
+            exitCode: failure.exitCode
           })
           reporter.group(`${build.identifier}: FAILED at ${failure.step}`, log.join(''))
           if (plan.failFast) stop = true
@@ -149,6 +152,8 @@ export async function executePlan(
   const ordered = jobs
     .map(j => records.find(r => r.identifier === j.build.identifier))
     .filter((r): r is BuildRecord => !!r)
+  const position = new Map(jobs.map((j, i) => [j.build.identifier, i]))
+  failures.sort((a, b) => position.get(a.identifier)! - position.get(b.identifier)!)
   await reportOutcome(
     {
       records: ordered,

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Build } from '../plan/types.js'
 import type { BuildRecord } from '../report/summary.js'
-import { UserError } from '../util/errors.js'
+import { EXIT, UserError } from '../util/errors.js'
 import type { IdentifierResult } from './identifier.js'
 import { deferred } from './pool.js'
 
@@ -16,12 +16,13 @@ export function placeWheel(
   result: IdentifierResult,
   build: Build,
   outputDir: string,
-  started: number
+  started: number,
+  placed: Set<string>
 ): BuildRecord {
   const name = path.basename(result.hostWheel)
   const data = fs.readFileSync(result.hostWheel)
   const sha256 = crypto.createHash('sha256').update(data).digest('hex')
-  if (!result.reused) moveIntoOutput(result.hostWheel, outputDir, sha256)
+  if (!result.reused) moveIntoOutput(result.hostWheel, outputDir, placed)
   return {
     identifier: build.identifier,
     wheel: name,
@@ -33,26 +34,28 @@ export function placeWheel(
   }
 }
 
-/** Copies into output-dir under a temp name, then renames: never a partial wheel. */
-export function moveIntoOutput(source: string, outputDir: string, sha256: string): void {
+/**
+ * Copies into output-dir under a temp name, then renames over any wheel of
+ * the same name from an earlier run (as cibuildwheel replaces them): never a
+ * partial wheel. Two wheels of one name in this run (`placed`) are refused.
+ */
+export function moveIntoOutput(source: string, outputDir: string, placed: Set<string>): void {
   const name = path.basename(source)
+  if (placed.has(name)) {
+    throw new UserError(`${name} was already built in this run`, {
+      key: 'output-dir',
+      value: outputDir,
+      hint: 'two identifiers produced the same wheel; check build and skip',
+      exitCode: EXIT.alreadyBuilt
+    })
+  }
   const target = path.join(outputDir, name)
   fs.mkdirSync(outputDir, { recursive: true })
-  if (fs.existsSync(target)) {
-    const existing = crypto.createHash('sha256').update(fs.readFileSync(target)).digest('hex')
-    if (existing !== sha256) {
-      throw new UserError(`${name} already exists in output-dir with different content`, {
-        key: 'output-dir',
-        value: outputDir,
-        hint: 'remove the old wheel, or use an empty output-dir'
-      })
-    }
-    return
-  }
   const temp = path.join(outputDir, `.${name}.${process.pid}.partial`)
   try {
     fs.copyFileSync(source, temp)
     fs.renameSync(temp, target)
+    placed.add(name)
   } finally {
     fs.rmSync(temp, { force: true })
   }

@@ -5,6 +5,13 @@ import { split as shlexSplit } from '../util/shlex.js'
 import type { Platform } from '../platforms/index.js'
 import type { BuildOptions, ContainerEngine, Frontend, FrontendName } from './types.js'
 import { booleanValue } from './values.js'
+import { parseEnvironment } from '../steps/environment.js'
+
+/** An environment option, refused here (before any build) when malformed. */
+function checked(value: string, key: string): string {
+  parseEnvironment(value, key)
+  return value
+}
 
 const FRONTENDS: readonly FrontendName[] = ['build', 'pip', 'build[uv]', 'uv']
 
@@ -119,9 +126,9 @@ export function resolveBuildOptions(
     testCommand: get('test-command'),
     auditCommand: get('audit-command'),
     auditRequires: shlexSplit(get('audit-requires'), 'audit-requires'),
-    environment: get('environment'),
+    environment: checked(get('environment'), 'environment'),
     environmentPass: words(get('environment-pass')),
-    testEnvironment: get('test-environment'),
+    testEnvironment: checked(get('test-environment'), 'test-environment'),
     configSettings: shlexSplit(get('config-settings'), 'config-settings'),
     frontend: parseFrontend(get('build-frontend')),
     testRequires: shlexSplit(get('test-requires'), 'test-requires'),

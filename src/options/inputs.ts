@@ -337,6 +337,8 @@ export interface ParsedArgs {
   readonly inputs: Map<string, string>
   readonly help: boolean
   readonly version: boolean
+  /** Print the stack trace of an unexpected error. */
+  readonly debug: boolean
 }
 
 /**
@@ -346,8 +348,11 @@ export interface ParsedArgs {
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const inputs = new Map<string, string>()
   const positionals: string[] = []
+  /** The boolean flag right before each positional, if any (`--fail-fast maybe`). */
+  const afterBoolean = new Map<number, string>()
   let help = false
   let version = false
+  let debug = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     if (arg === '--help' || arg === '-h') {
@@ -358,7 +363,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       version = true
       continue
     }
+    if (arg === '--debug') {
+      debug = true
+      continue
+    }
     if (!arg.startsWith('--') || arg === '--') {
+      const previous = argv[i - 1]?.startsWith('--') ? argv[i - 1].slice(2) : undefined
+      if (previous && BY_NAME.get(previous)?.boolean) afterBoolean.set(positionals.length, previous)
       positionals.push(arg)
       continue
     }
@@ -392,13 +403,21 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     inputs.set(name, value)
   }
   if (positionals.length > 2) {
+    const flag = [...afterBoolean].find(([index]) => index >= 2)
+    if (flag) {
+      throw new UserError('takes true or false', {
+        key: `--${flag[1]}`,
+        value: positionals[flag[0]],
+        hint: `write --${flag[1]}, --${flag[1]}=true or --${flag[1]}=false`
+      })
+    }
     throw new UserError('too many arguments', {
       value: positionals.slice(2).join(' '),
       hint: 'usage: wheelwright <command> [PACKAGE_DIR] [--flags]'
     })
   }
   const [command, positional] = positionals
-  return { command, positional, inputs, help, version }
+  return { command, positional, inputs, help, version, debug }
 }
 
 /** Action inputs from INPUT_* variables, as @actions/core reads them. */

@@ -30,7 +30,7 @@ import {
   parseParallel,
   pep440Range,
   positiveInt,
-  semverRange,
+  pythonVersionsRange,
   type Keyed
 } from './values.js'
 
@@ -136,7 +136,7 @@ export function resolveOptions(input: ResolveInput): Options {
   const requiresPython = requiresPythonSource ? pep440Range(requiresPythonSource) : undefined
   const pythonVersionsText = ours('python-versions')
   const pythonVersions = pythonVersionsText.value
-    ? semverRange(pythonVersionsText.value, pythonVersionsText.key)
+    ? pythonVersionsRange(pythonVersionsText.value, pythonVersionsText.key)
     : undefined
 
   const parallel = parseParallel(ours('parallel'), input.cpuCount ?? os.availableParallelism())

@@ -96,16 +96,22 @@ export function pep440Range({
   return version => pep440Satisfies(version, text)
 }
 
-export function semverRange(text: string, key: string): (version: string) => boolean {
-  const range = semver.validRange(text, { loose: false })
+/**
+ * `python-versions`: a PEP 440 specifier set, as Python users write it
+ * (`>=3.10`, `~=3.11`, `>=3.10,<3.13`, `==3.12.*`); the npm-style ranges of
+ * earlier releases (`3.10 - 3.13`, `^3.10`) are still read.
+ */
+export function pythonVersionsRange(text: string, key: string): (version: string) => boolean {
+  if (pep440ValidRange(text)) return version => pep440Satisfies(version, text)
+  const range = /^[\d.\s<>=^~|x*-]+$/.test(text) ? semver.validRange(text, { loose: false }) : null
   if (range === null) {
-    throw new UserError('is not a valid version range', {
+    throw new UserError('is not a valid version specifier', {
       key,
       value: text,
-      hint: 'use a semver range such as ">=3.10" or "3.10 - 3.13"'
+      hint: 'use PEP 440 syntax such as ">=3.10", "~=3.11" or ">=3.10,<3.13"'
     })
   }
-  return version => semver.satisfies(version, range)
+  return version => semver.satisfies(semver.coerce(version) ?? version, range)
 }
 
 /** A whole number from `min` to `max`, or undefined when not given. */

@@ -3,7 +3,7 @@
  * names, and the synonyms between OSes (x86_64 ↔ AMD64, aarch64 ↔ arm64 ↔
  * ARM64). Each platform module holds its own names; this module only combines them.
  */
-import { UserError } from '../util/errors.js'
+import { EXIT, UserError } from '../util/errors.js'
 import type { PlatformName, Runner } from '../platforms/names.js'
 import { PLATFORM_LIST, platformNamed } from '../platforms/index.js'
 import type { CommonMachine } from '../platforms/platform.js'
@@ -104,6 +104,7 @@ export function checkAllowedArchs(
     throw new UserError(`${platform} cannot build ${bad.join(', ')}`, {
       key,
       value: bad.join(' '),
+      exitCode: EXIT.deprecated,
       hint: [...renames, `${platform} supports ${allowed.join(', ')}`].join('; ')
     })
   }

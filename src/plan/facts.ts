@@ -22,6 +22,8 @@ export interface PlanFacts {
   readonly env: Env
   /** Build in containers (Linux) or on the host. */
   readonly useContainer: boolean
+  /** The engine to use instead of docker, which did not answer (`container: auto`). */
+  readonly engine?: 'podman'
   /** Identifier → interpreter, for host builds. */
   readonly hostInterpreters: ReadonlyMap<string, HostInterpreter>
   /** The host C library, for which Linux identifiers a host build can make. */

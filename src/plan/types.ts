@@ -60,6 +60,8 @@ export interface Build {
   readonly wheelDir: string
   /** The raw `environment` option, evaluated where the build runs before the steps. */
   readonly environment: string
+  /** The raw `test-environment` option, evaluated on top of it before the test steps. */
+  readonly testEnvironment?: string
   /** Static variables of every step of this build. */
   readonly env: Readonly<Record<string, string>>
   readonly steps: readonly Step[]

@@ -3,7 +3,7 @@
  * that matches no enabled identifier on any platform is an error; a `skip` or
  * `test-skip` pattern that matches nothing is only a warning.
  */
-import { UserError } from '../util/errors.js'
+import { EXIT, UserError } from '../util/errors.js'
 import { words } from '../util/text.js'
 import { allKnownIdentifiers } from './identifiers.js'
 import { requiredGroup, selectorMatches, type EnableGroup } from './selector.js'
@@ -34,11 +34,13 @@ export function validateSelectors(
           'it matches a group that is not enabled; add it to `enable` or remove the pattern'
         )
       }
-      for (const legacy of LEGACY) if (legacy.test.test(effective)) hints.push(legacy.text)
+      const legacy = LEGACY.filter(l => l.test.test(effective))
+      hints.push(...legacy.map(l => l.text))
       if (name === 'build') {
         throw new UserError('selector matches no identifier', {
           key: buildKey,
           value: pattern,
+          exitCode: legacy.length > 0 ? EXIT.deprecated : EXIT.configuration,
           hint:
             hints.join('; ') ||
             'see `wheelwright plan --print-identifiers --archs all` for valid identifiers'

@@ -57,7 +57,7 @@ function containerGroup(
   total: number
 ): BuildGroup {
   const first = options.buildOptions(list[0].identifier)
-  const engine = first.containerEngine.name
+  const engine = facts.engine ?? first.containerEngine.name
   const name = `wheelwright-${facts.runId}-${index}`
   const passed: Record<string, string> = {}
   for (const variable of first.environmentPass) {
@@ -167,6 +167,7 @@ function containerGroup(
       projectDir: CONTAINER_PROJECT,
       workDir,
       where: 'container',
+      environments: 'interpreter',
       tested,
       baseEnv,
       pathTail: `${path.posix.dirname(python)}:${CONTAINER_PATH}`,
@@ -181,6 +182,7 @@ function containerGroup(
       workDir,
       wheelDir,
       environment: build.environment,
+      ...(build.testEnvironment ? { testEnvironment: build.testEnvironment } : {}),
       env: baseEnv,
       steps,
       tested,

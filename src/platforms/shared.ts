@@ -163,6 +163,7 @@ export function makeBuild(
     workDir: parts.workDir,
     wheelDir: parts.wheelDir,
     environment: parts.environment ?? build.environment,
+    ...(build.testEnvironment ? { testEnvironment: build.testEnvironment } : {}),
     env: parts.env,
     steps: parts.steps,
     tested: parts.tested,

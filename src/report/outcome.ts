@@ -9,6 +9,7 @@ export interface FailedBuild {
   readonly identifier: string
   readonly message: string
   readonly log: string
+  readonly exitCode: number
 }
 
 export interface RunOutcome {
@@ -44,7 +45,9 @@ export async function reportOutcome(outcome: RunOutcome, reporter: Reporter): Pr
     {
       hint: outcome.failFast
         ? 'fail-fast stopped the remaining builds; set fail-fast: false to build the rest'
-        : 'see each build log above'
+        : 'see each build log above',
+      // The status of the first failure in plan order, as cibuildwheel (which stops there) gives.
+      exitCode: failures[0].exitCode
     }
   )
 }

@@ -152,7 +152,7 @@ export const COPY_PY = 'import shutil, sys; shutil.copy2(sys.argv[1], sys.argv[2
 export const TOOLS_PY = [
   'import os, pathlib, subprocess, sys, venv',
   'target, marker, *requirements = sys.argv[1:]',
-  'venv.create(target, with_pip=True, clear=True)',
+  'venv.create(target, with_pip=True)',
   "python = os.path.join(target, 'Scripts', 'python.exe')",
   "subprocess.check_call([python, '-m', 'pip', 'install', '--disable-pip-version-check', '-q', *requirements])",
   'pathlib.Path(marker).touch()'

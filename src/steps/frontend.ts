@@ -82,3 +82,22 @@ export function frontendRequirements(frontend: Frontend): string[] {
       return ['uv']
   }
 }
+
+/** Whether the frontend works through uv; its test env is then made by uv too, as cibuildwheel does. */
+export function usesUv(frontend: Frontend): boolean {
+  return frontend.name === 'uv' || frontend.name === 'build[uv]'
+}
+
+/** What an interpreter needs for a frontend's test env: virtualenv, or uv. */
+export function testEnvRequirements(frontend: Frontend): string[] {
+  return usesUv(frontend) ? ['uv'] : ['virtualenv']
+}
+
+/** The importable modules that show requirements are installed (`build[uv]` → build, uv). */
+export function requirementModules(requirements: readonly string[]): string[] {
+  const modules = requirements.flatMap(r => {
+    const [name, extras] = r.split(/[[\]]/)
+    return [name, ...(extras ? extras.split(',') : [])]
+  })
+  return [...new Set(modules.map(m => m.trim().replaceAll('-', '_')).filter(Boolean))]
+}

@@ -8,7 +8,13 @@ import crypto from 'node:crypto'
 import type { BuildOptions } from '../options/types.js'
 import type { Step, Where } from '../plan/types.js'
 import { buildDirs, type Dialect } from './dialect.js'
-import { frontendArgv, frontendRequirements } from './frontend.js'
+import {
+  frontendArgv,
+  frontendRequirements,
+  requirementModules,
+  testEnvRequirements,
+  usesUv
+} from './frontend.js'
 import { shellArgv } from './placeholders.js'
 
 export interface PipelineInput {
@@ -20,6 +26,13 @@ export interface PipelineInput {
   readonly projectDir: string
   readonly workDir: string
   readonly where: Where
+  /**
+   * `venv`: the build and its frontend run in a venv made from `python` (host
+   * builds). `interpreter`: they run with `python` itself, and what the
+   * frontend and the test env need is installed into it once, only when
+   * missing (a container, as cibuildwheel does on Linux).
+   */
+  readonly environments?: 'venv' | 'interpreter'
   readonly tested: boolean
   /** Variables every step of this build gets (PATH, CIBUILDWHEEL, ...). */
   readonly baseEnv: Readonly<Record<string, string>>
@@ -108,11 +121,27 @@ type StepExtra = Partial<
   Pick<Step, 'env' | 'cwd' | 'phase' | 'collectsWheel' | 'creates' | 'wheelDir' | 'onlyAbi3'>
 >
 
+/**
+ * argv: python modules requirements... Installs the requirements into the
+ * interpreter unless every module (comma-separated) is importable already.
+ */
+export const ENSURE_INSTALLED = [
+  'python="$1" modules="$2"; shift 2',
+  '"$python" -c \'import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in sys.argv[1].split(",")))\' "$modules" && exit 0',
+  'exec "$python" -m pip install --disable-pip-version-check -q "$@"'
+].join('\n')
+
+function ensureInstalled(python: string, requirements: readonly string[]): string[] {
+  const modules = requirementModules(requirements).join(',')
+  return ['bash', '-c', ENSURE_INSTALLED, 'ensure', python, modules, ...requirements]
+}
+
 export function pipelineSteps(input: PipelineInput): Step[] {
   const { options, where, dialect } = input
   const join = dialect.path.join
+  const inInterpreter = input.environments === 'interpreter'
   const requirements = frontendRequirements(options.frontend)
-  const kept = sharedVenv(input, requirements)
+  const kept = inInterpreter ? undefined : sharedVenv(input, requirements)
   const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) }
   const venvBin = dialect.venvBin(dirs.venv)
   const testBin = dialect.venvBin(dirs.testVenv)
@@ -126,8 +155,9 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     ...input.baseEnv,
     ...budget,
     ...placeholders,
-    VIRTUAL_ENV: dirs.venv,
-    PATH: `${venvBin}${dialect.pathSeparator}${input.pathTail}`
+    ...(inInterpreter
+      ? { PATH: input.pathTail }
+      : { VIRTUAL_ENV: dirs.venv, PATH: `${venvBin}${dialect.pathSeparator}${input.pathTail}` })
   }
   const step = (name: string, argv: string[], extra: StepExtra = {}): Step => ({
     name,
@@ -142,7 +172,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     ...(extra.onlyAbi3 ? { onlyAbi3: true } : {})
   })
   const once = kept ? { creates: kept.marker } : {}
-  const python = dialect.executable(venvBin, 'python')
+  const python = inInterpreter ? input.python : dialect.executable(venvBin, 'python')
   const cores = budget.DIST_EXTRA_CONFIG ? String(input.cores) : ''
   const steps: Step[] = [
     step('prepare', dialect.prepare(input.python, dirs, input.projectDir, cores, budgetFile), {
@@ -153,17 +183,22 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   if (files.length > 0) {
     steps.push(step('write-config', [input.python, '-c', WRITE_FILES_PY, ...files.flat()]))
   }
-  steps.push(step('venv', venvArgv(input, dirs.venv), once))
-  if (requirements.length > 0) {
-    steps.push(
-      step(
-        'install-frontend',
-        [python, '-m', 'pip', 'install', '--disable-pip-version-check', ...requirements],
-        once
+  if (inInterpreter) {
+    if (requirements.length > 0)
+      steps.push(step('install-frontend', ensureInstalled(python, requirements)))
+  } else {
+    steps.push(step('venv', venvArgv(input, dirs.venv), once))
+    if (requirements.length > 0) {
+      steps.push(
+        step(
+          'install-frontend',
+          [python, '-m', 'pip', 'install', '--disable-pip-version-check', ...requirements],
+          once
+        )
       )
-    )
+    }
+    if (kept) steps.push(step('venv-ready', dialect.touch(kept.marker), once))
   }
-  if (kept) steps.push(step('venv-ready', dialect.touch(kept.marker), once))
   if (options.beforeBuild)
     steps.push(step('before-build', shellArgv(options.beforeBuild, dialect.shell)))
   steps.push(
@@ -175,7 +210,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
         outDir: dirs.built,
         configSettings: options.configSettings,
         verbosity: options.buildVerbosity,
-        uv: dialect.executable(venvBin, 'uv')
+        uv: inInterpreter ? 'uv' : dialect.executable(venvBin, 'uv')
       }),
       { collectsWheel: dirs.built }
     )
@@ -215,28 +250,54 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const prefix = input.testPrefix ?? []
   const test = (name: string, argv: string[], cwd = dirs.testCwd, prefixed = true) =>
     step(name, prefixed ? [...prefix, ...argv] : argv, { env: testEnv, cwd, phase: 'test' })
+  const withUv = inInterpreter && usesUv(options.frontend)
   steps.push(
     test(
       'test-prepare',
       dialect.prepareTest(input.python, dirs, input.projectDir, options.testSources),
       input.workDir,
       false
-    ),
-    test('test-venv', venvArgv(input, dirs.testVenv), dirs.testCwd, false)
+    )
   )
+  if (inInterpreter) {
+    // The test env comes from the interpreter's virtualenv (pip embedded) or
+    // uv: no ensurepip, which takes seconds per venv.
+    steps.push(
+      test(
+        'test-tools',
+        ensureInstalled(input.python, testEnvRequirements(options.frontend)),
+        dirs.testCwd,
+        false
+      ),
+      test(
+        'test-venv',
+        withUv
+          ? ['uv', 'venv', '--quiet', '--python', input.python, dirs.testVenv]
+          : [
+              input.python,
+              '-m',
+              'virtualenv',
+              '--quiet',
+              '--no-periodic-update',
+              '--pip=embed',
+              '--no-setuptools',
+              dirs.testVenv
+            ],
+        dirs.testCwd,
+        false
+      )
+    )
+  } else {
+    steps.push(test('test-venv', venvArgv(input, dirs.testVenv), dirs.testCwd, false))
+  }
   if (options.beforeTest)
     steps.push(test('before-test', shellArgv(options.beforeTest, dialect.shell), input.projectDir))
   const wheelSpec = options.testExtras ? `{wheel}[${options.testExtras}]` : '{wheel}'
+  const installer = withUv
+    ? ['uv', 'pip', 'install', '--quiet']
+    : [dialect.executable(testBin, 'python'), '-m', 'pip', 'install', '--disable-pip-version-check']
   steps.push(
-    test('test-install', [
-      dialect.executable(testBin, 'python'),
-      '-m',
-      'pip',
-      'install',
-      '--disable-pip-version-check',
-      wheelSpec,
-      ...options.testRequires
-    ]),
+    test('test-install', [...installer, wheelSpec, ...options.testRequires]),
     test('test', shellArgv(options.testCommand, dialect.shell))
   )
   return steps

@@ -9,12 +9,37 @@ export interface UserErrorDetails {
   value?: string
   /** What to do instead. */
   hint?: string
+  /** The exit status, as cibuildwheel's for the same failure (default 2: configuration). */
+  exitCode?: number
 }
+
+/**
+ * cibuildwheel's exit statuses, which CI scripts check. 0 is success and
+ * anything unexpected is 1 (with a hint to re-run with --debug).
+ */
+export const EXIT = Object.freeze({
+  /** A build or test failed. */
+  failed: 1,
+  configuration: 2,
+  nothingToDo: 3,
+  /** A selector or arch that an older release accepted (e.g. `cp27-*`). */
+  deprecated: 4,
+  pureWheel: 5,
+  alreadyBuilt: 6,
+  engineTooOld: 7,
+  repairNoWheel: 8,
+  auditFailed: 9,
+  buildNoWheel: 10,
+  /** Stopped by SIGINT / SIGTERM (128 + the signal). */
+  interrupted: 130,
+  terminated: 143
+})
 
 export class UserError extends Error {
   readonly key?: string
   readonly value?: string
   readonly hint?: string
+  readonly exitCode: number
 
   constructor(message: string, details: UserErrorDetails = {}) {
     super(UserError.compose(message, details))
@@ -22,6 +47,7 @@ export class UserError extends Error {
     this.key = details.key
     this.value = details.value
     this.hint = details.hint
+    this.exitCode = details.exitCode ?? EXIT.configuration
   }
 
   private static compose(message: string, { key, value, hint }: UserErrorDetails): string {

@@ -84,7 +84,9 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
     const child = spawn(file, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      // No input: stdin is /dev/null. A pipe (a socket to bash) makes a bash
+      // without SHLVL read ~/.bashrc, whose PATH changes would win over ours.
+      stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       windowsVerbatimArguments: !!verbatim,
       detached: !!options.children && process.platform !== 'win32'
     })
@@ -99,8 +101,8 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
       output += text
       options.onOutput?.(text)
     }
-    child.stdout.on('data', onData('out'))
-    child.stderr.on('data', onData('err'))
+    child.stdout?.on('data', onData('out'))
+    child.stderr?.on('data', onData('err'))
     let timer: NodeJS.Timeout | undefined
     if (options.timeoutMs) {
       timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
@@ -119,9 +121,10 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
       if (timer) clearTimeout(timer)
       resolve({ code: code ?? 128, signal, stdout, stderr, output })
     })
-    child.stdin.on('error', () => undefined)
-    if (options.input !== undefined) child.stdin.end(options.input)
-    else child.stdin.end()
+    if (options.input !== undefined && child.stdin) {
+      child.stdin.on('error', () => undefined)
+      child.stdin.end(options.input)
+    }
   })
 }
 

@@ -1,4 +1,4 @@
-import { U as UserError } from './credentials-D03WqulP.js';
+import { U as UserError } from './credentials-D_8G9Dmj.js';
 
 /** PEP 427 wheel file names: parse and the tag facts the pipeline needs. */
 function parseWheelName(filename) {

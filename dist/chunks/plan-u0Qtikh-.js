@@ -1,8 +1,8 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-Ca3ECv8E.js';
-import './credentials-D03WqulP.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-9rBsQMDz.js';
+import './credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-BuIM9h_c.js';
+import './identifiers-CXntBB3o.js';
 import 'node:path';
 import 'node:fs';
 import './core-CM_3Ha9x.js';

@@ -1,4 +1,4 @@
-import { f as semverExports, g as semver, U as UserError, e as exec$1, d as isCredential, s as selectorMatches, h as isSelected, l as listing } from './credentials-D03WqulP.js';
+import { g as semverExports, h as semver, U as UserError, e as exec$1, f as isCredential, s as selectorMatches, j as isSelected, l as listing } from './credentials-D_8G9Dmj.js';
 import path$1 from 'node:path';
 import fs__default from 'node:fs';
 import { i as info, m as mkdirP, d as debug, e as exec, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-CM_3Ha9x.js';
@@ -1311,7 +1311,7 @@ const COPY_PY = 'import shutil, sys; shutil.copy2(sys.argv[1], sys.argv[2])';
 const TOOLS_PY = [
     'import os, pathlib, subprocess, sys, venv',
     'target, marker, *requirements = sys.argv[1:]',
-    'venv.create(target, with_pip=True, clear=True)',
+    'venv.create(target, with_pip=True)',
     "python = os.path.join(target, 'Scripts', 'python.exe')",
     "subprocess.check_call([python, '-m', 'pip', 'install', '--disable-pip-version-check', '-q', *requirements])",
     'pathlib.Path(marker).touch()'
@@ -2465,6 +2465,22 @@ function frontendRequirements(frontend) {
             return ['uv'];
     }
 }
+/** Whether the frontend works through uv; its test env is then made by uv too, as cibuildwheel does. */
+function usesUv(frontend) {
+    return frontend.name === 'uv' || frontend.name === 'build[uv]';
+}
+/** What an interpreter needs for a frontend's test env: virtualenv, or uv. */
+function testEnvRequirements(frontend) {
+    return usesUv(frontend) ? ['uv'] : ['virtualenv'];
+}
+/** The importable modules that show requirements are installed (`build[uv]` → build, uv). */
+function requirementModules(requirements) {
+    const modules = requirements.flatMap(r => {
+        const [name, extras] = r.split(/[[\]]/);
+        return [name, ...(extras ? extras.split(',') : [])];
+    });
+    return [...new Set(modules.map(m => m.trim().replaceAll('-', '_')).filter(Boolean))];
+}
 
 /**
  * The per-identifier steps, in one order for every platform: prepare →
@@ -2507,11 +2523,25 @@ function venvArgv(input, dir) {
         ? [input.virtualenv, '--quiet', '--no-periodic-update', '--python', input.python, dir]
         : [input.python, '-m', 'venv', dir];
 }
+/**
+ * argv: python modules requirements... Installs the requirements into the
+ * interpreter unless every module (comma-separated) is importable already.
+ */
+const ENSURE_INSTALLED = [
+    'python="$1" modules="$2"; shift 2',
+    '"$python" -c \'import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in sys.argv[1].split(",")))\' "$modules" && exit 0',
+    'exec "$python" -m pip install --disable-pip-version-check -q "$@"'
+].join('\n');
+function ensureInstalled(python, requirements) {
+    const modules = requirementModules(requirements).join(',');
+    return ['bash', '-c', ENSURE_INSTALLED, 'ensure', python, modules, ...requirements];
+}
 function pipelineSteps(input) {
     const { options, where, dialect } = input;
     const join = dialect.path.join;
+    const inInterpreter = input.environments === 'interpreter';
     const requirements = frontendRequirements(options.frontend);
-    const kept = sharedVenv(input, requirements);
+    const kept = inInterpreter ? undefined : sharedVenv(input, requirements);
     const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) };
     const venvBin = dialect.venvBin(dirs.venv);
     const testBin = dialect.venvBin(dirs.testVenv);
@@ -2525,8 +2555,9 @@ function pipelineSteps(input) {
         ...input.baseEnv,
         ...budget,
         ...placeholders,
-        VIRTUAL_ENV: dirs.venv,
-        PATH: `${venvBin}${dialect.pathSeparator}${input.pathTail}`
+        ...(inInterpreter
+            ? { PATH: input.pathTail }
+            : { VIRTUAL_ENV: dirs.venv, PATH: `${venvBin}${dialect.pathSeparator}${input.pathTail}` })
     };
     const step = (name, argv, extra = {}) => ({
         name,
@@ -2541,7 +2572,7 @@ function pipelineSteps(input) {
         ...(extra.onlyAbi3 ? { onlyAbi3: true } : {})
     });
     const once = kept ? { creates: kept.marker } : {};
-    const python = dialect.executable(venvBin, 'python');
+    const python = inInterpreter ? input.python : dialect.executable(venvBin, 'python');
     const cores = budget.DIST_EXTRA_CONFIG ? String(input.cores) : '';
     const steps = [
         step('prepare', dialect.prepare(input.python, dirs, input.projectDir, cores, budgetFile), {
@@ -2552,12 +2583,18 @@ function pipelineSteps(input) {
     if (files.length > 0) {
         steps.push(step('write-config', [input.python, '-c', WRITE_FILES_PY, ...files.flat()]));
     }
-    steps.push(step('venv', venvArgv(input, dirs.venv), once));
-    if (requirements.length > 0) {
-        steps.push(step('install-frontend', [python, '-m', 'pip', 'install', '--disable-pip-version-check', ...requirements], once));
+    if (inInterpreter) {
+        if (requirements.length > 0)
+            steps.push(step('install-frontend', ensureInstalled(python, requirements)));
     }
-    if (kept)
-        steps.push(step('venv-ready', dialect.touch(kept.marker), once));
+    else {
+        steps.push(step('venv', venvArgv(input, dirs.venv), once));
+        if (requirements.length > 0) {
+            steps.push(step('install-frontend', [python, '-m', 'pip', 'install', '--disable-pip-version-check', ...requirements], once));
+        }
+        if (kept)
+            steps.push(step('venv-ready', dialect.touch(kept.marker), once));
+    }
     if (options.beforeBuild)
         steps.push(step('before-build', shellArgv(options.beforeBuild, dialect.shell)));
     steps.push(step('build', frontendArgv(options.frontend, {
@@ -2566,7 +2603,7 @@ function pipelineSteps(input) {
         outDir: dirs.built,
         configSettings: options.configSettings,
         verbosity: options.buildVerbosity,
-        uv: dialect.executable(venvBin, 'uv')
+        uv: inInterpreter ? 'uv' : dialect.executable(venvBin, 'uv')
     }), { collectsWheel: dirs.built }));
     const repairEnv = {
         ...buildEnv,
@@ -2602,19 +2639,34 @@ function pipelineSteps(input) {
     };
     const prefix = input.testPrefix ?? [];
     const test = (name, argv, cwd = dirs.testCwd, prefixed = true) => step(name, prefixed ? [...prefix, ...argv] : argv, { env: testEnv, cwd, phase: 'test' });
-    steps.push(test('test-prepare', dialect.prepareTest(input.python, dirs, input.projectDir, options.testSources), input.workDir, false), test('test-venv', venvArgv(input, dirs.testVenv), dirs.testCwd, false));
+    const withUv = inInterpreter && usesUv(options.frontend);
+    steps.push(test('test-prepare', dialect.prepareTest(input.python, dirs, input.projectDir, options.testSources), input.workDir, false));
+    if (inInterpreter) {
+        // The test env comes from the interpreter's virtualenv (pip embedded) or
+        // uv: no ensurepip, which takes seconds per venv.
+        steps.push(test('test-tools', ensureInstalled(input.python, testEnvRequirements(options.frontend)), dirs.testCwd, false), test('test-venv', withUv
+            ? ['uv', 'venv', '--quiet', '--python', input.python, dirs.testVenv]
+            : [
+                input.python,
+                '-m',
+                'virtualenv',
+                '--quiet',
+                '--no-periodic-update',
+                '--pip=embed',
+                '--no-setuptools',
+                dirs.testVenv
+            ], dirs.testCwd, false));
+    }
+    else {
+        steps.push(test('test-venv', venvArgv(input, dirs.testVenv), dirs.testCwd, false));
+    }
     if (options.beforeTest)
         steps.push(test('before-test', shellArgv(options.beforeTest, dialect.shell), input.projectDir));
     const wheelSpec = options.testExtras ? `{wheel}[${options.testExtras}]` : '{wheel}';
-    steps.push(test('test-install', [
-        dialect.executable(testBin, 'python'),
-        '-m',
-        'pip',
-        'install',
-        '--disable-pip-version-check',
-        wheelSpec,
-        ...options.testRequires
-    ]), test('test', shellArgv(options.testCommand, dialect.shell)));
+    const installer = withUv
+        ? ['uv', 'pip', 'install', '--quiet']
+        : [dialect.executable(testBin, 'python'), '-m', 'pip', 'install', '--disable-pip-version-check'];
+    steps.push(test('test-install', [...installer, wheelSpec, ...options.testRequires]), test('test', shellArgv(options.testCommand, dialect.shell)));
     return steps;
 }
 
@@ -2726,6 +2778,7 @@ function makeBuild(build, interpreter, parts) {
         workDir: parts.workDir,
         wheelDir: parts.wheelDir,
         environment: parts.environment ?? build.environment,
+        ...(build.testEnvironment ? { testEnvironment: build.testEnvironment } : {}),
         env: parts.env,
         steps: parts.steps,
         tested: parts.tested,
@@ -2899,7 +2952,7 @@ function containerGroups(options, configurations, facts, imageOf) {
 }
 function containerGroup(options, list, facts, image, index, total) {
     const first = options.buildOptions(list[0].identifier);
-    const engine = first.containerEngine.name;
+    const engine = facts.engine ?? first.containerEngine.name;
     const name = `wheelwright-${facts.runId}-${index}`;
     const passed = {};
     for (const variable of first.environmentPass) {
@@ -3006,6 +3059,7 @@ function containerGroup(options, list, facts, image, index, total) {
             projectDir: CONTAINER_PROJECT,
             workDir,
             where: 'container',
+            environments: 'interpreter',
             tested,
             baseEnv,
             pathTail: `${path$1.posix.dirname(python)}:${CONTAINER_PATH}`,
@@ -3020,6 +3074,7 @@ function containerGroup(options, list, facts, image, index, total) {
             workDir,
             wheelDir,
             environment: build.environment,
+            ...(build.testEnvironment ? { testEnvironment: build.testEnvironment } : {}),
             env: baseEnv,
             steps,
             tested,

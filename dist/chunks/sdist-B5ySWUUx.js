@@ -2,10 +2,10 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
-import { d as isCredential, e as exec, U as UserError, r as run, j as CommandError } from './credentials-D03WqulP.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-5uZZydbV.js';
-import { uploadJobArtifact } from './job-artifact-20UVZB5-.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-C1RPxKKc.js';
+import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-D_8G9Dmj.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-CUHJK5lz.js';
+import { uploadJobArtifact } from './job-artifact-P1AvjDlg.js';
+import { S as SDIST_ARTIFACT_NAME } from './settings-Cg4B9hkB.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential

@@ -1,10 +1,10 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError } from './credentials-D03WqulP.js';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-CZd4CAmy.js';
-import { P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-BuIM9h_c.js';
-import { b as booleanValue, p as parseEnable, a as pep440Range, s as semverRange, c as parseParallel, d as positiveInt, e as parseChoice, r as resolvePublishOptions, f as deploymentTarget, n as nonEmpty } from './publish-BbFDI6sj.js';
+import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-CskMr6d9.js';
+import { P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-CXntBB3o.js';
+import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty } from './publish-BgaM23QL.js';
 
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -1418,6 +1418,11 @@ function merge(before, after, rule, spec, source) {
 }
 
 /** The options that may differ per identifier, resolved through the cascade. */
+/** An environment option, refused here (before any build) when malformed. */
+function checked(value, key) {
+    parseEnvironment(value, key);
+    return value;
+}
 const FRONTENDS = ['build', 'pip', 'build[uv]', 'uv'];
 /** Parses cibuildwheel's `name; key: value …` strings. */
 function parseKeyValue(text, key, fields) {
@@ -1522,9 +1527,9 @@ function resolveBuildOptions(identifier, option, platform) {
         testCommand: get('test-command'),
         auditCommand: get('audit-command'),
         auditRequires: split(get('audit-requires'), 'audit-requires'),
-        environment: get('environment'),
+        environment: checked(get('environment'), 'environment'),
         environmentPass: words(get('environment-pass')),
-        testEnvironment: get('test-environment'),
+        testEnvironment: checked(get('test-environment'), 'test-environment'),
         configSettings: split(get('config-settings'), 'config-settings'),
         frontend: parseFrontend(get('build-frontend')),
         testRequires: split(get('test-requires'), 'test-requires'),
@@ -1731,7 +1736,7 @@ function resolveOptions(input) {
     const requiresPython = requiresPythonSource ? pep440Range(requiresPythonSource) : undefined;
     const pythonVersionsText = ours('python-versions');
     const pythonVersions = pythonVersionsText.value
-        ? semverRange(pythonVersionsText.value, pythonVersionsText.key)
+        ? pythonVersionsRange(pythonVersionsText.value, pythonVersionsText.key)
         : undefined;
     const parallel = parseParallel(ours('parallel'), input.cpuCount ?? os.availableParallelism());
     const maxPerJob = positiveInt(ours('max-per-job'), 0);
@@ -2266,8 +2271,11 @@ const BY_NAME = new Map(INPUTS.map(i => [i.name, i]));
 function parseCliArgs(argv) {
     const inputs = new Map();
     const positionals = [];
+    /** The boolean flag right before each positional, if any (`--fail-fast maybe`). */
+    const afterBoolean = new Map();
     let help = false;
     let version = false;
+    let debug = false;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--help' || arg === '-h') {
@@ -2278,7 +2286,14 @@ function parseCliArgs(argv) {
             version = true;
             continue;
         }
+        if (arg === '--debug') {
+            debug = true;
+            continue;
+        }
         if (!arg.startsWith('--') || arg === '--') {
+            const previous = argv[i - 1]?.startsWith('--') ? argv[i - 1].slice(2) : undefined;
+            if (previous && BY_NAME.get(previous)?.boolean)
+                afterBoolean.set(positionals.length, previous);
             positionals.push(arg);
             continue;
         }
@@ -2313,13 +2328,21 @@ function parseCliArgs(argv) {
         inputs.set(name, value);
     }
     if (positionals.length > 2) {
+        const flag = [...afterBoolean].find(([index]) => index >= 2);
+        if (flag) {
+            throw new UserError('takes true or false', {
+                key: `--${flag[1]}`,
+                value: positionals[flag[0]],
+                hint: `write --${flag[1]}, --${flag[1]}=true or --${flag[1]}=false`
+            });
+        }
         throw new UserError('too many arguments', {
             value: positionals.slice(2).join(' '),
             hint: 'usage: wheelwright <command> [PACKAGE_DIR] [--flags]'
         });
     }
     const [command, positional] = positionals;
-    return { command, positional, inputs, help, version };
+    return { command, positional, inputs, help, version, debug };
 }
 /** Action inputs from INPUT_* variables, as @actions/core reads them. */
 function readActionInputs(getInput) {
@@ -2387,21 +2410,27 @@ async function execute(inputs, cwd, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-oXMxGgxP.js')).runPlan(options, context);
+            return (await import('./plan-u0Qtikh-.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-BmxiblYs.js')).runBuild(options, context);
+            return (await import('./build-Cyv9DmkE.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-C5BwjAQM.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-B5ySWUUx.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-CZyHPR3l.js')).runPublish(options, context);
+            return (await import('./publish-CXtKyFiJ.js')).runPublish(options, context);
     }
 }
-function describe(error) {
+/** One line for an unexpected error (the trace only with --debug); a UserError as it is. */
+function describe(error, debug = false) {
     if (isUserError(error))
         return error.message;
-    if (error instanceof Error)
-        return error.stack ?? error.message;
-    return String(error);
+    const text = error instanceof Error ? error.message : String(error);
+    if (debug && error instanceof Error && error.stack)
+        return error.stack;
+    return `${text.split('\n')[0]}. Hint: this is a bug in wheelwright; re-run with --debug for the trace and report it`;
+}
+/** The exit status of a failed run: cibuildwheel's for the same failure. */
+function exitCodeOf(error) {
+    return isUserError(error) ? error.exitCode : EXIT.failed;
 }
 /** The GitHub Action entry point. */
 async function runAction() {
@@ -2418,10 +2447,11 @@ async function runAction() {
         });
     }
     catch (error) {
-        const message = describe(error);
+        const message = describe(error, process.env.RUNNER_DEBUG === '1');
         if (isUserError(error))
             core.error(message, { title: 'wheelwright: configuration error' });
         core.setFailed(message);
+        process.exitCode = exitCodeOf(error);
     }
 }
 const USAGE = `usage:
@@ -2438,6 +2468,7 @@ async function runCli(argv, io = {}) {
     const reporter = cliReporter(io.stdout, stderr);
     const env = io.env ?? process.env;
     const cwd = io.cwd ?? process.cwd();
+    const debug = argv.includes('--debug');
     try {
         const args = parseCliArgs(argv);
         if (args.version) {
@@ -2458,8 +2489,8 @@ async function runCli(argv, io = {}) {
         return 0;
     }
     catch (error) {
-        stderr(`error: ${describe(error)}\n`);
-        return isUserError(error) ? 2 : 1;
+        stderr(`error: ${describe(error, debug)}\n`);
+        return exitCodeOf(error);
     }
 }
 

@@ -1,13 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
-import { a as requiredGroup, w as words, s as selectorMatches, U as UserError, e as exec, b as pythonVersionOf, C as ChildTracker, d as isCredential } from './credentials-D03WqulP.js';
-import { t as thisMachine, V as VERSION, a as checkArchsSelected } from './version-CZd4CAmy.js';
-import { j as jobConfigurations } from './select-Ca3ECv8E.js';
-import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, a as archOfIdentifier } from './identifiers-BuIM9h_c.js';
+import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-D_8G9Dmj.js';
+import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-CskMr6d9.js';
+import { j as jobConfigurations } from './select-9rBsQMDz.js';
+import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, a as archOfIdentifier } from './identifiers-CXntBB3o.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { p as parseWheelName, i as isAbi3, a as isPurePython } from './filename-DACGPVwU.js';
+import { p as parseWheelName, i as isAbi3, a as isPurePython } from './filename-D0mVeouD.js';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import './core-CM_3Ha9x.js';
 import 'os';
@@ -71,13 +71,13 @@ function validateSelectors(selectors, buildKey = 'build') {
             if (valid.some(id => selectorMatches(effective, id))) {
                 hints.push('it matches a group that is not enabled; add it to `enable` or remove the pattern');
             }
-            for (const legacy of LEGACY)
-                if (legacy.test.test(effective))
-                    hints.push(legacy.text);
+            const legacy = LEGACY.filter(l => l.test.test(effective));
+            hints.push(...legacy.map(l => l.text));
             if (name === 'build') {
                 throw new UserError('selector matches no identifier', {
                     key: buildKey,
                     value: pattern,
+                    exitCode: legacy.length > 0 ? EXIT.deprecated : EXIT.configuration,
                     hint: hints.join('; ') ||
                         'see `wheelwright plan --print-identifiers --archs all` for valid identifiers'
                 });
@@ -278,7 +278,7 @@ async function gatherFacts(options, configurations, env) {
     // RUNNER_OS may name another OS (a dry run of a macOS or Windows plan here):
     // then this machine's interpreters are not that runner's.
     const onThisOs = options.platform === options.runner.platform && options.platform === thisMachine().platform;
-    const useContainer = await containerMode(options, configurations);
+    const { useContainer, engine } = await containerMode(options, configurations);
     const runId = crypto.randomBytes(4).toString('hex');
     // A dry run of another OS's plan uses the paths of that OS's hosted runner.
     const runnerPlatform = platformNamed(options.runner.platform);
@@ -313,6 +313,7 @@ async function gatherFacts(options, configurations, env) {
         tempDir,
         env,
         useContainer,
+        ...(engine ? { engine } : {}),
         hostInterpreters,
         hostLibc: libc,
         hostPython: runnerPlatform.hostPython,
@@ -322,21 +323,32 @@ async function gatherFacts(options, configurations, env) {
         sourceDateEpoch: await lastCommitTime(options.packageDir)
     };
 }
-/** Whether this run builds in containers: the platform uses them and an engine answers. */
+/**
+ * Whether this run builds in containers, and with which engine. As
+ * cibuildwheel: on a platform that builds in containers, `auto` and `on`
+ * need a working engine: the configured one, else podman when docker (the
+ * default) does not answer. With none, the run stops here, unless it is a
+ * dry run; `container: off` builds on the host.
+ */
 async function containerMode(options, configurations) {
     if (!platformNamed(options.platform).containers || options.container === 'off')
-        return false;
-    const engines = new Set(configurations.map(c => options.buildOptions(c.identifier).containerEngine.name));
-    const works = await Promise.all([...engines].map(engineWorks));
-    const allWork = works.length > 0 && works.every(Boolean);
-    if (options.container === 'on' && !allWork && !options.dryRun) {
-        throw new UserError('no working container engine', {
-            key: 'container',
-            value: 'on',
-            hint: `${[...engines].join(', ')} did not answer; install one, set container-engine, or use container: off`
-        });
-    }
-    return options.container === 'on' || allWork;
+        return { useContainer: false };
+    const engines = [
+        ...new Set(configurations.map(c => options.buildOptions(c.identifier).containerEngine.name))
+    ];
+    const works = await Promise.all(engines.map(engineWorks));
+    if (works.length > 0 && works.every(Boolean))
+        return { useContainer: true };
+    const fallback = engines.every(e => e === 'docker') && (await engineWorks('podman')) ? 'podman' : undefined;
+    if (fallback)
+        return { useContainer: true, engine: fallback };
+    if (options.dryRun)
+        return { useContainer: true };
+    throw new UserError('no working container engine', {
+        key: 'container',
+        value: options.container,
+        hint: `${[...engines, 'podman'].filter((e, i, all) => all.indexOf(e) === i).join(' and ')} did not answer; start one (or set container-engine), or set container: off to build on this host`
+    });
 }
 
 function humanSize(bytes) {
@@ -399,7 +411,9 @@ async function reportOutcome(outcome, reporter) {
     throw new UserError(`${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${details}`, {
         hint: outcome.failFast
             ? 'fail-fast stopped the remaining builds; set fail-fast: false to build the rest'
-            : 'see each build log above'
+            : 'see each build log above',
+        // The status of the first failure in plan order, as cibuildwheel (which stops there) gives.
+        exitCode: failures[0].exitCode
     });
 }
 
@@ -427,7 +441,6 @@ class ContainerExecutor {
             const argv = [
                 this.container.engine,
                 'exec',
-                '--interactive',
                 '--workdir',
                 step.cwd,
                 '--env-file',
@@ -516,50 +529,22 @@ class BuildFailure extends Error {
     identifier;
     step;
     log;
-    constructor(identifier, step, log, reason) {
+    exitCode;
+    constructor(identifier, step, log, reason, 
+    /** cibuildwheel's exit status for this failure (1 unless a specific one applies). */
+    exitCode = EXIT.failed) {
         super(`${identifier}: ${step} failed: ${reason}`);
         this.identifier = identifier;
         this.step = step;
         this.log = log;
+        this.exitCode = exitCode;
     }
 }
 /** The failure of `error`, thrown while building `identifier`. */
 function asBuildFailure(error, identifier, log) {
     if (error instanceof BuildFailure)
         return error;
-    return new BuildFailure(identifier, 'build', log, error instanceof Error ? error.message : String(error));
-}
-
-/**
- * The `environment` option: bash assignments (`A=1 B="$A x" C=$(cmd)`),
- * evaluated in order where the build runs, as cibuildwheel documents. The
- * assignments run as the user wrote them, like any other user script; the
- * result is read back with `env -0` and only the variables it changed are
- * kept.
- */
-function environmentScript(assignments) {
-    return `set -a\n${assignments}\nset +a\nenv -0`;
-}
-/** Parses `env -0` output into a map. */
-function parseEnvZ(output) {
-    const result = new Map();
-    for (const entry of output.split('\0')) {
-        const at = entry.indexOf('=');
-        if (at > 0)
-            result.set(entry.slice(0, at), entry.slice(at + 1));
-    }
-    return result;
-}
-/** The variables whose value differs between `before` and `after`. */
-function changedVariables(before, after) {
-    const changed = {};
-    for (const [k, v] of after) {
-        if (k === '_' || k === 'SHLVL' || k === 'PWD' || k === 'OLDPWD')
-            continue;
-        if (before[k] !== v)
-            changed[k] = v;
-    }
-    return changed;
+    return new BuildFailure(identifier, 'build', log, error instanceof Error ? error.message : String(error), isUserError(error) ? error.exitCode : EXIT.failed);
 }
 
 /**
@@ -716,7 +701,7 @@ function keepSetupOutput(state, step, env, stdout, log) {
  * then the test steps. Each step's argv gets the current `{wheel}`.
  */
 async function runIdentifier(state, build, progress, log, cache) {
-    const fail = (step, reason) => new BuildFailure(build.identifier, step, log.join(''), reason);
+    const fail = (step, reason, exitCode = EXIT.failed) => new BuildFailure(build.identifier, step, log.join(''), reason, exitCode);
     const reuse = findCompatibleWheel(state.built, build.identifier);
     const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined;
     let wheel = reusedEntry
@@ -736,7 +721,9 @@ async function runIdentifier(state, build, progress, log, cache) {
     }
     const skipTests = !!cachedFrom && !!cache?.skipTests;
     let extraEnv = {};
+    let testExtra = {};
     let evaluated = false;
+    let testEvaluated = false;
     for (const step of build.steps) {
         if ((reusedEntry || cachedFrom) && step.phase === 'build')
             continue;
@@ -752,7 +739,15 @@ async function runIdentifier(state, build, progress, log, cache) {
         }
         const wheelPath = wheel ? wheelPathFor(step, wheel) : '';
         const argv = step.argv.map(a => a === '{wheel}' ? wheelPath : a.startsWith('{wheel}[') ? wheelPath + a.slice(7) : a);
-        const stepExtra = step.phase === 'test' ? withoutVenvVars(extraEnv) : extraEnv;
+        if (!testEvaluated &&
+            build.testEnvironment &&
+            step.phase === 'test' &&
+            step.where === state.group.where) {
+            const base = { ...envOf(step), ...withoutVenvVars(extraEnv) };
+            testExtra = await evaluateEnvironment(state, build, { ...step, env: base }, log, build.testEnvironment, 'test-environment');
+            testEvaluated = true;
+        }
+        const stepExtra = step.phase === 'test' ? { ...withoutVenvVars(extraEnv), ...testExtra } : extraEnv;
         const env = {
             ...envOf(step),
             ...(step.where === state.group.where ? stepExtra : {}),
@@ -765,23 +760,23 @@ async function runIdentifier(state, build, progress, log, cache) {
         const result = await executor.run({ ...step, argv }, env, chunk => log.push(chunk));
         log.push(`= [${step.name}] exit ${result.code} in ${((Date.now() - stepStart) / 1000).toFixed(1)} s\n`);
         if (result.code !== 0)
-            throw fail(step.name, `exit code ${result.code}`);
+            throw fail(step.name, `exit code ${result.code}`, step.name === 'audit' ? EXIT.auditFailed : EXIT.failed);
         if (step.collectsWheel) {
             const found = await executor.listWheels(step.collectsWheel);
             if (found.length !== 1) {
                 throw fail(step.name, found.length === 0
                     ? 'no wheel was produced'
-                    : `expected one wheel, found ${found.join(', ')}`);
+                    : `expected one wheel, found ${found.join(', ')}`, step.name === 'build' ? EXIT.buildNoWheel : EXIT.repairNoWheel);
             }
             wheel = { name: found[0], dir: step.collectsWheel, where: step.where };
             if (step.name === 'build' && isPurePython(parseWheelName(found[0]))) {
                 throw fail(step.name, `built a pure-Python wheel (${found[0]}) for a native identifier. Hint: this project has no extension ` +
-                    'module to compile; build it once with `python -m build` instead of wheelwright');
+                    'module to compile; build it once with `python -m build` instead of wheelwright', EXIT.pureWheel);
             }
         }
     }
     if (!wheel)
-        throw fail('build', 'no wheel was produced');
+        throw fail('build', 'no wheel was produced', EXIT.buildNoWheel);
     const hostWheel = reusedEntry
         ? reusedEntry.hostPath
         : (cachedFrom ?? path.join(build.wheelDir, wheel.name));
@@ -790,7 +785,7 @@ async function runIdentifier(state, build, progress, log, cache) {
     if (!reusedEntry) {
         const duplicate = state.built.find(b => b.filename === wheel.name);
         if (duplicate) {
-            throw fail('repair', `${wheel.name} was already built for ${duplicate.identifier}`);
+            throw fail('repair', `${wheel.name} was already built for ${duplicate.identifier}`, EXIT.alreadyBuilt);
         }
         state.built.push({
             identifier: build.identifier,
@@ -828,19 +823,19 @@ function withoutVenvVars(env) {
     const { PATH: _path, VIRTUAL_ENV: _venv, ...rest } = env;
     return rest;
 }
-async function evaluateEnvironment(state, build, step, log) {
+async function evaluateEnvironment(state, build, step, log, text = build.environment, key = 'environment') {
     const evalStep = {
         ...step,
-        name: 'environment',
-        argv: ['bash', '-c', environmentScript(build.environment)]
+        name: key,
+        argv: ['bash', '-c', environmentScript(text, key)]
     };
     const result = await executorFor(state, step).run(evalStep, step.env, () => undefined);
     if (result.code !== 0) {
         log.push(result.output);
-        throw new BuildFailure(build.identifier, 'environment', log.join(''), `evaluating the environment option failed (exit ${result.code})`);
+        throw new BuildFailure(build.identifier, key, log.join(''), `evaluating the ${key} option failed (exit ${result.code})`);
     }
     const changed = changedVariables(step.env, parseEnvZ(result.stdout));
-    log.push(`environment: ${Object.keys(changed).join(', ') || '(no change)'}\n`);
+    log.push(`${key}: ${Object.keys(changed).join(', ') || '(no change)'}\n`);
     return changed;
 }
 
@@ -872,12 +867,12 @@ function deferred() {
  * the atomic placement of each finished wheel into output-dir.
  */
 /** Places a finished wheel in output-dir (unless reused) and describes it for the summary. */
-function placeWheel(result, build, outputDir, started) {
+function placeWheel(result, build, outputDir, started, placed) {
     const name = path.basename(result.hostWheel);
     const data = fs__default.readFileSync(result.hostWheel);
     const sha256 = crypto.createHash('sha256').update(data).digest('hex');
     if (!result.reused)
-        moveIntoOutput(result.hostWheel, outputDir, sha256);
+        moveIntoOutput(result.hostWheel, outputDir, placed);
     return {
         identifier: build.identifier,
         wheel: name,
@@ -888,26 +883,28 @@ function placeWheel(result, build, outputDir, started) {
         ...(result.reused ? { note: 'reused' } : result.cached ? { note: 'cached' } : {})
     };
 }
-/** Copies into output-dir under a temp name, then renames: never a partial wheel. */
-function moveIntoOutput(source, outputDir, sha256) {
+/**
+ * Copies into output-dir under a temp name, then renames over any wheel of
+ * the same name from an earlier run (as cibuildwheel replaces them): never a
+ * partial wheel. Two wheels of one name in this run (`placed`) are refused.
+ */
+function moveIntoOutput(source, outputDir, placed) {
     const name = path.basename(source);
+    if (placed.has(name)) {
+        throw new UserError(`${name} was already built in this run`, {
+            key: 'output-dir',
+            value: outputDir,
+            hint: 'two identifiers produced the same wheel; check build and skip',
+            exitCode: EXIT.alreadyBuilt
+        });
+    }
     const target = path.join(outputDir, name);
     fs__default.mkdirSync(outputDir, { recursive: true });
-    if (fs__default.existsSync(target)) {
-        const existing = crypto.createHash('sha256').update(fs__default.readFileSync(target)).digest('hex');
-        if (existing !== sha256) {
-            throw new UserError(`${name} already exists in output-dir with different content`, {
-                key: 'output-dir',
-                value: outputDir,
-                hint: 'remove the old wheel, or use an empty output-dir'
-            });
-        }
-        return;
-    }
     const temp = path.join(outputDir, `.${name}.${process.pid}.partial`);
     try {
         fs__default.copyFileSync(source, temp);
         fs__default.renameSync(temp, target);
+        placed.add(name);
     }
     finally {
         fs__default.rmSync(temp, { force: true });
@@ -1006,7 +1003,7 @@ async function executePlan(plan, options, context, cache) {
             children.signalAll('SIGKILL');
             teardown();
             fs__default.rmSync(plan.tempDir, { recursive: true, force: true });
-            process.exit(signal === 'SIGINT' ? 130 : 143);
+            process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
         };
         const poll = setInterval(finish, 50);
     };
@@ -1017,6 +1014,7 @@ async function executePlan(plan, options, context, cache) {
     const records = [];
     const failures = [];
     const placed = [];
+    const placedNames = new Set();
     const ordering = reuseOrdering(jobs.map(j => j.build), limitedApiHint(options.packageDir));
     try {
         await runPool(jobs, plan.parallel, async ({ state, build }, index) => {
@@ -1031,7 +1029,7 @@ async function executePlan(plan, options, context, cache) {
                     reporter.warning(`${build.identifier}: ${build.testWarning}`);
                 await ensureSetup(state, once, reporter);
                 const result = await runIdentifier(state, build, step => reporter.info(`${label}: ${step}`), log, cache);
-                const record = placeWheel(result, build, outputDir, started);
+                const record = placeWheel(result, build, outputDir, started, placedNames);
                 records.push(record);
                 if (!result.reused)
                     placed.push(path.join(outputDir, record.wheel));
@@ -1042,7 +1040,8 @@ async function executePlan(plan, options, context, cache) {
                 failures.push({
                     identifier: build.identifier,
                     message: failure.message,
-                    log: failure.log
+                    log: failure.log,
+                    exitCode: failure.exitCode
                 });
                 reporter.group(`${build.identifier}: FAILED at ${failure.step}`, log.join(''));
                 if (plan.failFast)
@@ -1062,6 +1061,8 @@ async function executePlan(plan, options, context, cache) {
     const ordered = jobs
         .map(j => records.find(r => r.identifier === j.build.identifier))
         .filter((r) => !!r);
+    const position = new Map(jobs.map((j, i) => [j.build.identifier, i]));
+    failures.sort((a, b) => position.get(a.identifier) - position.get(b.identifier));
     await reportOutcome({
         records: ordered,
         wheels: placed,
@@ -1300,17 +1301,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return;
-    const { shouldPublish } = await import('./settings-C1RPxKKc.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-Cg4B9hkB.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-C5BwjAQM.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-B5ySWUUx.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-5uZZydbV.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-20UVZB5-.js');
+        const { expandArtifactName } = await import('./artifacts-CUHJK5lz.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-P1AvjDlg.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -1332,7 +1333,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return;
         }
-        const { publishAndReport } = await import('./publish-CZyHPR3l.js');
+        const { publishAndReport } = await import('./publish-CXtKyFiJ.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
 }
@@ -1345,12 +1346,26 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-ofoATXee.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-CCEgaTdj.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }
+/** Targets of an OS other than this machine's, without containers, cannot be built here. */
+function checkBuildableHere(options) {
+    const here = thisMachine();
+    if (options.dryRun || options.platform === here.platform)
+        return;
+    if (platformNamed(options.platform).containers)
+        return;
+    throw new UserError(`${options.platform} wheels cannot be built on ${here.platform}`, {
+        key: 'platform',
+        value: options.platform,
+        hint: `run on a ${options.platform} runner, or add --dry-run to see the plan`
+    });
+}
 async function runBuild(options, context) {
     const { reporter } = context;
+    checkBuildableHere(options);
     const configurations = jobConfigurations(options);
     for (const warning of validateSelectors(options, options.only ? 'only' : 'build'))
         reporter.warning(warning);
@@ -1360,11 +1375,13 @@ async function runBuild(options, context) {
         throw new UserError('no identifier selected', {
             key: 'build',
             value: options.build,
+            exitCode: EXIT.nothingToDo,
             hint: `check build, skip, archs, python-versions and requires-python (${options.requiresPython ?? 'unset'}) for ${options.platform}`
         });
     }
     const facts = await gatherFacts(options, configurations, context.env);
     const plan = createBuildPlan(options, configurations, facts);
+    reporter.info(describeMode(plan));
     if (options.dryRun) {
         reporter.result(JSON.stringify(plan, null, 2));
         return;
@@ -1400,5 +1417,14 @@ async function runBuild(options, context) {
     const outcome = await executePlan(plan, options, context, await openWheelCache(plan, options, context));
     await afterBuild(options, context, outcome);
 }
+/** Where this run builds, said once at the start: host or which engine and images. */
+function describeMode(plan) {
+    const containers = plan.groups.filter(g => g.container);
+    if (containers.length === 0)
+        return `building on this host (${plan.platform})`;
+    const engines = [...new Set(containers.map(g => g.container.engine))];
+    const images = [...new Set(containers.map(g => g.container.image))];
+    return `building in ${engines.join(' and ')} containers: ${images.join(', ')}`;
+}
 
-export { runBuild };
+export { describeMode, runBuild };

@@ -1,9 +1,9 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError, w as words, m as fnmatch } from './credentials-D03WqulP.js';
+import { U as UserError, w as words, n as fnmatch } from './credentials-D_8G9Dmj.js';
 import crypto from 'node:crypto';
-import { p as parseWheelName } from './filename-DACGPVwU.js';
-import { v as versionKey } from './version-DZfvJrgz.js';
+import { p as parseWheelName } from './filename-D0mVeouD.js';
+import { v as versionKey } from './version-CI8TAbeq.js';
 
 /**
  * Distribution file names: wheels (PEP 427) and sdists (PEP 625,

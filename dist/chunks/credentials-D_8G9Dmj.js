@@ -1,16 +1,39 @@
 import { spawn } from 'node:child_process';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers-Bgu_3bK-.js';
 
+/**
+ * cibuildwheel's exit statuses, which CI scripts check. 0 is success and
+ * anything unexpected is 1 (with a hint to re-run with --debug).
+ */
+const EXIT = Object.freeze({
+    /** A build or test failed. */
+    failed: 1,
+    configuration: 2,
+    nothingToDo: 3,
+    /** A selector or arch that an older release accepted (e.g. `cp27-*`). */
+    deprecated: 4,
+    pureWheel: 5,
+    alreadyBuilt: 6,
+    engineTooOld: 7,
+    repairNoWheel: 8,
+    auditFailed: 9,
+    buildNoWheel: 10,
+    /** Stopped by SIGINT / SIGTERM (128 + the signal). */
+    interrupted: 130,
+    terminated: 143
+});
 class UserError extends Error {
     key;
     value;
     hint;
+    exitCode;
     constructor(message, details = {}) {
         super(UserError.compose(message, details));
         this.name = 'UserError';
         this.key = details.key;
         this.value = details.value;
         this.hint = details.hint;
+        this.exitCode = details.exitCode ?? EXIT.configuration;
     }
     static compose(message, { key, value, hint }) {
         let text = key ? `${key}: ${message}` : message;
@@ -80,7 +103,9 @@ function exec(argv, options = {}) {
         const child = spawn(file, args, {
             cwd: options.cwd,
             env: options.env ?? process.env,
-            stdio: ['pipe', 'pipe', 'pipe'],
+            // No input: stdin is /dev/null. A pipe (a socket to bash) makes a bash
+            // without SHLVL read ~/.bashrc, whose PATH changes would win over ours.
+            stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
             windowsVerbatimArguments: !!verbatim,
             detached: !!options.children && process.platform !== 'win32'
         });
@@ -97,8 +122,8 @@ function exec(argv, options = {}) {
             output += text;
             options.onOutput?.(text);
         };
-        child.stdout.on('data', onData('out'));
-        child.stderr.on('data', onData('err'));
+        child.stdout?.on('data', onData('out'));
+        child.stderr?.on('data', onData('err'));
         let timer;
         if (options.timeoutMs) {
             timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
@@ -119,11 +144,10 @@ function exec(argv, options = {}) {
                 clearTimeout(timer);
             resolve({ code: code ?? 128, signal, stdout, stderr, output });
         });
-        child.stdin.on('error', () => undefined);
-        if (options.input !== undefined)
+        if (options.input !== undefined && child.stdin) {
+            child.stdin.on('error', () => undefined);
             child.stdin.end(options.input);
-        else
-            child.stdin.end();
+        }
     });
 }
 /** Like exec, but a non-zero exit is an error carrying the output's tail. */
@@ -4144,4 +4168,4 @@ function isCredential(name) {
     return CREDENTIALS.test(name);
 }
 
-export { ChildTracker as C, ENABLE_GROUPS as E, UserError as U, requiredGroup as a, pythonVersionOf as b, closest as c, isCredential as d, exec as e, semverExports as f, semver as g, isSelected as h, isUserError as i, CommandError as j, expand as k, listing as l, fnmatch as m, parseBoolean as p, run as r, selectorMatches as s, words as w };
+export { ChildTracker as C, ENABLE_GROUPS as E, UserError as U, EXIT as a, requiredGroup as b, closest as c, pythonVersionOf as d, exec as e, isCredential as f, semverExports as g, semver as h, isUserError as i, isSelected as j, CommandError as k, listing as l, expand as m, fnmatch as n, parseBoolean as p, run as r, selectorMatches as s, words as w };

@@ -1,17 +1,17 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-5uZZydbV.js';
-import { U as UserError, e as exec } from './credentials-D03WqulP.js';
-import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-C5BwjAQM.js';
-import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-C1RPxKKc.js';
-import { v as versionKey, n as normalizeVersion } from './version-DZfvJrgz.js';
+import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-CUHJK5lz.js';
+import { U as UserError, e as exec } from './credentials-D_8G9Dmj.js';
+import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-B5ySWUUx.js';
+import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-Cg4B9hkB.js';
+import { v as versionKey, n as normalizeVersion } from './version-CI8TAbeq.js';
 import 'node:crypto';
-import './filename-DACGPVwU.js';
+import './filename-D0mVeouD.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './job-artifact-20UVZB5-.js';
-import './publish-BbFDI6sj.js';
+import './job-artifact-P1AvjDlg.js';
+import './publish-BgaM23QL.js';
 
 /** A GET or POST with a timeout; network failures become readable errors. */
 async function request(url, init, what) {

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-5uZZydbV.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-CUHJK5lz.js';
 import 'node:fs';
-import './credentials-D03WqulP.js';
+import './credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
-import './filename-DACGPVwU.js';
-import './version-DZfvJrgz.js';
-import './publish-BbFDI6sj.js';
+import './filename-D0mVeouD.js';
+import './version-CI8TAbeq.js';
+import './publish-BgaM23QL.js';
 
 /** Uploads one job's distributions as its artifact, or says why it did not. */
 /** True when the artifact was uploaded (and the artifact-name output set). */

@@ -1,4 +1,4 @@
-import { h as explain } from './publish-BbFDI6sj.js';
+import { i as explain } from './publish-BgaM23QL.js';
 
 /**
  * PEP 440 versions as the publish checks need them: parsed with

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, g as semver, p as parseBoolean } from './credentials-D03WqulP.js';
+import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, h as semver, p as parseBoolean } from './credentials-D_8G9Dmj.js';
 
 const VERSION_PATTERN = [
   'v?',
@@ -560,16 +560,23 @@ function pep440Range({ text, key }) {
     }
     return version => satisfies(version, text);
 }
-function semverRange(text, key) {
-    const range = semver.validRange(text, { loose: false });
+/**
+ * `python-versions`: a PEP 440 specifier set, as Python users write it
+ * (`>=3.10`, `~=3.11`, `>=3.10,<3.13`, `==3.12.*`); the npm-style ranges of
+ * earlier releases (`3.10 - 3.13`, `^3.10`) are still read.
+ */
+function pythonVersionsRange(text, key) {
+    if (validRange(text))
+        return version => satisfies(version, text);
+    const range = /^[\d.\s<>=^~|x*-]+$/.test(text) ? semver.validRange(text, { loose: false }) : null;
     if (range === null) {
-        throw new UserError('is not a valid version range', {
+        throw new UserError('is not a valid version specifier', {
             key,
             value: text,
-            hint: 'use a semver range such as ">=3.10" or "3.10 - 3.13"'
+            hint: 'use PEP 440 syntax such as ">=3.10", "~=3.11" or ">=3.10,<3.13"'
         });
     }
-    return version => semver.satisfies(version, range);
+    return version => semver.satisfies(semver.coerce(version) ?? version, range);
 }
 /** A whole number from `min` to `max`, or undefined when not given. */
 function integerInRange({ value, key }, min, max, hint) {
@@ -611,4 +618,4 @@ function resolvePublishOptions({ input, ours, bool, env, cwd }) {
     };
 }
 
-export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, parseParallel as c, positiveInt as d, parseChoice as e, deploymentTarget as f, DEFAULT_USERNAME as g, explain as h, nonEmpty as n, parseEnable as p, resolvePublishOptions as r, semverRange as s };
+export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, pythonVersionsRange as c, parseParallel as d, positiveInt as e, parseChoice as f, deploymentTarget as g, DEFAULT_USERNAME as h, explain as i, nonEmpty as n, parseEnable as p, resolvePublishOptions as r };
