@@ -16,7 +16,14 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/__tests__/*.test.ts']
+      // One test file per module, under the module's folder; scenario tests run as integration.
+      testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/__tests__/integration/',
+        '<rootDir>/__tests__/e2e/',
+        '<rootDir>/__tests__/helpers/'
+      ]
     },
     {
       ...common,

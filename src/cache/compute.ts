@@ -7,9 +7,14 @@ import { VERSION } from '../version.js'
 import { wheelCacheKey } from './keys.js'
 import { sourceDigest } from './sources.js'
 
-/** Variables that can change what a compiler or build backend produces. */
+/**
+ * Variables that can change what a compiler or build backend produces.
+ * SOURCE_DATE_EPOCH is left out on purpose: it changes with every commit, and
+ * a commit that changes nothing the build reads must be a hit (a restored
+ * wheel keeps the timestamps of the commit that built it).
+ */
 const BUILD_VARIABLES =
-  /^(CC|CXX|CPP|LD|AR|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|CL|_CL_|RUSTFLAGS|MACOSX_DEPLOYMENT_TARGET|ARCHFLAGS|_PYTHON_HOST_PLATFORM|SOURCE_DATE_EPOCH|DIST_EXTRA_CONFIG|VSCMD_ARG_TGT_ARCH|(SETUPTOOLS|CMAKE|CARGO|PIP|UV|DISTUTILS)_\w+)$/
+  /^(CC|CXX|CPP|LD|AR|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|CL|_CL_|RUSTFLAGS|MACOSX_DEPLOYMENT_TARGET|ARCHFLAGS|_PYTHON_HOST_PLATFORM|DIST_EXTRA_CONFIG|VSCMD_ARG_TGT_ARCH|(SETUPTOOLS|CMAKE|CARGO|PIP|UV|DISTUTILS)_\w+)$/
 
 export function buildVariables(env: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(
@@ -43,7 +48,10 @@ export async function computeCacheKeys(
           identifier: build.identifier,
           options: options.buildOptions(build.identifier),
           toolchain: toolchainOfGroup ?? `python:${build.python}@${build.version}`,
-          env: { ...group.container?.env, ...buildVariables(buildStep?.env ?? {}) },
+          env: {
+            ...buildVariables(group.container?.env ?? {}),
+            ...buildVariables(buildStep?.env ?? {})
+          },
           version: VERSION
         })
       )

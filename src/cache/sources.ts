@@ -1,6 +1,6 @@
 /**
- * A digest of the project's sources: the files git knows (tracked, plus
- * untracked files that are not ignored) when the project is a checkout,
+ * A digest of the project's sources: the files git knows (tracked, in
+ * submodules too, plus untracked files that are not ignored) when the project is a checkout,
  * otherwise every file except build outputs. Each file contributes its
  * relative path and its content hash, in sorted order.
  */
@@ -23,15 +23,23 @@ const OUTPUT_DIRS: ReadonlySet<string> = new Set([
   '.eggs'
 ])
 
-async function gitFiles(dir: string): Promise<string[] | undefined> {
-  const result = await exec(
-    ['git', '-C', dir, 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-    {
-      timeoutMs: 60000
-    }
-  ).catch(() => undefined)
+async function gitList(dir: string, args: readonly string[]): Promise<string[] | undefined> {
+  const result = await exec(['git', '-C', dir, 'ls-files', '-z', ...args], {
+    timeoutMs: 60000
+  }).catch(() => undefined)
   if (!result || result.code !== 0) return undefined
   return result.stdout.split('\0').filter(Boolean)
+}
+
+/**
+ * The files of a checkout: tracked ones, those of its submodules (so a
+ * changed submodule is a miss), and untracked ones that are not ignored.
+ */
+async function gitFiles(dir: string): Promise<string[] | undefined> {
+  const tracked = await gitList(dir, ['--cached', '--recurse-submodules'])
+  const untracked = await gitList(dir, ['--others', '--exclude-standard'])
+  if (!tracked || !untracked) return undefined
+  return [...new Set([...tracked, ...untracked])]
 }
 
 function walk(dir: string, base = ''): string[] {

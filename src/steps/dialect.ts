@@ -76,8 +76,8 @@ const POSIX_PREPARE = [
 const POSIX_PREPARE_TEST = [
   'set -e',
   'rm -rf -- "$1" "$2" && mkdir -p -- "$2"',
-  'src="$3"; shift 3',
-  'for item in "$@"; do mkdir -p -- "$(dirname -- "$TEST_CWD/$item")"; cp -a -- "$src/$item" "$TEST_CWD/$item"; done'
+  'cwd="$2" src="$3"; shift 3',
+  'for item in "$@"; do mkdir -p -- "$(dirname -- "$cwd/$item")"; cp -a -- "$src/$item" "$cwd/$item"; done'
 ].join('\n')
 
 const POSIX_TOOLS =

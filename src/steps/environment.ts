@@ -16,7 +16,7 @@ export interface Assignment {
   readonly value: string
 }
 
-const METACHARACTERS = new Set([';', '|', '&', '<', '>', '(', ')'])
+const METACHARACTERS: ReadonlySet<string> = new Set([';', '|', '&', '<', '>', '(', ')'])
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 class Malformed extends Error {}

@@ -1,0 +1,260 @@
+/**
+ * The container executor against a fake engine: an executable named `podman`
+ * put first on the PATH the executor gives its engine client (for these tests
+ * only). It records each call's argv, its own environment, and the env file it
+ * is given (content, mode, path) while the call runs.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, test } from '@jest/globals'
+import { ContainerExecutor } from '../../src/execute/container-executor.js'
+import type { ContainerSpec, Step } from '../../src/plan/types.js'
+import { tempDir, writeTree } from '../helpers/tools.js'
+
+const FAKE_PODMAN = `#!/bin/sh
+call="$FAKE_ENGINE_LOG/$(printf '%03d' "$(ls "$FAKE_ENGINE_LOG" | wc -l)")"
+mkdir "$call"
+printf '%s\\n' "$@" > "$call/argv"
+env > "$call/engine-env"
+previous=
+for arg in "$@"; do
+  if [ "$previous" = "--env-file" ]; then
+    printf '%s' "$arg" > "$call/env-file-path"
+    stat -c %a "$arg" > "$call/env-file-mode"
+    cat "$arg" > "$call/env-file"
+  fi
+  previous="$arg"
+done
+case "$1" in
+  exec)
+    for arg in "$@"; do last="$arg"; done
+    case "$*" in
+      *" find "*) [ -n "$FAKE_FIND_FAILS" ] && exit 1
+                  printf '%s/a-1-py3-none-any.whl\\n%s/b-1-cp39-abi3-linux_x86_64.whl\\n\\n' "$4" "$4" ;;
+      *" mkdir "*) ;;
+      *) echo "step stdout"; echo "step stderr" >&2; [ "$last" = "fail" ] && exit 3 ;;
+    esac ;;
+  cp) [ -n "$FAKE_CP_FAILS" ] && { echo "Error: no container with name or ID found" >&2; exit 125; } ;;
+esac
+exit 0
+`
+
+/** The value after `flag` in an argv. */
+function option(argv: readonly string[], flag: string): string | undefined {
+  const at = argv.indexOf(flag)
+  return at < 0 ? undefined : argv[at + 1]
+}
+
+interface Call {
+  argv: string[]
+  engineEnv: string
+  envFile?: { path: string; mode: string; content: string }
+}
+
+/** A fake engine on PATH, and an executor whose client uses it. */
+function fakeEngine(extraClientEnv: Record<string, string> = {}) {
+  const root = tempDir('engine')
+  const bin = path.join(root, 'bin')
+  const log = path.join(root, 'calls')
+  fs.mkdirSync(bin)
+  fs.mkdirSync(log)
+  fs.writeFileSync(path.join(bin, 'podman'), FAKE_PODMAN, { mode: 0o755 })
+  const container: ContainerSpec = {
+    engine: 'podman',
+    image: 'localhost/wheelwright-test/manylinux_2_31_x86_64',
+    name: 'wheelwright-r1-0',
+    createArgs: [],
+    env: {}
+  }
+  const scratch = path.join(root, 'scratch')
+  const clientEnv = {
+    PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    FAKE_ENGINE_LOG: log,
+    ...extraClientEnv
+  }
+  const calls = (): Call[] =>
+    fs
+      .readdirSync(log)
+      .sort()
+      .map(name => {
+        const dir = path.join(log, name)
+        const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8')
+        return {
+          argv: read('argv').split('\n').slice(0, -1),
+          engineEnv: read('engine-env'),
+          ...(fs.existsSync(path.join(dir, 'env-file'))
+            ? {
+                envFile: {
+                  path: read('env-file-path'),
+                  mode: read('env-file-mode').trim(),
+                  content: read('env-file')
+                }
+              }
+            : {})
+        }
+      })
+  return { executor: new ContainerExecutor(container, scratch, clientEnv), calls, scratch }
+}
+
+const STEP_ENV = {
+  PATH: '/opt/python/cp312-cp312/bin:/usr/bin:/bin',
+  TWINE_PASSWORD: 'pypi-s3cr3t-token',
+  CFLAGS: '-O2 -g',
+  WHEELWRIGHT_PROJECT: '/project dir/with spaces'
+}
+
+function step(cwd: string, argv: string[] = ['python', '-m', 'build', '/tmp/w/src']): Step {
+  return {
+    name: 'build',
+    argv,
+    env: { IGNORED: 'step.env is not what runs' },
+    cwd,
+    where: 'container',
+    phase: 'build'
+  }
+}
+
+describe('ContainerExecutor.run', () => {
+  test('exec with --workdir, an --env-file and the container name; the workdir is made first', async () => {
+    const { executor, calls, scratch } = fakeEngine()
+    const chunks: string[] = []
+    const result = await executor.run(
+      step('/tmp/w/src'),
+      STEP_ENV,
+      chunk => void chunks.push(chunk)
+    )
+    expect(result.code).toBe(0)
+    const [mkdir, exec] = calls()
+    expect(mkdir.argv).toEqual(['exec', 'wheelwright-r1-0', 'mkdir', '-p', '/tmp/w/src'])
+    // `exec [options] <container> <step argv>`, the options including the workdir and env file.
+    expect(exec.argv[0]).toBe('exec')
+    expect(exec.argv.slice(-5)).toEqual(['wheelwright-r1-0', 'python', '-m', 'build', '/tmp/w/src'])
+    const options = exec.argv.slice(1, -5)
+    expect(option(options, '--workdir')).toBe('/tmp/w/src')
+    expect(option(options, '--env-file')).toBe(exec.envFile!.path)
+    expect(path.dirname(exec.envFile!.path)).toBe(scratch)
+    expect(chunks.join('')).toContain('step stdout')
+    expect(chunks.join('')).toContain('step stderr')
+  })
+
+  test('values never appear in any argv, nor in the engine client environment', async () => {
+    const { executor, calls } = fakeEngine()
+    await executor.run(step('/tmp/w/src'), STEP_ENV, () => undefined)
+    for (const call of calls()) {
+      for (const value of Object.values(STEP_ENV)) {
+        expect(call.argv.join('\n')).not.toContain(value)
+        expect(call.engineEnv).not.toContain(value)
+      }
+      expect(call.argv.join('\n')).not.toContain('TWINE_PASSWORD')
+    }
+  })
+
+  test('the env file holds exactly the step variables, mode 0600, only while the step runs', async () => {
+    const { executor, calls, scratch } = fakeEngine()
+    await executor.run(step('/tmp/w/src'), STEP_ENV, () => undefined)
+    const { envFile } = calls().at(-1)!
+    expect(envFile!.mode).toBe('600')
+    expect(envFile!.content).toBe(
+      'PATH=/opt/python/cp312-cp312/bin:/usr/bin:/bin\n' +
+        'TWINE_PASSWORD=pypi-s3cr3t-token\n' +
+        'CFLAGS=-O2 -g\n' +
+        'WHEELWRIGHT_PROJECT=/project dir/with spaces\n'
+    )
+    expect(fs.existsSync(envFile!.path)).toBe(false)
+    expect(fs.readdirSync(scratch)).toEqual([])
+    expect(fs.statSync(scratch).mode & 0o777).toBe(0o700)
+  })
+
+  test('a failing step: its exit code comes back and the env file is removed all the same', async () => {
+    const { executor, calls } = fakeEngine()
+    const result = await executor.run(
+      step('/tmp/w/src', ['false', 'fail']),
+      STEP_ENV,
+      () => undefined
+    )
+    expect(result.code).toBe(3)
+    expect(result.output).toContain('step stderr')
+    expect(fs.existsSync(calls().at(-1)!.envFile!.path)).toBe(false)
+  })
+
+  test('an engine that cannot be started: the env file is removed all the same', async () => {
+    const { executor, scratch } = fakeEngine({ PATH: '/nonexistent' })
+    await expect(executor.run(step('/'), STEP_ENV, () => undefined)).rejects.toThrow(
+      'command not found: podman'
+    )
+    expect(fs.readdirSync(scratch)).toEqual([])
+  })
+
+  test('every run gets its own env file', async () => {
+    const { executor, calls } = fakeEngine()
+    await executor.run(step('/tmp/a'), { A: '1' }, () => undefined)
+    await executor.run(step('/tmp/b'), { B: '2' }, () => undefined)
+    const files = calls()
+      .filter(c => c.envFile)
+      .map(c => c.envFile!)
+    expect(files.map(f => f.content)).toEqual(['A=1\n', 'B=2\n'])
+    expect(files[0].path).not.toBe(files[1].path)
+  })
+
+  test('the container root as workdir needs no mkdir', async () => {
+    const { executor, calls } = fakeEngine()
+    await executor.run(step('/'), STEP_ENV, () => undefined)
+    const [call, ...others] = calls()
+    expect(others).toEqual([])
+    expect(call.argv[0]).toBe('exec')
+    expect(option(call.argv, '--workdir')).toBe('/')
+  })
+})
+
+describe('ContainerExecutor.listWheels', () => {
+  test('the names of the .whl files find prints in that dir', async () => {
+    const { executor, calls } = fakeEngine()
+    expect(await executor.listWheels('/tmp/w/repaired')).toEqual([
+      'a-1-py3-none-any.whl',
+      'b-1-cp39-abi3-linux_x86_64.whl'
+    ])
+    expect(calls()[0].argv).toEqual([
+      'exec',
+      'wheelwright-r1-0',
+      'find',
+      '/tmp/w/repaired',
+      '-maxdepth',
+      '1',
+      '-type',
+      'f',
+      '-name',
+      '*.whl'
+    ])
+  })
+
+  test('a failing find lists none', async () => {
+    const { executor } = fakeEngine({ FAKE_FIND_FAILS: '1' })
+    expect(await executor.listWheels('/tmp/w/missing')).toEqual([])
+  })
+})
+
+describe('ContainerExecutor.putFile', () => {
+  test('makes the dir, then copies the file into it', async () => {
+    const { executor, calls } = fakeEngine()
+    const file = path.join(
+      writeTree(tempDir('wheel'), { 'w-1-py3-none-any.whl': 'w' }),
+      'w-1-py3-none-any.whl'
+    )
+    await executor.putFile(file, '/tmp/w/repaired')
+    expect(calls().map(c => c.argv)).toEqual([
+      ['exec', 'wheelwright-r1-0', 'mkdir', '-p', '/tmp/w/repaired'],
+      ['cp', file, 'wheelwright-r1-0:/tmp/w/repaired/']
+    ])
+  })
+
+  test('a failing copy is an error with the engine output', async () => {
+    const { executor } = fakeEngine({ FAKE_CP_FAILS: '1' })
+    const file = path.join(
+      writeTree(tempDir('wheel'), { 'w-1-py3-none-any.whl': 'w' }),
+      'w-1-py3-none-any.whl'
+    )
+    await expect(executor.putFile(file, '/tmp/w/repaired')).rejects.toThrow(
+      'copying w-1-py3-none-any.whl into the container failed: Error: no container with name or ID found'
+    )
+  })
+})

@@ -1,0 +1,295 @@
+/**
+ * runCli on bad input, table-driven: each case exits non-zero with `error: ...` naming
+ * the input or config key, never a stack trace, and writes nothing.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, test } from '@jest/globals'
+import { cli } from './helpers/cli.js'
+import { tempDir, writeTree } from './helpers/tools.js'
+
+const PYPROJECT = '[project]\nname = "demo"\nversion = "1.0"\n'
+
+interface Case {
+  name: string
+  args: string[]
+  files?: Record<string, string>
+  env?: Record<string, string>
+  /** Substrings the error line must contain. */
+  expect: string[]
+}
+
+const CASES: Case[] = [
+  {
+    name: 'unknown platform',
+    args: ['plan', '--platform', 'beos'],
+    expect: ['platform', 'beos', 'linux, macos or windows']
+  },
+  {
+    name: 'pyodide is not supported yet',
+    args: ['plan', '--platform', 'pyodide'],
+    expect: ['platform', 'not supported yet']
+  },
+  {
+    name: 'ios via only',
+    args: ['build', '--only', 'cp313-ios_arm64_iphoneos', '--dry-run'],
+    expect: ['only', 'not supported yet']
+  },
+  {
+    name: 'unknown arch',
+    args: ['plan', '--archs', 'sparc'],
+    expect: ['archs', 'sparc', 'auto, native']
+  },
+  {
+    name: 'arch of another OS',
+    args: ['build', '--platform', 'linux', '--archs', 'arm64', '--dry-run'],
+    expect: ['archs', 'arm64', 'aarch64']
+  },
+  {
+    name: 'build selector matches nothing',
+    args: ['build', '--build', 'cp27-*', '--dry-run'],
+    expect: ['build', 'cp27-*', 'Python < 3.9']
+  },
+  {
+    name: 'build selector of a disabled group',
+    args: ['build', '--build', 'pp311-*', '--dry-run'],
+    expect: ['build', 'pp311-*', 'enable']
+  },
+  {
+    name: 'malformed TOML gives the line',
+    args: ['plan'],
+    files: { 'pyproject.toml': '[project]\nname = "x"\nversion = \n' },
+    expect: ['pyproject.toml', 'line 3']
+  },
+  {
+    name: 'tool.cibuildwheel not a table',
+    args: ['plan'],
+    files: { 'pyproject.toml': '[tool]\ncibuildwheel = 3\n' },
+    expect: ['tool.cibuildwheel', 'table']
+  },
+  {
+    name: 'invalid version specifier',
+    args: ['plan', '--python-versions', '>=three'],
+    expect: ['python-versions', '>=three', 'PEP 440']
+  },
+  {
+    name: 'invalid specifier in tool.wheelwright',
+    args: ['plan'],
+    files: { 'pyproject.toml': `${PYPROJECT}[tool.wheelwright]\npython-versions = "~~3"\n` },
+    expect: ['tool.wheelwright.python-versions']
+  },
+  {
+    name: 'invalid requires-python',
+    args: ['plan'],
+    files: {
+      'pyproject.toml': '[project]\nname = "x"\nversion = "1"\nrequires-python = ">=3.x"\n'
+    },
+    expect: ['project.requires-python', '>=3.x']
+  },
+  {
+    name: 'only with platform',
+    args: ['build', '--only', 'cp312-manylinux_x86_64', '--platform', 'linux', '--dry-run'],
+    expect: ['only', 'platform']
+  },
+  {
+    name: 'only with archs',
+    args: ['build', '--only', 'cp312-manylinux_x86_64', '--archs', 'x86_64', '--dry-run'],
+    expect: ['only', 'archs']
+  },
+  {
+    name: 'only that is no identifier',
+    args: ['build', '--only', 'banana', '--dry-run'],
+    expect: ['only', 'banana']
+  },
+  {
+    name: 'missing package dir',
+    args: ['plan', 'does-not-exist'],
+    expect: ['package-dir', 'does-not-exist', 'does not exist']
+  },
+  {
+    name: 'package dir is a file but not an sdist',
+    args: ['plan', 'README.txt'],
+    files: { 'README.txt': 'hi' },
+    expect: ['package-dir', 'README.txt', 'not an sdist']
+  },
+  {
+    name: 'package dir without project files',
+    args: ['plan', 'empty'],
+    files: { 'empty/.keep': '' },
+    expect: ['package-dir', 'no pyproject.toml']
+  },
+  {
+    name: 'corrupt sdist',
+    args: ['plan', 'demo-1.0.tar.gz'],
+    files: { 'demo-1.0.tar.gz': 'not gzip' },
+    expect: ['package-dir', 'unpacked']
+  },
+  {
+    name: 'container off with an engine',
+    args: ['build', '--container', 'off', '--container-engine', 'podman', '--dry-run'],
+    expect: ['container-engine', 'container: off']
+  },
+  {
+    name: 'container value',
+    args: ['build', '--container', 'maybe', '--dry-run'],
+    expect: ['container', 'maybe', 'auto, on, off']
+  },
+  { name: 'unknown command', args: ['deploy'], expect: ['command', 'deploy'] },
+  {
+    name: 'unknown flag with suggestion',
+    args: ['plan', '--archz', 'all'],
+    expect: ['--archz', 'did you mean --archs']
+  },
+  { name: 'flag without value', args: ['plan', '--archs'], expect: ['--archs', 'needs a value'] },
+  {
+    name: 'boolean flag with a bad value',
+    args: ['build', '--dry-run=maybe'],
+    expect: ['--dry-run', 'true or false']
+  },
+  {
+    name: 'parallel zero',
+    args: ['build', '--parallel', '0', '--dry-run'],
+    expect: ['parallel', '"0"', 'positive']
+  },
+  {
+    name: 'parallel in tool.wheelwright',
+    args: ['build', '--dry-run'],
+    files: { 'pyproject.toml': `${PYPROJECT}[tool.wheelwright]\nparallel = "many"\n` },
+    expect: ['tool.wheelwright.parallel', 'many']
+  },
+  {
+    name: 'unknown enable group',
+    args: ['plan', '--enable', 'pypi'],
+    expect: ['enable', 'pypi', 'did you mean pypy']
+  },
+  {
+    name: 'unknown build frontend',
+    args: ['build', '--build-frontend', 'poetry', '--dry-run', '--container', 'off'],
+    expect: ['build-frontend', 'poetry']
+  },
+  {
+    name: 'unknown container engine',
+    args: ['build', '--container-engine', 'lxc', '--dry-run'],
+    expect: ['container-engine', 'lxc', 'docker or podman']
+  },
+  {
+    name: 'removed image policy',
+    args: ['build', '--manylinux-image', 'manylinux2010', '--container', 'on', '--dry-run'],
+    expect: ['manylinux-x86_64-image', 'manylinux2010']
+  },
+  {
+    name: 'override without select',
+    args: ['plan'],
+    files: {
+      'pyproject.toml': `${PYPROJECT}[[tool.cibuildwheel.overrides]]\ntest-command = "x"\n`
+    },
+    expect: ['overrides[0].select']
+  },
+  {
+    name: 'override of a global option',
+    args: ['plan'],
+    files: {
+      'pyproject.toml': `${PYPROJECT}[[tool.cibuildwheel.overrides]]\nselect = "cp39-*"\narchs = "all"\n`
+    },
+    expect: ['overrides[0].archs', 'cannot be overridden']
+  },
+  {
+    name: 'bad inherit rule',
+    args: ['plan'],
+    files: {
+      'pyproject.toml': `${PYPROJECT}[[tool.cibuildwheel.overrides]]\nselect = "cp39-*"\ninherit.test-command = "merge"\ntest-command = "x"\n`
+    },
+    expect: ['inherit.test-command', 'merge']
+  },
+  {
+    name: 'list where a table is needed',
+    args: ['build', '--dry-run', '--container', 'off'],
+    files: { 'pyproject.toml': `${PYPROJECT}[tool.cibuildwheel]\nenvironment = [1, 2]\n` },
+    expect: ['tool.cibuildwheel.environment']
+  },
+  {
+    name: 'deployment target syntax',
+    args: ['build', '--platform', 'macos', '--macos-deployment-target', 'eleven', '--dry-run'],
+    expect: ['macos-deployment-target', 'eleven']
+  },
+  {
+    name: 'unclosed quote in test-requires',
+    args: ['build', '--dry-run', '--container', 'off'],
+    env: { CIBW_TEST_REQUIRES: 'pytest "numpy' },
+    expect: ['test-requires', 'unclosed quote']
+  },
+  {
+    name: 'nothing selected',
+    args: ['build', '--dry-run'],
+    files: {
+      'pyproject.toml': '[project]\nname = "x"\nversion = "1"\nrequires-python = ">=3.99"\n'
+    },
+    expect: ['build', 'no identifier selected']
+  },
+  {
+    name: 'unknown group from plan',
+    args: ['build', '--group', 'nope', '--dry-run'],
+    expect: ['group', 'nope', 'manylinux_x86_64']
+  },
+  {
+    name: 'publish mode',
+    args: ['build', '--publish', 'sometimes', '--dry-run'],
+    expect: ['publish', 'sometimes', 'false, true, tag']
+  }
+]
+
+describe('bad input gives one clear error line', () => {
+  test('there are at least 25 cases', () => expect(CASES.length).toBeGreaterThanOrEqual(25))
+
+  test.each(CASES.map(c => [c.name, c] as const))('%s', async (_name, c) => {
+    const dir = writeTree(tempDir('err'), c.files ?? { 'pyproject.toml': PYPROJECT })
+    const before = fs.readdirSync(dir).sort()
+    // The project dir goes right after the command unless the case names its own.
+    const names = ['does-not-exist', 'README.txt', 'empty', 'demo-1.0.tar.gz']
+    const argv = c.args.some(a => names.includes(a)) ? c.args : [c.args[0], dir, ...c.args.slice(1)]
+    const result = await cli(
+      argv,
+      {
+        ...c.env,
+        RUNNER_OS: 'Linux',
+        RUNNER_ARCH: 'X64'
+      },
+      dir
+    )
+    expect(result.code).not.toBe(0)
+    const line = result.stderr
+      .trim()
+      .split('\n')
+      .find(l => l.startsWith('error: '))
+    expect(line).toBeDefined()
+    for (const part of c.expect) expect(line).toContain(part)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(fs.readdirSync(dir).sort()).toEqual(before)
+    expect(fs.existsSync(path.join(dir, 'wheelhouse'))).toBe(false)
+  })
+})
+
+describe('warnings', () => {
+  test('an unknown config key warns and suggests the closest key', async () => {
+    const dir = writeTree(tempDir('warn'), {
+      'pyproject.toml': `${PYPROJECT}[tool.cibuildwheel]\ntest-comand = "x"\n`
+    })
+    const result = await cli(['plan', dir, '--print-identifiers'], {
+      RUNNER_OS: 'Linux',
+      RUNNER_ARCH: 'X64'
+    })
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('tool.cibuildwheel.test-comand')
+    expect(result.stderr).toContain('Did you mean "test-command"?')
+  })
+
+  test('an unused skip pattern warns in build', async () => {
+    const dir = writeTree(tempDir('warn'), { 'pyproject.toml': PYPROJECT })
+    const result = await cli(
+      ['build', dir, '--skip', 'cp27-*', '--dry-run', '--container', 'off'],
+      { RUNNER_OS: 'Linux', RUNNER_ARCH: 'X64' }
+    )
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain('skip: selector "cp27-*" matches no identifier')
+  })
+})

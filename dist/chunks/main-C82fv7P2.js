@@ -1,0 +1,2497 @@
+import fs__default from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-DMOr5Mfa.js';
+import { P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-Ca-L92cg.js';
+import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty } from './publish-BgaM23QL.js';
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function getLineColFromPtr(string, ptr) {
+    let lines = string.slice(0, ptr).split(/\r?\n/);
+    return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+    let lines = string.split(/\r?\n/);
+    let codeblock = '';
+    let numberLen = (Math.log10(line + 1) | 0) + 1;
+    for (let i = line - 1; i <= line + 1; i++) {
+        let l = lines[i - 1];
+        if (!l)
+            continue;
+        codeblock += i.toString().padEnd(numberLen, ' ');
+        codeblock += ':  ';
+        codeblock += l;
+        codeblock += '\n';
+        if (i === line) {
+            codeblock += ' '.repeat(numberLen + column + 2);
+            codeblock += '^\n';
+        }
+    }
+    return codeblock;
+}
+class TomlError extends Error {
+    line;
+    column;
+    codeblock;
+    constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+    }
+    /** @internal */
+    static x(message, ctx, ptr) {
+        throw new TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+/** @internal */
+function parseString(ctx) {
+    let startPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p++);
+    let first = c;
+    let isLiteral = c === 0x27; /* ' */
+    let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+    if (isMultiline) {
+        // Trim initial newline
+        if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 0xa /* \n */)
+            ctx.p++;
+        else if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)
+            ctx.p += 2;
+    }
+    // For the record: it is not worth it to use a fast-path for literal strings using `indexOf`.
+    // Doing a char-by-char iteration ends up dispatching less instructions, for the same wall-clock runtime.
+    let parsed = '';
+    let sliceStart = ctx.p;
+    // states:
+    //   0 - decoding
+    //   1 - decoding escape
+    //   2 - whitespace escape (no newline encountered yet, must fail on non-whitespace)
+    //   3 - whitespace escape (newline encountered, allowed to transition back to normal decode)
+    let state = 0;
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        c = ctx.s.charCodeAt(ctx.p);
+        // Deal with newlines first, since that simplifies control character checking and handling across all states
+        if (isMultiline && (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */))) {
+            state = state && 3;
+        }
+        // Control characters are banned in TOML, so we throw an error if we encounter them
+        else if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in strings', ctx);
+        }
+        // The string might terminate while we're parsing through a newline escape.
+        // It must have encountered a newline; otherwise, it'll simply fail in another branch.
+        else if ((!state || state === 3) && c === first && (!isMultiline || (ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first))) {
+            if (isMultiline) {
+                // If the string ends with 4-5 quotes, then the first 1-2 are part of the string
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+            }
+            // If we're in a newline escape still, then there's nothing to add.
+            if (!state) {
+                // Avoid a useless concat operation if the string can be used as-is.
+                let s = ctx.s.slice(sliceStart, ctx.p);
+                parsed = parsed ? parsed + s : s;
+            }
+            ctx.p += isMultiline ? 3 : 1;
+            return parsed;
+        }
+        // Baseline state; keep moving forward unless an escape sequence starts
+        else if (!state) {
+            if (!isLiteral && c === 0x5c /* \ */) {
+                parsed += ctx.s.slice(sliceStart, (sliceStart = ctx.p));
+                state = 1;
+            }
+        }
+        else if (state === 1) {
+            if (c === 0x78 /* x */ || c === 0x75 /* u */ || c === 0x55 /* U */) { // Unicode escape
+                let errPtr = ctx.p++ - 1;
+                let value = 0;
+                let len = c === 0x78 /* x */ ? 2 : c === 0x75 /* u */ ? 4 : 8;
+                for (let j = 0; j < len; j++, ctx.p++) {
+                    let hex = ctx.s.charCodeAt(ctx.p);
+                    let digit = 
+                    /* 0-9 */ hex >= 0x30 && hex <= 0x39 ? hex - 0x30 :
+                        /* A-F */ hex >= 0x41 && hex <= 0x46 ? hex - 0x41 + 10 :
+                            /* a-f */ hex >= 0x61 && hex <= 0x66 ? hex - 0x61 + 10 : -1;
+                    if (digit < 0)
+                        TomlError.x('invalid non-hex character in unicode escape', ctx);
+                    value = (value << 4) | digit;
+                }
+                // Because JS does bitwise on signed 32bit integers, all 0xfzzzzzzz values are actually seen as negative
+                if (value < 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
+                    TomlError.x('invalid unicode escape', ctx, errPtr);
+                }
+                parsed += String.fromCodePoint(value);
+                sliceStart = ctx.p--;
+                state = 0;
+            }
+            // Newline escape sequence. We only need to care about spaces and tabs; newlines are dealt with earlier
+            else if (isMultiline && (c === 0x20 || c === 0x9 /* \t */)) {
+                state = 2;
+            }
+            // Basic escape sequence
+            else {
+                if (c === 0x62 /* b */)
+                    parsed += '\b';
+                else if (c === 0x74 /* t */)
+                    parsed += '\t';
+                else if (c === 0x6e /* n */)
+                    parsed += '\n';
+                else if (c === 0x66 /* f */)
+                    parsed += '\f';
+                else if (c === 0x72 /* r */)
+                    parsed += '\r';
+                else if (c === 0x65 /* e */)
+                    parsed += '\x1b';
+                else if (c === 0x22 /* " */)
+                    parsed += '"';
+                else if (c === 0x5c /* \ */)
+                    parsed += '\\';
+                else
+                    TomlError.x('unrecognised escape sequence', ctx);
+                sliceStart = ctx.p + 1;
+                state = 0;
+            }
+        }
+        // Newline escape continuation: keep moving forward until the first non-whitespace char
+        else if (c !== 0x20 && c !== 0x9 /* \t */) {
+            if (state === 2)
+                TomlError.x('invalid escape: only line-ending whitespace may be escaped', ctx, sliceStart);
+            // State cannot be zero, or we'd have branched earlier already.
+            // If it's a backslash, immediately transition to the escape state so it can be processed.
+            state = !isLiteral && c === 0x5c /* \ */ ? 1 : 0;
+            sliceStart = ctx.p;
+        }
+    }
+    TomlError.x('unfinished string', ctx, startPtr);
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+class TomlDate extends Date {
+    #hasDate = false;
+    #hasTime = false;
+    #offset = null;
+    constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = 'Z';
+        let c;
+        if (typeof date === 'string') {
+            if (fasttype)
+                prep: {
+                    // Date-time
+                    if (fasttype < 3) {
+                        if (+date.slice(11, 13) > 23) {
+                            date = '';
+                            break prep;
+                        }
+                        // Local
+                        if (fasttype === 2) {
+                            offset = null;
+                            date += 'Z';
+                        }
+                        // Offset; keep track of offset if not Z
+                        else if ((c = date.charCodeAt(date.length - 1)) !== 0x5a /* Z */ && c !== 0x7a /* z */) {
+                            offset = date.slice(date.length - 6);
+                        }
+                        if (unsafeDelim)
+                            date = date.slice(0, 10) + 'T' + date.slice(11);
+                    }
+                    // Time
+                    else if (fasttype === 4) {
+                        date = +date.slice(0, 2) > 23 ? '' : `0000-01-01T${date}Z`;
+                    }
+                    hasDate = fasttype !== 4;
+                    hasTime = fasttype !== 3;
+                }
+            else {
+                let match = date.match(DATE_TIME_RE);
+                if (match) {
+                    if (!match[1]) {
+                        hasDate = false;
+                        date = `0000-01-01T${date}`;
+                    }
+                    hasTime = !!match[2];
+                    // Make sure to use T instead of a space. Breaks in case of extreme values otherwise.
+                    hasTime && date[10] === ' ' && (date = date.replace(' ', 'T'));
+                    // Do not allow rollover hours.
+                    if (match[2] && +match[2] > 23) {
+                        date = '';
+                    }
+                    else {
+                        offset = match[3] || null;
+                        if (!offset && hasTime)
+                            date += 'Z';
+                    }
+                }
+                else {
+                    date = '';
+                }
+            }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+            this.#hasDate = hasDate;
+            this.#hasTime = hasTime;
+            this.#offset = offset;
+        }
+    }
+    isDateTime() {
+        return this.#hasDate && this.#hasTime;
+    }
+    isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+    }
+    isDate() {
+        return this.#hasDate && !this.#hasTime;
+    }
+    isTime() {
+        return this.#hasTime && !this.#hasDate;
+    }
+    isValid() {
+        return this.#hasDate || this.#hasTime;
+    }
+    toISOString() {
+        let iso = super.toISOString();
+        // Local Date
+        if (this.isDate())
+            return iso.slice(0, 10);
+        // Local Time
+        if (this.isTime())
+            return iso.slice(11, 23);
+        // Local DateTime
+        if (this.#offset === null)
+            return iso.slice(0, -1);
+        // Offset DateTime
+        if (this.#offset === 'Z' || this.#offset === 'z')
+            return iso;
+        // This part is quite annoying: JS strips the original timezone from the ISO string representation
+        // Instead of using a "modified" date and "Z", we restore the representation "as authored"
+        let offset = (+(this.#offset.slice(1, 3)) * 60) + +(this.#offset.slice(4, 6));
+        offset = this.#offset[0] === '-' ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - (offset * 60e3));
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+    }
+    static wrapAsOffsetDateTime(jsDate, offset = 'Z') {
+        let date = new TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+    }
+    static wrapAsLocalDateTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalDate(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function isDigit(char, base = 10) {
+    return base === 16
+        ? (char > 0x2f && char < 0x3a) || (char > 0x40 && char < 0x47) || (char > 0x60 && char < 0x67)
+        : (char > 0x2f && char < 0x30 + base);
+}
+function isEndOfValue(char, delim) {
+    // Whitespace -- we're permissive on `\r` for performance; it'll be dealt with later anyway
+    return char === 0x20 || char === 0x9 /* \t */ || char === 0xa /* \n */ || char === 0xd /* \r */ ||
+        // Structure end or next value delimiter
+        (delim && (char === delim || char === 0x2c /* , */)) ||
+        // Comment
+        char === 0x23; /* # */
+}
+/** @internal */
+function extractValue(ctx, end) {
+    let errPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p);
+    // Structs
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+        ctx.d-- || TomlError.x('document contains excessively nested structures. aborting.', ctx);
+        let value = c === 0x5b /* [ */
+            ? parseArray(ctx)
+            : parseInlineTable(ctx);
+        ctx.d++;
+        return value;
+    }
+    // Strings
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+        return parseString(ctx);
+    }
+    // Booleans
+    // We can fast-path because the first character is enough to know the only possible value
+    if (c === 0x74 /* t */) { // Only possible valid value is `true`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x72 || ctx.s.charCodeAt(++ctx.p) !== 0x75 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, true;
+    }
+    if (c === 0x66 /* f */) { // Only possible valid value is `false`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6c || ctx.s.charCodeAt(++ctx.p) !== 0x73 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, false;
+    }
+    if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+        return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 0x2c - c, end);
+    }
+    // Rough heuristic, but `parseDate` falls back to number parsing if it's a false positive.
+    // e.g.: `a = 1\n-------------- = 1` would match this heuristic, but gracefully fallback to numbers.
+    if (ctx.s.charCodeAt(ctx.p + 4) === 0x2d /* - */ && ctx.s.charCodeAt(ctx.p + 7) === 0x2d /* - */) {
+        return parseDate(ctx, c, end);
+    }
+    // Same logic as above; `parseTime` falls back to number parsing if it's a false positive.
+    if (ctx.s.charCodeAt(ctx.p + 2) === 0x3a /* : */) {
+        return parseTime(ctx, c, end);
+    }
+    return parseNumber(ctx, ctx.p, c, 0, end);
+}
+// State:
+// 0: init
+// 1: integer
+// 2: fractional dot
+// 3: fractional
+// 4: exponent letter
+// 5: exponent
+// 6: exponent sign
+// 7: exponent with sign
+// >9: underscore; see below
+//     -> 12: was integer
+//     -> 14: was fractional
+//     -> 16: was exponent
+// states 2-5, 14, 16 are ONLY permitted iif base === 10
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+    let c = startChr;
+    let state = 0;
+    let hasUnderscores = false;
+    // (+/-)inf
+    if (c === 0x69 /* i */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x6e || ctx.s.charCodeAt(++ctx.p) !== 0x66)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, (sign || 1) / 0;
+    }
+    // (+/-)nan
+    if (c === 0x6e /* n */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6e)
+            TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, NaN;
+    }
+    // Leading zero
+    // Only allowed cases: `0<EOV>`, `0.(...)`, `0e(...)`, `0x(...)`, `0b(...)`, `0o(...)`
+    // FWIW, `0e(...)` is a stupid case, but it's not banned per-se so we have to parse it
+    if (c === 0x30 /* 0 */) {
+        if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+            return ctx.bi === true ? 0n : 0; // note: conveniently deals with `-0`
+        if (!sign) {
+            if (c === 0x78 /* x */)
+                return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+            else if (c === 0x62 /* b */)
+                return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+            else if (c === 0x6f /* o */)
+                return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+        }
+        if (c === 0x2e /* . */)
+            state = 2;
+        else if (c === 0x65 /* e */ || c === 0x45 /* E */)
+            state = 4;
+        else
+            TomlError.x('illegal leading zero', ctx, startPtr);
+    }
+    // If the 1st char is not a digit by now, then it's not a valid TOML value at all
+    else if (!isDigit(c))
+        TomlError.x('invalid value', ctx, startPtr);
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (!state)
+            state = 1; // Detects single-digit numbers we can use a fast parse path for
+        // The way the states are numbered is not random: underscores are always permitted in odd-numbered states and
+        // never permitted in even-numbered ones.
+        if (c === 0x5f /* _ */) {
+            if (!(state & 1))
+                TomlError.x('illegal underscore', ctx);
+            state += 11; // 11 is a marker that makes the state even and greater than 9; see the numbering + rationale above
+            hasUnderscores = true;
+        }
+        // Transition to fractional part.
+        else if (state === 1 && c === 0x2e /* . */)
+            state = 2;
+        // Transition to exponent part.
+        else if ((state === 1 || state === 3) && (c === 0x65 /* e */ || c === 0x45 /* E */))
+            state = 4;
+        // + and - are permitted in state 4 only (handled before entering the function for state 0)
+        else if (state === 4 && (c === 0x2b /* + */ || c === 0x2d /* - */)) {
+            state = 6;
+        }
+        // All special cases have been handled; only digits are allowed here
+        else if (!isDigit(c))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear state flags
+        else if (state > 9)
+            state -= 11;
+        else if (!(state & 1))
+            state++;
+    }
+    // Single-char number; we can fast-path these very easily.
+    if (!state) {
+        let val = (startChr - 0x30 /* 0 */) * (sign || 1);
+        return ctx.bi === true ? BigInt(val) : val;
+    }
+    // Even-numbered states absolutely require a digit next; not even end of value is permitted
+    if (!(state & 1))
+        TomlError.x('unfinished numeric value', ctx, startPtr);
+    let str = ctx.s.slice(startPtr, ctx.p);
+    if (hasUnderscores)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return state > 1
+        ? parseFloat(str)
+        : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+    let c, underscore = 1;
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (c === 0x5f /* _ */) {
+            if (underscore & 1)
+                TomlError.x('illegal underscore', ctx);
+            underscore = 3;
+        }
+        // We only need to check if the number is a valid digit, nothing else is permitted
+        else if (!isDigit(c, base))
+            TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear underscore flag
+        else if (underscore & 1)
+            underscore--;
+    }
+    // Trailing underscore is not allowed
+    if (underscore & 1)
+        TomlError.x('unfinished numeric value', ctx);
+    let str = ctx.s.slice(startPtr + 2, ctx.p);
+    if (underscore)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+    if (ctx.bi !== true)
+        int: {
+            let val = parseInt(str, base);
+            if (!Number.isSafeInteger(val)) {
+                if (ctx.bi)
+                    break int;
+                TomlError.x('integer value cannot be represented losslessly', ctx, startPtr);
+            }
+            return val;
+        }
+    return base === 10 ? BigInt(str) : BigInt((base === 2 ? '0b' : base === 8 ? '0o' : '0x') + str);
+}
+function parseDate(ctx, c, endChr) {
+    let startPtr = ctx.p++, unsafeSeparator;
+    if (!isDigit(c) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+        return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+    }
+    ctx.p += 5;
+    if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+        TomlError.x('invalid date-time: date part is malformed', ctx, startPtr);
+    if (ctx.p >= ctx.s.length || (((c = ctx.s.charCodeAt(ctx.p)) !== 0x20 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 0x54 /* T */ && c !== 0x74 /* t */)) {
+        let t = ctx.s.slice(startPtr, ctx.p);
+        return readDate(ctx, t, 3, false, startPtr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 3) !== 0x3a /* : */)
+        TomlError.x('invalid date-time: time part is malformed', ctx, startPtr);
+    if (ctx.s.charCodeAt(ctx.p += 3) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    if (c = ctx.s.charCodeAt(ctx.p)) {
+        if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
+            let t = ctx.s.slice(startPtr, ++ctx.p);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, '[+00:00]');
+        }
+        if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+            // Temporal's ZonedDateTime is weird asf when it comes to dealing with traditional offsets...
+            // It's 1.2x faster to allocate a new string to pass to ZDT than use Instant.toZonedDateTimeISO
+            let t = ctx.s.slice(startPtr, ctx.p += 6);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, !ctx.ld && ('[' + ctx.s.slice(ctx.p - 6, ctx.p) + ']'));
+        }
+    }
+    let t = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+    let start = ctx.p;
+    if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+        return parseNumber(ctx, --ctx.p, c, 0, endChr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 4) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    let t = ctx.s.slice(start, ctx.p);
+    return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+    if (ctx.ld) {
+        let date = new TomlDate(str, type, unsafeDelim);
+        if (!date.isValid())
+            TomlError.x('invalid date', ctx, errPtr);
+        return date;
+    }
+    try {
+        if (temporalSuffix)
+            str += temporalSuffix;
+        switch (type) {
+            case 1: return Temporal.ZonedDateTime.from(str);
+            case 2: return Temporal.PlainDateTime.from(str);
+            case 3: return Temporal.PlainDate.from(str);
+            case 4: return Temporal.PlainTime.from(str);
+        }
+    }
+    catch (e) {
+        TomlError.x(e instanceof Error ? e.message : '' + e, ctx, errPtr);
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+/** @internal */
+function skipComment(ctx) {
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        let c = ctx.s.charCodeAt(ctx.p);
+        if (c === 0xa /* \n */)
+            break;
+        if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */) {
+            ctx.p++;
+            break;
+        }
+        if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            TomlError.x('control characters are not allowed in comments', ctx);
+        }
+    }
+}
+/** @internal */
+function skipVoid(ctx, banNewLines, banComments) {
+    let c;
+    while (ctx.p < ctx.s.length) {
+        while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 0x20 ||
+            c === 0x9 /* \t */ ||
+            (!banNewLines &&
+                (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)))))
+            ctx.p++;
+        if (banComments || c !== 0x23 /* # */)
+            break;
+        skipComment(ctx);
+    }
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+/** @internal */
+function parseKey(ctx, end = 0x3d /* = */) {
+    // States:
+    // 0: before first char
+    // 1: parsing bare key
+    // 2: after key component
+    let startPtr;
+    let state = 0;
+    let parsed = [];
+    let sliceStart;
+    let c = ctx.s.charCodeAt(startPtr = ctx.p);
+    do {
+        // End of key
+        if (c === end) {
+            if (!state)
+                TomlError.x('unexpected end of key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            return ctx.p++, parsed;
+        }
+        // Dotted key separator
+        else if (c === 0x2e /* . */) {
+            if (!state)
+                TomlError.x('illegal empty bare key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            state = 0;
+        }
+        // Quoted key
+        else if (!state && (c === 0x22 /* " */ || c === 0x27 /* ' */)) {
+            if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+                TomlError.x('illegal quoted key: multiline strings are not allowed', ctx);
+            parsed.push(parseString(ctx));
+            state = 2;
+            ctx.p--;
+        }
+        // Whitespace; no-op in state 0 and 2, end of bare key in state 1
+        else if (c === 0x20 || c === 0x9 /* \t */) {
+            if (state === 1) {
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+                state = 2;
+            }
+        }
+        // If state is post-key, no character is allowed; otherwise ensure it's a bare-key component
+        else if (state === 2 || (c < 0x30 && c !== 0x2d /* - */) || (c > 0x39 && c < 0x41) || (c > 0x5a && c < 0x61 && c !== 0x5f /* _ */) || c > 0x7a) {
+            TomlError.x('illegal character in key', ctx);
+        }
+        // Illegal character
+        else if (!state) {
+            state = 1;
+            sliceStart = ctx.p;
+        }
+    } while (c = ctx.s.charCodeAt(++ctx.p));
+    TomlError.x('incomplete key-value: cannot find end of key', ctx, startPtr);
+}
+/** @internal */
+function parseInlineTable(ctx) {
+    let startPtr = ctx.p++;
+    let res = Object.create(null);
+    let seen = new Set();
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x7d /* } */) {
+            ctx.p++;
+            return res;
+        }
+        let k;
+        let t = res;
+        let hasOwn = false;
+        let errPtr = ctx.p;
+        let key = parseKey(ctx);
+        for (let i = 0; i < key.length; i++) {
+            if (i)
+                t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            k = key[i];
+            if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== 'object' || seen.has(t[k]))) {
+                TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+            }
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor')) {
+                t = ctx.uk !== 1 && TomlError.x('document contains an unsafe property', ctx, errPtr);
+                break;
+            }
+            if (!hasOwn && unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+            }
+        }
+        if (hasOwn) {
+            TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+        }
+        skipVoid(ctx, true, true);
+        let value = extractValue(ctx, 0x7d /* } */);
+        if (t && typeof (t[k] = value) === 'object')
+            seen.add(value);
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x7d /* } */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished table', ctx, startPtr);
+}
+/** @internal */
+function parseArray(ctx) {
+    let startPtr = ctx.p++;
+    let res = [];
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x5d /* ] */) {
+            ctx.p++;
+            return res;
+        }
+        res.push(extractValue(ctx, 0x5d /* ] */));
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x5d /* ] */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    TomlError.x('unfinished array', ctx, startPtr);
+}
+
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function peekTable(ctx, key, table, meta, type) {
+    let t = table;
+    let m = meta;
+    let k;
+    let hasOwn = false;
+    let state;
+    for (let i = 0; i < key.length; i++) {
+        if (i) {
+            t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            m = (state = m[k]).c;
+            if (type === 0 /* Type.DOTTED */ && (state.t === 1 /* Type.EXPLICIT */ || state.t === 2 /* Type.ARRAY */)) {
+                return null;
+            }
+            if (state.t === 2 /* Type.ARRAY */) {
+                let l = t.length - 1;
+                t = t[l];
+                m = m[l].c;
+            }
+        }
+        k = key[i];
+        if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 /* Type.DOTTED */ && m[k]?.d) {
+            return null;
+        }
+        if (!hasOwn) {
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor'))
+                return false;
+            if (unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+                Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+            }
+            m[k] = {
+                t: i < key.length - 1 && type === 2 /* Type.ARRAY */
+                    ? 3 /* Type.ARRAY_DOTTED */ : type,
+                d: false,
+                i: 0,
+                c: Object.create(null),
+            };
+        }
+    }
+    state = m[k];
+    if (state.t !== type && !(type === 1 /* Type.EXPLICIT */ && state.t === 3 /* Type.ARRAY_DOTTED */)) {
+        // Bad key type!
+        return null;
+    }
+    if (type === 2 /* Type.ARRAY */) {
+        if (!state.d) {
+            state.d = true;
+            t[k] = [];
+        }
+        t[k].push(t = Object.create(null));
+        state.c[state.i++] = (state = { t: 1 /* Type.EXPLICIT */, d: false, i: 0, c: Object.create(null) });
+    }
+    if (state.d) {
+        // Redefining a table!
+        return null;
+    }
+    state.d = true;
+    if (type === 1 /* Type.EXPLICIT */) {
+        t = hasOwn ? t[k] : (t[k] = Object.create(null));
+    }
+    else if (type === 0 /* Type.DOTTED */ && hasOwn) {
+        return null;
+    }
+    return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+    if (peek === null || ctx.uk === 2)
+        TomlError.x(peek === null
+            ? 'trying to redefine an already defined table or value'
+            : 'document contains an unsafe property', ctx, ptr);
+}
+function parse(toml, options = {}) {
+    let ctx = {
+        s: toml,
+        p: 0,
+        d: options.maxDepth ?? 1000,
+        bi: options.integersAsBigInt ?? false,
+        ld: options.useLegacyDate ?? true,
+        uk: options.unsafeKeyBehaviour === 'throw' ? 2 : options.unsafeKeyBehaviour === 'drop' ? 1 : 0,
+    };
+    let res = Object.create(null);
+    let meta = Object.create(null);
+    let tmp;
+    let skipping = false;
+    let tbl = res;
+    let m = meta;
+    // BOM is allowed, skip.
+    // JS is UTF-16, so we have to check for the UTF-16 BOM instead of the UTF-8 BOM sequence!
+    if (toml.charCodeAt(0) === 0xfeff)
+        ctx.p++;
+    skipVoid(ctx);
+    while (ctx.p < toml.length) {
+        if (toml.charCodeAt(ctx.p) === 0x5b /* [ */) {
+            let isTableArray = toml.charCodeAt(++ctx.p) === 0x5b; /* [ */
+            tmp = ctx.p += +isTableArray;
+            skipping = false;
+            let k = parseKey(ctx, 0x5d /* ] */);
+            if (isTableArray) {
+                if (toml.charCodeAt(ctx.p) !== 0x5d /* ] */) {
+                    TomlError.x('expected end of table array declaration', ctx);
+                }
+                ctx.p++;
+            }
+            let p = peekTable(ctx, k, res, meta, isTableArray ? 2 /* Type.ARRAY */ : 1 /* Type.EXPLICIT */);
+            if (!p) {
+                validateTablePeek(ctx, p, tmp);
+                skipping = true;
+            }
+            else {
+                m = p[2];
+                tbl = p[1];
+            }
+        }
+        else {
+            tmp = ctx.p;
+            let k = parseKey(ctx);
+            let p = peekTable(ctx, k, tbl, m, 0 /* Type.DOTTED */);
+            if (!p && !skipping)
+                validateTablePeek(ctx, p, tmp);
+            skipVoid(ctx, true, true);
+            let v = extractValue(ctx, void 0);
+            if (p && !skipping)
+                p[1][p[0]] = v;
+        }
+        skipVoid(ctx, true);
+        if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 0xa /* \n */ && (tmp !== 0xd /* \r */ || toml.charCodeAt(ctx.p + 1) !== 0xa /* \n */)) {
+            TomlError.x('each key-value declaration must be followed by an end-of-line', ctx);
+        }
+        skipVoid(ctx);
+    }
+    return res;
+}
+
+/**
+ * Reads the project's configuration files: pyproject.toml (with
+ * `[tool.cibuildwheel]`, `[tool.wheelwright]` and `[project]`), setup.cfg and
+ * setup.py, only as far as wheelwright needs them. Pure parsing; reading the
+ * files happens in project.ts.
+ */
+function parsePyproject(text, fileLabel) {
+    let document;
+    try {
+        document = parse(text);
+    }
+    catch (error) {
+        if (error instanceof TomlError) {
+            const first = error.message.split('\n')[0];
+            throw new UserError(`invalid TOML at line ${error.line}, column ${error.column}: ${first}`, {
+                key: fileLabel,
+                hint: 'fix the syntax of the file'
+            });
+        }
+        throw error;
+    }
+    const tool = asTable(document.tool, `${fileLabel}: [tool]`);
+    return {
+        cibuildwheel: asTable(tool.cibuildwheel, 'tool.cibuildwheel'),
+        wheelwright: asTable(tool.wheelwright, 'tool.wheelwright'),
+        project: asTable(document.project, 'project')
+    };
+}
+function asTable(value, key) {
+    if (value === undefined)
+        return {};
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    throw new UserError('must be a table', { key, value: String(value) });
+}
+/** `python_requires` from setup.cfg's `[options]` section. */
+function setupCfgRequiresPython(text) {
+    let section = '';
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        const header = /^\[(.+)\]$/.exec(line);
+        if (header) {
+            section = header[1].trim();
+            continue;
+        }
+        const entry = /^python_requires\s*[=:]\s*(.*)$/.exec(line);
+        if (section === 'options' && entry)
+            return entry[1].trim() || undefined;
+    }
+    return undefined;
+}
+/**
+ * `python_requires="..."` passed to a top-level `setup()` call in setup.py
+ * (or one under `if __name__ == "__main__":`), when it is a string literal.
+ * cibuildwheel reads the AST; a literal keyword argument is what it accepts
+ * too, so a scan for the literal keyword gives the same answer without a
+ * Python parser.
+ */
+function setupPyRequiresPython(text) {
+    const match = /(?:^|[\s,(])python_requires\s*=\s*(?:'([^'\n]*)'|"([^"\n]*)")/m.exec(text);
+    if (!match)
+        return undefined;
+    return (match[1] ?? match[2]) || undefined;
+}
+
+/**
+ * POSIX shell quoting and splitting with the same rules as Python's `shlex`
+ * (quote / split in posix mode). cibuildwheel formats TOML lists and tables
+ * into strings with these rules, so we need byte-compatible behaviour; the npm
+ * shell-quote package quotes differently (backslashes), which is why this is
+ * written here.
+ */
+const SAFE = /^[\w@%+=:,./-]+$/;
+function quote(value) {
+    if (value === '')
+        return "''";
+    if (SAFE.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'"'"'`)}'`;
+}
+/** Splits like `shlex.split(value)`; `key` names the option for errors. */
+function split(value, key = 'value') {
+    const result = [];
+    let current = '';
+    let inWord = false;
+    let i = 0;
+    while (i < value.length) {
+        const c = value[i];
+        if (/\s/.test(c)) {
+            if (inWord)
+                result.push(current);
+            current = '';
+            inWord = false;
+            i++;
+        }
+        else if (c === "'") {
+            const end = value.indexOf("'", i + 1);
+            if (end < 0)
+                throw unclosed(key, value);
+            current += value.slice(i + 1, end);
+            inWord = true;
+            i = end + 1;
+        }
+        else if (c === '"') {
+            i++;
+            for (;;) {
+                if (i >= value.length)
+                    throw unclosed(key, value);
+                const d = value[i];
+                if (d === '"')
+                    break;
+                if (d === '\\' && i + 1 < value.length && '\\"$`\n'.includes(value[i + 1])) {
+                    current += value[i + 1];
+                    i += 2;
+                }
+                else {
+                    current += d;
+                    i++;
+                }
+            }
+            inWord = true;
+            i++;
+        }
+        else if (c === '\\') {
+            if (i + 1 >= value.length)
+                throw new UserError('ends with a lone backslash', { key, value });
+            current += value[i + 1];
+            inWord = true;
+            i += 2;
+        }
+        else if (c === '#' && !inWord) {
+            const newline = value.indexOf('\n', i);
+            i = newline < 0 ? value.length : newline;
+        }
+        else {
+            current += c;
+            inWord = true;
+            i++;
+        }
+    }
+    if (inWord)
+        result.push(current);
+    return result;
+}
+function unclosed(key, value) {
+    return new UserError('has an unclosed quote', { key, value, hint: 'balance the quotes' });
+}
+
+/** Reads `CIBW_*` variables the way cibuildwheel names them. */
+/** `test-command` → `CIBW_TEST_COMMAND`. */
+function envName(option, platform) {
+    const base = `CIBW_${option.toUpperCase().replace(/-/g, '_')}`;
+    return platform ? `${base}_${platform.toUpperCase()}` : base;
+}
+
+/**
+ * The cibuildwheel-compatible option keys: how each one is spelled in TOML,
+ * how a TOML list or table becomes a string, and which sources may set it.
+ * Data only; resolve.ts walks the cascade with it.
+ */
+const SPACE = { kind: 'list', sep: ' ' };
+const QUOTED = { kind: 'list', sep: ' ', quoted: true };
+const COMMANDS$1 = { kind: 'list', sep: ' && ' };
+const KEY_VALUE = { kind: 'shlex-table', sep: '; ', pairSep: ':', mergeable: false };
+const ARCH_NAMES = [
+    'x86_64',
+    'i686',
+    'aarch64',
+    'ppc64le',
+    's390x',
+    'armv7l',
+    'riscv64'
+];
+const IMAGE_DEFAULTS = {
+    armv7l: 'manylinux_2_31',
+    riscv64: 'manylinux_2_39'
+};
+const spec = (name, format, all, extra = {}) => ({ name, format, envPlatform: true, defaults: { all }, ...extra });
+const OPTION_SPECS = [
+    spec('build', SPACE, '*', { envPlatform: false, global: true }),
+    spec('skip', SPACE, '', { envPlatform: false, global: true }),
+    spec('test-skip', SPACE, '', { envPlatform: false, global: true }),
+    spec('enable', SPACE, '', { envPlatform: false, global: true }),
+    spec('archs', SPACE, 'auto', { ignoreEmpty: true, global: true }),
+    spec('audit-requires', QUOTED, 'abi3audit'),
+    spec('audit-command', COMMANDS$1, 'abi3audit --strict --report {abi3_wheel}'),
+    spec('build-frontend', KEY_VALUE, 'default', { envPlatform: false }),
+    spec('config-settings', { kind: 'shlex-table', sep: ' ', pairSep: '=', mergeable: true }, ''),
+    spec('dependency-versions', KEY_VALUE, 'pinned'),
+    spec('environment', { kind: 'env-table' }, ''),
+    spec('environment-pass', SPACE, ''),
+    spec('build-verbosity', { kind: 'scalar' }, '0'),
+    spec('before-all', COMMANDS$1, ''),
+    spec('before-build', COMMANDS$1, ''),
+    spec('xbuild-tools', QUOTED, ''),
+    spec('xbuild-files', KEY_VALUE, ''),
+    spec('repair-wheel-command', COMMANDS$1, ''),
+    spec('test-command', COMMANDS$1, ''),
+    spec('before-test', COMMANDS$1, ''),
+    spec('test-sources', QUOTED, ''),
+    spec('test-requires', QUOTED, ''),
+    spec('test-extras', { kind: 'list', sep: ',' }, ''),
+    spec('test-groups', SPACE, ''),
+    spec('test-environment', { kind: 'env-table' }, ''),
+    spec('test-runtime', KEY_VALUE, ''),
+    spec('container-engine', KEY_VALUE, 'docker'),
+    spec('pyodide-version', { kind: 'scalar' }, '', { envPlatform: false }),
+    ...ARCH_NAMES.map(arch => spec(`manylinux-${arch}-image`, { kind: 'scalar' }, IMAGE_DEFAULTS[arch] ?? 'manylinux_2_28', {
+        ignoreEmpty: true
+    })),
+    ...['x86_64', 'i686', 'aarch64'].map(arch => spec(`manylinux-pypy_${arch}-image`, { kind: 'scalar' }, 'manylinux_2_28', {
+        ignoreEmpty: true
+    })),
+    ...ARCH_NAMES.map(arch => spec(`musllinux-${arch}-image`, { kind: 'scalar' }, 'musllinux_1_2', { ignoreEmpty: true }))
+];
+const SPECS_BY_NAME = new Map(OPTION_SPECS.map(s => [s.name, s]));
+/** Keys that may appear in `[tool.cibuildwheel]` besides the options themselves. */
+const PLATFORM_TABLES = ['linux', 'macos', 'windows', 'pyodide', 'android', 'ios'];
+const STRUCTURAL_KEYS = ['overrides', ...PLATFORM_TABLES];
+/** Our own keys, accepted in `[tool.wheelwright]`. */
+const WHEELWRIGHT_KEYS = [
+    'allow-empty',
+    'parallel',
+    'cache',
+    'cache-skip-tests',
+    'cache-dir',
+    'fail-fast',
+    'max-per-job',
+    'python-versions',
+    'container',
+    'macos-deployment-target',
+    'msvc-toolset',
+    'msvc-avoid-vcruntime140-1',
+    'upload-artifact',
+    'artifact-name',
+    'sdist',
+    'publish',
+    'repository-url',
+    'skip-existing',
+    'attestations',
+    'verify-tag'
+];
+/** Turns a TOML value into the option's string form, as cibuildwheel does. */
+function stringify(value, format, key) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value)) {
+        if (format.kind !== 'list')
+            throw new FormatError(key, 'a list');
+        return value.map(v => (format.quoted ? quote(String(v)) : String(v))).join(format.sep);
+    }
+    if (value && typeof value === 'object') {
+        const entries = Object.entries(value);
+        if (format.kind === 'env-table')
+            return entries.map(([k, v]) => `${k}="${String(v)}"`).join(' ');
+        if (format.kind === 'shlex-table') {
+            const pairs = [];
+            for (const [k, v] of entries) {
+                const values = Array.isArray(v) ? v.map(String) : [String(v)];
+                for (const item of values)
+                    pairs.push(`${k}${format.pairSep}${quote(item)}`);
+            }
+            return pairs.join(format.sep);
+        }
+        throw new FormatError(key, 'a table');
+    }
+    throw new FormatError(key, typeof value);
+}
+class FormatError extends Error {
+    key;
+    got;
+    constructor(key, got) {
+        super(`${key} does not accept ${got}`);
+        this.key = key;
+        this.got = got;
+    }
+}
+
+/**
+ * The option cascade, lowest level first: built-in defaults → `[tool.cibuildwheel]`
+ * → its platform table → matching `[[overrides]]` → `CIBW_<NAME>` →
+ * `CIBW_<NAME>_<PLATFORM>` → action inputs / CLI flags. Each level either
+ * replaces the value below it or, with an `inherit` rule, appends/prepends.
+ */
+function resolveOption(spec, sources, identifier) {
+    const { platform, config, env } = sources;
+    const platformTable = (config[platform] ?? {});
+    const levels = [
+        { value: spec.defaults.all, rule: 'none', source: 'default' },
+        { value: sources.platformDefaults[spec.name], rule: 'none', source: 'default' },
+        { value: config[spec.name], rule: 'none', source: `tool.cibuildwheel.${spec.name}` },
+        {
+            value: platformTable[spec.name],
+            rule: 'none',
+            source: `tool.cibuildwheel.${platform}.${spec.name}`
+        }
+    ];
+    if (identifier !== undefined && !spec.global) {
+        for (const override of sources.overrides) {
+            if (!selectorMatches(override.select, identifier))
+                continue;
+            levels.push({
+                value: override.options[spec.name],
+                rule: override.inherit[spec.name] ?? 'none',
+                source: `tool.cibuildwheel.overrides[select=${override.select}].${spec.name}`
+            });
+        }
+    }
+    const envRule = spec.name === 'enable' ? 'append' : 'none';
+    levels.push({ value: env[envName(spec.name)], rule: envRule, source: envName(spec.name) });
+    if (spec.envPlatform) {
+        const name = envName(spec.name, platform);
+        levels.push({ value: env[name], rule: envRule, source: name });
+    }
+    levels.push({ value: sources.inputs.get(spec.name), rule: 'none', source: spec.name });
+    let result;
+    for (const { value, rule, source } of levels) {
+        if (value === undefined || value === null)
+            continue;
+        let text;
+        try {
+            text = stringify(value, spec.format, source);
+        }
+        catch (error) {
+            if (error instanceof FormatError) {
+                throw new UserError(`cannot take ${error.got}`, {
+                    key: source,
+                    value: JSON.stringify(value),
+                    hint: `see the cibuildwheel documentation of ${spec.name}`
+                });
+            }
+            throw error;
+        }
+        if (spec.ignoreEmpty && text === '')
+            continue;
+        result =
+            result === undefined || rule === 'none' ? text : merge(result, text, rule, spec, source);
+    }
+    return result ?? '';
+}
+function merge(before, after, rule, spec, source) {
+    const [first, second] = rule === 'append' ? [before, after] : [after, before];
+    const format = spec.format;
+    switch (format.kind) {
+        case 'list':
+            return !first ? second : !second ? first : `${first}${format.sep}${second}`;
+        case 'env-table':
+            return !first ? second : !second ? first : `${first} ${second}`;
+        case 'shlex-table': {
+            if (!format.mergeable) {
+                throw new UserError('does not support inheritance', {
+                    key: source,
+                    hint: 'remove the inherit rule for this option'
+                });
+            }
+            const table = (text) => new Map(split(text, source).map(pair => {
+                const at = pair.indexOf(format.pairSep);
+                return [pair.slice(0, at), pair.slice(at + 1)];
+            }));
+            // The second table wins on shared keys: with append the new value replaces
+            // existing keys; with prepend it only adds keys that are not set yet.
+            const merged = new Map([...table(first), ...table(second)]);
+            return stringify(Object.fromEntries(merged), format, source);
+        }
+        case 'scalar':
+            throw new UserError('does not support inheritance', {
+                key: source,
+                hint: 'remove the inherit rule for this option'
+            });
+    }
+}
+
+/** The options that may differ per identifier, resolved through the cascade. */
+/** An environment option, refused here (before any build) when malformed. */
+function checked(value, key) {
+    parseEnvironment(value, key);
+    return value;
+}
+const FRONTENDS = ['build', 'pip', 'build[uv]', 'uv'];
+/** Parses cibuildwheel's `name; key: value …` strings. */
+function parseKeyValue(text, key, fields) {
+    const result = { name: [] };
+    text.split(';').forEach((part, index) => {
+        const tokens = split(part, key);
+        if (tokens.length === 0)
+            return;
+        const colon = tokens[0].indexOf(':');
+        if (colon >= 0) {
+            const field = tokens[0].slice(0, colon);
+            if (field !== 'name' && !fields.includes(field)) {
+                throw new UserError(`unknown field ${JSON.stringify(field)}`, {
+                    key,
+                    value: text,
+                    hint: `fields are ${fields.join(', ')}`
+                });
+            }
+            const first = tokens[0].slice(colon + 1);
+            result[field] = [...(result[field] ?? []), ...(first ? [first] : []), ...tokens.slice(1)];
+        }
+        else if (index === 0) {
+            result.name = tokens;
+        }
+        else {
+            throw new UserError('has a value without a field name', {
+                key,
+                value: text,
+                hint: 'write it as "name; field: value"'
+            });
+        }
+    });
+    return result;
+}
+function parseFrontend(text) {
+    if (!text || text === 'default')
+        return { name: 'build', args: [] };
+    const parsed = parseKeyValue(text, 'build-frontend', ['args']);
+    const name = parsed.name.join(' ');
+    if (!FRONTENDS.includes(name)) {
+        throw new UserError('unknown build frontend', {
+            key: 'build-frontend',
+            value: name,
+            hint: `use ${FRONTENDS.join(', ')}`
+        });
+    }
+    return { name: name, args: parsed.args ?? [] };
+}
+function parseContainerEngine(text) {
+    const parsed = parseKeyValue(text, 'container-engine', [
+        'create_args',
+        'create-args',
+        'disable_host_mount',
+        'disable-host-mount'
+    ]);
+    const name = parsed.name.join(' ');
+    if (name !== 'docker' && name !== 'podman') {
+        throw new UserError('unknown container engine', {
+            key: 'container-engine',
+            value: name,
+            hint: 'use docker or podman'
+        });
+    }
+    const createArgs = parsed.create_args ?? parsed['create-args'] ?? [];
+    const disable = parsed.disable_host_mount ?? parsed['disable-host-mount'] ?? [];
+    return {
+        name,
+        createArgs,
+        disableHostMount: disable.length > 0 && booleanValue(disable[disable.length - 1], 'container-engine')
+    };
+}
+function resolveBuildOptions(identifier, option, platform) {
+    const get = (name) => option(name, identifier);
+    const verbosity = Number.parseInt(get('build-verbosity') || '0', 10);
+    if (Number.isNaN(verbosity)) {
+        throw new UserError('must be a whole number', {
+            key: 'build-verbosity',
+            value: get('build-verbosity'),
+            hint: 'use a number from -3 to 3'
+        });
+    }
+    const imageOption = platform.imageOption(identifier);
+    const image = imageOption ? get(imageOption) : '';
+    for (const name of ['audit-command']) {
+        const value = get(name);
+        for (const command of value.split('&&')) {
+            if (command.trim() && !/\{(abi3_)?wheel\}/.test(command)) {
+                throw new UserError('each command must use {wheel} or {abi3_wheel}', {
+                    key: name,
+                    value,
+                    hint: 'for example: abi3audit --strict --report {abi3_wheel}'
+                });
+            }
+        }
+    }
+    return {
+        identifier,
+        beforeAll: get('before-all'),
+        beforeBuild: get('before-build'),
+        beforeTest: get('before-test'),
+        repairCommand: get('repair-wheel-command'),
+        testCommand: get('test-command'),
+        auditCommand: get('audit-command'),
+        auditRequires: split(get('audit-requires'), 'audit-requires'),
+        environment: checked(get('environment'), 'environment'),
+        environmentPass: words(get('environment-pass')),
+        testEnvironment: checked(get('test-environment'), 'test-environment'),
+        configSettings: split(get('config-settings'), 'config-settings'),
+        frontend: parseFrontend(get('build-frontend')),
+        testRequires: split(get('test-requires'), 'test-requires'),
+        testExtras: get('test-extras'),
+        testSources: split(get('test-sources'), 'test-sources'),
+        containerEngine: parseContainerEngine(get('container-engine') || 'docker'),
+        image,
+        buildVerbosity: Math.max(-3, Math.min(3, verbosity)),
+        dependencyVersions: get('dependency-versions')
+    };
+}
+
+/**
+ * The structure of `[tool.cibuildwheel]` and `[tool.wheelwright]`: unknown
+ * keys (a warning with the nearest known key), platform tables, and the
+ * `[[overrides]]` list with its inherit rules.
+ */
+function checkKnownKeys(project, warnings) {
+    const optionNames = OPTION_SPECS.map(s => s.name);
+    const known = new Set([...optionNames, ...STRUCTURAL_KEYS]);
+    const report = (key, name, candidates) => {
+        const suggestion = closest(name, candidates);
+        warnings.push(`${key}: unknown option ${JSON.stringify(name)}, ignored` +
+            (suggestion ? `. Did you mean ${JSON.stringify(suggestion)}?` : ''));
+    };
+    for (const name of Object.keys(project.cibuildwheel)) {
+        if (!known.has(name))
+            report(`tool.cibuildwheel.${name}`, name, known);
+    }
+    for (const table of PLATFORM_TABLES) {
+        const value = project.cibuildwheel[table];
+        if (value === undefined)
+            continue;
+        if (typeof value !== 'object' || Array.isArray(value)) {
+            throw new UserError('must be a table', {
+                key: `tool.cibuildwheel.${table}`,
+                value: String(value)
+            });
+        }
+        for (const name of Object.keys(value)) {
+            if (!optionNames.includes(name))
+                report(`tool.cibuildwheel.${table}.${name}`, name, optionNames);
+            else {
+                const owner = PLATFORM_LIST.find(p => p.ownOptions?.test(name));
+                if (owner && owner.name !== table) {
+                    throw new UserError(`only applies to ${owner.name}`, {
+                        key: `tool.cibuildwheel.${table}.${name}`,
+                        hint: `move it to [tool.cibuildwheel.${owner.name}] or [tool.cibuildwheel]`
+                    });
+                }
+            }
+        }
+    }
+    const ourKeys = WHEELWRIGHT_KEYS;
+    for (const name of Object.keys(project.wheelwright)) {
+        if (!ourKeys.includes(name))
+            report(`tool.wheelwright.${name}`, name, ourKeys);
+    }
+}
+const NOT_OVERRIDABLE = [
+    'build',
+    'skip',
+    'test-skip',
+    'archs',
+    'enable',
+    'output-dir'
+];
+function parseOverrides(config) {
+    const raw = config.overrides;
+    if (raw === undefined)
+        return [];
+    if (!Array.isArray(raw)) {
+        throw new UserError('must be an array of tables', {
+            key: 'tool.cibuildwheel.overrides',
+            hint: 'write each override as [[tool.cibuildwheel.overrides]]'
+        });
+    }
+    return raw.map((entry, index) => {
+        const key = `tool.cibuildwheel.overrides[${index}]`;
+        if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+            throw new UserError('must be a table', { key });
+        }
+        const { select, inherit = {}, ...options } = entry;
+        const selectText = Array.isArray(select) ? select.map(String).join(' ') : select;
+        if (typeof selectText !== 'string' || selectText.trim() === '') {
+            throw new UserError('needs a select pattern', {
+                key: `${key}.select`,
+                hint: 'add select = "cp312-*" (or a list of patterns)'
+            });
+        }
+        for (const name of Object.keys(options)) {
+            if (NOT_OVERRIDABLE.includes(name)) {
+                throw new UserError('cannot be overridden per identifier', {
+                    key: `${key}.${name}`,
+                    hint: 'set it in [tool.cibuildwheel] instead'
+                });
+            }
+            if (!SPECS_BY_NAME.has(name)) {
+                const suggestion = closest(name, SPECS_BY_NAME.keys());
+                throw new UserError('unknown option in override', {
+                    key: `${key}.${name}`,
+                    hint: suggestion ? `did you mean ${suggestion}?` : 'see the cibuildwheel options'
+                });
+            }
+        }
+        const rules = {};
+        for (const [name, rule] of Object.entries(inherit)) {
+            if (rule !== 'none' && rule !== 'append' && rule !== 'prepend') {
+                throw new UserError('is not an inherit rule', {
+                    key: `${key}.inherit.${name}`,
+                    value: String(rule),
+                    hint: 'use none, append or prepend'
+                });
+            }
+            rules[name] = rule;
+        }
+        return { select: selectText, inherit: rules, options };
+    });
+}
+
+/**
+ * Pure resolution of every option source into one frozen `Options`:
+ * action inputs / CLI flags, `[tool.cibuildwheel]` (platform tables and
+ * overrides), `CIBW_*` variables and `[tool.wheelwright]`. Every value is
+ * checked and every path made absolute here, before any work starts.
+ */
+const COMMANDS = ['build', 'plan', 'sdist', 'publish'];
+/** wheelwright's cache dir on this machine: `$XDG_CACHE_HOME/wheelwright` or `~/.cache/wheelwright`. */
+function defaultCacheDir(env) {
+    const base = env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache');
+    return path.join(base, 'wheelwright');
+}
+function resolveOptions(input) {
+    const { inputs, env, runner, project } = input;
+    const cwd = input.cwd ?? process.cwd();
+    const warnings = [];
+    const get = (name) => nonEmpty(inputs.get(name));
+    const ours = (name) => {
+        const fromInput = get(name);
+        if (fromInput !== undefined)
+            return { value: fromInput, key: name };
+        const fromToml = project.wheelwright[name];
+        if (fromToml === undefined)
+            return { key: `tool.wheelwright.${name}` };
+        if (typeof fromToml === 'object') {
+            throw new UserError('must be a string, number or boolean', {
+                key: `tool.wheelwright.${name}`,
+                value: JSON.stringify(fromToml)
+            });
+        }
+        return { value: String(fromToml), key: `tool.wheelwright.${name}` };
+    };
+    const bool = (name, fallback) => {
+        const { value, key } = ours(name);
+        return value === undefined ? fallback : booleanValue(value, key);
+    };
+    const command = parseCommand(get('command') ?? 'build');
+    const only = get('only');
+    const platform = resolvePlatform(only, get('platform'), env, runner);
+    if (only && get('archs')) {
+        throw new UserError('cannot be combined with archs; only names one identifier', {
+            key: 'only',
+            value: only,
+            hint: 'drop archs, or use build to select several identifiers'
+        });
+    }
+    checkKnownKeys(project, warnings);
+    const overrides = parseOverrides(project.cibuildwheel);
+    const cascade = {
+        platform,
+        platformDefaults: platformNamed(platform).optionDefaults,
+        config: project.cibuildwheel,
+        overrides,
+        env,
+        inputs: expandImageInputs(inputs)
+    };
+    const option = (name, identifier) => {
+        const spec = SPECS_BY_NAME.get(name);
+        if (!spec)
+            throw new Error(`unknown option ${name}`);
+        return resolveOption(spec, cascade, identifier);
+    };
+    let build = option('build') || '*';
+    let skip = option('skip');
+    const testSkip = option('test-skip');
+    let enable = parseEnable(option('enable'), 'enable');
+    let archs = parseArchs(option('archs'), platform, runner);
+    if (only) {
+        build = only;
+        skip = '';
+        archs = new Set([archOfIdentifier(only)]);
+        enable = new Set(ENABLE_GROUPS);
+    }
+    else {
+        checkAllowedArchs(archs, platform);
+    }
+    const requiresPythonSource = env.CIBW_PROJECT_REQUIRES_PYTHON
+        ? { text: env.CIBW_PROJECT_REQUIRES_PYTHON, key: 'CIBW_PROJECT_REQUIRES_PYTHON' }
+        : typeof project.project['requires-python'] === 'string'
+            ? { text: project.project['requires-python'], key: 'project.requires-python' }
+            : input.legacyRequiresPython
+                ? { text: input.legacyRequiresPython, key: 'python_requires' }
+                : undefined;
+    const requiresPython = requiresPythonSource ? pep440Range(requiresPythonSource) : undefined;
+    const pythonVersionsText = ours('python-versions');
+    const pythonVersions = pythonVersionsText.value
+        ? pythonVersionsRange(pythonVersionsText.value, pythonVersionsText.key)
+        : undefined;
+    const parallel = parseParallel(ours('parallel'), input.cpuCount ?? os.availableParallelism());
+    const maxPerJob = positiveInt(ours('max-per-job'), 0);
+    const container = parseChoice(ours('container'), ['auto', 'on', 'off'], 'auto');
+    const dryRun = booleanValue(get('dry-run') ?? 'false', 'dry-run');
+    const simulated = dryRun && runner.platform !== (input.machine ?? thisMachine()).platform;
+    const cacheGiven = ours('cache-dir').value;
+    const cacheDir = cacheGiven
+        ? path.resolve(cwd, cacheGiven)
+        : simulated
+            ? platformNamed(runner.platform).hosted.cache
+            : defaultCacheDir(env);
+    const engineInput = get('container-engine') ?? env.CIBW_CONTAINER_ENGINE;
+    if (container === 'off' && engineInput) {
+        throw new UserError('conflicts with container: off', {
+            key: 'container-engine',
+            value: engineInput,
+            hint: 'use container: on (or auto) to build in a container, or drop container-engine'
+        });
+    }
+    const memo = new Map();
+    const buildOptions = (identifier) => {
+        let found = memo.get(identifier);
+        if (!found) {
+            found = Object.freeze(resolveBuildOptions(identifier, option, platformNamed(platform)));
+            memo.set(identifier, found);
+        }
+        return found;
+    };
+    const options = {
+        command,
+        packageDir: input.packageDir,
+        packageInput: input.packageInput,
+        sdistInput: input.sdistInput,
+        configFile: input.configFile,
+        outputDir: path.resolve(cwd, get('output-dir') ?? nonEmpty(env.CIBW_OUTPUT_DIR) ?? 'wheelhouse'),
+        platform,
+        runner,
+        simulated,
+        archs,
+        selector: {
+            build,
+            skip,
+            enable,
+            requiresPython,
+            pythonVersions
+        },
+        build,
+        skip,
+        testSkip,
+        enable,
+        requiresPython: requiresPythonSource?.text,
+        pythonVersions: pythonVersionsText.value,
+        only,
+        group: get('group'),
+        allowEmpty: bool('allow-empty', false) || parseBoolean(env.CIBW_ALLOW_EMPTY ?? '') === true,
+        parallel,
+        failFast: bool('fail-fast', true),
+        container,
+        cache: bool('cache', true),
+        cacheDir,
+        cacheSkipTests: bool('cache-skip-tests', false),
+        maxPerJob,
+        dryRun,
+        printIdentifiers: booleanValue(get('print-identifiers') ?? 'false', 'print-identifiers'),
+        matrix: booleanValue(get('matrix') ?? 'false', 'matrix'),
+        macosDeploymentTarget: deploymentTarget(ours('macos-deployment-target')),
+        msvcToolset: ours('msvc-toolset').value,
+        msvcAvoidVcruntime1401: bool('msvc-avoid-vcruntime140-1', false),
+        sdist: bool('sdist', false),
+        publish: resolvePublishOptions({
+            input: get,
+            ours: name => ours(name),
+            bool: (name, fallback) => bool(name, fallback),
+            env,
+            cwd
+        }),
+        warnings,
+        buildOptions
+    };
+    return Object.freeze(options);
+}
+function parseCommand(value) {
+    if (COMMANDS.includes(value))
+        return value;
+    throw new UserError('unknown command', {
+        key: 'command',
+        value,
+        hint: `use one of ${COMMANDS.join(', ')}`
+    });
+}
+function resolvePlatform(only, platformInput, env, runner) {
+    if (only && platformInput && platformInput !== 'auto') {
+        throw new UserError('cannot be combined with platform; the platform comes from the identifier', {
+            key: 'only',
+            value: only,
+            hint: 'drop platform when you give only'
+        });
+    }
+    if (only)
+        return platformOfIdentifier(only);
+    const fromInput = platformInput ? parsePlatformName(platformInput, 'platform') : 'auto';
+    const fromEnv = nonEmpty(env.CIBW_PLATFORM);
+    const chosen = fromInput !== 'auto'
+        ? fromInput
+        : fromEnv
+            ? parsePlatformName(fromEnv, 'CIBW_PLATFORM')
+            : 'auto';
+    return chosen === 'auto' ? runner.platform : chosen;
+}
+/** `manylinux-image` / `musllinux-image` inputs set the image for every arch. */
+function expandImageInputs(inputs) {
+    const result = new Map();
+    for (const [name, raw] of inputs) {
+        const value = nonEmpty(raw);
+        if (value === undefined)
+            continue;
+        if (name === 'manylinux-image' || name === 'musllinux-image') {
+            const prefix = name.replace('-image', '-');
+            for (const spec of OPTION_SPECS) {
+                if (spec.name.startsWith(prefix) && !result.has(spec.name))
+                    result.set(spec.name, value);
+            }
+        }
+        else {
+            result.set(name, value);
+        }
+    }
+    return result;
+}
+
+/**
+ * Gathers the option sources from disk (the effects), then resolves them with
+ * the pure resolveOptions. An sdist given as package-dir is unpacked first.
+ */
+const PROJECT_FILES = ['pyproject.toml', 'setup.cfg', 'setup.py'];
+async function loadOptions({ inputs, env, runner, cwd }) {
+    const packageInput = inputs.get('package-dir')?.trim() || '.';
+    const packagePath = path.resolve(cwd, packageInput);
+    const command = inputs.get('command')?.trim() || 'build';
+    let packageDir = packagePath;
+    let sdistInput;
+    const stat = fs__default.statSync(packagePath, { throwIfNoEntry: false });
+    if (!stat) {
+        throw new UserError('does not exist', {
+            key: 'package-dir',
+            value: packageInput,
+            hint: 'point it at the directory holding pyproject.toml (or setup.py), or at an sdist .tar.gz'
+        });
+    }
+    if (stat.isFile()) {
+        if (!packagePath.endsWith('.tar.gz')) {
+            throw new UserError('is a file but not an sdist', {
+                key: 'package-dir',
+                value: packageInput,
+                hint: 'give a project directory or a source distribution ending in .tar.gz'
+            });
+        }
+        sdistInput = packagePath;
+        packageDir = await unpackSdist(packagePath, packageInput);
+    }
+    else if (command !== 'publish' &&
+        !PROJECT_FILES.some(f => fs__default.existsSync(path.join(packageDir, f)))) {
+        throw new UserError('holds no pyproject.toml, setup.cfg or setup.py', {
+            key: 'package-dir',
+            value: packageInput,
+            hint: 'point it at the root of the Python project'
+        });
+    }
+    const configInput = inputs.get('config-file')?.trim();
+    const configFile = configInput
+        ? path.resolve(cwd, configInput.replaceAll('{package}', packageDir))
+        : path.join(packageDir, 'pyproject.toml');
+    let config = { cibuildwheel: {}, wheelwright: {}, project: {} };
+    if (fs__default.existsSync(configFile)) {
+        config = parsePyproject(fs__default.readFileSync(configFile, 'utf8'), configInput ? 'config-file' : 'pyproject.toml');
+    }
+    else if (configInput) {
+        throw new UserError('does not exist', {
+            key: 'config-file',
+            value: configInput,
+            hint: 'check the path'
+        });
+    }
+    const projectToml = path.join(packageDir, 'pyproject.toml');
+    if (projectToml !== configFile && fs__default.existsSync(projectToml)) {
+        const own = parsePyproject(fs__default.readFileSync(projectToml, 'utf8'), 'pyproject.toml');
+        config = { ...config, project: own.project };
+    }
+    let legacyRequiresPython;
+    if (typeof config.project['requires-python'] !== 'string') {
+        const read = (name) => {
+            const file = path.join(packageDir, name);
+            return fs__default.existsSync(file) ? fs__default.readFileSync(file, 'utf8') : undefined;
+        };
+        const cfg = read('setup.cfg');
+        const py = read('setup.py');
+        legacyRequiresPython =
+            (cfg !== undefined ? setupCfgRequiresPython(cfg) : undefined) ??
+                (py !== undefined ? setupPyRequiresPython(py) : undefined);
+    }
+    return resolveOptions({
+        inputs,
+        env,
+        runner,
+        project: config,
+        legacyRequiresPython,
+        packageDir,
+        packageInput,
+        sdistInput,
+        configFile: fs__default.existsSync(configFile) ? configFile : undefined,
+        cwd
+    });
+}
+/** Unpacks an sdist into a temp dir and returns its single top-level directory. */
+async function unpackSdist(file, label) {
+    const dest = fs__default.mkdtempSync(path.join(os.tmpdir(), 'wheelwright-sdist-'));
+    try {
+        await run(['tar', '-xzf', file, '-C', dest]);
+    }
+    catch {
+        throw new UserError('could not be unpacked as a .tar.gz', {
+            key: 'package-dir',
+            value: label,
+            hint: 'build the sdist with `python -m build --sdist`'
+        });
+    }
+    const entries = fs__default.readdirSync(dest);
+    if (entries.length !== 1 || !fs__default.statSync(path.join(dest, entries[0])).isDirectory()) {
+        throw new UserError('is not an sdist: expected one top-level directory', {
+            key: 'package-dir',
+            value: label
+        });
+    }
+    return path.join(dest, entries[0]);
+}
+
+/**
+ * The public inputs: one table that action.yml, the README and the CLI flags
+ * are all generated from or checked against (scripts/gen-docs.mjs, and the
+ * docs test). Every input is also a CLI flag of the same name.
+ */
+const fromConfig = 'from config';
+const INPUTS = [
+    {
+        name: 'command',
+        default: 'build',
+        actionDefault: 'build',
+        description: '`build`, `plan`, `sdist` or `publish`.'
+    },
+    {
+        name: 'package-dir',
+        default: '.',
+        actionDefault: '.',
+        description: 'The project to build; may also be an sdist `.tar.gz`.'
+    },
+    {
+        name: 'output-dir',
+        default: 'wheelhouse',
+        description: 'Where finished wheels go (`CIBW_OUTPUT_DIR` is honoured).'
+    },
+    {
+        name: 'config-file',
+        default: '{package}/pyproject.toml',
+        description: 'cibuildwheel-compatible config file; `{package}` is replaced by package-dir.'
+    },
+    {
+        name: 'platform',
+        default: 'auto',
+        description: '`auto`, `linux`, `macos` or `windows` (`CIBW_PLATFORM` is honoured).'
+    },
+    {
+        name: 'archs',
+        default: 'auto',
+        description: 'As cibuildwheel: `auto`, `native`, `all`, `auto64`, `auto32`, or a list.'
+    },
+    {
+        name: 'build',
+        default: fromConfig,
+        description: 'Identifiers to build (cibuildwheel selector: brace expansion and fnmatch).'
+    },
+    { name: 'skip', default: fromConfig, description: 'Identifiers to skip.' },
+    { name: 'test-skip', default: fromConfig, description: 'Identifiers whose tests are skipped.' },
+    {
+        name: 'enable',
+        default: fromConfig,
+        description: 'Extra groups: `cpython-prerelease`, `pypy`, `pypy-eol`, `graalpy`, ... or `all`; added to the config.'
+    },
+    {
+        name: 'only',
+        default: '',
+        description: 'A single identifier to build (fan-out); platform and archs come from it.'
+    },
+    {
+        name: 'group',
+        default: '',
+        description: 'One group name from the `plan` matrix: build only its identifiers.'
+    },
+    {
+        name: 'python-versions',
+        default: '',
+        description: 'A semver range such as `>=3.10` or `3.10 - 3.13`, ANDed with `build` and `requires-python`.'
+    },
+    {
+        name: 'build-frontend',
+        default: 'build',
+        description: '`build`, `build[uv]`, `pip` or `uv`, optionally `; args: ...`.'
+    },
+    {
+        name: 'config-settings',
+        default: fromConfig,
+        description: 'PEP 517 config settings, `key=value` pairs.'
+    },
+    {
+        name: 'environment',
+        default: fromConfig,
+        description: 'Environment assignments for the build (`$VAR` and `$(cmd)` are evaluated where the build runs).'
+    },
+    {
+        name: 'environment-pass',
+        default: fromConfig,
+        description: 'Names of runner variables passed into the Linux container.'
+    },
+    {
+        name: 'before-all',
+        default: fromConfig,
+        description: 'Command run once per container (Linux) or once per job.'
+    },
+    { name: 'before-build', default: fromConfig, description: 'Command run before each build.' },
+    {
+        name: 'repair-wheel-command',
+        default: 'per platform',
+        description: 'Repair command; `{wheel}` and `{dest_dir}` are replaced. Empty disables repair.'
+    },
+    {
+        name: 'test-command',
+        default: fromConfig,
+        description: 'Test command, run in a fresh venv outside the project; `{project}`, `{package}` and `{wheel}` are replaced.'
+    },
+    {
+        name: 'test-requires',
+        default: fromConfig,
+        description: 'Requirements installed before testing.'
+    },
+    {
+        name: 'test-extras',
+        default: fromConfig,
+        description: 'Extras of the package installed for testing.'
+    },
+    {
+        name: 'before-test',
+        default: fromConfig,
+        description: 'Command run in the test venv before the wheel is installed.'
+    },
+    {
+        name: 'container-engine',
+        default: 'docker',
+        description: '`docker` or `podman`, optionally `; create_args: ...` as in cibuildwheel.'
+    },
+    {
+        name: 'manylinux-image',
+        default: 'manylinux_2_28',
+        description: 'A policy name (resolved to a pinned image) or a full image reference, for every arch.'
+    },
+    {
+        name: 'musllinux-image',
+        default: 'musllinux_1_2',
+        description: 'A policy name or a full image reference, for every arch.'
+    },
+    {
+        name: 'container',
+        default: 'auto',
+        description: '`auto` (a container on Linux when an engine works), `on`, or `off` (host build).'
+    },
+    {
+        name: 'macos-deployment-target',
+        default: 'per arch/Python',
+        description: 'Overrides `MACOSX_DEPLOYMENT_TARGET`.'
+    },
+    {
+        name: 'msvc-toolset',
+        default: 'latest',
+        description: 'MSVC toolset version for `vcvarsall.bat -vcvars_ver=`.'
+    },
+    {
+        name: 'msvc-avoid-vcruntime140-1',
+        default: 'false',
+        boolean: true,
+        description: 'Adds `/d2FH4-` so wheels need only VCRUNTIME140.dll.'
+    },
+    {
+        name: 'parallel',
+        default: 'auto',
+        description: 'How many identifiers build at once (`auto` = CPU count, `1` = sequential).'
+    },
+    {
+        name: 'fail-fast',
+        default: 'true',
+        boolean: true,
+        description: 'Stop at the first failed identifier; `false` builds the rest and fails at the end.'
+    },
+    {
+        name: 'max-per-job',
+        default: '0',
+        description: "For `plan`: split each runner's identifiers into balanced groups of at most this many (0 = one group)."
+    },
+    {
+        name: 'cache',
+        default: 'true',
+        boolean: true,
+        description: 'Restore and save wheels and tool caches keyed by content.'
+    },
+    {
+        name: 'cache-skip-tests',
+        default: 'false',
+        boolean: true,
+        description: 'Skip the tests of wheels restored from the cache.'
+    },
+    {
+        name: 'upload-artifact',
+        default: 'true',
+        boolean: true,
+        description: "Upload this job's wheels (and the sdist, when built) as one artifact."
+    },
+    {
+        name: 'artifact-name',
+        default: 'wheels-{os}-{arch}[-{group}]',
+        description: 'Artifact name template (`{os}`, `{arch}`, `{group}`; `[...]` is dropped when its placeholder is empty); must be unique per job.'
+    },
+    {
+        name: 'artifact-retention-days',
+        default: 'repository setting',
+        description: 'Days to keep the artifact (1-90); empty or 0 uses the repository setting.'
+    },
+    {
+        name: 'artifact-compression-level',
+        default: '0',
+        description: 'Zip level of the artifact, 0-9; 0 stores, as wheels and sdists are already compressed.'
+    },
+    {
+        name: 'artifact-pattern',
+        default: 'wheels-* sdist*',
+        description: "`publish` in the action: this run's artifacts to download (space-separated fnmatch patterns)."
+    },
+    {
+        name: 'dist-dir',
+        default: 'dist',
+        description: '`publish`: the directory of wheels and sdists to upload; the action downloads the artifacts into it first.'
+    },
+    {
+        name: 'sdist',
+        default: 'false',
+        boolean: true,
+        description: 'Also build the sdist (in `build` mode) and upload it.'
+    },
+    {
+        name: 'publish',
+        default: 'false',
+        description: '`false`, `true`, or `tag` (publish only on a tag ref).'
+    },
+    {
+        name: 'repository-url',
+        default: 'https://upload.pypi.org/legacy/',
+        description: 'Upload URL of any twine-compatible index.'
+    },
+    {
+        name: 'username',
+        default: '__token__',
+        description: 'Index user name; `__token__` for API tokens and trusted publishing.'
+    },
+    {
+        name: 'password',
+        default: '',
+        description: 'API token (or `TWINE_PASSWORD` in the environment); empty means trusted publishing (OIDC).'
+    },
+    {
+        name: 'skip-existing',
+        default: 'false',
+        boolean: true,
+        description: 'Do not fail when a file is already on the index.'
+    },
+    {
+        name: 'attestations',
+        default: 'true',
+        boolean: true,
+        description: 'Make PEP 740 attestations when trusted publishing.'
+    },
+    {
+        name: 'verify-tag',
+        default: 'true',
+        boolean: true,
+        description: 'On a tag ref, refuse to publish unless the tag equals the package version.'
+    },
+    {
+        name: 'dry-run',
+        default: 'false',
+        boolean: true,
+        description: 'Print the full plan of steps (argv, env, container) as JSON; build nothing.'
+    },
+    {
+        name: 'print-identifiers',
+        default: 'false',
+        boolean: true,
+        cliOnly: true,
+        description: '`plan`: print one identifier per line.'
+    },
+    {
+        name: 'matrix',
+        default: 'false',
+        boolean: true,
+        cliOnly: true,
+        description: '`plan`: print the fan-out matrix JSON.'
+    },
+    {
+        name: 'cache-dir',
+        default: '$XDG_CACHE_HOME/wheelwright',
+        cliOnly: true,
+        description: 'Local wheel cache directory.'
+    },
+    {
+        name: 'allow-empty',
+        default: 'false',
+        boolean: true,
+        description: 'Succeed when nothing is selected (`CIBW_ALLOW_EMPTY` is honoured).'
+    }
+];
+const BY_NAME = new Map(INPUTS.map(i => [i.name, i]));
+/**
+ * CLI argv → inputs. `--name value`, `--name=value`; booleans also take a bare
+ * `--name` (true) and `--name true|false`; `--no-name` is not accepted.
+ */
+function parseCliArgs(argv) {
+    const inputs = new Map();
+    const positionals = [];
+    /** The boolean flag right before each positional, if any (`--fail-fast maybe`). */
+    const afterBoolean = new Map();
+    let help = false;
+    let version = false;
+    let debug = false;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--help' || arg === '-h') {
+            help = true;
+            continue;
+        }
+        if (arg === '--version') {
+            version = true;
+            continue;
+        }
+        if (arg === '--debug') {
+            debug = true;
+            continue;
+        }
+        if (!arg.startsWith('--') || arg === '--') {
+            const previous = argv[i - 1]?.startsWith('--') ? argv[i - 1].slice(2) : undefined;
+            if (previous && BY_NAME.get(previous)?.boolean)
+                afterBoolean.set(positionals.length, previous);
+            positionals.push(arg);
+            continue;
+        }
+        const eq = arg.indexOf('=');
+        const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+        const spec = BY_NAME.get(name);
+        if (!spec) {
+            const suggestion = closest(name, BY_NAME.keys());
+            throw new UserError('unknown flag', {
+                key: `--${name}`,
+                hint: suggestion ? `did you mean --${suggestion}?` : 'see wheelwright --help'
+            });
+        }
+        let value;
+        if (eq >= 0)
+            value = arg.slice(eq + 1);
+        else if (spec.boolean)
+            value = argv[i + 1] === 'true' || argv[i + 1] === 'false' ? argv[++i] : 'true';
+        else {
+            if (i + 1 >= argv.length) {
+                throw new UserError('needs a value', { key: `--${name}`, hint: `write --${name} VALUE` });
+            }
+            value = argv[++i];
+        }
+        if (spec.boolean && !['true', 'false'].includes(value)) {
+            throw new UserError('takes true or false', {
+                key: `--${name}`,
+                value,
+                hint: `write --${name} or --${name}=false`
+            });
+        }
+        inputs.set(name, value);
+    }
+    if (positionals.length > 2) {
+        const flag = [...afterBoolean].find(([index]) => index >= 2);
+        if (flag) {
+            throw new UserError('takes true or false', {
+                key: `--${flag[1]}`,
+                value: positionals[flag[0]],
+                hint: `write --${flag[1]}, --${flag[1]}=true or --${flag[1]}=false`
+            });
+        }
+        throw new UserError('too many arguments', {
+            value: positionals.slice(2).join(' '),
+            hint: 'usage: wheelwright <command> [PACKAGE_DIR] [--flags]'
+        });
+    }
+    const [command, positional] = positionals;
+    return { command, positional, inputs, help, version, debug };
+}
+/** Action inputs from INPUT_* variables, as @actions/core reads them. */
+function readActionInputs(getInput) {
+    const inputs = new Map();
+    for (const spec of INPUTS) {
+        if (spec.cliOnly)
+            continue;
+        const value = getInput(spec.name);
+        if (value !== '')
+            inputs.set(spec.name, value);
+    }
+    return inputs;
+}
+
+/** The action's reporter; @actions/core is passed in so the CLI never loads it. */
+const actionReporter = (core) => ({
+    result: text => core.info(text),
+    info: text => core.info(text),
+    warning: text => core.warning(text),
+    group: (title, body) => {
+        core.startGroup(title);
+        if (body)
+            core.info(body.trimEnd());
+        core.endGroup();
+    },
+    setOutput: (name, value) => core.setOutput(name, value),
+    summary: async (markdown) => {
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await core.summary.addRaw(markdown, true).write();
+    },
+    setSecret: value => core.setSecret(value)
+});
+function cliReporter(stdout = text => void process.stdout.write(text), stderr = text => void process.stderr.write(text)) {
+    return {
+        result: text => stdout(text.endsWith('\n') ? text : `${text}\n`),
+        info: text => stderr(`${text}\n`),
+        warning: text => stderr(`warning: ${text}\n`),
+        group: (title, body) => stderr(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
+        setOutput: () => undefined,
+        summary: async (_markdown, plain) => stdout(plain.endsWith('\n') ? plain : `${plain}\n`),
+        setSecret: () => undefined
+    };
+}
+
+function hideDebugCommands(stream) {
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk, ...rest) => typeof chunk === 'string' && chunk.startsWith('::debug::')
+        ? true
+        : write(chunk, ...rest));
+}
+
+/** Resolves the options once, then runs the command with them. */
+async function execute(inputs, cwd, context) {
+    const { env, reporter } = context;
+    // Before anything can print them: the raw values, as given.
+    for (const secret of [inputs.get('password'), env.TWINE_PASSWORD])
+        if (secret?.trim())
+            reporter.setSecret(secret.trim());
+    const runner = detectRunner(env);
+    const options = await loadOptions({ inputs, env, runner, cwd });
+    if (options.publish.password)
+        reporter.setSecret(options.publish.password);
+    for (const warning of options.warnings)
+        reporter.warning(warning);
+    switch (options.command) {
+        // Commands load lazily: `plan` never pays for the build or release code.
+        case 'plan':
+            return (await import('./plan-CCVuAmW2.js')).runPlan(options, context);
+        case 'build':
+            return (await import('./build-5R45le-5.js')).runBuild(options, context);
+        case 'sdist':
+            return (await import('./sdist-B5ySWUUx.js').then(function (n) { return n.s; })).runSdist(options, context);
+        case 'publish':
+            return (await import('./publish-CXtKyFiJ.js')).runPublish(options, context);
+    }
+}
+/** One line for an unexpected error (the trace only with --debug); a UserError as it is. */
+function describe(error, debug = false) {
+    if (isUserError(error))
+        return error.message;
+    const text = error instanceof Error ? error.message : String(error);
+    if (debug && error instanceof Error && error.stack)
+        return error.stack;
+    return `${text.split('\n')[0]}. Hint: this is a bug in wheelwright; re-run with --debug for the trace and report it`;
+}
+/** The exit status of a failed run: cibuildwheel's for the same failure. */
+function exitCodeOf(error) {
+    return isUserError(error) ? error.exitCode : EXIT.failed;
+}
+/** The GitHub Action entry point. */
+async function runAction() {
+    const core = await import('./core-CM_3Ha9x.js').then(function (n) { return n.k; });
+    try {
+        const inputs = readActionInputs(name => core.getInput(name));
+        const cwd = process.env.GITHUB_WORKSPACE && !inputs.has('package-dir')
+            ? process.env.GITHUB_WORKSPACE
+            : process.cwd();
+        await execute(inputs, cwd, {
+            env: process.env,
+            reporter: actionReporter(core),
+            isAction: true
+        });
+    }
+    catch (error) {
+        const message = describe(error, process.env.RUNNER_DEBUG === '1');
+        if (isUserError(error))
+            core.error(message, { title: 'wheelwright: configuration error' });
+        core.setFailed(message);
+        process.exitCode = exitCodeOf(error);
+    }
+}
+const USAGE = `usage:
+  wheelwright plan    [PACKAGE_DIR] [--platform P] [--archs A] [--print-identifiers | --matrix]
+  wheelwright build   [PACKAGE_DIR] [--platform P] [--archs A] [--only ID] [--output-dir D] [--parallel N] [--dry-run]
+  wheelwright sdist   [PACKAGE_DIR] [--output-dir D]
+  wheelwright publish [DIST_DIR] [--repository-url URL] [--skip-existing]
+
+Every action input is also a flag: ${INPUTS.map(i => `--${i.name}`).join(' ')}
+`;
+/** The CLI entry point; returns the exit code. */
+async function runCli(argv, io = {}) {
+    const stderr = io.stderr ?? ((text) => void process.stderr.write(text));
+    const reporter = cliReporter(io.stdout, stderr);
+    const env = io.env ?? process.env;
+    const cwd = io.cwd ?? process.cwd();
+    const debug = argv.includes('--debug');
+    try {
+        const args = parseCliArgs(argv);
+        if (args.version) {
+            reporter.result(VERSION);
+            return 0;
+        }
+        if (args.help || !args.command) {
+            reporter.result(USAGE);
+            return args.help ? 0 : 2;
+        }
+        const inputs = new Map(args.inputs);
+        inputs.set('command', args.command);
+        if (args.positional !== undefined)
+            inputs.set(args.command === 'publish' ? 'dist-dir' : 'package-dir', args.positional);
+        if (!io.stdout && env.GITHUB_ACTIONS !== 'true')
+            hideDebugCommands(process.stdout);
+        await execute(inputs, cwd, { env, reporter, isAction: false });
+        return 0;
+    }
+    catch (error) {
+        stderr(`error: ${describe(error, debug)}\n`);
+        return exitCodeOf(error);
+    }
+}
+
+export { runAction as a, runCli as r };

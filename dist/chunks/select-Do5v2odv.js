@@ -1,0 +1,61 @@
+import { U as UserError } from './credentials-D_8G9Dmj.js';
+import { p as platformNamed, s as selectConfigurations } from './identifiers-Ca-L92cg.js';
+
+/** Splits `items` into `count` contiguous chunks whose sizes differ by at most one. */
+function balancedChunks(items, count) {
+    const chunks = [];
+    let start = 0;
+    for (let i = 0; i < count; i++) {
+        const size = Math.floor(items.length / count) + (i < items.length % count ? 1 : 0);
+        chunks.push(items.slice(start, start + size));
+        start += size;
+    }
+    return chunks.filter(c => c.length > 0);
+}
+function buildMatrix(configurations, maxPerJob) {
+    const byArch = new Map();
+    for (const c of configurations) {
+        // One bucket per platform tag: manylinux and musllinux need different images.
+        const key = c.identifier.slice(c.identifier.indexOf('-') + 1);
+        byArch.set(key, [...(byArch.get(key) ?? []), c]);
+    }
+    const entries = [];
+    for (const [key, list] of byArch) {
+        const { platform, arch } = list[0];
+        const count = maxPerJob > 0 ? Math.ceil(list.length / maxPerJob) : 1;
+        const chunks = balancedChunks(list, count);
+        chunks.forEach((chunk, index) => {
+            entries.push({
+                os: platformNamed(platform).runnerLabel(arch),
+                platform,
+                archs: arch,
+                group: chunks.length > 1 ? `${key}-${index + 1}` : key,
+                identifiers: chunk.map(c => c.identifier)
+            });
+        });
+    }
+    return entries;
+}
+
+/** Exactly what `cibuildwheel --print-build-identifiers` would list. */
+function selectedConfigurations(options) {
+    return selectConfigurations(options.platform, options.archs, options.selector, options.runner);
+}
+/** The configurations of one job: all of them, or those of `group`. */
+function jobConfigurations(options) {
+    const all = selectedConfigurations(options);
+    if (!options.group)
+        return all;
+    const matrix = buildMatrix(all, options.maxPerJob);
+    const entry = matrix.find(e => e.group === options.group);
+    if (!entry) {
+        throw new UserError('names no group of the plan', {
+            key: 'group',
+            value: options.group,
+            hint: `groups are ${matrix.map(e => e.group).join(', ') || '(none)'}; pass the same options as the plan job`
+        });
+    }
+    return all.filter(c => entry.identifiers.includes(c.identifier));
+}
+
+export { buildMatrix as b, jobConfigurations as j, selectedConfigurations as s };
