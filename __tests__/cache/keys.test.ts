@@ -23,7 +23,8 @@ const options: BuildOptions = {
   containerEngine: { name: 'docker', createArgs: [], disableHostMount: false },
   image: 'manylinux_2_28',
   buildVerbosity: 0,
-  dependencyVersions: 'pinned'
+  dependencyVersions: 'pinned',
+  dependencyConstraints: { kind: 'pinned' }
 }
 
 const base: KeyParts = {
@@ -31,7 +32,7 @@ const base: KeyParts = {
   identifier: 'cp312-manylinux_x86_64',
   options,
   toolchain: 'image:sha256:1234',
-  env: { SOURCE_DATE_EPOCH: '1700000000' },
+  env: { CC: 'gcc' },
   version: '0.1.0'
 }
 
@@ -43,14 +44,15 @@ describe('wheel cache key', () => {
     ['image digest', { toolchain: 'image:sha256:5678' }],
     ['interpreter', { toolchain: 'python:/usr/bin/python3.12@3.12.4' }],
     ['wheelwright version', { version: '0.2.0' }],
-    ['SOURCE_DATE_EPOCH', { env: { SOURCE_DATE_EPOCH: '1800000000' } }],
+    ['CC', { env: { CC: 'clang' } }],
     ['CFLAGS', { env: { ...base.env, CFLAGS: '-O3' } }],
     ['before-build', { options: { ...options, beforeBuild: 'make' } }],
     ['repair command', { options: { ...options, repairCommand: '' } }],
     ['environment', { options: { ...options, environment: 'A=1' } }],
     ['config-settings', { options: { ...options, configSettings: ['x=1'] } }],
     ['frontend', { options: { ...options, frontend: { name: 'pip' as const, args: [] } } }],
-    ['image option', { options: { ...options, image: 'manylinux_2_34' } }]
+    ['image option', { options: { ...options, image: 'manylinux_2_34' } }],
+    ['tool pins (dependency-versions)', { constraints: 'build==1.0\n' }]
   ])('changes with %s', (_name, change) => {
     expect(wheelCacheKey({ ...base, ...change })).not.toBe(key)
   })

@@ -100,6 +100,7 @@ describe('container plan', () => {
       'host:create',
       'host:start',
       'host:copy-in',
+      'container:constraints',
       'container:before-all'
     ])
     expect(group.setup.at(-1)!.argv).toEqual(['bash', '-c', 'yum install -y zlib-devel'])
@@ -123,6 +124,8 @@ describe('container plan', () => {
       'ensure',
       '/opt/python/cp39-cp39/bin/python',
       'build',
+      '-c',
+      expect.stringMatching(/^\/tmp\/wheelwright\/constraints\/constraints-[0-9a-f]{12}\.txt$/),
       'build'
     ])
     expect(byName.build.env.VIRTUAL_ENV).toBeUndefined()
@@ -178,12 +181,20 @@ describe('container plan', () => {
       }).groups
       const byName = Object.fromEntries(group.builds[0].steps.map(s => [s.name, s]))
       if (ensured.length === 0) expect(byName['install-frontend']).toBeUndefined()
-      else expect(byName['install-frontend'].argv.slice(5)).toEqual(ensured)
-      expect(byName['test-tools'].argv.slice(4)).toEqual(
-        testTool === 'uv'
-          ? ['/opt/python/cp312-cp312/bin/python', 'uv', 'uv']
-          : ['/opt/python/cp312-cp312/bin/python', 'virtualenv', 'virtualenv']
-      )
+      else
+        expect(byName['install-frontend'].argv.slice(5)).toEqual([
+          ensured[0],
+          '-c',
+          expect.stringMatching(/constraints-[0-9a-f]{12}\.txt$/),
+          ...ensured.slice(1)
+        ])
+      expect(byName['test-tools'].argv.slice(4)).toEqual([
+        '/opt/python/cp312-cp312/bin/python',
+        testTool,
+        '-c',
+        expect.stringMatching(/constraints-[0-9a-f]{12}\.txt$/),
+        testTool
+      ])
       expect(byName['test-venv'].argv[1]).toBe(venvWord)
       expect(byName['test-install'].argv.slice(0, 3)).toEqual(
         testTool === 'uv'

@@ -364,6 +364,8 @@ describe('macOS plans (runner × identifier)', () => {
       'pip',
       'install',
       '--disable-pip-version-check',
+      '-c',
+      expect.stringMatching(/constraints-[0-9a-f]{12}\.txt$/),
       '{wheel}'
     ])
     expect(steps.test.argv).toEqual([...c.test, 'bash', '-c', TEST_COMMAND])
@@ -407,7 +409,8 @@ describe('macOS plan details', () => {
       toml: 'before-all = "brew install libomp"',
       inputs: { only: 'cp312-macosx_arm64' }
     })
-    const [tools, beforeAll] = plan.groups[0].setup
+    const [tools, constraints, beforeAll] = plan.groups[0].setup
+    expect(constraints.name).toBe('constraints')
     expect(tools.argv.slice(-3)).toEqual(['delocate', 'abi3audit', 'virtualenv'])
     expect(beforeAll.argv).toEqual(['bash', '-c', 'brew install libomp'])
     expect(beforeAll.env).toEqual({

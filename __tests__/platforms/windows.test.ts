@@ -233,8 +233,13 @@ describe('Windows plans (runner × identifier)', () => {
     expect(build.testWarning ?? '').toMatch(c.warning ?? /^$/)
     expect(build.capturedEnv).toBe(`msvc-${c.vcvars}`)
 
-    const setup = plan.groups[0].setup
-    expect(setup.map(s => s.name)).toEqual(['tools', 'vswhere', `vcvarsall-${c.vcvars}`])
+    const setup = plan.groups[0].setup.filter(s => s.name !== 'constraints')
+    expect(plan.groups[0].setup.map(s => s.name)).toEqual([
+      'tools',
+      'constraints',
+      'vswhere',
+      `vcvarsall-${c.vcvars}`
+    ])
     expect(setup[1].argv).toEqual([
       VSWHERE,
       '-products',
@@ -324,6 +329,8 @@ describe('Windows plans (runner × identifier)', () => {
       'pip',
       'install',
       '--disable-pip-version-check',
+      '-c',
+      expect.stringMatching(/constraints-[0-9a-f]{12}\.txt$/),
       '{wheel}'
     ])
     expect(steps.test.argv).toEqual(['cmd', '/d', '/s', '/c', TEST_COMMAND])
@@ -339,6 +346,7 @@ describe('Windows plan details', () => {
     const plan = planWin({ machine: 'AMD64', inputs: { build: 'cp311-* cp312-*', archs: 'all' } })
     expect(plan.groups[0].setup.map(s => s.name)).toEqual([
       'tools',
+      'constraints',
       'vswhere',
       'vcvarsall-x64_x86',
       'vcvarsall-x64',

@@ -6,6 +6,7 @@ import { imageId } from '../container/engine.js'
 import { VERSION } from '../version.js'
 import { wheelCacheKey } from './keys.js'
 import { sourceDigest } from './sources.js'
+import { constraintsFor } from '../steps/constraints.js'
 
 /**
  * Variables that can change what a compiler or build backend produces.
@@ -52,7 +53,11 @@ export async function computeCacheKeys(
             ...buildVariables(group.container?.env ?? {}),
             ...buildVariables(buildStep?.env ?? {})
           },
-          version: VERSION
+          version: VERSION,
+          constraints: constraintsFor(
+            options.buildOptions(build.identifier).dependencyConstraints,
+            build.version
+          )
         })
       )
     }

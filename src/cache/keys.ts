@@ -15,6 +15,8 @@ export interface KeyParts {
   /** Variables that reach the build and may change it (SOURCE_DATE_EPOCH, passed ones, ...). */
   readonly env: Readonly<Record<string, string>>
   readonly version: string
+  /** The tool pins the build installs with (`dependency-versions`); none for `latest`. */
+  readonly constraints?: string
 }
 
 /** The options that change what is built (not the ones that only change tests). */
@@ -27,8 +29,7 @@ export function buildAffectingOptions(options: BuildOptions): Record<string, unk
     environmentPass: options.environmentPass,
     configSettings: options.configSettings,
     frontend: options.frontend,
-    image: options.image,
-    dependencyVersions: options.dependencyVersions
+    image: options.image
   }
 }
 
@@ -40,7 +41,8 @@ export function wheelCacheKey(parts: KeyParts): string {
     parts.sources,
     parts.toolchain,
     buildAffectingOptions(parts.options),
-    Object.entries(parts.env).sort(([a], [b]) => a.localeCompare(b))
+    Object.entries(parts.env).sort(([a], [b]) => a.localeCompare(b)),
+    parts.constraints ?? ''
   ])
   return crypto.createHash('sha256').update(canonical).digest('hex')
 }

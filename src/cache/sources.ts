@@ -56,9 +56,16 @@ function walk(dir: string, base = ''): string[] {
   return files
 }
 
+/**
+ * Top-level folders no build reads: documentation and CI workflows. A commit
+ * that touches only these is a cache hit.
+ */
+const NOT_READ_BY_BUILDS: readonly string[] = ['docs', 'doc', '.github']
+
 export async function sourceDigest(dir: string, exclude: readonly string[] = []): Promise<string> {
   const listed = (await gitFiles(dir)) ?? walk(dir)
-  const files = listed.filter(f => !exclude.some(e => f === e || f.startsWith(`${e}/`))).sort()
+  const skipped = [...exclude, ...NOT_READ_BY_BUILDS]
+  const files = listed.filter(f => !skipped.some(e => f === e || f.startsWith(`${e}/`))).sort()
   const hash = crypto.createHash('sha256')
   for (const file of files) {
     const full = path.join(dir, file)

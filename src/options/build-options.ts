@@ -3,7 +3,15 @@ import { UserError } from '../util/errors.js'
 import { words } from '../util/text.js'
 import { split as shlexSplit } from '../util/shlex.js'
 import type { Platform } from '../platforms/index.js'
-import type { BuildOptions, ContainerEngine, Frontend, FrontendName } from './types.js'
+import type {
+  BuildOptions,
+  ContainerEngine,
+  DependencyConstraints,
+  Frontend,
+  FrontendName
+} from './types.js'
+import fs from 'node:fs'
+import path from 'node:path'
 import { booleanValue } from './values.js'
 import { parseEnvironment } from '../steps/environment.js'
 
@@ -92,7 +100,8 @@ function parseContainerEngine(text: string): ContainerEngine {
 export function resolveBuildOptions(
   identifier: string,
   option: (name: string, identifier?: string) => string,
-  platform: Platform
+  platform: Platform,
+  packageDir: string
 ): BuildOptions {
   const get = (name: string) => option(name, identifier)
   const verbosity = Number.parseInt(get('build-verbosity') || '0', 10)
@@ -137,6 +146,51 @@ export function resolveBuildOptions(
     containerEngine: parseContainerEngine(get('container-engine') || 'docker'),
     image,
     buildVerbosity: Math.max(-3, Math.min(3, verbosity)),
-    dependencyVersions: get('dependency-versions')
+    dependencyVersions: get('dependency-versions'),
+    dependencyConstraints: parseDependencyVersions(get('dependency-versions'), packageDir)
   }
+}
+
+/** Reads `dependency-versions` (the files it names are read here, before any build). */
+export function parseDependencyVersions(text: string, packageDir: string): DependencyConstraints {
+  const value = text.trim()
+  if (value === '' || value === 'latest') return { kind: 'latest' }
+  if (value === 'pinned') return { kind: 'pinned' }
+  let file = value
+  if (/^(file|packages):/.test(value)) {
+    const parsed = parseKeyValue(value, 'dependency-versions', ['file', 'packages'])
+    if (parsed.file && parsed.packages) {
+      throw new UserError('cannot name both a file and packages', {
+        key: 'dependency-versions',
+        value,
+        hint: 'use file: PATH or packages: NAME==VERSION ...'
+      })
+    }
+    if (parsed.packages) return { kind: 'packages', packages: parsed.packages }
+    if (!parsed.file || parsed.file.length !== 1) {
+      throw new UserError('names one file', {
+        key: 'dependency-versions',
+        value,
+        hint: 'quote a path with spaces: file: "my constraints.txt"'
+      })
+    }
+    file = parsed.file[0]
+  }
+  const full = path.resolve(packageDir, file)
+  if (!fs.existsSync(full) || !fs.statSync(full).isFile()) {
+    throw new UserError('names a constraints file that does not exist', {
+      key: 'dependency-versions',
+      value: full,
+      hint: 'give a path relative to the project, or pinned, latest, or packages: ...'
+    })
+  }
+  const { dir, name, ext } = path.parse(full)
+  const byVersion: Record<string, string> = {}
+  for (const sibling of fs.readdirSync(dir)) {
+    const match = new RegExp(
+      `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-python3(\\d+)${ext.replace('.', '\\.')}$`
+    ).exec(sibling)
+    if (match) byVersion[`3.${match[1]}`] = fs.readFileSync(path.join(dir, sibling), 'utf8')
+  }
+  return { kind: 'file', path: full, content: fs.readFileSync(full, 'utf8'), byVersion }
 }

@@ -164,7 +164,9 @@ export function resolveOptions(input: ResolveInput): Options {
   const buildOptions = (identifier: string): BuildOptions => {
     let found = memo.get(identifier)
     if (!found) {
-      found = Object.freeze(resolveBuildOptions(identifier, option, platformNamed(platform)))
+      found = Object.freeze(
+        resolveBuildOptions(identifier, option, platformNamed(platform), input.packageDir)
+      )
       memo.set(identifier, found)
     }
     return found

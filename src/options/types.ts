@@ -41,7 +41,26 @@ export interface BuildOptions {
   readonly image: string
   readonly buildVerbosity: number
   readonly dependencyVersions: string
+  /** `dependency-versions`, read: what the tools and the test env are constrained to. */
+  readonly dependencyConstraints: DependencyConstraints
 }
+
+/**
+ * `pinned`: wheelwright's own pins (resources/constraints.json); `latest`:
+ * none; a file (`file: path` or a bare path; a sibling `<stem>-python3XY<ext>`
+ * wins for that Python, as in cibuildwheel); or `packages: a==1 b==2`.
+ */
+export type DependencyConstraints =
+  | { readonly kind: 'pinned' }
+  | { readonly kind: 'latest' }
+  | {
+      readonly kind: 'file'
+      readonly path: string
+      readonly content: string
+      /** `3.12` → the content of its own file, when there is one. */
+      readonly byVersion: Readonly<Record<string, string>>
+    }
+  | { readonly kind: 'packages'; readonly packages: readonly string[] }
 
 /** Publishing and artifacts: what `publish`, `sdist` and build's upload steps need. */
 export interface PublishOptions {

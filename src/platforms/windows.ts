@@ -168,6 +168,17 @@ export function planWindows(
   const interpreterOf = (c: PythonConfiguration) =>
     shared.hostInterpreter(c, options, facts, WINDOWS_INTERPRETERS, WINDOWS.hosted.toolCache) ??
     ('interpreter' as const)
+  const constraints = shared.buildConstraints(
+    options,
+    configurations,
+    {
+      dir: DIALECT.path.join(facts.tempDir, 'constraints'),
+      where: 'host',
+      python: facts.hostPython
+    },
+    DIALECT,
+    runnerEnv
+  )
   const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) => {
     const build = options.buildOptions(c.identifier)
     const target = windowsTarget(c.identifier)
@@ -195,6 +206,7 @@ export function planWindows(
       build,
       { python: interpreter.path, workDir, tested, baseEnv, dialect: DIALECT },
       {
+        constraintsFile: constraints.fileOf(c.identifier),
         pathTail: `${toolsScripts};${hostPath}`,
         ...(cross
           ? { files: { [crossConfig]: crossSetupCfg(CROSS.ARM64.plat, importLibs ?? '') } }
@@ -224,6 +236,7 @@ export function planWindows(
   })
   return shared.hostGroup(found, builds => [
     ...shared.toolsSetupSteps(facts, ['delvewheel', 'abi3audit'], DIALECT),
+    ...constraints.setup,
     ...activationSteps({
       hostMachine: host,
       targets: builds.map(b => windowsTarget(b.identifier)),

@@ -44,6 +44,8 @@ export interface Dialect {
   copyWheel(python: string, dir: string): string[]
   /** Marks a kept venv complete. */
   touch(file: string): string[]
+  /** Writes files (path, content), creating their dirs. */
+  writeFiles(python: string, files: readonly (readonly [string, string])[]): string[]
   /** Creates the host tools venv with `requirements`, then touches `marker`. */
   toolsVenv(
     hostPython: string,
@@ -80,6 +82,9 @@ const POSIX_PREPARE_TEST = [
   'for item in "$@"; do mkdir -p -- "$(dirname -- "$cwd/$item")"; cp -a -- "$src/$item" "$cwd/$item"; done'
 ].join('\n')
 
+const POSIX_WRITE_FILES =
+  'while [ "$#" -gt 1 ]; do mkdir -p -- "$(dirname -- "$1")" && printf %s "$2" > "$1"; shift 2; done'
+
 const POSIX_TOOLS =
   '"$1" -m venv "$2" && "$2/bin/python" -m pip install --disable-pip-version-check -q "${@:4}" && touch "$3"'
 
@@ -112,6 +117,7 @@ export const POSIX: Dialect = {
     ...sources
   ],
   copyWheel: (_python, dir) => ['cp', '--', '{wheel}', dir],
+  writeFiles: (_python, files) => ['bash', '-c', POSIX_WRITE_FILES, 'write-files', ...files.flat()],
   touch: file => ['touch', file],
   toolsVenv: (hostPython, dir, marker, requirements) => [
     'bash',
@@ -147,6 +153,15 @@ export const PREPARE_TEST_PY = [
 ].join('\n')
 
 export const COPY_PY = 'import shutil, sys; shutil.copy2(sys.argv[1], sys.argv[2])'
+
+/** argv: path content [path content ...]. */
+export const WRITE_FILES_PY = [
+  'import os, sys',
+  'args = sys.argv[1:]',
+  'for i in range(0, len(args), 2):',
+  '    os.makedirs(os.path.dirname(args[i]) or ".", exist_ok=True)',
+  "    open(args[i], 'w').write(args[i + 1])"
+].join('\n')
 
 /** argv: venv-dir marker requirements... Creates the tools venv, installs, touches the marker. */
 export const TOOLS_PY = [
@@ -186,6 +201,7 @@ export const WINDOWS: Dialect = {
     ...sources
   ],
   copyWheel: (python, dir) => [python, '-c', COPY_PY, '{wheel}', dir],
+  writeFiles: (python, files) => [python, '-c', WRITE_FILES_PY, ...files.flat()],
   touch: file => ['python', '-c', TOUCH_PY, file],
   toolsVenv: (hostPython, dir, marker, requirements) => [
     hostPython,

@@ -7,7 +7,15 @@
 import crypto from 'node:crypto'
 import type { BuildOptions } from '../options/types.js'
 import type { Step, Where } from '../plan/types.js'
-import { buildDirs, type Dialect } from './dialect.js'
+import { buildDirs, WRITE_FILES_PY, type Dialect } from './dialect.js'
+
+/** Files a build writes (write-config) with its own Python, on any OS. */
+const writeWithPython = (python: string, files: readonly (readonly [string, string])[]) => [
+  python,
+  '-c',
+  WRITE_FILES_PY,
+  ...files.flat()
+]
 import {
   frontendArgv,
   frontendRequirements,
@@ -60,6 +68,11 @@ export interface PipelineInput {
    * in an isolated environment anyway.
    */
   readonly sharedVenvRoot?: string
+  /**
+   * The constraints file (`dependency-versions`) where the build runs, written
+   * by the group's setup; every tool and test-env install is constrained by it.
+   */
+  readonly constraintsFile?: string
   /** Files written before the build (e.g. a cross-compilation setup.cfg): path → content. */
   readonly files?: Readonly<Record<string, string>>
   /** Steps right after the repair (copying the wheel out of a container). */
@@ -73,14 +86,6 @@ export interface PipelineInput {
   }
 }
 
-/** argv: path content [path content ...]. */
-export const WRITE_FILES_PY = [
-  'import sys',
-  'args = sys.argv[1:]',
-  'for i in range(0, len(args), 2):',
-  "    open(args[i], 'w').write(args[i + 1])"
-].join('\n')
-
 /** A kept build venv: its directory and the marker that says it is complete. */
 function sharedVenv(
   input: PipelineInput,
@@ -89,7 +94,14 @@ function sharedVenv(
   if (!input.sharedVenvRoot || input.options.beforeBuild) return undefined
   const id = crypto
     .createHash('sha256')
-    .update(JSON.stringify([input.python, input.virtualenv ?? 'venv', requirements]))
+    .update(
+      JSON.stringify([
+        input.python,
+        input.virtualenv ?? 'venv',
+        requirements,
+        input.constraintsFile ?? ''
+      ])
+    )
     .digest('hex')
     .slice(0, 16)
   const dir = input.dialect.path.join(input.sharedVenvRoot, id)
@@ -131,15 +143,29 @@ export const ENSURE_INSTALLED = [
   'exec "$python" -m pip install --disable-pip-version-check -q "$@"'
 ].join('\n')
 
-function ensureInstalled(python: string, requirements: readonly string[]): string[] {
+function ensureInstalled(
+  python: string,
+  requirements: readonly string[],
+  constraints: readonly string[]
+): string[] {
   const modules = requirementModules(requirements).join(',')
-  return ['bash', '-c', ENSURE_INSTALLED, 'ensure', python, modules, ...requirements]
+  return [
+    'bash',
+    '-c',
+    ENSURE_INSTALLED,
+    'ensure',
+    python,
+    modules,
+    ...constraints,
+    ...requirements
+  ]
 }
 
 export function pipelineSteps(input: PipelineInput): Step[] {
   const { options, where, dialect } = input
   const join = dialect.path.join
   const inInterpreter = input.environments === 'interpreter'
+  const constrained = input.constraintsFile ? ['-c', input.constraintsFile] : []
   const requirements = frontendRequirements(options.frontend)
   const kept = inInterpreter ? undefined : sharedVenv(input, requirements)
   const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) }
@@ -181,18 +207,26 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   ]
   const files = Object.entries(input.files ?? {})
   if (files.length > 0) {
-    steps.push(step('write-config', [input.python, '-c', WRITE_FILES_PY, ...files.flat()]))
+    steps.push(step('write-config', writeWithPython(input.python, files)))
   }
   if (inInterpreter) {
     if (requirements.length > 0)
-      steps.push(step('install-frontend', ensureInstalled(python, requirements)))
+      steps.push(step('install-frontend', ensureInstalled(python, requirements, constrained)))
   } else {
     steps.push(step('venv', venvArgv(input, dirs.venv), once))
     if (requirements.length > 0) {
       steps.push(
         step(
           'install-frontend',
-          [python, '-m', 'pip', 'install', '--disable-pip-version-check', ...requirements],
+          [
+            python,
+            '-m',
+            'pip',
+            'install',
+            '--disable-pip-version-check',
+            ...constrained,
+            ...requirements
+          ],
           once
         )
       )
@@ -265,7 +299,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     steps.push(
       test(
         'test-tools',
-        ensureInstalled(input.python, testEnvRequirements(options.frontend)),
+        ensureInstalled(input.python, testEnvRequirements(options.frontend), constrained),
         dirs.testCwd,
         false
       ),
@@ -297,7 +331,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     ? ['uv', 'pip', 'install', '--quiet']
     : [dialect.executable(testBin, 'python'), '-m', 'pip', 'install', '--disable-pip-version-check']
   steps.push(
-    test('test-install', [...installer, wheelSpec, ...options.testRequires]),
+    test('test-install', [...installer, ...constrained, wheelSpec, ...options.testRequires]),
     test('test', shellArgv(options.testCommand, dialect.shell))
   )
   return steps

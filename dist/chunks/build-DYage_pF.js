@@ -1,9 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-D_8G9Dmj.js';
-import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-DMOr5Mfa.js';
-import { j as jobConfigurations } from './select-Do5v2odv.js';
-import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, a as archOfIdentifier } from './identifiers-Ca-L92cg.js';
+import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-jVDoFYyq.js';
+import { j as jobConfigurations } from './select-CXxYhwlN.js';
+import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, l as constraintsFor, a as archOfIdentifier } from './identifiers-DYe-EgnC.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -1096,8 +1096,7 @@ function buildAffectingOptions(options) {
         environmentPass: options.environmentPass,
         configSettings: options.configSettings,
         frontend: options.frontend,
-        image: options.image,
-        dependencyVersions: options.dependencyVersions
+        image: options.image
     };
 }
 function wheelCacheKey(parts) {
@@ -1108,7 +1107,8 @@ function wheelCacheKey(parts) {
         parts.sources,
         parts.toolchain,
         buildAffectingOptions(parts.options),
-        Object.entries(parts.env).sort(([a], [b]) => a.localeCompare(b))
+        Object.entries(parts.env).sort(([a], [b]) => a.localeCompare(b)),
+        parts.constraints ?? ''
     ]);
     return crypto.createHash('sha256').update(canonical).digest('hex');
 }
@@ -1166,9 +1166,15 @@ function walk(dir, base = '') {
     }
     return files;
 }
+/**
+ * Top-level folders no build reads: documentation and CI workflows. A commit
+ * that touches only these is a cache hit.
+ */
+const NOT_READ_BY_BUILDS = ['docs', 'doc', '.github'];
 async function sourceDigest(dir, exclude = []) {
     const listed = (await gitFiles(dir)) ?? walk(dir);
-    const files = listed.filter(f => !exclude.some(e => f === e || f.startsWith(`${e}/`))).sort();
+    const skipped = [...exclude, ...NOT_READ_BY_BUILDS];
+    const files = listed.filter(f => !skipped.some(e => f === e || f.startsWith(`${e}/`))).sort();
     const hash = crypto.createHash('sha256');
     for (const file of files) {
         const full = path.join(dir, file);
@@ -1218,7 +1224,8 @@ async function computeCacheKeys(plan, options) {
                     ...buildVariables(group.container?.env ?? {}),
                     ...buildVariables(buildStep?.env ?? {})
                 },
-                version: VERSION
+                version: VERSION,
+                constraints: constraintsFor(options.buildOptions(build.identifier).dependencyConstraints, build.version)
             }));
         }
     }
