@@ -16,13 +16,14 @@ describe('pyproject parsing', () => {
   })
   test('tables', () => {
     const parsed = parsePyproject(
-      '[tool.cibuildwheel]\nbuild = "cp3*"\n[tool.wheelwright]\nparallel = 2\n[project]\nname = "x"\n',
+      '[tool.cibuildwheel]\nbuild = "cp3*"\n[tool.wheelwright]\nparallel = 2\n[project]\nname = "x"\n[dependency-groups]\ntest = ["pytest"]\n',
       'pyproject.toml'
     )
     expect(parsed).toEqual({
       cibuildwheel: { build: 'cp3*' },
       wheelwright: { parallel: 2 },
-      project: { name: 'x' }
+      project: { name: 'x' },
+      dependencyGroups: { test: ['pytest'] }
     })
   })
 })

@@ -13,6 +13,8 @@ import type {
 import fs from 'node:fs'
 import path from 'node:path'
 import { booleanValue } from './values.js'
+import { dependencyGroupRequirements } from './dependency-groups.js'
+import type { Table } from './pyproject.js'
 import { parseEnvironment } from '../steps/environment.js'
 
 /** An environment option, refused here (before any build) when malformed. */
@@ -101,7 +103,8 @@ export function resolveBuildOptions(
   identifier: string,
   option: (name: string, identifier?: string) => string,
   platform: Platform,
-  packageDir: string
+  packageDir: string,
+  dependencyGroups: Table = {}
 ): BuildOptions {
   const get = (name: string) => option(name, identifier)
   const verbosity = Number.parseInt(get('build-verbosity') || '0', 10)
@@ -140,7 +143,10 @@ export function resolveBuildOptions(
     testEnvironment: checked(get('test-environment'), 'test-environment'),
     configSettings: shlexSplit(get('config-settings'), 'config-settings'),
     frontend: parseFrontend(get('build-frontend')),
-    testRequires: shlexSplit(get('test-requires'), 'test-requires'),
+    testRequires: [
+      ...shlexSplit(get('test-requires'), 'test-requires'),
+      ...dependencyGroupRequirements(dependencyGroups, words(get('test-groups')))
+    ],
     testExtras: get('test-extras'),
     testSources: shlexSplit(get('test-sources'), 'test-sources'),
     containerEngine: parseContainerEngine(get('container-engine') || 'docker'),

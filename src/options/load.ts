@@ -82,7 +82,7 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
   const projectToml = path.join(packageDir, 'pyproject.toml')
   if (projectToml !== configFile && fs.existsSync(projectToml)) {
     const own = parsePyproject(fs.readFileSync(projectToml, 'utf8'), 'pyproject.toml')
-    config = { ...config, project: own.project }
+    config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups }
   }
 
   let legacyRequiresPython: string | undefined

@@ -16,6 +16,8 @@ export interface ProjectConfig {
   readonly wheelwright: Table
   /** `[project]`, or `{}`. */
   readonly project: Table
+  /** `[dependency-groups]` (PEP 735), or `{}`. */
+  readonly dependencyGroups?: Table
 }
 
 export function parsePyproject(text: string, fileLabel: string): ProjectConfig {
@@ -36,7 +38,8 @@ export function parsePyproject(text: string, fileLabel: string): ProjectConfig {
   return {
     cibuildwheel: asTable(tool.cibuildwheel, 'tool.cibuildwheel'),
     wheelwright: asTable(tool.wheelwright, 'tool.wheelwright'),
-    project: asTable(document.project, 'project')
+    project: asTable(document.project, 'project'),
+    dependencyGroups: asTable(document['dependency-groups'], 'dependency-groups')
   }
 }
 

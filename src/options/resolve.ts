@@ -11,7 +11,7 @@ import { parseBoolean } from '../util/text.js'
 import { resolveOption, type CascadeSources } from './cascade.js'
 import type { Env } from './env.js'
 import type { ProjectConfig } from './pyproject.js'
-import { OPTION_SPECS, SPECS_BY_NAME, WHEELWRIGHT_KEYS } from './schema.js'
+import { NO_EFFECT, OPTION_SPECS, SPECS_BY_NAME, WHEELWRIGHT_KEYS } from './schema.js'
 import type { BuildOptions, Command, ContainerMode, Options } from './types.js'
 import { checkAllowedArchs, parseArchs } from '../plan/archs.js'
 import { parsePlatformName, platformOfIdentifier, archOfIdentifier } from '../plan/identifiers.js'
@@ -112,6 +112,13 @@ export function resolveOptions(input: ResolveInput): Options {
     return resolveOption(spec, cascade, identifier)
   }
 
+  for (const [name, reason] of Object.entries(NO_EFFECT)) {
+    const spec = SPECS_BY_NAME.get(name)!
+    const value = option(name)
+    if (value !== spec.defaults.all && !(name === 'xbuild-tools' && value === '\u0000'))
+      warnings.push(`${name}: ${reason}; ignored on ${platform} (got ${JSON.stringify(value)})`)
+  }
+
   let build = option('build') || '*'
   let skip = option('skip')
   const testSkip = option('test-skip')
@@ -165,7 +172,13 @@ export function resolveOptions(input: ResolveInput): Options {
     let found = memo.get(identifier)
     if (!found) {
       found = Object.freeze(
-        resolveBuildOptions(identifier, option, platformNamed(platform), input.packageDir)
+        resolveBuildOptions(
+          identifier,
+          option,
+          platformNamed(platform),
+          input.packageDir,
+          project.dependencyGroups
+        )
       )
       memo.set(identifier, found)
     }

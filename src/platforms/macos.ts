@@ -168,7 +168,18 @@ export function planMacos(
       facts.env.MACOSX_DEPLOYMENT_TARGET ?? options.macosDeploymentTarget ?? '10.9'
   }
   return shared.hostGroup(found, builds => [
-    ...shared.toolsSetupSteps(facts, ['delocate', 'abi3audit', 'virtualenv'], POSIX),
+    ...shared.toolsSetupSteps(
+      facts,
+      [
+        'delocate',
+        ...shared.auditRequirements(
+          options,
+          builds.map(b => b.identifier)
+        ),
+        'virtualenv'
+      ],
+      POSIX
+    ),
     ...constraints.setup,
     ...shared.hostBeforeAll(options, builds, beforeAllEnv, 'bash')
   ])

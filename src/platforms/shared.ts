@@ -281,3 +281,12 @@ export function buildConstraints(
         ]
   return { fileOf: identifier => byIdentifier.get(identifier), setup }
 }
+
+/** What the audit of these builds needs in the tools venv (`audit-requires`), each once. */
+export function auditRequirements(options: Options, identifiers: readonly string[]): string[] {
+  const all = identifiers.flatMap(id => {
+    const build = options.buildOptions(id)
+    return build.auditCommand ? build.auditRequires : []
+  })
+  return [...new Set(all)]
+}

@@ -235,7 +235,17 @@ export function planWindows(
     })
   })
   return shared.hostGroup(found, builds => [
-    ...shared.toolsSetupSteps(facts, ['delvewheel', 'abi3audit'], DIALECT),
+    ...shared.toolsSetupSteps(
+      facts,
+      [
+        'delvewheel',
+        ...shared.auditRequirements(
+          options,
+          builds.map(b => b.identifier)
+        )
+      ],
+      DIALECT
+    ),
     ...constraints.setup,
     ...activationSteps({
       hostMachine: host,

@@ -2,8 +2,8 @@ import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-jVDoFYyq.js';
-import { P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-DYe-EgnC.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-iSW-mNOK.js';
+import { P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-D2jJ2ljq.js';
 import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty } from './publish-BgaM23QL.js';
 
 /*!
@@ -1068,7 +1068,8 @@ function parsePyproject(text, fileLabel) {
     return {
         cibuildwheel: asTable(tool.cibuildwheel, 'tool.cibuildwheel'),
         wheelwright: asTable(tool.wheelwright, 'tool.wheelwright'),
-        project: asTable(document.project, 'project')
+        project: asTable(document.project, 'project'),
+        dependencyGroups: asTable(document['dependency-groups'], 'dependency-groups')
     };
 }
 function asTable(value, key) {
@@ -1322,6 +1323,20 @@ class FormatError extends Error {
         this.got = got;
     }
 }
+/**
+ * Options that have no effect on the platforms wheelwright builds: read (as
+ * cibuildwheel reads them) and, when set, reported with a warning instead of
+ * being ignored without a word.
+ */
+const NO_EFFECT = {
+    'pyodide-version': 'applies only to pyodide builds',
+    'xbuild-tools': 'applies only to cross builds for ios and android',
+    'xbuild-files': 'applies only to cross builds for ios, android and pyodide',
+    'test-runtime': 'applies only to android, ios and pyodide test runs',
+    'manylinux-pypy_x86_64-image': 'has no effect since cibuildwheel 4: PyPy builds use manylinux-x86_64-image',
+    'manylinux-pypy_i686-image': 'has no effect since cibuildwheel 4: PyPy builds use manylinux-i686-image',
+    'manylinux-pypy_aarch64-image': 'has no effect since cibuildwheel 4: PyPy builds use manylinux-aarch64-image'
+};
 
 /**
  * The option cascade, lowest level first: built-in defaults → `[tool.cibuildwheel]`
@@ -1417,6 +1432,51 @@ function merge(before, after, rule, spec, source) {
     }
 }
 
+/**
+ * `test-groups`: PEP 735 dependency groups of pyproject.toml, resolved to the
+ * requirements they hold (`{include-group = "..."}` followed, cycles refused).
+ */
+function dependencyGroupRequirements(groups, names, key = 'test-groups') {
+    const normal = (name) => name.toLowerCase().replace(/[-_.]+/g, '-');
+    const byName = new Map(Object.entries(groups).map(([name, value]) => [normal(name), value]));
+    const resolve = (name, seen) => {
+        const id = normal(name);
+        if (seen.includes(id)) {
+            throw new UserError(`dependency group ${name} includes itself`, {
+                key,
+                value: [...seen, id].join(' → '),
+                hint: 'remove the include-group cycle in [dependency-groups]'
+            });
+        }
+        const entries = byName.get(id);
+        if (entries === undefined) {
+            throw new UserError(`names no dependency group of pyproject.toml`, {
+                key,
+                value: name,
+                hint: `groups are ${[...byName.keys()].join(', ') || '(none)'}; define it under [dependency-groups]`
+            });
+        }
+        if (!Array.isArray(entries)) {
+            throw new UserError('must be a list', {
+                key: `dependency-groups.${name}`,
+                value: String(entries)
+            });
+        }
+        return entries.flatMap(entry => {
+            if (typeof entry === 'string')
+                return [entry];
+            const include = entry?.['include-group'];
+            if (typeof include === 'string')
+                return resolve(include, [...seen, id]);
+            throw new UserError('holds an entry that is neither a requirement nor an include-group', {
+                key: `dependency-groups.${name}`,
+                value: JSON.stringify(entry)
+            });
+        });
+    };
+    return names.flatMap(name => resolve(name, []));
+}
+
 /** The options that may differ per identifier, resolved through the cascade. */
 /** An environment option, refused here (before any build) when malformed. */
 function checked(value, key) {
@@ -1494,7 +1554,7 @@ function parseContainerEngine(text) {
         disableHostMount: disable.length > 0 && booleanValue(disable[disable.length - 1], 'container-engine')
     };
 }
-function resolveBuildOptions(identifier, option, platform, packageDir) {
+function resolveBuildOptions(identifier, option, platform, packageDir, dependencyGroups = {}) {
     const get = (name) => option(name, identifier);
     const verbosity = Number.parseInt(get('build-verbosity') || '0', 10);
     if (Number.isNaN(verbosity)) {
@@ -1532,7 +1592,10 @@ function resolveBuildOptions(identifier, option, platform, packageDir) {
         testEnvironment: checked(get('test-environment'), 'test-environment'),
         configSettings: split(get('config-settings'), 'config-settings'),
         frontend: parseFrontend(get('build-frontend')),
-        testRequires: split(get('test-requires'), 'test-requires'),
+        testRequires: [
+            ...split(get('test-requires'), 'test-requires'),
+            ...dependencyGroupRequirements(dependencyGroups, words(get('test-groups')))
+        ],
         testExtras: get('test-extras'),
         testSources: split(get('test-sources'), 'test-sources'),
         containerEngine: parseContainerEngine(get('container-engine') || 'docker'),
@@ -1758,6 +1821,12 @@ function resolveOptions(input) {
             throw new Error(`unknown option ${name}`);
         return resolveOption(spec, cascade, identifier);
     };
+    for (const [name, reason] of Object.entries(NO_EFFECT)) {
+        const spec = SPECS_BY_NAME.get(name);
+        const value = option(name);
+        if (value !== spec.defaults.all && !(name === 'xbuild-tools' && value === '\u0000'))
+            warnings.push(`${name}: ${reason}; ignored on ${platform} (got ${JSON.stringify(value)})`);
+    }
     let build = option('build') || '*';
     let skip = option('skip');
     const testSkip = option('test-skip');
@@ -1807,7 +1876,7 @@ function resolveOptions(input) {
     const buildOptions = (identifier) => {
         let found = memo.get(identifier);
         if (!found) {
-            found = Object.freeze(resolveBuildOptions(identifier, option, platformNamed(platform), input.packageDir));
+            found = Object.freeze(resolveBuildOptions(identifier, option, platformNamed(platform), input.packageDir, project.dependencyGroups));
             memo.set(identifier, found);
         }
         return found;
@@ -1970,7 +2039,7 @@ async function loadOptions({ inputs, env, runner, cwd }) {
     const projectToml = path.join(packageDir, 'pyproject.toml');
     if (projectToml !== configFile && fs__default.existsSync(projectToml)) {
         const own = parsePyproject(fs__default.readFileSync(projectToml, 'utf8'), 'pyproject.toml');
-        config = { ...config, project: own.project };
+        config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups };
     }
     let legacyRequiresPython;
     if (typeof config.project['requires-python'] !== 'string') {
@@ -2456,9 +2525,9 @@ async function execute(inputs, cwd, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-DYAj1WUe.js')).runPlan(options, context);
+            return (await import('./plan-BCPWFpCE.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-DYage_pF.js')).runBuild(options, context);
+            return (await import('./build-BwW4gwlD.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-B5ySWUUx.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':

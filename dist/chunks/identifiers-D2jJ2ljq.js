@@ -3216,6 +3216,10 @@ const ARCHS = [
 ];
 const archOfTag$1 = (tag) => tag.replace(/^(manylinux|musllinux)_/, '');
 const familyOf = (identifier) => identifier.includes('musllinux') ? 'musllinux' : 'manylinux';
+/** The image option of an identifier, as cibuildwheel 4 picks it (PyPy too). */
+function imageOption(identifier) {
+    return `${familyOf(identifier)}-${archOfTag$1(platformTagOf(identifier))}-image`;
+}
 const LINUX = {
     name: 'linux',
     runnerOs: 'linux',
@@ -3251,7 +3255,7 @@ const LINUX = {
     hostPython: 'python3',
     optionDefaults: { 'repair-wheel-command': 'auditwheel repair -w {dest_dir} {wheel}' },
     ownOptions: /^(many|musl)linux-/,
-    imageOption: identifier => `${familyOf(identifier)}-${archOfTag$1(identifier.slice(identifier.indexOf('-') + 1))}-image`,
+    imageOption,
     containers: true,
     layout: LINUX_LAYOUT,
     configurations: catalogueConfigurations('linux', archOfTag$1),
