@@ -11,6 +11,7 @@ const options: BuildOptions = {
   repairCommand: 'auditwheel repair -w {dest_dir} {wheel}',
   testCommand: 'pytest',
   auditCommand: '',
+  auditCommands: [],
   auditRequires: [],
   environment: '',
   environmentPass: [],

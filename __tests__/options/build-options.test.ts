@@ -1,8 +1,10 @@
-/** Reading `dependency-versions` (its files are read before any build). */
+/** Per-identifier options: `dependency-versions` (its files read before any build), `audit-command`. */
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { parseDependencyVersions } from '../../src/options/build-options.js'
+import { resolveOptions } from '../../src/options/resolve.js'
+import { parsePyproject } from '../../src/options/pyproject.js'
 import { tempDir, writeTree } from '../helpers/tools.js'
 
 describe('dependency-versions', () => {
@@ -53,5 +55,32 @@ describe('dependency-versions', () => {
   test('a directory is not a constraints file', () => {
     fs.mkdirSync(path.join(project, 'dir.txt'))
     expect(() => parseDependencyVersions('dir.txt', project)).toThrow(/does not exist/)
+  })
+})
+
+describe('audit-command', () => {
+  const resolve = (command: string) =>
+    resolveOptions({
+      inputs: new Map(),
+      env: { CIBW_AUDIT_COMMAND: command },
+      runner: { platform: 'linux', machine: 'x86_64' },
+      project: parsePyproject('[project]\nname = "x"\nversion = "1"\n', 'pyproject.toml'),
+      packageDir: '/p',
+      packageInput: '.'
+    }).buildOptions('cp312-manylinux_x86_64')
+
+  test.each([
+    ['abi3audit --report {abi3_wheel}', ['abi3audit --report {abi3_wheel}']],
+    ['check {wheel} && abi3audit {abi3_wheel}', ['check {wheel}', 'abi3audit {abi3_wheel}']],
+    ['', []]
+  ])('%j → %j (split on " && ", as cibuildwheel)', (command, expected) => {
+    expect(resolve(command).auditCommands).toEqual(expected)
+  })
+
+  test.each([
+    ['echo hi && abi3audit {abi3_wheel}', /each command must use \{wheel\} or \{abi3_wheel\}/],
+    ['x {wheel} {abi3_wheel}', /a command cannot use both \{wheel\} and \{abi3_wheel\}/]
+  ])('%j is refused', (command, message) => {
+    expect(() => resolve(command)).toThrow(message)
   })
 })

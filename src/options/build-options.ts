@@ -117,16 +117,22 @@ export function resolveBuildOptions(
   }
   const imageOption = platform.imageOption(identifier)
   const image = imageOption ? get(imageOption) : ''
-  for (const name of ['audit-command']) {
-    const value = get(name)
-    for (const command of value.split('&&')) {
-      if (command.trim() && !/\{(abi3_)?wheel\}/.test(command)) {
-        throw new UserError('each command must use {wheel} or {abi3_wheel}', {
-          key: name,
-          value,
-          hint: 'for example: abi3audit --strict --report {abi3_wheel}'
-        })
-      }
+  const auditCommand = get('audit-command')
+  const auditCommands = auditCommand ? auditCommand.split(' && ') : []
+  for (const command of auditCommands) {
+    const abi3 = command.includes('{abi3_wheel}')
+    const any = command.includes('{wheel}')
+    if (abi3 === any) {
+      throw new UserError(
+        abi3
+          ? 'a command cannot use both {wheel} and {abi3_wheel}'
+          : 'each command must use {wheel} or {abi3_wheel}',
+        {
+          key: 'audit-command',
+          value: command,
+          hint: 'for example: abi3audit --strict --report {abi3_wheel}; join commands with " && "'
+        }
+      )
     }
   }
   return {
@@ -136,7 +142,8 @@ export function resolveBuildOptions(
     beforeTest: get('before-test'),
     repairCommand: get('repair-wheel-command'),
     testCommand: get('test-command'),
-    auditCommand: get('audit-command'),
+    auditCommand,
+    auditCommands,
     auditRequires: shlexSplit(get('audit-requires'), 'audit-requires'),
     environment: checked(get('environment'), 'environment'),
     environmentPass: words(get('environment-pass')),

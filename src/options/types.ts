@@ -27,6 +27,11 @@ export interface BuildOptions {
   readonly repairCommand: string
   readonly testCommand: string
   readonly auditCommand: string
+  /**
+   * The audit commands (`audit-command` split on ` && `, as cibuildwheel): one
+   * with `{abi3_wheel}` runs on abi3 wheels only, one with `{wheel}` on every wheel.
+   */
+  readonly auditCommands: readonly string[]
   readonly auditRequires: readonly string[]
   readonly environment: string
   readonly environmentPass: readonly string[]

@@ -260,17 +260,20 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     : dialect.copyWheel(input.python, dirs.repaired)
   steps.push(step('repair', repairArgv, { env: repairEnv, collectsWheel: dirs.repaired }))
   steps.push(...(input.afterRepair ?? []))
-  if (options.auditCommand && input.audit) {
-    steps.push({
-      name: 'audit',
-      argv: shellArgv(options.auditCommand, dialect.shell),
-      env: input.audit.env(buildEnv),
-      cwd: input.audit.cwd,
-      where: 'host',
-      phase: 'build',
-      wheelDir: input.audit.wheelDir,
-      onlyAbi3: true
-    })
+  const audit = input.audit
+  if (audit) {
+    for (const command of options.auditCommands) {
+      steps.push({
+        name: 'audit',
+        argv: shellArgv(command, dialect.shell),
+        env: audit.env(buildEnv),
+        cwd: audit.cwd,
+        where: 'host',
+        phase: 'build',
+        wheelDir: audit.wheelDir,
+        ...(command.includes('{abi3_wheel}') ? { onlyAbi3: true } : {})
+      })
+    }
   }
   if (!input.tested) return steps
 

@@ -1,9 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-D_8G9Dmj.js';
-import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-iSW-mNOK.js';
-import { j as jobConfigurations } from './select-XGtmCKiy.js';
-import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, l as constraintsFor, a as archOfIdentifier } from './identifiers-D2jJ2ljq.js';
+import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-BtRNtYNM.js';
+import { j as jobConfigurations } from './select-BtFUDUZL.js';
+import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, l as constraintsFor, a as archOfIdentifier } from './identifiers-CE7ADGOv.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import { spawnSync } from 'node:child_process';

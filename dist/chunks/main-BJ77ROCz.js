@@ -2,8 +2,8 @@ import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-iSW-mNOK.js';
-import { P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-D2jJ2ljq.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-BtRNtYNM.js';
+import { P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-CE7ADGOv.js';
 import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty } from './publish-BgaM23QL.js';
 
 /*!
@@ -1566,16 +1566,19 @@ function resolveBuildOptions(identifier, option, platform, packageDir, dependenc
     }
     const imageOption = platform.imageOption(identifier);
     const image = imageOption ? get(imageOption) : '';
-    for (const name of ['audit-command']) {
-        const value = get(name);
-        for (const command of value.split('&&')) {
-            if (command.trim() && !/\{(abi3_)?wheel\}/.test(command)) {
-                throw new UserError('each command must use {wheel} or {abi3_wheel}', {
-                    key: name,
-                    value,
-                    hint: 'for example: abi3audit --strict --report {abi3_wheel}'
-                });
-            }
+    const auditCommand = get('audit-command');
+    const auditCommands = auditCommand ? auditCommand.split(' && ') : [];
+    for (const command of auditCommands) {
+        const abi3 = command.includes('{abi3_wheel}');
+        const any = command.includes('{wheel}');
+        if (abi3 === any) {
+            throw new UserError(abi3
+                ? 'a command cannot use both {wheel} and {abi3_wheel}'
+                : 'each command must use {wheel} or {abi3_wheel}', {
+                key: 'audit-command',
+                value: command,
+                hint: 'for example: abi3audit --strict --report {abi3_wheel}; join commands with " && "'
+            });
         }
     }
     return {
@@ -1585,7 +1588,8 @@ function resolveBuildOptions(identifier, option, platform, packageDir, dependenc
         beforeTest: get('before-test'),
         repairCommand: get('repair-wheel-command'),
         testCommand: get('test-command'),
-        auditCommand: get('audit-command'),
+        auditCommand,
+        auditCommands,
         auditRequires: split(get('audit-requires'), 'audit-requires'),
         environment: checked(get('environment'), 'environment'),
         environmentPass: words(get('environment-pass')),
@@ -2525,9 +2529,9 @@ async function execute(inputs, cwd, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-BCPWFpCE.js')).runPlan(options, context);
+            return (await import('./plan-CGcHaEy4.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-BwW4gwlD.js')).runBuild(options, context);
+            return (await import('./build-CambZNQ5.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-B5ySWUUx.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
