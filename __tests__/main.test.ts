@@ -235,6 +235,58 @@ const CASES: Case[] = [
     name: 'publish mode',
     args: ['build', '--publish', 'sometimes', '--dry-run'],
     expect: ['publish', 'sometimes', 'false, true, tag']
+  },
+  {
+    name: 'macOS wheels on a Linux machine (no dry run)',
+    args: ['build', '--platform', 'macos'],
+    expect: ['platform', 'macos wheels cannot be built on linux', '--dry-run']
+  },
+  {
+    name: 'output-dir is a file',
+    args: ['build', '--output-dir', 'out', '--container', 'off'],
+    files: { 'pyproject.toml': PYPROJECT, out: 'a file' },
+    expect: ['output-dir', 'is a file, not a directory']
+  },
+  {
+    name: 'cache-dir inside a file',
+    args: ['build', '--cache-dir', 'cachefile/sub', '--container', 'off'],
+    files: { 'pyproject.toml': PYPROJECT, cachefile: 'a file' },
+    expect: ['cache-dir', 'cannot be created', 'is a file']
+  },
+  {
+    name: 'environment that runs a command list',
+    args: ['build', '--dry-run'],
+    env: { CIBW_ENVIRONMENT: 'A=1; rm -rf x' },
+    expect: ['environment', 'malformed environment option', '";" is not allowed here']
+  },
+  {
+    name: 'test-environment with a bare word',
+    args: ['build', '--dry-run'],
+    env: { CIBW_TEST_ENVIRONMENT: 'A=1 oops' },
+    expect: ['test-environment', '"oops" is not an assignment']
+  },
+  {
+    name: 'test-groups names no group',
+    args: ['build', '--dry-run'],
+    files: { 'pyproject.toml': `${PYPROJECT}[tool.cibuildwheel]\ntest-groups = ["nope"]\n` },
+    expect: ['test-groups', 'nope', 'no dependency group']
+  },
+  {
+    name: 'dependency-versions names a missing file',
+    args: ['build', '--dry-run'],
+    env: { CIBW_DEPENDENCY_VERSIONS: 'pins.txt' },
+    expect: ['dependency-versions', 'pins.txt', 'does not exist']
+  },
+  {
+    name: 'audit-command without a placeholder',
+    args: ['build', '--dry-run'],
+    env: { CIBW_AUDIT_COMMAND: 'abi3audit' },
+    expect: ['audit-command', '{abi3_wheel}']
+  },
+  {
+    name: 'a boolean flag with a bad value',
+    args: ['build', '--fail-fast', 'maybe', '--dry-run'],
+    expect: ['--fail-fast', 'maybe', 'takes true or false']
   }
 ]
 

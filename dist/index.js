@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-BJ77ROCz.js';
+import { a as runAction } from './chunks/main-DaYruRoO.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

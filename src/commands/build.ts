@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
 import { EXIT, UserError } from '../util/errors.js'
+import { checkWritableDir } from '../util/dirs.js'
 import { checkArchsSelected } from '../plan/archs.js'
 import { jobConfigurations } from '../plan/select.js'
 import { validateSelectors } from '../plan/validate.js'
@@ -52,6 +53,10 @@ function checkBuildableHere(options: Options): void {
 export async function runBuild(options: Options, context: RunContext): Promise<void> {
   const { reporter } = context
   checkBuildableHere(options)
+  if (!options.dryRun) {
+    checkWritableDir(options.outputDir, 'output-dir')
+    checkWritableDir(options.cacheDir, 'cache-dir')
+  }
   const configurations = jobConfigurations(options)
   for (const warning of validateSelectors(options, options.only ? 'only' : 'build'))
     reporter.warning(warning)

@@ -2,6 +2,7 @@
 import path from 'node:path'
 import type { RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
+import { checkWritableDir } from '../util/dirs.js'
 import { buildSdist } from '../publish/sdist.js'
 import { publishPython, type ToolsContext } from '../publish/tools.js'
 import { expandArtifactName, checkArtifactName } from '../publish/artifacts.js'
@@ -18,6 +19,7 @@ export function toolsContext(options: Options, context: RunContext): ToolsContex
 
 /** Builds the sdist into output-dir and returns its path; sets the `sdist` output. */
 export async function makeSdist(options: Options, context: RunContext): Promise<string> {
+  checkWritableDir(options.outputDir, 'output-dir')
   const tools = toolsContext(options, context)
   const python = await publishPython(tools)
   const sdist = await buildSdist({

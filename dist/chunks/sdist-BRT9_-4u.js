@@ -1,10 +1,11 @@
 import path from 'node:path';
+import { c as checkWritableDir } from './filename-BQ7hbyRL.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
 import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-D_8G9Dmj.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-CUHJK5lz.js';
-import { uploadJobArtifact } from './job-artifact-P1AvjDlg.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-BdSb-sMY.js';
+import { uploadJobArtifact } from './job-artifact-DdiExbK5.js';
 import { S as SDIST_ARTIFACT_NAME } from './settings-Cg4B9hkB.js';
 
 /**
@@ -340,6 +341,7 @@ function toolsContext(options, context) {
 }
 /** Builds the sdist into output-dir and returns its path; sets the `sdist` output. */
 async function makeSdist(options, context) {
+    checkWritableDir(options.outputDir, 'output-dir');
     const tools = toolsContext(options, context);
     const python = await publishPython(tools);
     const sdist = await buildSdist({

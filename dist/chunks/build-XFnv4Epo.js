@@ -1,13 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-D_8G9Dmj.js';
+import { p as parseWheelName, i as isAbi3, a as isPurePython, c as checkWritableDir } from './filename-BQ7hbyRL.js';
 import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-BtRNtYNM.js';
 import { j as jobConfigurations } from './select-BtFUDUZL.js';
 import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, l as constraintsFor, a as archOfIdentifier } from './identifiers-CE7ADGOv.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { p as parseWheelName, i as isAbi3, a as isPurePython } from './filename-D0mVeouD.js';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import './core-CM_3Ha9x.js';
 import 'os';
@@ -1331,13 +1331,13 @@ async function afterBuild(options, context, outcome) {
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-B5ySWUUx.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-BRT9_-4u.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-CUHJK5lz.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-P1AvjDlg.js');
+        const { expandArtifactName } = await import('./artifacts-BdSb-sMY.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-DdiExbK5.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -1359,7 +1359,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return;
         }
-        const { publishAndReport } = await import('./publish-CXtKyFiJ.js');
+        const { publishAndReport } = await import('./publish-Cxdiz3V-.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
 }
@@ -1392,6 +1392,10 @@ function checkBuildableHere(options) {
 async function runBuild(options, context) {
     const { reporter } = context;
     checkBuildableHere(options);
+    if (!options.dryRun) {
+        checkWritableDir(options.outputDir, 'output-dir');
+        checkWritableDir(options.cacheDir, 'cache-dir');
+    }
     const configurations = jobConfigurations(options);
     for (const warning of validateSelectors(options, options.only ? 'only' : 'build'))
         reporter.warning(warning);

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-CUHJK5lz.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-BdSb-sMY.js';
 import 'node:fs';
 import './credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
-import './filename-D0mVeouD.js';
+import './filename-BQ7hbyRL.js';
 import './version-CI8TAbeq.js';
 import './publish-BgaM23QL.js';
 

@@ -1,4 +1,30 @@
+import fs__default from 'node:fs';
+import path from 'node:path';
 import { U as UserError } from './credentials-D_8G9Dmj.js';
+
+/** Directories a run will write to, checked before any work starts. */
+/**
+ * Refuses `dir` unless it is a directory, or can be created as one, and is
+ * writable. Nothing is created here.
+ */
+function checkWritableDir(dir, key) {
+    let probe = dir;
+    while (!fs__default.existsSync(probe) && path.dirname(probe) !== probe)
+        probe = path.dirname(probe);
+    if (!fs__default.statSync(probe).isDirectory()) {
+        throw new UserError(probe === dir ? 'is a file, not a directory' : `cannot be created: ${probe} is a file`, { key, value: dir, hint: 'give the path of a directory' });
+    }
+    try {
+        fs__default.accessSync(probe, fs__default.constants.W_OK);
+    }
+    catch {
+        throw new UserError('is not writable', {
+            key,
+            value: dir,
+            hint: `${probe} does not let this user write; choose another directory`
+        });
+    }
+}
 
 /** PEP 427 wheel file names: parse and the tag facts the pipeline needs. */
 function parseWheelName(filename) {
@@ -34,4 +60,4 @@ function isPurePython(wheel) {
     return wheel.abiTags.every(t => t === 'none') && wheel.platformTags.every(t => t === 'any');
 }
 
-export { isPurePython as a, isAbi3 as i, parseWheelName as p };
+export { isPurePython as a, checkWritableDir as c, isAbi3 as i, parseWheelName as p };

@@ -2531,11 +2531,11 @@ async function execute(inputs, cwd, context) {
         case 'plan':
             return (await import('./plan-CGcHaEy4.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-CambZNQ5.js')).runBuild(options, context);
+            return (await import('./build-XFnv4Epo.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-B5ySWUUx.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-BRT9_-4u.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-CXtKyFiJ.js')).runPublish(options, context);
+            return (await import('./publish-Cxdiz3V-.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

@@ -1,16 +1,16 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-CUHJK5lz.js';
+import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-BdSb-sMY.js';
 import { U as UserError, e as exec } from './credentials-D_8G9Dmj.js';
-import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-B5ySWUUx.js';
+import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-BRT9_-4u.js';
 import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-Cg4B9hkB.js';
 import { v as versionKey, n as normalizeVersion } from './version-CI8TAbeq.js';
 import 'node:crypto';
-import './filename-D0mVeouD.js';
+import './filename-BQ7hbyRL.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './job-artifact-P1AvjDlg.js';
+import './job-artifact-DdiExbK5.js';
 import './publish-BgaM23QL.js';
 
 /** A GET or POST with a timeout; network failures become readable errors. */

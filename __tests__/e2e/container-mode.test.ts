@@ -1,0 +1,72 @@
+/**
+ * `container: auto` as cibuildwheel: the configured engine (docker by
+ * default), else podman; with neither answering, the run stops before
+ * anything is written, instead of building on the host with the host's glibc.
+ * Fake engines on PATH play docker and podman.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, test } from '@jest/globals'
+import { ROOT, runCliProcess, tempDir } from '../helpers/tools.js'
+
+const project = path.join(ROOT, 'test', 'fixtures', 'c-ext')
+
+/** A PATH whose docker and podman answer `info` as told (exit 0 or 1). */
+function enginesPath(docker: 0 | 1, podman: 0 | 1): string {
+  const dir = tempDir('engines')
+  for (const [name, status] of [
+    ['docker', docker],
+    ['podman', podman]
+  ] as const) {
+    const file = path.join(dir, name)
+    fs.writeFileSync(file, `#!/bin/sh\necho "${name} $*" >&2\nexit ${status}\n`, { mode: 0o755 })
+  }
+  return `${dir}:${process.env.PATH}`
+}
+
+describe('container: auto', () => {
+  test.each([
+    [0, 1, 'docker'],
+    [1, 0, 'podman']
+  ] as const)(
+    'docker answers %s, podman answers %s: builds with %s, and says so',
+    (d, p, engine) => {
+      const run = runCliProcess(
+        ['build', project, '--build', 'cp312-manylinux_x86_64', '--dry-run'],
+        {
+          PATH: enginesPath(d, p)
+        }
+      )
+      expect(run.status).toBe(0)
+      expect(run.stderr).toContain(`building in ${engine} containers`)
+      const plan = JSON.parse(run.stdout)
+      expect(plan.groups.map((g: { container: { engine: string } }) => g.container.engine)).toEqual(
+        [engine]
+      )
+    }
+  )
+
+  test('neither answers: a clear error naming container, exit 2, nothing written', () => {
+    const out = path.join(tempDir('no-engine'), 'wheelhouse')
+    const run = runCliProcess(
+      ['build', project, '--build', 'cp312-manylinux_x86_64', '--output-dir', out],
+      { PATH: enginesPath(1, 1) }
+    )
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(
+      /error: container: no working container engine \(got "auto"\)\. Hint: docker and podman did not answer.*container: off/
+    )
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+    expect(fs.existsSync(out)).toBe(false)
+  })
+
+  test('container: off builds on the host without asking an engine', () => {
+    const run = runCliProcess(
+      ['build', project, '--build', 'cp312-manylinux_x86_64', '--container', 'off', '--dry-run'],
+      { PATH: enginesPath(1, 1) }
+    )
+    expect(run.status).toBe(0)
+    expect(run.stderr).toContain('building on this host (linux)')
+    expect(run.stderr).not.toContain('info --format')
+  })
+})
