@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-DaYruRoO.js';
+import { r as runCli } from './chunks/main-5KINAYSF.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-DaYruRoO.js';
+import { a as runAction } from './chunks/main-5KINAYSF.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

@@ -80,7 +80,7 @@ export const INPUTS: readonly InputSpec[] = [
     name: 'python-versions',
     default: '',
     description:
-      'A semver range such as `>=3.10` or `3.10 - 3.13`, ANDed with `build` and `requires-python`.'
+      'A PEP 440 specifier such as `>=3.10` or `>=3.10,<3.13`, ANDed with `build` and `requires-python`.'
   },
   {
     name: 'build-frontend',
@@ -154,7 +154,8 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'container',
     default: 'auto',
-    description: '`auto` (a container on Linux when an engine works), `on`, or `off` (host build).'
+    description:
+      '`auto` (Linux: the configured engine, else podman; an error when none works), `on`, or `off` (host build).'
   },
   {
     name: 'macos-deployment-target',
