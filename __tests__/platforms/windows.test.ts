@@ -1,5 +1,6 @@
 /** Windows BuildPlans as data: (runner × identifier) → exact env and argv, MSVC activation included. */
 import { describe, expect, test } from '@jest/globals'
+import { pinnedToolRequirements } from '../../src/steps/constraints.js'
 import { resolveOptions } from '../../src/options/resolve.js'
 import { parsePyproject } from '../../src/options/pyproject.js'
 import { createBuildPlan } from '../../src/plan/plan.js'
@@ -366,13 +367,14 @@ describe('Windows plan details', () => {
     const plan = planWin({ machine: 'AMD64', inputs: { only: 'cp312-win_amd64' } })
     const tools = plan.groups[0].setup[0]
     expect(tools.argv.slice(0, 2)).toEqual(['python', '-c'])
+    const marker = expect.stringMatching(/\\tools\\\.ready-delvewheel-abi3audit-[0-9a-f]{8}$/)
     expect(tools.argv.slice(3)).toEqual([
       `${CACHE}\\tools`,
-      `${CACHE}\\tools\\.ready-delvewheel-abi3audit`,
-      'delvewheel',
-      'abi3audit'
+      marker,
+      ...pinnedToolRequirements('delvewheel'),
+      ...pinnedToolRequirements('abi3audit')
     ])
-    expect(tools.creates).toBe(`${CACHE}\\tools\\.ready-delvewheel-abi3audit`)
+    expect(tools.creates).toEqual(marker)
   })
 
   test('before-all runs through cmd with the placeholders', () => {

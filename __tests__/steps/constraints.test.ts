@@ -1,6 +1,10 @@
 /** The constraints text of a build (`dependency-versions`). */
 import { describe, expect, test } from '@jest/globals'
-import { constraintsFileName, constraintsFor } from '../../src/steps/constraints.js'
+import {
+  constraintsFileName,
+  constraintsFor,
+  pinnedToolRequirements
+} from '../../src/steps/constraints.js'
 import type { DependencyConstraints } from '../../src/options/types.js'
 
 const FILE: DependencyConstraints = {
@@ -34,6 +38,20 @@ describe('constraints of a build', () => {
     expect(constraintsFor({ kind: 'pinned' }, '3.99')).toBe(
       constraintsFor({ kind: 'pinned' }, '3.15')
     )
+  })
+
+  test.each([
+    ['auditwheel', /^auditwheel==[\d.]+( ; .+)?$/],
+    ['abi3audit', /^abi3audit==[\d.]+( ; .+)?$/],
+    ['Virtualenv', /^virtualenv==[\d.]+( ; .+)?$/]
+  ])('the host tool %s is pinned', (tool, line) => {
+    const pinned = pinnedToolRequirements(tool)
+    expect(pinned.length).toBeGreaterThan(0)
+    for (const requirement of pinned) expect(requirement).toMatch(line)
+  })
+
+  test.each(['iniconfig', 'six>=1.16'])('%s, which the pins do not name, stays as given', name => {
+    expect(pinnedToolRequirements(name)).toEqual([name])
   })
 
   test('the file name follows the content', () => {

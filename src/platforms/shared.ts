@@ -9,7 +9,12 @@ import {
   type InterpreterRules
 } from '../python/locations.js'
 import { toolCacheRoot } from '../python/toolcache.js'
-import { constraintsFileName, constraintsFor } from '../steps/constraints.js'
+import {
+  constraintsFileName,
+  constraintsFor,
+  pinnedToolRequirements
+} from '../steps/constraints.js'
+import crypto from 'node:crypto'
 import { provideInterpreters, type ProvideRules } from '../python/provide.js'
 import type { Platform, PlannedGroups } from './platform.js'
 import { shellArgv, type ShellKind } from '../steps/placeholders.js'
@@ -38,11 +43,14 @@ export function toolsSetupSteps(
   requirements: readonly string[],
   dialect: Dialect
 ): Step[] {
-  const marker = dialect.path.join(facts.toolsDir, `.ready-${requirements.join('-')}`)
+  // Pinned (resources/constraints.json); new pins make a new marker, so the venv is updated.
+  const pinned = requirements.flatMap(pinnedToolRequirements)
+  const pins = crypto.createHash('sha256').update(pinned.join('\n')).digest('hex').slice(0, 8)
+  const marker = dialect.path.join(facts.toolsDir, `.ready-${requirements.join('-')}-${pins}`)
   return [
     {
       name: 'tools',
-      argv: dialect.toolsVenv(facts.hostPython, facts.toolsDir, marker, requirements),
+      argv: dialect.toolsVenv(facts.hostPython, facts.toolsDir, marker, pinned),
       env: hostBaseEnv(facts),
       cwd: facts.tempDir,
       where: 'host',

@@ -38,3 +38,24 @@ export function constraintsFor(
 export function constraintsFileName(text: string): string {
   return `constraints-${crypto.createHash('sha256').update(text).digest('hex').slice(0, 12)}.txt`
 }
+
+/**
+ * A tool requirement at its pinned version: the lines of the oldest
+ * resolution (a universal one, whose markers choose the version for any newer
+ * Python), so a host tools venv is pinned whatever Python makes it. A
+ * requirement the pins do not name (an `audit-requires` extra) stays as given.
+ */
+export function pinnedToolRequirements(requirement: string): string[] {
+  const name = requirement
+    .trim()
+    .toLowerCase()
+    .replace(/[-_.]+/g, '-')
+  const oldest = Object.values(PINS)[0] ?? ''
+  const lines = oldest.split('\n').filter(line =>
+    line
+      .toLowerCase()
+      .replace(/[-_.]+/g, '-')
+      .startsWith(`${name}==`)
+  )
+  return /^[A-Za-z0-9._-]+$/.test(requirement) && lines.length > 0 ? lines : [requirement]
+}

@@ -2044,6 +2044,24 @@ function constraintsFor(constraints, pythonVersion) {
 function constraintsFileName(text) {
     return `constraints-${crypto$1.createHash('sha256').update(text).digest('hex').slice(0, 12)}.txt`;
 }
+/**
+ * A tool requirement at its pinned version: the lines of the oldest
+ * resolution (a universal one, whose markers choose the version for any newer
+ * Python), so a host tools venv is pinned whatever Python makes it. A
+ * requirement the pins do not name (an `audit-requires` extra) stays as given.
+ */
+function pinnedToolRequirements(requirement) {
+    const name = requirement
+        .trim()
+        .toLowerCase()
+        .replace(/[-_.]+/g, '-');
+    const oldest = Object.values(PINS)[0] ?? '';
+    const lines = oldest.split('\n').filter(line => line
+        .toLowerCase()
+        .replace(/[-_.]+/g, '-')
+        .startsWith(`${name}==`));
+    return /^[A-Za-z0-9._-]+$/.test(requirement) && lines.length > 0 ? lines : [requirement];
+}
 
 /**
  * Installs missing interpreters (effects): CPython from the
@@ -2765,11 +2783,14 @@ function baseBuildEnv(identifier) {
 }
 /** Creates the host tools venv once; skipped when it already has the tools. */
 function toolsSetupSteps(facts, requirements, dialect) {
-    const marker = dialect.path.join(facts.toolsDir, `.ready-${requirements.join('-')}`);
+    // Pinned (resources/constraints.json); new pins make a new marker, so the venv is updated.
+    const pinned = requirements.flatMap(pinnedToolRequirements);
+    const pins = crypto$1.createHash('sha256').update(pinned.join('\n')).digest('hex').slice(0, 8);
+    const marker = dialect.path.join(facts.toolsDir, `.ready-${requirements.join('-')}-${pins}`);
     return [
         {
             name: 'tools',
-            argv: dialect.toolsVenv(facts.hostPython, facts.toolsDir, marker, requirements),
+            argv: dialect.toolsVenv(facts.hostPython, facts.toolsDir, marker, pinned),
             env: hostBaseEnv(facts),
             cwd: facts.tempDir,
             where: 'host',

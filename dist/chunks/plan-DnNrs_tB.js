@@ -1,8 +1,8 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-BtFUDUZL.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-BMoyPpiE.js';
 import './credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-CE7ADGOv.js';
+import './identifiers-8EsN-Ooa.js';
 import 'node:path';
 import 'node:fs';
 import './core-CM_3Ha9x.js';
