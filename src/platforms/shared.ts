@@ -298,3 +298,36 @@ export function auditRequirements(options: Options, identifiers: readonly string
   })
   return [...new Set(all)]
 }
+
+/** The host tools venv for these builds: `tools` around what their audits need. */
+export function hostTools(
+  facts: PlanFacts,
+  options: Options,
+  builds: readonly Build[],
+  tools: { readonly before: readonly string[]; readonly after?: readonly string[] },
+  dialect: Dialect
+): Step[] {
+  const audit = auditRequirements(
+    options,
+    builds.map(b => b.identifier)
+  )
+  return toolsSetupSteps(facts, [...tools.before, ...audit, ...(tools.after ?? [])], dialect)
+}
+
+/** The constraints of host builds, written under the run's temp dir by the host's Python. */
+export function hostConstraints(
+  options: Options,
+  configurations: readonly PythonConfiguration[],
+  facts: PlanFacts,
+  dialect: Dialect,
+  env: Readonly<Record<string, string>> = hostBaseEnv(facts)
+): ReturnType<typeof buildConstraints> {
+  const dir = dialect.path.join(facts.tempDir, 'constraints')
+  return buildConstraints(
+    options,
+    configurations,
+    { dir, where: 'host', python: facts.hostPython },
+    dialect,
+    env
+  )
+}

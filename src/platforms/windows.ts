@@ -168,17 +168,7 @@ export function planWindows(
   const interpreterOf = (c: PythonConfiguration) =>
     shared.hostInterpreter(c, options, facts, WINDOWS_INTERPRETERS, WINDOWS.hosted.toolCache) ??
     ('interpreter' as const)
-  const constraints = shared.buildConstraints(
-    options,
-    configurations,
-    {
-      dir: DIALECT.path.join(facts.tempDir, 'constraints'),
-      where: 'host',
-      python: facts.hostPython
-    },
-    DIALECT,
-    runnerEnv
-  )
+  const constraints = shared.hostConstraints(options, configurations, facts, DIALECT, runnerEnv)
   const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) => {
     const build = options.buildOptions(c.identifier)
     const target = windowsTarget(c.identifier)
@@ -235,17 +225,7 @@ export function planWindows(
     })
   })
   return shared.hostGroup(found, builds => [
-    ...shared.toolsSetupSteps(
-      facts,
-      [
-        'delvewheel',
-        ...shared.auditRequirements(
-          options,
-          builds.map(b => b.identifier)
-        )
-      ],
-      DIALECT
-    ),
+    ...shared.hostTools(facts, options, builds, { before: ['delvewheel'] }, DIALECT),
     ...constraints.setup,
     ...activationSteps({
       hostMachine: host,

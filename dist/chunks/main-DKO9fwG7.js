@@ -2,8 +2,8 @@ import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-CnOlQb2L.js';
-import { P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-8EsN-Ooa.js';
+import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-Bk8syy-v.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-CPevBWrs.js';
 import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty } from './publish-BgaM23QL.js';
 
 /*!
@@ -1208,15 +1208,6 @@ const SPACE = { kind: 'list', sep: ' ' };
 const QUOTED = { kind: 'list', sep: ' ', quoted: true };
 const COMMANDS$1 = { kind: 'list', sep: ' && ' };
 const KEY_VALUE = { kind: 'shlex-table', sep: '; ', pairSep: ':', mergeable: false };
-const ARCH_NAMES = [
-    'x86_64',
-    'i686',
-    'aarch64',
-    'ppc64le',
-    's390x',
-    'armv7l',
-    'riscv64'
-];
 const IMAGE_DEFAULTS = {
     armv7l: 'manylinux_2_31',
     riscv64: 'manylinux_2_39'
@@ -1251,13 +1242,13 @@ const OPTION_SPECS = [
     spec('test-runtime', KEY_VALUE, ''),
     spec('container-engine', KEY_VALUE, 'docker'),
     spec('pyodide-version', { kind: 'scalar' }, '', { envPlatform: false }),
-    ...ARCH_NAMES.map(arch => spec(`manylinux-${arch}-image`, { kind: 'scalar' }, IMAGE_DEFAULTS[arch] ?? 'manylinux_2_28', {
+    ...LINUX_ARCHS.map(arch => spec(`manylinux-${arch}-image`, { kind: 'scalar' }, IMAGE_DEFAULTS[arch] ?? 'manylinux_2_28', {
         ignoreEmpty: true
     })),
     ...['x86_64', 'i686', 'aarch64'].map(arch => spec(`manylinux-pypy_${arch}-image`, { kind: 'scalar' }, 'manylinux_2_28', {
         ignoreEmpty: true
     })),
-    ...ARCH_NAMES.map(arch => spec(`musllinux-${arch}-image`, { kind: 'scalar' }, 'musllinux_1_2', { ignoreEmpty: true }))
+    ...LINUX_ARCHS.map(arch => spec(`musllinux-${arch}-image`, { kind: 'scalar' }, 'musllinux_1_2', { ignoreEmpty: true }))
 ];
 const SPECS_BY_NAME = new Map(OPTION_SPECS.map(s => [s.name, s]));
 /** Keys that may appear in `[tool.cibuildwheel]` besides the options themselves. */
@@ -2529,9 +2520,9 @@ async function execute(inputs, cwd, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-DnNrs_tB.js')).runPlan(options, context);
+            return (await import('./plan-DaNvzLwH.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build--zWc_3Zh.js')).runBuild(options, context);
+            return (await import('./build-C6k5ixxa.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-BRT9_-4u.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':

