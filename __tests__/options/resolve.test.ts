@@ -223,3 +223,25 @@ describe('the publish options', () => {
     expect(() => resolvePublishSettings(inputs(given), {}, '/w')).toThrow(message)
   )
 })
+
+describe('python-versions: PEP 440 specifiers (npm-style ranges still read)', () => {
+  const pythons = (spec: string) => {
+    const selector = resolve('', {}, { 'python-versions': spec }).selector
+    return ['3.9', '3.10', '3.11', '3.12', '3.13', '3.14'].filter(v => selector.pythonVersions!(v))
+  }
+  test.each([
+    ['>=3.12', ['3.12', '3.13', '3.14']],
+    ['~=3.11', ['3.11', '3.12', '3.13', '3.14']],
+    ['>=3.10,<3.13', ['3.10', '3.11', '3.12']],
+    ['==3.12.*', ['3.12']],
+    ['!=3.10,>=3.9,<3.12', ['3.9', '3.11']],
+    ['3.10 - 3.12', ['3.10', '3.11', '3.12']],
+    ['^3.13', ['3.13', '3.14']]
+  ])('%s → %j', (spec, expected) => {
+    expect(pythons(spec)).toEqual(expected)
+  })
+
+  test.each(['banana', '>=three', '3.10 -', '~~3'])('%j is refused', spec => {
+    expect(() => pythons(spec)).toThrow(/python-versions: is not a valid version specifier/)
+  })
+})
