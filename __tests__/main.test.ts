@@ -283,6 +283,24 @@ const CASES: Case[] = [
     env: { CIBW_AUDIT_COMMAND: 'abi3audit' },
     expect: ['audit-command', '{abi3_wheel}']
   },
+  ...(
+    [
+      ['environment', 'environment = {A = {b = 1}}', 'a nested table'],
+      ['config-settings', 'config-settings = {a = {b = 1}}', 'a nested table'],
+      ['test-requires', 'test-requires = [{a = 1}]', 'a nested table'],
+      ['test-sources', 'test-sources = [["a"]]', 'a nested list']
+    ] as const
+  ).map(([key, toml, what]) => ({
+    name: `nested TOML in ${key}`,
+    args: ['build', '--dry-run'],
+    files: { 'pyproject.toml': `${PYPROJECT}[tool.cibuildwheel]\n${toml}\n` },
+    expect: [`tool.cibuildwheel.${key}`, `cannot take ${what}`]
+  })),
+  {
+    name: 'a password on the command line',
+    args: ['publish', '--password', 'pypi-secret'],
+    expect: ['--password', 'TWINE_PASSWORD']
+  },
   {
     name: 'a boolean flag with a bad value',
     args: ['build', '--fail-fast', 'maybe', '--dry-run'],
@@ -343,5 +361,35 @@ describe('warnings', () => {
     )
     expect(result.code).toBe(0)
     expect(result.stderr).toContain('skip: selector "cp27-*" matches no identifier')
+  })
+})
+
+describe('secrets in the CLI', () => {
+  test('a password in repository-url is never printed', async () => {
+    const dir = writeTree(tempDir('url-secret'), {
+      'dist/demo-1.0.tar.gz': 'not an sdist'
+    })
+    const result = await cli(
+      [
+        'publish',
+        path.join(dir, 'dist'),
+        '--repository-url',
+        'http://alice:s3cr3t-value@127.0.0.1:9/legacy/',
+        '--verify-tag',
+        'false'
+      ],
+      { WHEELWRIGHT_PUBLISH_PYTHON: 'false' },
+      dir
+    )
+    expect(result.code).not.toBe(0)
+    expect(`${result.stdout}${result.stderr}`).not.toContain('s3cr3t-value')
+    expect(`${result.stdout}${result.stderr}`).not.toContain('alice:')
+  })
+
+  test('--password is refused without echoing the value', async () => {
+    const result = await cli(['publish', '--password', 'pypi-very-secret'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--password')
+    expect(result.stderr).not.toContain('pypi-very-secret')
   })
 })

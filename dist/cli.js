@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-DKO9fwG7.js';
+import { r as runCli } from './chunks/main-CGo1Q7fI.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';
@@ -43,6 +43,6 @@ import 'timers';
 import 'stream';
 import 'node:crypto';
 import './chunks/version-CPevBWrs.js';
-import './chunks/publish-BgaM23QL.js';
+import './chunks/index-url-CB_2Lc-O.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

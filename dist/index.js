@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-DKO9fwG7.js';
+import { a as runAction } from './chunks/main-CGo1Q7fI.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';
@@ -42,6 +42,6 @@ import 'timers';
 import 'stream';
 import 'node:crypto';
 import './chunks/version-CPevBWrs.js';
-import './chunks/publish-BgaM23QL.js';
+import './chunks/index-url-CB_2Lc-O.js';
 
 await runAction();

@@ -10,6 +10,7 @@ import { detectRunner } from './platforms/runner.js'
 import { actionReporter, cliReporter } from './report/log.js'
 import { EXIT, isUserError } from './util/errors.js'
 import { VERSION } from './version.js'
+import { urlSecrets } from './publish/index-url.js'
 import { hideDebugCommands } from './report/debug-filter.js'
 
 /** Resolves the options once, then runs the command with them. */
@@ -22,9 +23,11 @@ export async function execute(
   // Before anything can print them: the raw values, as given.
   for (const secret of [inputs.get('password'), env.TWINE_PASSWORD])
     if (secret?.trim()) reporter.setSecret(secret.trim())
+  for (const secret of urlSecrets(inputs.get('repository-url'))) reporter.setSecret(secret)
   const runner = detectRunner(env)
   const options = await loadOptions({ inputs, env, runner, cwd })
   if (options.publish.password) reporter.setSecret(options.publish.password)
+  for (const secret of urlSecrets(options.publish.repositoryUrl)) reporter.setSecret(secret)
   for (const warning of options.warnings) reporter.warning(warning)
   switch (options.command) {
     // Commands load lazily: `plan` never pays for the build or release code.
@@ -115,7 +118,7 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
     await execute(inputs, cwd, { env, reporter, isAction: false })
     return 0
   } catch (error) {
-    stderr(`error: ${describe(error, debug)}\n`)
+    reporter.info(`error: ${describe(error, debug)}`)
     return exitCodeOf(error)
   }
 }

@@ -5,7 +5,9 @@ import {
   parseRepositoryUrl,
   projectPageUrl,
   pypiInstance,
-  simpleIndexUrl
+  redactUrl,
+  simpleIndexUrl,
+  urlSecrets
 } from '../../src/publish/index-url.js'
 
 describe('URLs derived from repository-url', () => {
@@ -62,5 +64,22 @@ describe('URLs derived from repository-url', () => {
       'https://pypi.org/simple/spam-ext/'
     )
     expect(projectPageUrl('http://h/simple', 'spam-ext')).toBe('http://h/simple/spam-ext/')
+  })
+})
+
+describe('userinfo in a URL', () => {
+  test.each([
+    [
+      'https://user:secret@example.com/legacy/',
+      'https://***@example.com/legacy/',
+      ['user:secret', 'secret']
+    ],
+    ['https://token@example.com/', 'https://***@example.com/', ['token']],
+    ['https://u:p%40ss@example.com/', 'https://***@example.com/', ['u:p%40ss', 'p%40ss', 'p@ss']],
+    ['https://upload.pypi.org/legacy/', 'https://upload.pypi.org/legacy/', []],
+    ['not a url //u:pw@x', 'not a url //***@x', []]
+  ])('%s → %s, masks %j', (url, redacted, secrets) => {
+    expect(redactUrl(url)).toBe(redacted)
+    expect(urlSecrets(url)).toEqual(secrets)
   })
 })

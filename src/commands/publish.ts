@@ -11,6 +11,7 @@ import type { Options } from '../options/types.js'
 import { artifactServiceMissing, downloadDistributions } from '../publish/artifacts.js'
 import { distributionsUnder } from '../publish/files.js'
 import { publishRelease } from '../publish/release.js'
+import { redactUrl } from '../publish/index-url.js'
 import { shouldPublish } from '../publish/settings.js'
 import { toolsContext } from './sdist.js'
 import { UserError } from '../util/errors.js'
@@ -40,7 +41,7 @@ export async function publishAndReport(
     ...result.skipped.map(name => [name, 'already on the index'])
   ]
   const markdown = [
-    `### wheelwright: published ${result.version} to ${options.publish.repositoryUrl}`,
+    `### wheelwright: published ${result.version} to ${redactUrl(options.publish.repositoryUrl)}`,
     '',
     '| file | result |',
     '| --- | --- |',

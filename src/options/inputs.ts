@@ -384,6 +384,16 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         hint: suggestion ? `did you mean --${suggestion}?` : 'see wheelwright --help'
       })
     }
+    if (name === 'password') {
+      // Never echo the value: it would be a secret in this error, too.
+      throw new UserError(
+        'is refused on the command line, where every user of the machine can read it (ps)',
+        {
+          key: '--password',
+          hint: 'set TWINE_PASSWORD in the environment instead'
+        }
+      )
+    }
     let value: string
     if (eq >= 0) value = arg.slice(eq + 1)
     else if (spec.boolean)

@@ -120,21 +120,37 @@ export const WHEELWRIGHT_KEYS = [
 
 export type SettingValue = string | number | boolean | SettingValue[] | { [key: string]: unknown }
 
+/** A TOML scalar as text; a nested table or list is refused with what it is. */
+function scalar(value: unknown, key: string): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  throw new FormatError(
+    key,
+    Array.isArray(value)
+      ? 'a nested list'
+      : `a nested ${typeof value === 'object' && value ? 'table' : typeof value}`
+  )
+}
+
 /** Turns a TOML value into the option's string form, as cibuildwheel does. */
 export function stringify(value: unknown, format: OptionFormat, key: string): string {
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
   if (Array.isArray(value)) {
     if (format.kind !== 'list') throw new FormatError(key, 'a list')
-    return value.map(v => (format.quoted ? quote(String(v)) : String(v))).join(format.sep)
+    return value
+      .map(v => scalar(v, key))
+      .map(v => (format.quoted ? quote(v) : v))
+      .join(format.sep)
   }
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
-    if (format.kind === 'env-table') return entries.map(([k, v]) => `${k}="${String(v)}"`).join(' ')
+    if (format.kind === 'env-table')
+      return entries.map(([k, v]) => `${k}="${scalar(v, key)}"`).join(' ')
     if (format.kind === 'shlex-table') {
       const pairs: string[] = []
       for (const [k, v] of entries) {
-        const values = Array.isArray(v) ? v.map(String) : [String(v)]
+        const values = Array.isArray(v) ? v.map(item => scalar(item, key)) : [scalar(v, key)]
         for (const item of values) pairs.push(`${k}${format.pairSep}${quote(item)}`)
       }
       return pairs.join(format.sep)

@@ -92,3 +92,32 @@ export function simpleIndexUrl(repositoryUrl: string): string {
 export function projectPageUrl(simpleUrl: string, project: string): string {
   return `${simpleUrl.replace(/\/?$/, '/')}${encodeURIComponent(project)}/`
 }
+
+/** The URL with any user and password replaced by `***`, for logs and summaries. */
+export function redactUrl(text: string): string {
+  try {
+    const url = new URL(text)
+    if (!url.username && !url.password) return text
+    url.username = '***'
+    url.password = ''
+    return url.toString()
+  } catch {
+    return text.replace(/\/\/[^/@\s]*@/, '//***@')
+  }
+}
+
+/** The secrets a URL carries in its userinfo (raw and decoded), to mask before logging. */
+export function urlSecrets(text: string | undefined): string[] {
+  const match = text ? /^[a-z][a-z0-9+.-]*:\/\/([^/@\s]*)@/i.exec(text.trim()) : null
+  if (!match) return []
+  const userinfo = match[1]
+  const password = userinfo.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : userinfo
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s)
+    } catch {
+      return s
+    }
+  }
+  return [...new Set([userinfo, password, decode(password)].filter(s => s.length > 0))]
+}

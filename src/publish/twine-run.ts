@@ -1,4 +1,5 @@
 /** Runs twine check and twine upload through util/exec (argv arrays, explicit env). */
+import { redactUrl } from './index-url.js'
 import type { Env } from '../options/env.js'
 import type { Reporter } from '../report/log.js'
 import { UserError } from '../util/errors.js'
@@ -65,7 +66,7 @@ export async function twineUpload(
     timeoutMs: 1_800_000
   })
   const output = cleanOutput(result.output)
-  reporter.group(`twine upload to ${settings.repositoryUrl}`, output)
+  reporter.group(`twine upload to ${redactUrl(settings.repositoryUrl)}`, output)
   if (result.code !== 0) {
     const failure = explainUploadFailure(output)
     throw new UserError(failure.message, { key: 'repository-url', hint: failure.hint })

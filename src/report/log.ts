@@ -35,10 +35,20 @@ export const actionReporter = (core: typeof Core): Reporter => ({
   setSecret: value => core.setSecret(value)
 })
 
+/** The CLI's reporter: like the action's log, every registered secret prints as `***`. */
 export function cliReporter(
-  stdout: (text: string) => void = text => void process.stdout.write(text),
-  stderr: (text: string) => void = text => void process.stderr.write(text)
+  rawStdout: (text: string) => void = text => void process.stdout.write(text),
+  rawStderr: (text: string) => void = text => void process.stderr.write(text)
 ): Reporter {
+  const secrets = new Set<string>()
+  const mask = (text: string) => {
+    let masked = text
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+      masked = masked.split(secret).join('***')
+    return masked
+  }
+  const stdout = (text: string) => rawStdout(mask(text))
+  const stderr = (text: string) => rawStderr(mask(text))
   return {
     result: text => stdout(text.endsWith('\n') ? text : `${text}\n`),
     info: text => stderr(`${text}\n`),
@@ -46,6 +56,8 @@ export function cliReporter(
     group: (title, body) => stderr(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
     setOutput: () => undefined,
     summary: async (_markdown, plain) => stdout(plain.endsWith('\n') ? plain : `${plain}\n`),
-    setSecret: () => undefined
+    setSecret: value => {
+      if (value.length >= 3) secrets.add(value)
+    }
   }
 }

@@ -1,17 +1,17 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-BdSb-sMY.js';
+import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-CeorC8nn.js';
 import { U as UserError, e as exec } from './credentials-D_8G9Dmj.js';
-import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-BRT9_-4u.js';
-import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-Cg4B9hkB.js';
-import { v as versionKey, n as normalizeVersion } from './version-CI8TAbeq.js';
+import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-Dsxc1o4a.js';
+import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, s as simpleIndexUrl, k as redactUrl } from './index-url-CB_2Lc-O.js';
+import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-DU2kanOh.js';
+import { v as versionKey, n as normalizeVersion } from './version-dJpR3Xtq.js';
 import 'node:crypto';
 import './filename-BQ7hbyRL.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './job-artifact-DdiExbK5.js';
-import './publish-BgaM23QL.js';
+import './job-artifact-Cnrd-QJR.js';
 
 /** A GET or POST with a timeout; network failures become readable errors. */
 async function request(url, init, what) {
@@ -303,88 +303,6 @@ async function makeAttestations(request) {
         return fail(`no attestation was written for ${missing.map(f => path.basename(f)).join(', ')}`);
     reporter.info(`attestations: signed ${made.length} file${made.length === 1 ? '' : 's'} through Sigstore`);
     return made;
-}
-
-/**
- * Pure URL facts derived from repository-url: the index that serves the
- * trusted-publishing endpoints, the simple index that lists existing files,
- * and whether the index is PyPI or TestPyPI.
- */
-/**
- * For testing only: the base URL of the trusted-publishing endpoints
- * (`{base}/_/oidc/audience`, `{base}/_/oidc/mint-token`), when they are not
- * served by the host of repository-url (a loopback stand-in).
- */
-const OIDC_INDEX_OVERRIDE = 'WHEELWRIGHT_OIDC_INDEX_URL';
-const KNOWN = [
-    { uploadHost: 'upload.pypi.org', web: 'https://pypi.org', name: 'pypi' },
-    { uploadHost: 'pypi.org', web: 'https://pypi.org', name: 'pypi' },
-    { uploadHost: 'test.pypi.org', web: 'https://test.pypi.org', name: 'testpypi' },
-    { uploadHost: 'upload.test.pypi.org', web: 'https://test.pypi.org', name: 'testpypi' }
-];
-function parseRepositoryUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new UserError('is not a URL', {
-            key: 'repository-url',
-            value: text,
-            hint: 'for example https://upload.pypi.org/legacy/ or https://test.pypi.org/legacy/'
-        });
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new UserError('must be an http(s) URL', {
-            key: 'repository-url',
-            value: text,
-            hint: 'for example https://upload.pypi.org/legacy/'
-        });
-    }
-    return url;
-}
-function known(url) {
-    return KNOWN.find(k => k.uploadHost === url.hostname.toLowerCase());
-}
-/** `pypi`, `testpypi`, or undefined for any other index. */
-function pypiInstance(repositoryUrl) {
-    return known(parseRepositoryUrl(repositoryUrl))?.name;
-}
-/**
- * Where `/_/oidc/audience` and `/_/oidc/mint-token` live, without a trailing
- * slash: https://upload.pypi.org/legacy/ → https://pypi.org; any other index
- * → the origin of its upload URL.
- */
-function oidcIndexBase(repositoryUrl, env = {}) {
-    const override = env[OIDC_INDEX_OVERRIDE]?.trim();
-    if (override) {
-        try {
-            return new URL(override).href.replace(/\/+$/, '');
-        }
-        catch {
-            throw new UserError('is not a URL', { key: OIDC_INDEX_OVERRIDE, value: override });
-        }
-    }
-    const url = parseRepositoryUrl(repositoryUrl);
-    return known(url)?.web ?? url.origin;
-}
-/**
- * The PEP 503 simple index that lists the files of a project: PyPI's for
- * PyPI; otherwise `simple/` next to the upload path (a trailing `legacy/`
- * is replaced), which is where pypiserver and warehouse-like indexes serve it.
- */
-function simpleIndexUrl(repositoryUrl) {
-    const url = parseRepositoryUrl(repositoryUrl);
-    const index = known(url);
-    if (index)
-        return `${index.web}/simple/`;
-    let pathname = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
-    pathname = pathname.replace(/legacy\/$/, '');
-    return `${url.origin}${pathname}simple/`;
-}
-/** The URL of one project's page in a simple index. */
-function projectPageUrl(simpleUrl, project) {
-    return `${simpleUrl.replace(/\/?$/, '/')}${encodeURIComponent(project)}/`;
 }
 
 /**
@@ -710,7 +628,7 @@ async function publishAndReport(files, key, options, context, upload) {
         ...result.skipped.map(name => [name, 'already on the index'])
     ];
     const markdown = [
-        `### wheelwright: published ${result.version} to ${options.publish.repositoryUrl}`,
+        `### wheelwright: published ${result.version} to ${redactUrl(options.publish.repositoryUrl)}`,
         '',
         '| file | result |',
         '| --- | --- |',

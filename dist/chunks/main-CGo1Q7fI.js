@@ -4,7 +4,7 @@ import path from 'node:path';
 import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
 import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-Bk8syy-v.js';
 import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-CPevBWrs.js';
-import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty } from './publish-BgaM23QL.js';
+import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-CB_2Lc-O.js';
 
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -1277,6 +1277,16 @@ const WHEELWRIGHT_KEYS = [
     'attestations',
     'verify-tag'
 ];
+/** A TOML scalar as text; a nested table or list is refused with what it is. */
+function scalar(value, key) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    throw new FormatError(key, Array.isArray(value)
+        ? 'a nested list'
+        : `a nested ${typeof value === 'object' && value ? 'table' : typeof value}`);
+}
 /** Turns a TOML value into the option's string form, as cibuildwheel does. */
 function stringify(value, format, key) {
     if (typeof value === 'string')
@@ -1286,16 +1296,19 @@ function stringify(value, format, key) {
     if (Array.isArray(value)) {
         if (format.kind !== 'list')
             throw new FormatError(key, 'a list');
-        return value.map(v => (format.quoted ? quote(String(v)) : String(v))).join(format.sep);
+        return value
+            .map(v => scalar(v, key))
+            .map(v => (format.quoted ? quote(v) : v))
+            .join(format.sep);
     }
     if (value && typeof value === 'object') {
         const entries = Object.entries(value);
         if (format.kind === 'env-table')
-            return entries.map(([k, v]) => `${k}="${String(v)}"`).join(' ');
+            return entries.map(([k, v]) => `${k}="${scalar(v, key)}"`).join(' ');
         if (format.kind === 'shlex-table') {
             const pairs = [];
             for (const [k, v] of entries) {
-                const values = Array.isArray(v) ? v.map(String) : [String(v)];
+                const values = Array.isArray(v) ? v.map(item => scalar(item, key)) : [scalar(v, key)];
                 for (const item of values)
                     pairs.push(`${k}${format.pairSep}${quote(item)}`);
             }
@@ -2417,6 +2430,13 @@ function parseCliArgs(argv) {
                 hint: suggestion ? `did you mean --${suggestion}?` : 'see wheelwright --help'
             });
         }
+        if (name === 'password') {
+            // Never echo the value: it would be a secret in this error, too.
+            throw new UserError('is refused on the command line, where every user of the machine can read it (ps)', {
+                key: '--password',
+                hint: 'set TWINE_PASSWORD in the environment instead'
+            });
+        }
         let value;
         if (eq >= 0)
             value = arg.slice(eq + 1);
@@ -2485,7 +2505,17 @@ const actionReporter = (core) => ({
     },
     setSecret: value => core.setSecret(value)
 });
-function cliReporter(stdout = text => void process.stdout.write(text), stderr = text => void process.stderr.write(text)) {
+/** The CLI's reporter: like the action's log, every registered secret prints as `***`. */
+function cliReporter(rawStdout = text => void process.stdout.write(text), rawStderr = text => void process.stderr.write(text)) {
+    const secrets = new Set();
+    const mask = (text) => {
+        let masked = text;
+        for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+            masked = masked.split(secret).join('***');
+        return masked;
+    };
+    const stdout = (text) => rawStdout(mask(text));
+    const stderr = (text) => rawStderr(mask(text));
     return {
         result: text => stdout(text.endsWith('\n') ? text : `${text}\n`),
         info: text => stderr(`${text}\n`),
@@ -2493,7 +2523,10 @@ function cliReporter(stdout = text => void process.stdout.write(text), stderr = 
         group: (title, body) => stderr(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
         setOutput: () => undefined,
         summary: async (_markdown, plain) => stdout(plain.endsWith('\n') ? plain : `${plain}\n`),
-        setSecret: () => undefined
+        setSecret: value => {
+            if (value.length >= 3)
+                secrets.add(value);
+        }
     };
 }
 
@@ -2511,10 +2544,14 @@ async function execute(inputs, cwd, context) {
     for (const secret of [inputs.get('password'), env.TWINE_PASSWORD])
         if (secret?.trim())
             reporter.setSecret(secret.trim());
+    for (const secret of urlSecrets(inputs.get('repository-url')))
+        reporter.setSecret(secret);
     const runner = detectRunner(env);
     const options = await loadOptions({ inputs, env, runner, cwd });
     if (options.publish.password)
         reporter.setSecret(options.publish.password);
+    for (const secret of urlSecrets(options.publish.repositoryUrl))
+        reporter.setSecret(secret);
     for (const warning of options.warnings)
         reporter.warning(warning);
     switch (options.command) {
@@ -2522,11 +2559,11 @@ async function execute(inputs, cwd, context) {
         case 'plan':
             return (await import('./plan-DaNvzLwH.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-C6k5ixxa.js')).runBuild(options, context);
+            return (await import('./build-kSA7jUQq.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-BRT9_-4u.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-Dsxc1o4a.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-Cxdiz3V-.js')).runPublish(options, context);
+            return (await import('./publish-BZnRQZmy.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */
@@ -2599,7 +2636,7 @@ async function runCli(argv, io = {}) {
         return 0;
     }
     catch (error) {
-        stderr(`error: ${describe(error, debug)}\n`);
+        reporter.info(`error: ${describe(error, debug)}`);
         return exitCodeOf(error);
     }
 }

@@ -1327,17 +1327,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return;
-    const { shouldPublish } = await import('./settings-Cg4B9hkB.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-DU2kanOh.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-BRT9_-4u.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-Dsxc1o4a.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-BdSb-sMY.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-DdiExbK5.js');
+        const { expandArtifactName } = await import('./artifacts-CeorC8nn.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-Cnrd-QJR.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -1359,7 +1359,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return;
         }
-        const { publishAndReport } = await import('./publish-Cxdiz3V-.js');
+        const { publishAndReport } = await import('./publish-BZnRQZmy.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
 }

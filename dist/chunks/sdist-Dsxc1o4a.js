@@ -4,9 +4,10 @@ import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
 import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-D_8G9Dmj.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-BdSb-sMY.js';
-import { uploadJobArtifact } from './job-artifact-DdiExbK5.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-Cg4B9hkB.js';
+import { k as redactUrl } from './index-url-CB_2Lc-O.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-CeorC8nn.js';
+import { uploadJobArtifact } from './job-artifact-Cnrd-QJR.js';
+import { S as SDIST_ARTIFACT_NAME } from './settings-DU2kanOh.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential
@@ -129,6 +130,7 @@ function explainUploadFailure(output) {
     return { message: `twine upload failed (${detail})`, hint: 'see the twine output above' };
 }
 
+/** Runs twine check and twine upload through util/exec (argv arrays, explicit env). */
 const basename = (p) => p.replace(/^.*[\\/]/, '');
 /** `twine check` on every file; a failure names the files and the reason. */
 async function twineCheck(python, files, env, reporter, key) {
@@ -157,7 +159,7 @@ async function twineUpload(python, files, attestations, settings, env, reporter)
         timeoutMs: 1_800_000
     });
     const output = cleanOutput(result.output);
-    reporter.group(`twine upload to ${settings.repositoryUrl}`, output);
+    reporter.group(`twine upload to ${redactUrl(settings.repositoryUrl)}`, output);
     if (result.code !== 0) {
         const failure = explainUploadFailure(output);
         throw new UserError(failure.message, { key: 'repository-url', hint: failure.hint });

@@ -1,4 +1,4 @@
-import { i as explain } from './publish-BgaM23QL.js';
+import { m as explain } from './index-url-CB_2Lc-O.js';
 
 /**
  * PEP 440 versions as the publish checks need them: parsed with

@@ -618,4 +618,117 @@ function resolvePublishOptions({ input, ours, bool, env, cwd }) {
     };
 }
 
-export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, pythonVersionsRange as c, parseParallel as d, positiveInt as e, parseChoice as f, deploymentTarget as g, DEFAULT_USERNAME as h, explain as i, nonEmpty as n, parseEnable as p, resolvePublishOptions as r };
+/**
+ * Pure URL facts derived from repository-url: the index that serves the
+ * trusted-publishing endpoints, the simple index that lists existing files,
+ * and whether the index is PyPI or TestPyPI.
+ */
+/**
+ * For testing only: the base URL of the trusted-publishing endpoints
+ * (`{base}/_/oidc/audience`, `{base}/_/oidc/mint-token`), when they are not
+ * served by the host of repository-url (a loopback stand-in).
+ */
+const OIDC_INDEX_OVERRIDE = 'WHEELWRIGHT_OIDC_INDEX_URL';
+const KNOWN = [
+    { uploadHost: 'upload.pypi.org', web: 'https://pypi.org', name: 'pypi' },
+    { uploadHost: 'pypi.org', web: 'https://pypi.org', name: 'pypi' },
+    { uploadHost: 'test.pypi.org', web: 'https://test.pypi.org', name: 'testpypi' },
+    { uploadHost: 'upload.test.pypi.org', web: 'https://test.pypi.org', name: 'testpypi' }
+];
+function parseRepositoryUrl(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        throw new UserError('is not a URL', {
+            key: 'repository-url',
+            value: text,
+            hint: 'for example https://upload.pypi.org/legacy/ or https://test.pypi.org/legacy/'
+        });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new UserError('must be an http(s) URL', {
+            key: 'repository-url',
+            value: text,
+            hint: 'for example https://upload.pypi.org/legacy/'
+        });
+    }
+    return url;
+}
+function known(url) {
+    return KNOWN.find(k => k.uploadHost === url.hostname.toLowerCase());
+}
+/** `pypi`, `testpypi`, or undefined for any other index. */
+function pypiInstance(repositoryUrl) {
+    return known(parseRepositoryUrl(repositoryUrl))?.name;
+}
+/**
+ * Where `/_/oidc/audience` and `/_/oidc/mint-token` live, without a trailing
+ * slash: https://upload.pypi.org/legacy/ → https://pypi.org; any other index
+ * → the origin of its upload URL.
+ */
+function oidcIndexBase(repositoryUrl, env = {}) {
+    const override = env[OIDC_INDEX_OVERRIDE]?.trim();
+    if (override) {
+        try {
+            return new URL(override).href.replace(/\/+$/, '');
+        }
+        catch {
+            throw new UserError('is not a URL', { key: OIDC_INDEX_OVERRIDE, value: override });
+        }
+    }
+    const url = parseRepositoryUrl(repositoryUrl);
+    return known(url)?.web ?? url.origin;
+}
+/**
+ * The PEP 503 simple index that lists the files of a project: PyPI's for
+ * PyPI; otherwise `simple/` next to the upload path (a trailing `legacy/`
+ * is replaced), which is where pypiserver and warehouse-like indexes serve it.
+ */
+function simpleIndexUrl(repositoryUrl) {
+    const url = parseRepositoryUrl(repositoryUrl);
+    const index = known(url);
+    if (index)
+        return `${index.web}/simple/`;
+    let pathname = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+    pathname = pathname.replace(/legacy\/$/, '');
+    return `${url.origin}${pathname}simple/`;
+}
+/** The URL of one project's page in a simple index. */
+function projectPageUrl(simpleUrl, project) {
+    return `${simpleUrl.replace(/\/?$/, '/')}${encodeURIComponent(project)}/`;
+}
+/** The URL with any user and password replaced by `***`, for logs and summaries. */
+function redactUrl(text) {
+    try {
+        const url = new URL(text);
+        if (!url.username && !url.password)
+            return text;
+        url.username = '***';
+        url.password = '';
+        return url.toString();
+    }
+    catch {
+        return text.replace(/\/\/[^/@\s]*@/, '//***@');
+    }
+}
+/** The secrets a URL carries in its userinfo (raw and decoded), to mask before logging. */
+function urlSecrets(text) {
+    const match = text ? /^[a-z][a-z0-9+.-]*:\/\/([^/@\s]*)@/i.exec(text.trim()) : null;
+    if (!match)
+        return [];
+    const userinfo = match[1];
+    const password = userinfo.includes(':') ? userinfo.slice(userinfo.indexOf(':') + 1) : userinfo;
+    const decode = (s) => {
+        try {
+            return decodeURIComponent(s);
+        }
+        catch {
+            return s;
+        }
+    };
+    return [...new Set([userinfo, password, decode(password)].filter(s => s.length > 0))];
+}
+
+export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, pythonVersionsRange as c, parseParallel as d, positiveInt as e, parseChoice as f, deploymentTarget as g, projectPageUrl as h, parseRepositoryUrl as i, pypiInstance as j, redactUrl as k, DEFAULT_USERNAME as l, explain as m, nonEmpty as n, oidcIndexBase as o, parseEnable as p, resolvePublishOptions as r, simpleIndexUrl as s, urlSecrets as u };
