@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-CGo1Q7fI.js';
+import { a as runAction } from './chunks/main-Dpjr5nZa.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

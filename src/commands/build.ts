@@ -10,6 +10,7 @@ import { jobConfigurations } from '../plan/select.js'
 import { validateSelectors } from '../plan/validate.js'
 import { createBuildPlan } from '../plan/plan.js'
 import type { BuildPlan } from '../plan/types.js'
+import { dryRunJson } from '../report/dry-run.js'
 import { gatherFacts } from '../execute/facts.js'
 import { platformNamed } from '../platforms/index.js'
 import { thisMachine } from '../platforms/runner.js'
@@ -73,7 +74,7 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
   const plan = createBuildPlan(options, configurations, facts)
   reporter.info(describeMode(plan))
   if (options.dryRun) {
-    reporter.result(JSON.stringify(plan, null, 2))
+    reporter.result(dryRunJson(plan, context.env))
     return
   }
   const missing = plan.unavailable.filter(u => u.reason === 'interpreter').map(u => u.identifier)

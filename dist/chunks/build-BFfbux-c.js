@@ -107,6 +107,30 @@ function createBuildPlan(options, configurations, facts) {
     };
 }
 
+const INHERITED = '(inherited)';
+function redact(env, runner) {
+    return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, runner[k] === v ? INHERITED : v]));
+}
+function dryRunJson(plan, runner) {
+    const shown = {
+        ...plan,
+        groups: plan.groups.map(group => ({
+            ...group,
+            ...(group.container
+                ? { container: { ...group.container, env: redact(group.container.env, runner) } }
+                : {}),
+            setup: group.setup.map(step => ({ ...step, env: redact(step.env, runner) })),
+            teardown: group.teardown.map(step => ({ ...step, env: redact(step.env, runner) })),
+            builds: group.builds.map(build => ({
+                ...build,
+                env: redact(build.env, runner),
+                steps: build.steps.map(step => ({ ...step, env: redact(step.env, runner) }))
+            }))
+        }))
+    };
+    return JSON.stringify(shown, null, 2);
+}
+
 /** docker/podman, driven through argv arrays only. */
 /** True when the engine answers (a client with no daemon does not). */
 async function engineWorks(engine) {
@@ -1413,7 +1437,7 @@ async function runBuild(options, context) {
     const plan = createBuildPlan(options, configurations, facts);
     reporter.info(describeMode(plan));
     if (options.dryRun) {
-        reporter.result(JSON.stringify(plan, null, 2));
+        reporter.result(dryRunJson(plan, context.env));
         return;
     }
     const missing = plan.unavailable.filter(u => u.reason === 'interpreter').map(u => u.identifier);

@@ -2559,7 +2559,7 @@ async function execute(inputs, cwd, context) {
         case 'plan':
             return (await import('./plan-DaNvzLwH.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-kSA7jUQq.js')).runBuild(options, context);
+            return (await import('./build-BFfbux-c.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-Dsxc1o4a.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
