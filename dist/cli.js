@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-Dpjr5nZa.js';
+import { r as runCli } from './chunks/main-N-8DNBnI.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-Dpjr5nZa.js';
+import { a as runAction } from './chunks/main-N-8DNBnI.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

@@ -1,6 +1,8 @@
 /**
- * The sdist: `python -m build --sdist` into a scratch dir, `twine check`, then
- * an atomic move into output-dir (never silently replacing a different file).
+ * The sdist: `python -m build --sdist` of a copy of the project (the build
+ * writes `*.egg-info`, which must never land in the user's tree) into a
+ * scratch dir, `twine check`, then an atomic move into output-dir (never
+ * silently replacing a different file).
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -38,9 +40,10 @@ export async function buildSdist(request: SdistRequest): Promise<string> {
       fs.copyFileSync(request.sdistInput, built)
     } else {
       const started = Date.now()
-      const result = await exec(sdistBuildArgv(request.python, request.packageDir, scratch), {
+      const copy = copyProject(request.packageDir, path.join(scratch, 'project'), request.outputDir)
+      const result = await exec(sdistBuildArgv(request.python, copy, scratch), {
         env: toolEnv(request.env),
-        cwd: request.packageDir,
+        cwd: copy,
         timeoutMs: 1_800_000
       })
       reporter.group(
@@ -55,7 +58,9 @@ export async function buildSdist(request: SdistRequest): Promise<string> {
           hint: 'run `python -m build --sdist` in the project to see the whole error'
         })
       }
-      const made = fs.readdirSync(scratch).filter(f => f.endsWith('.tar.gz'))
+      const made = fs
+        .readdirSync(scratch)
+        .filter(f => f.endsWith('.tar.gz') && fs.statSync(path.join(scratch, f)).isFile())
       if (made.length !== 1) {
         throw new UserError(`python -m build --sdist made ${made.length} .tar.gz files`, {
           key: 'package-dir',
@@ -69,6 +74,34 @@ export async function buildSdist(request: SdistRequest): Promise<string> {
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true })
   }
+}
+
+/** Top-level folders of build output and tool state, left out of the copy. */
+const NOT_COPIED: ReadonlySet<string> = new Set([
+  'build',
+  'dist',
+  'wheelhouse',
+  '.tox',
+  '.nox',
+  '.venv',
+  'venv',
+  'node_modules',
+  '__pycache__'
+])
+
+/** Copies the project (with its .git, which setuptools-scm reads) without build output. */
+function copyProject(project: string, dest: string, outputDir: string): string {
+  fs.cpSync(project, dest, {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: source => {
+      const relative = path.relative(project, source)
+      if (relative === '') return true
+      if (path.resolve(source) === path.resolve(outputDir)) return false
+      return !(path.dirname(relative) === '.' && NOT_COPIED.has(relative))
+    }
+  })
+  return dest
 }
 
 function sha256(file: string): string {

@@ -2559,11 +2559,11 @@ async function execute(inputs, cwd, context) {
         case 'plan':
             return (await import('./plan-DaNvzLwH.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-BFfbux-c.js')).runBuild(options, context);
+            return (await import('./build-CLAQdr3I.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-Dsxc1o4a.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-PAZGnOK1.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-BZnRQZmy.js')).runPublish(options, context);
+            return (await import('./publish-CJxHGaxS.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

@@ -1355,7 +1355,7 @@ async function afterBuild(options, context, outcome) {
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-Dsxc1o4a.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-PAZGnOK1.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
@@ -1383,7 +1383,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return;
         }
-        const { publishAndReport } = await import('./publish-BZnRQZmy.js');
+        const { publishAndReport } = await import('./publish-CJxHGaxS.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
 }

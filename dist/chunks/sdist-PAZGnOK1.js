@@ -173,8 +173,10 @@ async function twineUpload(python, files, attestations, settings, env, reporter)
 }
 
 /**
- * The sdist: `python -m build --sdist` into a scratch dir, `twine check`, then
- * an atomic move into output-dir (never silently replacing a different file).
+ * The sdist: `python -m build --sdist` of a copy of the project (the build
+ * writes `*.egg-info`, which must never land in the user's tree) into a
+ * scratch dir, `twine check`, then an atomic move into output-dir (never
+ * silently replacing a different file).
  */
 function sdistBuildArgv(python, packageDir, outDir) {
     return [python, '-m', 'build', '--sdist', '--outdir', outDir, packageDir];
@@ -191,9 +193,10 @@ async function buildSdist(request) {
         }
         else {
             const started = Date.now();
-            const result = await exec(sdistBuildArgv(request.python, request.packageDir, scratch), {
+            const copy = copyProject(request.packageDir, path.join(scratch, 'project'), request.outputDir);
+            const result = await exec(sdistBuildArgv(request.python, copy, scratch), {
                 env: toolEnv(request.env),
-                cwd: request.packageDir,
+                cwd: copy,
                 timeoutMs: 1_800_000
             });
             reporter.group(`sdist: python -m build --sdist (${((Date.now() - started) / 1000).toFixed(1)} s)`, result.output);
@@ -205,7 +208,9 @@ async function buildSdist(request) {
                     hint: 'run `python -m build --sdist` in the project to see the whole error'
                 });
             }
-            const made = fs__default.readdirSync(scratch).filter(f => f.endsWith('.tar.gz'));
+            const made = fs__default
+                .readdirSync(scratch)
+                .filter(f => f.endsWith('.tar.gz') && fs__default.statSync(path.join(scratch, f)).isFile());
             if (made.length !== 1) {
                 throw new UserError(`python -m build --sdist made ${made.length} .tar.gz files`, {
                     key: 'package-dir',
@@ -220,6 +225,34 @@ async function buildSdist(request) {
     finally {
         fs__default.rmSync(scratch, { recursive: true, force: true });
     }
+}
+/** Top-level folders of build output and tool state, left out of the copy. */
+const NOT_COPIED = new Set([
+    'build',
+    'dist',
+    'wheelhouse',
+    '.tox',
+    '.nox',
+    '.venv',
+    'venv',
+    'node_modules',
+    '__pycache__'
+]);
+/** Copies the project (with its .git, which setuptools-scm reads) without build output. */
+function copyProject(project, dest, outputDir) {
+    fs__default.cpSync(project, dest, {
+        recursive: true,
+        verbatimSymlinks: true,
+        filter: source => {
+            const relative = path.relative(project, source);
+            if (relative === '')
+                return true;
+            if (path.resolve(source) === path.resolve(outputDir))
+                return false;
+            return !(path.dirname(relative) === '.' && NOT_COPIED.has(relative));
+        }
+    });
+    return dest;
 }
 function sha256(file) {
     return crypto.createHash('sha256').update(fs__default.readFileSync(file)).digest('hex');
