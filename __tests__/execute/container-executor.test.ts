@@ -7,9 +7,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
-import { ContainerExecutor } from '../../src/execute/container-executor.js'
+import { ContainerExecutor, IN_DIR } from '../../src/execute/container-executor.js'
 import type { ContainerSpec, Step } from '../../src/plan/types.js'
-import { tempDir, writeTree } from '../helpers/tools.js'
+import { check, tempDir, writeTree } from '../helpers/tools.js'
 
 const FAKE_PODMAN = `#!/bin/sh
 call="$FAKE_ENGINE_LOG/$(printf '%03d' "$(ls "$FAKE_ENGINE_LOG" | wc -l)")"
@@ -28,10 +28,11 @@ done
 case "$1" in
   exec)
     for arg in "$@"; do last="$arg"; done
-    case "$*" in
-      *" find "*) [ -n "$FAKE_FIND_FAILS" ] && exit 1
-                  printf '%s/a-1-py3-none-any.whl\\n%s/b-1-cp39-abi3-linux_x86_64.whl\\n\\n' "$4" "$4" ;;
-      *" mkdir "*) ;;
+    # exec NAME find|mkdir ... (no options), or exec --env-file F NAME <step>.
+    case "$3" in
+      find) [ -n "$FAKE_FIND_FAILS" ] && exit 1
+            printf '%s/a-1-py3-none-any.whl\\n%s/b-1-cp39-abi3-linux_x86_64.whl\\n\\n' "$4" "$4" ;;
+      mkdir) ;;
       *) echo "step stdout"; echo "step stderr" >&2; [ "$last" = "fail" ] && exit 3 ;;
     esac ;;
   cp) [ -n "$FAKE_CP_FAILS" ] && { echo "Error: no container with name or ID found" >&2; exit 125; } ;;
@@ -115,7 +116,7 @@ function step(cwd: string, argv: string[] = ['python', '-m', 'build', '/tmp/w/sr
 }
 
 describe('ContainerExecutor.run', () => {
-  test('exec with --workdir, an --env-file and the container name; the workdir is made first', async () => {
+  test('one exec: an --env-file, the container name, and a shell that makes and enters the workdir', async () => {
     const { executor, calls, scratch } = fakeEngine()
     const chunks: string[] = []
     const result = await executor.run(
@@ -124,13 +125,23 @@ describe('ContainerExecutor.run', () => {
       chunk => void chunks.push(chunk)
     )
     expect(result.code).toBe(0)
-    const [mkdir, exec] = calls()
-    expect(mkdir.argv).toEqual(['exec', 'wheelwright-r1-0', 'mkdir', '-p', '/tmp/w/src'])
-    // `exec [options] <container> <step argv>`, the options including the workdir and env file.
+    const [exec, ...others] = calls()
+    expect(others).toEqual([])
+    // `exec [options] <container> sh -c IN_DIR in-dir <cwd> <step argv>`.
     expect(exec.argv[0]).toBe('exec')
-    expect(exec.argv.slice(-5)).toEqual(['wheelwright-r1-0', 'python', '-m', 'build', '/tmp/w/src'])
-    const options = exec.argv.slice(1, -5)
-    expect(option(options, '--workdir')).toBe('/tmp/w/src')
+    expect(exec.argv.slice(-10)).toEqual([
+      'wheelwright-r1-0',
+      'sh',
+      '-c',
+      IN_DIR,
+      'in-dir',
+      '/tmp/w/src',
+      'python',
+      '-m',
+      'build',
+      '/tmp/w/src'
+    ])
+    const options = exec.argv.slice(1, -10)
     expect(option(options, '--env-file')).toBe(exec.envFile!.path)
     expect(path.dirname(exec.envFile!.path)).toBe(scratch)
     expect(chunks.join('')).toContain('step stdout')
@@ -196,13 +207,31 @@ describe('ContainerExecutor.run', () => {
     expect(files[0].path).not.toBe(files[1].path)
   })
 
-  test('the container root as workdir needs no mkdir', async () => {
+  test('the container root as workdir needs no shell', async () => {
     const { executor, calls } = fakeEngine()
     await executor.run(step('/'), STEP_ENV, () => undefined)
     const [call, ...others] = calls()
     expect(others).toEqual([])
     expect(call.argv[0]).toBe('exec')
-    expect(option(call.argv, '--workdir')).toBe('/')
+    expect(call.argv.slice(-5)).toEqual(['wheelwright-r1-0', 'python', '-m', 'build', '/tmp/w/src'])
+  })
+
+  test('the in-dir shell makes the dir, runs there, and passes arguments through intact', () => {
+    const dir = path.join(tempDir('in-dir'), 'a b', 'c')
+    const out = check([
+      'sh',
+      '-c',
+      IN_DIR,
+      'in-dir',
+      dir,
+      'sh',
+      '-c',
+      'pwd; printf "%s|" "$@"',
+      'x',
+      'two words',
+      '$HOME'
+    ])
+    expect(out).toBe(`${dir}\ntwo words|$HOME|`)
   })
 })
 

@@ -102,6 +102,7 @@ describe('container plan', () => {
       'host:start',
       'host:copy-in',
       'container:constraints',
+      'container:test-env-tool',
       'container:before-all'
     ])
     expect(group.setup.at(-1)!.argv).toEqual(['bash', '-c', 'yum install -y zlib-devel'])
@@ -114,7 +115,6 @@ describe('container plan', () => {
       'host:copy-out',
       'host:audit',
       'container:test-prepare',
-      'container:test-tools',
       'container:test-venv',
       'container:test-install',
       'container:test'
@@ -131,17 +131,28 @@ describe('container plan', () => {
     ])
     expect(byName.build.env.VIRTUAL_ENV).toBeUndefined()
     expect(byName.build.env.PATH.split(':')[0]).toBe('/opt/python/cp39-cp39/bin')
-    // The test env comes from virtualenv with pip embedded, not ensurepip.
+    // The test env comes from uv (set up once per container), seeded with pip: no ensurepip.
     expect(byName['test-venv'].argv).toEqual([
-      '/opt/python/cp39-cp39/bin/python',
-      '-m',
-      'virtualenv',
+      '/tmp/wheelwright/bin/uv',
+      'venv',
+      '--seed',
       '--quiet',
-      '--no-periodic-update',
-      '--pip=embed',
-      '--no-setuptools',
+      '--native-tls',
+      '--python',
+      '/opt/python/cp39-cp39/bin/python',
       '/tmp/wheelwright/cp39-manylinux_x86_64/test-venv'
     ])
+    expect(byName['test-install'].argv.slice(0, 7)).toEqual([
+      '/tmp/wheelwright/bin/uv',
+      'pip',
+      'install',
+      '--quiet',
+      '--native-tls',
+      '--python',
+      '/tmp/wheelwright/cp39-manylinux_x86_64/test-venv/bin/python'
+    ])
+    const uvSetup = group.setup.find(s => s.name === 'test-env-tool')!
+    expect(uvSetup.argv.slice(3, 5)).toEqual(['ensure-uv', '/opt/python/cp39-cp39/bin/python'])
     expect(byName.build.argv).toEqual([
       '/opt/python/cp39-cp39/bin/python',
       '-m',
@@ -168,13 +179,13 @@ describe('container plan', () => {
   })
 
   test.each([
-    ['build', ['build', 'build'], 'virtualenv', '-m'],
-    ['pip', [], 'virtualenv', '-m'],
-    ['build[uv]', ['build,uv', 'build[uv]'], 'uv', 'venv'],
-    ['uv', ['uv', 'uv'], 'uv', 'venv']
+    ['build', ['build', 'build']],
+    ['pip', []],
+    ['build[uv]', ['build,uv', 'build[uv]']],
+    ['uv', ['uv', 'uv']]
   ] as const)(
-    'frontend %s in a container: install %j only when missing, test env from %s',
-    (frontend, ensured, testTool, venvWord) => {
+    'frontend %s in a container: install %j only when missing; the test env from uv',
+    (frontend, ensured) => {
       const [group] = plan('[tool.cibuildwheel]\ntest-command = "true"', {
         build: 'cp312-manylinux_x86_64',
         'build-frontend': frontend,
@@ -189,21 +200,20 @@ describe('container plan', () => {
           expect.stringMatching(/constraints-[0-9a-f]{12}\.txt$/),
           ...ensured.slice(1)
         ])
-      expect(byName['test-tools'].argv.slice(4)).toEqual([
-        '/opt/python/cp312-cp312/bin/python',
-        testTool,
-        '-c',
-        expect.stringMatching(/constraints-[0-9a-f]{12}\.txt$/),
-        testTool
-      ])
-      expect(byName['test-venv'].argv[1]).toBe(venvWord)
-      expect(byName['test-install'].argv.slice(0, 3)).toEqual(
-        testTool === 'uv'
-          ? ['uv', 'pip', 'install']
-          : ['/tmp/wheelwright/cp312-manylinux_x86_64/test-venv/bin/python', '-m', 'pip']
+      expect(byName['test-venv'].argv.slice(0, 2)).toEqual(['/tmp/wheelwright/bin/uv', 'venv'])
+      expect(byName['test-install'].argv).toEqual(
+        expect.arrayContaining(['-c', expect.stringMatching(/constraints-[0-9a-f]{12}\.txt$/)])
       )
     }
   )
+
+  test('no test command: no uv is set up in the container', () => {
+    const [group] = plan('', {
+      build: 'cp312-manylinux_x86_64',
+      'container-engine': 'podman'
+    }).groups
+    expect(group.setup.map(s => s.name)).not.toContain('test-env-tool')
+  })
 
   test('environment stays raw: it is evaluated where the build runs', () => {
     const withEnv = plan('[tool.cibuildwheel]\nenvironment = { CFLAGS = "-O3 $(echo -g)" }', {

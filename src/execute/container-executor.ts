@@ -10,6 +10,9 @@ import { exec, type ChildTracker } from '../util/exec.js'
 import type { ContainerSpec, Step } from '../plan/types.js'
 import type { Executor } from './executor.js'
 
+/** argv: dir command... Makes dir, enters it, then runs the command in place of the shell. */
+export const IN_DIR = 'mkdir -p -- "$1" && cd -- "$1" && shift && exec "$@"'
+
 export class ContainerExecutor implements Executor {
   constructor(
     private readonly container: ContainerSpec,
@@ -22,18 +25,18 @@ export class ContainerExecutor implements Executor {
   async run(step: Step, env: Readonly<Record<string, string>>, onOutput: (chunk: string) => void) {
     const envFile = this.writeEnvFile(env)
     try {
+      // One exec per step: the workdir is made by the same shell that runs the step.
+      const inDir = step.cwd === '/' ? [] : ['sh', '-c', IN_DIR, 'in-dir', step.cwd]
       const argv = [
         this.container.engine,
         'exec',
-        '--workdir',
-        step.cwd,
         '--env-file',
         envFile,
         this.container.name,
+        ...inDir,
         ...step.argv
       ]
-      const prepared = step.cwd === '/' ? argv : await this.ensureDir(step.cwd).then(() => argv)
-      return await exec(prepared, { env: this.clientEnv, onOutput, children: this.children })
+      return await exec(argv, { env: this.clientEnv, onOutput, children: this.children })
     } finally {
       fs.rmSync(envFile, { force: true })
     }

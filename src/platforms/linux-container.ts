@@ -20,6 +20,17 @@ const CONTAINER_WORK = '/tmp/wheelwright'
 const CONTAINER_CACHE = '/wheelwright-cache'
 const CONTAINER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
+const CONTAINER_UV = `${CONTAINER_WORK}/bin/uv`
+/** argv: python work-dir [pip args]. Links the image's uv, or installs one, as work-dir/bin/uv. */
+const ENSURE_UV = [
+  'set -e',
+  'python="$1" work="$2"; shift 2',
+  'mkdir -p "$work/bin"',
+  'if found=$(command -v uv); then ln -sf "$found" "$work/bin/uv"; exit 0; fi',
+  '"$python" -m pip install --disable-pip-version-check -q --target "$work/uv-tool" "$@" uv',
+  'ln -sf "$work/uv-tool/bin/uv" "$work/bin/uv"'
+].join('\n')
+
 const COPY_IN =
   '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" --exclude=./build -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -'
 const COPY_OUT =
@@ -140,6 +151,33 @@ function containerGroup(
     { PATH: CONTAINER_PATH }
   )
   setup.push(...constraints.setup)
+  // uv for the test envs, once per container: the image's own, or one
+  // installed by pip (pinned) beside the builds.
+  const tested = list.some(c => shared.isTested(options, options.buildOptions(c.identifier)))
+  if (tested) {
+    const python = path.posix.join(
+      list[0].pathStr ?? `/opt/python/${list[0].identifier}`,
+      'bin',
+      'python'
+    )
+    const pins = constraints.fileOf(list[0].identifier)
+    setup.push({
+      name: 'test-env-tool',
+      argv: [
+        'bash',
+        '-c',
+        ENSURE_UV,
+        'ensure-uv',
+        python,
+        CONTAINER_WORK,
+        ...(pins ? ['-c', pins] : [])
+      ],
+      env: { PATH: CONTAINER_PATH },
+      cwd: '/',
+      where: 'container',
+      phase: 'build'
+    })
+  }
   if (first.beforeAll) {
     setup.push({
       name: 'before-all',
@@ -179,6 +217,7 @@ function containerGroup(
       workDir,
       where: 'container',
       environments: 'interpreter',
+      testEnvUv: CONTAINER_UV,
       tested,
       baseEnv,
       pathTail: `${path.posix.dirname(python)}:${CONTAINER_PATH}`,

@@ -83,16 +83,6 @@ export function frontendRequirements(frontend: Frontend): string[] {
   }
 }
 
-/** Whether the frontend works through uv; its test env is then made by uv too, as cibuildwheel does. */
-export function usesUv(frontend: Frontend): boolean {
-  return frontend.name === 'uv' || frontend.name === 'build[uv]'
-}
-
-/** What an interpreter needs for a frontend's test env: virtualenv, or uv. */
-export function testEnvRequirements(frontend: Frontend): string[] {
-  return usesUv(frontend) ? ['uv'] : ['virtualenv']
-}
-
 /** The importable modules that show requirements are installed (`build[uv]` → build, uv). */
 export function requirementModules(requirements: readonly string[]): string[] {
   const modules = requirements.flatMap(r => {

@@ -16,13 +16,7 @@ const writeWithPython = (python: string, files: readonly (readonly [string, stri
   WRITE_FILES_PY,
   ...files.flat()
 ]
-import {
-  frontendArgv,
-  frontendRequirements,
-  requirementModules,
-  testEnvRequirements,
-  usesUv
-} from './frontend.js'
+import { frontendArgv, frontendRequirements, requirementModules } from './frontend.js'
 import { shellArgv } from './placeholders.js'
 
 export interface PipelineInput {
@@ -41,6 +35,8 @@ export interface PipelineInput {
    * missing (a container, as cibuildwheel does on Linux).
    */
   readonly environments?: 'venv' | 'interpreter'
+  /** With `interpreter`: the uv that makes and fills the test env (set up once per container). */
+  readonly testEnvUv?: string
   readonly tested: boolean
   /** Variables every step of this build gets (PATH, CIBUILDWHEEL, ...). */
   readonly baseEnv: Readonly<Record<string, string>>
@@ -160,6 +156,9 @@ function ensureInstalled(
     ...requirements
   ]
 }
+
+/** uv trusts the system's certificates, as pip in an image does (images add their CAs there). */
+const UV_TLS: readonly string[] = ['--native-tls']
 
 export function pipelineSteps(input: PipelineInput): Step[] {
   const { options, where, dialect } = input
@@ -287,7 +286,6 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const prefix = input.testPrefix ?? []
   const test = (name: string, argv: string[], cwd = dirs.testCwd, prefixed = true) =>
     step(name, prefixed ? [...prefix, ...argv] : argv, { env: testEnv, cwd, phase: 'test' })
-  const withUv = inInterpreter && usesUv(options.frontend)
   steps.push(
     test(
       'test-prepare',
@@ -296,43 +294,26 @@ export function pipelineSteps(input: PipelineInput): Step[] {
       false
     )
   )
-  if (inInterpreter) {
-    // The test env comes from the interpreter's virtualenv (pip embedded) or
-    // uv: no ensurepip, which takes seconds per venv.
-    steps.push(
-      test(
-        'test-tools',
-        ensureInstalled(input.python, testEnvRequirements(options.frontend), constrained),
-        dirs.testCwd,
-        false
-      ),
-      test(
-        'test-venv',
-        withUv
-          ? ['uv', 'venv', '--quiet', '--python', input.python, dirs.testVenv]
-          : [
-              input.python,
-              '-m',
-              'virtualenv',
-              '--quiet',
-              '--no-periodic-update',
-              '--pip=embed',
-              '--no-setuptools',
-              dirs.testVenv
-            ],
-        dirs.testCwd,
-        false
-      )
+  const uv = inInterpreter ? input.testEnvUv : undefined
+  // In a container the test env comes from uv (set up once per container),
+  // seeded with pip: no ensurepip, which takes seconds per venv.
+  steps.push(
+    test(
+      'test-venv',
+      uv
+        ? [uv, 'venv', '--seed', '--quiet', ...UV_TLS, '--python', input.python, dirs.testVenv]
+        : venvArgv(input, dirs.testVenv),
+      dirs.testCwd,
+      false
     )
-  } else {
-    steps.push(test('test-venv', venvArgv(input, dirs.testVenv), dirs.testCwd, false))
-  }
+  )
   if (options.beforeTest)
     steps.push(test('before-test', shellArgv(options.beforeTest, dialect.shell), input.projectDir))
   const wheelSpec = options.testExtras ? `{wheel}[${options.testExtras}]` : '{wheel}'
-  const installer = withUv
-    ? ['uv', 'pip', 'install', '--quiet']
-    : [dialect.executable(testBin, 'python'), '-m', 'pip', 'install', '--disable-pip-version-check']
+  const testPython = dialect.executable(testBin, 'python')
+  const installer = uv
+    ? [uv, 'pip', 'install', '--quiet', ...UV_TLS, '--python', testPython]
+    : [testPython, '-m', 'pip', 'install', '--disable-pip-version-check']
   steps.push(
     test('test-install', [...installer, ...constrained, wheelSpec, ...options.testRequires]),
     test('test', shellArgv(options.testCommand, dialect.shell))

@@ -2,9 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-D_8G9Dmj.js';
 import { p as parseWheelName, i as isAbi3, a as isPurePython, c as checkWritableDir } from './filename-BQ7hbyRL.js';
-import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-CPevBWrs.js';
-import { j as jobConfigurations } from './select-BDhLjIcW.js';
-import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, l as constraintsFor, a as archOfIdentifier } from './identifiers-Bk8syy-v.js';
+import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-lt8dgTRq.js';
+import { j as jobConfigurations } from './select-5bPuLJBh.js';
+import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, l as constraintsFor, a as archOfIdentifier } from './identifiers-Csa2gmRj.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -446,6 +446,8 @@ async function reportOutcome(outcome, reporter) {
  * container through an `--env-file` (mode 0600, removed after the step), so no
  * value, secret or not, appears in any argv.
  */
+/** argv: dir command... Makes dir, enters it, then runs the command in place of the shell. */
+const IN_DIR = 'mkdir -p -- "$1" && cd -- "$1" && shift && exec "$@"';
 class ContainerExecutor {
     container;
     scratchDir;
@@ -462,18 +464,18 @@ class ContainerExecutor {
     async run(step, env, onOutput) {
         const envFile = this.writeEnvFile(env);
         try {
+            // One exec per step: the workdir is made by the same shell that runs the step.
+            const inDir = step.cwd === '/' ? [] : ['sh', '-c', IN_DIR, 'in-dir', step.cwd];
             const argv = [
                 this.container.engine,
                 'exec',
-                '--workdir',
-                step.cwd,
                 '--env-file',
                 envFile,
                 this.container.name,
+                ...inDir,
                 ...step.argv
             ];
-            const prepared = step.cwd === '/' ? argv : await this.ensureDir(step.cwd).then(() => argv);
-            return await exec(prepared, { env: this.clientEnv, onOutput, children: this.children });
+            return await exec(argv, { env: this.clientEnv, onOutput, children: this.children });
         }
         finally {
             fs__default.rmSync(envFile, { force: true });

@@ -1,5 +1,5 @@
 import { U as UserError } from './credentials-D_8G9Dmj.js';
-import { p as platformNamed, s as selectConfigurations } from './identifiers-Bk8syy-v.js';
+import { p as platformNamed, s as selectConfigurations } from './identifiers-Csa2gmRj.js';
 
 /** Splits `items` into `count` contiguous chunks whose sizes differ by at most one. */
 function balancedChunks(items, count) {

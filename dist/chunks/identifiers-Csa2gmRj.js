@@ -2549,14 +2549,6 @@ function frontendRequirements(frontend) {
             return ['uv'];
     }
 }
-/** Whether the frontend works through uv; its test env is then made by uv too, as cibuildwheel does. */
-function usesUv(frontend) {
-    return frontend.name === 'uv' || frontend.name === 'build[uv]';
-}
-/** What an interpreter needs for a frontend's test env: virtualenv, or uv. */
-function testEnvRequirements(frontend) {
-    return usesUv(frontend) ? ['uv'] : ['virtualenv'];
-}
 /** The importable modules that show requirements are installed (`build[uv]` → build, uv). */
 function requirementModules(requirements) {
     const modules = requirements.flatMap(r => {
@@ -2634,6 +2626,8 @@ function ensureInstalled(python, requirements, constraints) {
         ...requirements
     ];
 }
+/** uv trusts the system's certificates, as pip in an image does (images add their CAs there). */
+const UV_TLS = ['--native-tls'];
 function pipelineSteps(input) {
     const { options, where, dialect } = input;
     const join = dialect.path.join;
@@ -2749,33 +2743,20 @@ function pipelineSteps(input) {
     };
     const prefix = input.testPrefix ?? [];
     const test = (name, argv, cwd = dirs.testCwd, prefixed = true) => step(name, prefixed ? [...prefix, ...argv] : argv, { env: testEnv, cwd, phase: 'test' });
-    const withUv = inInterpreter && usesUv(options.frontend);
     steps.push(test('test-prepare', dialect.prepareTest(input.python, dirs, input.projectDir, options.testSources), input.workDir, false));
-    if (inInterpreter) {
-        // The test env comes from the interpreter's virtualenv (pip embedded) or
-        // uv: no ensurepip, which takes seconds per venv.
-        steps.push(test('test-tools', ensureInstalled(input.python, testEnvRequirements(options.frontend), constrained), dirs.testCwd, false), test('test-venv', withUv
-            ? ['uv', 'venv', '--quiet', '--python', input.python, dirs.testVenv]
-            : [
-                input.python,
-                '-m',
-                'virtualenv',
-                '--quiet',
-                '--no-periodic-update',
-                '--pip=embed',
-                '--no-setuptools',
-                dirs.testVenv
-            ], dirs.testCwd, false));
-    }
-    else {
-        steps.push(test('test-venv', venvArgv(input, dirs.testVenv), dirs.testCwd, false));
-    }
+    const uv = inInterpreter ? input.testEnvUv : undefined;
+    // In a container the test env comes from uv (set up once per container),
+    // seeded with pip: no ensurepip, which takes seconds per venv.
+    steps.push(test('test-venv', uv
+        ? [uv, 'venv', '--seed', '--quiet', ...UV_TLS, '--python', input.python, dirs.testVenv]
+        : venvArgv(input, dirs.testVenv), dirs.testCwd, false));
     if (options.beforeTest)
         steps.push(test('before-test', shellArgv(options.beforeTest, dialect.shell), input.projectDir));
     const wheelSpec = options.testExtras ? `{wheel}[${options.testExtras}]` : '{wheel}';
-    const installer = withUv
-        ? ['uv', 'pip', 'install', '--quiet']
-        : [dialect.executable(testBin, 'python'), '-m', 'pip', 'install', '--disable-pip-version-check'];
+    const testPython = dialect.executable(testBin, 'python');
+    const installer = uv
+        ? [uv, 'pip', 'install', '--quiet', ...UV_TLS, '--python', testPython]
+        : [testPython, '-m', 'pip', 'install', '--disable-pip-version-check'];
     steps.push(test('test-install', [...installer, ...constrained, wheelSpec, ...options.testRequires]), test('test', shellArgv(options.testCommand, dialect.shell)));
     return steps;
 }
@@ -3094,6 +3075,16 @@ const CONTAINER_PROJECT = '/project';
 const CONTAINER_WORK = '/tmp/wheelwright';
 const CONTAINER_CACHE = '/wheelwright-cache';
 const CONTAINER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const CONTAINER_UV = `${CONTAINER_WORK}/bin/uv`;
+/** argv: python work-dir [pip args]. Links the image's uv, or installs one, as work-dir/bin/uv. */
+const ENSURE_UV = [
+    'set -e',
+    'python="$1" work="$2"; shift 2',
+    'mkdir -p "$work/bin"',
+    'if found=$(command -v uv); then ln -sf "$found" "$work/bin/uv"; exit 0; fi',
+    '"$python" -m pip install --disable-pip-version-check -q --target "$work/uv-tool" "$@" uv',
+    'ln -sf "$work/uv-tool/bin/uv" "$work/bin/uv"'
+].join('\n');
 const COPY_IN = '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" --exclude=./build -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -';
 const COPY_OUT = 'rm -rf -- "$4" && mkdir -p -- "$4" && "$1" exec "$2" tar -C "$3" -cf - . | tar -C "$4" -xf -';
 function containerGroups(options, configurations, facts, imageOf) {
@@ -3183,6 +3174,29 @@ function containerGroup(options, list, facts, image, index, total) {
     ];
     const constraints = buildConstraints(options, list, { dir: `${CONTAINER_WORK}/constraints`, where: 'container', python: '' }, POSIX, { PATH: CONTAINER_PATH });
     setup.push(...constraints.setup);
+    // uv for the test envs, once per container: the image's own, or one
+    // installed by pip (pinned) beside the builds.
+    const tested = list.some(c => isTested(options, options.buildOptions(c.identifier)));
+    if (tested) {
+        const python = path$1.posix.join(list[0].pathStr ?? `/opt/python/${list[0].identifier}`, 'bin', 'python');
+        const pins = constraints.fileOf(list[0].identifier);
+        setup.push({
+            name: 'test-env-tool',
+            argv: [
+                'bash',
+                '-c',
+                ENSURE_UV,
+                'ensure-uv',
+                python,
+                CONTAINER_WORK,
+                ...(pins ? ['-c', pins] : [])
+            ],
+            env: { PATH: CONTAINER_PATH },
+            cwd: '/',
+            where: 'container',
+            phase: 'build'
+        });
+    }
     if (first.beforeAll) {
         setup.push({
             name: 'before-all',
@@ -3222,6 +3236,7 @@ function containerGroup(options, list, facts, image, index, total) {
             workDir,
             where: 'container',
             environments: 'interpreter',
+            testEnvUv: CONTAINER_UV,
             tested,
             baseEnv,
             pathTail: `${path$1.posix.dirname(python)}:${CONTAINER_PATH}`,
