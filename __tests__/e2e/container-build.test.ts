@@ -106,6 +106,46 @@ describe('container builds with podman', () => {
     expect(ourContainers()).toEqual([])
   })
 
+  test('the second build takes the test env from the mounted uv cache: nothing new is downloaded', () => {
+    const cacheDir = tempDir('uv-cache')
+    // Unpacked downloads in uv's cache; the project's own wheel (new each build) left out.
+    const archives = () => {
+      const dir = path.join(cacheDir, 'container-cache', 'uv', 'archive-v0')
+      if (!fs.existsSync(dir)) return []
+      return fs
+        .readdirSync(dir)
+        .filter(entry => !fs.readdirSync(path.join(dir, entry)).some(f => f.startsWith('spam')))
+        .sort()
+    }
+    const build = () =>
+      runCliProcess([
+        'build',
+        fixture('c-ext'),
+        ...containerFlags,
+        '--only',
+        'cp39-manylinux_x86_64',
+        '--cache',
+        'false',
+        '--cache-dir',
+        cacheDir,
+        '--output-dir',
+        tempDir('uv-out'),
+        '--test-requires',
+        'six',
+        '--test-command',
+        'python -c "import six, spam"'
+      ])
+    const first = build()
+    expect(first.stderr.slice(-2000)).not.toContain('error:')
+    expect(first.status).toBe(0)
+    const filled = archives()
+    // pip (seeded into the test venv) and six, unpacked by uv in the mounted cache.
+    expect(filled.length).toBeGreaterThanOrEqual(2)
+    const second = build()
+    expect(second.status).toBe(0)
+    expect(archives()).toEqual(filled)
+  })
+
   test('an sdist as package-dir, configured by CIBW_* variables as for cibuildwheel', () => {
     const sdistDir = tempDir('sdist')
     check([venvTool('python'), '-m', 'build', '--sdist', '--outdir', sdistDir, fixture('c-ext')])
