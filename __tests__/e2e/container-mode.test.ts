@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
-import { ROOT, runCliProcess, tempDir } from '../helpers/tools.js'
+import { check, ROOT, runCliProcess, tempDir } from '../helpers/tools.js'
 
 const project = path.join(ROOT, 'test', 'fixtures', 'c-ext')
 
@@ -68,5 +68,31 @@ describe('container: auto', () => {
     expect(run.status).toBe(0)
     expect(run.stderr).toContain('building on this host (linux)')
     expect(run.stderr).not.toContain('info --format')
+  })
+
+  test('a foreign arch without a QEMU handler stops before any container starts', () => {
+    const out = path.join(tempDir('no-qemu'), 'wheelhouse')
+    const before = check(['podman', 'ps', '-a', '--format', '{{.Names}}'])
+    const run = runCliProcess(
+      [
+        'build',
+        project,
+        '--container-engine',
+        'podman',
+        '--archs',
+        'aarch64',
+        '--build',
+        'cp312-manylinux_aarch64',
+        '--output-dir',
+        out
+      ],
+      { WHEELWRIGHT_BINFMT_DIR: tempDir('empty-binfmt') }
+    )
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(
+      /error: archs: this machine cannot run aarch64 containers.*docker\/setup-qemu-action/
+    )
+    expect(check(['podman', 'ps', '-a', '--format', '{{.Names}}'])).toBe(before)
+    expect(fs.existsSync(out)).toBe(false)
   })
 })

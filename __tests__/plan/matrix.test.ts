@@ -1,6 +1,6 @@
 /** The job matrix: runner labels, groups and balanced chunks. */
 import { describe, expect, test } from '@jest/globals'
-import { buildMatrix, balancedChunks } from '../../src/plan/matrix.js'
+import { buildMatrix, balancedChunks, EMULATION_WEIGHT } from '../../src/plan/matrix.js'
 import { allConfigurations } from '../../src/plan/identifiers.js'
 
 describe('the matrix', () => {
@@ -58,4 +58,26 @@ describe('the matrix', () => {
       'manylinux_x86_64-3'
     ])
   })
+})
+
+describe('emulated identifiers weigh more in the matrix', () => {
+  test.each([
+    // ppc64le builds on an x86_64 runner, under QEMU: 6 identifiers × 5 over a cap of 4 → one each.
+    ['ppc64le', 4, 6],
+    ['ppc64le', 20, 2],
+    // aarch64 builds natively on an arm64 runner; x86_64 and i686 on an x86_64 one.
+    ['aarch64', 4, 2],
+    ['x86_64', 4, 2],
+    ['i686', 4, 2]
+  ])('%s with max-per-job %i → %i groups', (arch, maxPerJob, groups) => {
+    const configurations = allConfigurations('linux')
+      .filter(c => c.arch === arch && /^cp3(9|1[0-6])-manylinux/.test(c.identifier))
+      .slice(0, 6)
+    expect(configurations).toHaveLength(6)
+    const matrix = buildMatrix(configurations, maxPerJob)
+    expect(matrix).toHaveLength(groups)
+    expect(matrix.flatMap(e => e.identifiers)).toEqual(configurations.map(c => c.identifier))
+  })
+
+  test('the weight', () => expect(EMULATION_WEIGHT).toBe(5))
 })

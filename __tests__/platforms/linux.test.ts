@@ -79,6 +79,9 @@ describe('container plan', () => {
       'CIBUILDWHEEL',
       '--env',
       'SOURCE_DATE_EPOCH',
+      // The image's OCI platform, so a multi-arch reference resolves to this arch.
+      '--platform',
+      'linux/amd64',
       group.container!.image,
       '/bin/sh',
       '-c',
@@ -323,7 +326,12 @@ describe('shared download caches in containers', () => {
       { build: 'cp312-manylinux*', 'container-engine': 'podman' },
       { containerCacheDir: '/cache/cc' }
     ).groups[0]
-    expect(group.container!.createArgs).toEqual(['--volume', '/cache/cc:/wheelwright-cache'])
+    expect(group.container!.createArgs).toEqual([
+      '--platform',
+      'linux/amd64',
+      '--volume',
+      '/cache/cc:/wheelwright-cache'
+    ])
     expect(group.container!.env).toMatchObject({
       PIP_CACHE_DIR: '/wheelwright-cache/pip',
       UV_CACHE_DIR: '/wheelwright-cache/uv'
@@ -337,7 +345,26 @@ describe('shared download caches in containers', () => {
       { build: 'cp312-manylinux*', 'container-engine': 'podman; disable_host_mount: true' },
       { containerCacheDir: '/cache/cc' }
     ).groups[0]
-    expect(group.container!.createArgs).toEqual([])
+    expect(group.container!.createArgs).toEqual(['--platform', 'linux/amd64'])
     expect(group.container!.env.PIP_CACHE_DIR).toBeUndefined()
+  })
+})
+
+describe('foreign archs in containers', () => {
+  test.each([
+    ['aarch64', 'linux/arm64'],
+    ['ppc64le', 'linux/ppc64le'],
+    ['s390x', 'linux/s390x'],
+    ['riscv64', 'linux/riscv64'],
+    ['armv7l', 'linux/arm/v7'],
+    ['i686', 'linux/386']
+  ])('%s images are created for %s', (arch, platform) => {
+    const [group] = plan('', {
+      build: `cp312-manylinux_${arch}`,
+      archs: arch,
+      'container-engine': 'podman'
+    }).groups
+    const create = group.setup.find(s => s.name === 'create')!
+    expect(create.argv[create.argv.indexOf('--platform') + 1]).toBe(platform)
   })
 })

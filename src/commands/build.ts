@@ -7,6 +7,7 @@ import { EXIT, UserError } from '../util/errors.js'
 import { checkWritableDir } from '../util/dirs.js'
 import { checkArchsSelected } from '../plan/archs.js'
 import { jobConfigurations } from '../plan/select.js'
+import { archOfIdentifier } from '../plan/identifiers.js'
 import { validateSelectors } from '../plan/validate.js'
 import { createBuildPlan } from '../plan/plan.js'
 import type { BuildPlan } from '../plan/types.js'
@@ -73,6 +74,14 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
   const facts = await gatherFacts(options, configurations, context.env)
   const plan = createBuildPlan(options, configurations, facts)
   reporter.info(describeMode(plan))
+  const emulated = plan.groups
+    .filter(g => g.container)
+    .flatMap(g => g.builds.map(b => b.identifier))
+    .filter(id =>
+      platformNamed(options.platform).emulatedOn(archOfIdentifier(id), options.runner.machine)
+    )
+  if (emulated.length > 0)
+    reporter.warning(`emulated with QEMU, 5 to 20 times slower than native: ${emulated.join(', ')}`)
   if (options.dryRun) {
     reporter.result(dryRunJson(plan, context.env))
     return

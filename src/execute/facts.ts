@@ -10,6 +10,7 @@ import type { PythonConfiguration } from '../plan/catalogue.js'
 import { exec } from '../util/exec.js'
 import { UserError } from '../util/errors.js'
 import { engineWorks } from '../container/engine.js'
+import { checkEmulation } from '../container/emulation.js'
 import { discoverInterpreters } from '../python/interpreters.js'
 import { toolCacheArch } from '../python/toolcache.js'
 import { platformNamed } from '../platforms/index.js'
@@ -73,6 +74,13 @@ export async function gatherFacts(
   const onThisOs =
     options.platform === options.runner.platform && options.platform === thisMachine().platform
   const { useContainer, engine } = await containerMode(options, configurations)
+  if (useContainer && !options.dryRun) {
+    const archs = [...new Set(configurations.map(c => c.arch))]
+    checkEmulation(
+      archs.filter(arch => platform.emulatedOn(arch, options.runner.machine)),
+      env.WHEELWRIGHT_BINFMT_DIR || undefined
+    )
+  }
   const runId = crypto.randomBytes(4).toString('hex')
   // A dry run of another OS's plan uses the paths of that OS's hosted runner.
   const runnerPlatform = platformNamed(options.runner.platform)

@@ -17,6 +17,12 @@ export interface MatrixEntry {
   readonly identifiers: readonly string[]
 }
 
+/**
+ * How much an emulated identifier weighs against max-per-job: QEMU builds are
+ * 5 to 20 times slower than native ones; the low end keeps groups useful.
+ */
+export const EMULATION_WEIGHT = 5
+
 /** Splits `items` into `count` contiguous chunks whose sizes differ by at most one. */
 export function balancedChunks<T>(items: readonly T[], count: number): T[][] {
   const chunks: T[][] = []
@@ -42,7 +48,11 @@ export function buildMatrix(
   const entries: MatrixEntry[] = []
   for (const [key, list] of byArch) {
     const { platform, arch } = list[0]
-    const count = maxPerJob > 0 ? Math.ceil(list.length / maxPerJob) : 1
+    const owner = platformNamed(platform)
+    // An identifier built under emulation on its runner counts as several.
+    const weight = owner.emulatedOn(arch, owner.runnerMachine(arch)) ? EMULATION_WEIGHT : 1
+    const count =
+      maxPerJob > 0 ? Math.min(list.length, Math.ceil((list.length * weight) / maxPerJob)) : 1
     const chunks = balancedChunks(list, count)
     chunks.forEach((chunk, index) => {
       entries.push({

@@ -43,7 +43,8 @@ export function containerGroups(
   options: Options,
   configurations: readonly PythonConfiguration[],
   facts: PlanFacts,
-  imageOf: ImageOf
+  imageOf: ImageOf,
+  ociPlatform: (arch: string) => string | undefined
 ): BuildGroup[] {
   const grouped = new Map<string, PythonConfiguration[]>()
   for (const c of configurations) {
@@ -55,7 +56,7 @@ export function containerGroups(
   }
   return [...grouped.entries()].map(([key, list], index) => {
     const [image] = JSON.parse(key) as [string]
-    return containerGroup(options, list, facts, image, index, configurations.length)
+    return containerGroup(options, list, facts, image, index, configurations.length, ociPlatform)
   })
 }
 
@@ -65,7 +66,8 @@ function containerGroup(
   facts: PlanFacts,
   image: string,
   index: number,
-  total: number
+  total: number,
+  ociPlatform: (arch: string) => string | undefined
 ): BuildGroup {
   const first = options.buildOptions(list[0].identifier)
   const engine = facts.engine ?? first.containerEngine.name
@@ -86,11 +88,14 @@ function containerGroup(
       ? { PIP_CACHE_DIR: `${CONTAINER_CACHE}/pip`, UV_CACHE_DIR: `${CONTAINER_CACHE}/uv` }
       : {})
   }
+  const platform = ociPlatform(list[0].arch)
   const container: ContainerSpec = {
     engine,
     image,
     name,
     createArgs: [
+      // The image's platform, so a multi-arch reference resolves to this arch.
+      ...(platform ? ['--platform', platform] : []),
       ...(mountCache ? ['--volume', `${facts.containerCacheDir}:${CONTAINER_CACHE}`] : []),
       ...first.containerEngine.createArgs
     ],

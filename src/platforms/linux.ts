@@ -19,6 +19,20 @@ import { containerGroups } from './linux-container.js'
 import type { Platform, PlannedGroups } from './platform.js'
 import { LINUX_ARCHS } from './linux-archs.js'
 
+/** Archs built on GitHub's arm64 Linux runners. */
+const ARM_RUNNER: readonly string[] = ['aarch64', 'armv7l']
+/** The 32-bit arch a 64-bit machine runs without emulation. */
+const NATIVE_32: Readonly<Record<string, string>> = { x86_64: 'i686', aarch64: 'armv7l' }
+/** Each arch's OCI platform, given to the engine on create (multi-arch image references). */
+const OCI_PLATFORMS: Readonly<Record<string, string>> = {
+  x86_64: 'linux/amd64',
+  i686: 'linux/386',
+  aarch64: 'linux/arm64',
+  ppc64le: 'linux/ppc64le',
+  s390x: 'linux/s390x',
+  armv7l: 'linux/arm/v7',
+  riscv64: 'linux/riscv64'
+}
 const archOfTag = (tag: string) => tag.replace(/^(manylinux|musllinux)_/, '')
 const familyOf = (identifier: string) =>
   identifier.includes('musllinux') ? 'musllinux' : 'manylinux'
@@ -53,8 +67,10 @@ export const LINUX: Platform = {
   archOfTag,
   hostPlatformTag: (machine, libc) => `${libc === 'musl' ? 'musllinux' : 'manylinux'}_${machine}`,
   buildableOn: () => true,
-  runnerLabel: arch =>
-    arch === 'aarch64' || arch === 'armv7l' ? 'ubuntu-24.04-arm' : 'ubuntu-latest',
+  runnerLabel: arch => (ARM_RUNNER.includes(arch) ? 'ubuntu-24.04-arm' : 'ubuntu-latest'),
+  runnerMachine: arch => (ARM_RUNNER.includes(arch) ? 'aarch64' : 'x86_64'),
+  emulatedOn: (arch, machine) => arch !== machine && NATIVE_32[machine] !== arch,
+  ociPlatform: arch => OCI_PLATFORMS[arch],
   hosted: {
     temp: '/home/runner/work/_temp',
     cache: '/home/runner/.cache/wheelwright',
@@ -83,7 +99,10 @@ export function planLinux(
     const key = LINUX.imageOption(identifier)!
     return { image: options.buildOptions(identifier).image, key }
   }
-  return { groups: containerGroups(options, configurations, facts, imageOf), unavailable: [] }
+  return {
+    groups: containerGroups(options, configurations, facts, imageOf, arch => OCI_PLATFORMS[arch]),
+    unavailable: []
+  }
 }
 
 function hostGroups(

@@ -67,6 +67,10 @@ export const MACOS: Platform = {
       c.identifier.endsWith('arm64')
     ),
   runnerLabel: arch => (arch === 'x86_64' ? 'macos-15-intel' : 'macos-latest'),
+  runnerMachine: arch => (arch === 'x86_64' ? 'x86_64' : 'arm64'),
+  // Cross builds use the SDK, and x86_64 tests run under Rosetta: nothing is emulated.
+  emulatedOn: () => false,
+  ociPlatform: () => undefined,
   hosted: {
     temp: '/Users/runner/work/_temp',
     cache: '/Users/runner/.cache/wheelwright',

@@ -67,6 +67,12 @@ export interface Platform {
   buildableOn(configuration: PythonConfiguration, runner: Runner): boolean
   /** The GitHub-hosted runner label that builds `arch`. */
   runnerLabel(arch: string): string
+  /** The machine of that runner. */
+  runnerMachine(arch: string): string
+  /** Whether building `arch` on a `machine` host runs under emulation (QEMU). */
+  emulatedOn(arch: string, machine: string): boolean
+  /** The OCI platform of an arch's images (`linux/arm64`), when it builds in containers. */
+  ociPlatform(arch: string): string | undefined
   readonly hosted: HostedPaths
   /** Path flavour of its hosts. */
   readonly path: path.PlatformPath

@@ -84,6 +84,10 @@ export const WINDOWS: Platform = {
     machine === 'ARM64' ? 'win_arm64' : machine === 'x86' ? 'win32' : 'win_amd64',
   buildableOn: () => true,
   runnerLabel: arch => (arch === 'ARM64' ? 'windows-11-arm' : 'windows-latest'),
+  runnerMachine: arch => (arch === 'ARM64' ? 'ARM64' : 'AMD64'),
+  // Cross builds use MSVC's cross tools: nothing is emulated.
+  emulatedOn: () => false,
+  ociPlatform: () => undefined,
   hosted: {
     temp: 'D:\\a\\_temp',
     cache: 'C:\\Users\\runneradmin\\.cache\\wheelwright',

@@ -1,6 +1,11 @@
 import { U as UserError } from './credentials-D_8G9Dmj.js';
-import { p as platformNamed, s as selectConfigurations } from './identifiers-Csa2gmRj.js';
+import { p as platformNamed, s as selectConfigurations } from './identifiers-DupfOFDo.js';
 
+/**
+ * How much an emulated identifier weighs against max-per-job: QEMU builds are
+ * 5 to 20 times slower than native ones; the low end keeps groups useful.
+ */
+const EMULATION_WEIGHT = 5;
 /** Splits `items` into `count` contiguous chunks whose sizes differ by at most one. */
 function balancedChunks(items, count) {
     const chunks = [];
@@ -22,7 +27,10 @@ function buildMatrix(configurations, maxPerJob) {
     const entries = [];
     for (const [key, list] of byArch) {
         const { platform, arch } = list[0];
-        const count = maxPerJob > 0 ? Math.ceil(list.length / maxPerJob) : 1;
+        const owner = platformNamed(platform);
+        // An identifier built under emulation on its runner counts as several.
+        const weight = owner.emulatedOn(arch, owner.runnerMachine(arch)) ? EMULATION_WEIGHT : 1;
+        const count = maxPerJob > 0 ? Math.min(list.length, Math.ceil((list.length * weight) / maxPerJob)) : 1;
         const chunks = balancedChunks(list, count);
         chunks.forEach((chunk, index) => {
             entries.push({

@@ -2,9 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-D_8G9Dmj.js';
 import { p as parseWheelName, i as isAbi3, a as isPurePython, c as checkWritableDir } from './filename-BQ7hbyRL.js';
-import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-lt8dgTRq.js';
-import { j as jobConfigurations } from './select-5bPuLJBh.js';
-import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, l as constraintsFor, a as archOfIdentifier } from './identifiers-Csa2gmRj.js';
+import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-D2K_xegE.js';
+import { j as jobConfigurations } from './select-5F9-ILVy.js';
+import { d as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, e as cachedVersions, f as pythonIn, g as toolCacheArch, h as parseActivation, i as applyCapturedEnvironment, j as buildDirs, k as POSIX, l as constraintsFor, a as archOfIdentifier } from './identifiers-DupfOFDo.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -143,6 +143,44 @@ async function imageId(engine, image) {
         timeoutMs: 30000
     }).catch(() => undefined);
     return result?.code === 0 ? result.stdout.trim() : undefined;
+}
+
+/**
+ * Foreign-arch containers run under QEMU through a binfmt_misc handler. Before
+ * any container starts, each emulated arch must have one registered and
+ * enabled; otherwise the first step would fail with "exec format error".
+ */
+/** The handler names qemu-user-static, binfmt-support and tonistiigi/binfmt register. */
+const HANDLERS = {
+    aarch64: ['qemu-aarch64'],
+    armv7l: ['qemu-arm'],
+    ppc64le: ['qemu-ppc64le'],
+    s390x: ['qemu-s390x'],
+    riscv64: ['qemu-riscv64'],
+    i686: ['qemu-i386'],
+    x86_64: ['qemu-x86_64']
+};
+const BINFMT_DIR = '/proc/sys/fs/binfmt_misc';
+/** Whether a handler for `arch` is registered and enabled in `dir`. */
+function emulationReady(arch, dir = BINFMT_DIR) {
+    return (HANDLERS[arch] ?? [`qemu-${arch}`]).some(name => {
+        const file = path.join(dir, name);
+        if (!fs__default.existsSync(file))
+            return false;
+        return fs__default.readFileSync(file, 'utf8').split('\n')[0].trim() === 'enabled';
+    });
+}
+/** Refuses the run when an emulated arch has no handler, before anything starts. */
+function checkEmulation(archs, dir = BINFMT_DIR) {
+    const missing = archs.filter(arch => !emulationReady(arch, dir));
+    if (missing.length === 0)
+        return;
+    throw new UserError(`this machine cannot run ${missing.join(', ')} containers`, {
+        key: 'archs',
+        value: missing.join(' '),
+        hint: `no enabled QEMU handler in ${dir}. On GitHub Actions add docker/setup-qemu-action before this step; ` +
+            'locally install qemu-user-static and register it with binfmt_misc with the F flag (so it works inside containers)'
+    });
 }
 
 /**
@@ -303,6 +341,10 @@ async function gatherFacts(options, configurations, env) {
     // then this machine's interpreters are not that runner's.
     const onThisOs = options.platform === options.runner.platform && options.platform === thisMachine().platform;
     const { useContainer, engine } = await containerMode(options, configurations);
+    if (useContainer && !options.dryRun) {
+        const archs = [...new Set(configurations.map(c => c.arch))];
+        checkEmulation(archs.filter(arch => platform.emulatedOn(arch, options.runner.machine)), env.WHEELWRIGHT_BINFMT_DIR || undefined);
+    }
     const runId = crypto.randomBytes(4).toString('hex');
     // A dry run of another OS's plan uses the paths of that OS's hosted runner.
     const runnerPlatform = platformNamed(options.runner.platform);
@@ -1438,6 +1480,12 @@ async function runBuild(options, context) {
     const facts = await gatherFacts(options, configurations, context.env);
     const plan = createBuildPlan(options, configurations, facts);
     reporter.info(describeMode(plan));
+    const emulated = plan.groups
+        .filter(g => g.container)
+        .flatMap(g => g.builds.map(b => b.identifier))
+        .filter(id => platformNamed(options.platform).emulatedOn(archOfIdentifier(id), options.runner.machine));
+    if (emulated.length > 0)
+        reporter.warning(`emulated with QEMU, 5 to 20 times slower than native: ${emulated.join(', ')}`);
     if (options.dryRun) {
         reporter.result(dryRunJson(plan, context.env));
         return;

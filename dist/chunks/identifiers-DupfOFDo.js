@@ -3087,7 +3087,7 @@ const ENSURE_UV = [
 ].join('\n');
 const COPY_IN = '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" --exclude=./build -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -';
 const COPY_OUT = 'rm -rf -- "$4" && mkdir -p -- "$4" && "$1" exec "$2" tar -C "$3" -cf - . | tar -C "$4" -xf -';
-function containerGroups(options, configurations, facts, imageOf) {
+function containerGroups(options, configurations, facts, imageOf, ociPlatform) {
     const grouped = new Map();
     for (const c of configurations) {
         const build = options.buildOptions(c.identifier);
@@ -3098,10 +3098,10 @@ function containerGroups(options, configurations, facts, imageOf) {
     }
     return [...grouped.entries()].map(([key, list], index) => {
         const [image] = JSON.parse(key);
-        return containerGroup(options, list, facts, image, index, configurations.length);
+        return containerGroup(options, list, facts, image, index, configurations.length, ociPlatform);
     });
 }
-function containerGroup(options, list, facts, image, index, total) {
+function containerGroup(options, list, facts, image, index, total, ociPlatform) {
     const first = options.buildOptions(list[0].identifier);
     const engine = facts.engine ?? first.containerEngine.name;
     const name = `wheelwright-${facts.runId}-${index}`;
@@ -3122,11 +3122,14 @@ function containerGroup(options, list, facts, image, index, total) {
             ? { PIP_CACHE_DIR: `${CONTAINER_CACHE}/pip`, UV_CACHE_DIR: `${CONTAINER_CACHE}/uv` }
             : {})
     };
+    const platform = ociPlatform(list[0].arch);
     const container = {
         engine,
         image,
         name,
         createArgs: [
+            // The image's platform, so a multi-arch reference resolves to this arch.
+            ...(platform ? ['--platform', platform] : []),
             ...(mountCache ? ['--volume', `${facts.containerCacheDir}:${CONTAINER_CACHE}`] : []),
             ...first.containerEngine.createArgs
         ],
@@ -3273,6 +3276,20 @@ function containerGroup(options, list, facts, image, index, total) {
  * (linux-container.ts) or on the host with the machine's interpreters and
  * auditwheel from the tools venv.
  */
+/** Archs built on GitHub's arm64 Linux runners. */
+const ARM_RUNNER = ['aarch64', 'armv7l'];
+/** The 32-bit arch a 64-bit machine runs without emulation. */
+const NATIVE_32 = { x86_64: 'i686', aarch64: 'armv7l' };
+/** Each arch's OCI platform, given to the engine on create (multi-arch image references). */
+const OCI_PLATFORMS = {
+    x86_64: 'linux/amd64',
+    i686: 'linux/386',
+    aarch64: 'linux/arm64',
+    ppc64le: 'linux/ppc64le',
+    s390x: 'linux/s390x',
+    armv7l: 'linux/arm/v7',
+    riscv64: 'linux/riscv64'
+};
 const archOfTag$1 = (tag) => tag.replace(/^(manylinux|musllinux)_/, '');
 const familyOf = (identifier) => identifier.includes('musllinux') ? 'musllinux' : 'manylinux';
 /** The image option of an identifier, as cibuildwheel 4 picks it (PyPy too). */
@@ -3304,7 +3321,10 @@ const LINUX = {
     archOfTag: archOfTag$1,
     hostPlatformTag: (machine, libc) => `${libc === 'musl' ? 'musllinux' : 'manylinux'}_${machine}`,
     buildableOn: () => true,
-    runnerLabel: arch => arch === 'aarch64' || arch === 'armv7l' ? 'ubuntu-24.04-arm' : 'ubuntu-latest',
+    runnerLabel: arch => (ARM_RUNNER.includes(arch) ? 'ubuntu-24.04-arm' : 'ubuntu-latest'),
+    runnerMachine: arch => (ARM_RUNNER.includes(arch) ? 'aarch64' : 'x86_64'),
+    emulatedOn: (arch, machine) => arch !== machine && NATIVE_32[machine] !== arch,
+    ociPlatform: arch => OCI_PLATFORMS[arch],
     hosted: {
         temp: '/home/runner/work/_temp',
         cache: '/home/runner/.cache/wheelwright',
@@ -3329,7 +3349,10 @@ function planLinux(options, configurations, facts) {
         const key = LINUX.imageOption(identifier);
         return { image: options.buildOptions(identifier).image, key };
     };
-    return { groups: containerGroups(options, configurations, facts, imageOf), unavailable: [] };
+    return {
+        groups: containerGroups(options, configurations, facts, imageOf, arch => OCI_PLATFORMS[arch]),
+        unavailable: []
+    };
 }
 function hostGroups(options, configurations, facts) {
     const toolsBin = path$1.join(facts.toolsDir, 'bin');
@@ -3536,6 +3559,10 @@ const MACOS = {
         /^(pp|gp)/.test(c.identifier) &&
         c.identifier.endsWith('arm64')),
     runnerLabel: arch => (arch === 'x86_64' ? 'macos-15-intel' : 'macos-latest'),
+    runnerMachine: arch => (arch === 'x86_64' ? 'x86_64' : 'arm64'),
+    // Cross builds use the SDK, and x86_64 tests run under Rosetta: nothing is emulated.
+    emulatedOn: () => false,
+    ociPlatform: () => undefined,
     hosted: {
         temp: '/Users/runner/work/_temp',
         cache: '/Users/runner/.cache/wheelwright',
@@ -3881,6 +3908,10 @@ const WINDOWS = {
     hostPlatformTag: machine => machine === 'ARM64' ? 'win_arm64' : machine === 'x86' ? 'win32' : 'win_amd64',
     buildableOn: () => true,
     runnerLabel: arch => (arch === 'ARM64' ? 'windows-11-arm' : 'windows-latest'),
+    runnerMachine: arch => (arch === 'ARM64' ? 'ARM64' : 'AMD64'),
+    // Cross builds use MSVC's cross tools: nothing is emulated.
+    emulatedOn: () => false,
+    ociPlatform: () => undefined,
     hosted: {
         temp: 'D:\\a\\_temp',
         cache: 'C:\\Users\\runneradmin\\.cache\\wheelwright',
