@@ -1,11 +1,11 @@
-import { a as runAction } from './chunks/main-3z4bVdvB.js';
+import { a as runAction } from './chunks/main-CCDN4x8Q.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';
 import './chunks/credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-DupfOFDo.js';
+import './chunks/identifiers-DDCEJIrV.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -41,7 +41,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-D2K_xegE.js';
+import './chunks/version-Mcz0KV0_.js';
 import './chunks/index-url-CB_2Lc-O.js';
 
 await runAction();

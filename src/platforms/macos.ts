@@ -68,9 +68,6 @@ export const MACOS: Platform = {
     ),
   runnerLabel: arch => (arch === 'x86_64' ? 'macos-15-intel' : 'macos-latest'),
   runnerMachine: arch => (arch === 'x86_64' ? 'x86_64' : 'arm64'),
-  // Cross builds use the SDK, and x86_64 tests run under Rosetta: nothing is emulated.
-  emulatedOn: () => false,
-  ociPlatform: () => undefined,
   hosted: {
     temp: '/Users/runner/work/_temp',
     cache: '/Users/runner/.cache/wheelwright',
@@ -82,8 +79,7 @@ export const MACOS: Platform = {
     'repair-wheel-command':
       'delocate-wheel --require-archs {delocate_archs} -w {dest_dir} -v {wheel}'
   },
-  imageOption: () => undefined,
-  containers: false,
+  ...shared.HOST_ONLY,
   layout: MACOS_LAYOUT,
   configurations: catalogueConfigurations('macos', archOfTag),
   interpreters: shared.providedInterpreters(MACOS_INTERPRETERS),

@@ -331,3 +331,18 @@ export function hostConstraints(
     env
   )
 }
+
+/**
+ * The Platform fields of a platform that builds on its own hosts only: no
+ * containers, no images, and nothing emulated (cross builds use the native
+ * toolchain's cross support).
+ */
+export const HOST_ONLY: Pick<
+  Platform,
+  'containers' | 'imageOption' | 'ociPlatform' | 'emulatedOn'
+> = Object.freeze({
+  containers: false,
+  imageOption: () => undefined,
+  ociPlatform: () => undefined,
+  emulatedOn: () => false
+})

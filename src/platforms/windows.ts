@@ -85,9 +85,6 @@ export const WINDOWS: Platform = {
   buildableOn: () => true,
   runnerLabel: arch => (arch === 'ARM64' ? 'windows-11-arm' : 'windows-latest'),
   runnerMachine: arch => (arch === 'ARM64' ? 'ARM64' : 'AMD64'),
-  // Cross builds use MSVC's cross tools: nothing is emulated.
-  emulatedOn: () => false,
-  ociPlatform: () => undefined,
   hosted: {
     temp: 'D:\\a\\_temp',
     cache: 'C:\\Users\\runneradmin\\.cache\\wheelwright',
@@ -96,8 +93,7 @@ export const WINDOWS: Platform = {
   path: path.win32,
   hostPython: 'python',
   optionDefaults: { 'repair-wheel-command': 'delvewheel repair -w {dest_dir} -v {wheel}' },
-  imageOption: () => undefined,
-  containers: false,
+  ...shared.HOST_ONLY,
   layout: WINDOWS_LAYOUT,
   configurations: catalogueConfigurations('windows', tag => TAG_ARCHS[tag] ?? tag),
   interpreters: shared.providedInterpreters(WINDOWS_INTERPRETERS),

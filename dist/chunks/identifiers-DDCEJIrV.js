@@ -2971,6 +2971,17 @@ function hostConstraints(options, configurations, facts, dialect, env = hostBase
     const dir = dialect.path.join(facts.tempDir, 'constraints');
     return buildConstraints(options, configurations, { dir, where: 'host', python: facts.hostPython }, dialect, env);
 }
+/**
+ * The Platform fields of a platform that builds on its own hosts only: no
+ * containers, no images, and nothing emulated (cross builds use the native
+ * toolchain's cross support).
+ */
+const HOST_ONLY = Object.freeze({
+    containers: false,
+    imageOption: () => undefined,
+    ociPlatform: () => undefined,
+    emulatedOn: () => false
+});
 
 const images = {
 	x86_64: {
@@ -3560,9 +3571,6 @@ const MACOS = {
         c.identifier.endsWith('arm64')),
     runnerLabel: arch => (arch === 'x86_64' ? 'macos-15-intel' : 'macos-latest'),
     runnerMachine: arch => (arch === 'x86_64' ? 'x86_64' : 'arm64'),
-    // Cross builds use the SDK, and x86_64 tests run under Rosetta: nothing is emulated.
-    emulatedOn: () => false,
-    ociPlatform: () => undefined,
     hosted: {
         temp: '/Users/runner/work/_temp',
         cache: '/Users/runner/.cache/wheelwright',
@@ -3573,8 +3581,7 @@ const MACOS = {
     optionDefaults: {
         'repair-wheel-command': 'delocate-wheel --require-archs {delocate_archs} -w {dest_dir} -v {wheel}'
     },
-    imageOption: () => undefined,
-    containers: false,
+    ...HOST_ONLY,
     layout: MACOS_LAYOUT,
     configurations: catalogueConfigurations('macos', archOfTag),
     interpreters: providedInterpreters(MACOS_INTERPRETERS),
@@ -3909,9 +3916,6 @@ const WINDOWS = {
     buildableOn: () => true,
     runnerLabel: arch => (arch === 'ARM64' ? 'windows-11-arm' : 'windows-latest'),
     runnerMachine: arch => (arch === 'ARM64' ? 'ARM64' : 'AMD64'),
-    // Cross builds use MSVC's cross tools: nothing is emulated.
-    emulatedOn: () => false,
-    ociPlatform: () => undefined,
     hosted: {
         temp: 'D:\\a\\_temp',
         cache: 'C:\\Users\\runneradmin\\.cache\\wheelwright',
@@ -3920,8 +3924,7 @@ const WINDOWS = {
     path: path$1.win32,
     hostPython: 'python',
     optionDefaults: { 'repair-wheel-command': 'delvewheel repair -w {dest_dir} -v {wheel}' },
-    imageOption: () => undefined,
-    containers: false,
+    ...HOST_ONLY,
     layout: WINDOWS_LAYOUT,
     configurations: catalogueConfigurations('windows', tag => TAG_ARCHS[tag] ?? tag),
     interpreters: providedInterpreters(WINDOWS_INTERPRETERS),
