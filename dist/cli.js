@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-CCDN4x8Q.js';
+import { r as runCli } from './chunks/main-C8cSsn4N.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-CCDN4x8Q.js';
+import { a as runAction } from './chunks/main-C8cSsn4N.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

@@ -7,7 +7,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
-import { ContainerExecutor, IN_DIR } from '../../src/execute/container-executor.js'
+import {
+  COLLECTED,
+  collectedWheels,
+  ContainerExecutor,
+  IN_DIR,
+  IN_DIR_COLLECT
+} from '../../src/execute/container-executor.js'
 import type { ContainerSpec, Step } from '../../src/plan/types.js'
 import { check, tempDir, writeTree } from '../helpers/tools.js'
 
@@ -285,5 +291,40 @@ describe('ContainerExecutor.putFile', () => {
     await expect(executor.putFile(file, '/tmp/w/repaired')).rejects.toThrow(
       'copying w-1-py3-none-any.whl into the container failed: Error: no container with name or ID found'
     )
+  })
+})
+
+describe('a collecting step names its wheels in the same exec', () => {
+  test('the script runs the command in its dir, then names the wheels; a failure names none', () => {
+    const root = tempDir('collect')
+    const collect = writeTree(path.join(root, 'repaired'), {
+      'a-1-py3-none-any.whl': '',
+      'b-1-cp39-abi3-linux_x86_64.whl': '',
+      'notes.txt': ''
+    })
+    const out = check([
+      'sh',
+      '-c',
+      IN_DIR_COLLECT,
+      'in-dir',
+      path.join(root, 'w'),
+      collect,
+      'sh',
+      '-c',
+      'pwd'
+    ])
+    expect(out.split('\n')[0]).toBe(path.join(root, 'w'))
+    expect(collectedWheels(out)).toEqual(['a-1-py3-none-any.whl', 'b-1-cp39-abi3-linux_x86_64.whl'])
+    expect(() =>
+      check(['sh', '-c', IN_DIR_COLLECT, 'in-dir', root, collect, 'sh', '-c', 'exit 3'])
+    ).toThrow()
+  })
+
+  test.each([
+    [`log\n${COLLECTED} x.whl\n`, ['x.whl']],
+    [`${COLLECTED}\n`, []],
+    ['no such line\n', undefined]
+  ])('collectedWheels(%j) → %j', (stdout, expected) => {
+    expect(collectedWheels(stdout)).toEqual(expected)
   })
 })

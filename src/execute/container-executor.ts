@@ -8,10 +8,36 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { exec, type ChildTracker } from '../util/exec.js'
 import type { ContainerSpec, Step } from '../plan/types.js'
-import type { Executor } from './executor.js'
+import type { Executor, StepResult } from './executor.js'
 
 /** argv: dir command... Makes dir, enters it, then runs the command in place of the shell. */
 export const IN_DIR = 'mkdir -p -- "$1" && cd -- "$1" && shift && exec "$@"'
+
+/** The line that names the collected wheels, last in a collecting step's output. */
+export const COLLECTED = 'wheelwright collected:'
+
+/**
+ * argv: dir collect-dir command... As IN_DIR, then, when the command
+ * succeeded, one last line names the wheels in collect-dir: no second exec.
+ */
+export const IN_DIR_COLLECT = [
+  'dir="$1" collect="$2"; shift 2',
+  'mkdir -p -- "$dir" && cd -- "$dir" || exit 1',
+  '"$@" || exit',
+  `printf '\n%s' '${COLLECTED}'`,
+  `for f in "$collect"/*.whl; do [ -e "$f" ] && printf ' %s' "\${f##*/}"; done`,
+  `printf '\n'`
+].join('\n')
+
+/** The wheel names of the COLLECTED line of an output. */
+export function collectedWheels(stdout: string): string[] | undefined {
+  const line = stdout
+    .trimEnd()
+    .split('\n')
+    .reverse()
+    .find(l => l.startsWith(COLLECTED))
+  return line === undefined ? undefined : line.slice(COLLECTED.length).split(' ').filter(Boolean)
+}
 
 export class ContainerExecutor implements Executor {
   constructor(
@@ -22,11 +48,20 @@ export class ContainerExecutor implements Executor {
     private readonly children?: ChildTracker
   ) {}
 
-  async run(step: Step, env: Readonly<Record<string, string>>, onOutput: (chunk: string) => void) {
+  async run(
+    step: Step,
+    env: Readonly<Record<string, string>>,
+    onOutput: (chunk: string) => void
+  ): Promise<StepResult> {
     const envFile = this.writeEnvFile(env)
     try {
-      // One exec per step: the workdir is made by the same shell that runs the step.
-      const inDir = step.cwd === '/' ? [] : ['sh', '-c', IN_DIR, 'in-dir', step.cwd]
+      // One exec per step: the workdir is made by the same shell that runs the
+      // step, and a collecting step names its wheels at the end.
+      const inDir = step.collectsWheel
+        ? ['sh', '-c', IN_DIR_COLLECT, 'in-dir', step.cwd, step.collectsWheel]
+        : step.cwd === '/'
+          ? []
+          : ['sh', '-c', IN_DIR, 'in-dir', step.cwd]
       const argv = [
         this.container.engine,
         'exec',
@@ -36,7 +71,10 @@ export class ContainerExecutor implements Executor {
         ...inDir,
         ...step.argv
       ]
-      return await exec(argv, { env: this.clientEnv, onOutput, children: this.children })
+      const result = await exec(argv, { env: this.clientEnv, onOutput, children: this.children })
+      const wheels =
+        step.collectsWheel && result.code === 0 ? collectedWheels(result.stdout) : undefined
+      return wheels ? { ...result, wheels } : result
     } finally {
       fs.rmSync(envFile, { force: true })
     }

@@ -124,7 +124,7 @@ export async function runIdentifier(
         step.name === 'audit' ? EXIT.auditFailed : EXIT.failed
       )
     if (step.collectsWheel) {
-      const found = await executor.listWheels(step.collectsWheel)
+      const found = result.wheels ?? (await executor.listWheels(step.collectsWheel))
       if (found.length !== 1) {
         throw fail(
           step.name,

@@ -490,6 +490,29 @@ async function reportOutcome(outcome, reporter) {
  */
 /** argv: dir command... Makes dir, enters it, then runs the command in place of the shell. */
 const IN_DIR = 'mkdir -p -- "$1" && cd -- "$1" && shift && exec "$@"';
+/** The line that names the collected wheels, last in a collecting step's output. */
+const COLLECTED = 'wheelwright collected:';
+/**
+ * argv: dir collect-dir command... As IN_DIR, then, when the command
+ * succeeded, one last line names the wheels in collect-dir: no second exec.
+ */
+const IN_DIR_COLLECT = [
+    'dir="$1" collect="$2"; shift 2',
+    'mkdir -p -- "$dir" && cd -- "$dir" || exit 1',
+    '"$@" || exit',
+    `printf '\n%s' '${COLLECTED}'`,
+    `for f in "$collect"/*.whl; do [ -e "$f" ] && printf ' %s' "\${f##*/}"; done`,
+    `printf '\n'`
+].join('\n');
+/** The wheel names of the COLLECTED line of an output. */
+function collectedWheels(stdout) {
+    const line = stdout
+        .trimEnd()
+        .split('\n')
+        .reverse()
+        .find(l => l.startsWith(COLLECTED));
+    return line === undefined ? undefined : line.slice(COLLECTED.length).split(' ').filter(Boolean);
+}
 class ContainerExecutor {
     container;
     scratchDir;
@@ -506,8 +529,13 @@ class ContainerExecutor {
     async run(step, env, onOutput) {
         const envFile = this.writeEnvFile(env);
         try {
-            // One exec per step: the workdir is made by the same shell that runs the step.
-            const inDir = step.cwd === '/' ? [] : ['sh', '-c', IN_DIR, 'in-dir', step.cwd];
+            // One exec per step: the workdir is made by the same shell that runs the
+            // step, and a collecting step names its wheels at the end.
+            const inDir = step.collectsWheel
+                ? ['sh', '-c', IN_DIR_COLLECT, 'in-dir', step.cwd, step.collectsWheel]
+                : step.cwd === '/'
+                    ? []
+                    : ['sh', '-c', IN_DIR, 'in-dir', step.cwd];
             const argv = [
                 this.container.engine,
                 'exec',
@@ -517,7 +545,9 @@ class ContainerExecutor {
                 ...inDir,
                 ...step.argv
             ];
-            return await exec(argv, { env: this.clientEnv, onOutput, children: this.children });
+            const result = await exec(argv, { env: this.clientEnv, onOutput, children: this.children });
+            const wheels = step.collectsWheel && result.code === 0 ? collectedWheels(result.stdout) : undefined;
+            return wheels ? { ...result, wheels } : result;
         }
         finally {
             fs__default.rmSync(envFile, { force: true });
@@ -579,7 +609,15 @@ class HostExecutor {
     }
     async run(step, env, onOutput) {
         fs__default.mkdirSync(step.cwd, { recursive: true });
-        return exec(step.argv, { cwd: step.cwd, env: { ...env }, onOutput, children: this.children });
+        const result = await exec(step.argv, {
+            cwd: step.cwd,
+            env: { ...env },
+            onOutput,
+            children: this.children
+        });
+        if (result.code !== 0 || !step.collectsWheel)
+            return result;
+        return { ...result, wheels: await this.listWheels(step.collectsWheel) };
     }
     async listWheels(dir) {
         if (!fs__default.existsSync(dir))
@@ -830,7 +868,7 @@ async function runIdentifier(state, build, progress, log, cache) {
         if (result.code !== 0)
             throw fail(step.name, `exit code ${result.code}`, step.name === 'audit' ? EXIT.auditFailed : EXIT.failed);
         if (step.collectsWheel) {
-            const found = await executor.listWheels(step.collectsWheel);
+            const found = result.wheels ?? (await executor.listWheels(step.collectsWheel));
             if (found.length !== 1) {
                 throw fail(step.name, found.length === 0
                     ? 'no wheel was produced'

@@ -2559,7 +2559,7 @@ async function execute(inputs, cwd, context) {
         case 'plan':
             return (await import('./plan-DuUoMyCC.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-D_iId4HF.js')).runBuild(options, context);
+            return (await import('./build-BRUTiSj4.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-PAZGnOK1.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
