@@ -302,6 +302,11 @@ const CASES: Case[] = [
     expect: ['--password', 'TWINE_PASSWORD']
   },
   {
+    name: 'artifact retention out of range, refused before any build',
+    args: ['build', '--artifact-retention-days', '100', '--container', 'off'],
+    expect: ['artifact-retention-days', 'from 0 to 90']
+  },
+  {
     name: 'a boolean flag with a bad value',
     args: ['build', '--fail-fast', 'maybe', '--dry-run'],
     expect: ['--fail-fast', 'maybe', 'takes true or false']
@@ -351,6 +356,19 @@ describe('warnings', () => {
     expect(result.code).toBe(0)
     expect(result.stderr).toContain('tool.cibuildwheel.test-comand')
     expect(result.stderr).toContain('Did you mean "test-command"?')
+  })
+
+  test('an unknown placeholder in a command is named', async () => {
+    const dir = writeTree(tempDir('warn'), { 'pyproject.toml': PYPROJECT })
+    const result = await cli(['plan', dir, '--print-identifiers'], {
+      RUNNER_OS: 'Linux',
+      RUNNER_ARCH: 'X64',
+      CIBW_REPAIR_WHEEL_COMMAND: 'auditwheel repair -w {dest} {wheel}'
+    })
+    expect(result.code).toBe(0)
+    expect(result.stderr).toContain(
+      'warning: repair-wheel-command: {dest} is no placeholder and reaches the shell as written'
+    )
   })
 
   test('an unused skip pattern warns in build', async () => {

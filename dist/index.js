@@ -1,11 +1,11 @@
-import { a as runAction } from './chunks/main-C8cSsn4N.js';
+import { a as runAction } from './chunks/main-BSfDUdJ1.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';
 import './chunks/credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-DDCEJIrV.js';
+import './chunks/identifiers-D-yh0jvC.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -41,7 +41,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-Mcz0KV0_.js';
+import './chunks/version-DAVQsiLn.js';
 import './chunks/index-url-CB_2Lc-O.js';
 
 await runAction();

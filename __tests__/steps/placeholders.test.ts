@@ -1,6 +1,10 @@
 /** cibuildwheel placeholders become quoted variable references, for bash and cmd. */
 import { describe, expect, test } from '@jest/globals'
-import { shellArgv, substitutePlaceholders } from '../../src/steps/placeholders.js'
+import {
+  shellArgv,
+  substitutePlaceholders,
+  unknownPlaceholders
+} from '../../src/steps/placeholders.js'
 
 describe('placeholders', () => {
   test.each([
@@ -24,5 +28,17 @@ describe('placeholders', () => {
       '/c',
       'delvewheel repair -w "%WHEELWRIGHT_DEST_DIR%" "%WHEELWRIGHT_WHEEL%"'
     ])
+  })
+})
+
+describe('unknown placeholders', () => {
+  test.each([
+    ['auditwheel repair -w {dest_dir} {wheel}', []],
+    ['auditwheel repair -w {dest} {wheel}', ['dest']],
+    ["echo ${HOME} {a,b} && awk '{print $1}' f", []],
+    ['echo #{escaped} {project}/x {projet}', ['projet']],
+    ['{typo} {typo}', ['typo']]
+  ])('%j → %j', (command, expected) => {
+    expect(unknownPlaceholders(command)).toEqual(expected)
   })
 })

@@ -19,6 +19,7 @@ import { ENABLE_GROUPS } from '../plan/selector.js'
 import { platformNamed, type PlatformName, type Runner } from '../platforms/index.js'
 import { thisMachine } from '../platforms/runner.js'
 import { resolveBuildOptions } from './build-options.js'
+import { PLACEHOLDER_VARS, unknownPlaceholders } from '../steps/placeholders.js'
 import { checkKnownKeys, parseOverrides } from './config-table.js'
 import { resolvePublishOptions } from './publish.js'
 import {
@@ -37,6 +38,16 @@ import {
 export { booleanValue, parseEnable } from './values.js'
 
 export const COMMANDS: readonly Command[] = ['build', 'plan', 'sdist', 'publish']
+
+/** The options that hold shell commands, with placeholders. */
+const COMMAND_OPTIONS: readonly string[] = [
+  'before-all',
+  'before-build',
+  'repair-wheel-command',
+  'before-test',
+  'test-command',
+  'audit-command'
+]
 
 export interface ResolveInput {
   readonly inputs: ReadonlyMap<string, string>
@@ -117,6 +128,17 @@ export function resolveOptions(input: ResolveInput): Options {
     const value = option(name)
     if (value !== spec.defaults.all && !(name === 'xbuild-tools' && value === '\u0000'))
       warnings.push(`${name}: ${reason}; ignored on ${platform} (got ${JSON.stringify(value)})`)
+  }
+
+  for (const name of COMMAND_OPTIONS) {
+    const unknown = unknownPlaceholders(option(name))
+    if (unknown.length > 0)
+      warnings.push(
+        `${name}: ${unknown.map(u => `{${u}}`).join(', ')} is no placeholder and reaches the shell as written ` +
+          `(placeholders: ${Object.keys(PLACEHOLDER_VARS)
+            .map(p => `{${p}}`)
+            .join(', ')})`
+      )
   }
 
   let build = option('build') || '*'

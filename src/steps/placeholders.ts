@@ -31,3 +31,13 @@ export function shellArgv(script: string, shell: ShellKind): string[] {
   const body = substitutePlaceholders(script, shell)
   return shell === 'bash' ? ['bash', '-c', body] : ['cmd', '/d', '/s', '/c', body]
 }
+
+/**
+ * `{name}` fields of a command that are no placeholder. cibuildwheel passes
+ * them to the shell as written; they are usually typos, so they are named.
+ * Shell syntax (`${VAR}`, `{a,b}`, awk's `{print}`) and escaped `#{name}` are not fields.
+ */
+export function unknownPlaceholders(command: string): string[] {
+  const found = [...command.matchAll(/(^|[^$#\w])\{(\w+)\}/g)].map(m => m[2])
+  return [...new Set(found.filter(name => !(name in PLACEHOLDER_VARS)))]
+}

@@ -2478,6 +2478,15 @@ function shellArgv(script, shell) {
     const body = substitutePlaceholders(script, shell);
     return shell === 'bash' ? ['bash', '-c', body] : ['cmd', '/d', '/s', '/c', body];
 }
+/**
+ * `{name}` fields of a command that are no placeholder. cibuildwheel passes
+ * them to the shell as written; they are usually typos, so they are named.
+ * Shell syntax (`${VAR}`, `{a,b}`, awk's `{print}`) and escaped `#{name}` are not fields.
+ */
+function unknownPlaceholders(command) {
+    const found = [...command.matchAll(/(^|[^$#\w])\{(\w+)\}/g)].map(m => m[2]);
+    return [...new Set(found.filter(name => !(name in PLACEHOLDER_VARS)))];
+}
 
 function verbosityFlags(verbosity, pip) {
     if (verbosity > 0)
@@ -4124,4 +4133,4 @@ function selectConfigurations(platform, archs, selector, runner) {
     return chosen.configurations.filter(c => archs.has(c.arch) && isSelected(selector, c.identifier) && chosen.buildableOn(c, runner));
 }
 
-export { LINUX_ARCHS as L, PLATFORM_LIST as P, archOfIdentifier as a, platformOfIdentifier as b, parsePlatformName as c, allKnownIdentifiers as d, cachedVersions as e, pythonIn as f, toolCacheArch as g, parseActivation as h, applyCapturedEnvironment as i, buildDirs as j, POSIX as k, constraintsFor as l, platformNamed as p, selectConfigurations as s, toolCacheRoot as t };
+export { LINUX_ARCHS as L, PLATFORM_LIST as P, PLACEHOLDER_VARS as a, archOfIdentifier as b, platformOfIdentifier as c, parsePlatformName as d, allKnownIdentifiers as e, cachedVersions as f, pythonIn as g, toolCacheArch as h, parseActivation as i, applyCapturedEnvironment as j, buildDirs as k, POSIX as l, constraintsFor as m, platformNamed as p, selectConfigurations as s, toolCacheRoot as t, unknownPlaceholders as u };

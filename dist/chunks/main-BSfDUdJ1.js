@@ -2,8 +2,8 @@ import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, a as archOfIdentifier, b as platformOfIdentifier, c as parsePlatformName } from './identifiers-DDCEJIrV.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-Mcz0KV0_.js';
+import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName } from './identifiers-D-yh0jvC.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-DAVQsiLn.js';
 import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-CB_2Lc-O.js';
 
 /*!
@@ -1774,6 +1774,15 @@ function parseOverrides(config) {
  * checked and every path made absolute here, before any work starts.
  */
 const COMMANDS = ['build', 'plan', 'sdist', 'publish'];
+/** The options that hold shell commands, with placeholders. */
+const COMMAND_OPTIONS = [
+    'before-all',
+    'before-build',
+    'repair-wheel-command',
+    'before-test',
+    'test-command',
+    'audit-command'
+];
 /** wheelwright's cache dir on this machine: `$XDG_CACHE_HOME/wheelwright` or `~/.cache/wheelwright`. */
 function defaultCacheDir(env) {
     const base = env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache');
@@ -1834,6 +1843,14 @@ function resolveOptions(input) {
         const value = option(name);
         if (value !== spec.defaults.all && !(name === 'xbuild-tools' && value === '\u0000'))
             warnings.push(`${name}: ${reason}; ignored on ${platform} (got ${JSON.stringify(value)})`);
+    }
+    for (const name of COMMAND_OPTIONS) {
+        const unknown = unknownPlaceholders(option(name));
+        if (unknown.length > 0)
+            warnings.push(`${name}: ${unknown.map(u => `{${u}}`).join(', ')} is no placeholder and reaches the shell as written ` +
+                `(placeholders: ${Object.keys(PLACEHOLDER_VARS)
+                    .map(p => `{${p}}`)
+                    .join(', ')})`);
     }
     let build = option('build') || '*';
     let skip = option('skip');
@@ -2557,9 +2574,9 @@ async function execute(inputs, cwd, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-DuUoMyCC.js')).runPlan(options, context);
+            return (await import('./plan-D9CC4hav.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-BRUTiSj4.js')).runBuild(options, context);
+            return (await import('./build-D-L0qfpx.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-PAZGnOK1.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
