@@ -83,15 +83,16 @@ export const WINDOWS: Platform = {
   hostPlatformTag: machine =>
     machine === 'ARM64' ? 'win_arm64' : machine === 'x86' ? 'win32' : 'win_amd64',
   buildableOn: () => true,
-  runnerLabel: arch => (arch === 'ARM64' ? 'windows-11-arm' : 'windows-latest'),
-  runnerMachine: arch => (arch === 'ARM64' ? 'ARM64' : 'AMD64'),
-  hosted: {
-    temp: 'D:\\a\\_temp',
-    cache: 'C:\\Users\\runneradmin\\.cache\\wheelwright',
-    toolCache: 'C:\\hostedtoolcache\\windows'
-  },
+  // Windows paths and tools, then the runners.
   path: path.win32,
   hostPython: 'python',
+  hosted: {
+    temp: 'D:\\a\\_temp',
+    toolCache: 'C:\\hostedtoolcache\\windows',
+    cache: 'C:\\Users\\runneradmin\\.cache\\wheelwright'
+  },
+  runnerLabel: arch => (arch === 'ARM64' ? 'windows-11-arm' : 'windows-latest'),
+  runnerMachine: arch => (arch === 'ARM64' ? 'ARM64' : 'AMD64'),
   optionDefaults: { 'repair-wheel-command': 'delvewheel repair -w {dest_dir} -v {wheel}' },
   ...shared.HOST_ONLY,
   layout: WINDOWS_LAYOUT,

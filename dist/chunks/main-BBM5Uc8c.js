@@ -2,8 +2,8 @@ import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName } from './identifiers-D-yh0jvC.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-DAVQsiLn.js';
+import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName } from './identifiers-BtSdYGFi.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-D92E4DZB.js';
 import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-CB_2Lc-O.js';
 
 /*!
@@ -2574,9 +2574,9 @@ async function execute(inputs, cwd, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-D9CC4hav.js')).runPlan(options, context);
+            return (await import('./plan-B69lgoe-.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-D-L0qfpx.js')).runBuild(options, context);
+            return (await import('./build-pWLLzj3r.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-PAZGnOK1.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':

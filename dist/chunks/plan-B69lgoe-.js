@@ -1,8 +1,8 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-1gGOswE2.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-baYvAeOW.js';
 import './credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-D-yh0jvC.js';
+import './identifiers-BtSdYGFi.js';
 import 'node:path';
 import 'node:fs';
 import './core-CM_3Ha9x.js';
