@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-BBM5Uc8c.js';
+import { r as runCli } from './chunks/main-YTIxVgzk.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-BBM5Uc8c.js';
+import { a as runAction } from './chunks/main-YTIxVgzk.js';
 import 'node:fs';
 import 'node:os';
 import 'node:path';

@@ -73,7 +73,6 @@ export async function runAction(): Promise<void> {
     const message = describe(error, process.env.RUNNER_DEBUG === '1')
     if (isUserError(error)) core.error(message, { title: 'wheelwright: configuration error' })
     core.setFailed(message)
-    process.exitCode = exitCodeOf(error)
   }
 }
 

@@ -2615,7 +2615,6 @@ async function runAction() {
         if (isUserError(error))
             core.error(message, { title: 'wheelwright: configuration error' });
         core.setFailed(message);
-        process.exitCode = exitCodeOf(error);
     }
 }
 const USAGE = `usage:
