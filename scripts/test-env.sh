@@ -57,8 +57,8 @@ MULTI_EXCLUDE_PATHS=('./lib/python3.*/site-packages/?*' './lib/python3.*/config-
 # of packages the host installed).
 MULTI_BIN_KEEP=('python*' 'pydoc*' '2to3*')
 
-APT_REQUIRED=(podman runc debootstrap patchelf)
-APT_WANTED=(podman runc debootstrap patchelf pypy3 uidmap)
+APT_REQUIRED=(podman runc debootstrap patchelf qemu-user-static)
+APT_WANTED=(podman runc debootstrap patchelf pypy3 uidmap qemu-user-static)
 
 export DEBIAN_FRONTEND=noninteractive
 
@@ -579,6 +579,62 @@ ensure_multi_image() {
     verify_multi_image
 }
 
+# ---------------------------------------------------------------- 4c. arm64 image (emulated)
+
+ARM64_IMAGE=localhost/wheelwright-test/manylinux_2_31_aarch64
+ARM64_PATH=/opt/python/cp39-cp39/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+BINFMT=/proc/sys/fs/binfmt_misc
+# ELF magic and mask of aarch64 binaries, as qemu-user-static's binfmt files give them.
+AARCH64_MAGIC='\x7f\x45\x4c\x46\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00\xb7\x00'
+AARCH64_MASK='\xff\xff\xff\xff\xff\xff\xff\x00\xff\xff\xff\xff\xff\xff\xff\xff\xfe\xff\xff\xff'
+
+# ensure_binfmt: qemu-aarch64 registered with the F flag (the emulator is
+# opened at registration, so it works inside containers that lack it).
+ensure_binfmt() {
+    mountpoint -q "$BINFMT" || mount -t binfmt_misc binfmt_misc "$BINFMT" ||
+        die "cannot mount binfmt_misc at $BINFMT (needed to run arm64 containers)"
+    local entry=$BINFMT/qemu-aarch64
+    if [[ -e $entry ]] && grep -qx enabled "$entry" && grep -q '^flags: .*F' "$entry" &&
+        grep -qx 'interpreter /usr/bin/qemu-aarch64-static' "$entry"; then
+        log "binfmt: qemu-aarch64 registered (F flag)"
+        return
+    fi
+    [[ -e $entry ]] && echo -1 >"$entry"
+    printf '%s' ":qemu-aarch64:M::$AARCH64_MAGIC:$AARCH64_MASK:/usr/bin/qemu-aarch64-static:FPC" >"$BINFMT/register" ||
+        die "registering qemu-aarch64 with binfmt_misc failed"
+    log "binfmt: registered qemu-aarch64 with the F flag"
+}
+
+# ensure_arm64_image: a bullseye arm64 root (made under QEMU) with gcc,
+# /opt/python/cp39-cp39 and auditwheel, imported as an arm64 image.
+ensure_arm64_image() {
+    ensure_binfmt
+    local recipe root=$STATE/build/arm64-root include=$FULL_INCLUDE,patchelf
+    recipe=$({ echo "arm64 $SUITE $include $ARM64_PATH $IMAGE_RECIPE_VERSION"; cat "$IMAGE_DIR/setup-manylinux.sh" "$IMAGE_DIR/requirements-cp39.txt" "$IMAGE_DIR/requirements-tools.txt"; } | sha256)
+    if image_current "$ARM64_IMAGE" "$recipe"; then
+        log "image: $ARM64_IMAGE exists, reusing"
+    else
+        remove_root "$root"
+        mkdir -p "$STATE/build"
+        CLEANUP_DIRS+=("$root")
+        log "debootstrap: arm64 $SUITE minbase + $include under QEMU (several minutes)"
+        debootstrap --arch=arm64 --variant=minbase --include="$include" "$SUITE" "$root" "$(debian_mirror)" \
+            >"$STATE/build/arm64-root.log" 2>&1 ||
+            die "debootstrap --arch arm64 failed; see $STATE/build/arm64-root.log"
+        setup_manylinux "$root"
+        import_root "$root" "$ARM64_IMAGE" "$recipe" --arch arm64 \
+            --change 'ENV AUDITWHEEL_PLAT=manylinux_2_31_aarch64' \
+            --change "ENV PATH=$ARM64_PATH" \
+            --change 'ENV PIP_CERT=/etc/ssl/certs/ca-certificates.crt'
+        remove_root "$root"
+    fi
+    local out
+    out=$(podman run --rm --platform linux/arm64 "$ARM64_IMAGE" /bin/sh -c \
+        'uname -m; /opt/python/cp39-cp39/bin/python -c "import platform; print(platform.machine())"; auditwheel --version' 2>&1) ||
+        die "image $ARM64_IMAGE failed its check:"$'\n'"$out"
+    log "verify: $ARM64_IMAGE: ${out//$'\n'/, }"
+}
+
 # ---------------------------------------------------------------- 5. env file
 
 write_env_file() {
@@ -590,6 +646,7 @@ write_env_file() {
         echo "WHEELWRIGHT_TEST_IMAGE=$IMAGE"
         echo "WHEELWRIGHT_TEST_BARE_IMAGE=$BARE_IMAGE"
         echo "WHEELWRIGHT_TEST_MULTI_IMAGE=$MULTI_IMAGE"
+        echo "WHEELWRIGHT_TEST_ARM64_IMAGE=$ARM64_IMAGE"
         echo "WHEELWRIGHT_TEST_CONTAINER_ENGINE=podman"
         [[ -z $pypy ]] || echo "WHEELWRIGHT_TEST_PYPY=$pypy"
     } >"$env_file.tmp"
@@ -615,6 +672,7 @@ main() {
     check_venv_tools
     ensure_images
     ensure_multi_image
+    ensure_arm64_image
     log "image sizes: $(podman image ls --format '{{.Repository}}={{.Size}}' | grep wheelwright-test | tr '\n' ' ')"
     write_env_file
 }
