@@ -2,7 +2,9 @@
  * runCli on bad input, table-driven: each case exits non-zero with `error: ...` naming
  * the input or config key, never a stack trace, and writes nothing.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { cli } from './helpers/cli.js'
@@ -379,6 +381,70 @@ describe('warnings', () => {
     )
     expect(result.code).toBe(0)
     expect(result.stderr).toContain('skip: selector "cp27-*" matches no identifier')
+  })
+})
+
+describe('hostile sdists', () => {
+  /** A .tar.gz of `dir`'s entries, made by tar (links stored as links). */
+  function tarball(dir: string, name: string): string {
+    const file = path.join(tempDir('hostile-out'), name)
+    const made = spawnSync('tar', ['-czf', file, '-C', dir, ...fs.readdirSync(dir)])
+    if (made.status !== 0) throw new Error(String(made.stderr))
+    return file
+  }
+  const sdists = () => fs.readdirSync(os.tmpdir()).filter(n => n.startsWith('wheelwright-sdist-'))
+
+  test.each([
+    [
+      'a top-level link to a host directory',
+      (root: string) => fs.symlinkSync(os.tmpdir(), path.join(root, 'demo-1.0')),
+      'demo-1.0: a link at the top of the sdist'
+    ],
+    [
+      'a link inside that points out of the sdist',
+      (root: string) => {
+        writeTree(root, { 'demo-1.0/pyproject.toml': PYPROJECT })
+        fs.symlinkSync('/etc', path.join(root, 'demo-1.0', 'etc'))
+      },
+      'demo-1.0/etc: a link to /etc, outside the sdist'
+    ]
+  ])('%s is refused before anything is unpacked', async (_name, make, reason) => {
+    const root = tempDir('hostile')
+    make(root)
+    const before = sdists()
+    const result = await cli(['build', tarball(root, 'demo-1.0.tar.gz'), '--dry-run'], {
+      RUNNER_OS: 'Linux',
+      RUNNER_ARCH: 'X64'
+    })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`error: package-dir: is refused: ${reason}`)
+    expect(sdists()).toEqual(before)
+  })
+
+  test('an sdist with a configuration error leaves no unpacked copy behind', async () => {
+    const root = writeTree(tempDir('bad-sdist'), {
+      'demo-1.0/pyproject.toml': `${PYPROJECT}[tool.cibuildwheel]\nbuild-frontend = "nope"\n`
+    })
+    const before = sdists()
+    const result = await cli(['build', tarball(root, 'demo-1.0.tar.gz'), '--dry-run'], {
+      RUNNER_OS: 'Linux',
+      RUNNER_ARCH: 'X64'
+    })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('build-frontend')
+    expect(sdists()).toEqual(before)
+  })
+
+  test('a good sdist is unpacked for the run and removed after it', async () => {
+    const root = writeTree(tempDir('good-sdist'), { 'demo-1.0/pyproject.toml': PYPROJECT })
+    const before = sdists()
+    const result = await cli(['plan', tarball(root, 'demo-1.0.tar.gz'), '--print-identifiers'], {
+      RUNNER_OS: 'Linux',
+      RUNNER_ARCH: 'X64'
+    })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('cp312-manylinux_x86_64')
+    expect(sdists()).toEqual(before)
   })
 })
 

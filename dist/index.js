@@ -1,11 +1,11 @@
-import { a as runAction } from './chunks/main-YTIxVgzk.js';
+import { a as runAction } from './chunks/main-8fJTDU84.js';
 import 'node:fs';
-import 'node:os';
 import 'node:path';
+import 'node:os';
 import './chunks/credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-BtSdYGFi.js';
+import './chunks/identifiers-CNQ0DrlO.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -41,7 +41,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-D92E4DZB.js';
+import './chunks/version-DF0To1_w.js';
 import './chunks/index-url-CB_2Lc-O.js';
 
 await runAction();

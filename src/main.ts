@@ -2,7 +2,10 @@
  * run(): inputs → options → command → outputs. The action and the CLI both
  * come through here; this is the one place that turns errors into failure.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import type { RunContext } from './context.js'
+import type { Options } from './options/types.js'
 import { loadOptions } from './options/load.js'
 import { INPUTS, parseCliArgs, readActionInputs } from './options/inputs.js'
 import type { Env } from './options/env.js'
@@ -29,6 +32,16 @@ export async function execute(
   if (options.publish.password) reporter.setSecret(options.publish.password)
   for (const secret of urlSecrets(options.publish.repositoryUrl)) reporter.setSecret(secret)
   for (const warning of options.warnings) reporter.warning(warning)
+  try {
+    await runCommand(options, context)
+  } finally {
+    // An sdist given as package-dir was unpacked into a temp dir of its own.
+    if (options.sdistInput)
+      fs.rmSync(path.dirname(options.packageDir), { recursive: true, force: true })
+  }
+}
+
+async function runCommand(options: Options, context: RunContext): Promise<void> {
   switch (options.command) {
     // Commands load lazily: `plan` never pays for the build or release code.
     case 'plan':

@@ -6,7 +6,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { UserError } from '../util/errors.js'
-import { run } from '../util/exec.js'
+import { exec, run } from '../util/exec.js'
+import { parseListing, unsafeMembers } from './sdist-archive.js'
 import type { Env } from './env.js'
 import {
   parsePyproject,
@@ -62,74 +63,95 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
     })
   }
 
-  const configInput = inputs.get('config-file')?.trim()
-  const configFile = configInput
-    ? path.resolve(cwd, configInput.replaceAll('{package}', packageDir))
-    : path.join(packageDir, 'pyproject.toml')
-  let config: ProjectConfig = { cibuildwheel: {}, wheelwright: {}, project: {} }
-  if (fs.existsSync(configFile)) {
-    config = parsePyproject(
-      fs.readFileSync(configFile, 'utf8'),
-      configInput ? 'config-file' : 'pyproject.toml'
-    )
-  } else if (configInput) {
-    throw new UserError('does not exist', {
-      key: 'config-file',
-      value: configInput,
-      hint: 'check the path'
-    })
-  }
-  const projectToml = path.join(packageDir, 'pyproject.toml')
-  if (projectToml !== configFile && fs.existsSync(projectToml)) {
-    const own = parsePyproject(fs.readFileSync(projectToml, 'utf8'), 'pyproject.toml')
-    config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups }
-  }
-
-  let legacyRequiresPython: string | undefined
-  if (typeof config.project['requires-python'] !== 'string') {
-    const read = (name: string) => {
-      const file = path.join(packageDir, name)
-      return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined
+  // An unpacked sdist is removed on any error from here on (and by main when the command ends).
+  try {
+    const configInput = inputs.get('config-file')?.trim()
+    const configFile = configInput
+      ? path.resolve(cwd, configInput.replaceAll('{package}', packageDir))
+      : path.join(packageDir, 'pyproject.toml')
+    let config: ProjectConfig = { cibuildwheel: {}, wheelwright: {}, project: {} }
+    if (fs.existsSync(configFile)) {
+      config = parsePyproject(
+        fs.readFileSync(configFile, 'utf8'),
+        configInput ? 'config-file' : 'pyproject.toml'
+      )
+    } else if (configInput) {
+      throw new UserError('does not exist', {
+        key: 'config-file',
+        value: configInput,
+        hint: 'check the path'
+      })
     }
-    const cfg = read('setup.cfg')
-    const py = read('setup.py')
-    legacyRequiresPython =
-      (cfg !== undefined ? setupCfgRequiresPython(cfg) : undefined) ??
-      (py !== undefined ? setupPyRequiresPython(py) : undefined)
-  }
+    const projectToml = path.join(packageDir, 'pyproject.toml')
+    if (projectToml !== configFile && fs.existsSync(projectToml)) {
+      const own = parsePyproject(fs.readFileSync(projectToml, 'utf8'), 'pyproject.toml')
+      config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups }
+    }
 
-  return resolveOptions({
-    inputs,
-    env,
-    runner,
-    project: config,
-    legacyRequiresPython,
-    packageDir,
-    packageInput,
-    sdistInput,
-    configFile: fs.existsSync(configFile) ? configFile : undefined,
-    cwd
-  })
+    let legacyRequiresPython: string | undefined
+    if (typeof config.project['requires-python'] !== 'string') {
+      const read = (name: string) => {
+        const file = path.join(packageDir, name)
+        return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined
+      }
+      const cfg = read('setup.cfg')
+      const py = read('setup.py')
+      legacyRequiresPython =
+        (cfg !== undefined ? setupCfgRequiresPython(cfg) : undefined) ??
+        (py !== undefined ? setupPyRequiresPython(py) : undefined)
+    }
+
+    return resolveOptions({
+      inputs,
+      env,
+      runner,
+      project: config,
+      legacyRequiresPython,
+      packageDir,
+      packageInput,
+      sdistInput,
+      configFile: fs.existsSync(configFile) ? configFile : undefined,
+      cwd
+    })
+  } catch (error) {
+    if (sdistInput) fs.rmSync(path.dirname(packageDir), { recursive: true, force: true })
+    throw error
+  }
 }
 
 /** Unpacks an sdist into a temp dir and returns its single top-level directory. */
 async function unpackSdist(file: string, label: string): Promise<string> {
-  const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'wheelwright-sdist-'))
-  try {
-    await run(['tar', '-xzf', file, '-C', dest])
-  } catch {
-    throw new UserError('could not be unpacked as a .tar.gz', {
+  const notTarGz = () =>
+    new UserError('could not be unpacked as a .tar.gz', {
       key: 'package-dir',
       value: label,
       hint: 'build the sdist with `python -m build --sdist`'
     })
-  }
-  const entries = fs.readdirSync(dest)
-  if (entries.length !== 1 || !fs.statSync(path.join(dest, entries[0])).isDirectory()) {
-    throw new UserError('is not an sdist: expected one top-level directory', {
+  const listed = await exec(['tar', '-tvzf', file], {
+    env: { ...process.env, LC_ALL: 'C' }
+  }).catch(() => undefined)
+  if (!listed || listed.code !== 0) throw notTarGz()
+  const problems = unsafeMembers(parseListing(listed.stdout))
+  if (problems.length > 0) {
+    throw new UserError(`is refused: ${problems.slice(0, 5).join('; ')}`, {
       key: 'package-dir',
-      value: label
+      value: label,
+      hint: 'an sdist holds one directory of plain files; build it with `python -m build --sdist`'
     })
   }
-  return path.join(dest, entries[0])
+  const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'wheelwright-sdist-'))
+  try {
+    await run(['tar', '-xzf', file, '-C', dest, '--no-same-owner'])
+    const entries = fs.readdirSync(dest)
+    if (entries.length !== 1 || !fs.lstatSync(path.join(dest, entries[0])).isDirectory()) {
+      throw new UserError('is not an sdist: expected one top-level directory', {
+        key: 'package-dir',
+        value: label
+      })
+    }
+    return path.join(dest, entries[0])
+  } catch (error) {
+    fs.rmSync(dest, { recursive: true, force: true })
+    throw error instanceof UserError ? error : notTarGz()
+  }
 }

@@ -1,10 +1,68 @@
 import fs__default from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName } from './identifiers-BtSdYGFi.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-D92E4DZB.js';
+import os from 'node:os';
+import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
+import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName } from './identifiers-CNQ0DrlO.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-DF0To1_w.js';
 import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-CB_2Lc-O.js';
+
+/**
+ * An sdist given as package-dir is untrusted input. Before it is unpacked,
+ * its listing (`tar -tvz`, in the C locale) is checked: no absolute member,
+ * no `..`, no link that points outside the sdist's own directory, and no
+ * link at the top. Pure: listing in, refusals out.
+ */
+/** Parses GNU tar's verbose listing (C locale). */
+function parseListing(listing) {
+    const members = [];
+    for (const line of listing.split('\n')) {
+        const match = /^(\S)\S*\s+\S+\s+\d+\s+\S+\s+\S+\s(.*)$/.exec(line);
+        if (!match)
+            continue;
+        const [, type, rest] = match;
+        const arrow = type === 'l' ? rest.indexOf(' -> ') : type === 'h' ? rest.indexOf(' link to ') : -1;
+        if (arrow < 0)
+            members.push({ type, name: rest });
+        else
+            members.push({
+                type,
+                name: rest.slice(0, arrow),
+                target: rest.slice(arrow + (type === 'l' ? 4 : 9))
+            });
+    }
+    return members;
+}
+const parts = (name) => name.split('/').filter(p => p !== '' && p !== '.');
+/** Why each unsafe member is refused (empty when the archive is safe to unpack). */
+function unsafeMembers(members) {
+    const problems = [];
+    for (const m of members) {
+        const name = parts(m.name);
+        if (m.name.startsWith('/'))
+            problems.push(`${m.name}: an absolute path`);
+        else if (name.includes('..'))
+            problems.push(`${m.name}: leaves the sdist through ..`);
+        else if (m.target !== undefined && name.length <= 1)
+            problems.push(`${m.name}: a link at the top of the sdist`);
+        else if (m.target !== undefined) {
+            const base = m.type === 'l' ? name.slice(0, -1) : [];
+            const resolved = [];
+            let outside = m.target.startsWith('/');
+            for (const part of [...base, ...parts(m.target)]) {
+                if (part === '..') {
+                    if (resolved.pop() === undefined)
+                        outside = true;
+                }
+                else
+                    resolved.push(part);
+            }
+            // A link must stay inside the sdist's own top directory.
+            if (outside || resolved[0] !== name[0])
+                problems.push(`${m.name}: a link to ${m.target}, outside the sdist`);
+        }
+    }
+    return problems;
+}
 
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -2046,72 +2104,95 @@ async function loadOptions({ inputs, env, runner, cwd }) {
             hint: 'point it at the root of the Python project'
         });
     }
-    const configInput = inputs.get('config-file')?.trim();
-    const configFile = configInput
-        ? path.resolve(cwd, configInput.replaceAll('{package}', packageDir))
-        : path.join(packageDir, 'pyproject.toml');
-    let config = { cibuildwheel: {}, wheelwright: {}, project: {} };
-    if (fs__default.existsSync(configFile)) {
-        config = parsePyproject(fs__default.readFileSync(configFile, 'utf8'), configInput ? 'config-file' : 'pyproject.toml');
-    }
-    else if (configInput) {
-        throw new UserError('does not exist', {
-            key: 'config-file',
-            value: configInput,
-            hint: 'check the path'
+    // An unpacked sdist is removed on any error from here on (and by main when the command ends).
+    try {
+        const configInput = inputs.get('config-file')?.trim();
+        const configFile = configInput
+            ? path.resolve(cwd, configInput.replaceAll('{package}', packageDir))
+            : path.join(packageDir, 'pyproject.toml');
+        let config = { cibuildwheel: {}, wheelwright: {}, project: {} };
+        if (fs__default.existsSync(configFile)) {
+            config = parsePyproject(fs__default.readFileSync(configFile, 'utf8'), configInput ? 'config-file' : 'pyproject.toml');
+        }
+        else if (configInput) {
+            throw new UserError('does not exist', {
+                key: 'config-file',
+                value: configInput,
+                hint: 'check the path'
+            });
+        }
+        const projectToml = path.join(packageDir, 'pyproject.toml');
+        if (projectToml !== configFile && fs__default.existsSync(projectToml)) {
+            const own = parsePyproject(fs__default.readFileSync(projectToml, 'utf8'), 'pyproject.toml');
+            config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups };
+        }
+        let legacyRequiresPython;
+        if (typeof config.project['requires-python'] !== 'string') {
+            const read = (name) => {
+                const file = path.join(packageDir, name);
+                return fs__default.existsSync(file) ? fs__default.readFileSync(file, 'utf8') : undefined;
+            };
+            const cfg = read('setup.cfg');
+            const py = read('setup.py');
+            legacyRequiresPython =
+                (cfg !== undefined ? setupCfgRequiresPython(cfg) : undefined) ??
+                    (py !== undefined ? setupPyRequiresPython(py) : undefined);
+        }
+        return resolveOptions({
+            inputs,
+            env,
+            runner,
+            project: config,
+            legacyRequiresPython,
+            packageDir,
+            packageInput,
+            sdistInput,
+            configFile: fs__default.existsSync(configFile) ? configFile : undefined,
+            cwd
         });
     }
-    const projectToml = path.join(packageDir, 'pyproject.toml');
-    if (projectToml !== configFile && fs__default.existsSync(projectToml)) {
-        const own = parsePyproject(fs__default.readFileSync(projectToml, 'utf8'), 'pyproject.toml');
-        config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups };
+    catch (error) {
+        if (sdistInput)
+            fs__default.rmSync(path.dirname(packageDir), { recursive: true, force: true });
+        throw error;
     }
-    let legacyRequiresPython;
-    if (typeof config.project['requires-python'] !== 'string') {
-        const read = (name) => {
-            const file = path.join(packageDir, name);
-            return fs__default.existsSync(file) ? fs__default.readFileSync(file, 'utf8') : undefined;
-        };
-        const cfg = read('setup.cfg');
-        const py = read('setup.py');
-        legacyRequiresPython =
-            (cfg !== undefined ? setupCfgRequiresPython(cfg) : undefined) ??
-                (py !== undefined ? setupPyRequiresPython(py) : undefined);
-    }
-    return resolveOptions({
-        inputs,
-        env,
-        runner,
-        project: config,
-        legacyRequiresPython,
-        packageDir,
-        packageInput,
-        sdistInput,
-        configFile: fs__default.existsSync(configFile) ? configFile : undefined,
-        cwd
-    });
 }
 /** Unpacks an sdist into a temp dir and returns its single top-level directory. */
 async function unpackSdist(file, label) {
-    const dest = fs__default.mkdtempSync(path.join(os.tmpdir(), 'wheelwright-sdist-'));
-    try {
-        await run(['tar', '-xzf', file, '-C', dest]);
-    }
-    catch {
-        throw new UserError('could not be unpacked as a .tar.gz', {
+    const notTarGz = () => new UserError('could not be unpacked as a .tar.gz', {
+        key: 'package-dir',
+        value: label,
+        hint: 'build the sdist with `python -m build --sdist`'
+    });
+    const listed = await exec(['tar', '-tvzf', file], {
+        env: { ...process.env, LC_ALL: 'C' }
+    }).catch(() => undefined);
+    if (!listed || listed.code !== 0)
+        throw notTarGz();
+    const problems = unsafeMembers(parseListing(listed.stdout));
+    if (problems.length > 0) {
+        throw new UserError(`is refused: ${problems.slice(0, 5).join('; ')}`, {
             key: 'package-dir',
             value: label,
-            hint: 'build the sdist with `python -m build --sdist`'
+            hint: 'an sdist holds one directory of plain files; build it with `python -m build --sdist`'
         });
     }
-    const entries = fs__default.readdirSync(dest);
-    if (entries.length !== 1 || !fs__default.statSync(path.join(dest, entries[0])).isDirectory()) {
-        throw new UserError('is not an sdist: expected one top-level directory', {
-            key: 'package-dir',
-            value: label
-        });
+    const dest = fs__default.mkdtempSync(path.join(os.tmpdir(), 'wheelwright-sdist-'));
+    try {
+        await run(['tar', '-xzf', file, '-C', dest, '--no-same-owner']);
+        const entries = fs__default.readdirSync(dest);
+        if (entries.length !== 1 || !fs__default.lstatSync(path.join(dest, entries[0])).isDirectory()) {
+            throw new UserError('is not an sdist: expected one top-level directory', {
+                key: 'package-dir',
+                value: label
+            });
+        }
+        return path.join(dest, entries[0]);
     }
-    return path.join(dest, entries[0]);
+    catch (error) {
+        fs__default.rmSync(dest, { recursive: true, force: true });
+        throw error instanceof UserError ? error : notTarGz();
+    }
 }
 
 /**
@@ -2554,6 +2635,10 @@ function hideDebugCommands(stream) {
         : write(chunk, ...rest));
 }
 
+/**
+ * run(): inputs → options → command → outputs. The action and the CLI both
+ * come through here; this is the one place that turns errors into failure.
+ */
 /** Resolves the options once, then runs the command with them. */
 async function execute(inputs, cwd, context) {
     const { env, reporter } = context;
@@ -2571,12 +2656,22 @@ async function execute(inputs, cwd, context) {
         reporter.setSecret(secret);
     for (const warning of options.warnings)
         reporter.warning(warning);
+    try {
+        await runCommand(options, context);
+    }
+    finally {
+        // An sdist given as package-dir was unpacked into a temp dir of its own.
+        if (options.sdistInput)
+            fs__default.rmSync(path.dirname(options.packageDir), { recursive: true, force: true });
+    }
+}
+async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-B69lgoe-.js')).runPlan(options, context);
+            return (await import('./plan-BvJ_DiS9.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-pWLLzj3r.js')).runBuild(options, context);
+            return (await import('./build-fq7C1EM_.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-PAZGnOK1.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
