@@ -393,6 +393,17 @@ describe('hostile sdists', () => {
     return file
   }
   const sdists = () => fs.readdirSync(os.tmpdir()).filter(n => n.startsWith('wheelwright-sdist-'))
+  /** Runs `command` on the sdist made of `root`, checking that no unpacked copy is left. */
+  async function onSdist(root: string, command: string[]) {
+    const before = sdists()
+    const [verb, ...flags] = command
+    const result = await cli([verb, tarball(root, 'demo-1.0.tar.gz'), ...flags], {
+      RUNNER_OS: 'Linux',
+      RUNNER_ARCH: 'X64'
+    })
+    expect(sdists()).toEqual(before)
+    return result
+  }
 
   test.each([
     [
@@ -411,40 +422,25 @@ describe('hostile sdists', () => {
   ])('%s is refused before anything is unpacked', async (_name, make, reason) => {
     const root = tempDir('hostile')
     make(root)
-    const before = sdists()
-    const result = await cli(['build', tarball(root, 'demo-1.0.tar.gz'), '--dry-run'], {
-      RUNNER_OS: 'Linux',
-      RUNNER_ARCH: 'X64'
-    })
+    const result = await onSdist(root, ['build', '--dry-run'])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain(`error: package-dir: is refused: ${reason}`)
-    expect(sdists()).toEqual(before)
   })
 
   test('an sdist with a configuration error leaves no unpacked copy behind', async () => {
     const root = writeTree(tempDir('bad-sdist'), {
       'demo-1.0/pyproject.toml': `${PYPROJECT}[tool.cibuildwheel]\nbuild-frontend = "nope"\n`
     })
-    const before = sdists()
-    const result = await cli(['build', tarball(root, 'demo-1.0.tar.gz'), '--dry-run'], {
-      RUNNER_OS: 'Linux',
-      RUNNER_ARCH: 'X64'
-    })
+    const result = await onSdist(root, ['build', '--dry-run'])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('build-frontend')
-    expect(sdists()).toEqual(before)
   })
 
   test('a good sdist is unpacked for the run and removed after it', async () => {
     const root = writeTree(tempDir('good-sdist'), { 'demo-1.0/pyproject.toml': PYPROJECT })
-    const before = sdists()
-    const result = await cli(['plan', tarball(root, 'demo-1.0.tar.gz'), '--print-identifiers'], {
-      RUNNER_OS: 'Linux',
-      RUNNER_ARCH: 'X64'
-    })
+    const result = await onSdist(root, ['plan', '--print-identifiers'])
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('cp312-manylinux_x86_64')
-    expect(sdists()).toEqual(before)
   })
 })
 
