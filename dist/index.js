@@ -1,11 +1,11 @@
-import { a as runAction } from './chunks/main-8fJTDU84.js';
+import { a as runAction } from './chunks/main-CSyeJ2fS.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
 import './chunks/credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-CNQ0DrlO.js';
+import './chunks/identifiers-bBwvw0ZT.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -41,7 +41,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-DF0To1_w.js';
+import './chunks/version-cvJmXAhN.js';
 import './chunks/index-url-CB_2Lc-O.js';
 
 await runAction();

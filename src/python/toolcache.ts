@@ -11,6 +11,7 @@ import * as tc from '@actions/tool-cache'
 import semver from 'semver'
 import type { Env } from '../options/env.js'
 import type { PythonLayout } from './layout.js'
+import { withoutDebugCommands } from '../report/debug-filter.js'
 
 /** Tool-cache arch directory names of machine names. */
 const ARCH_DIRS: Record<string, string> = {
@@ -51,16 +52,6 @@ export function semverRange(version: string): string {
   return `>=${major}.${minor}.0-0 <${major}.${Number(minor) + 1}.0-0`
 }
 
-type Write = typeof process.stdout.write
-
-/** stdout's write without @actions/core's `::debug::` lines. */
-function withoutDebug(write: Write): Write {
-  return ((chunk: unknown, ...rest: unknown[]) =>
-    typeof chunk === 'string' && chunk.startsWith('::debug::')
-      ? true
-      : (write as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest)) as Write
-}
-
 /** Outside a workflow, @actions/core's debug lines would spoil the CLI's stdout (JSON). */
 function quiet(): boolean {
   return process.env.GITHUB_ACTIONS !== 'true'
@@ -71,7 +62,7 @@ function withRoot<T>(root: string, fn: () => T): T {
   const saved = process.env.RUNNER_TOOL_CACHE
   const write = process.stdout.write
   process.env.RUNNER_TOOL_CACHE = root
-  if (quiet()) process.stdout.write = withoutDebug(write)
+  if (quiet()) process.stdout.write = withoutDebugCommands(write, process.stdout)
   try {
     return fn()
   } finally {

@@ -1,5 +1,5 @@
 import { U as UserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-CNQ0DrlO.js';
+import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-bBwvw0ZT.js';
 
 /**
  * The `archs` option: `auto`, `native`, `all`, `auto64`, `auto32`, explicit

@@ -2,8 +2,8 @@ import fs__default from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName } from './identifiers-CNQ0DrlO.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-DF0To1_w.js';
+import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-bBwvw0ZT.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-cvJmXAhN.js';
 import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-CB_2Lc-O.js';
 
 /**
@@ -2628,13 +2628,6 @@ function cliReporter(rawStdout = text => void process.stdout.write(text), rawStd
     };
 }
 
-function hideDebugCommands(stream) {
-    const write = stream.write.bind(stream);
-    stream.write = ((chunk, ...rest) => typeof chunk === 'string' && chunk.startsWith('::debug::')
-        ? true
-        : write(chunk, ...rest));
-}
-
 /**
  * run(): inputs → options → command → outputs. The action and the CLI both
  * come through here; this is the one place that turns errors into failure.
@@ -2669,9 +2662,9 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-BvJ_DiS9.js')).runPlan(options, context);
+            return (await import('./plan-IhieMqe2.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-fq7C1EM_.js')).runBuild(options, context);
+            return (await import('./build-N1tyTQmk.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-PAZGnOK1.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':

@@ -1817,6 +1817,16 @@ function _getGlobal(key, defaultValue) {
     return value !== undefined ? value : defaultValue;
 }
 
+/** `write` without `::debug::` lines. */
+function withoutDebugCommands(write, stream) {
+    return ((chunk, ...rest) => typeof chunk === 'string' && chunk.startsWith('::debug::')
+        ? true
+        : write.call(stream, chunk, ...rest));
+}
+function hideDebugCommands(stream) {
+    stream.write = withoutDebugCommands(stream.write, stream);
+}
+
 /**
  * The runner tool cache, as actions/setup-python lays it out:
  * `<root>/Python/<X.Y.Z>/<x64|arm64|x86>[-freethreaded]/` with a sibling
@@ -1851,12 +1861,6 @@ function semverRange(version) {
         return semver.clean(version) ?? version;
     return `>=${major}.${minor}.0-0 <${major}.${Number(minor) + 1}.0-0`;
 }
-/** stdout's write without @actions/core's `::debug::` lines. */
-function withoutDebug(write) {
-    return ((chunk, ...rest) => typeof chunk === 'string' && chunk.startsWith('::debug::')
-        ? true
-        : write.call(process.stdout, chunk, ...rest));
-}
 /** Outside a workflow, @actions/core's debug lines would spoil the CLI's stdout (JSON). */
 function quiet() {
     return process.env.GITHUB_ACTIONS !== 'true';
@@ -1867,7 +1871,7 @@ function withRoot(root, fn) {
     const write = process.stdout.write;
     process.env.RUNNER_TOOL_CACHE = root;
     if (quiet())
-        process.stdout.write = withoutDebug(write);
+        process.stdout.write = withoutDebugCommands(write, process.stdout);
     try {
         return fn();
     }
@@ -4134,4 +4138,4 @@ function selectConfigurations(platform, archs, selector, runner) {
     return chosen.configurations.filter(c => archs.has(c.arch) && isSelected(selector, c.identifier) && chosen.buildableOn(c, runner));
 }
 
-export { LINUX_ARCHS as L, PLATFORM_LIST as P, PLACEHOLDER_VARS as a, archOfIdentifier as b, platformOfIdentifier as c, parsePlatformName as d, allKnownIdentifiers as e, cachedVersions as f, pythonIn as g, toolCacheArch as h, parseActivation as i, applyCapturedEnvironment as j, buildDirs as k, POSIX as l, constraintsFor as m, platformNamed as p, selectConfigurations as s, toolCacheRoot as t, unknownPlaceholders as u };
+export { LINUX_ARCHS as L, PLATFORM_LIST as P, PLACEHOLDER_VARS as a, archOfIdentifier as b, platformOfIdentifier as c, parsePlatformName as d, allKnownIdentifiers as e, cachedVersions as f, pythonIn as g, hideDebugCommands as h, toolCacheArch as i, parseActivation as j, applyCapturedEnvironment as k, buildDirs as l, POSIX as m, constraintsFor as n, platformNamed as p, selectConfigurations as s, toolCacheRoot as t, unknownPlaceholders as u };

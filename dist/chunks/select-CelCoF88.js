@@ -1,5 +1,5 @@
 import { U as UserError } from './credentials-D_8G9Dmj.js';
-import { p as platformNamed, s as selectConfigurations } from './identifiers-CNQ0DrlO.js';
+import { p as platformNamed, s as selectConfigurations } from './identifiers-bBwvw0ZT.js';
 
 /**
  * How much an emulated identifier weighs against max-per-job: QEMU builds are
