@@ -1,12 +1,25 @@
 /** A Reporter that records every call in order, for asserting on what was said and when. */
 import type { Reporter } from '../src/report/log.js'
+import { PLAIN, type Terminal } from '../src/report/terminal.js'
+import { liveOutput } from '../src/report/live.js'
 
 export interface ReporterEvent {
-  readonly kind: 'result' | 'info' | 'warning' | 'group' | 'output' | 'summary' | 'secret'
+  readonly kind:
+    | 'result'
+    | 'info'
+    | 'warning'
+    | 'group'
+    | 'line'
+    | 'start'
+    | 'end'
+    | 'status'
+    | 'output'
+    | 'summary'
+    | 'secret'
   readonly text: string
 }
 
-export function recordingReporter(): Reporter & {
+export function recordingReporter(terminal: Terminal = PLAIN): Reporter & {
   events: ReporterEvent[]
   outputs: Record<string, string>
   texts(kind: ReporterEvent['kind']): string[]
@@ -24,11 +37,23 @@ export function recordingReporter(): Reporter & {
     info: text => push('info', text),
     warning: text => push('warning', text),
     group: (title, body) => push('group', `${title}\n${body}`),
+    line: text => push('line', text),
+    startGroup: title => push('start', title),
+    endGroup: () => push('end', ''),
+    status: lines => push('status', lines.join('\n')),
     setOutput: (name, value) => {
       outputs[name] = value
       push('output', `${name}=${value}`)
     },
     summary: async (markdown, plain) => push('summary', `${markdown}\n${plain}`),
-    setSecret: value => push('secret', value)
+    setSecret: value => push('secret', value),
+    terminal,
+    flush: async () => undefined
   }
+}
+
+/** Live output over a recording reporter: one build at a time unless `concurrent`. */
+export function recordingLive(terminal: Terminal = PLAIN, concurrent = false, foldedLogs = false) {
+  const reporter = recordingReporter(terminal)
+  return { reporter, live: liveOutput({ reporter, concurrent, foldedLogs }) }
 }

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-CSyeJ2fS.js';
+import { r as runCli } from './chunks/main-CwZdiusm.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
-import './chunks/credentials-D_8G9Dmj.js';
+import './chunks/credentials-z2pHZLQz.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-bBwvw0ZT.js';
+import './chunks/identifiers-Dib9RumM.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -42,7 +42,8 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-cvJmXAhN.js';
-import './chunks/index-url-CB_2Lc-O.js';
+import './chunks/version-Bru8BnF4.js';
+import './chunks/index-url-v_aGF6Y-.js';
+import 'node:process';
 
 process.exitCode = await runCli(process.argv.slice(2));

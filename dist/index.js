@@ -1,11 +1,11 @@
-import { a as runAction } from './chunks/main-CSyeJ2fS.js';
+import { a as runAction } from './chunks/main-CwZdiusm.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
-import './chunks/credentials-D_8G9Dmj.js';
+import './chunks/credentials-z2pHZLQz.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-bBwvw0ZT.js';
+import './chunks/identifiers-Dib9RumM.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -41,7 +41,8 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-cvJmXAhN.js';
-import './chunks/index-url-CB_2Lc-O.js';
+import './chunks/version-Bru8BnF4.js';
+import './chunks/index-url-v_aGF6Y-.js';
+import 'node:process';
 
 await runAction();

@@ -11,6 +11,8 @@ import { INPUTS, parseCliArgs, readActionInputs } from './options/inputs.js'
 import type { Env } from './options/env.js'
 import { detectRunner } from './platforms/runner.js'
 import { actionReporter, cliReporter } from './report/log.js'
+import { annotationsOf } from './report/annotations.js'
+import { detectTerminal } from './report/terminal.js'
 import { EXIT, isUserError } from './util/errors.js'
 import { VERSION } from './version.js'
 import { urlSecrets } from './publish/index-url.js'
@@ -83,9 +85,16 @@ export async function runAction(): Promise<void> {
       isAction: true
     })
   } catch (error) {
+    // One annotation per failure, titled by what failed. Not setFailed: it
+    // would add a second annotation with the same text.
     const message = describe(error, process.env.RUNNER_DEBUG === '1')
-    if (isUserError(error)) core.error(message, { title: 'wheelwright: configuration error' })
-    core.setFailed(message)
+    for (const { message: text, properties } of annotationsOf(
+      error,
+      message,
+      process.env.GITHUB_WORKSPACE
+    ))
+      core.error(text, properties)
+    process.exitCode = 1
   }
 }
 
@@ -108,8 +117,12 @@ export interface CliIo {
 /** The CLI entry point; returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<number> {
   const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text))
-  const reporter = cliReporter(io.stdout, stderr)
   const env = io.env ?? process.env
+  const reporter = cliReporter(
+    io.stdout,
+    stderr,
+    detectTerminal(env, io.stderr ? {} : process.stderr)
+  )
   const cwd = io.cwd ?? process.cwd()
   const debug = argv.includes('--debug')
   try {

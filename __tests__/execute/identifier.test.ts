@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { runIdentifier, type BuildCache } from '../../src/execute/identifier.js'
+import { keptLog } from '../../src/report/live.js'
 import { BuildFailure } from '../../src/execute/failure.js'
 import type { GroupState } from '../../src/execute/setup.js'
 import { LocalWheelStore } from '../../src/cache/store.js'
@@ -46,10 +47,10 @@ function wheelBuild(root: string, identifier: string, wheel: string, extra: Step
 async function runAll(state: GroupState, builds: Build[], cache?: BuildCache) {
   const runs = []
   for (const build of builds) {
-    const log: string[] = []
-    const progress: string[] = []
-    const result = await runIdentifier(state, build, step => void progress.push(step), log, cache)
-    runs.push({ result, log: log.join(''), progress })
+    const log = keptLog()
+    const result = await runIdentifier(state, build, log, cache)
+    const progress = [...log.text().matchAll(/^▸ ([\w-]+)/gm)].map(m => m[1])
+    runs.push({ result, log: log.text(), progress })
   }
   return runs
 }
@@ -148,7 +149,7 @@ describe('{wheel} in each step', () => {
       }),
       hostStep('test', RECORD, work, { args: [file('test'), '{wheel}'], phase: 'test' })
     ])
-    await runIdentifier(state, build, () => undefined, [])
+    await runIdentifier(state, build, keptLog())
     const built = path.join(work, 'built', wheel)
     const repaired = path.join(work, 'repaired', wheel)
     expect(recorded(file('before-build'))).toEqual(['', '[x]', 'wheel-var=unset'])
@@ -223,8 +224,8 @@ describe('the environment option', () => {
       environment:
         'GREETING="hello $NAME" COMPUTED=$(echo computed) PATH=/custom/bin:$PATH VIRTUAL_ENV=/venv'
     }
-    const log: string[] = []
-    await runIdentifier(hostState([]), build, () => undefined, log)
+    const log = keptLog()
+    await runIdentifier(hostState([]), build, log)
     expect(recorded(path.join(root, 'build.env'))).toEqual([
       'GREETING=hello world',
       'COMPUTED=computed',
@@ -237,7 +238,7 @@ describe('the environment option', () => {
       `PATH=${STEP_ENV.PATH}`,
       'VIRTUAL_ENV=unset'
     ])
-    const evaluations = [...log.join('').matchAll(/^environment: (.*)$/gm)].map(m => m[1])
+    const evaluations = [...log.text().matchAll(/^environment: (.*)$/gm)].map(m => m[1])
     expect(evaluations).toHaveLength(1)
     expect(evaluations[0]!.split(', ').sort()).toEqual([
       'COMPUTED',
@@ -253,7 +254,7 @@ describe('the environment option', () => {
       ...wheelBuild(root, 'cp312-manylinux_x86_64', 'spam-1.0-cp312-cp312-linux_x86_64.whl'),
       environment: 'A=$(exit 3)'
     }
-    await expect(runIdentifier(hostState([]), build, () => undefined, [])).rejects.toThrow(
+    await expect(runIdentifier(hostState([]), build, keptLog())).rejects.toThrow(
       'cp312-manylinux_x86_64: environment failed: evaluating the environment option failed (exit 3)'
     )
     expect(builds(root)).toEqual([])
@@ -378,7 +379,7 @@ describe('failures name the identifier and the step', () => {
         root,
         steps.map(([name, script, collects]) => step(root, name, script, collects))
       )
-      const failure = await runIdentifier(hostState([]), build, () => undefined, []).catch(e => e)
+      const failure = await runIdentifier(hostState([]), build, keptLog()).catch(e => e)
       expect(failure).toBeInstanceOf(BuildFailure)
       expect(failure.message).toMatch(message)
     }
@@ -388,14 +389,9 @@ describe('failures name the identifier and the step', () => {
     const root = tempDir('ident')
     const wheel = 'spam-1.0-cp312-cp312-manylinux_2_17_x86_64.whl'
     const state = hostState([])
-    await runIdentifier(
-      state,
-      wheelBuild(root, 'cp312-manylinux_x86_64', wheel),
-      () => undefined,
-      []
-    )
+    await runIdentifier(state, wheelBuild(root, 'cp312-manylinux_x86_64', wheel), keptLog())
     await expect(
-      runIdentifier(state, wheelBuild(root, 'cp312-manylinux_i686', wheel), () => undefined, [])
+      runIdentifier(state, wheelBuild(root, 'cp312-manylinux_i686', wheel), keptLog())
     ).rejects.toThrow(
       `cp312-manylinux_i686: repair failed: ${wheel} was already built for cp312-manylinux_x86_64`
     )
@@ -404,7 +400,7 @@ describe('failures name the identifier and the step', () => {
   test('a captured environment that setup never made', async () => {
     const root = tempDir('ident')
     const build = { ...wheelBuild(root, 'cp312-win_amd64', 'x.whl'), capturedEnv: 'msvc-x64' }
-    await expect(runIdentifier(hostState([]), build, () => undefined, [])).rejects.toThrow(
+    await expect(runIdentifier(hostState([]), build, keptLog())).rejects.toThrow(
       'cp312-win_amd64: setup failed: no environment was captured as msvc-x64'
     )
     expect(builds(root)).toEqual([])
@@ -413,8 +409,8 @@ describe('failures name the identifier and the step', () => {
   test('the log so far travels with the failure', async () => {
     const root = tempDir('ident')
     const build = hostBuild(ID, root, [step(root, 'build', 'echo compiling spam.c; exit 1', true)])
-    const failure = await runIdentifier(hostState([]), build, () => undefined, []).catch(e => e)
+    const failure = await runIdentifier(hostState([]), build, keptLog()).catch(e => e)
     expect(failure.log).toContain('compiling spam.c\n')
-    expect(failure.log).toContain('= [build] exit 1 in ')
+    expect(failure.log).toContain('✗ build failed: exit code 1 (')
   })
 })

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { executePlan } from '../../src/execute/run.js'
+import { reportOutcome } from '../../src/report/outcome.js'
 import type { Build, BuildPlan } from '../../src/plan/types.js'
 import type { Options } from '../../src/options/types.js'
 import type { RunContext } from '../../src/context.js'
@@ -13,15 +14,7 @@ import { hostBuild, hostStep } from '../helpers/execute.js'
 import { tempDir } from '../helpers/tools.js'
 
 describe('the executor runs the activation as the plan says', () => {
-  const reporter = {
-    result: () => undefined,
-    info: () => undefined,
-    warning: () => undefined,
-    group: () => undefined,
-    setOutput: () => undefined,
-    summary: async () => undefined,
-    setSecret: () => undefined
-  }
+  const reporter = recordingReporter()
 
   /** A one-build plan whose setup prints a path and an activated environment (bash stands in for cmd). */
   function activationPlan(activate: string, vswhere = 'echo; echo "/opt/Visual Studio"') {
@@ -132,14 +125,20 @@ describe('the executor runs the activation as the plan says', () => {
 
   test('[ERROR lines fail the setup and name the error', async () => {
     const { run } = activationPlan('echo "[ERROR:vcvarsall.bat] Invalid argument found : x65"; env')
-    await expect(run()).rejects.toThrow(
-      /vcvarsall-x64 failed: \[ERROR:vcvarsall.bat\] Invalid argument found : x65/
-    )
+    const outcome = await run()
+    expect(outcome.failures.map(f => f.message)).toEqual([
+      expect.stringMatching(
+        /vcvarsall-x64 failed: \[ERROR:vcvarsall.bat\] Invalid argument found : x65/
+      )
+    ])
   })
 
   test('a vswhere that finds nothing fails the setup', async () => {
     const { run } = activationPlan('env', 'true')
-    await expect(run()).rejects.toThrow(/vswhere failed: printed nothing/)
+    const outcome = await run()
+    expect(outcome.failures.map(f => [f.message, f.kind])).toEqual([
+      ['setup: vswhere failed: printed nothing', 'build']
+    ])
   })
 })
 
@@ -202,6 +201,7 @@ describe('a plan of host builds', () => {
       true
     )
     const outcome = await run()
+    await reportOutcome(outcome, { seconds: 1 }, reporter)
     const wheelhouse = path.join(root, 'wheelhouse')
     expect(outcome.wheels).toEqual([
       path.join(wheelhouse, 'spam-1.0-cp311-cp311-linux_x86_64.whl'),
@@ -236,12 +236,12 @@ describe('a plan of host builds', () => {
     'fail-fast %s: a failed build, then builds started %j, wheels %j',
     async (failFast, started, wheels) => {
       const root = tempDir('run')
-      const { run, startedBuilds } = hostPlan(
+      const { run, reporter, startedBuilds } = hostPlan(
         root,
         { 'cp311-manylinux_x86_64': 'fails', 'cp312-manylinux_x86_64': 'works' },
         failFast
       )
-      const error = await run().catch(e => e)
+      const error = await reportOutcome(await run(), { seconds: 1 }, reporter).catch(e => e)
       expect(error).toBeInstanceOf(UserError)
       expect(error.message).toMatch(
         /^1 build failed: cp311-manylinux_x86_64\ncp311-manylinux_x86_64: build failed: exit code 1/

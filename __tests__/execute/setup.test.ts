@@ -10,7 +10,7 @@ import { capturedEnvOf, ensureSetup, executorFor, type OnceSteps } from '../../s
 import { HostExecutor } from '../../src/execute/executor.js'
 import { BuildFailure } from '../../src/execute/failure.js'
 import { parseActivation } from '../../src/platforms/msvc.js'
-import { recordingReporter } from '../../__fixtures__/reporter.js'
+import { recordingLive } from '../../__fixtures__/reporter.js'
 import { hostState, hostStep } from '../helpers/execute.js'
 import { tempDir } from '../helpers/tools.js'
 
@@ -67,12 +67,12 @@ describe('a step that creates something, needed by two groups', () => {
   ])('%s', async (_name, works, together, firstOutcome, secondOutcome) => {
     const groups = twoGroups(works)
     const once: OnceSteps = new Map()
-    const first = ensureSetup(groups.first, once, recordingReporter())
+    const first = ensureSetup(groups.first, once, recordingLive().live)
     let second: Promise<void>
-    if (together) second = ensureSetup(groups.second, once, recordingReporter())
+    if (together) second = ensureSetup(groups.second, once, recordingLive().live)
     else {
       await outcome(first)
-      second = ensureSetup(groups.second, once, recordingReporter())
+      second = ensureSetup(groups.second, once, recordingLive().live)
     }
     expect(await outcome(first)).toBe(firstOutcome)
     expect(await outcome(second)).toBe(secondOutcome)
@@ -89,7 +89,7 @@ describe('a step that creates something, needed by two groups', () => {
     const state = hostState([
       hostStep('tools', 'touch "$1"', dir, { args: [path.join(dir, 'ran')], creates: marker })
     ])
-    await ensureSetup(state, new Map(), recordingReporter())
+    await ensureSetup(state, new Map(), recordingLive().live)
     expect(fs.existsSync(path.join(dir, 'ran'))).toBe(false)
   })
 })
@@ -101,12 +101,16 @@ describe('ensureSetup', () => {
     const state = hostState([
       hostStep('before-all', 'echo ran >> "$1"; echo hello', dir, { args: [count] })
     ])
-    const reporter = recordingReporter()
+    const { reporter, live } = recordingLive()
     const once: OnceSteps = new Map()
-    await Promise.all([1, 2, 3].map(() => ensureSetup(state, once, reporter)))
+    await Promise.all([1, 2, 3].map(() => ensureSetup(state, once, live)))
     expect(fs.readFileSync(count, 'utf8')).toBe('ran\n')
-    expect(reporter.texts('group')).toEqual([
-      `setup\n+ bash -c echo ran >> "$1"; echo hello before-all ${count}\nhello\n`
+    expect(reporter.texts('start')).toEqual(['setup (host)'])
+    expect(reporter.texts('line')).toEqual([
+      '▸ before-all',
+      'hello',
+      expect.stringMatching(/^✓ before-all \(\d+ms\)$/),
+      expect.stringMatching(/^✓ setup ready \(/)
     ])
   })
 
@@ -116,7 +120,7 @@ describe('ensureSetup', () => {
       hostStep('first', 'echo one; exit 4', dir),
       hostStep('second', 'touch "$1"', dir, { args: [path.join(dir, 'second-ran')] })
     ])
-    const failure = await ensureSetup(state, new Map(), recordingReporter()).catch(e => e)
+    const failure = await ensureSetup(state, new Map(), recordingLive().live).catch(e => e)
     expect(failure).toBeInstanceOf(BuildFailure)
     expect(failure.message).toBe('setup: first failed: exit code 4')
     expect(failure.log).toContain('one\n')
@@ -135,7 +139,7 @@ describe('ensureSetup', () => {
         hostStep('vswhere', 'printf "%s" "$1"', dir, { args: [printed], stdoutVar: 'VS_PATH' }),
         hostStep('use', 'printf "%s" "$VS_PATH" > "$1"', dir, { args: [seen] })
       ])
-      await ensureSetup(state, new Map(), recordingReporter())
+      await ensureSetup(state, new Map(), recordingLive().live)
       expect(state.values).toEqual({ VS_PATH: value })
       expect(fs.readFileSync(seen, 'utf8')).toBe(value)
     }
@@ -145,7 +149,7 @@ describe('ensureSetup', () => {
     const state = hostState([
       hostStep('vswhere', 'echo; echo "  "', tempDir('setup'), { stdoutVar: 'VS_PATH' })
     ])
-    await expect(ensureSetup(state, new Map(), recordingReporter())).rejects.toThrow(
+    await expect(ensureSetup(state, new Map(), recordingLive().live)).rejects.toThrow(
       'setup: vswhere failed: printed nothing'
     )
   })

@@ -368,3 +368,35 @@ describe('foreign archs in containers', () => {
     expect(create.argv[create.argv.indexOf('--platform') + 1]).toBe(platform)
   })
 })
+
+describe('what the log shows for each step', () => {
+  const result = plan(
+    '[tool.cibuildwheel]\nbefore-all = "yum install -y zlib-devel"\nbefore-build = "make -C {project} gen"\ntest-requires = ["pytest"]\ntest-command = "pytest {project}/tests"',
+    { build: 'cp312-*', 'container-engine': 'podman', archs: 'x86_64' }
+  )
+  const group = result.groups[0]
+  const steps = [...group.setup, ...group.builds[0].steps]
+  const shown = (name: string) => steps.find(s => s.name === name)?.display
+
+  test.each([
+    ['before-all', 'yum install -y zlib-devel'],
+    ['create', `podman create ${group.container!.image}`],
+    ['copy-in', 'copy the project into /project'],
+    ['prepare', 'copy the project into a fresh build dir'],
+    ['before-build', 'make -C {project} gen'],
+    ['build', 'python -m build . --wheel --outdir=../built'],
+    ['repair', 'auditwheel repair -w {dest_dir} {wheel}'],
+    ['copy-out', 'copy the wheel out of the container'],
+    ['test-install', 'pip install {wheel} pytest'],
+    ['test', 'pytest {project}/tests']
+  ])('%s shows %j', (name, display) => {
+    expect(shown(name)).toBe(display)
+  })
+
+  test('no step shows an internal wrapper script', () => {
+    for (const step of steps) {
+      expect(step.display).toBeDefined()
+      expect(step.display).not.toMatch(/\n|\$1|set -e|exec "\$@"/)
+    }
+  })
+})

@@ -11,14 +11,17 @@ import type { BuildOutcome } from '../execute/run.js'
 import { archOfIdentifier } from '../plan/identifiers.js'
 
 /** The archs this job built, for `{arch}`: `x86_64`, or `i686-x86_64` for two. */
-export function builtArchs(options: Options, outcome: BuildOutcome): string {
+export function builtArchs(options: Options, outcome: Pick<BuildOutcome, 'records'>): string {
   const fromBuilds = outcome.records.map(r => archOfIdentifier(r.identifier))
   const archs = fromBuilds.length > 0 ? fromBuilds : [...options.archs]
   return [...new Set(archs)].sort().join('-') || options.runner.machine
 }
 
 /** The wheels of this job in output-dir, each once. */
-export function jobWheels(outputDir: string, outcome: BuildOutcome): string[] {
+export function jobWheels(
+  outputDir: string,
+  outcome: Pick<BuildOutcome, 'records' | 'wheels'>
+): string[] {
   const paths = [
     ...outcome.wheels,
     ...outcome.records.filter(r => r.wheel).map(r => path.join(outputDir, r.wheel))
@@ -26,14 +29,15 @@ export function jobWheels(outputDir: string, outcome: BuildOutcome): string[] {
   return [...new Set(paths.map(p => path.resolve(p)))].filter(p => fs.existsSync(p)).sort()
 }
 
+/** Returns the sdist it made, if any. */
 export async function afterBuild(
   options: Options,
   context: RunContext,
-  outcome: BuildOutcome
-): Promise<void> {
+  outcome: Pick<BuildOutcome, 'records' | 'wheels'>
+): Promise<string | undefined> {
   const settings = options.publish
   const wantArtifact = settings.uploadArtifact && context.isAction
-  if (!options.sdist && !wantArtifact && settings.mode === 'false') return
+  if (!options.sdist && !wantArtifact && settings.mode === 'false') return undefined
   const { shouldPublish } = await import('../publish/settings.js')
   const outputDir = options.outputDir
 
@@ -69,9 +73,10 @@ export async function afterBuild(
         `publish: tag, and ${context.env.GITHUB_REF ?? 'this ref'} is not a tag: not publishing`
       )
       context.reporter.setOutput('published', '[]')
-      return
+      return sdist
     }
     const { publishAndReport } = await import('./publish.js')
     await publishAndReport(files, 'output-dir', options, context, true)
   }
+  return sdist
 }

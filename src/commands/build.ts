@@ -15,7 +15,9 @@ import { dryRunJson } from '../report/dry-run.js'
 import { gatherFacts } from '../execute/facts.js'
 import { platformNamed } from '../platforms/index.js'
 import { thisMachine } from '../platforms/runner.js'
-import { executePlan, type BuildCache } from '../execute/run.js'
+import { executePlan, type BuildCache, type BuildOutcome } from '../execute/run.js'
+import { reportOutcome } from '../report/outcome.js'
+import { addMatcherCommand, removeMatcherCommands } from '../report/matcher.js'
 import { computeCacheKeys } from '../cache/compute.js'
 import { ActionsWheelStore, LocalWheelStore } from '../cache/store.js'
 import { afterBuild } from './after-build.js'
@@ -54,6 +56,7 @@ function checkBuildableHere(options: Options): void {
 
 export async function runBuild(options: Options, context: RunContext): Promise<void> {
   const { reporter } = context
+  const started = Date.now()
   checkBuildableHere(options)
   if (!options.dryRun) {
     checkWritableDir(options.outputDir, 'output-dir')
@@ -116,13 +119,22 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
       hint: 'install the selected Pythons, or build in a container'
     })
   }
-  const outcome = await executePlan(
-    plan,
-    options,
-    context,
-    await openWheelCache(plan, options, context)
-  )
-  await afterBuild(options, context, outcome)
+  const cache = await openWheelCache(plan, options, context)
+  const matcherDir = context.isAction ? context.env.RUNNER_TEMP : undefined
+  if (matcherDir) reporter.line(addMatcherCommand(path.join(matcherDir, 'wheelwright')))
+  let outcome: BuildOutcome
+  try {
+    outcome = await executePlan(plan, options, context, cache)
+  } finally {
+    if (matcherDir) for (const command of removeMatcherCommands()) reporter.line(command)
+  }
+  let sdist: string | undefined
+  try {
+    if (outcome.failures.length === 0) sdist = await afterBuild(options, context, outcome)
+  } finally {
+    // The summary is written whatever happened after the builds.
+    await reportOutcome(outcome, { sdist, seconds: (Date.now() - started) / 1000 }, reporter)
+  }
 }
 
 /** Where this run builds, said once at the start: host or which engine and images. */

@@ -8,7 +8,9 @@ export class BuildFailure extends Error {
     readonly log: string,
     reason: string,
     /** cibuildwheel's exit status for this failure (1 unless a specific one applies). */
-    readonly exitCode: number = EXIT.failed
+    readonly exitCode: number = EXIT.failed,
+    /** The lines of the step's output that tell why it failed (report/causes.ts). */
+    readonly telling: readonly string[] = []
   ) {
     super(`${identifier}: ${step} failed: ${reason}`)
   }

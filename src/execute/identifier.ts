@@ -12,6 +12,8 @@ import { isAbi3, isPurePython, parseWheelName } from '../wheel/filename.js'
 import { findCompatibleWheel } from '../wheel/reuse.js'
 import type { WheelStore } from '../cache/store.js'
 import { EXIT } from '../util/errors.js'
+import { tellingLines } from '../report/causes.js'
+import type { BuildLog } from '../report/live.js'
 import { BuildFailure } from './failure.js'
 import { capturedEnvOf, executorFor, type GroupState } from './setup.js'
 
@@ -41,12 +43,18 @@ interface CurrentWheel {
 export async function runIdentifier(
   state: GroupState,
   build: Build,
-  progress: (step: string) => void,
-  log: string[],
+  log: BuildLog,
   cache?: BuildCache
 ): Promise<IdentifierResult> {
-  const fail = (step: string, reason: string, exitCode: number = EXIT.failed) =>
-    new BuildFailure(build.identifier, step, log.join(''), reason, exitCode)
+  const fail = (step: string, reason: string, exitCode: number = EXIT.failed, output = '') =>
+    new BuildFailure(
+      build.identifier,
+      step,
+      log.text(),
+      reason,
+      exitCode,
+      output ? tellingLines(output) : []
+    )
   const reuse = findCompatibleWheel(state.built, build.identifier)
   const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined
   let wheel: CurrentWheel | undefined = reusedEntry
@@ -55,16 +63,16 @@ export async function runIdentifier(
   const envOf = capturedEnvOf(state, build.capturedEnv)
   if (!envOf) throw fail('setup', `no environment was captured as ${build.capturedEnv}`)
   if (reusedEntry) {
-    log.push(
-      `Found previously built wheel ${reusedEntry.filename} (from ${reusedEntry.identifier}); skipping the build, testing it on ${build.identifier}\n`
+    log.note(
+      `Found previously built wheel ${reusedEntry.filename} (from ${reusedEntry.identifier}); skipping the build, testing it on ${build.identifier}`
     )
   }
   const key = reusedEntry ? undefined : cache?.keys.get(build.identifier)
   const cachedFrom = key ? await cache!.store.restore(key) : undefined
   if (cachedFrom) {
     wheel = await placeCachedWheel(state, build, cachedFrom)
-    log.push(
-      `Restored ${wheel.name} from the wheel cache (key ${key!.slice(0, 16)}); skipping the build\n`
+    log.note(
+      `Restored ${wheel.name} from the wheel cache (key ${key!.slice(0, 16)}); skipping the build`
     )
   }
   const skipTests = !!cachedFrom && !!cache?.skipTests
@@ -109,19 +117,17 @@ export async function runIdentifier(
       ...(step.where === state.group.where ? stepExtra : {}),
       ...(wheel ? { WHEELWRIGHT_WHEEL: wheelPath } : {})
     }
-    progress(step.name)
-    log.push(`+ [${step.name}] ${argv.join(' ')}\n`)
+    log.stepStarted(step)
     const executor = executorFor(state, step)
     const stepStart = Date.now()
-    const result = await executor.run({ ...step, argv }, env, chunk => log.push(chunk))
-    log.push(
-      `= [${step.name}] exit ${result.code} in ${((Date.now() - stepStart) / 1000).toFixed(1)} s\n`
-    )
+    const result = await executor.run({ ...step, argv }, env, chunk => log.output(chunk))
+    log.stepFinished(step, result.code, Date.now() - stepStart)
     if (result.code !== 0)
       throw fail(
         step.name,
         `exit code ${result.code}`,
-        step.name === 'audit' ? EXIT.auditFailed : EXIT.failed
+        step.name === 'audit' ? EXIT.auditFailed : EXIT.failed,
+        result.output
       )
     if (step.collectsWheel) {
       const found = result.wheels ?? (await executor.listWheels(step.collectsWheel))
@@ -206,7 +212,7 @@ async function evaluateEnvironment(
   state: GroupState,
   build: Build,
   step: Step,
-  log: string[],
+  log: BuildLog,
   text = build.environment,
   key = 'environment'
 ): Promise<Record<string, string>> {
@@ -217,15 +223,17 @@ async function evaluateEnvironment(
   }
   const result = await executorFor(state, step).run(evalStep, step.env, () => undefined)
   if (result.code !== 0) {
-    log.push(result.output)
+    log.output(result.output)
     throw new BuildFailure(
       build.identifier,
       key,
-      log.join(''),
-      `evaluating the ${key} option failed (exit ${result.code})`
+      log.text(),
+      `evaluating the ${key} option failed (exit ${result.code})`,
+      EXIT.failed,
+      tellingLines(result.output)
     )
   }
   const changed = changedVariables(step.env, parseEnvZ(result.stdout))
-  log.push(`${key}: ${Object.keys(changed).join(', ') || '(no change)'}\n`)
+  log.note(`${key}: ${Object.keys(changed).join(', ') || '(no change)'}`)
   return changed
 }

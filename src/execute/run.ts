@@ -1,17 +1,21 @@
 /**
  * Runs a BuildPlan: every build through the bounded pool, each in its group
  * (set up once), abi3 reuse ordering, the wheelhouse, teardown whatever
- * happens (also on SIGINT/SIGTERM, which stop every child's process group),
- * then the summary and outputs. Run-wide state lives in this function's run,
- * never in a module.
+ * happens (also on SIGINT/SIGTERM, which stop every child's process group,
+ * write out what the live log still holds, and exit 130/143). The outcome
+ * (records, failures) goes back to the command, which reports it. Run-wide
+ * state lives in this function's run, never in a module.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
 import type { RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
-import type { BuildGroup, BuildPlan } from '../plan/types.js'
-import { reportOutcome, type FailedBuild } from '../report/outcome.js'
+import type { Build, BuildGroup, BuildPlan } from '../plan/types.js'
+import type { FailedBuild, RunOutcome } from '../report/outcome.js'
+import { liveOutput, type LiveBuild } from '../report/live.js'
+import { failureKind } from '../report/annotations.js'
+import { sourcePathRewriter } from '../report/matcher.js'
 import type { BuildRecord } from '../report/summary.js'
 import { isCredential } from '../util/credentials.js'
 import { ChildTracker } from '../util/exec.js'
@@ -26,10 +30,7 @@ import { limitedApiHint, placeWheel, reuseOrdering } from './wheelhouse.js'
 
 export type { BuildCache } from './identifier.js'
 
-export interface BuildOutcome {
-  readonly records: BuildRecord[]
-  readonly wheels: string[]
-}
+export type BuildOutcome = RunOutcome
 
 /** Grace period between SIGTERM and SIGKILL for the children of a stopped run. */
 const STOP_GRACE_MS = 3000
@@ -41,6 +42,18 @@ export async function executePlan(
   cache?: BuildCache
 ): Promise<BuildOutcome> {
   const { reporter } = context
+  const jobs = plan.groups.flatMap(group => group.builds.map(build => ({ group, build })))
+  const total = jobs.length
+  const live = liveOutput({
+    reporter,
+    concurrent: Math.min(plan.parallel, total) > 1,
+    foldedLogs: context.isAction,
+    rewrite: sourceRewrites(
+      jobs.map(j => j.build),
+      options.packageDir,
+      context.isAction ? context.env.GITHUB_WORKSPACE : undefined
+    )
+  })
   const outputDir = path.resolve(plan.outputDir)
   const scratch = path.join(plan.tempDir, 'scratch')
   const children = new ChildTracker()
@@ -73,6 +86,7 @@ export async function executePlan(
   // then teardown; no new build starts meanwhile.
   const onSignal = (signal: NodeJS.Signals) => {
     stop = true
+    live.flush()
     reporter.warning(`received ${signal}: stopping builds and removing containers`)
     children.signalAll('SIGTERM')
     const deadline = Date.now() + STOP_GRACE_MS
@@ -82,15 +96,19 @@ export async function executePlan(
       children.signalAll('SIGKILL')
       teardown()
       fs.rmSync(plan.tempDir, { recursive: true, force: true })
-      process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated)
+      live.flush()
+      live.close()
+      // Everything printed reaches the pipe or file before the process ends.
+      void reporter
+        .flush()
+        .finally(() => process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated))
     }
     const poll = setInterval(finish, 50)
   }
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
 
-  const jobs = states.flatMap(state => state.group.builds.map(build => ({ state, build })))
-  const total = jobs.length
+  const runs = states.flatMap(state => state.group.builds.map(build => ({ state, build })))
   const records: BuildRecord[] = []
   const failures: FailedBuild[] = []
   const placed: string[] = []
@@ -101,40 +119,37 @@ export async function executePlan(
   )
   try {
     await runPool(
-      jobs,
+      runs,
       plan.parallel,
       async ({ state, build }, index) => {
-        const label = `[${index + 1}/${total}] ${build.identifier}`
         await ordering.waitFor(build.identifier)
         if (stop) return
         const started = Date.now()
-        const log: string[] = []
+        let log: LiveBuild | undefined
         try {
           if (build.testWarning) reporter.warning(`${build.identifier}: ${build.testWarning}`)
-          await ensureSetup(state, once, reporter)
-          const result = await runIdentifier(
-            state,
-            build,
-            step => reporter.info(`${label}: ${step}`),
-            log,
-            cache
-          )
+          await ensureSetup(state, once, live)
+          log = live.begin(build.identifier, `(${index + 1}/${total})`)
+          const result = await runIdentifier(state, build, log, cache)
           const record = placeWheel(result, build, outputDir, started, placedNames)
           records.push(record)
           if (!result.reused) placed.push(path.join(outputDir, record.wheel))
-          reporter.group(
-            `${build.identifier}: ${record.wheel}${record.note ? ` (${record.note})` : ''}`,
-            log.join('')
-          )
+          log.finished({
+            ok: true,
+            title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
+          })
         } catch (error) {
-          const failure = asBuildFailure(error, build.identifier, log.join(''))
+          log ??= live.begin(build.identifier, `(${index + 1}/${total})`)
+          const failure = asBuildFailure(error, build.identifier, log.text())
           failures.push({
             identifier: build.identifier,
             message: failure.message,
             log: failure.log,
-            exitCode: failure.exitCode
+            exitCode: failure.exitCode,
+            kind: failureKind(failure.step),
+            telling: failure.telling
           })
-          reporter.group(`${build.identifier}: FAILED at ${failure.step}`, log.join(''))
+          log.finished({ ok: false, step: failure.step })
           if (plan.failFast) stop = true
         } finally {
           ordering.done(build.identifier)
@@ -143,6 +158,7 @@ export async function executePlan(
       () => !stop
     )
   } finally {
+    live.close()
     teardown()
     fs.rmSync(plan.tempDir, { recursive: true, force: true })
     process.removeListener('SIGINT', onSignal)
@@ -154,18 +170,40 @@ export async function executePlan(
     .filter((r): r is BuildRecord => !!r)
   const position = new Map(jobs.map((j, i) => [j.build.identifier, i]))
   failures.sort((a, b) => position.get(a.identifier)! - position.get(b.identifier)!)
-  await reportOutcome(
-    {
-      records: ordered,
-      wheels: placed,
-      identifiers: jobs.map(j => j.build.identifier),
-      outputDir,
-      failures,
-      failFast: plan.failFast
-    },
-    reporter
+  return {
+    records: ordered,
+    wheels: placed,
+    identifiers: jobs.map(j => j.build.identifier),
+    outputDir,
+    failures,
+    failFast: plan.failFast
+  }
+}
+
+/**
+ * In the action, diagnostics name files in the workspace (see report/matcher.ts):
+ * each build's copies of the project are its work dir's src and the project
+ * dir its steps were given.
+ */
+function sourceRewrites(
+  builds: readonly Build[],
+  packageDir: string,
+  workspace: string | undefined
+): ((identifier: string) => (line: string) => string) | undefined {
+  if (!workspace) return undefined
+  const prefix = path.relative(workspace, packageDir)
+  if (prefix.startsWith('..') || path.isAbsolute(prefix)) return undefined
+  const copies = new Map(
+    builds.map(b => [
+      b.identifier,
+      [
+        `${b.workDir}/src`,
+        `${b.workDir}\\src`,
+        ...b.steps.slice(0, 1).flatMap(s => s.env.WHEELWRIGHT_PROJECT ?? [])
+      ]
+    ])
   )
-  return { records: ordered, wheels: placed }
+  return identifier => sourcePathRewriter(prefix, copies.get(identifier) ?? [])
 }
 
 /** The engine client's own environment: the runner's, minus credentials. */

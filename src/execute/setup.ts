@@ -7,7 +7,8 @@
  */
 import fs from 'node:fs'
 import type { BuildGroup, Step } from '../plan/types.js'
-import type { Reporter } from '../report/log.js'
+import type { BuildLog, LiveOutput } from '../report/live.js'
+import { tellingLines } from '../report/causes.js'
 import {
   applyCapturedEnvironment,
   parseActivation,
@@ -55,21 +56,31 @@ export function capturedEnvOf(
   return step => (step.where === 'host' ? applyCapturedEnvironment(step.env, captured) : step.env)
 }
 
-export function ensureSetup(state: GroupState, once: OnceSteps, reporter: Reporter): Promise<void> {
+/** A group's setup, once; its log is live like a build's, under `setup [container]`. */
+export function ensureSetup(
+  state: GroupState,
+  once: OnceSteps,
+  live: Pick<LiveOutput, 'begin'>
+): Promise<void> {
   if (!state.setup) {
     state.setup = (async () => {
       state.started = true
-      const log: string[] = []
-      for (const step of state.group.setup) {
-        const env = { ...step.env, ...state.values }
-        const stdout = await runSetupStep(state, once, step, env, log)
-        keepSetupOutput(state, step, env, stdout, log)
+      if (state.group.setup.length === 0) return
+      const container = state.group.container
+      const log = live.begin('setup', container ? `(${container.name})` : '(host)')
+      let current = 'setup'
+      try {
+        for (const step of state.group.setup) {
+          current = step.name
+          const env = { ...step.env, ...state.values }
+          const stdout = await runSetupStep(state, once, step, env, log)
+          keepSetupOutput(state, step, env, stdout, log)
+        }
+      } catch (error) {
+        log.finished({ ok: false, step: current })
+        throw error
       }
-      if (state.group.setup.length > 0)
-        reporter.group(
-          `setup${state.group.container ? ` ${state.group.container.name}` : ''}`,
-          log.join('')
-        )
+      log.finished({ ok: true, title: 'ready' })
     })()
   }
   return state.setup
@@ -80,22 +91,23 @@ async function runSetupStep(
   once: OnceSteps,
   step: Step,
   env: Readonly<Record<string, string>>,
-  log: string[]
+  log: BuildLog
 ): Promise<string> {
   if (step.creates) {
     if (fs.existsSync(step.creates)) return ''
     const pending = once.get(step.creates)
     if (pending) {
       await pending.catch(() => {
-        throw new BuildFailure('setup', step.name, log.join(''), 'it failed for another group')
+        throw new BuildFailure('setup', step.name, log.text(), 'it failed for another group')
       })
       return ''
     }
   }
-  log.push(`+ ${step.argv.join(' ')}\n`)
+  log.stepStarted(step)
+  const started = Date.now()
   // A captured environment is a dump of every variable: logged only when the step fails.
   const work = executorFor(state, step).run(step, env, chunk =>
-    step.captureEnv ? undefined : log.push(chunk)
+    step.captureEnv ? undefined : log.output(chunk)
   )
   if (step.creates) {
     const done = work.then(result => {
@@ -105,9 +117,17 @@ async function runSetupStep(
     once.set(step.creates, done)
   }
   const result = await work
+  if (result.code !== 0 && step.captureEnv) log.output(result.output)
+  log.stepFinished(step, result.code, Date.now() - started)
   if (result.code !== 0) {
-    if (step.captureEnv) log.push(result.output)
-    throw new BuildFailure('setup', step.name, log.join(''), `exit code ${result.code}`)
+    throw new BuildFailure(
+      'setup',
+      step.name,
+      log.text(),
+      `exit code ${result.code}`,
+      undefined,
+      tellingLines(result.output)
+    )
   }
   return result.stdout
 }
@@ -118,24 +138,24 @@ function keepSetupOutput(
   step: Step,
   env: Readonly<Record<string, string>>,
   stdout: string,
-  log: string[]
+  log: BuildLog
 ): void {
   if (step.stdoutVar) {
     const value = stdout
       .split(/\r?\n/)
       .map(line => line.trim())
       .find(Boolean)
-    if (!value) throw new BuildFailure('setup', step.name, log.join(''), 'printed nothing')
+    if (!value) throw new BuildFailure('setup', step.name, log.text(), 'printed nothing')
     state.values[step.stdoutVar] = value
-    log.push(`${step.stdoutVar}=${value}\n`)
+    log.note(`${step.stdoutVar}=${value}`)
   }
   if (step.captureEnv) {
     const captured = parseActivation(env, stdout)
     if (captured.errors.length > 0) {
-      log.push(stdout)
-      throw new BuildFailure('setup', step.name, log.join(''), captured.errors.join('; '))
+      log.output(stdout)
+      throw new BuildFailure('setup', step.name, log.text(), captured.errors.join('; '))
     }
     state.captured.set(step.captureEnv, captured)
-    log.push(`${step.captureEnv}: ${Object.keys(captured.variables).join(', ') || '(no change)'}\n`)
+    log.note(`${step.captureEnv}: ${Object.keys(captured.variables).join(', ') || '(no change)'}`)
   }
 }

@@ -33,14 +33,13 @@ export interface CascadeSources {
 interface Level {
   value: unknown
   rule: InheritRule
+  /** Where the value came from, as messages name it. */
   source: string
+  /** For a value of the config file, its dotted path there (overrides by index). */
+  path?: string
 }
 
-export function resolveOption(
-  spec: OptionSpec,
-  sources: CascadeSources,
-  identifier?: string
-): string {
+function levelsOf(spec: OptionSpec, sources: CascadeSources, identifier?: string): Level[] {
   const { platform, config, env } = sources
   const platformTable = (config[platform] ?? {}) as Table
   const levels: Level[] = [
@@ -54,14 +53,15 @@ export function resolveOption(
     }
   ]
   if (identifier !== undefined && !spec.global) {
-    for (const override of sources.overrides) {
-      if (!selectorMatches(override.select, identifier)) continue
+    sources.overrides.forEach((override, index) => {
+      if (!selectorMatches(override.select, identifier)) return
       levels.push({
         value: override.options[spec.name],
         rule: override.inherit[spec.name] ?? 'none',
-        source: `tool.cibuildwheel.overrides[select=${override.select}].${spec.name}`
+        source: `tool.cibuildwheel.overrides[select=${override.select}].${spec.name}`,
+        path: `tool.cibuildwheel.overrides[${index}].${spec.name}`
       })
-    }
+    })
   }
   const envRule: InheritRule = spec.name === 'enable' ? 'append' : 'none'
   levels.push({ value: env[envName(spec.name)], rule: envRule, source: envName(spec.name) })
@@ -70,7 +70,28 @@ export function resolveOption(
     levels.push({ value: env[name], rule: envRule, source: name })
   }
   levels.push({ value: sources.inputs.get(spec.name), rule: 'none', source: spec.name })
+  return levels
+}
 
+/** Where the option's value was last set: its dotted path in the config file, or its source. */
+export function optionSourcePath(
+  spec: OptionSpec,
+  sources: CascadeSources,
+  identifier?: string
+): string | undefined {
+  const set = levelsOf(spec, sources, identifier).filter(
+    l => l.value !== undefined && l.value !== null && l.value !== ''
+  )
+  const last = set.at(-1)
+  return last && (last.path ?? last.source)
+}
+
+export function resolveOption(
+  spec: OptionSpec,
+  sources: CascadeSources,
+  identifier?: string
+): string {
+  const levels = levelsOf(spec, sources, identifier)
   let result: string | undefined
   for (const { value, rule, source } of levels) {
     if (value === undefined || value === null) continue

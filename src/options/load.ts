@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { UserError } from '../util/errors.js'
+import { locateError, type ConfigSource } from './locate.js'
 import { exec, run } from '../util/exec.js'
 import { parseListing, unsafeMembers } from './sdist-archive.js'
 import type { Env } from './env.js'
@@ -27,6 +28,15 @@ export interface LoadInput {
 }
 
 const PROJECT_FILES: readonly string[] = ['pyproject.toml', 'setup.cfg', 'setup.py']
+
+/** Parses a config file; an error in it names the file and, where known, the line. */
+function parseConfig(source: ConfigSource, label: string): ProjectConfig {
+  try {
+    return parsePyproject(source.text, label, source.file)
+  } catch (error) {
+    throw locateError(error, { tool: source, project: source })
+  }
+}
 
 export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Promise<Options> {
   const packageInput = inputs.get('package-dir')?.trim() || '.'
@@ -70,11 +80,10 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
       ? path.resolve(cwd, configInput.replaceAll('{package}', packageDir))
       : path.join(packageDir, 'pyproject.toml')
     let config: ProjectConfig = { cibuildwheel: {}, wheelwright: {}, project: {} }
+    const sources: { tool?: ConfigSource; project?: ConfigSource } = {}
     if (fs.existsSync(configFile)) {
-      config = parsePyproject(
-        fs.readFileSync(configFile, 'utf8'),
-        configInput ? 'config-file' : 'pyproject.toml'
-      )
+      sources.tool = { file: configFile, text: fs.readFileSync(configFile, 'utf8') }
+      config = parseConfig(sources.tool, configInput ? 'config-file' : 'pyproject.toml')
     } else if (configInput) {
       throw new UserError('does not exist', {
         key: 'config-file',
@@ -83,8 +92,10 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
       })
     }
     const projectToml = path.join(packageDir, 'pyproject.toml')
-    if (projectToml !== configFile && fs.existsSync(projectToml)) {
-      const own = parsePyproject(fs.readFileSync(projectToml, 'utf8'), 'pyproject.toml')
+    if (projectToml === configFile) sources.project = sources.tool
+    else if (fs.existsSync(projectToml)) {
+      sources.project = { file: projectToml, text: fs.readFileSync(projectToml, 'utf8') }
+      const own = parseConfig(sources.project, 'pyproject.toml')
       config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups }
     }
 
@@ -111,7 +122,8 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
       packageInput,
       sdistInput,
       configFile: fs.existsSync(configFile) ? configFile : undefined,
-      cwd
+      cwd,
+      sources
     })
   } catch (error) {
     if (sdistInput) fs.rmSync(path.dirname(packageDir), { recursive: true, force: true })

@@ -20,7 +20,8 @@ export interface ProjectConfig {
   readonly dependencyGroups?: Table
 }
 
-export function parsePyproject(text: string, fileLabel: string): ProjectConfig {
+/** `file`, when given, is where a syntax error is located. */
+export function parsePyproject(text: string, fileLabel: string, file?: string): ProjectConfig {
   let document: Table
   try {
     document = parse(text) as Table
@@ -29,7 +30,8 @@ export function parsePyproject(text: string, fileLabel: string): ProjectConfig {
       const first = error.message.split('\n')[0]
       throw new UserError(`invalid TOML at line ${error.line}, column ${error.column}: ${first}`, {
         key: fileLabel,
-        hint: 'fix the syntax of the file'
+        hint: 'fix the syntax of the file',
+        ...(file ? { location: { file, line: error.line } } : {})
       })
     }
     throw error

@@ -21,6 +21,7 @@ import { thisMachine } from '../platforms/runner.js'
 import { resolveBuildOptions } from './build-options.js'
 import { PLACEHOLDER_VARS, unknownPlaceholders } from '../steps/placeholders.js'
 import { checkKnownKeys, parseOverrides } from './config-table.js'
+import { locateError, type ConfigSources } from './locate.js'
 import { resolvePublishOptions } from './publish.js'
 import {
   booleanValue,
@@ -65,6 +66,8 @@ export interface ResolveInput {
   readonly cpuCount?: number
   /** Relative paths in options (output-dir, cache-dir, dist-dir) are taken from here. */
   readonly cwd?: string
+  /** The config files' text, so that a bad value's error names its line. */
+  readonly sources?: ConfigSources
 }
 
 /** wheelwright's cache dir on this machine: `$XDG_CACHE_HOME/wheelwright` or `~/.cache/wheelwright`. */
@@ -73,7 +76,17 @@ export function defaultCacheDir(env: Env): string {
   return path.join(base, 'wheelwright')
 }
 
+/** Resolves the options; an error about a value from a config file names the file and line. */
 export function resolveOptions(input: ResolveInput): Options {
+  const seen: { cascade?: CascadeSources } = {}
+  try {
+    return resolveWith(input, seen)
+  } catch (error) {
+    throw locateError(error, input.sources ?? {}, seen.cascade)
+  }
+}
+
+function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): Options {
   const { inputs, env, runner, project } = input
   const cwd = input.cwd ?? process.cwd()
   const warnings: string[] = []
@@ -117,6 +130,7 @@ export function resolveOptions(input: ResolveInput): Options {
     env,
     inputs: expandImageInputs(inputs)
   }
+  seen.cascade = cascade
   const option = (name: string, identifier?: string) => {
     const spec = SPECS_BY_NAME.get(name)
     if (!spec) throw new Error(`unknown option ${name}`)
@@ -193,15 +207,19 @@ export function resolveOptions(input: ResolveInput): Options {
   const buildOptions = (identifier: string): BuildOptions => {
     let found = memo.get(identifier)
     if (!found) {
-      found = Object.freeze(
-        resolveBuildOptions(
-          identifier,
-          option,
-          platformNamed(platform),
-          input.packageDir,
-          project.dependencyGroups
+      try {
+        found = Object.freeze(
+          resolveBuildOptions(
+            identifier,
+            option,
+            platformNamed(platform),
+            input.packageDir,
+            project.dependencyGroups
+          )
         )
-      )
+      } catch (error) {
+        throw locateError(error, input.sources ?? {}, cascade, identifier)
+      }
       memo.set(identifier, found)
     }
     return found

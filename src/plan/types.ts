@@ -7,6 +7,13 @@ export interface Step {
   /** What the step does: `before-build`, `build`, `repair`, `test`, ... */
   readonly name: string
   readonly argv: readonly string[]
+  /**
+   * What the log shows for the step: the command as the user knows it (their
+   * before-build or test-command as written, `python -m build .`, `auditwheel
+   * repair ...`) or what an internal step does, never its wrapper script.
+   * The step's name stands in when it is absent.
+   */
+  readonly display?: string
   /** Variables set for this step on top of the build's environment. */
   readonly env: Readonly<Record<string, string>>
   readonly cwd: string

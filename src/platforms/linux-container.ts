@@ -102,9 +102,15 @@ function containerGroup(
     env: containerEnv
   }
   const runnerEnv = shared.hostBaseEnv(facts)
-  const host = (stepName: string, argv: string[], env: Record<string, string> = {}): Step => ({
+  const host = (
+    stepName: string,
+    argv: string[],
+    display: string,
+    env: Record<string, string> = {}
+  ): Step => ({
     name: stepName,
     argv,
+    display,
     env: { ...runnerEnv, ...env },
     cwd: facts.tempDir,
     where: 'host',
@@ -116,7 +122,15 @@ function containerGroup(
   )
   const setup: Step[] = [
     ...(auditTools.length > 0 ? shared.toolsSetupSteps(facts, auditTools, POSIX) : []),
-    ...(mountCache ? [host('cache-dir', ['mkdir', '-p', facts.containerCacheDir!])] : []),
+    ...(mountCache
+      ? [
+          host(
+            'cache-dir',
+            ['mkdir', '-p', facts.containerCacheDir!],
+            'make the download cache dir'
+          )
+        ]
+      : []),
     host(
       'create',
       [
@@ -134,19 +148,15 @@ function containerGroup(
         '-c',
         'while sleep 3600; do :; done'
       ],
+      `${engine} create ${image}`,
       containerEnv
     ),
-    host('start', [engine, 'start', name]),
-    host('copy-in', [
-      'bash',
-      '-c',
-      COPY_IN,
+    host('start', [engine, 'start', name], `${engine} start ${name}`),
+    host(
       'copy-in',
-      engine,
-      name,
-      CONTAINER_PROJECT,
-      options.packageDir
-    ])
+      ['bash', '-c', COPY_IN, 'copy-in', engine, name, CONTAINER_PROJECT, options.packageDir],
+      `copy the project into ${CONTAINER_PROJECT}`
+    )
   ]
   const constraints = shared.buildConstraints(
     options,
@@ -168,6 +178,7 @@ function containerGroup(
     const pins = constraints.fileOf(list[0].identifier)
     setup.push({
       name: 'test-env-tool',
+      display: 'install uv for the test venvs (when missing)',
       argv: [
         'bash',
         '-c',
@@ -187,6 +198,7 @@ function containerGroup(
     setup.push({
       name: 'before-all',
       argv: shellArgv(first.beforeAll, 'bash'),
+      display: first.beforeAll,
       env: {
         PATH: CONTAINER_PATH,
         WHEELWRIGHT_PROJECT: CONTAINER_PROJECT,
@@ -204,16 +216,20 @@ function containerGroup(
     const wheelDir = path.join(facts.tempDir, 'wheels', c.identifier)
     const tested = shared.isTested(options, build)
     const baseEnv = shared.baseBuildEnv(c.identifier)
-    const copyOut = host('copy-out', [
-      'bash',
-      '-c',
-      COPY_OUT,
+    const copyOut = host(
       'copy-out',
-      engine,
-      name,
-      buildDirs(POSIX, workDir).repaired,
-      wheelDir
-    ])
+      [
+        'bash',
+        '-c',
+        COPY_OUT,
+        'copy-out',
+        engine,
+        name,
+        buildDirs(POSIX, workDir).repaired,
+        wheelDir
+      ],
+      'copy the wheel out of the container'
+    )
     const steps = pipelineSteps({
       options: build,
       dialect: POSIX,
@@ -250,6 +266,8 @@ function containerGroup(
     container,
     setup,
     builds,
-    teardown: [host('remove', [engine, 'rm', '--force', '--time', '0', name])]
+    teardown: [
+      host('remove', [engine, 'rm', '--force', '--time', '0', name], `${engine} rm ${name}`)
+    ]
   }
 }

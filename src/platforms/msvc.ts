@@ -91,12 +91,14 @@ export function activationSteps(input: ActivationInput): Step[] {
     {
       name: 'vswhere',
       argv: vswhereArgv(input.env, input.hostMachine),
+      display: 'find Visual Studio (vswhere)',
       ...base,
       stdoutVar: VS_PATH_VAR
     },
     ...archs.map((arch): Step => ({
       name: `vcvarsall-${arch}`,
       argv: vcvarsArgv(arch, input.toolset),
+      display: `vcvarsall.bat ${arch}`,
       ...base,
       captureEnv: capturedEnvName(arch)
     }))

@@ -51,6 +51,7 @@ export function toolsSetupSteps(
     {
       name: 'tools',
       argv: dialect.toolsVenv(facts.hostPython, facts.toolsDir, marker, pinned),
+      display: `install ${requirements.join(', ')} into the tools venv`,
       env: hostBaseEnv(facts),
       cwd: facts.tempDir,
       where: 'host',
@@ -107,6 +108,7 @@ export function hostBeforeAll(
     {
       name: 'before-all',
       argv: shellArgv(command, shell),
+      display: command,
       env: {
         ...env,
         WHEELWRIGHT_PROJECT: options.packageDir,
@@ -281,6 +283,7 @@ export function buildConstraints(
           {
             name: 'constraints',
             argv: dialect.writeFiles(place.python, [...files]),
+            display: 'write the dependency constraints',
             env,
             cwd: dialect.path.dirname(place.dir),
             where: place.where,

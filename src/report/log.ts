@@ -4,6 +4,8 @@
  * Commands only talk to a Reporter, so both entry points share them.
  */
 import type * as Core from '@actions/core'
+import ansiEscapes from 'ansi-escapes'
+import { detectTerminal, PLAIN, type Terminal } from './terminal.js'
 
 export interface Reporter {
   /** Plain result text (identifiers, JSON); the CLI prints it on stdout. */
@@ -12,10 +14,29 @@ export interface Reporter {
   warning(text: string): void
   /** A titled block of text, e.g. one build's log. */
   group(title: string, body: string): void
+  /** A line of live output, written at once. */
+  line(text: string): void
+  /** Opens a section that folds in the action's log; the CLI prints it as a header. */
+  startGroup(title: string): void
+  endGroup(): void
+  /**
+   * The status board: lines kept at the bottom of a terminal and redrawn in
+   * place (an empty list removes it). Anywhere else, nothing.
+   */
+  status(lines: readonly string[]): void
   setOutput(name: string, value: string): void
   /** Markdown for the job summary; the CLI prints the plain table instead. */
   summary(markdown: string, plain: string): Promise<void>
   setSecret(value: string): void
+  /** Colour, a terminal, its width. */
+  readonly terminal: Terminal
+  /** Resolves when everything written so far has left the process (before it exits). */
+  flush(): Promise<void>
+}
+
+/** Resolves when `stream` has handed over all it was given. */
+export function drained(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise(resolve => stream.write('', () => resolve()))
 }
 
 /** The action's reporter; @actions/core is passed in so the CLI never loads it. */
@@ -28,17 +49,28 @@ export const actionReporter = (core: typeof Core): Reporter => ({
     if (body) core.info(body.trimEnd())
     core.endGroup()
   },
+  line: text => core.info(text),
+  startGroup: title => core.startGroup(title),
+  endGroup: () => core.endGroup(),
+  status: () => undefined,
   setOutput: (name, value) => core.setOutput(name, value),
   summary: async markdown => {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
   },
-  setSecret: value => core.setSecret(value)
+  setSecret: value => core.setSecret(value),
+  terminal: detectTerminal(process.env),
+  flush: () => drained(process.stdout)
 })
 
-/** The CLI's reporter: like the action's log, every registered secret prints as `***`. */
+/**
+ * The CLI's reporter: like the action's log, every registered secret prints
+ * as `***`. On a terminal it keeps the status board below everything else it
+ * writes, on either stream.
+ */
 export function cliReporter(
   rawStdout: (text: string) => void = text => void process.stdout.write(text),
-  rawStderr: (text: string) => void = text => void process.stderr.write(text)
+  rawStderr: (text: string) => void = text => void process.stderr.write(text),
+  terminal: Terminal = PLAIN
 ): Reporter {
   const secrets = new Set<string>()
   const mask = (text: string) => {
@@ -47,17 +79,48 @@ export function cliReporter(
       masked = masked.split(secret).join('***')
     return masked
   }
-  const stdout = (text: string) => rawStdout(mask(text))
-  const stderr = (text: string) => rawStderr(mask(text))
+  let board: readonly string[] = []
+  const fit = (line: string) =>
+    line.length < terminal.columns ? line : `${line.slice(0, terminal.columns - 2)}…`
+  const drawBoard = () => {
+    if (board.length > 0) rawStderr(board.map(l => mask(fit(l))).join('\n') + '\n')
+  }
+  const clearBoard = () => {
+    if (board.length > 0) rawStderr(ansiEscapes.eraseLines(board.length + 1))
+  }
+  /** Writes below the log and above the board. */
+  const around = (raw: (text: string) => void) => (text: string) => {
+    clearBoard()
+    raw(mask(text))
+    drawBoard()
+  }
+  const stdout = around(rawStdout)
+  const stderr = around(rawStderr)
   return {
     result: text => stdout(text.endsWith('\n') ? text : `${text}\n`),
     info: text => stderr(`${text}\n`),
     warning: text => stderr(`warning: ${text}\n`),
     group: (title, body) => stderr(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
+    line: text => stderr(`${text}\n`),
+    startGroup: title => stderr(`── ${title}\n`),
+    endGroup: () => undefined,
+    status: lines => {
+      if (!terminal.tty) return
+      clearBoard()
+      board = [...lines]
+      drawBoard()
+    },
     setOutput: () => undefined,
-    summary: async (_markdown, plain) => stdout(plain.endsWith('\n') ? plain : `${plain}\n`),
+    summary: async (_markdown, plain) => {
+      if (plain) stdout(plain.endsWith('\n') ? plain : `${plain}\n`)
+    },
     setSecret: value => {
       if (value.length >= 3) secrets.add(value)
+    },
+    terminal,
+    flush: async () => {
+      await drained(process.stdout)
+      await drained(process.stderr)
     }
   }
 }

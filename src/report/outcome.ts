@@ -1,15 +1,31 @@
-/** The end of a build run: the summary table, the outputs, and one error for all failures. */
+/**
+ * The end of a build run: the closing line (`✓ 3 wheels in 41.2s →
+ * wheelhouse`), the summary table (also when builds failed), the outputs, and
+ * one error that gathers every failure, each annotated on its own.
+ */
+import fs from 'node:fs'
+import crypto from 'node:crypto'
+import path from 'node:path'
 import type { Reporter } from './log.js'
-import { markdownTable, plainTable, type BuildRecord } from './summary.js'
-import { UserError } from '../util/errors.js'
-
-const LOG_TAIL_LINES = 30
+import { duration } from './live.js'
+import {
+  madeFiles,
+  markdownSummary,
+  plainTable,
+  type BuildRecord,
+  type FileRecord
+} from './summary.js'
+import { paintFor } from './terminal.js'
+import { UserError, type FailureKind } from '../util/errors.js'
 
 export interface FailedBuild {
   readonly identifier: string
   readonly message: string
   readonly log: string
   readonly exitCode: number
+  readonly kind: FailureKind
+  /** The lines of the failed step's output that tell why (report/causes.ts). */
+  readonly telling: readonly string[]
 }
 
 export interface RunOutcome {
@@ -23,31 +39,60 @@ export interface RunOutcome {
   readonly failFast: boolean
 }
 
-export function tail(text: string, lines = LOG_TAIL_LINES): string {
-  return text
-    .trimEnd()
-    .split('\n')
-    .slice(-lines)
-    .map(l => `    ${l}`)
-    .join('\n')
+/** What the run made besides the wheels, and how long it took. */
+export interface RunTotals {
+  readonly sdist?: string
+  /** Wall time of the run. */
+  readonly seconds: number
 }
 
-export async function reportOutcome(outcome: RunOutcome, reporter: Reporter): Promise<void> {
+export function fileRecord(file: string): FileRecord {
+  const data = fs.readFileSync(file)
+  return {
+    file: path.basename(file),
+    size: data.length,
+    sha256: crypto.createHash('sha256').update(data).digest('hex')
+  }
+}
+
+/** A failure's message, ending with the lines that tell why. */
+export function failureText(failure: Pick<FailedBuild, 'message' | 'telling'>): string {
+  return [failure.message, ...failure.telling.map(l => `    ${l}`)].join('\n')
+}
+
+export async function reportOutcome(
+  outcome: RunOutcome,
+  totals: RunTotals,
+  reporter: Reporter
+): Promise<void> {
   const { records, failures } = outcome
-  if (records.length > 0) await reporter.summary(markdownTable(records), plainTable(records))
+  const paint = paintFor(reporter.terminal)
+  const sdist = totals.sdist ? fileRecord(totals.sdist) : undefined
+  const took = duration(totals.seconds * 1000)
+  const shown = path.relative(process.cwd(), outcome.outputDir) || '.'
+  const where = shown.startsWith('..') ? outcome.outputDir : shown
+  reporter.line(
+    failures.length === 0
+      ? `${paint.green('✓')} ${paint.bold(madeFiles(records.length, !!sdist))} in ${took} → ${where}`
+      : `${paint.red('✗')} ${paint.bold(`${failures.length} of ${outcome.identifiers.length} builds failed`)} in ${took}; ${madeFiles(records.length, !!sdist)} → ${where}`
+  )
+  const summary = { records, ...(sdist ? { sdist } : {}), failures, seconds: totals.seconds }
+  if (records.length > 0 || sdist || failures.length > 0)
+    await reporter.summary(markdownSummary(summary), plainTable(summary))
   reporter.setOutput('wheels', JSON.stringify(outcome.wheels))
   reporter.setOutput('wheelhouse', outcome.outputDir)
   reporter.setOutput('identifiers', JSON.stringify(outcome.identifiers))
   if (failures.length === 0) return
-  const details = failures.map(f => `${f.message}\n${tail(f.log)}`).join('\n\n')
   throw new UserError(
-    `${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${details}`,
+    `${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${failures.map(failureText).join('\n\n')}`,
     {
       hint: outcome.failFast
         ? 'fail-fast stopped the remaining builds; set fail-fast: false to build the rest'
         : 'see each build log above',
       // The status of the first failure in plan order, as cibuildwheel (which stops there) gives.
-      exitCode: failures[0].exitCode
+      exitCode: failures[0].exitCode,
+      kind: failures[0].kind,
+      problems: failures.map(f => ({ kind: f.kind, message: failureText(f) }))
     }
   )
 }

@@ -1,4 +1,12 @@
-/** The end-of-build table: identifier, wheel, size, sha256, seconds, tested. */
+/**
+ * The end-of-run tables: identifier, wheel, size, sha256, seconds, tested;
+ * an sdist row when the run made one. The job summary (markdown) has the
+ * full sha256, the totals and wall time, and each failed identifier with the
+ * telling lines and the last lines of its log; the CLI's plain table keeps
+ * the sha256 short, so that it fits a terminal.
+ */
+import { duration } from './live.js'
+
 export interface BuildRecord {
   readonly identifier: string
   readonly wheel: string
@@ -10,7 +18,32 @@ export interface BuildRecord {
   readonly note?: string
 }
 
-function humanSize(bytes: number): string {
+/** A file of the run that is no wheel (the sdist). */
+export interface FileRecord {
+  readonly file: string
+  readonly size: number
+  readonly sha256: string
+}
+
+/** A failed identifier, as the summary shows it. */
+export interface FailureRecord {
+  readonly identifier: string
+  readonly message: string
+  readonly telling: readonly string[]
+  readonly log: string
+}
+
+export interface RunSummary {
+  readonly records: readonly BuildRecord[]
+  readonly sdist?: FileRecord
+  readonly failures: readonly FailureRecord[]
+  /** Wall time of the whole run. */
+  readonly seconds: number
+}
+
+const LAST_LINES = 20
+
+export function humanSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
@@ -18,29 +51,71 @@ function humanSize(bytes: number): string {
 
 const HEADER: readonly string[] = ['identifier', 'wheel', 'size', 'sha256', 'seconds', 'tested']
 
-function rows(records: readonly BuildRecord[]): string[][] {
-  return records.map(r => [
-    r.identifier,
-    r.wheel + (r.note ? ` (${r.note})` : ''),
-    humanSize(r.size),
-    r.sha256.slice(0, 16),
-    r.seconds.toFixed(1),
-    r.tested
-  ])
-}
-
-export function markdownTable(records: readonly BuildRecord[]): string {
-  const escape = (s: string) => s.replace(/\|/g, '\\|')
-  const lines = [
-    `| ${HEADER.join(' | ')} |`,
-    `| ${HEADER.map(() => '---').join(' | ')} |`,
-    ...rows(records).map(r => `| ${r.map(escape).join(' | ')} |`)
+function rows(summary: Pick<RunSummary, 'records' | 'sdist'>, sha: (s: string) => string) {
+  const { records, sdist } = summary
+  return [
+    ...records.map(r => [
+      r.identifier,
+      r.wheel + (r.note ? ` (${r.note})` : ''),
+      humanSize(r.size),
+      sha(r.sha256),
+      r.seconds.toFixed(1),
+      r.tested
+    ]),
+    ...(sdist ? [['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', '']] : [])
   ]
-  return `### wheelwright: ${records.length} wheel${records.length === 1 ? '' : 's'}\n\n${lines.join('\n')}\n`
 }
 
-export function plainTable(records: readonly BuildRecord[]): string {
-  const table = [HEADER, ...rows(records)]
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** `2 wheels and the sdist`, `1 wheel`. */
+export function madeFiles(wheels: number, sdist: boolean): string {
+  return `${plural(wheels, 'wheel')}${sdist ? ' and the sdist' : ''}`
+}
+
+/** A fence that no line of `text` closes early. */
+function fenced(text: string): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map(m => m.length))
+  const fence = '`'.repeat(longest + 1)
+  return `${fence}\n${text.trimEnd()}\n${fence}`
+}
+
+export function markdownSummary(summary: RunSummary): string {
+  const { records, sdist, failures } = summary
+  const escape = (s: string) => s.replace(/\|/g, '\\|')
+  const parts: string[] = []
+  const heading = `${madeFiles(records.length, !!sdist)} in ${duration(summary.seconds * 1000)}`
+  parts.push(
+    `### wheelwright: ${heading}${failures.length > 0 ? `, ${plural(failures.length, 'build')} failed` : ''}`
+  )
+  if (records.length > 0 || sdist) {
+    const bytes = records.reduce((sum, r) => sum + r.size, 0) + (sdist?.size ?? 0)
+    const built = records.reduce((sum, r) => sum + r.seconds, 0)
+    parts.push(
+      [
+        `| ${HEADER.join(' | ')} |`,
+        `| ${HEADER.map(() => '---').join(' | ')} |`,
+        ...rows(summary, s => s).map(r => `| ${r.map(escape).join(' | ')} |`)
+      ].join('\n'),
+      `**Total:** ${madeFiles(records.length, !!sdist)}, ${humanSize(bytes)}; ` +
+        `wall time ${duration(summary.seconds * 1000)} (the builds took ${duration(built * 1000)} in all)`
+    )
+  }
+  for (const failure of failures) {
+    const last = failure.log.trimEnd().split('\n').slice(-LAST_LINES).join('\n')
+    parts.push(
+      `#### ✗ ${failure.identifier}\n\n${escape(failure.message)}`,
+      ...(failure.telling.length > 0 ? [fenced(failure.telling.join('\n'))] : []),
+      `<details><summary>last lines of the log</summary>\n\n${fenced(last)}\n\n</details>`
+    )
+  }
+  return `${parts.join('\n\n')}\n`
+}
+
+/** The CLI's table; empty when there is no row. */
+export function plainTable(summary: Pick<RunSummary, 'records' | 'sdist'>): string {
+  if (summary.records.length === 0 && !summary.sdist) return ''
+  const table = [HEADER, ...rows(summary, s => s.slice(0, 16))]
   const widths = HEADER.map((_, i) => Math.max(...table.map(r => r[i].length)))
   return (
     table

@@ -18,6 +18,7 @@ const writeWithPython = (python: string, files: readonly (readonly [string, stri
 ]
 import { frontendArgv, frontendRequirements, requirementModules } from './frontend.js'
 import { shellArgv } from './placeholders.js'
+import { join as commandLine } from '../util/shlex.js'
 
 export interface PipelineInput {
   readonly options: BuildOptions
@@ -126,7 +127,10 @@ function venvArgv(input: PipelineInput, dir: string): string[] {
 }
 
 type StepExtra = Partial<
-  Pick<Step, 'env' | 'cwd' | 'phase' | 'collectsWheel' | 'creates' | 'wheelDir' | 'onlyAbi3'>
+  Pick<
+    Step,
+    'env' | 'cwd' | 'phase' | 'collectsWheel' | 'creates' | 'wheelDir' | 'onlyAbi3' | 'display'
+  >
 >
 
 /**
@@ -187,6 +191,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const step = (name: string, argv: string[], extra: StepExtra = {}): Step => ({
     name,
     argv,
+    ...(extra.display ? { display: extra.display } : {}),
     env: extra.env ?? buildEnv,
     cwd: extra.cwd ?? dirs.src,
     where,
@@ -201,18 +206,29 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const cores = budget.DIST_EXTRA_CONFIG ? String(input.cores) : ''
   const steps: Step[] = [
     step('prepare', dialect.prepare(input.python, dirs, input.projectDir, cores, budgetFile), {
-      cwd: dialect.path.dirname(input.workDir)
+      cwd: dialect.path.dirname(input.workDir),
+      display: 'copy the project into a fresh build dir'
     })
   ]
   const files = Object.entries(input.files ?? {})
   if (files.length > 0) {
-    steps.push(step('write-config', writeWithPython(input.python, files)))
+    steps.push(
+      step('write-config', writeWithPython(input.python, files), {
+        display: `write ${files.map(([file]) => dialect.path.basename(file)).join(', ')}`
+      })
+    )
   }
   if (inInterpreter) {
     if (requirements.length > 0)
-      steps.push(step('install-frontend', ensureInstalled(python, requirements, constrained)))
+      steps.push(
+        step('install-frontend', ensureInstalled(python, requirements, constrained), {
+          display: `pip install ${commandLine(requirements)} (when missing)`
+        })
+      )
   } else {
-    steps.push(step('venv', venvArgv(input, dirs.venv), once))
+    steps.push(
+      step('venv', venvArgv(input, dirs.venv), { ...once, display: 'create the build venv' })
+    )
     if (requirements.length > 0) {
       steps.push(
         step(
@@ -226,26 +242,44 @@ export function pipelineSteps(input: PipelineInput): Step[] {
             ...constrained,
             ...requirements
           ],
-          once
+          { ...once, display: `pip install ${commandLine(requirements)}` }
         )
       )
     }
-    if (kept) steps.push(step('venv-ready', dialect.touch(kept.marker), once))
+    if (kept)
+      steps.push(
+        step('venv-ready', dialect.touch(kept.marker), { ...once, display: 'keep the build venv' })
+      )
   }
   if (options.beforeBuild)
-    steps.push(step('before-build', shellArgv(options.beforeBuild, dialect.shell)))
+    steps.push(
+      step('before-build', shellArgv(options.beforeBuild, dialect.shell), {
+        display: options.beforeBuild
+      })
+    )
+  const frontendCall = {
+    configSettings: options.configSettings,
+    verbosity: options.buildVerbosity
+  }
+  // Shown as run from the project copy (the step's cwd), with the venv's python.
+  const shownBuild = frontendArgv(options.frontend, {
+    ...frontendCall,
+    python: 'python',
+    packageDir: '.',
+    outDir: dialect.path.relative(dirs.src, dirs.built),
+    uv: 'uv'
+  })
   steps.push(
     step(
       'build',
       frontendArgv(options.frontend, {
+        ...frontendCall,
         python,
         packageDir: dirs.src,
         outDir: dirs.built,
-        configSettings: options.configSettings,
-        verbosity: options.buildVerbosity,
         uv: inInterpreter ? 'uv' : dialect.executable(venvBin, 'uv')
       }),
-      { collectsWheel: dirs.built }
+      { collectsWheel: dirs.built, display: commandLine(shownBuild) }
     )
   )
   const repairEnv = {
@@ -257,7 +291,13 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const repairArgv = options.repairCommand
     ? shellArgv(options.repairCommand, dialect.shell)
     : dialect.copyWheel(input.python, dirs.repaired)
-  steps.push(step('repair', repairArgv, { env: repairEnv, collectsWheel: dirs.repaired }))
+  steps.push(
+    step('repair', repairArgv, {
+      env: repairEnv,
+      collectsWheel: dirs.repaired,
+      display: options.repairCommand || 'copy the wheel (no repair command)'
+    })
+  )
   steps.push(...(input.afterRepair ?? []))
   const audit = input.audit
   if (audit) {
@@ -265,6 +305,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
       steps.push({
         name: 'audit',
         argv: shellArgv(command, dialect.shell),
+        display: command,
         env: audit.env(buildEnv),
         cwd: audit.cwd,
         where: 'host',
@@ -284,12 +325,26 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     TEST_CWD: dirs.testCwd
   }
   const prefix = input.testPrefix ?? []
-  const test = (name: string, argv: string[], cwd = dirs.testCwd, prefixed = true) =>
-    step(name, prefixed ? [...prefix, ...argv] : argv, { env: testEnv, cwd, phase: 'test' })
+  const test = (
+    name: string,
+    argv: string[],
+    display: string,
+    cwd = dirs.testCwd,
+    prefixed = true
+  ) =>
+    step(name, prefixed ? [...prefix, ...argv] : argv, {
+      env: testEnv,
+      cwd,
+      phase: 'test',
+      display
+    })
   steps.push(
     test(
       'test-prepare',
       dialect.prepareTest(input.python, dirs, input.projectDir, options.testSources),
+      options.testSources.length > 0
+        ? `copy ${options.testSources.join(', ')} into a fresh test dir`
+        : 'make a fresh test dir',
       input.workDir,
       false
     )
@@ -303,20 +358,32 @@ export function pipelineSteps(input: PipelineInput): Step[] {
       uv
         ? [uv, 'venv', '--seed', '--quiet', ...UV_TLS, '--python', input.python, dirs.testVenv]
         : venvArgv(input, dirs.testVenv),
+      'create the test venv',
       dirs.testCwd,
       false
     )
   )
   if (options.beforeTest)
-    steps.push(test('before-test', shellArgv(options.beforeTest, dialect.shell), input.projectDir))
+    steps.push(
+      test(
+        'before-test',
+        shellArgv(options.beforeTest, dialect.shell),
+        options.beforeTest,
+        input.projectDir
+      )
+    )
   const wheelSpec = options.testExtras ? `{wheel}[${options.testExtras}]` : '{wheel}'
   const testPython = dialect.executable(testBin, 'python')
   const installer = uv
     ? [uv, 'pip', 'install', '--quiet', ...UV_TLS, '--python', testPython]
     : [testPython, '-m', 'pip', 'install', '--disable-pip-version-check']
   steps.push(
-    test('test-install', [...installer, ...constrained, wheelSpec, ...options.testRequires]),
-    test('test', shellArgv(options.testCommand, dialect.shell))
+    test(
+      'test-install',
+      [...installer, ...constrained, wheelSpec, ...options.testRequires],
+      `pip install ${wheelSpec} ${commandLine(options.testRequires)}`.trimEnd()
+    ),
+    test('test', shellArgv(options.testCommand, dialect.shell), options.testCommand)
   )
   return steps
 }

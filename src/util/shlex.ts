@@ -15,6 +15,11 @@ export function quote(value: string): string {
   return `'${value.replace(/'/g, `'"'"'`)}'`
 }
 
+/** An argv as one line a shell would read back the same (for display only, never run). */
+export function join(argv: readonly string[]): string {
+  return argv.map(quote).join(' ')
+}
+
 /** Splits like `shlex.split(value)`; `key` names the option for errors. */
 export function split(value: string, key = 'value'): string[] {
   const result: string[] = []

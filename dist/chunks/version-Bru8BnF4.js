@@ -1,5 +1,6 @@
-import { U as UserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-bBwvw0ZT.js';
+import { U as UserError, a as EXIT, i as isUserError } from './credentials-z2pHZLQz.js';
+import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-Dib9RumM.js';
+import path from 'node:path';
 
 /**
  * The `archs` option: `auto`, `native`, `all`, `auto64`, `auto32`, explicit
@@ -278,7 +279,170 @@ function changedVariables(before, after) {
     return changed;
 }
 
+var picocolors = {exports: {}};
+
+var hasRequiredPicocolors;
+
+function requirePicocolors () {
+	if (hasRequiredPicocolors) return picocolors.exports;
+	hasRequiredPicocolors = 1;
+	let p = process || {}, argv = p.argv || [], env = p.env || {};
+	let isColorSupported =
+		!(!!env.NO_COLOR || argv.includes("--no-color")) &&
+		(!!env.FORCE_COLOR || argv.includes("--color") || p.platform === "win32" || ((p.stdout || {}).isTTY && env.TERM !== "dumb") || !!env.CI);
+
+	let formatter = (open, close, replace = open) =>
+		input => {
+			let string = "" + input, index = string.indexOf(close, open.length);
+			return ~index ? open + replaceClose(string, close, replace, index) + close : open + string + close
+		};
+
+	let replaceClose = (string, close, replace, index) => {
+		let result = "", cursor = 0;
+		do {
+			result += string.substring(cursor, index) + replace;
+			cursor = index + close.length;
+			index = string.indexOf(close, cursor);
+		} while (~index)
+		return result + string.substring(cursor)
+	};
+
+	let createColors = (enabled = isColorSupported) => {
+		let f = enabled ? formatter : () => String;
+		return {
+			isColorSupported: enabled,
+			reset: f("\x1b[0m", "\x1b[0m"),
+			bold: f("\x1b[1m", "\x1b[22m", "\x1b[22m\x1b[1m"),
+			dim: f("\x1b[2m", "\x1b[22m", "\x1b[22m\x1b[2m"),
+			italic: f("\x1b[3m", "\x1b[23m"),
+			underline: f("\x1b[4m", "\x1b[24m"),
+			inverse: f("\x1b[7m", "\x1b[27m"),
+			hidden: f("\x1b[8m", "\x1b[28m"),
+			strikethrough: f("\x1b[9m", "\x1b[29m"),
+
+			black: f("\x1b[30m", "\x1b[39m"),
+			red: f("\x1b[31m", "\x1b[39m"),
+			green: f("\x1b[32m", "\x1b[39m"),
+			yellow: f("\x1b[33m", "\x1b[39m"),
+			blue: f("\x1b[34m", "\x1b[39m"),
+			magenta: f("\x1b[35m", "\x1b[39m"),
+			cyan: f("\x1b[36m", "\x1b[39m"),
+			white: f("\x1b[37m", "\x1b[39m"),
+			gray: f("\x1b[90m", "\x1b[39m"),
+
+			bgBlack: f("\x1b[40m", "\x1b[49m"),
+			bgRed: f("\x1b[41m", "\x1b[49m"),
+			bgGreen: f("\x1b[42m", "\x1b[49m"),
+			bgYellow: f("\x1b[43m", "\x1b[49m"),
+			bgBlue: f("\x1b[44m", "\x1b[49m"),
+			bgMagenta: f("\x1b[45m", "\x1b[49m"),
+			bgCyan: f("\x1b[46m", "\x1b[49m"),
+			bgWhite: f("\x1b[47m", "\x1b[49m"),
+
+			blackBright: f("\x1b[90m", "\x1b[39m"),
+			redBright: f("\x1b[91m", "\x1b[39m"),
+			greenBright: f("\x1b[92m", "\x1b[39m"),
+			yellowBright: f("\x1b[93m", "\x1b[39m"),
+			blueBright: f("\x1b[94m", "\x1b[39m"),
+			magentaBright: f("\x1b[95m", "\x1b[39m"),
+			cyanBright: f("\x1b[96m", "\x1b[39m"),
+			whiteBright: f("\x1b[97m", "\x1b[39m"),
+
+			bgBlackBright: f("\x1b[100m", "\x1b[49m"),
+			bgRedBright: f("\x1b[101m", "\x1b[49m"),
+			bgGreenBright: f("\x1b[102m", "\x1b[49m"),
+			bgYellowBright: f("\x1b[103m", "\x1b[49m"),
+			bgBlueBright: f("\x1b[104m", "\x1b[49m"),
+			bgMagentaBright: f("\x1b[105m", "\x1b[49m"),
+			bgCyanBright: f("\x1b[106m", "\x1b[49m"),
+			bgWhiteBright: f("\x1b[107m", "\x1b[49m"),
+		}
+	};
+
+	picocolors.exports = createColors();
+	picocolors.exports.createColors = createColors;
+	return picocolors.exports;
+}
+
+var picocolorsExports = /*@__PURE__*/ requirePicocolors();
+
+/**
+ * What the output may look like where it goes: colour, an interactive
+ * terminal that can redraw a status board, and its width.
+ *
+ * Colour follows the common conventions, in this order: NO_COLOR (any
+ * non-empty value) turns it off; FORCE_COLOR turns it on (`0` or `false`
+ * turn it off); otherwise a terminal has colour, and so does a GitHub
+ * Actions log, which renders ANSI colours. `TERM=dumb` is no terminal.
+ */
+/** A plain log: no colour, no redrawing. */
+const PLAIN = Object.freeze({ color: false, tty: false, columns: 80 });
+function detectTerminal(env, stream) {
+    const tty = !!stream?.isTTY && env.TERM !== 'dumb';
+    const force = env.FORCE_COLOR;
+    const color = env.NO_COLOR
+        ? false
+        : force
+            ? !['0', 'false'].includes(force.toLowerCase())
+            : tty || env.GITHUB_ACTIONS === 'true';
+    return { color, tty, columns: stream?.columns || 80 };
+}
+/** Colour functions that colour only where the terminal has colour. */
+function paintFor(terminal) {
+    return picocolorsExports.createColors(terminal.color);
+}
+
+/**
+ * The action's error annotations: exactly one per failure, titled by what
+ * failed (`wheelwright: build error`, `... test error`, `... configuration
+ * error`), with the config file and line when the failure is a value written
+ * in pyproject.toml.
+ */
+/** What a failed step's failure is; a step not named here builds. */
+const KIND_OF_STEP = {
+    repair: 'repair',
+    'copy-out': 'repair',
+    audit: 'repair',
+    'test-prepare': 'test',
+    'test-venv': 'test',
+    'before-test': 'test',
+    'test-install': 'test',
+    test: 'test',
+    environment: 'configuration',
+    'test-environment': 'configuration'
+};
+function failureKind(step) {
+    return KIND_OF_STEP[step] ?? 'build';
+}
+/** `location` as the runner wants it: a file relative to the workspace (none outside it). */
+function where(location, workspace) {
+    if (!location || !workspace)
+        return {};
+    const file = path.relative(workspace, location.file);
+    if (file.startsWith('..') || path.isAbsolute(file))
+        return {};
+    return {
+        file: file.split(path.sep).join('/'),
+        ...(location.line ? { startLine: location.line } : {})
+    };
+}
+/**
+ * The annotations of a failed run: one per problem of a UserError, or one for
+ * anything else (a bug), whose text is `described`.
+ */
+function annotationsOf(error, described, workspace) {
+    if (!isUserError(error))
+        return [{ message: described, properties: { title: 'wheelwright: internal error' } }];
+    return error.problems.map(problem => ({
+        message: problem.message,
+        properties: {
+            title: `wheelwright: ${problem.kind} error`,
+            ...where(problem.location, workspace)
+        }
+    }));
+}
+
 /** The wheelwright version; part of every cache key. Keep equal to package.json. */
 const VERSION = '0.1.0';
 
-export { VERSION as V, parseArchs as a, changedVariables as b, checkAllowedArchs as c, detectRunner as d, environmentScript as e, parseEnvZ as f, checkArchsSelected as g, parseEnvironment as p, thisMachine as t };
+export { PLAIN as P, VERSION as V, parseArchs as a, detectRunner as b, checkAllowedArchs as c, detectTerminal as d, annotationsOf as e, paintFor as f, environmentScript as g, changedVariables as h, parseEnvZ as i, failureKind as j, checkArchsSelected as k, parseEnvironment as p, thisMachine as t };

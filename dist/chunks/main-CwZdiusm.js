@@ -1,10 +1,405 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-bBwvw0ZT.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-cvJmXAhN.js';
-import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-CB_2Lc-O.js';
+import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-z2pHZLQz.js';
+import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-Dib9RumM.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-Bru8BnF4.js';
+import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-v_aGF6Y-.js';
+import process$1 from 'node:process';
+
+/** Reads `CIBW_*` variables the way cibuildwheel names them. */
+/** `test-command` → `CIBW_TEST_COMMAND`. */
+function envName(option, platform) {
+    const base = `CIBW_${option.toUpperCase().replace(/-/g, '_')}`;
+    return platform ? `${base}_${platform.toUpperCase()}` : base;
+}
+
+/**
+ * The cibuildwheel-compatible option keys: how each one is spelled in TOML,
+ * how a TOML list or table becomes a string, and which sources may set it.
+ * Data only; resolve.ts walks the cascade with it.
+ */
+const SPACE = { kind: 'list', sep: ' ' };
+const QUOTED = { kind: 'list', sep: ' ', quoted: true };
+const COMMANDS$1 = { kind: 'list', sep: ' && ' };
+const KEY_VALUE = { kind: 'shlex-table', sep: '; ', pairSep: ':', mergeable: false };
+const IMAGE_DEFAULTS = {
+    armv7l: 'manylinux_2_31',
+    riscv64: 'manylinux_2_39'
+};
+const spec = (name, format, all, extra = {}) => ({ name, format, envPlatform: true, defaults: { all }, ...extra });
+const OPTION_SPECS = [
+    spec('build', SPACE, '*', { envPlatform: false, global: true }),
+    spec('skip', SPACE, '', { envPlatform: false, global: true }),
+    spec('test-skip', SPACE, '', { envPlatform: false, global: true }),
+    spec('enable', SPACE, '', { envPlatform: false, global: true }),
+    spec('archs', SPACE, 'auto', { ignoreEmpty: true, global: true }),
+    spec('audit-requires', QUOTED, 'abi3audit'),
+    spec('audit-command', COMMANDS$1, 'abi3audit --strict --report {abi3_wheel}'),
+    spec('build-frontend', KEY_VALUE, 'default', { envPlatform: false }),
+    spec('config-settings', { kind: 'shlex-table', sep: ' ', pairSep: '=', mergeable: true }, ''),
+    spec('dependency-versions', KEY_VALUE, 'pinned'),
+    spec('environment', { kind: 'env-table' }, ''),
+    spec('environment-pass', SPACE, ''),
+    spec('build-verbosity', { kind: 'scalar' }, '0'),
+    spec('before-all', COMMANDS$1, ''),
+    spec('before-build', COMMANDS$1, ''),
+    spec('xbuild-tools', QUOTED, ''),
+    spec('xbuild-files', KEY_VALUE, ''),
+    spec('repair-wheel-command', COMMANDS$1, ''),
+    spec('test-command', COMMANDS$1, ''),
+    spec('before-test', COMMANDS$1, ''),
+    spec('test-sources', QUOTED, ''),
+    spec('test-requires', QUOTED, ''),
+    spec('test-extras', { kind: 'list', sep: ',' }, ''),
+    spec('test-groups', SPACE, ''),
+    spec('test-environment', { kind: 'env-table' }, ''),
+    spec('test-runtime', KEY_VALUE, ''),
+    spec('container-engine', KEY_VALUE, 'docker'),
+    spec('pyodide-version', { kind: 'scalar' }, '', { envPlatform: false }),
+    ...LINUX_ARCHS.map(arch => spec(`manylinux-${arch}-image`, { kind: 'scalar' }, IMAGE_DEFAULTS[arch] ?? 'manylinux_2_28', {
+        ignoreEmpty: true
+    })),
+    ...['x86_64', 'i686', 'aarch64'].map(arch => spec(`manylinux-pypy_${arch}-image`, { kind: 'scalar' }, 'manylinux_2_28', {
+        ignoreEmpty: true
+    })),
+    ...LINUX_ARCHS.map(arch => spec(`musllinux-${arch}-image`, { kind: 'scalar' }, 'musllinux_1_2', { ignoreEmpty: true }))
+];
+const SPECS_BY_NAME = new Map(OPTION_SPECS.map(s => [s.name, s]));
+/** Keys that may appear in `[tool.cibuildwheel]` besides the options themselves. */
+const PLATFORM_TABLES = ['linux', 'macos', 'windows', 'pyodide', 'android', 'ios'];
+const STRUCTURAL_KEYS = ['overrides', ...PLATFORM_TABLES];
+/** Our own keys, accepted in `[tool.wheelwright]`. */
+const WHEELWRIGHT_KEYS = [
+    'allow-empty',
+    'parallel',
+    'cache',
+    'cache-skip-tests',
+    'cache-dir',
+    'fail-fast',
+    'max-per-job',
+    'python-versions',
+    'container',
+    'macos-deployment-target',
+    'msvc-toolset',
+    'msvc-avoid-vcruntime140-1',
+    'upload-artifact',
+    'artifact-name',
+    'sdist',
+    'publish',
+    'repository-url',
+    'skip-existing',
+    'attestations',
+    'verify-tag'
+];
+/** A TOML scalar as text; a nested table or list is refused with what it is. */
+function scalar(value, key) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    throw new FormatError(key, Array.isArray(value)
+        ? 'a nested list'
+        : `a nested ${typeof value === 'object' && value ? 'table' : typeof value}`);
+}
+/** Turns a TOML value into the option's string form, as cibuildwheel does. */
+function stringify(value, format, key) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (Array.isArray(value)) {
+        if (format.kind !== 'list')
+            throw new FormatError(key, 'a list');
+        return value
+            .map(v => scalar(v, key))
+            .map(v => (format.quoted ? quote(v) : v))
+            .join(format.sep);
+    }
+    if (value && typeof value === 'object') {
+        const entries = Object.entries(value);
+        if (format.kind === 'env-table')
+            return entries.map(([k, v]) => `${k}="${scalar(v, key)}"`).join(' ');
+        if (format.kind === 'shlex-table') {
+            const pairs = [];
+            for (const [k, v] of entries) {
+                const values = Array.isArray(v) ? v.map(item => scalar(item, key)) : [scalar(v, key)];
+                for (const item of values)
+                    pairs.push(`${k}${format.pairSep}${quote(item)}`);
+            }
+            return pairs.join(format.sep);
+        }
+        throw new FormatError(key, 'a table');
+    }
+    throw new FormatError(key, typeof value);
+}
+class FormatError extends Error {
+    key;
+    got;
+    constructor(key, got) {
+        super(`${key} does not accept ${got}`);
+        this.key = key;
+        this.got = got;
+    }
+}
+/**
+ * Options that have no effect on the platforms wheelwright builds: read (as
+ * cibuildwheel reads them) and, when set, reported with a warning instead of
+ * being ignored without a word.
+ */
+const NO_EFFECT = {
+    'pyodide-version': 'applies only to pyodide builds',
+    'xbuild-tools': 'applies only to cross builds for ios and android',
+    'xbuild-files': 'applies only to cross builds for ios, android and pyodide',
+    'test-runtime': 'applies only to android, ios and pyodide test runs',
+    'manylinux-pypy_x86_64-image': 'has no effect since cibuildwheel 4: PyPy builds use manylinux-x86_64-image',
+    'manylinux-pypy_i686-image': 'has no effect since cibuildwheel 4: PyPy builds use manylinux-i686-image',
+    'manylinux-pypy_aarch64-image': 'has no effect since cibuildwheel 4: PyPy builds use manylinux-aarch64-image'
+};
+
+/**
+ * The option cascade, lowest level first: built-in defaults → `[tool.cibuildwheel]`
+ * → its platform table → matching `[[overrides]]` → `CIBW_<NAME>` →
+ * `CIBW_<NAME>_<PLATFORM>` → action inputs / CLI flags. Each level either
+ * replaces the value below it or, with an `inherit` rule, appends/prepends.
+ */
+function levelsOf(spec, sources, identifier) {
+    const { platform, config, env } = sources;
+    const platformTable = (config[platform] ?? {});
+    const levels = [
+        { value: spec.defaults.all, rule: 'none', source: 'default' },
+        { value: sources.platformDefaults[spec.name], rule: 'none', source: 'default' },
+        { value: config[spec.name], rule: 'none', source: `tool.cibuildwheel.${spec.name}` },
+        {
+            value: platformTable[spec.name],
+            rule: 'none',
+            source: `tool.cibuildwheel.${platform}.${spec.name}`
+        }
+    ];
+    if (identifier !== undefined && !spec.global) {
+        sources.overrides.forEach((override, index) => {
+            if (!selectorMatches(override.select, identifier))
+                return;
+            levels.push({
+                value: override.options[spec.name],
+                rule: override.inherit[spec.name] ?? 'none',
+                source: `tool.cibuildwheel.overrides[select=${override.select}].${spec.name}`,
+                path: `tool.cibuildwheel.overrides[${index}].${spec.name}`
+            });
+        });
+    }
+    const envRule = spec.name === 'enable' ? 'append' : 'none';
+    levels.push({ value: env[envName(spec.name)], rule: envRule, source: envName(spec.name) });
+    if (spec.envPlatform) {
+        const name = envName(spec.name, platform);
+        levels.push({ value: env[name], rule: envRule, source: name });
+    }
+    levels.push({ value: sources.inputs.get(spec.name), rule: 'none', source: spec.name });
+    return levels;
+}
+/** Where the option's value was last set: its dotted path in the config file, or its source. */
+function optionSourcePath(spec, sources, identifier) {
+    const set = levelsOf(spec, sources, identifier).filter(l => l.value !== undefined && l.value !== null && l.value !== '');
+    const last = set.at(-1);
+    return last && (last.path ?? last.source);
+}
+function resolveOption(spec, sources, identifier) {
+    const levels = levelsOf(spec, sources, identifier);
+    let result;
+    for (const { value, rule, source } of levels) {
+        if (value === undefined || value === null)
+            continue;
+        let text;
+        try {
+            text = stringify(value, spec.format, source);
+        }
+        catch (error) {
+            if (error instanceof FormatError) {
+                throw new UserError(`cannot take ${error.got}`, {
+                    key: source,
+                    value: JSON.stringify(value),
+                    hint: `see the cibuildwheel documentation of ${spec.name}`
+                });
+            }
+            throw error;
+        }
+        if (spec.ignoreEmpty && text === '')
+            continue;
+        result =
+            result === undefined || rule === 'none' ? text : merge(result, text, rule, spec, source);
+    }
+    return result ?? '';
+}
+function merge(before, after, rule, spec, source) {
+    const [first, second] = rule === 'append' ? [before, after] : [after, before];
+    const format = spec.format;
+    switch (format.kind) {
+        case 'list':
+            return !first ? second : !second ? first : `${first}${format.sep}${second}`;
+        case 'env-table':
+            return !first ? second : !second ? first : `${first} ${second}`;
+        case 'shlex-table': {
+            if (!format.mergeable) {
+                throw new UserError('does not support inheritance', {
+                    key: source,
+                    hint: 'remove the inherit rule for this option'
+                });
+            }
+            const table = (text) => new Map(split(text, source).map(pair => {
+                const at = pair.indexOf(format.pairSep);
+                return [pair.slice(0, at), pair.slice(at + 1)];
+            }));
+            // The second table wins on shared keys: with append the new value replaces
+            // existing keys; with prepend it only adds keys that are not set yet.
+            const merged = new Map([...table(first), ...table(second)]);
+            return stringify(Object.fromEntries(merged), format, source);
+        }
+        case 'scalar':
+            throw new UserError('does not support inheritance', {
+                key: source,
+                hint: 'remove the inherit rule for this option'
+            });
+    }
+}
+
+/**
+ * Where in pyproject.toml a configuration problem was written, for the
+ * action's annotation (`file=pyproject.toml,line=12`). The TOML parser gives
+ * values, not positions, so a small scanner reads the file's table headers
+ * (`[tool.cibuildwheel.linux]`, `[[tool.cibuildwheel.overrides]]`) and key
+ * lines (`archs = ...`, `linux.archs = ...`), skipping what is inside strings,
+ * multi-line strings and arrays, and notes the line of every dotted key.
+ */
+/** `tool."cibuildwheel".linux` → ['tool', 'cibuildwheel', 'linux']. */
+function keyParts(text) {
+    const parts = [];
+    const part = /\s*("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*(?:\.|$)/y;
+    let match;
+    while (part.lastIndex < text.length && (match = part.exec(text))) {
+        const raw = match[1];
+        parts.push(/^["']/.test(raw) ? raw.slice(1, -1) : raw);
+    }
+    return parts;
+}
+/** `tool.cibuildwheel.overrides[1].select` → ['tool', 'cibuildwheel', 'overrides', '[1]', 'select']. */
+function pathParts(key) {
+    return key.split('.').flatMap(part => {
+        const indexed = /^(.+?)\[(\d+)\]$/.exec(part);
+        return indexed ? [indexed[1], `[${indexed[2]}]`] : [part];
+    });
+}
+/** Reads one line of values, updating what stays open after it; returns the line without its comment. */
+function scanLine(line, state) {
+    let i = 0;
+    while (i < line.length) {
+        if (state.string) {
+            const end = line.indexOf(state.string, i);
+            if (end < 0)
+                return line;
+            i = end + 3;
+            state.string = undefined;
+            continue;
+        }
+        const c = line[i];
+        if (c === '#')
+            return line.slice(0, i);
+        if (line.startsWith('"""', i) || line.startsWith("'''", i)) {
+            state.string = line.slice(i, i + 3);
+            i += 3;
+        }
+        else if (c === '"' || c === "'") {
+            i++;
+            while (i < line.length && line[i] !== c)
+                i += c === '"' && line[i] === '\\' ? 2 : 1;
+            i++;
+        }
+        else {
+            if (c === '[' || c === '{')
+                state.depth++;
+            if (c === ']' || c === '}')
+                state.depth = Math.max(0, state.depth - 1);
+            i++;
+        }
+    }
+    return line;
+}
+/** The line (from 1) of every table and key that the text writes, by dotted path. */
+function keyLines(text) {
+    const lines = new Map();
+    const note = (path, line) => {
+        for (let n = 1; n <= path.length; n++) {
+            const key = path.slice(0, n).join('.');
+            if (!lines.has(key))
+                lines.set(key, line);
+        }
+    };
+    const arrays = new Map();
+    const state = { depth: 0 };
+    let table = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const topLevel = state.depth === 0 && !state.string;
+        const line = scanLine(raw, state).trim();
+        if (!topLevel || line === '')
+            return;
+        const arrayTable = /^\[\[(.+)\]\]$/.exec(line);
+        const plainTable = arrayTable ? null : /^\[(.+)\]$/.exec(line);
+        if (arrayTable) {
+            const name = keyParts(arrayTable[1]);
+            const count = arrays.get(name.join('.')) ?? 0;
+            arrays.set(name.join('.'), count + 1);
+            table = [...name, `[${count}]`];
+            state.depth = 0;
+            note(table, index + 1);
+        }
+        else if (plainTable) {
+            table = keyParts(plainTable[1]);
+            state.depth = 0;
+            note(table, index + 1);
+        }
+        else {
+            const key = /^((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_.\s-])+?)\s*=/.exec(line);
+            if (key)
+                note([...table, ...keyParts(key[1])], index + 1);
+        }
+    });
+    return lines;
+}
+/**
+ * The line of a dotted `key` in the text, or of the nearest enclosing key
+ * written on a line of its own (an inline table such as `linux = { ... }`).
+ */
+function keyLine(text, key) {
+    const lines = keyLines(text);
+    const parts = pathParts(key);
+    for (let n = parts.length; n >= 2; n--) {
+        const line = lines.get(parts.slice(0, n).join('.'));
+        if (line !== undefined)
+            return line;
+    }
+    return undefined;
+}
+/**
+ * The error placed at the line of the key it names, when that key was read
+ * from a config file: a `tool.*` or `project.*` key, or an option whose
+ * value came from `[tool.cibuildwheel]` (its platform table or an override).
+ * Anything else (an input, a CIBW_* variable) is returned as it is.
+ */
+function locateError(error, sources, cascade, identifier) {
+    if (!isUserError(error) || error.location || !error.key)
+        return error;
+    const spec = SPECS_BY_NAME.get(error.key);
+    const key = spec && cascade ? optionSourcePath(spec, cascade, identifier) : error.key;
+    const source = key?.startsWith('tool.')
+        ? sources.tool
+        : key?.startsWith('project.')
+            ? sources.project
+            : undefined;
+    if (!key || !source)
+        return error;
+    const line = keyLine(source.text, key);
+    const location = { file: source.file, ...(line ? { line } : {}) };
+    return error.at(location);
+}
 
 /**
  * An sdist given as package-dir is untrusted input. Before it is unpacked,
@@ -1107,7 +1502,8 @@ function parse(toml, options = {}) {
  * setup.py, only as far as wheelwright needs them. Pure parsing; reading the
  * files happens in project.ts.
  */
-function parsePyproject(text, fileLabel) {
+/** `file`, when given, is where a syntax error is located. */
+function parsePyproject(text, fileLabel, file) {
     let document;
     try {
         document = parse(text);
@@ -1117,7 +1513,8 @@ function parsePyproject(text, fileLabel) {
             const first = error.message.split('\n')[0];
             throw new UserError(`invalid TOML at line ${error.line}, column ${error.column}: ${first}`, {
                 key: fileLabel,
-                hint: 'fix the syntax of the file'
+                hint: 'fix the syntax of the file',
+                ...(file ? { location: { file, line: error.line } } : {})
             });
         }
         throw error;
@@ -1165,333 +1562,6 @@ function setupPyRequiresPython(text) {
     if (!match)
         return undefined;
     return (match[1] ?? match[2]) || undefined;
-}
-
-/**
- * POSIX shell quoting and splitting with the same rules as Python's `shlex`
- * (quote / split in posix mode). cibuildwheel formats TOML lists and tables
- * into strings with these rules, so we need byte-compatible behaviour; the npm
- * shell-quote package quotes differently (backslashes), which is why this is
- * written here.
- */
-const SAFE = /^[\w@%+=:,./-]+$/;
-function quote(value) {
-    if (value === '')
-        return "''";
-    if (SAFE.test(value))
-        return value;
-    return `'${value.replace(/'/g, `'"'"'`)}'`;
-}
-/** Splits like `shlex.split(value)`; `key` names the option for errors. */
-function split(value, key = 'value') {
-    const result = [];
-    let current = '';
-    let inWord = false;
-    let i = 0;
-    while (i < value.length) {
-        const c = value[i];
-        if (/\s/.test(c)) {
-            if (inWord)
-                result.push(current);
-            current = '';
-            inWord = false;
-            i++;
-        }
-        else if (c === "'") {
-            const end = value.indexOf("'", i + 1);
-            if (end < 0)
-                throw unclosed(key, value);
-            current += value.slice(i + 1, end);
-            inWord = true;
-            i = end + 1;
-        }
-        else if (c === '"') {
-            i++;
-            for (;;) {
-                if (i >= value.length)
-                    throw unclosed(key, value);
-                const d = value[i];
-                if (d === '"')
-                    break;
-                if (d === '\\' && i + 1 < value.length && '\\"$`\n'.includes(value[i + 1])) {
-                    current += value[i + 1];
-                    i += 2;
-                }
-                else {
-                    current += d;
-                    i++;
-                }
-            }
-            inWord = true;
-            i++;
-        }
-        else if (c === '\\') {
-            if (i + 1 >= value.length)
-                throw new UserError('ends with a lone backslash', { key, value });
-            current += value[i + 1];
-            inWord = true;
-            i += 2;
-        }
-        else if (c === '#' && !inWord) {
-            const newline = value.indexOf('\n', i);
-            i = newline < 0 ? value.length : newline;
-        }
-        else {
-            current += c;
-            inWord = true;
-            i++;
-        }
-    }
-    if (inWord)
-        result.push(current);
-    return result;
-}
-function unclosed(key, value) {
-    return new UserError('has an unclosed quote', { key, value, hint: 'balance the quotes' });
-}
-
-/** Reads `CIBW_*` variables the way cibuildwheel names them. */
-/** `test-command` → `CIBW_TEST_COMMAND`. */
-function envName(option, platform) {
-    const base = `CIBW_${option.toUpperCase().replace(/-/g, '_')}`;
-    return platform ? `${base}_${platform.toUpperCase()}` : base;
-}
-
-/**
- * The cibuildwheel-compatible option keys: how each one is spelled in TOML,
- * how a TOML list or table becomes a string, and which sources may set it.
- * Data only; resolve.ts walks the cascade with it.
- */
-const SPACE = { kind: 'list', sep: ' ' };
-const QUOTED = { kind: 'list', sep: ' ', quoted: true };
-const COMMANDS$1 = { kind: 'list', sep: ' && ' };
-const KEY_VALUE = { kind: 'shlex-table', sep: '; ', pairSep: ':', mergeable: false };
-const IMAGE_DEFAULTS = {
-    armv7l: 'manylinux_2_31',
-    riscv64: 'manylinux_2_39'
-};
-const spec = (name, format, all, extra = {}) => ({ name, format, envPlatform: true, defaults: { all }, ...extra });
-const OPTION_SPECS = [
-    spec('build', SPACE, '*', { envPlatform: false, global: true }),
-    spec('skip', SPACE, '', { envPlatform: false, global: true }),
-    spec('test-skip', SPACE, '', { envPlatform: false, global: true }),
-    spec('enable', SPACE, '', { envPlatform: false, global: true }),
-    spec('archs', SPACE, 'auto', { ignoreEmpty: true, global: true }),
-    spec('audit-requires', QUOTED, 'abi3audit'),
-    spec('audit-command', COMMANDS$1, 'abi3audit --strict --report {abi3_wheel}'),
-    spec('build-frontend', KEY_VALUE, 'default', { envPlatform: false }),
-    spec('config-settings', { kind: 'shlex-table', sep: ' ', pairSep: '=', mergeable: true }, ''),
-    spec('dependency-versions', KEY_VALUE, 'pinned'),
-    spec('environment', { kind: 'env-table' }, ''),
-    spec('environment-pass', SPACE, ''),
-    spec('build-verbosity', { kind: 'scalar' }, '0'),
-    spec('before-all', COMMANDS$1, ''),
-    spec('before-build', COMMANDS$1, ''),
-    spec('xbuild-tools', QUOTED, ''),
-    spec('xbuild-files', KEY_VALUE, ''),
-    spec('repair-wheel-command', COMMANDS$1, ''),
-    spec('test-command', COMMANDS$1, ''),
-    spec('before-test', COMMANDS$1, ''),
-    spec('test-sources', QUOTED, ''),
-    spec('test-requires', QUOTED, ''),
-    spec('test-extras', { kind: 'list', sep: ',' }, ''),
-    spec('test-groups', SPACE, ''),
-    spec('test-environment', { kind: 'env-table' }, ''),
-    spec('test-runtime', KEY_VALUE, ''),
-    spec('container-engine', KEY_VALUE, 'docker'),
-    spec('pyodide-version', { kind: 'scalar' }, '', { envPlatform: false }),
-    ...LINUX_ARCHS.map(arch => spec(`manylinux-${arch}-image`, { kind: 'scalar' }, IMAGE_DEFAULTS[arch] ?? 'manylinux_2_28', {
-        ignoreEmpty: true
-    })),
-    ...['x86_64', 'i686', 'aarch64'].map(arch => spec(`manylinux-pypy_${arch}-image`, { kind: 'scalar' }, 'manylinux_2_28', {
-        ignoreEmpty: true
-    })),
-    ...LINUX_ARCHS.map(arch => spec(`musllinux-${arch}-image`, { kind: 'scalar' }, 'musllinux_1_2', { ignoreEmpty: true }))
-];
-const SPECS_BY_NAME = new Map(OPTION_SPECS.map(s => [s.name, s]));
-/** Keys that may appear in `[tool.cibuildwheel]` besides the options themselves. */
-const PLATFORM_TABLES = ['linux', 'macos', 'windows', 'pyodide', 'android', 'ios'];
-const STRUCTURAL_KEYS = ['overrides', ...PLATFORM_TABLES];
-/** Our own keys, accepted in `[tool.wheelwright]`. */
-const WHEELWRIGHT_KEYS = [
-    'allow-empty',
-    'parallel',
-    'cache',
-    'cache-skip-tests',
-    'cache-dir',
-    'fail-fast',
-    'max-per-job',
-    'python-versions',
-    'container',
-    'macos-deployment-target',
-    'msvc-toolset',
-    'msvc-avoid-vcruntime140-1',
-    'upload-artifact',
-    'artifact-name',
-    'sdist',
-    'publish',
-    'repository-url',
-    'skip-existing',
-    'attestations',
-    'verify-tag'
-];
-/** A TOML scalar as text; a nested table or list is refused with what it is. */
-function scalar(value, key) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    throw new FormatError(key, Array.isArray(value)
-        ? 'a nested list'
-        : `a nested ${typeof value === 'object' && value ? 'table' : typeof value}`);
-}
-/** Turns a TOML value into the option's string form, as cibuildwheel does. */
-function stringify(value, format, key) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    if (Array.isArray(value)) {
-        if (format.kind !== 'list')
-            throw new FormatError(key, 'a list');
-        return value
-            .map(v => scalar(v, key))
-            .map(v => (format.quoted ? quote(v) : v))
-            .join(format.sep);
-    }
-    if (value && typeof value === 'object') {
-        const entries = Object.entries(value);
-        if (format.kind === 'env-table')
-            return entries.map(([k, v]) => `${k}="${scalar(v, key)}"`).join(' ');
-        if (format.kind === 'shlex-table') {
-            const pairs = [];
-            for (const [k, v] of entries) {
-                const values = Array.isArray(v) ? v.map(item => scalar(item, key)) : [scalar(v, key)];
-                for (const item of values)
-                    pairs.push(`${k}${format.pairSep}${quote(item)}`);
-            }
-            return pairs.join(format.sep);
-        }
-        throw new FormatError(key, 'a table');
-    }
-    throw new FormatError(key, typeof value);
-}
-class FormatError extends Error {
-    key;
-    got;
-    constructor(key, got) {
-        super(`${key} does not accept ${got}`);
-        this.key = key;
-        this.got = got;
-    }
-}
-/**
- * Options that have no effect on the platforms wheelwright builds: read (as
- * cibuildwheel reads them) and, when set, reported with a warning instead of
- * being ignored without a word.
- */
-const NO_EFFECT = {
-    'pyodide-version': 'applies only to pyodide builds',
-    'xbuild-tools': 'applies only to cross builds for ios and android',
-    'xbuild-files': 'applies only to cross builds for ios, android and pyodide',
-    'test-runtime': 'applies only to android, ios and pyodide test runs',
-    'manylinux-pypy_x86_64-image': 'has no effect since cibuildwheel 4: PyPy builds use manylinux-x86_64-image',
-    'manylinux-pypy_i686-image': 'has no effect since cibuildwheel 4: PyPy builds use manylinux-i686-image',
-    'manylinux-pypy_aarch64-image': 'has no effect since cibuildwheel 4: PyPy builds use manylinux-aarch64-image'
-};
-
-/**
- * The option cascade, lowest level first: built-in defaults → `[tool.cibuildwheel]`
- * → its platform table → matching `[[overrides]]` → `CIBW_<NAME>` →
- * `CIBW_<NAME>_<PLATFORM>` → action inputs / CLI flags. Each level either
- * replaces the value below it or, with an `inherit` rule, appends/prepends.
- */
-function resolveOption(spec, sources, identifier) {
-    const { platform, config, env } = sources;
-    const platformTable = (config[platform] ?? {});
-    const levels = [
-        { value: spec.defaults.all, rule: 'none', source: 'default' },
-        { value: sources.platformDefaults[spec.name], rule: 'none', source: 'default' },
-        { value: config[spec.name], rule: 'none', source: `tool.cibuildwheel.${spec.name}` },
-        {
-            value: platformTable[spec.name],
-            rule: 'none',
-            source: `tool.cibuildwheel.${platform}.${spec.name}`
-        }
-    ];
-    if (identifier !== undefined && !spec.global) {
-        for (const override of sources.overrides) {
-            if (!selectorMatches(override.select, identifier))
-                continue;
-            levels.push({
-                value: override.options[spec.name],
-                rule: override.inherit[spec.name] ?? 'none',
-                source: `tool.cibuildwheel.overrides[select=${override.select}].${spec.name}`
-            });
-        }
-    }
-    const envRule = spec.name === 'enable' ? 'append' : 'none';
-    levels.push({ value: env[envName(spec.name)], rule: envRule, source: envName(spec.name) });
-    if (spec.envPlatform) {
-        const name = envName(spec.name, platform);
-        levels.push({ value: env[name], rule: envRule, source: name });
-    }
-    levels.push({ value: sources.inputs.get(spec.name), rule: 'none', source: spec.name });
-    let result;
-    for (const { value, rule, source } of levels) {
-        if (value === undefined || value === null)
-            continue;
-        let text;
-        try {
-            text = stringify(value, spec.format, source);
-        }
-        catch (error) {
-            if (error instanceof FormatError) {
-                throw new UserError(`cannot take ${error.got}`, {
-                    key: source,
-                    value: JSON.stringify(value),
-                    hint: `see the cibuildwheel documentation of ${spec.name}`
-                });
-            }
-            throw error;
-        }
-        if (spec.ignoreEmpty && text === '')
-            continue;
-        result =
-            result === undefined || rule === 'none' ? text : merge(result, text, rule, spec, source);
-    }
-    return result ?? '';
-}
-function merge(before, after, rule, spec, source) {
-    const [first, second] = rule === 'append' ? [before, after] : [after, before];
-    const format = spec.format;
-    switch (format.kind) {
-        case 'list':
-            return !first ? second : !second ? first : `${first}${format.sep}${second}`;
-        case 'env-table':
-            return !first ? second : !second ? first : `${first} ${second}`;
-        case 'shlex-table': {
-            if (!format.mergeable) {
-                throw new UserError('does not support inheritance', {
-                    key: source,
-                    hint: 'remove the inherit rule for this option'
-                });
-            }
-            const table = (text) => new Map(split(text, source).map(pair => {
-                const at = pair.indexOf(format.pairSep);
-                return [pair.slice(0, at), pair.slice(at + 1)];
-            }));
-            // The second table wins on shared keys: with append the new value replaces
-            // existing keys; with prepend it only adds keys that are not set yet.
-            const merged = new Map([...table(first), ...table(second)]);
-            return stringify(Object.fromEntries(merged), format, source);
-        }
-        case 'scalar':
-            throw new UserError('does not support inheritance', {
-                key: source,
-                hint: 'remove the inherit rule for this option'
-            });
-    }
 }
 
 /**
@@ -1846,7 +1916,17 @@ function defaultCacheDir(env) {
     const base = env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache');
     return path.join(base, 'wheelwright');
 }
+/** Resolves the options; an error about a value from a config file names the file and line. */
 function resolveOptions(input) {
+    const seen = {};
+    try {
+        return resolveWith(input, seen);
+    }
+    catch (error) {
+        throw locateError(error, input.sources ?? {}, seen.cascade);
+    }
+}
+function resolveWith(input, seen) {
     const { inputs, env, runner, project } = input;
     const cwd = input.cwd ?? process.cwd();
     const warnings = [];
@@ -1890,6 +1970,7 @@ function resolveOptions(input) {
         env,
         inputs: expandImageInputs(inputs)
     };
+    seen.cascade = cascade;
     const option = (name, identifier) => {
         const spec = SPECS_BY_NAME.get(name);
         if (!spec)
@@ -1959,7 +2040,12 @@ function resolveOptions(input) {
     const buildOptions = (identifier) => {
         let found = memo.get(identifier);
         if (!found) {
-            found = Object.freeze(resolveBuildOptions(identifier, option, platformNamed(platform), input.packageDir, project.dependencyGroups));
+            try {
+                found = Object.freeze(resolveBuildOptions(identifier, option, platformNamed(platform), input.packageDir, project.dependencyGroups));
+            }
+            catch (error) {
+                throw locateError(error, input.sources ?? {}, cascade, identifier);
+            }
             memo.set(identifier, found);
         }
         return found;
@@ -2071,6 +2157,15 @@ function expandImageInputs(inputs) {
  * the pure resolveOptions. An sdist given as package-dir is unpacked first.
  */
 const PROJECT_FILES = ['pyproject.toml', 'setup.cfg', 'setup.py'];
+/** Parses a config file; an error in it names the file and, where known, the line. */
+function parseConfig(source, label) {
+    try {
+        return parsePyproject(source.text, label, source.file);
+    }
+    catch (error) {
+        throw locateError(error, { tool: source, project: source });
+    }
+}
 async function loadOptions({ inputs, env, runner, cwd }) {
     const packageInput = inputs.get('package-dir')?.trim() || '.';
     const packagePath = path.resolve(cwd, packageInput);
@@ -2111,8 +2206,10 @@ async function loadOptions({ inputs, env, runner, cwd }) {
             ? path.resolve(cwd, configInput.replaceAll('{package}', packageDir))
             : path.join(packageDir, 'pyproject.toml');
         let config = { cibuildwheel: {}, wheelwright: {}, project: {} };
+        const sources = {};
         if (fs__default.existsSync(configFile)) {
-            config = parsePyproject(fs__default.readFileSync(configFile, 'utf8'), configInput ? 'config-file' : 'pyproject.toml');
+            sources.tool = { file: configFile, text: fs__default.readFileSync(configFile, 'utf8') };
+            config = parseConfig(sources.tool, configInput ? 'config-file' : 'pyproject.toml');
         }
         else if (configInput) {
             throw new UserError('does not exist', {
@@ -2122,8 +2219,11 @@ async function loadOptions({ inputs, env, runner, cwd }) {
             });
         }
         const projectToml = path.join(packageDir, 'pyproject.toml');
-        if (projectToml !== configFile && fs__default.existsSync(projectToml)) {
-            const own = parsePyproject(fs__default.readFileSync(projectToml, 'utf8'), 'pyproject.toml');
+        if (projectToml === configFile)
+            sources.project = sources.tool;
+        else if (fs__default.existsSync(projectToml)) {
+            sources.project = { file: projectToml, text: fs__default.readFileSync(projectToml, 'utf8') };
+            const own = parseConfig(sources.project, 'pyproject.toml');
             config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups };
         }
         let legacyRequiresPython;
@@ -2148,7 +2248,8 @@ async function loadOptions({ inputs, env, runner, cwd }) {
             packageInput,
             sdistInput,
             configFile: fs__default.existsSync(configFile) ? configFile : undefined,
-            cwd
+            cwd,
+            sources
         });
     }
     catch (error) {
@@ -2585,6 +2686,112 @@ function readActionInputs(getInput) {
     return inputs;
 }
 
+/* globals WorkerGlobalScope, DedicatedWorkerGlobalScope, SharedWorkerGlobalScope, ServiceWorkerGlobalScope */
+
+const isBrowser = globalThis.window?.document !== undefined;
+
+globalThis.process?.versions?.node !== undefined;
+
+globalThis.process?.versions?.bun !== undefined;
+
+globalThis.Deno?.version?.deno !== undefined;
+
+globalThis.process?.versions?.electron !== undefined;
+
+globalThis.navigator?.userAgent?.includes('jsdom') === true;
+
+typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
+
+typeof DedicatedWorkerGlobalScope !== 'undefined' && globalThis instanceof DedicatedWorkerGlobalScope;
+
+typeof SharedWorkerGlobalScope !== 'undefined' && globalThis instanceof SharedWorkerGlobalScope;
+
+typeof ServiceWorkerGlobalScope !== 'undefined' && globalThis instanceof ServiceWorkerGlobalScope;
+
+// Note: I'm intentionally not DRYing up the other variables to keep them "lazy".
+const platform = globalThis.navigator?.userAgentData?.platform;
+
+platform === 'macOS'
+	|| globalThis.navigator?.platform === 'MacIntel' // Even on Apple silicon Macs.
+	|| globalThis.navigator?.userAgent?.includes(' Mac ') === true
+	|| globalThis.process?.platform === 'darwin';
+
+platform === 'Windows'
+	|| globalThis.navigator?.platform === 'Win32'
+	|| globalThis.process?.platform === 'win32';
+
+platform === 'Linux'
+	|| globalThis.navigator?.platform?.startsWith('Linux') === true
+	|| globalThis.navigator?.userAgent?.includes(' Linux ') === true
+	|| globalThis.process?.platform === 'linux';
+
+platform === 'Android'
+	|| globalThis.navigator?.platform === 'Android'
+	|| globalThis.navigator?.userAgent?.includes(' Android ') === true
+	|| globalThis.process?.platform === 'android';
+
+const ESC = '\u001B[';
+
+!isBrowser && process$1.env.TERM_PROGRAM === 'Apple_Terminal';
+const isWindows = !isBrowser && process$1.platform === 'win32';
+!isBrowser && (process$1.env.TERM?.startsWith('screen') || process$1.env.TERM?.startsWith('tmux') || process$1.env.TMUX !== undefined);
+
+isBrowser ? () => {
+	throw new Error('`process.cwd()` only works in Node.js, not the browser.');
+} : process$1.cwd;
+
+const cursorUp = (count = 1) => ESC + count + 'A';
+
+const cursorLeft = ESC + 'G';
+
+const eraseLines = count => {
+	let clear = '';
+
+	for (let i = 0; i < count; i++) {
+		clear += eraseLine + (i < count - 1 ? cursorUp() : '');
+	}
+
+	if (count) {
+		clear += cursorLeft;
+	}
+
+	return clear;
+};
+const eraseLine = ESC + '2K';
+const eraseScreen = ESC + '2J';
+
+const isOldWindows = () => {
+	if (isBrowser || !isWindows) {
+		return false;
+	}
+
+	const parts = os.release().split('.');
+	const major = Number(parts[0]);
+	const build = Number(parts[2] ?? 0);
+
+	if (major < 10) {
+		return true;
+	}
+
+	if (major === 10 && build < 10_586) {
+		return true;
+	}
+
+	return false;
+};
+
+isOldWindows()
+	? `${eraseScreen}${ESC}0f`
+	// 1. Erases the screen (Only done in case `2` is not supported)
+	// 2. Erases the whole screen including scrollback buffer
+	// 3. Moves cursor to the top-left position
+	// More info: https://www.real-world-systems.com/docs/ANSIcode.html
+	: `${eraseScreen}${ESC}3J${ESC}H`;
+
+/** Resolves when `stream` has handed over all it was given. */
+function drained(stream) {
+    return new Promise(resolve => stream.write('', () => resolve()));
+}
 /** The action's reporter; @actions/core is passed in so the CLI never loads it. */
 const actionReporter = (core) => ({
     result: text => core.info(text),
@@ -2596,15 +2803,25 @@ const actionReporter = (core) => ({
             core.info(body.trimEnd());
         core.endGroup();
     },
+    line: text => core.info(text),
+    startGroup: title => core.startGroup(title),
+    endGroup: () => core.endGroup(),
+    status: () => undefined,
     setOutput: (name, value) => core.setOutput(name, value),
     summary: async (markdown) => {
         if (process.env.GITHUB_STEP_SUMMARY)
             await core.summary.addRaw(markdown, true).write();
     },
-    setSecret: value => core.setSecret(value)
+    setSecret: value => core.setSecret(value),
+    terminal: detectTerminal(process.env),
+    flush: () => drained(process.stdout)
 });
-/** The CLI's reporter: like the action's log, every registered secret prints as `***`. */
-function cliReporter(rawStdout = text => void process.stdout.write(text), rawStderr = text => void process.stderr.write(text)) {
+/**
+ * The CLI's reporter: like the action's log, every registered secret prints
+ * as `***`. On a terminal it keeps the status board below everything else it
+ * writes, on either stream.
+ */
+function cliReporter(rawStdout = text => void process.stdout.write(text), rawStderr = text => void process.stderr.write(text), terminal = PLAIN) {
     const secrets = new Set();
     const mask = (text) => {
         let masked = text;
@@ -2612,18 +2829,52 @@ function cliReporter(rawStdout = text => void process.stdout.write(text), rawStd
             masked = masked.split(secret).join('***');
         return masked;
     };
-    const stdout = (text) => rawStdout(mask(text));
-    const stderr = (text) => rawStderr(mask(text));
+    let board = [];
+    const fit = (line) => line.length < terminal.columns ? line : `${line.slice(0, terminal.columns - 2)}…`;
+    const drawBoard = () => {
+        if (board.length > 0)
+            rawStderr(board.map(l => mask(fit(l))).join('\n') + '\n');
+    };
+    const clearBoard = () => {
+        if (board.length > 0)
+            rawStderr(eraseLines(board.length + 1));
+    };
+    /** Writes below the log and above the board. */
+    const around = (raw) => (text) => {
+        clearBoard();
+        raw(mask(text));
+        drawBoard();
+    };
+    const stdout = around(rawStdout);
+    const stderr = around(rawStderr);
     return {
         result: text => stdout(text.endsWith('\n') ? text : `${text}\n`),
         info: text => stderr(`${text}\n`),
         warning: text => stderr(`warning: ${text}\n`),
         group: (title, body) => stderr(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
+        line: text => stderr(`${text}\n`),
+        startGroup: title => stderr(`── ${title}\n`),
+        endGroup: () => undefined,
+        status: lines => {
+            if (!terminal.tty)
+                return;
+            clearBoard();
+            board = [...lines];
+            drawBoard();
+        },
         setOutput: () => undefined,
-        summary: async (_markdown, plain) => stdout(plain.endsWith('\n') ? plain : `${plain}\n`),
+        summary: async (_markdown, plain) => {
+            if (plain)
+                stdout(plain.endsWith('\n') ? plain : `${plain}\n`);
+        },
         setSecret: value => {
             if (value.length >= 3)
                 secrets.add(value);
+        },
+        terminal,
+        flush: async () => {
+            await drained(process.stdout);
+            await drained(process.stderr);
         }
     };
 }
@@ -2662,13 +2913,13 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-IhieMqe2.js')).runPlan(options, context);
+            return (await import('./plan-BvZOTjOl.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-N1tyTQmk.js')).runBuild(options, context);
+            return (await import('./build-C5yy9lT1.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-PAZGnOK1.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-D9U2SLaB.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-CJxHGaxS.js')).runPublish(options, context);
+            return (await import('./publish-DEqZQlhV.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */
@@ -2699,10 +2950,12 @@ async function runAction() {
         });
     }
     catch (error) {
+        // One annotation per failure, titled by what failed. Not setFailed: it
+        // would add a second annotation with the same text.
         const message = describe(error, process.env.RUNNER_DEBUG === '1');
-        if (isUserError(error))
-            core.error(message, { title: 'wheelwright: configuration error' });
-        core.setFailed(message);
+        for (const { message: text, properties } of annotationsOf(error, message, process.env.GITHUB_WORKSPACE))
+            core.error(text, properties);
+        process.exitCode = 1;
     }
 }
 const USAGE = `usage:
@@ -2716,8 +2969,8 @@ Every action input is also a flag: ${INPUTS.map(i => `--${i.name}`).join(' ')}
 /** The CLI entry point; returns the exit code. */
 async function runCli(argv, io = {}) {
     const stderr = io.stderr ?? ((text) => void process.stderr.write(text));
-    const reporter = cliReporter(io.stdout, stderr);
     const env = io.env ?? process.env;
+    const reporter = cliReporter(io.stdout, stderr, detectTerminal(env, io.stderr ? {} : process.stderr));
     const cwd = io.cwd ?? process.cwd();
     const debug = argv.includes('--debug');
     try {

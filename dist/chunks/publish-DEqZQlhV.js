@@ -1,17 +1,17 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-CeorC8nn.js';
-import { U as UserError, e as exec } from './credentials-D_8G9Dmj.js';
-import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-PAZGnOK1.js';
-import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, s as simpleIndexUrl, k as redactUrl } from './index-url-CB_2Lc-O.js';
-import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-DU2kanOh.js';
-import { v as versionKey, n as normalizeVersion } from './version-dJpR3Xtq.js';
+import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-UgTjM3Ts.js';
+import { U as UserError, e as exec } from './credentials-z2pHZLQz.js';
+import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-D9U2SLaB.js';
+import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, s as simpleIndexUrl, k as redactUrl } from './index-url-v_aGF6Y-.js';
+import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-D6_CMYKa.js';
+import { v as versionKey, n as normalizeVersion } from './version-BHLB1_w_.js';
 import 'node:crypto';
-import './filename-BQ7hbyRL.js';
+import './filename-BPyRYBzs.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './job-artifact-Cnrd-QJR.js';
+import './job-artifact-BJuzxz7u.js';
 
 /** A GET or POST with a timeout; network failures become readable errors. */
 async function request(url, init, what) {

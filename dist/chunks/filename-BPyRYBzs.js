@@ -1,6 +1,6 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError } from './credentials-D_8G9Dmj.js';
+import { U as UserError } from './credentials-z2pHZLQz.js';
 
 /** Directories a run will write to, checked before any work starts. */
 /**

@@ -1,9 +1,9 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError, w as words, n as fnmatch } from './credentials-D_8G9Dmj.js';
+import { U as UserError, w as words, n as fnmatch } from './credentials-z2pHZLQz.js';
 import crypto from 'node:crypto';
-import { p as parseWheelName } from './filename-BQ7hbyRL.js';
-import { v as versionKey } from './version-dJpR3Xtq.js';
+import { p as parseWheelName } from './filename-BPyRYBzs.js';
+import { v as versionKey } from './version-BHLB1_w_.js';
 
 /**
  * Distribution file names: wheels (PEP 427) and sdists (PEP 625,

@@ -1,4 +1,4 @@
-import { g as semverExports, h as semver, U as UserError, e as exec$1, f as isCredential, s as selectorMatches, l as listing, j as isSelected } from './credentials-D_8G9Dmj.js';
+import { U as UserError, g as semverExports, h as semver, e as exec$1, f as isCredential, s as selectorMatches, j as isSelected, l as listing } from './credentials-z2pHZLQz.js';
 import path$1 from 'node:path';
 import fs__default from 'node:fs';
 import { i as info, m as mkdirP, d as debug, e as exec, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-CM_3Ha9x.js';
@@ -11,6 +11,93 @@ import * as require$$0$1 from 'stream';
 import * as require$$0 from 'util';
 import { ok } from 'assert';
 import crypto$1 from 'node:crypto';
+
+/**
+ * POSIX shell quoting and splitting with the same rules as Python's `shlex`
+ * (quote / split in posix mode). cibuildwheel formats TOML lists and tables
+ * into strings with these rules, so we need byte-compatible behaviour; the npm
+ * shell-quote package quotes differently (backslashes), which is why this is
+ * written here.
+ */
+const SAFE = /^[\w@%+=:,./-]+$/;
+function quote(value) {
+    if (value === '')
+        return "''";
+    if (SAFE.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'"'"'`)}'`;
+}
+/** An argv as one line a shell would read back the same (for display only, never run). */
+function join(argv) {
+    return argv.map(quote).join(' ');
+}
+/** Splits like `shlex.split(value)`; `key` names the option for errors. */
+function split(value, key = 'value') {
+    const result = [];
+    let current = '';
+    let inWord = false;
+    let i = 0;
+    while (i < value.length) {
+        const c = value[i];
+        if (/\s/.test(c)) {
+            if (inWord)
+                result.push(current);
+            current = '';
+            inWord = false;
+            i++;
+        }
+        else if (c === "'") {
+            const end = value.indexOf("'", i + 1);
+            if (end < 0)
+                throw unclosed(key, value);
+            current += value.slice(i + 1, end);
+            inWord = true;
+            i = end + 1;
+        }
+        else if (c === '"') {
+            i++;
+            for (;;) {
+                if (i >= value.length)
+                    throw unclosed(key, value);
+                const d = value[i];
+                if (d === '"')
+                    break;
+                if (d === '\\' && i + 1 < value.length && '\\"$`\n'.includes(value[i + 1])) {
+                    current += value[i + 1];
+                    i += 2;
+                }
+                else {
+                    current += d;
+                    i++;
+                }
+            }
+            inWord = true;
+            i++;
+        }
+        else if (c === '\\') {
+            if (i + 1 >= value.length)
+                throw new UserError('ends with a lone backslash', { key, value });
+            current += value[i + 1];
+            inWord = true;
+            i += 2;
+        }
+        else if (c === '#' && !inWord) {
+            const newline = value.indexOf('\n', i);
+            i = newline < 0 ? value.length : newline;
+        }
+        else {
+            current += c;
+            inWord = true;
+            i++;
+        }
+    }
+    if (inWord)
+        result.push(current);
+    return result;
+}
+function unclosed(key, value) {
+    return new UserError('has an unclosed quote', { key, value, hint: 'balance the quotes' });
+}
 
 /** The Linux archs, as the `archs` option and the image options name them (data only). */
 const LINUX_ARCHS = [
@@ -2643,7 +2730,7 @@ function ensureInstalled(python, requirements, constraints) {
 const UV_TLS = ['--native-tls'];
 function pipelineSteps(input) {
     const { options, where, dialect } = input;
-    const join = dialect.path.join;
+    const join$1 = dialect.path.join;
     const inInterpreter = input.environments === 'interpreter';
     const constrained = input.constraintsFile ? ['-c', input.constraintsFile] : [];
     const requirements = frontendRequirements(options.frontend);
@@ -2655,7 +2742,7 @@ function pipelineSteps(input) {
         WHEELWRIGHT_PROJECT: input.projectDir,
         WHEELWRIGHT_PACKAGE: input.projectDir
     };
-    const budgetFile = join(input.workDir, 'parallel-build.cfg');
+    const budgetFile = join$1(input.workDir, 'parallel-build.cfg');
     const budget = coreBudgetEnv(input.cores, input.baseEnv, budgetFile);
     const buildEnv = {
         ...input.baseEnv,
@@ -2668,6 +2755,7 @@ function pipelineSteps(input) {
     const step = (name, argv, extra = {}) => ({
         name,
         argv,
+        ...(extra.display ? { display: extra.display } : {}),
         env: extra.env ?? buildEnv,
         cwd: extra.cwd ?? dirs.src,
         where,
@@ -2682,19 +2770,24 @@ function pipelineSteps(input) {
     const cores = budget.DIST_EXTRA_CONFIG ? String(input.cores) : '';
     const steps = [
         step('prepare', dialect.prepare(input.python, dirs, input.projectDir, cores, budgetFile), {
-            cwd: dialect.path.dirname(input.workDir)
+            cwd: dialect.path.dirname(input.workDir),
+            display: 'copy the project into a fresh build dir'
         })
     ];
     const files = Object.entries(input.files ?? {});
     if (files.length > 0) {
-        steps.push(step('write-config', writeWithPython(input.python, files)));
+        steps.push(step('write-config', writeWithPython(input.python, files), {
+            display: `write ${files.map(([file]) => dialect.path.basename(file)).join(', ')}`
+        }));
     }
     if (inInterpreter) {
         if (requirements.length > 0)
-            steps.push(step('install-frontend', ensureInstalled(python, requirements, constrained)));
+            steps.push(step('install-frontend', ensureInstalled(python, requirements, constrained), {
+                display: `pip install ${join(requirements)} (when missing)`
+            }));
     }
     else {
-        steps.push(step('venv', venvArgv(input, dirs.venv), once));
+        steps.push(step('venv', venvArgv(input, dirs.venv), { ...once, display: 'create the build venv' }));
         if (requirements.length > 0) {
             steps.push(step('install-frontend', [
                 python,
@@ -2704,21 +2797,34 @@ function pipelineSteps(input) {
                 '--disable-pip-version-check',
                 ...constrained,
                 ...requirements
-            ], once));
+            ], { ...once, display: `pip install ${join(requirements)}` }));
         }
         if (kept)
-            steps.push(step('venv-ready', dialect.touch(kept.marker), once));
+            steps.push(step('venv-ready', dialect.touch(kept.marker), { ...once, display: 'keep the build venv' }));
     }
     if (options.beforeBuild)
-        steps.push(step('before-build', shellArgv(options.beforeBuild, dialect.shell)));
+        steps.push(step('before-build', shellArgv(options.beforeBuild, dialect.shell), {
+            display: options.beforeBuild
+        }));
+    const frontendCall = {
+        configSettings: options.configSettings,
+        verbosity: options.buildVerbosity
+    };
+    // Shown as run from the project copy (the step's cwd), with the venv's python.
+    const shownBuild = frontendArgv(options.frontend, {
+        ...frontendCall,
+        python: 'python',
+        packageDir: '.',
+        outDir: dialect.path.relative(dirs.src, dirs.built),
+        uv: 'uv'
+    });
     steps.push(step('build', frontendArgv(options.frontend, {
+        ...frontendCall,
         python,
         packageDir: dirs.src,
         outDir: dirs.built,
-        configSettings: options.configSettings,
-        verbosity: options.buildVerbosity,
         uv: inInterpreter ? 'uv' : dialect.executable(venvBin, 'uv')
-    }), { collectsWheel: dirs.built }));
+    }), { collectsWheel: dirs.built, display: join(shownBuild) }));
     const repairEnv = {
         ...buildEnv,
         ...input.repairEnv,
@@ -2728,7 +2834,11 @@ function pipelineSteps(input) {
     const repairArgv = options.repairCommand
         ? shellArgv(options.repairCommand, dialect.shell)
         : dialect.copyWheel(input.python, dirs.repaired);
-    steps.push(step('repair', repairArgv, { env: repairEnv, collectsWheel: dirs.repaired }));
+    steps.push(step('repair', repairArgv, {
+        env: repairEnv,
+        collectsWheel: dirs.repaired,
+        display: options.repairCommand || 'copy the wheel (no repair command)'
+    }));
     steps.push(...(input.afterRepair ?? []));
     const audit = input.audit;
     if (audit) {
@@ -2736,6 +2846,7 @@ function pipelineSteps(input) {
             steps.push({
                 name: 'audit',
                 argv: shellArgv(command, dialect.shell),
+                display: command,
                 env: audit.env(buildEnv),
                 cwd: audit.cwd,
                 where: 'host',
@@ -2755,22 +2866,29 @@ function pipelineSteps(input) {
         TEST_CWD: dirs.testCwd
     };
     const prefix = input.testPrefix ?? [];
-    const test = (name, argv, cwd = dirs.testCwd, prefixed = true) => step(name, prefixed ? [...prefix, ...argv] : argv, { env: testEnv, cwd, phase: 'test' });
-    steps.push(test('test-prepare', dialect.prepareTest(input.python, dirs, input.projectDir, options.testSources), input.workDir, false));
+    const test = (name, argv, display, cwd = dirs.testCwd, prefixed = true) => step(name, prefixed ? [...prefix, ...argv] : argv, {
+        env: testEnv,
+        cwd,
+        phase: 'test',
+        display
+    });
+    steps.push(test('test-prepare', dialect.prepareTest(input.python, dirs, input.projectDir, options.testSources), options.testSources.length > 0
+        ? `copy ${options.testSources.join(', ')} into a fresh test dir`
+        : 'make a fresh test dir', input.workDir, false));
     const uv = inInterpreter ? input.testEnvUv : undefined;
     // In a container the test env comes from uv (set up once per container),
     // seeded with pip: no ensurepip, which takes seconds per venv.
     steps.push(test('test-venv', uv
         ? [uv, 'venv', '--seed', '--quiet', ...UV_TLS, '--python', input.python, dirs.testVenv]
-        : venvArgv(input, dirs.testVenv), dirs.testCwd, false));
+        : venvArgv(input, dirs.testVenv), 'create the test venv', dirs.testCwd, false));
     if (options.beforeTest)
-        steps.push(test('before-test', shellArgv(options.beforeTest, dialect.shell), input.projectDir));
+        steps.push(test('before-test', shellArgv(options.beforeTest, dialect.shell), options.beforeTest, input.projectDir));
     const wheelSpec = options.testExtras ? `{wheel}[${options.testExtras}]` : '{wheel}';
     const testPython = dialect.executable(testBin, 'python');
     const installer = uv
         ? [uv, 'pip', 'install', '--quiet', ...UV_TLS, '--python', testPython]
         : [testPython, '-m', 'pip', 'install', '--disable-pip-version-check'];
-    steps.push(test('test-install', [...installer, ...constrained, wheelSpec, ...options.testRequires]), test('test', shellArgv(options.testCommand, dialect.shell)));
+    steps.push(test('test-install', [...installer, ...constrained, wheelSpec, ...options.testRequires], `pip install ${wheelSpec} ${join(options.testRequires)}`.trimEnd()), test('test', shellArgv(options.testCommand, dialect.shell), options.testCommand));
     return steps;
 }
 
@@ -2796,6 +2914,7 @@ function toolsSetupSteps(facts, requirements, dialect) {
         {
             name: 'tools',
             argv: dialect.toolsVenv(facts.hostPython, facts.toolsDir, marker, pinned),
+            display: `install ${requirements.join(', ')} into the tools venv`,
             env: hostBaseEnv(facts),
             cwd: facts.tempDir,
             where: 'host',
@@ -2846,6 +2965,7 @@ function hostBeforeAll(options, builds, env, shell) {
         {
             name: 'before-all',
             argv: shellArgv(command, shell),
+            display: command,
             env: {
                 ...env,
                 WHEELWRIGHT_PROJECT: options.packageDir,
@@ -2958,6 +3078,7 @@ function buildConstraints(options, configurations, place, dialect, env) {
             {
                 name: 'constraints',
                 argv: dialect.writeFiles(place.python, [...files]),
+                display: 'write the dependency constraints',
                 env,
                 cwd: dialect.path.dirname(place.dir),
                 where: place.where,
@@ -3160,9 +3281,10 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
         env: containerEnv
     };
     const runnerEnv = hostBaseEnv(facts);
-    const host = (stepName, argv, env = {}) => ({
+    const host = (stepName, argv, display, env = {}) => ({
         name: stepName,
         argv,
+        display,
         env: { ...runnerEnv, ...env },
         cwd: facts.tempDir,
         where: 'host',
@@ -3171,7 +3293,11 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
     const auditTools = auditRequirements(options, list.map(c => c.identifier));
     const setup = [
         ...(auditTools.length > 0 ? toolsSetupSteps(facts, auditTools, POSIX) : []),
-        ...(mountCache ? [host('cache-dir', ['mkdir', '-p', facts.containerCacheDir])] : []),
+        ...(mountCache
+            ? [
+                host('cache-dir', ['mkdir', '-p', facts.containerCacheDir], 'make the download cache dir')
+            ]
+            : []),
         host('create', [
             engine,
             'create',
@@ -3186,18 +3312,9 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
             '/bin/sh',
             '-c',
             'while sleep 3600; do :; done'
-        ], containerEnv),
-        host('start', [engine, 'start', name]),
-        host('copy-in', [
-            'bash',
-            '-c',
-            COPY_IN,
-            'copy-in',
-            engine,
-            name,
-            CONTAINER_PROJECT,
-            options.packageDir
-        ])
+        ], `${engine} create ${image}`, containerEnv),
+        host('start', [engine, 'start', name], `${engine} start ${name}`),
+        host('copy-in', ['bash', '-c', COPY_IN, 'copy-in', engine, name, CONTAINER_PROJECT, options.packageDir], `copy the project into ${CONTAINER_PROJECT}`)
     ];
     const constraints = buildConstraints(options, list, { dir: `${CONTAINER_WORK}/constraints`, where: 'container', python: '' }, POSIX, { PATH: CONTAINER_PATH });
     setup.push(...constraints.setup);
@@ -3209,6 +3326,7 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
         const pins = constraints.fileOf(list[0].identifier);
         setup.push({
             name: 'test-env-tool',
+            display: 'install uv for the test venvs (when missing)',
             argv: [
                 'bash',
                 '-c',
@@ -3228,6 +3346,7 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
         setup.push({
             name: 'before-all',
             argv: shellArgv(first.beforeAll, 'bash'),
+            display: first.beforeAll,
             env: {
                 PATH: CONTAINER_PATH,
                 WHEELWRIGHT_PROJECT: CONTAINER_PROJECT,
@@ -3254,7 +3373,7 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
             name,
             buildDirs(POSIX, workDir).repaired,
             wheelDir
-        ]);
+        ], 'copy the wheel out of the container');
         const steps = pipelineSteps({
             options: build,
             dialect: POSIX,
@@ -3291,7 +3410,9 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
         container,
         setup,
         builds,
-        teardown: [host('remove', [engine, 'rm', '--force', '--time', '0', name])]
+        teardown: [
+            host('remove', [engine, 'rm', '--force', '--time', '0', name], `${engine} rm ${name}`)
+        ]
     };
 }
 
@@ -3770,12 +3891,14 @@ function activationSteps(input) {
         {
             name: 'vswhere',
             argv: vswhereArgv(input.env, input.hostMachine),
+            display: 'find Visual Studio (vswhere)',
             ...base,
             stdoutVar: VS_PATH_VAR
         },
         ...archs.map((arch) => ({
             name: `vcvarsall-${arch}`,
             argv: vcvarsArgv(arch, input.toolset),
+            display: `vcvarsall.bat ${arch}`,
             ...base,
             captureEnv: capturedEnvName(arch)
         }))
@@ -4138,4 +4261,4 @@ function selectConfigurations(platform, archs, selector, runner) {
     return chosen.configurations.filter(c => archs.has(c.arch) && isSelected(selector, c.identifier) && chosen.buildableOn(c, runner));
 }
 
-export { LINUX_ARCHS as L, PLATFORM_LIST as P, PLACEHOLDER_VARS as a, archOfIdentifier as b, platformOfIdentifier as c, parsePlatformName as d, allKnownIdentifiers as e, cachedVersions as f, pythonIn as g, hideDebugCommands as h, toolCacheArch as i, parseActivation as j, applyCapturedEnvironment as k, buildDirs as l, POSIX as m, constraintsFor as n, platformNamed as p, selectConfigurations as s, toolCacheRoot as t, unknownPlaceholders as u };
+export { LINUX_ARCHS as L, PLATFORM_LIST as P, PLACEHOLDER_VARS as a, archOfIdentifier as b, platformOfIdentifier as c, parsePlatformName as d, allKnownIdentifiers as e, cachedVersions as f, pythonIn as g, hideDebugCommands as h, toolCacheArch as i, parseActivation as j, applyCapturedEnvironment as k, buildDirs as l, POSIX as m, constraintsFor as n, selectConfigurations as o, platformNamed as p, quote as q, split as s, toolCacheRoot as t, unknownPlaceholders as u };

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { c as checkWritableDir } from './filename-BQ7hbyRL.js';
+import { c as checkWritableDir } from './filename-BPyRYBzs.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
-import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-D_8G9Dmj.js';
-import { k as redactUrl } from './index-url-CB_2Lc-O.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-CeorC8nn.js';
-import { uploadJobArtifact } from './job-artifact-Cnrd-QJR.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-DU2kanOh.js';
+import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-z2pHZLQz.js';
+import { k as redactUrl } from './index-url-v_aGF6Y-.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-UgTjM3Ts.js';
+import { uploadJobArtifact } from './job-artifact-BJuzxz7u.js';
+import { S as SDIST_ARTIFACT_NAME } from './settings-D6_CMYKa.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential

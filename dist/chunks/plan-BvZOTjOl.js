@@ -1,8 +1,8 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-CelCoF88.js';
-import './credentials-D_8G9Dmj.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-DOUaBEAS.js';
+import './credentials-z2pHZLQz.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-bBwvw0ZT.js';
+import './identifiers-Dib9RumM.js';
 import 'node:path';
 import 'node:fs';
 import './core-CM_3Ha9x.js';

@@ -1,5 +1,5 @@
-import { U as UserError } from './credentials-D_8G9Dmj.js';
-import { p as platformNamed, s as selectConfigurations } from './identifiers-bBwvw0ZT.js';
+import { U as UserError } from './credentials-z2pHZLQz.js';
+import { p as platformNamed, o as selectConfigurations } from './identifiers-Dib9RumM.js';
 
 /**
  * How much an emulated identifier weighs against max-per-job: QEMU builds are

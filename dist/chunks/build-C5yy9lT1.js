@@ -1,10 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
-import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-D_8G9Dmj.js';
-import { p as parseWheelName, i as isAbi3, a as isPurePython, c as checkWritableDir } from './filename-BQ7hbyRL.js';
-import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-cvJmXAhN.js';
-import { j as jobConfigurations } from './select-CelCoF88.js';
-import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-bBwvw0ZT.js';
+import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-z2pHZLQz.js';
+import { p as parseWheelName, i as isAbi3, a as isPurePython, c as checkWritableDir } from './filename-BPyRYBzs.js';
+import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-Bru8BnF4.js';
+import { j as jobConfigurations } from './select-DOUaBEAS.js';
+import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-Dib9RumM.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -417,70 +417,484 @@ async function containerMode(options, configurations) {
     });
 }
 
-function humanSize(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} kB`;
-    return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-const HEADER = ['identifier', 'wheel', 'size', 'sha256', 'seconds', 'tested'];
-function rows(records) {
-    return records.map(r => [
-        r.identifier,
-        r.wheel + (r.note ? ` (${r.note})` : ''),
-        humanSize(r.size),
-        r.sha256.slice(0, 16),
-        r.seconds.toFixed(1),
-        r.tested
-    ]);
-}
-function markdownTable(records) {
-    const escape = (s) => s.replace(/\|/g, '\\|');
-    const lines = [
-        `| ${HEADER.join(' | ')} |`,
-        `| ${HEADER.map(() => '---').join(' | ')} |`,
-        ...rows(records).map(r => `| ${r.map(escape).join(' | ')} |`)
-    ];
-    return `### wheelwright: ${records.length} wheel${records.length === 1 ? '' : 's'}\n\n${lines.join('\n')}\n`;
-}
-function plainTable(records) {
-    const table = [HEADER, ...rows(records)];
-    const widths = HEADER.map((_, i) => Math.max(...table.map(r => r[i].length)));
-    return (table
-        .map(r => r
-        .map((cell, i) => cell.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd())
-        .join('\n') + '\n');
+const isZero = value => value === 0 || value === 0n;
+const pluralize = (word, count) => (count === 1 || count === 1n) ? word : `${word}s`;
+
+const ONE_SECOND_IN_MILLISECONDS = 1000n;
+const ONE_MINUTE_IN_MILLISECONDS = 60n * ONE_SECOND_IN_MILLISECONDS;
+const ONE_HOUR_IN_MILLISECONDS = 60n * ONE_MINUTE_IN_MILLISECONDS;
+const ONE_DAY_IN_MILLISECONDS = 24n * ONE_HOUR_IN_MILLISECONDS;
+const MAX_DECIMAL_DIGITS = 100; // The same limit as `Number#toFixed()`, which keeps the output a sensible size.
+
+// A negative or fractional count is not a digit count, and a `NaN` count would leak into the output as `NaN`.
+const decimalDigits = (value, defaultValue) => typeof value === 'number' && !Number.isNaN(value)
+	? Math.min(Math.max(Math.trunc(value), 0), MAX_DECIMAL_DIGITS)
+	: defaultValue;
+
+// The duration as the exact fraction `value / scale` milliseconds, so every field can be derived with exact BigInt arithmetic.
+// An integer is exact at any size, including a number past the safe range. A fractional number is rounded to 15 significant digits, counting the whole duration, as that is all the precision a double has. This turns float noise back into the intended value: `0.57 * 100_000` is `56999.99999999999`, which is read as `57000`, and `999.9999999999999` is read as `1000`. Digits past the 15th are rounded away, so they are not exact.
+const toExactMilliseconds = milliseconds => {
+	// eslint-disable-next-line unicorn/prefer-number-is-safe-integer -- An integer past the safe range is still exact.
+	if (typeof milliseconds === 'bigint' || Number.isInteger(milliseconds)) {
+		return {value: BigInt(milliseconds), scale: 1n};
+	}
+
+	const [significand, exponent = '0'] = milliseconds.toPrecision(15).split('e', 2);
+	const [whole, fraction = ''] = significand.split('.', 2);
+	const digits = BigInt(whole + fraction);
+	const decimals = fraction.length - Number(exponent);
+
+	// From `1e15` up, the 15 digits end before the decimal point, so the exponent is positive. The fraction is then dropped and the duration is rounded to the nearest 10 milliseconds. A number from `2 ** 52` up is always an integer, so this only applies below that.
+	return decimals < 0
+		? {value: digits * (10n ** BigInt(-decimals)), scale: 1n}
+		: {value: digits, scale: 10n ** BigInt(decimals)};
+};
+
+// Places the decimal point in a count of steps of `10 ** -digits`.
+const formatSteps = (steps, digits) => {
+	if (digits === 0) {
+		return String(steps);
+	}
+
+	const padded = String(steps).padStart(digits + 1, '0');
+	return `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+};
+
+function prettyMilliseconds(milliseconds, options) {
+	const isBigInt = typeof milliseconds === 'bigint';
+	if (!isBigInt && !Number.isFinite(milliseconds)) {
+		throw new TypeError('Expected a finite number or bigint');
+	}
+
+	options = {...options};
+
+	const sign = milliseconds < 0 ? '-' : '';
+	// eslint-disable-next-line unicorn/prefer-math-abs -- `Math.abs()` throws on a bigint, and the bigint path reaches here.
+	milliseconds = milliseconds < 0 ? -milliseconds : milliseconds; // Cannot use `Math.abs()` because of BigInt support.
+
+	if (options.colonNotation) {
+		options.compact = false;
+		options.formatSubMilliseconds = false;
+		options.separateMilliseconds = false;
+		options.verbose = false;
+		// Dropping a field from the right would change what the remaining fields mean: `1:01:01` would become `1:01`, which reads as 1 minute.
+		options.unitCount = undefined;
+	}
+
+	if (options.compact) {
+		options.unitCount = 1;
+		options.secondsDecimalDigits = 0;
+		options.millisecondsDecimalDigits = 0;
+	}
+
+	let result = [];
+
+	const add = (value, long, short, valueString) => {
+		// Colon notation always shows the minutes, and the hours too when the seconds are hidden, so the last fields read as `m:ss`, or as `h:mm` without the seconds. A duration under a minute keeps its seconds, so it reads as `h:mm:ss` there.
+		const isAlwaysShown = options.colonNotation && (short === 'm' || (short === 'h' && options.hideSeconds));
+
+		if (
+			!isAlwaysShown
+			&& (result.length === 0 || !options.colonNotation)
+			&& isZero(value)) {
+			return;
+		}
+
+		valueString ??= String(value);
+		if (options.colonNotation) {
+			const wholeDigits = valueString.includes('.') ? valueString.split('.', 1)[0].length : valueString.length;
+			// The first field is not padded. The days after a year go up to 364, so they get 3 digits to keep the width.
+			let minLength = 1;
+			if (result.length > 0) {
+				minLength = short === 'd' ? 3 : 2;
+			}
+
+			valueString = '0'.repeat(Math.max(0, minLength - wholeDigits)) + valueString;
+		} else {
+			valueString += options.verbose ? ' ' + pluralize(long, value) : short;
+		}
+
+		result.push(valueString);
+	};
+
+	const {value, scale} = toExactMilliseconds(milliseconds);
+	const second = ONE_SECOND_IN_MILLISECONDS * scale;
+	const minute = ONE_MINUTE_IN_MILLISECONDS * scale;
+	const hour = ONE_HOUR_IN_MILLISECONDS * scale;
+	const day = ONE_DAY_IN_MILLISECONDS * scale;
+
+	// The days, hours, minutes, seconds, and sub-millisecond fields are floored from the exact value, so none of them can round up into the next unit. Only the milliseconds, when they are the last unit, are rounded (see below).
+	const days = value / day;
+	const hoursWithinDay = (value % day) / hour;
+	const minutesWithinHour = (value % hour) / minute;
+
+	if (options.hideYearAndDays) {
+		add((days * 24n) + hoursWithinDay, 'hour', 'h');
+	} else {
+		if (options.hideYear) {
+			add(days, 'day', 'd');
+		} else {
+			add(days / 365n, 'year', 'y');
+			add(days % 365n, 'day', 'd');
+		}
+
+		add(hoursWithinDay, 'hour', 'h');
+	}
+
+	add(minutesWithinHour, 'minute', 'm');
+
+	const secondsDecimalDigits = decimalDigits(options.secondsDecimalDigits, 1);
+	const secondsStepsPerSecond = 10n ** BigInt(secondsDecimalDigits);
+
+	// A duration under a minute has no coarser field, so hiding the seconds would leave nothing to carry its value.
+	const hideSeconds = options.hideSeconds && value >= minute;
+
+	// `subSecondsAsDecimals` moves the value into the seconds field, so it only applies when that field is rendered and can represent the value, at least one step of the seconds digits. Otherwise the value is lost.
+	const canShowAsDecimalSeconds = options.subSecondsAsDecimals
+		&& !hideSeconds
+		&& value * secondsStepsPerSecond >= second;
+
+	if (!hideSeconds) {
+		const withinMinute = value % minute;
+
+		if (
+			options.separateMilliseconds
+			|| options.formatSubMilliseconds
+			|| (!canShowAsDecimalSeconds && !options.colonNotation && value < second)
+		) {
+			add(withinMinute / second, 'second', 's');
+
+			if (options.formatSubMilliseconds) {
+				// Floored to whole nanoseconds, the smallest unit shown. `formatSubMilliseconds` shows these as they are, so a duration under 1 nanosecond is `0ms` there.
+				const subMillisecondNanoseconds = ((value % scale) * 1_000_000n) / scale;
+
+				add((value % second) / scale, 'millisecond', 'ms');
+				add(subMillisecondNanoseconds / 1000n, 'microsecond', 'µs');
+				add(subMillisecondNanoseconds % 1000n, 'nanosecond', 'ns');
+			} else {
+				const millisecondsDecimalDigits
+					= decimalDigits(options.millisecondsDecimalDigits, 0);
+				const stepsPerMillisecond = 10n ** BigInt(millisecondsDecimalDigits);
+
+				// Rounded half up in exact steps of the last digit, as a float sum of the parts can land a midpoint like `1.005` below it.
+				let steps = ((2n * (value % second) * stepsPerMillisecond) + scale) / (2n * scale);
+
+				// Under a second, the zero field is dropped entirely, so a nonzero duration is clamped to the smallest representable value instead of rounding down onto it. From a second up, the seconds field carries the value, so the milliseconds round normally.
+				if (steps === 0n && value > 0n && value < second) {
+					steps = 1n;
+				}
+
+				// The milliseconds are rounded, not floored, but never up to a full second, which would need the seconds field.
+				const maximumSteps = (1000n * stepsPerMillisecond) - 1n;
+				if (steps > maximumSteps) {
+					steps = maximumSteps;
+				}
+
+				const millisecondsString = formatSteps(steps, millisecondsDecimalDigits);
+
+				add(
+					Number(millisecondsString),
+					'millisecond',
+					'ms',
+					millisecondsString,
+				);
+			}
+		} else {
+			// Floored to the digit count, so the seconds never round up into the next step, or to `60s`.
+			const secondsFixed = formatSteps((withinMinute * secondsStepsPerSecond) / second, secondsDecimalDigits);
+			const secondsString = options.keepDecimalsOnWholeSeconds
+				? secondsFixed
+				: secondsFixed.replace(/\.0+$/v, '');
+			add(Number(secondsString), 'second', 's', secondsString);
+		}
+	}
+
+	const separator = options.colonNotation ? ':' : ' ';
+	if (typeof options.unitCount === 'number') {
+		// `Math.max()` propagates `NaN`, and `slice(0, NaN)` is an empty slice, which would drop every unit.
+		result = result.slice(0, Math.max(options.unitCount, 1) || Infinity);
+	}
+
+	const output = result.length === 0
+		? '0' + (options.verbose ? ' milliseconds' : 'ms')
+		: result.join(separator);
+
+	// Rounding can leave nothing but zeros behind, and a signed zero reads as a negative duration.
+	return /[1-9]/v.test(output) ? sign + output : output;
 }
 
-const LOG_TAIL_LINES = 30;
-function tail(text, lines = LOG_TAIL_LINES) {
-    return text
-        .trimEnd()
-        .split('\n')
-        .slice(-lines)
-        .map(l => `    ${l}`)
-        .join('\n');
+/**
+ * The live log of a build run: each step as the user knows it (`▸ build:
+ * python -m build .`), its output as it comes, then `✓ build (12.3s)` or
+ * `✗ build failed: exit code 1 (3.1s)`, and a heartbeat in long silences.
+ *
+ * Why it looks like this:
+ * - One build at a time (parallel 1, or one identifier) streams everything
+ *   in order, as cibuildwheel does: its users expect to watch the compiler.
+ *   In the action that stream is the identifier's ::group::, so the log folds
+ *   per identifier, and a ✓/✗ line after the group says how it ended.
+ * - Several at once on a terminal: a status board of the running builds
+ *   (step and elapsed time), with finished steps scrolling above it, as cargo
+ *   and Bazel show parallel work. Raw output would interleave into noise, so
+ *   it is kept, and a failed build's log is printed whole when it fails,
+ *   the way both tools print the output of a failed unit.
+ * - Several at once in a log file or CI (no terminal to redraw): every line
+ *   as it comes, prefixed with its identifier (`[cp312-manylinux_x86_64]`),
+ *   like `docker compose` or `make -j`, so a stuck or killed job still shows
+ *   what each build last did. Each build's log is also printed whole in its
+ *   own group when it ends: in the action always (groups fold, so it costs
+ *   nothing to skim), in the CLI for a failed build.
+ * - A heartbeat (`… build still running (1m 30s)`) after every 30 s of
+ *   silence, so a slow link step never looks like a hang.
+ * - Nothing is held back longer than a partial line; flush() writes those
+ *   (and, on a board, the logs of the running builds) before the process
+ *   exits on a signal.
+ * The kept log (text()) is plain; colour is only in what is printed.
+ */
+const HEARTBEAT_MS = 30_000;
+function liveMode(concurrent, tty) {
+    return !concurrent ? 'stream' : tty ? 'board' : 'prefixed';
 }
-async function reportOutcome(outcome, reporter) {
-    const { records, failures } = outcome;
-    if (records.length > 0)
-        await reporter.summary(markdownTable(records), plainTable(records));
-    reporter.setOutput('wheels', JSON.stringify(outcome.wheels));
-    reporter.setOutput('wheelhouse', outcome.outputDir);
-    reporter.setOutput('identifiers', JSON.stringify(outcome.identifiers));
-    if (failures.length === 0)
-        return;
-    const details = failures.map(f => `${f.message}\n${tail(f.log)}`).join('\n\n');
-    throw new UserError(`${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${details}`, {
-        hint: outcome.failFast
-            ? 'fail-fast stopped the remaining builds; set fail-fast: false to build the rest'
-            : 'see each build log above',
-        // The status of the first failure in plan order, as cibuildwheel (which stops there) gives.
-        exitCode: failures[0].exitCode
-    });
+const duration = (ms, digits = 1) => prettyMilliseconds(ms, { secondsDecimalDigits: digits, keepDecimalsOnWholeSeconds: false });
+const PREFIX_COLOURS = ['cyan', 'magenta', 'blue', 'yellow', 'green'];
+const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
+/** Plain and coloured forms of the lines a build prints. */
+function stepLines(paint) {
+    return {
+        started: (step) => {
+            const shown = step.display && step.display !== step.name ? `: ${step.display}` : '';
+            return [`▸ ${step.name}${shown}`, `${paint.cyan('▸')} ${paint.bold(step.name)}${shown}`];
+        },
+        finished: (name, code, ms) => code === 0
+            ? [
+                `✓ ${name} (${duration(ms)})`,
+                `${paint.green('✓')} ${name} ${paint.dim(`(${duration(ms)})`)}`
+            ]
+            : [
+                `✗ ${name} failed: exit code ${code} (${duration(ms)})`,
+                `${paint.red('✗')} ${name} ${paint.red(`failed: exit code ${code}`)} ${paint.dim(`(${duration(ms)})`)}`
+            ],
+        heartbeat: (name, ms) => {
+            const text = `… ${name} still running (${duration(ms, 0)})`;
+            return [text, paint.dim(text)];
+        }
+    };
+}
+/** The complete lines of `held + chunk`, and the partial line left after them. */
+function splitLines(held, chunk) {
+    const lines = (held + chunk).replace(/\r\n?/g, '\n').split('\n');
+    const partial = lines.pop() ?? '';
+    return { lines, partial };
+}
+function liveOutput(settings) {
+    const { reporter } = settings;
+    const now = settings.now ?? Date.now;
+    const heartbeatMs = settings.heartbeatMs ?? HEARTBEAT_MS;
+    const mode = liveMode(settings.concurrent, reporter.terminal.tty);
+    const paint = paintFor(reporter.terminal);
+    const lines = stepLines(paint);
+    const running = new Set();
+    let started = 0;
+    const drawBoard = () => {
+        if (mode !== 'board')
+            return;
+        const frame = SPINNER[Math.floor(now() / 100) % SPINNER.length];
+        reporter.status([...running].map(build => {
+            const step = build.step;
+            const doing = step ? `${step.name}${step.display ? `: ${step.display}` : ''}` : 'waiting';
+            return `${frame} ${build.identifier}  ${duration(now() - build.started, 0)}  ${doing}`;
+        }));
+    };
+    const tick = () => {
+        for (const build of running) {
+            const step = build.step;
+            if (!step || now() - step.quietSince < heartbeatMs || mode === 'board')
+                continue;
+            step.quietSince = now();
+            const [plain, shown] = lines.heartbeat(step.name, now() - step.started);
+            say(build, plain, shown, false);
+        }
+        drawBoard();
+    };
+    const timer = setInterval(tick, Math.min(1000, heartbeatMs));
+    timer.unref();
+    const prefixOf = (build, index) => {
+        const colour = PREFIX_COLOURS[index % PREFIX_COLOURS.length];
+        return paint[colour](`[${build.identifier}]`);
+    };
+    const prefixes = new Map();
+    /** Prints a line of a build (unless it is raw output on a board); `keep` puts it in the log. */
+    const say = (build, plain, shown = plain, keep = true, raw = false) => {
+        if (keep)
+            build.kept.push(plain);
+        if (mode === 'stream')
+            reporter.line(shown);
+        else if (!(raw && mode === 'board'))
+            reporter.line(`${prefixes.get(build)} ${shown}`.trimEnd());
+    };
+    const outputLine = (build, rewrite, line) => {
+        const text = rewrite(line);
+        say(build, text, text, true, true);
+    };
+    const endPartial = (build, rewrite) => {
+        if (build.partial === '')
+            return;
+        outputLine(build, rewrite, build.partial);
+        build.partial = '';
+    };
+    return {
+        begin(identifier, label) {
+            const build = { identifier, started: now(), partial: '', kept: [] };
+            running.add(build);
+            prefixes.set(build, prefixOf(build, started++));
+            const rewrite = settings.rewrite?.(identifier) ?? ((line) => line);
+            if (mode === 'stream')
+                reporter.startGroup(`${identifier} ${label}`);
+            else
+                reporter.line(`${prefixes.get(build)} ${paint.bold('started')} ${label}`);
+            drawBoard();
+            return {
+                note: text => say(build, text),
+                stepStarted: step => {
+                    endPartial(build, rewrite);
+                    const at = now();
+                    build.step = { name: step.name, display: step.display, started: at, quietSince: at };
+                    const [plain, shown] = lines.started(step);
+                    say(build, plain, shown);
+                    drawBoard();
+                },
+                output: chunk => {
+                    if (build.step)
+                        build.step.quietSince = now();
+                    const { lines: complete, partial } = splitLines(build.partial, chunk);
+                    build.partial = partial;
+                    for (const line of complete)
+                        outputLine(build, rewrite, line);
+                },
+                stepFinished: (step, code, ms) => {
+                    endPartial(build, rewrite);
+                    build.step = undefined;
+                    const [plain, shown] = lines.finished(step.name, code, ms);
+                    say(build, plain, shown);
+                    drawBoard();
+                },
+                text: () => (build.kept.length > 0 ? `${build.kept.join('\n')}\n` : ''),
+                finished: end => {
+                    endPartial(build, rewrite);
+                    running.delete(build);
+                    const took = duration(now() - build.started);
+                    const text = build.kept.length > 0 ? `${build.kept.join('\n')}\n` : '';
+                    if (mode === 'stream')
+                        reporter.endGroup();
+                    else if (settings.foldedLogs || !end.ok)
+                        reporter.group(`${identifier}: ${end.ok ? end.title : `FAILED at ${end.step}`}`, text);
+                    const result = end.ok
+                        ? `${paint.green('✓')} ${paint.bold(identifier)} ${end.title} ${paint.dim(`(${took})`)}`
+                        : `${paint.red('✗')} ${paint.bold(identifier)} ${paint.red(`failed at ${end.step}`)} ${paint.dim(`(${took})`)}`;
+                    reporter.line(result);
+                    prefixes.delete(build);
+                    drawBoard();
+                }
+            };
+        },
+        flush() {
+            for (const build of running) {
+                const rewrite = settings.rewrite?.(build.identifier) ?? ((line) => line);
+                endPartial(build, rewrite);
+                if (mode === 'stream')
+                    reporter.endGroup();
+                else if (mode === 'board' || (mode === 'prefixed' && settings.foldedLogs))
+                    reporter.group(`${build.identifier}: stopped (log so far)`, build.kept.join('\n'));
+            }
+            reporter.status([]);
+        },
+        close() {
+            clearInterval(timer);
+            reporter.status([]);
+        }
+    };
+}
+
+const problemMatcher = [
+	{
+		owner: "wheelwright-gcc",
+		pattern: [
+			{
+				regexp: "^(?:\\u001b\\[[0-9;]*[mK])*([^\\s:(\\[][^\\s:(]*):(\\d+):(?:(\\d+):)?(?:\\u001b\\[[0-9;]*[mK])*\\s+(?:\\u001b\\[[0-9;]*[mK])*(?:fatal )?error:\\s*(?:\\u001b\\[[0-9;]*[mK])*\\s*(.*)$",
+				file: 1,
+				line: 2,
+				column: 3,
+				message: 4
+			}
+		]
+	},
+	{
+		owner: "wheelwright-msvc",
+		pattern: [
+			{
+				regexp: "^(?:\\s*\\d+>)?([^\\s(\\[][^(]*?)\\((\\d+)(?:,(\\d+))?\\)\\s*:\\s+(?:fatal )?error\\s+(\\w{1,2}\\d+):\\s+(.*)$",
+				file: 1,
+				line: 2,
+				column: 3,
+				code: 4,
+				message: 5
+			}
+		]
+	}
+];
+var matcher = {
+	problemMatcher: problemMatcher
+};
+
+/**
+ * Compiler errors as annotations on the source line (gcc, clang, MSVC), in
+ * the action: the problem matcher in resources/problem-matcher.json is
+ * registered with `::add-matcher::` before the builds and removed after.
+ *
+ * A build compiles a copy of the project (in a temp dir, or in a container
+ * under /tmp/wheelwright/<identifier>/src, copied from /project), so the
+ * compiler names files there, or relative to the copy. The action rewrites
+ * the start of each diagnostic line to the path in the workspace (the
+ * package dir relative to GITHUB_WORKSPACE) rather than teaching the matcher
+ * every prefix: the matcher stays a plain gcc/MSVC matcher, the file name in
+ * the log is one the user can open, and the same rewrite serves host and
+ * container builds. Only diagnostic lines change; commands keep their paths.
+ */
+const MATCHER_OWNERS = matcher.problemMatcher.map(m => m.owner);
+/** The matcher's patterns, as the runner builds them. */
+const DIAGNOSTICS = matcher.problemMatcher.map(m => new RegExp(m.pattern[0].regexp));
+/** Writes the matcher where the runner can read it; returns the workflow command that adds it. */
+function addMatcherCommand(dir) {
+    fs__default.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'wheelwright-problem-matcher.json');
+    fs__default.writeFileSync(file, JSON.stringify(matcher, null, 2));
+    return `::add-matcher::${file}`;
+}
+function removeMatcherCommands() {
+    return MATCHER_OWNERS.map(owner => `::remove-matcher owner=${owner}::`);
+}
+const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
+/**
+ * Rewrites the file at the start of a diagnostic line: a path in one of the
+ * build's `copies` of the project, or a relative one (the compiler ran in the
+ * copy), becomes `prefix/<path in the project>`. `prefix` is the package dir
+ * relative to the workspace (`''` when they are the same).
+ */
+function sourcePathRewriter(prefix, copies) {
+    const to = prefix === '' || prefix === '.' ? '' : `${prefix.replace(/\\/g, '/')}/`;
+    const roots = copies.flatMap(c => [`${c}/`, `${c}\\`]);
+    return line => {
+        if (!DIAGNOSTICS.some(d => d.test(line)))
+            return line;
+        const start = line.length - line.trimStart().length;
+        const body = line.slice(start);
+        const root = roots.find(r => body.startsWith(r));
+        if (root)
+            return line.slice(0, start) + to + body.slice(root.length);
+        if (to && !ABSOLUTE.test(body))
+            return line.slice(0, start) + to + body;
+        return line;
+    };
 }
 
 /**
@@ -636,14 +1050,18 @@ class BuildFailure extends Error {
     step;
     log;
     exitCode;
+    telling;
     constructor(identifier, step, log, reason, 
     /** cibuildwheel's exit status for this failure (1 unless a specific one applies). */
-    exitCode = EXIT.failed) {
+    exitCode = EXIT.failed, 
+    /** The lines of the step's output that tell why it failed (report/causes.ts). */
+    telling = []) {
         super(`${identifier}: ${step} failed: ${reason}`);
         this.identifier = identifier;
         this.step = step;
         this.log = log;
         this.exitCode = exitCode;
+        this.telling = telling;
     }
 }
 /** The failure of `error`, thrown while building `identifier`. */
@@ -713,6 +1131,52 @@ function findCompatibleWheel(built, identifier) {
 }
 
 /**
+ * The most telling lines of a failed step's output: what pip, the network,
+ * the compiler or Python said was wrong, picked by a table of patterns, in
+ * the order they were printed. Without any, the last lines. The full output
+ * stays in the build's log; these end the error message and the annotation.
+ */
+const CAUSES = [
+    // pip (`ERROR: No matching distribution found for ...`) and build (`ERROR Backend ...`).
+    { kind: 'pip', pattern: /^ERROR:? \S/ },
+    { kind: 'pip', pattern: /^× / },
+    {
+        kind: 'network',
+        pattern: /Failed to establish a new connection|Name or service not known|Temporary failure in name resolution|Connection refused|Connection reset by peer|Network is unreachable|CERTIFICATE_VERIFY_FAILED|Read timed out|Could not fetch URL/
+    },
+    { kind: 'compiler', pattern: /^\S.*?:\d+(:\d+)?: (fatal )?error: / },
+    { kind: 'compiler', pattern: /^\S.*?\(\d+(,\d+)?\): (fatal )?error [A-Z]+\d+: / },
+    { kind: 'compiler', pattern: /^error(\[E\d+\])?: / },
+    {
+        kind: 'linker',
+        pattern: /undefined reference to |^\/usr\/bin\/ld: cannot find |^ld: |collect2: error: |LINK : fatal error /
+    },
+    { kind: 'python', pattern: /^([A-Za-z_][\w.]*)?(Error|Exception|Exit|Interrupt)(: .*)?$/ },
+    { kind: 'python', pattern: /^\s*(ModuleNotFoundError|ImportError): / },
+    { kind: 'command', pattern: /^error: command '.*' failed/ },
+    { kind: 'test', pattern: /^(FAILED|ERROR) \S+::|^=+ .*\b\d+ (failed|errors?)\b.* =+$/ },
+    { kind: 'shell', pattern: /: (command not found|No such file or directory)$/ }
+];
+const MAX_TELLING = 8;
+/** ANSI colour codes, which tools print even into pipes when told to. */
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
+/** The lines of `output` that say what went wrong, at most eight, each once; else its last lines. */
+function tellingLines(output) {
+    const lines = output
+        .replace(ANSI, '')
+        .split(/\r?\n/)
+        .map(l => l.trimEnd())
+        .filter(l => l.trim() !== '');
+    const telling = [...new Set(lines.filter(l => CAUSES.some(c => c.pattern.test(l.trimStart()))))];
+    if (telling.length === 0)
+        return lines.slice(-10);
+    // The first errors are the causes, the last line of a traceback is the verdict.
+    return telling.length <= MAX_TELLING
+        ? telling
+        : [...telling.slice(0, MAX_TELLING - 2), ...telling.slice(-2)];
+}
+
+/**
  * A group's place to build (the host, or one container) and its one-time
  * setup: the tools venv, the container's create/start/copy-in, before-all,
  * the MSVC activation. Setup runs once per group, before its first build; a
@@ -731,18 +1195,29 @@ function capturedEnvOf(state, capturedName) {
         return undefined;
     return step => (step.where === 'host' ? applyCapturedEnvironment(step.env, captured) : step.env);
 }
-function ensureSetup(state, once, reporter) {
+/** A group's setup, once; its log is live like a build's, under `setup [container]`. */
+function ensureSetup(state, once, live) {
     if (!state.setup) {
         state.setup = (async () => {
             state.started = true;
-            const log = [];
-            for (const step of state.group.setup) {
-                const env = { ...step.env, ...state.values };
-                const stdout = await runSetupStep(state, once, step, env, log);
-                keepSetupOutput(state, step, env, stdout, log);
+            if (state.group.setup.length === 0)
+                return;
+            const container = state.group.container;
+            const log = live.begin('setup', container ? `(${container.name})` : '(host)');
+            let current = 'setup';
+            try {
+                for (const step of state.group.setup) {
+                    current = step.name;
+                    const env = { ...step.env, ...state.values };
+                    const stdout = await runSetupStep(state, once, step, env, log);
+                    keepSetupOutput(state, step, env, stdout, log);
+                }
             }
-            if (state.group.setup.length > 0)
-                reporter.group(`setup${state.group.container ? ` ${state.group.container.name}` : ''}`, log.join(''));
+            catch (error) {
+                log.finished({ ok: false, step: current });
+                throw error;
+            }
+            log.finished({ ok: true, title: 'ready' });
         })();
     }
     return state.setup;
@@ -754,14 +1229,15 @@ async function runSetupStep(state, once, step, env, log) {
         const pending = once.get(step.creates);
         if (pending) {
             await pending.catch(() => {
-                throw new BuildFailure('setup', step.name, log.join(''), 'it failed for another group');
+                throw new BuildFailure('setup', step.name, log.text(), 'it failed for another group');
             });
             return '';
         }
     }
-    log.push(`+ ${step.argv.join(' ')}\n`);
+    log.stepStarted(step);
+    const started = Date.now();
     // A captured environment is a dump of every variable: logged only when the step fails.
-    const work = executorFor(state, step).run(step, env, chunk => step.captureEnv ? undefined : log.push(chunk));
+    const work = executorFor(state, step).run(step, env, chunk => step.captureEnv ? undefined : log.output(chunk));
     if (step.creates) {
         const done = work.then(result => {
             if (result.code !== 0)
@@ -771,10 +1247,11 @@ async function runSetupStep(state, once, step, env, log) {
         once.set(step.creates, done);
     }
     const result = await work;
+    if (result.code !== 0 && step.captureEnv)
+        log.output(result.output);
+    log.stepFinished(step, result.code, Date.now() - started);
     if (result.code !== 0) {
-        if (step.captureEnv)
-            log.push(result.output);
-        throw new BuildFailure('setup', step.name, log.join(''), `exit code ${result.code}`);
+        throw new BuildFailure('setup', step.name, log.text(), `exit code ${result.code}`, undefined, tellingLines(result.output));
     }
     return result.stdout;
 }
@@ -786,18 +1263,18 @@ function keepSetupOutput(state, step, env, stdout, log) {
             .map(line => line.trim())
             .find(Boolean);
         if (!value)
-            throw new BuildFailure('setup', step.name, log.join(''), 'printed nothing');
+            throw new BuildFailure('setup', step.name, log.text(), 'printed nothing');
         state.values[step.stdoutVar] = value;
-        log.push(`${step.stdoutVar}=${value}\n`);
+        log.note(`${step.stdoutVar}=${value}`);
     }
     if (step.captureEnv) {
         const captured = parseActivation(env, stdout);
         if (captured.errors.length > 0) {
-            log.push(stdout);
-            throw new BuildFailure('setup', step.name, log.join(''), captured.errors.join('; '));
+            log.output(stdout);
+            throw new BuildFailure('setup', step.name, log.text(), captured.errors.join('; '));
         }
         state.captured.set(step.captureEnv, captured);
-        log.push(`${step.captureEnv}: ${Object.keys(captured.variables).join(', ') || '(no change)'}\n`);
+        log.note(`${step.captureEnv}: ${Object.keys(captured.variables).join(', ') || '(no change)'}`);
     }
 }
 
@@ -806,8 +1283,8 @@ function keepSetupOutput(state, step, env, stdout, log) {
  * built earlier, or restore one from the wheel cache, or run the build steps;
  * then the test steps. Each step's argv gets the current `{wheel}`.
  */
-async function runIdentifier(state, build, progress, log, cache) {
-    const fail = (step, reason, exitCode = EXIT.failed) => new BuildFailure(build.identifier, step, log.join(''), reason, exitCode);
+async function runIdentifier(state, build, log, cache) {
+    const fail = (step, reason, exitCode = EXIT.failed, output = '') => new BuildFailure(build.identifier, step, log.text(), reason, exitCode, output ? tellingLines(output) : []);
     const reuse = findCompatibleWheel(state.built, build.identifier);
     const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined;
     let wheel = reusedEntry
@@ -817,13 +1294,13 @@ async function runIdentifier(state, build, progress, log, cache) {
     if (!envOf)
         throw fail('setup', `no environment was captured as ${build.capturedEnv}`);
     if (reusedEntry) {
-        log.push(`Found previously built wheel ${reusedEntry.filename} (from ${reusedEntry.identifier}); skipping the build, testing it on ${build.identifier}\n`);
+        log.note(`Found previously built wheel ${reusedEntry.filename} (from ${reusedEntry.identifier}); skipping the build, testing it on ${build.identifier}`);
     }
     const key = reusedEntry ? undefined : cache?.keys.get(build.identifier);
     const cachedFrom = key ? await cache.store.restore(key) : undefined;
     if (cachedFrom) {
         wheel = await placeCachedWheel(state, build, cachedFrom);
-        log.push(`Restored ${wheel.name} from the wheel cache (key ${key.slice(0, 16)}); skipping the build\n`);
+        log.note(`Restored ${wheel.name} from the wheel cache (key ${key.slice(0, 16)}); skipping the build`);
     }
     const skipTests = !!cachedFrom && !!cache?.skipTests;
     let extraEnv = {};
@@ -859,14 +1336,13 @@ async function runIdentifier(state, build, progress, log, cache) {
             ...(step.where === state.group.where ? stepExtra : {}),
             ...(wheel ? { WHEELWRIGHT_WHEEL: wheelPath } : {})
         };
-        progress(step.name);
-        log.push(`+ [${step.name}] ${argv.join(' ')}\n`);
+        log.stepStarted(step);
         const executor = executorFor(state, step);
         const stepStart = Date.now();
-        const result = await executor.run({ ...step, argv }, env, chunk => log.push(chunk));
-        log.push(`= [${step.name}] exit ${result.code} in ${((Date.now() - stepStart) / 1000).toFixed(1)} s\n`);
+        const result = await executor.run({ ...step, argv }, env, chunk => log.output(chunk));
+        log.stepFinished(step, result.code, Date.now() - stepStart);
         if (result.code !== 0)
-            throw fail(step.name, `exit code ${result.code}`, step.name === 'audit' ? EXIT.auditFailed : EXIT.failed);
+            throw fail(step.name, `exit code ${result.code}`, step.name === 'audit' ? EXIT.auditFailed : EXIT.failed, result.output);
         if (step.collectsWheel) {
             const found = result.wheels ?? (await executor.listWheels(step.collectsWheel));
             if (found.length !== 1) {
@@ -937,11 +1413,11 @@ async function evaluateEnvironment(state, build, step, log, text = build.environ
     };
     const result = await executorFor(state, step).run(evalStep, step.env, () => undefined);
     if (result.code !== 0) {
-        log.push(result.output);
-        throw new BuildFailure(build.identifier, key, log.join(''), `evaluating the ${key} option failed (exit ${result.code})`);
+        log.output(result.output);
+        throw new BuildFailure(build.identifier, key, log.text(), `evaluating the ${key} option failed (exit ${result.code})`, EXIT.failed, tellingLines(result.output));
     }
     const changed = changedVariables(step.env, parseEnvZ(result.stdout));
-    log.push(`${key}: ${Object.keys(changed).join(', ') || '(no change)'}\n`);
+    log.note(`${key}: ${Object.keys(changed).join(', ') || '(no change)'}`);
     return changed;
 }
 
@@ -1058,14 +1534,23 @@ function reuseOrdering(builds, enabled) {
 /**
  * Runs a BuildPlan: every build through the bounded pool, each in its group
  * (set up once), abi3 reuse ordering, the wheelhouse, teardown whatever
- * happens (also on SIGINT/SIGTERM, which stop every child's process group),
- * then the summary and outputs. Run-wide state lives in this function's run,
- * never in a module.
+ * happens (also on SIGINT/SIGTERM, which stop every child's process group,
+ * write out what the live log still holds, and exit 130/143). The outcome
+ * (records, failures) goes back to the command, which reports it. Run-wide
+ * state lives in this function's run, never in a module.
  */
 /** Grace period between SIGTERM and SIGKILL for the children of a stopped run. */
 const STOP_GRACE_MS = 3000;
 async function executePlan(plan, options, context, cache) {
     const { reporter } = context;
+    const jobs = plan.groups.flatMap(group => group.builds.map(build => ({ group, build })));
+    const total = jobs.length;
+    const live = liveOutput({
+        reporter,
+        concurrent: Math.min(plan.parallel, total) > 1,
+        foldedLogs: context.isAction,
+        rewrite: sourceRewrites(jobs.map(j => j.build), options.packageDir, context.isAction ? context.env.GITHUB_WORKSPACE : undefined)
+    });
     const outputDir = path.resolve(plan.outputDir);
     const scratch = path.join(plan.tempDir, 'scratch');
     const children = new ChildTracker();
@@ -1099,6 +1584,7 @@ async function executePlan(plan, options, context, cache) {
     // then teardown; no new build starts meanwhile.
     const onSignal = (signal) => {
         stop = true;
+        live.flush();
         reporter.warning(`received ${signal}: stopping builds and removing containers`);
         children.signalAll('SIGTERM');
         const deadline = Date.now() + STOP_GRACE_MS;
@@ -1109,47 +1595,57 @@ async function executePlan(plan, options, context, cache) {
             children.signalAll('SIGKILL');
             teardown();
             fs__default.rmSync(plan.tempDir, { recursive: true, force: true });
-            process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
+            live.flush();
+            live.close();
+            // Everything printed reaches the pipe or file before the process ends.
+            void reporter
+                .flush()
+                .finally(() => process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated));
         };
         const poll = setInterval(finish, 50);
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
-    const jobs = states.flatMap(state => state.group.builds.map(build => ({ state, build })));
-    const total = jobs.length;
+    const runs = states.flatMap(state => state.group.builds.map(build => ({ state, build })));
     const records = [];
     const failures = [];
     const placed = [];
     const placedNames = new Set();
     const ordering = reuseOrdering(jobs.map(j => j.build), limitedApiHint(options.packageDir));
     try {
-        await runPool(jobs, plan.parallel, async ({ state, build }, index) => {
-            const label = `[${index + 1}/${total}] ${build.identifier}`;
+        await runPool(runs, plan.parallel, async ({ state, build }, index) => {
             await ordering.waitFor(build.identifier);
             if (stop)
                 return;
             const started = Date.now();
-            const log = [];
+            let log;
             try {
                 if (build.testWarning)
                     reporter.warning(`${build.identifier}: ${build.testWarning}`);
-                await ensureSetup(state, once, reporter);
-                const result = await runIdentifier(state, build, step => reporter.info(`${label}: ${step}`), log, cache);
+                await ensureSetup(state, once, live);
+                log = live.begin(build.identifier, `(${index + 1}/${total})`);
+                const result = await runIdentifier(state, build, log, cache);
                 const record = placeWheel(result, build, outputDir, started, placedNames);
                 records.push(record);
                 if (!result.reused)
                     placed.push(path.join(outputDir, record.wheel));
-                reporter.group(`${build.identifier}: ${record.wheel}${record.note ? ` (${record.note})` : ''}`, log.join(''));
+                log.finished({
+                    ok: true,
+                    title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
+                });
             }
             catch (error) {
-                const failure = asBuildFailure(error, build.identifier, log.join(''));
+                log ??= live.begin(build.identifier, `(${index + 1}/${total})`);
+                const failure = asBuildFailure(error, build.identifier, log.text());
                 failures.push({
                     identifier: build.identifier,
                     message: failure.message,
                     log: failure.log,
-                    exitCode: failure.exitCode
+                    exitCode: failure.exitCode,
+                    kind: failureKind(failure.step),
+                    telling: failure.telling
                 });
-                reporter.group(`${build.identifier}: FAILED at ${failure.step}`, log.join(''));
+                log.finished({ ok: false, step: failure.step });
                 if (plan.failFast)
                     stop = true;
             }
@@ -1159,6 +1655,7 @@ async function executePlan(plan, options, context, cache) {
         }, () => !stop);
     }
     finally {
+        live.close();
         teardown();
         fs__default.rmSync(plan.tempDir, { recursive: true, force: true });
         process.removeListener('SIGINT', onSignal);
@@ -1169,15 +1666,35 @@ async function executePlan(plan, options, context, cache) {
         .filter((r) => !!r);
     const position = new Map(jobs.map((j, i) => [j.build.identifier, i]));
     failures.sort((a, b) => position.get(a.identifier) - position.get(b.identifier));
-    await reportOutcome({
+    return {
         records: ordered,
         wheels: placed,
         identifiers: jobs.map(j => j.build.identifier),
         outputDir,
         failures,
         failFast: plan.failFast
-    }, reporter);
-    return { records: ordered, wheels: placed };
+    };
+}
+/**
+ * In the action, diagnostics name files in the workspace (see report/matcher.ts):
+ * each build's copies of the project are its work dir's src and the project
+ * dir its steps were given.
+ */
+function sourceRewrites(builds, packageDir, workspace) {
+    if (!workspace)
+        return undefined;
+    const prefix = path.relative(workspace, packageDir);
+    if (prefix.startsWith('..') || path.isAbsolute(prefix))
+        return undefined;
+    const copies = new Map(builds.map(b => [
+        b.identifier,
+        [
+            `${b.workDir}/src`,
+            `${b.workDir}\\src`,
+            ...b.steps.slice(0, 1).flatMap(s => s.env.WHEELWRIGHT_PROJECT ?? [])
+        ]
+    ]));
+    return identifier => sourcePathRewriter(prefix, copies.get(identifier) ?? []);
 }
 /** The engine client's own environment: the runner's, minus credentials. */
 function clientEnv(group) {
@@ -1186,6 +1703,128 @@ function clientEnv(group) {
         if (!isCredential(k))
             env[k] = v;
     return { ...env, ...group.container?.env };
+}
+
+/**
+ * The end-of-run tables: identifier, wheel, size, sha256, seconds, tested;
+ * an sdist row when the run made one. The job summary (markdown) has the
+ * full sha256, the totals and wall time, and each failed identifier with the
+ * telling lines and the last lines of its log; the CLI's plain table keeps
+ * the sha256 short, so that it fits a terminal.
+ */
+function humanSize(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} kB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+const HEADER = ['identifier', 'wheel', 'size', 'sha256', 'seconds', 'tested'];
+function rows(summary, sha) {
+    const { records, sdist } = summary;
+    return [
+        ...records.map(r => [
+            r.identifier,
+            r.wheel + (r.note ? ` (${r.note})` : ''),
+            humanSize(r.size),
+            sha(r.sha256),
+            r.seconds.toFixed(1),
+            r.tested
+        ]),
+        ...(sdist ? [['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', '']] : [])
+    ];
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `2 wheels and the sdist`, `1 wheel`. */
+function madeFiles(wheels, sdist) {
+    return `${plural(wheels, 'wheel')}${sdist ? ' and the sdist' : ''}`;
+}
+/** A fence that no line of `text` closes early. */
+function fenced(text) {
+    const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map(m => m.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}\n${text.trimEnd()}\n${fence}`;
+}
+function markdownSummary(summary) {
+    const { records, sdist, failures } = summary;
+    const escape = (s) => s.replace(/\|/g, '\\|');
+    const parts = [];
+    const heading = `${madeFiles(records.length, !!sdist)} in ${duration(summary.seconds * 1000)}`;
+    parts.push(`### wheelwright: ${heading}${failures.length > 0 ? `, ${plural(failures.length, 'build')} failed` : ''}`);
+    if (records.length > 0 || sdist) {
+        const bytes = records.reduce((sum, r) => sum + r.size, 0) + (sdist?.size ?? 0);
+        const built = records.reduce((sum, r) => sum + r.seconds, 0);
+        parts.push([
+            `| ${HEADER.join(' | ')} |`,
+            `| ${HEADER.map(() => '---').join(' | ')} |`,
+            ...rows(summary, s => s).map(r => `| ${r.map(escape).join(' | ')} |`)
+        ].join('\n'), `**Total:** ${madeFiles(records.length, !!sdist)}, ${humanSize(bytes)}; ` +
+            `wall time ${duration(summary.seconds * 1000)} (the builds took ${duration(built * 1000)} in all)`);
+    }
+    for (const failure of failures) {
+        const last = failure.log.trimEnd().split('\n').slice(-20).join('\n');
+        parts.push(`#### ✗ ${failure.identifier}\n\n${escape(failure.message)}`, ...(failure.telling.length > 0 ? [fenced(failure.telling.join('\n'))] : []), `<details><summary>last lines of the log</summary>\n\n${fenced(last)}\n\n</details>`);
+    }
+    return `${parts.join('\n\n')}\n`;
+}
+/** The CLI's table; empty when there is no row. */
+function plainTable(summary) {
+    if (summary.records.length === 0 && !summary.sdist)
+        return '';
+    const table = [HEADER, ...rows(summary, s => s.slice(0, 16))];
+    const widths = HEADER.map((_, i) => Math.max(...table.map(r => r[i].length)));
+    return (table
+        .map(r => r
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd())
+        .join('\n') + '\n');
+}
+
+/**
+ * The end of a build run: the closing line (`✓ 3 wheels in 41.2s →
+ * wheelhouse`), the summary table (also when builds failed), the outputs, and
+ * one error that gathers every failure, each annotated on its own.
+ */
+function fileRecord(file) {
+    const data = fs__default.readFileSync(file);
+    return {
+        file: path.basename(file),
+        size: data.length,
+        sha256: crypto.createHash('sha256').update(data).digest('hex')
+    };
+}
+/** A failure's message, ending with the lines that tell why. */
+function failureText(failure) {
+    return [failure.message, ...failure.telling.map(l => `    ${l}`)].join('\n');
+}
+async function reportOutcome(outcome, totals, reporter) {
+    const { records, failures } = outcome;
+    const paint = paintFor(reporter.terminal);
+    const sdist = totals.sdist ? fileRecord(totals.sdist) : undefined;
+    const took = duration(totals.seconds * 1000);
+    const shown = path.relative(process.cwd(), outcome.outputDir) || '.';
+    const where = shown.startsWith('..') ? outcome.outputDir : shown;
+    reporter.line(failures.length === 0
+        ? `${paint.green('✓')} ${paint.bold(madeFiles(records.length, !!sdist))} in ${took} → ${where}`
+        : `${paint.red('✗')} ${paint.bold(`${failures.length} of ${outcome.identifiers.length} builds failed`)} in ${took}; ${madeFiles(records.length, !!sdist)} → ${where}`);
+    const summary = { records, ...(sdist ? { sdist } : {}), failures, seconds: totals.seconds };
+    if (records.length > 0 || sdist || failures.length > 0)
+        await reporter.summary(markdownSummary(summary), plainTable(summary));
+    reporter.setOutput('wheels', JSON.stringify(outcome.wheels));
+    reporter.setOutput('wheelhouse', outcome.outputDir);
+    reporter.setOutput('identifiers', JSON.stringify(outcome.identifiers));
+    if (failures.length === 0)
+        return;
+    throw new UserError(`${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${failures.map(failureText).join('\n\n')}`, {
+        hint: outcome.failFast
+            ? 'fail-fast stopped the remaining builds; set fail-fast: false to build the rest'
+            : 'see each build log above',
+        // The status of the first failure in plan order, as cibuildwheel (which stops there) gives.
+        exitCode: failures[0].exitCode,
+        kind: failures[0].kind,
+        problems: failures.map(f => ({ kind: f.kind, message: failureText(f) }))
+    });
 }
 
 /**
@@ -1428,22 +2067,23 @@ function jobWheels(outputDir, outcome) {
     ];
     return [...new Set(paths.map(p => path.resolve(p)))].filter(p => fs__default.existsSync(p)).sort();
 }
+/** Returns the sdist it made, if any. */
 async function afterBuild(options, context, outcome) {
     const settings = options.publish;
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
-        return;
-    const { shouldPublish } = await import('./settings-DU2kanOh.js').then(function (n) { return n.a; });
+        return undefined;
+    const { shouldPublish } = await import('./settings-D6_CMYKa.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-PAZGnOK1.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-D9U2SLaB.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-CeorC8nn.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-Cnrd-QJR.js');
+        const { expandArtifactName } = await import('./artifacts-UgTjM3Ts.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-BJuzxz7u.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -1463,11 +2103,12 @@ async function afterBuild(options, context, outcome) {
         if (!shouldPublish(settings.mode, context.env.GITHUB_REF)) {
             context.reporter.info(`publish: tag, and ${context.env.GITHUB_REF ?? 'this ref'} is not a tag: not publishing`);
             context.reporter.setOutput('published', '[]');
-            return;
+            return sdist;
         }
-        const { publishAndReport } = await import('./publish-CJxHGaxS.js');
+        const { publishAndReport } = await import('./publish-DEqZQlhV.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
+    return sdist;
 }
 
 /** `build`: select, plan, then run the plan (or print it with dry-run). */
@@ -1478,7 +2119,7 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-CCEgaTdj.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-CfDXHlM2.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }
@@ -1497,6 +2138,7 @@ function checkBuildableHere(options) {
 }
 async function runBuild(options, context) {
     const { reporter } = context;
+    const started = Date.now();
     checkBuildableHere(options);
     if (!options.dryRun) {
         checkWritableDir(options.outputDir, 'output-dir');
@@ -1556,8 +2198,28 @@ async function runBuild(options, context) {
             hint: 'install the selected Pythons, or build in a container'
         });
     }
-    const outcome = await executePlan(plan, options, context, await openWheelCache(plan, options, context));
-    await afterBuild(options, context, outcome);
+    const cache = await openWheelCache(plan, options, context);
+    const matcherDir = context.isAction ? context.env.RUNNER_TEMP : undefined;
+    if (matcherDir)
+        reporter.line(addMatcherCommand(path.join(matcherDir, 'wheelwright')));
+    let outcome;
+    try {
+        outcome = await executePlan(plan, options, context, cache);
+    }
+    finally {
+        if (matcherDir)
+            for (const command of removeMatcherCommands())
+                reporter.line(command);
+    }
+    let sdist;
+    try {
+        if (outcome.failures.length === 0)
+            sdist = await afterBuild(options, context, outcome);
+    }
+    finally {
+        // The summary is written whatever happened after the builds.
+        await reportOutcome(outcome, { sdist, seconds: (Date.now() - started) / 1000 }, reporter);
+    }
 }
 /** Where this run builds, said once at the start: host or which engine and images. */
 function describeMode(plan) {

@@ -27,6 +27,9 @@ class UserError extends Error {
     value;
     hint;
     exitCode;
+    kind;
+    location;
+    given;
     constructor(message, details = {}) {
         super(UserError.compose(message, details));
         this.name = 'UserError';
@@ -34,6 +37,27 @@ class UserError extends Error {
         this.value = details.value;
         this.hint = details.hint;
         this.exitCode = details.exitCode ?? EXIT.configuration;
+        this.kind = details.kind ?? 'configuration';
+        this.location = details.location;
+        this.given = { message, details };
+    }
+    /** The failures to annotate: the ones it gathers, or itself. */
+    get problems() {
+        return (this.given.details.problems ?? [
+            {
+                kind: this.kind,
+                message: this.message,
+                ...(this.location ? { location: this.location } : {})
+            }
+        ]);
+    }
+    /** The same error, placed at `location` in a config file. */
+    at(location) {
+        return new UserError(this.given.message, { ...this.given.details, location });
+    }
+    /** The same error, of another kind (e.g. a publish step's). */
+    as(kind) {
+        return new UserError(this.given.message, { ...this.given.details, kind });
     }
     static compose(message, { key, value, hint }) {
         let text = key ? `${key}: ${message}` : message;
@@ -46,185 +70,6 @@ class UserError extends Error {
 }
 function isUserError(error) {
     return error instanceof UserError;
-}
-
-/**
- * The only process runner: argv arrays (never a shell string), an explicit
- * environment, streaming output to a callback, optional timeout, and a
- * tracker of a run's live children, each in its own process group, so that
- * SIGINT/SIGTERM can stop them and everything they started.
- * Built on child_process directly because @actions/exec cannot kill a child on
- * a signal or a timeout, which the container cleanup needs.
- */
-/** The live children of one run, stopped together on a signal. */
-class ChildTracker {
-    live = new Set();
-    add(child) {
-        this.live.add(child);
-    }
-    delete(child) {
-        this.live.delete(child);
-    }
-    get size() {
-        return this.live.size;
-    }
-    /** Signals every child's process group (the child and all it started). */
-    signalAll(signal) {
-        for (const child of this.live) {
-            try {
-                if (child.pid && process.platform !== 'win32')
-                    process.kill(-child.pid, signal);
-                else
-                    child.kill(signal);
-            }
-            catch {
-                child.kill(signal);
-            }
-        }
-    }
-}
-/**
- * On Windows, `cmd /d /s /c <script>` must reach cmd verbatim: Node would quote
- * the script with backslash escapes that cmd does not understand. With /s, cmd
- * strips exactly one pair of outer quotes, so the script is wrapped in them.
- */
-function windowsCommandLine(argv) {
-    const [file, ...args] = argv;
-    const at = args.findIndex(a => a.toLowerCase() === '/c');
-    if (!/^cmd(\.exe)?$/i.test(file) || at < 0 || at === args.length - 1)
-        return undefined;
-    return [...args.slice(0, at + 1), `"${args.slice(at + 1).join(' ')}"`];
-}
-function exec(argv, options = {}) {
-    const [file, ...plain] = argv;
-    const verbatim = process.platform === 'win32' ? windowsCommandLine(argv) : undefined;
-    const args = verbatim ?? plain;
-    return new Promise((resolve, reject) => {
-        const child = spawn(file, args, {
-            cwd: options.cwd,
-            env: options.env ?? process.env,
-            // No input: stdin is /dev/null. A pipe (a socket to bash) makes a bash
-            // without SHLVL read ~/.bashrc, whose PATH changes would win over ours.
-            stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-            windowsVerbatimArguments: !!verbatim,
-            detached: !!options.children && process.platform !== 'win32'
-        });
-        options.children?.add(child);
-        let stdout = '';
-        let stderr = '';
-        let output = '';
-        const onData = (which) => (data) => {
-            const text = data.toString('utf8');
-            if (which === 'out')
-                stdout += text;
-            else
-                stderr += text;
-            output += text;
-            options.onOutput?.(text);
-        };
-        child.stdout?.on('data', onData('out'));
-        child.stderr?.on('data', onData('err'));
-        let timer;
-        if (options.timeoutMs) {
-            timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
-        }
-        child.on('error', error => {
-            options.children?.delete(child);
-            if (timer)
-                clearTimeout(timer);
-            if (error.code === 'ENOENT') {
-                reject(new UserError(`command not found: ${file}`, { hint: `install ${file} or put it on PATH` }));
-            }
-            else
-                reject(error);
-        });
-        child.on('close', (code, signal) => {
-            options.children?.delete(child);
-            if (timer)
-                clearTimeout(timer);
-            resolve({ code: code ?? 128, signal, stdout, stderr, output });
-        });
-        if (options.input !== undefined && child.stdin) {
-            child.stdin.on('error', () => undefined);
-            child.stdin.end(options.input);
-        }
-    });
-}
-/** Like exec, but a non-zero exit is an error carrying the output's tail. */
-async function run(argv, options = {}) {
-    const result = await exec(argv, options);
-    if (result.code !== 0)
-        throw new CommandError(argv, result);
-    return result;
-}
-class CommandError extends Error {
-    argv;
-    result;
-    constructor(argv, result) {
-        const tail = result.output.trimEnd().split('\n').slice(-15).join('\n');
-        super(`${argv[0]} exited with ${result.signal ?? result.code}\n${tail}`);
-        this.argv = argv;
-        this.result = result;
-        this.name = 'CommandError';
-    }
-}
-
-/** Small string helpers shared by parsers and error messages. */
-/** Levenshtein distance, used to suggest the closest known key. */
-function editDistance(a, b) {
-    const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-        let diagonal = previous[0];
-        previous[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-            const above = previous[j];
-            previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-            diagonal = above;
-        }
-    }
-    return previous[b.length];
-}
-/** The candidate closest to `word`, when it is close enough to be a likely typo. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of candidates) {
-        const distance = editDistance(word, candidate);
-        if (distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3))
-        ? best
-        : undefined;
-}
-/** Splits on runs of whitespace, dropping empty pieces. */
-function words(value) {
-    return value.split(/\s+/).filter(Boolean);
-}
-/** Parses a boolean the way action inputs and CLI flags spell them. */
-function parseBoolean(value) {
-    switch (value.trim().toLowerCase()) {
-        case 'true':
-        case 'yes':
-        case '1':
-        case 'on':
-            return true;
-        case 'false':
-        case 'no':
-        case '0':
-        case 'off':
-            return false;
-        default:
-            return undefined;
-    }
-}
-/** `a, b and c` (or `or`): a list for a message. */
-function listing(items, conjunction) {
-    if (items.length <= 1)
-        return items.join('');
-    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
 const range$1 = (a, b, str) => {
@@ -776,6 +621,64 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
     return acc;
 }
 
+/** Small string helpers shared by parsers and error messages. */
+/** Levenshtein distance, used to suggest the closest known key. */
+function editDistance(a, b) {
+    const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = previous[0];
+        previous[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = previous[j];
+            previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return previous[b.length];
+}
+/** The candidate closest to `word`, when it is close enough to be a likely typo. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(word, candidate);
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3))
+        ? best
+        : undefined;
+}
+/** Splits on runs of whitespace, dropping empty pieces. */
+function words(value) {
+    return value.split(/\s+/).filter(Boolean);
+}
+/** Parses a boolean the way action inputs and CLI flags spell them. */
+function parseBoolean(value) {
+    switch (value.trim().toLowerCase()) {
+        case 'true':
+        case 'yes':
+        case '1':
+        case 'on':
+            return true;
+        case 'false':
+        case 'no':
+        case '0':
+        case 'off':
+            return false;
+        default:
+            return undefined;
+    }
+}
+/** `a, b and c` (or `or`): a list for a message. */
+function listing(items, conjunction) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
 /**
  * Build selectors with cibuildwheel's semantics: whitespace-separated patterns,
  * shell brace expansion (brace-expansion, which agrees with Python's bracex on
@@ -869,6 +772,127 @@ function isSelected(config, identifier) {
     if (group && !config.enable.has(group))
         return false;
     return selectorMatches(config.build, identifier) && !selectorMatches(config.skip, identifier);
+}
+
+/**
+ * The only process runner: argv arrays (never a shell string), an explicit
+ * environment, streaming output to a callback, optional timeout, and a
+ * tracker of a run's live children, each in its own process group, so that
+ * SIGINT/SIGTERM can stop them and everything they started.
+ * Built on child_process directly because @actions/exec cannot kill a child on
+ * a signal or a timeout, which the container cleanup needs.
+ */
+/** The live children of one run, stopped together on a signal. */
+class ChildTracker {
+    live = new Set();
+    add(child) {
+        this.live.add(child);
+    }
+    delete(child) {
+        this.live.delete(child);
+    }
+    get size() {
+        return this.live.size;
+    }
+    /** Signals every child's process group (the child and all it started). */
+    signalAll(signal) {
+        for (const child of this.live) {
+            try {
+                if (child.pid && process.platform !== 'win32')
+                    process.kill(-child.pid, signal);
+                else
+                    child.kill(signal);
+            }
+            catch {
+                child.kill(signal);
+            }
+        }
+    }
+}
+/**
+ * On Windows, `cmd /d /s /c <script>` must reach cmd verbatim: Node would quote
+ * the script with backslash escapes that cmd does not understand. With /s, cmd
+ * strips exactly one pair of outer quotes, so the script is wrapped in them.
+ */
+function windowsCommandLine(argv) {
+    const [file, ...args] = argv;
+    const at = args.findIndex(a => a.toLowerCase() === '/c');
+    if (!/^cmd(\.exe)?$/i.test(file) || at < 0 || at === args.length - 1)
+        return undefined;
+    return [...args.slice(0, at + 1), `"${args.slice(at + 1).join(' ')}"`];
+}
+function exec(argv, options = {}) {
+    const [file, ...plain] = argv;
+    const verbatim = process.platform === 'win32' ? windowsCommandLine(argv) : undefined;
+    const args = verbatim ?? plain;
+    return new Promise((resolve, reject) => {
+        const child = spawn(file, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            // No input: stdin is /dev/null. A pipe (a socket to bash) makes a bash
+            // without SHLVL read ~/.bashrc, whose PATH changes would win over ours.
+            stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+            windowsVerbatimArguments: !!verbatim,
+            detached: !!options.children && process.platform !== 'win32'
+        });
+        options.children?.add(child);
+        let stdout = '';
+        let stderr = '';
+        let output = '';
+        const onData = (which) => (data) => {
+            const text = data.toString('utf8');
+            if (which === 'out')
+                stdout += text;
+            else
+                stderr += text;
+            output += text;
+            options.onOutput?.(text);
+        };
+        child.stdout?.on('data', onData('out'));
+        child.stderr?.on('data', onData('err'));
+        let timer;
+        if (options.timeoutMs) {
+            timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+        }
+        child.on('error', error => {
+            options.children?.delete(child);
+            if (timer)
+                clearTimeout(timer);
+            if (error.code === 'ENOENT') {
+                reject(new UserError(`command not found: ${file}`, { hint: `install ${file} or put it on PATH` }));
+            }
+            else
+                reject(error);
+        });
+        child.on('close', (code, signal) => {
+            options.children?.delete(child);
+            if (timer)
+                clearTimeout(timer);
+            resolve({ code: code ?? 128, signal, stdout, stderr, output });
+        });
+        if (options.input !== undefined && child.stdin) {
+            child.stdin.on('error', () => undefined);
+            child.stdin.end(options.input);
+        }
+    });
+}
+/** Like exec, but a non-zero exit is an error carrying the output's tail. */
+async function run(argv, options = {}) {
+    const result = await exec(argv, options);
+    if (result.code !== 0)
+        throw new CommandError(argv, result);
+    return result;
+}
+class CommandError extends Error {
+    argv;
+    result;
+    constructor(argv, result) {
+        const tail = result.output.trimEnd().split('\n').slice(-15).join('\n');
+        super(`${argv[0]} exited with ${result.signal ?? result.code}\n${tail}`);
+        this.argv = argv;
+        this.result = result;
+        this.name = 'CommandError';
+    }
 }
 
 var re = {exports: {}};
