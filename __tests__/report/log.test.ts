@@ -21,3 +21,34 @@ describe('cli reporter', () => {
     expect(out).toBe('***\n*** | x\n')
   })
 })
+
+describe('the status board on a terminal', () => {
+  const ERASE_2 = '\u001b[2K\u001b[1A\u001b[2K\u001b[G'
+
+  test('stays below what is written, is redrawn in place, and goes when emptied', () => {
+    let err = ''
+    const reporter = cliReporter(
+      () => undefined,
+      t => void (err += t),
+      { color: false, tty: true, columns: 20 }
+    )
+    reporter.status(['⠋ cp312-manylinux_x86_64 build'])
+    reporter.line('✓ prepare')
+    reporter.status([])
+    expect(err).toBe(
+      // The board, cut to the width; erased before the line and drawn again after it.
+      '⠋ cp312-manylinux_…\n' + ERASE_2 + '✓ prepare\n' + '⠋ cp312-manylinux_…\n' + ERASE_2
+    )
+  })
+
+  test('no board without a terminal', () => {
+    let err = ''
+    const reporter = cliReporter(
+      () => undefined,
+      t => void (err += t)
+    )
+    reporter.status(['⠋ cp312 build'])
+    reporter.line('✓ prepare')
+    expect(err).toBe('✓ prepare\n')
+  })
+})

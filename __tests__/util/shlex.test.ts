@@ -1,6 +1,6 @@
 /** POSIX shell quoting and splitting. */
 import { describe, expect, test } from '@jest/globals'
-import { quote, split } from '../../src/util/shlex.js'
+import { join, quote, split } from '../../src/util/shlex.js'
 import { UserError } from '../../src/util/errors.js'
 
 describe('shlex', () => {
@@ -26,5 +26,16 @@ describe('shlex', () => {
 
   test.each(['"open', "'open", 'end\\'])('malformed %j', value => {
     expect(() => split(value, 'test-requires')).toThrow(UserError)
+  })
+})
+
+describe('join', () => {
+  test.each([
+    [['python', '-m', 'build', '.'], 'python -m build .'],
+    [['pip', 'install', 'numpy>=2', 'a b'], "pip install 'numpy>=2' 'a b'"],
+    [[], '']
+  ])('%j', (argv, line) => {
+    expect(join(argv)).toBe(line)
+    expect(split(line)).toEqual(argv)
   })
 })

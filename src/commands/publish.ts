@@ -14,7 +14,7 @@ import { publishRelease } from '../publish/release.js'
 import { redactUrl } from '../publish/index-url.js'
 import { shouldPublish } from '../publish/settings.js'
 import { toolsContext } from './sdist.js'
-import { UserError } from '../util/errors.js'
+import { isUserError, UserError } from '../util/errors.js'
 
 /** Publishes `files`, sets the `published` output and writes the summary. */
 export async function publishAndReport(
@@ -33,6 +33,9 @@ export async function publishAndReport(
     tools: toolsContext(options, context),
     key,
     upload
+  }).catch(error => {
+    // A failed check or upload is annotated as a publish error.
+    throw isUserError(error) ? error.as('publish') : error
   })
   reporter.setOutput('published', JSON.stringify(result.published))
   if (!upload) return

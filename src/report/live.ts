@@ -238,11 +238,11 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
         else if (mode === 'board' || (mode === 'prefixed' && settings.foldedLogs))
           reporter.group(`${build.identifier}: stopped (log so far)`, build.kept.join('\n'))
       }
-      reporter.status([])
+      if (mode === 'board') reporter.status([])
     },
     close() {
       clearInterval(timer)
-      reporter.status([])
+      if (mode === 'board') reporter.status([])
     }
   }
 }

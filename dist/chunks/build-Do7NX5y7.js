@@ -806,11 +806,13 @@ function liveOutput(settings) {
                 else if (mode === 'board' || (mode === 'prefixed' && settings.foldedLogs))
                     reporter.group(`${build.identifier}: stopped (log so far)`, build.kept.join('\n'));
             }
-            reporter.status([]);
+            if (mode === 'board')
+                reporter.status([]);
         },
         close() {
             clearInterval(timer);
-            reporter.status([]);
+            if (mode === 'board')
+                reporter.status([]);
         }
     };
 }
@@ -2105,7 +2107,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport } = await import('./publish-DEqZQlhV.js');
+        const { publishAndReport } = await import('./publish-B3Ln2zya.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
     return sdist;

@@ -2,7 +2,7 @@ import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-UgTjM3Ts.js';
-import { U as UserError, e as exec } from './credentials-z2pHZLQz.js';
+import { U as UserError, e as exec, i as isUserError } from './credentials-z2pHZLQz.js';
 import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-D9U2SLaB.js';
 import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, s as simpleIndexUrl, k as redactUrl } from './index-url-v_aGF6Y-.js';
 import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-D6_CMYKa.js';
@@ -619,6 +619,9 @@ async function publishAndReport(files, key, options, context, upload) {
         tools: toolsContext(options, context),
         key,
         upload
+    }).catch(error => {
+        // A failed check or upload is annotated as a publish error.
+        throw isUserError(error) ? error.as('publish') : error;
     });
     reporter.setOutput('published', JSON.stringify(result.published));
     if (!upload)

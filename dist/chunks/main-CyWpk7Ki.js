@@ -2915,11 +2915,11 @@ async function runCommand(options, context) {
         case 'plan':
             return (await import('./plan-BvZOTjOl.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-C5yy9lT1.js')).runBuild(options, context);
+            return (await import('./build-Do7NX5y7.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-D9U2SLaB.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-DEqZQlhV.js')).runPublish(options, context);
+            return (await import('./publish-B3Ln2zya.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */
