@@ -30,8 +30,9 @@ describe('node dist/index.js with command: build', () => {
     const sha = crypto.createHash('sha256').update(fs.readFileSync(wheels[0])).digest('hex')
     expect(run.summary).toContain('| identifier | wheel | size | sha256 | seconds | tested |')
     expect(run.summary).toContain(`| ${id} | ${path.basename(wheels[0])} |`)
-    expect(run.summary).toContain(sha.slice(0, 16))
-    expect(run.stdout).toContain(`::group::${id}: ${path.basename(wheels[0])}`)
+    expect(run.summary).toContain(` ${sha} |`)
+    expect(run.stdout).toContain(`::group::${id} (1/1)`)
+    expect(run.stdout).toContain(`${id}\u001b[22m → ${path.basename(wheels[0])}`)
   })
 })
 

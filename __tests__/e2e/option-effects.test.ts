@@ -200,13 +200,18 @@ const ROWS: Record<string, { how: 'build' | 'plan' | 'reported'; check: () => vo
     how: 'build',
     // 2 is `-v` for build (cp310) and `-v -v` for pip (cp311), as cibuildwheel passes them.
     check: () => {
-      expect(container.stderr).toMatch(/\+ \[build\] \S+cp310\S+ -m build .* -v(\n| )/)
-      expect(container.stderr).toMatch(/\+ \[build\] \S+cp311\S+ -m pip wheel .* -v -v(\n| )/)
+      expect(container.stderr).toMatch(
+        /\[cp310-manylinux_x86_64\] ▸ build: python -m build .* -v(\n| )/
+      )
+      expect(container.stderr).toMatch(
+        /\[cp311-manylinux_x86_64\] ▸ build: python -m pip wheel .* -v -v(\n| )/
+      )
     }
   },
   'build-frontend': {
     how: 'build',
-    check: () => expect(container.stderr).toMatch(/\+ \[build\] \S+cp311\S+ -m pip wheel /)
+    check: () =>
+      expect(container.stderr).toMatch(/\[cp311-manylinux_x86_64\] ▸ build: python -m pip wheel /)
   },
   'dependency-versions': { how: 'build', check: () => expect(container.status).toBe(0) },
   'test-extras': { how: 'build', check: () => expect(container.stderr).toMatch(/\[extra\]/) },
@@ -234,7 +239,7 @@ const ROWS: Record<string, { how: 'build' | 'plan' | 'reported'; check: () => vo
     how: 'build',
     check: () => {
       expect(audit.marker).toBe(true)
-      expect(audit.stderr).toMatch(/\+ \[audit\] bash -c abi3audit --strict --report/)
+      expect(audit.stderr).toMatch(/\n▸ audit: abi3audit --strict --report /)
     }
   },
   'audit-requires': {

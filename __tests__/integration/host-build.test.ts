@@ -76,7 +76,8 @@ describe('host builds', () => {
       expect(first.stdout).toMatch(
         new RegExp(`${tag}-manylinux_x86_64\\s+spam_ext-1\\.0\\.0-${tag}.*\\s+yes`)
       )
-    expect(first.stderr).toMatch(/\[1\/\d\] cp3\d+-manylinux_x86_64: build/)
+    // Several at once, each line prefixed with its identifier.
+    expect(first.stderr).toMatch(/\n\[cp3\d+-manylinux_x86_64\] ▸ build: python -m build /)
 
     const subset = cpythons.slice(-4)
     const sequential = tempDir('out-seq')
