@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-CyWpk7Ki.js';
+import { r as runCli } from './chunks/main-CwGVhwN-.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

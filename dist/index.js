@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-CyWpk7Ki.js';
+import { a as runAction } from './chunks/main-CwGVhwN-.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

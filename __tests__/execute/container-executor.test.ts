@@ -12,7 +12,8 @@ import {
   collectedWheels,
   ContainerExecutor,
   IN_DIR,
-  IN_DIR_COLLECT
+  IN_DIR_COLLECT,
+  withoutCollectedLine
 } from '../../src/execute/container-executor.js'
 import type { ContainerSpec, Step } from '../../src/plan/types.js'
 import { check, tempDir, writeTree } from '../helpers/tools.js'
@@ -326,5 +327,20 @@ describe('a collecting step names its wheels in the same exec', () => {
     ['no such line\n', undefined]
   ])('collectedWheels(%j) → %j', (stdout, expected) => {
     expect(collectedWheels(stdout)).toEqual(expected)
+  })
+})
+
+describe('what a collecting step shows', () => {
+  test.each([
+    [['build ok\n', `${COLLECTED} a.whl\n`], 'build ok\n'],
+    [['half', ' line\n\n', `${COLLECTED} a.whl b.whl\n`], 'half line\n\n'],
+    [['no newline at the end'], 'no newline at the end'],
+    [[`x\n${COLLECTED}`], 'x\n']
+  ])('%j → %j', (chunks, shown) => {
+    let out = ''
+    const filter = withoutCollectedLine(chunk => void (out += chunk))
+    for (const chunk of chunks) filter.write(chunk)
+    filter.end()
+    expect(out).toBe(shown)
   })
 })

@@ -39,6 +39,36 @@ export function collectedWheels(stdout: string): string[] | undefined {
   return line === undefined ? undefined : line.slice(COLLECTED.length).split(' ').filter(Boolean)
 }
 
+/**
+ * The output of a collecting step as the user sees it: whole lines, without
+ * the COLLECTED line (which is for the executor only).
+ */
+export function withoutCollectedLine(onOutput: (chunk: string) => void): {
+  write: (chunk: string) => void
+  end: () => void
+} {
+  let held = ''
+  const pass = (text: string) => {
+    const kept = text
+      .split('\n')
+      .filter(line => !line.startsWith(COLLECTED))
+      .join('\n')
+    if (kept) onOutput(kept)
+  }
+  return {
+    write: chunk => {
+      const text = held + chunk
+      const cut = text.lastIndexOf('\n') + 1
+      held = text.slice(cut)
+      if (cut > 0) pass(text.slice(0, cut))
+    },
+    end: () => {
+      if (held && !held.startsWith(COLLECTED)) onOutput(held)
+      held = ''
+    }
+  }
+}
+
 export class ContainerExecutor implements Executor {
   constructor(
     private readonly container: ContainerSpec,
@@ -71,7 +101,13 @@ export class ContainerExecutor implements Executor {
         ...inDir,
         ...step.argv
       ]
-      const result = await exec(argv, { env: this.clientEnv, onOutput, children: this.children })
+      const shown = step.collectsWheel ? withoutCollectedLine(onOutput) : undefined
+      const result = await exec(argv, {
+        env: this.clientEnv,
+        onOutput: shown?.write ?? onOutput,
+        children: this.children
+      })
+      shown?.end()
       const wheels =
         step.collectsWheel && result.code === 0 ? collectedWheels(result.stdout) : undefined
       return wheels ? { ...result, wheels } : result

@@ -929,6 +929,35 @@ function collectedWheels(stdout) {
         .find(l => l.startsWith(COLLECTED));
     return line === undefined ? undefined : line.slice(COLLECTED.length).split(' ').filter(Boolean);
 }
+/**
+ * The output of a collecting step as the user sees it: whole lines, without
+ * the COLLECTED line (which is for the executor only).
+ */
+function withoutCollectedLine(onOutput) {
+    let held = '';
+    const pass = (text) => {
+        const kept = text
+            .split('\n')
+            .filter(line => !line.startsWith(COLLECTED))
+            .join('\n');
+        if (kept)
+            onOutput(kept);
+    };
+    return {
+        write: chunk => {
+            const text = held + chunk;
+            const cut = text.lastIndexOf('\n') + 1;
+            held = text.slice(cut);
+            if (cut > 0)
+                pass(text.slice(0, cut));
+        },
+        end: () => {
+            if (held && !held.startsWith(COLLECTED))
+                onOutput(held);
+            held = '';
+        }
+    };
+}
 class ContainerExecutor {
     container;
     scratchDir;
@@ -961,7 +990,13 @@ class ContainerExecutor {
                 ...inDir,
                 ...step.argv
             ];
-            const result = await exec(argv, { env: this.clientEnv, onOutput, children: this.children });
+            const shown = step.collectsWheel ? withoutCollectedLine(onOutput) : undefined;
+            const result = await exec(argv, {
+                env: this.clientEnv,
+                onOutput: shown?.write ?? onOutput,
+                children: this.children
+            });
+            shown?.end();
             const wheels = step.collectsWheel && result.code === 0 ? collectedWheels(result.stdout) : undefined;
             return wheels ? { ...result, wheels } : result;
         }

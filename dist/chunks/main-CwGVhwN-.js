@@ -2915,7 +2915,7 @@ async function runCommand(options, context) {
         case 'plan':
             return (await import('./plan-BvZOTjOl.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-Do7NX5y7.js')).runBuild(options, context);
+            return (await import('./build-cqlx29Ph.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-D9U2SLaB.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
