@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-CSyeJ2fS.js';
+import { r as runCli } from './chunks/main-Cbv2RKZk.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

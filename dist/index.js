@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-CSyeJ2fS.js';
+import { a as runAction } from './chunks/main-Cbv2RKZk.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

@@ -3,7 +3,6 @@
  * built earlier, or restore one from the wheel cache, or run the build steps;
  * then the test steps. Each step's argv gets the current `{wheel}`.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Build, Step } from '../plan/types.js'
 import { changedVariables, environmentScript, parseEnvZ } from '../steps/environment.js'
@@ -14,6 +13,7 @@ import type { WheelStore } from '../cache/store.js'
 import { EXIT } from '../util/errors.js'
 import { BuildFailure } from './failure.js'
 import { capturedEnvOf, executorFor, type GroupState } from './setup.js'
+import { MarkerLocks } from './marker-locks.js'
 
 /** The wheel cache of a run: where wheels are kept, and each build's key. */
 export interface BuildCache {
@@ -45,6 +45,22 @@ export async function runIdentifier(
   log: string[],
   cache?: BuildCache
 ): Promise<IdentifierResult> {
+  const locks = new MarkerLocks(build.steps, message => log.push(`${message}\n`))
+  try {
+    return await runSteps(state, build, progress, log, locks, cache)
+  } finally {
+    locks.releaseAll()
+  }
+}
+
+async function runSteps(
+  state: GroupState,
+  build: Build,
+  progress: (step: string) => void,
+  log: string[],
+  locks: MarkerLocks,
+  cache?: BuildCache
+): Promise<IdentifierResult> {
   const fail = (step: string, reason: string, exitCode: number = EXIT.failed) =>
     new BuildFailure(build.identifier, step, log.join(''), reason, exitCode)
   const reuse = findCompatibleWheel(state.built, build.identifier)
@@ -72,10 +88,10 @@ export async function runIdentifier(
   let testExtra: Record<string, string> = {}
   let evaluated = false
   let testEvaluated = false
-  for (const step of build.steps) {
+  for (const [index, step] of build.steps.entries()) {
     if ((reusedEntry || cachedFrom) && step.phase === 'build') continue
     if (skipTests && step.phase === 'test') continue
-    if (step.creates && step.where === 'host' && fs.existsSync(step.creates)) continue
+    if (await locks.enter(index)) continue
     if (step.onlyAbi3 && !(wheel && isAbi3(parseWheelName(wheel.name)))) continue
     if (!evaluated && build.environment && step.where === state.group.where) {
       extraEnv = await evaluateEnvironment(state, build, { ...step, env: envOf(step) }, log)
@@ -123,6 +139,7 @@ export async function runIdentifier(
         `exit code ${result.code}`,
         step.name === 'audit' ? EXIT.auditFailed : EXIT.failed
       )
+    locks.leave(index)
     if (step.collectsWheel) {
       const found = result.wheels ?? (await executor.listWheels(step.collectsWheel))
       if (found.length !== 1) {

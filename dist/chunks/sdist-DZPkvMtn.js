@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { c as checkWritableDir } from './filename-BQ7hbyRL.js';
+import { a as acquireLock, w as waitingMessage, c as checkWritableDir } from './lock-CvWua7Mf.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
 import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-D_8G9Dmj.js';
 import { k as redactUrl } from './index-url-CB_2Lc-O.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-CeorC8nn.js';
-import { uploadJobArtifact } from './job-artifact-Cnrd-QJR.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-C8LwTbP3.js';
+import { uploadJobArtifact } from './job-artifact-6EUk2tA0.js';
 import { S as SDIST_ARTIFACT_NAME } from './settings-DU2kanOh.js';
 
 /**
@@ -283,7 +283,7 @@ function placeFile(file, dir) {
  * The Python that runs `build` and `twine` (and, for attestations,
  * `pypi-attestations`): small venvs under the cache dir, made once and
  * reused, next to the build tools venv (`<cache-dir>/tools`). A marker file
- * records that the requirements were installed; a lock directory keeps two
+ * records that the requirements were installed; a lock (util/lock.ts) keeps two
  * wheelwright processes from installing into one venv at the same time.
  */
 /**
@@ -320,7 +320,9 @@ async function ensureVenv(dir, label, requirements, context) {
     if (fs__default.existsSync(marker) && fs__default.existsSync(python))
         return python;
     fs__default.mkdirSync(path.dirname(dir), { recursive: true });
-    const release = await lock(`${dir}.lock`);
+    const release = await acquireLock(`${dir}.lock`, {
+        onWait: owner => context.reporter.info(waitingMessage(dir, owner))
+    });
     try {
         if (fs__default.existsSync(marker) && fs__default.existsSync(python))
             return python;
@@ -342,27 +344,6 @@ async function ensureVenv(dir, label, requirements, context) {
     }
     finally {
         release();
-    }
-}
-/** A lock directory; stale locks (older than 15 minutes) are taken over. */
-async function lock(dir) {
-    const deadline = Date.now() + 20 * 60_000;
-    for (;;) {
-        try {
-            fs__default.mkdirSync(dir);
-            return () => fs__default.rmSync(dir, { recursive: true, force: true });
-        }
-        catch (error) {
-            if (error.code !== 'EEXIST')
-                throw error;
-            const age = Date.now() - (fs__default.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-            if (age > 15 * 60_000)
-                fs__default.rmSync(dir, { recursive: true, force: true });
-            else if (Date.now() > deadline)
-                throw new Error(`timed out waiting for ${dir}`, { cause: error });
-            else
-                await new Promise(resolve => setTimeout(resolve, 500));
-        }
     }
 }
 

@@ -2664,11 +2664,11 @@ async function runCommand(options, context) {
         case 'plan':
             return (await import('./plan-IhieMqe2.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-N1tyTQmk.js')).runBuild(options, context);
+            return (await import('./build-BfYo-QqQ.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-PAZGnOK1.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-DZPkvMtn.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-CJxHGaxS.js')).runPublish(options, context);
+            return (await import('./publish-DNJOrq71.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

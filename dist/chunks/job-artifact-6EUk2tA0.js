@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-CeorC8nn.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-C8LwTbP3.js';
 import 'node:fs';
 import './credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
-import './filename-BQ7hbyRL.js';
+import './lock-CvWua7Mf.js';
+import 'node:os';
 import './version-dJpR3Xtq.js';
 import './index-url-CB_2Lc-O.js';
 

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-D_8G9Dmj.js';
-import { p as parseWheelName, i as isAbi3, a as isPurePython, c as checkWritableDir } from './filename-BQ7hbyRL.js';
+import { p as parseWheelName, i as isAbi3, a as acquireLock, w as waitingMessage, b as isPurePython, c as checkWritableDir } from './lock-CvWua7Mf.js';
 import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-cvJmXAhN.js';
 import { j as jobConfigurations } from './select-CelCoF88.js';
 import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-bBwvw0ZT.js';
@@ -713,6 +713,68 @@ function findCompatibleWheel(built, identifier) {
 }
 
 /**
+ * Steps marked `creates` build something shared between runs (the tools
+ * venv, a kept build venv) and end by writing its marker. Another run, or
+ * another build of this one, may want the same thing at the same time: the
+ * steps of one marker run holding the lock of the marker's directory, and a
+ * marker that appeared while waiting means they are skipped.
+ */
+/** The lock of a marker's directory: `<dir>.lock`, next to it. */
+function markerLockDir(marker) {
+    return `${path.dirname(marker)}.lock`;
+}
+class MarkerLocks {
+    steps;
+    onWait;
+    held = new Map();
+    /** The index of each marker's last step. */
+    last = new Map();
+    constructor(steps, onWait) {
+        this.steps = steps;
+        this.onWait = onWait;
+        steps.forEach((step, index) => {
+            if (step.creates && step.where === 'host')
+                this.last.set(step.creates, index);
+        });
+    }
+    /** Before step `index`: true when it is to be skipped, its marker being there. */
+    async enter(index) {
+        const marker = this.steps[index].creates;
+        if (!marker || this.steps[index].where !== 'host')
+            return false;
+        if (this.held.has(marker))
+            return false;
+        if (fs__default.existsSync(marker))
+            return true;
+        const dir = path.dirname(marker);
+        const release = await acquireLock(markerLockDir(marker), {
+            onWait: owner => this.onWait(waitingMessage(dir, owner))
+        });
+        if (fs__default.existsSync(marker)) {
+            release();
+            return true;
+        }
+        this.held.set(marker, release);
+        return false;
+    }
+    /** After step `index` succeeded: the lock goes with its marker's last step. */
+    leave(index) {
+        const marker = this.steps[index].creates;
+        if (marker && this.last.get(marker) === index)
+            this.release(marker);
+    }
+    release(marker) {
+        this.held.get(marker)?.();
+        this.held.delete(marker);
+    }
+    /** Releases whatever is still held (a failed step, a skipped remainder). */
+    releaseAll() {
+        for (const marker of [...this.held.keys()])
+            this.release(marker);
+    }
+}
+
+/**
  * A group's place to build (the host, or one container) and its one-time
  * setup: the tools venv, the container's create/start/copy-in, before-all,
  * the MSVC activation. Setup runs once per group, before its first build; a
@@ -760,23 +822,46 @@ async function runSetupStep(state, once, step, env, log) {
         }
     }
     log.push(`+ ${step.argv.join(' ')}\n`);
-    // A captured environment is a dump of every variable: logged only when the step fails.
-    const work = executorFor(state, step).run(step, env, chunk => step.captureEnv ? undefined : log.push(chunk));
+    const work = runLocked(state, step, env, log);
     if (step.creates) {
         const done = work.then(result => {
-            if (result.code !== 0)
+            if (result && result.code !== 0)
                 throw new Error(`${step.name} failed`);
         });
         done.catch(() => undefined);
         once.set(step.creates, done);
     }
     const result = await work;
+    if (!result)
+        return '';
     if (result.code !== 0) {
         if (step.captureEnv)
             log.push(result.output);
         throw new BuildFailure('setup', step.name, log.join(''), `exit code ${result.code}`);
     }
     return result.stdout;
+}
+/**
+ * Runs a setup step; one that creates something on the host holds its lock
+ * (another run may be making the same thing) and is skipped (undefined) when
+ * the thing appeared meanwhile.
+ */
+async function runLocked(state, step, env, log) {
+    const marker = step.where === 'host' ? step.creates : undefined;
+    const release = marker
+        ? await acquireLock(markerLockDir(marker), {
+            onWait: owner => log.push(`${waitingMessage(path.dirname(marker), owner)}\n`)
+        })
+        : undefined;
+    try {
+        if (marker && fs__default.existsSync(marker))
+            return undefined;
+        // A captured environment is a dump of every variable: logged only when the step fails.
+        return await executorFor(state, step).run(step, env, chunk => step.captureEnv ? undefined : log.push(chunk));
+    }
+    finally {
+        release?.();
+    }
 }
 /** Keeps what a setup step printed for later steps (`stdoutVar`, `captureEnv`). */
 function keepSetupOutput(state, step, env, stdout, log) {
@@ -807,6 +892,15 @@ function keepSetupOutput(state, step, env, stdout, log) {
  * then the test steps. Each step's argv gets the current `{wheel}`.
  */
 async function runIdentifier(state, build, progress, log, cache) {
+    const locks = new MarkerLocks(build.steps, message => log.push(`${message}\n`));
+    try {
+        return await runSteps(state, build, progress, log, locks, cache);
+    }
+    finally {
+        locks.releaseAll();
+    }
+}
+async function runSteps(state, build, progress, log, locks, cache) {
     const fail = (step, reason, exitCode = EXIT.failed) => new BuildFailure(build.identifier, step, log.join(''), reason, exitCode);
     const reuse = findCompatibleWheel(state.built, build.identifier);
     const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined;
@@ -830,12 +924,12 @@ async function runIdentifier(state, build, progress, log, cache) {
     let testExtra = {};
     let evaluated = false;
     let testEvaluated = false;
-    for (const step of build.steps) {
+    for (const [index, step] of build.steps.entries()) {
         if ((reusedEntry || cachedFrom) && step.phase === 'build')
             continue;
         if (skipTests && step.phase === 'test')
             continue;
-        if (step.creates && step.where === 'host' && fs__default.existsSync(step.creates))
+        if (await locks.enter(index))
             continue;
         if (step.onlyAbi3 && !(wheel && isAbi3(parseWheelName(wheel.name))))
             continue;
@@ -867,6 +961,7 @@ async function runIdentifier(state, build, progress, log, cache) {
         log.push(`= [${step.name}] exit ${result.code} in ${((Date.now() - stepStart) / 1000).toFixed(1)} s\n`);
         if (result.code !== 0)
             throw fail(step.name, `exit code ${result.code}`, step.name === 'audit' ? EXIT.auditFailed : EXIT.failed);
+        locks.leave(index);
         if (step.collectsWheel) {
             const found = result.wheels ?? (await executor.listWheels(step.collectsWheel));
             if (found.length !== 1) {
@@ -1437,13 +1532,13 @@ async function afterBuild(options, context, outcome) {
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-PAZGnOK1.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-DZPkvMtn.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-CeorC8nn.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-Cnrd-QJR.js');
+        const { expandArtifactName } = await import('./artifacts-C8LwTbP3.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-6EUk2tA0.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -1465,7 +1560,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return;
         }
-        const { publishAndReport } = await import('./publish-CJxHGaxS.js');
+        const { publishAndReport } = await import('./publish-DNJOrq71.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
 }

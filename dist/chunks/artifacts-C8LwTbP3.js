@@ -2,7 +2,7 @@ import fs__default from 'node:fs';
 import path from 'node:path';
 import { U as UserError, w as words, n as fnmatch } from './credentials-D_8G9Dmj.js';
 import crypto from 'node:crypto';
-import { p as parseWheelName } from './filename-BQ7hbyRL.js';
+import { p as parseWheelName } from './lock-CvWua7Mf.js';
 import { v as versionKey } from './version-dJpR3Xtq.js';
 
 /**
