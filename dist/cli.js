@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-Cbv2RKZk.js';
+import { r as runCli } from './chunks/main-BAr4mCrf.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
-import './chunks/credentials-D_8G9Dmj.js';
+import './chunks/credentials-CJbHD5r8.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-bBwvw0ZT.js';
+import './chunks/identifiers-BEBWIj3H.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -42,7 +42,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-cvJmXAhN.js';
-import './chunks/index-url-CB_2Lc-O.js';
+import './chunks/version-CyXQDQNr.js';
+import './chunks/index-url-DwBcrupk.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

@@ -15,6 +15,7 @@ import { EXIT, isUserError } from './util/errors.js'
 import { VERSION } from './version.js'
 import { urlSecrets } from './publish/index-url.js'
 import { hideDebugCommands } from './report/debug-filter.js'
+import { Reaper } from './util/reaper.js'
 
 /** Resolves the options once, then runs the command with them. */
 export async function execute(
@@ -29,6 +30,8 @@ export async function execute(
   for (const secret of urlSecrets(inputs.get('repository-url'))) reporter.setSecret(secret)
   const runner = detectRunner(env)
   const options = await loadOptions({ inputs, env, runner, cwd })
+  const unpacked = options.sdistInput ? path.dirname(options.packageDir) : undefined
+  if (unpacked) context.reaper?.remove(unpacked)
   if (options.publish.password) reporter.setSecret(options.publish.password)
   for (const secret of urlSecrets(options.publish.repositoryUrl)) reporter.setSecret(secret)
   for (const warning of options.warnings) reporter.warning(warning)
@@ -36,8 +39,11 @@ export async function execute(
     await runCommand(options, context)
   } finally {
     // An sdist given as package-dir was unpacked into a temp dir of its own.
-    if (options.sdistInput)
-      fs.rmSync(path.dirname(options.packageDir), { recursive: true, force: true })
+    if (unpacked) {
+      fs.rmSync(unpacked, { recursive: true, force: true })
+      context.reaper?.keep(unpacked)
+    }
+    context.reaper?.close()
   }
 }
 
@@ -80,7 +86,8 @@ export async function runAction(): Promise<void> {
     await execute(inputs, cwd, {
       env: process.env,
       reporter: actionReporter(core),
-      isAction: true
+      isAction: true,
+      reaper: new Reaper()
     })
   } catch (error) {
     const message = describe(error, process.env.RUNNER_DEBUG === '1')
@@ -127,7 +134,7 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
     if (args.positional !== undefined)
       inputs.set(args.command === 'publish' ? 'dist-dir' : 'package-dir', args.positional)
     if (!io.stdout && env.GITHUB_ACTIONS !== 'true') hideDebugCommands(process.stdout)
-    await execute(inputs, cwd, { env, reporter, isAction: false })
+    await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() })
     return 0
   } catch (error) {
     reporter.info(`error: ${describe(error, debug)}`)

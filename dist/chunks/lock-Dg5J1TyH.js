@@ -1,6 +1,6 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError, a as EXIT } from './credentials-D_8G9Dmj.js';
+import { U as UserError, a as EXIT } from './credentials-CJbHD5r8.js';
 import crypto from 'node:crypto';
 import os from 'node:os';
 

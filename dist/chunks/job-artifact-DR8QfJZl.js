@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-C8LwTbP3.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-IFuqjXRe.js';
 import 'node:fs';
-import './credentials-D_8G9Dmj.js';
+import './credentials-CJbHD5r8.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
-import './lock-CvWua7Mf.js';
+import './lock-Dg5J1TyH.js';
 import 'node:os';
-import './version-dJpR3Xtq.js';
-import './index-url-CB_2Lc-O.js';
+import './version-CAbpQ9V1.js';
+import './index-url-DwBcrupk.js';
 
 /** Uploads one job's distributions as its artifact, or says why it did not. */
 /** True when the artifact was uploaded (and the artifact-name output set). */

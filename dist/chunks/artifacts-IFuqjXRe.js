@@ -1,9 +1,9 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError, w as words, n as fnmatch } from './credentials-D_8G9Dmj.js';
+import { U as UserError, w as words, n as fnmatch } from './credentials-CJbHD5r8.js';
 import crypto from 'node:crypto';
-import { p as parseWheelName } from './lock-CvWua7Mf.js';
-import { v as versionKey } from './version-dJpR3Xtq.js';
+import { p as parseWheelName } from './lock-Dg5J1TyH.js';
+import { v as versionKey } from './version-CAbpQ9V1.js';
 
 /**
  * Distribution file names: wheels (PEP 427) and sdists (PEP 625,

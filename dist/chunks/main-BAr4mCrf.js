@@ -1,10 +1,11 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, i as isUserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-bBwvw0ZT.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-cvJmXAhN.js';
-import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-CB_2Lc-O.js';
+import { U as UserError, s as selectorMatches, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, i as isUserError, a as EXIT } from './credentials-CJbHD5r8.js';
+import { L as LINUX_ARCHS, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-BEBWIj3H.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, V as VERSION, d as detectRunner } from './version-CyXQDQNr.js';
+import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DwBcrupk.js';
+import { spawn } from 'node:child_process';
 
 /**
  * An sdist given as package-dir is untrusted input. Before it is unpacked,
@@ -2629,6 +2630,121 @@ function cliReporter(rawStdout = text => void process.stdout.write(text), rawStd
 }
 
 /**
+ * What a run leaves behind if it is killed outright (SIGKILL, an OOM kill):
+ * its children's process groups, its containers, its temp dirs. A small
+ * watcher process, in a session of its own and deaf to SIGINT/SIGTERM/SIGHUP,
+ * is told of each as it appears and goes; when its stdin closes (this
+ * process ended, however) it stops the groups still listed (SIGTERM, then
+ * SIGKILL after a grace period), runs the cleanups still listed (e.g.
+ * `podman rm --force`), and removes the dirs. A run that ends normally has
+ * dropped everything by then, so the watcher exits at once.
+ *
+ * Messages go over the watcher's stdin, never argv, as a cleanup's
+ * environment may be sensitive. The watcher is this same Node binary.
+ */
+const WATCHER = `
+const { spawnSync } = require('child_process')
+const fs = require('fs')
+for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => {})
+const groups = new Set(), cleanups = new Map(), dirs = new Set()
+const grace = Number(process.argv[1]) || 3000
+let buffer = '', reaping = false
+const handle = m => {
+  if (m.watch) groups.add(m.watch)
+  if (m.unwatch) groups.delete(m.unwatch)
+  if (m.cleanup) cleanups.set(m.cleanup, m)
+  if (m.drop) cleanups.delete(m.drop)
+  if (m.remove) dirs.add(m.remove)
+  if (m.keep) dirs.delete(m.keep)
+}
+const signal = sig => {
+  for (const g of [...groups]) {
+    try { process.kill(-g, sig) } catch { groups.delete(g) }
+  }
+}
+const reap = () => {
+  if (reaping) return
+  reaping = true
+  signal('SIGTERM')
+  const deadline = Date.now() + grace
+  const poll = setInterval(() => {
+    signal(0)
+    if (groups.size > 0 && Date.now() < deadline) return
+    clearInterval(poll)
+    signal('SIGKILL')
+    for (const c of cleanups.values())
+      spawnSync(c.argv[0], c.argv.slice(1), { stdio: 'ignore', env: c.env, timeout: 60000 })
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true })
+    process.exit(0)
+  }, 50)
+}
+process.stdin.setEncoding('utf8')
+process.stdin.on('data', data => {
+  buffer += data
+  for (let i = buffer.indexOf('\\n'); i >= 0; i = buffer.indexOf('\\n')) {
+    try { handle(JSON.parse(buffer.slice(0, i))) } catch {}
+    buffer = buffer.slice(i + 1)
+  }
+})
+process.stdin.on('end', reap)
+process.stdin.on('error', reap)
+`;
+/** The watcher of one wheelwright process; started on first use. */
+class Reaper {
+    graceMs;
+    child;
+    constructor(graceMs = 3000) {
+        this.graceMs = graceMs;
+    }
+    send(message) {
+        if (process.platform === 'win32')
+            return;
+        if (!this.child) {
+            this.child = spawn(process.execPath, ['-e', WATCHER, String(this.graceMs)], {
+                detached: true,
+                stdio: ['pipe', 'ignore', 'ignore']
+            });
+            this.child.on('error', () => undefined);
+            this.child.stdin.on('error', () => undefined);
+            // Neither the watcher nor its pipe keeps this process alive.
+            this.child.unref();
+            this.child.stdin.unref?.();
+        }
+        this.child.stdin.write(`${JSON.stringify(message)}\n`);
+    }
+    /** The process group `pgid` is stopped if this process dies first. */
+    watch(pgid) {
+        this.send({ watch: pgid });
+    }
+    unwatch(pgid) {
+        this.send({ unwatch: pgid });
+    }
+    /** `argv` runs (with `env`) if this process dies before `drop(id)`. */
+    cleanup(id, argv, env) {
+        this.send({ cleanup: id, argv, env });
+    }
+    drop(id) {
+        this.send({ drop: id });
+    }
+    /** `dir` is removed if this process dies before `keep(dir)`. */
+    remove(dir) {
+        this.send({ remove: dir });
+    }
+    keep(dir) {
+        this.send({ keep: dir });
+    }
+    /** This process is done: the watcher cleans up what is still listed, and exits. */
+    close() {
+        this.child?.stdin?.end();
+        this.child = undefined;
+    }
+    /** The pid of the watcher, once started (for tests). */
+    get pid() {
+        return this.child?.pid;
+    }
+}
+
+/**
  * run(): inputs → options → command → outputs. The action and the CLI both
  * come through here; this is the one place that turns errors into failure.
  */
@@ -2643,6 +2759,9 @@ async function execute(inputs, cwd, context) {
         reporter.setSecret(secret);
     const runner = detectRunner(env);
     const options = await loadOptions({ inputs, env, runner, cwd });
+    const unpacked = options.sdistInput ? path.dirname(options.packageDir) : undefined;
+    if (unpacked)
+        context.reaper?.remove(unpacked);
     if (options.publish.password)
         reporter.setSecret(options.publish.password);
     for (const secret of urlSecrets(options.publish.repositoryUrl))
@@ -2654,21 +2773,24 @@ async function execute(inputs, cwd, context) {
     }
     finally {
         // An sdist given as package-dir was unpacked into a temp dir of its own.
-        if (options.sdistInput)
-            fs__default.rmSync(path.dirname(options.packageDir), { recursive: true, force: true });
+        if (unpacked) {
+            fs__default.rmSync(unpacked, { recursive: true, force: true });
+            context.reaper?.keep(unpacked);
+        }
+        context.reaper?.close();
     }
 }
 async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-IhieMqe2.js')).runPlan(options, context);
+            return (await import('./plan-mkHx0N0F.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-BfYo-QqQ.js')).runBuild(options, context);
+            return (await import('./build-DaTPothj.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-DZPkvMtn.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-CcNVzypr.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-DNJOrq71.js')).runPublish(options, context);
+            return (await import('./publish-YuxhOfTe.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */
@@ -2695,7 +2817,8 @@ async function runAction() {
         await execute(inputs, cwd, {
             env: process.env,
             reporter: actionReporter(core),
-            isAction: true
+            isAction: true,
+            reaper: new Reaper()
         });
     }
     catch (error) {
@@ -2736,7 +2859,7 @@ async function runCli(argv, io = {}) {
             inputs.set(args.command === 'publish' ? 'dist-dir' : 'package-dir', args.positional);
         if (!io.stdout && env.GITHUB_ACTIONS !== 'true')
             hideDebugCommands(process.stdout);
-        await execute(inputs, cwd, { env, reporter, isAction: false });
+        await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() });
         return 0;
     }
     catch (error) {

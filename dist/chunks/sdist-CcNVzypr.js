@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { a as acquireLock, w as waitingMessage, c as checkWritableDir } from './lock-CvWua7Mf.js';
+import { a as acquireLock, w as waitingMessage, c as checkWritableDir } from './lock-Dg5J1TyH.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
-import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-D_8G9Dmj.js';
-import { k as redactUrl } from './index-url-CB_2Lc-O.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-C8LwTbP3.js';
-import { uploadJobArtifact } from './job-artifact-6EUk2tA0.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-DU2kanOh.js';
+import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-CJbHD5r8.js';
+import { k as redactUrl } from './index-url-DwBcrupk.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-IFuqjXRe.js';
+import { uploadJobArtifact } from './job-artifact-DR8QfJZl.js';
+import { S as SDIST_ARTIFACT_NAME } from './settings-DaA7LQBU.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential

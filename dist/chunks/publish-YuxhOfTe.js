@@ -1,17 +1,17 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-C8LwTbP3.js';
-import { U as UserError, e as exec } from './credentials-D_8G9Dmj.js';
-import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-DZPkvMtn.js';
-import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, s as simpleIndexUrl, k as redactUrl } from './index-url-CB_2Lc-O.js';
-import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-DU2kanOh.js';
-import { v as versionKey, n as normalizeVersion } from './version-dJpR3Xtq.js';
+import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-IFuqjXRe.js';
+import { U as UserError, e as exec } from './credentials-CJbHD5r8.js';
+import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-CcNVzypr.js';
+import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, s as simpleIndexUrl, k as redactUrl } from './index-url-DwBcrupk.js';
+import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-DaA7LQBU.js';
+import { v as versionKey, n as normalizeVersion } from './version-CAbpQ9V1.js';
 import 'node:crypto';
-import './lock-CvWua7Mf.js';
+import './lock-Dg5J1TyH.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './job-artifact-6EUk2tA0.js';
+import './job-artifact-DR8QfJZl.js';
 
 /** A GET or POST with a timeout; network failures become readable errors. */
 async function request(url, init, what) {

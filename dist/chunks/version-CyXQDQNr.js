@@ -1,5 +1,5 @@
-import { U as UserError, a as EXIT } from './credentials-D_8G9Dmj.js';
-import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-bBwvw0ZT.js';
+import { U as UserError, a as EXIT } from './credentials-CJbHD5r8.js';
+import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-BEBWIj3H.js';
 
 /**
  * The `archs` option: `auto`, `native`, `all`, `auto64`, `auto32`, explicit

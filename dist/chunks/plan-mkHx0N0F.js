@@ -1,8 +1,8 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-CelCoF88.js';
-import './credentials-D_8G9Dmj.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-CyE_i0uJ.js';
+import './credentials-CJbHD5r8.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-bBwvw0ZT.js';
+import './identifiers-BEBWIj3H.js';
 import 'node:path';
 import 'node:fs';
 import './core-CM_3Ha9x.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, h as semver, p as parseBoolean } from './credentials-D_8G9Dmj.js';
+import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, h as semver, p as parseBoolean } from './credentials-CJbHD5r8.js';
 
 const VERSION_PATTERN = [
   'v?',

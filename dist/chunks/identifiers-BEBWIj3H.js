@@ -1,4 +1,4 @@
-import { g as semverExports, h as semver, U as UserError, e as exec$1, f as isCredential, s as selectorMatches, l as listing, j as isSelected } from './credentials-D_8G9Dmj.js';
+import { g as semverExports, h as semver, U as UserError, e as exec$1, f as isCredential, s as selectorMatches, l as listing, j as isSelected } from './credentials-CJbHD5r8.js';
 import path$1 from 'node:path';
 import fs__default from 'node:fs';
 import { i as info, m as mkdirP, d as debug, e as exec, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-CM_3Ha9x.js';

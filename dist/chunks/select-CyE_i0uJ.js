@@ -1,5 +1,5 @@
-import { U as UserError } from './credentials-D_8G9Dmj.js';
-import { p as platformNamed, s as selectConfigurations } from './identifiers-bBwvw0ZT.js';
+import { U as UserError } from './credentials-CJbHD5r8.js';
+import { p as platformNamed, s as selectConfigurations } from './identifiers-BEBWIj3H.js';
 
 /**
  * How much an emulated identifier weighs against max-per-job: QEMU builds are

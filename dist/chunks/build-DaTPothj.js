@@ -1,10 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
-import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-D_8G9Dmj.js';
-import { p as parseWheelName, i as isAbi3, a as acquireLock, w as waitingMessage, b as isPurePython, c as checkWritableDir } from './lock-CvWua7Mf.js';
-import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-cvJmXAhN.js';
-import { j as jobConfigurations } from './select-CelCoF88.js';
-import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-bBwvw0ZT.js';
+import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-CJbHD5r8.js';
+import { p as parseWheelName, i as isAbi3, a as acquireLock, w as waitingMessage, b as isPurePython, c as checkWritableDir } from './lock-Dg5J1TyH.js';
+import { t as thisMachine, e as environmentScript, b as changedVariables, f as parseEnvZ, V as VERSION, g as checkArchsSelected } from './version-CyXQDQNr.js';
+import { j as jobConfigurations } from './select-CyE_i0uJ.js';
+import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-BEBWIj3H.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -1163,7 +1163,12 @@ async function executePlan(plan, options, context, cache) {
     const { reporter } = context;
     const outputDir = path.resolve(plan.outputDir);
     const scratch = path.join(plan.tempDir, 'scratch');
-    const children = new ChildTracker();
+    const children = new ChildTracker(context.reaper);
+    // If this process is killed outright, the watcher removes the containers and the temp dir.
+    context.reaper?.remove(plan.tempDir);
+    const teardowns = plan.groups.flatMap((group, g) => group.teardown.map((step, s) => ({ id: `teardown-${g}-${s}`, step })));
+    for (const { id, step } of teardowns)
+        context.reaper?.cleanup(id, step.argv, { ...process.env, ...step.env });
     const once = new Map();
     const states = plan.groups.map(group => ({
         group,
@@ -1256,6 +1261,9 @@ async function executePlan(plan, options, context, cache) {
     finally {
         teardown();
         fs__default.rmSync(plan.tempDir, { recursive: true, force: true });
+        for (const { id } of teardowns)
+            context.reaper?.drop(id);
+        context.reaper?.keep(plan.tempDir);
         process.removeListener('SIGINT', onSignal);
         process.removeListener('SIGTERM', onSignal);
     }
@@ -1528,17 +1536,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return;
-    const { shouldPublish } = await import('./settings-DU2kanOh.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-DaA7LQBU.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-DZPkvMtn.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-CcNVzypr.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-C8LwTbP3.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-6EUk2tA0.js');
+        const { expandArtifactName } = await import('./artifacts-IFuqjXRe.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-DR8QfJZl.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -1560,7 +1568,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return;
         }
-        const { publishAndReport } = await import('./publish-DNJOrq71.js');
+        const { publishAndReport } = await import('./publish-YuxhOfTe.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
 }
@@ -1573,7 +1581,7 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-CCEgaTdj.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-DETZgNbN.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }
