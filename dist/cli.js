@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-CSyeJ2fS.js';
+import { r as runCli } from './chunks/main-ZMpoQEhS.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
@@ -43,6 +43,6 @@ import 'timers';
 import 'stream';
 import 'node:crypto';
 import './chunks/version-cvJmXAhN.js';
-import './chunks/index-url-CB_2Lc-O.js';
+import './chunks/index-url-CMFUNdpd.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

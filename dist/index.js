@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-CSyeJ2fS.js';
+import { a as runAction } from './chunks/main-ZMpoQEhS.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
@@ -42,6 +42,6 @@ import 'timers';
 import 'stream';
 import 'node:crypto';
 import './chunks/version-cvJmXAhN.js';
-import './chunks/index-url-CB_2Lc-O.js';
+import './chunks/index-url-CMFUNdpd.js';
 
 await runAction();

@@ -1,4 +1,4 @@
-import { m as explain } from './index-url-CB_2Lc-O.js';
+import { m as explain } from './index-url-CMFUNdpd.js';
 
 /**
  * PEP 440 versions as the publish checks need them: parsed with

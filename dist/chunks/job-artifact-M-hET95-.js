@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-CeorC8nn.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-DfcXzLgp.js';
 import 'node:fs';
 import './credentials-D_8G9Dmj.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
 import './filename-BQ7hbyRL.js';
-import './version-dJpR3Xtq.js';
-import './index-url-CB_2Lc-O.js';
+import './version-BPGVLZcH.js';
+import './index-url-CMFUNdpd.js';
 
 /** Uploads one job's distributions as its artifact, or says why it did not. */
 /** True when the artifact was uploaded (and the artifact-name output set). */

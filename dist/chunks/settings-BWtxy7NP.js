@@ -1,6 +1,6 @@
 import { U as UserError } from './credentials-D_8G9Dmj.js';
-import { s as sameVersion, n as normalizeVersion } from './version-dJpR3Xtq.js';
-import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-CB_2Lc-O.js';
+import { s as sameVersion, n as normalizeVersion } from './version-BPGVLZcH.js';
+import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-CMFUNdpd.js';
 
 /**
  * Tag ↔ version: the tag of a `refs/tags/...` ref, and whether it names the

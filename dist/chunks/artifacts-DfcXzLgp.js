@@ -3,7 +3,7 @@ import path from 'node:path';
 import { U as UserError, w as words, n as fnmatch } from './credentials-D_8G9Dmj.js';
 import crypto from 'node:crypto';
 import { p as parseWheelName } from './filename-BQ7hbyRL.js';
-import { v as versionKey } from './version-dJpR3Xtq.js';
+import { v as versionKey } from './version-BPGVLZcH.js';
 
 /**
  * Distribution file names: wheels (PEP 427) and sdists (PEP 625,

@@ -1433,17 +1433,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return;
-    const { shouldPublish } = await import('./settings-DU2kanOh.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-BWtxy7NP.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-PAZGnOK1.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-DKMfH4-6.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-CeorC8nn.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-Cnrd-QJR.js');
+        const { expandArtifactName } = await import('./artifacts-DfcXzLgp.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-M-hET95-.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -1465,7 +1465,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return;
         }
-        const { publishAndReport } = await import('./publish-CJxHGaxS.js');
+        const { publishAndReport } = await import('./publish-Mt_TXzGS.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
 }

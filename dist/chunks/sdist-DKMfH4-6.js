@@ -4,10 +4,10 @@ import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
 import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-D_8G9Dmj.js';
-import { k as redactUrl } from './index-url-CB_2Lc-O.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-CeorC8nn.js';
-import { uploadJobArtifact } from './job-artifact-Cnrd-QJR.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-DU2kanOh.js';
+import { k as redactUrl } from './index-url-CMFUNdpd.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-DfcXzLgp.js';
+import { uploadJobArtifact } from './job-artifact-M-hET95-.js';
+import { S as SDIST_ARTIFACT_NAME } from './settings-BWtxy7NP.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential
@@ -27,6 +27,7 @@ function twineUploadArgv(python, files, settings) {
         '--disable-progress-bar',
         ...(settings.skipExisting ? ['--skip-existing'] : []),
         ...(settings.attestations ? ['--attestations'] : []),
+        ...(settings.verbose ? ['--verbose'] : []),
         ...files
     ];
 }
