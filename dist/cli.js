@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-ZMpoQEhS.js';
+import { r as runCli } from './chunks/main-DHMbUS69.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

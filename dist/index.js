@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-ZMpoQEhS.js';
+import { a as runAction } from './chunks/main-DHMbUS69.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

@@ -95,11 +95,12 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'package-dir',
     from: CIBUILDWHEEL,
+    // publish too: its pyproject.toml's [tool.wheelwright] holds repository-url and the like.
     commands: ALL,
     metavar: 'DIR',
     default: '.',
     actionDefault: '.',
-    description: 'The project to build; may also be an sdist `.tar.gz`.'
+    description: 'The project, the directory of its pyproject.toml; may also be an sdist `.tar.gz`.'
   },
   {
     name: 'output-dir',
@@ -170,7 +171,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'group',
-    commands: ['build', 'sdist'],
+    commands: BUILD,
     metavar: 'GROUP',
     default: '',
     description: 'One group name from the `plan` matrix: build only its identifiers.'

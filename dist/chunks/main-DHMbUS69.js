@@ -2246,11 +2246,12 @@ const INPUTS = [
     {
         name: 'package-dir',
         from: CIBUILDWHEEL,
+        // publish too: its pyproject.toml's [tool.wheelwright] holds repository-url and the like.
         commands: ALL,
         metavar: 'DIR',
         default: '.',
         actionDefault: '.',
-        description: 'The project to build; may also be an sdist `.tar.gz`.'
+        description: 'The project, the directory of its pyproject.toml; may also be an sdist `.tar.gz`.'
     },
     {
         name: 'output-dir',
@@ -2320,7 +2321,7 @@ const INPUTS = [
     },
     {
         name: 'group',
-        commands: ['build', 'sdist'],
+        commands: BUILD,
         metavar: 'GROUP',
         default: '',
         description: 'One group name from the `plan` matrix: build only its identifiers.'
