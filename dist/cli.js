@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-BAr4mCrf.js';
+import { r as runCli } from './chunks/main-BHeR80UK.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
@@ -43,6 +43,6 @@ import 'timers';
 import 'stream';
 import 'node:crypto';
 import './chunks/version-CyXQDQNr.js';
-import './chunks/index-url-DwBcrupk.js';
+import './chunks/index-url-DdXtZWi4.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-BAr4mCrf.js';
+import { a as runAction } from './chunks/main-BHeR80UK.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
@@ -42,6 +42,6 @@ import 'timers';
 import 'stream';
 import 'node:crypto';
 import './chunks/version-CyXQDQNr.js';
-import './chunks/index-url-DwBcrupk.js';
+import './chunks/index-url-DdXtZWi4.js';
 
 await runAction();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { U as UserError, w as words, n as fnmatch } from './credentials-CJbHD5r8.js';
 import crypto from 'node:crypto';
 import { p as parseWheelName } from './lock-Dg5J1TyH.js';
-import { v as versionKey } from './version-CAbpQ9V1.js';
+import { v as versionKey } from './version-B-HZJkRa.js';
 
 /**
  * Distribution file names: wheels (PEP 427) and sdists (PEP 625,

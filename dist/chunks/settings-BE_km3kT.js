@@ -1,6 +1,6 @@
 import { U as UserError } from './credentials-CJbHD5r8.js';
-import { s as sameVersion, n as normalizeVersion } from './version-CAbpQ9V1.js';
-import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-DwBcrupk.js';
+import { s as sameVersion, n as normalizeVersion } from './version-B-HZJkRa.js';
+import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-DdXtZWi4.js';
 
 /**
  * Tag ↔ version: the tag of a `refs/tags/...` ref, and whether it names the

@@ -4,10 +4,10 @@ import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
 import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-CJbHD5r8.js';
-import { k as redactUrl } from './index-url-DwBcrupk.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-IFuqjXRe.js';
-import { uploadJobArtifact } from './job-artifact-DR8QfJZl.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-DaA7LQBU.js';
+import { k as redactUrl } from './index-url-DdXtZWi4.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-D-4XgXer.js';
+import { uploadJobArtifact } from './job-artifact-DiVZUOBb.js';
+import { S as SDIST_ARTIFACT_NAME } from './settings-BE_km3kT.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential
@@ -27,6 +27,7 @@ function twineUploadArgv(python, files, settings) {
         '--disable-progress-bar',
         ...(settings.skipExisting ? ['--skip-existing'] : []),
         ...(settings.attestations ? ['--attestations'] : []),
+        ...(settings.verbose ? ['--verbose'] : []),
         ...files
     ];
 }

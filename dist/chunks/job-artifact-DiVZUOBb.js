@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-IFuqjXRe.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-D-4XgXer.js';
 import 'node:fs';
 import './credentials-CJbHD5r8.js';
 import 'node:child_process';
@@ -7,8 +7,8 @@ import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
 import './lock-Dg5J1TyH.js';
 import 'node:os';
-import './version-CAbpQ9V1.js';
-import './index-url-DwBcrupk.js';
+import './version-B-HZJkRa.js';
+import './index-url-DdXtZWi4.js';
 
 /** Uploads one job's distributions as its artifact, or says why it did not. */
 /** True when the artifact was uploaded (and the artifact-name output set). */

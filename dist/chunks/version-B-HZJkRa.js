@@ -1,4 +1,4 @@
-import { m as explain } from './index-url-DwBcrupk.js';
+import { m as explain } from './index-url-DdXtZWi4.js';
 
 /**
  * PEP 440 versions as the publish checks need them: parsed with

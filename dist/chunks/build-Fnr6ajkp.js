@@ -1536,17 +1536,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return;
-    const { shouldPublish } = await import('./settings-DaA7LQBU.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-BE_km3kT.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-CcNVzypr.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-BQGNer72.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-IFuqjXRe.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-DR8QfJZl.js');
+        const { expandArtifactName } = await import('./artifacts-D-4XgXer.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-DiVZUOBb.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -1568,7 +1568,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return;
         }
-        const { publishAndReport } = await import('./publish-YuxhOfTe.js');
+        const { publishAndReport } = await import('./publish-C1fCVoh4.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
 }
