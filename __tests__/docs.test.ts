@@ -176,6 +176,23 @@ describe('README.md', () => {
     )
   })
 
+  it('has a migrating table of every input another action also has, and what it means here', () => {
+    const rows = tableRows(readme, 'migrating')
+    const actions = [...new Set(INPUTS.flatMap(i => i.from ?? []))].sort()
+    expect(actions).toEqual(['pypa/cibuildwheel', 'pypa/gh-action-pypi-publish'])
+    expect(rows.map(([action, input]) => [action, unquoteCode(input)])).toEqual(
+      actions.flatMap(action =>
+        INPUTS.filter(i => i.from?.includes(action)).map(i => [action, i.name])
+      )
+    )
+    for (const [, input, meaning] of rows) {
+      const spec = INPUTS.find(i => i.name === unquoteCode(input))!
+      if (spec.aliasOf) expect(meaning).toBe(`read as \`${spec.aliasOf}\``)
+      else if (spec.noEffect) expect(meaning).toContain('no effect')
+      else expect(meaning).toBe(`the same input: ${spec.description}`)
+    }
+  })
+
   it('starts with the two quick-start commands in one shell block', () => {
     const head = readme.split('\n').slice(0, 40).join('\n')
     const blocks = [...head.matchAll(/^```[a-z]*\n([\s\S]*?)^```$/gm)].map(m => m[1].trim())

@@ -304,9 +304,24 @@ const CASES: Case[] = [
     expect: ['--password', 'TWINE_PASSWORD']
   },
   {
-    name: 'artifact retention out of range, refused before any build',
+    name: 'an input of the action only, refused before any build',
     args: ['build', '--artifact-retention-days', '100', '--container', 'off'],
-    expect: ['artifact-retention-days', 'from 0 to 90']
+    expect: ['--artifact-retention-days', 'GitHub Action', 'wheelwright build', 'artifacts']
+  },
+  {
+    name: 'the command as a flag',
+    args: ['build', '--command', 'plan', '--dry-run'],
+    expect: ['--command', 'wheelwright build', '"plan"', 'first word']
+  },
+  {
+    name: 'a flag of another command',
+    args: ['plan', '--dry-run'],
+    expect: ['--dry-run', 'means nothing to wheelwright plan', 'wheelwright build']
+  },
+  {
+    name: "another action's name and ours, with different values",
+    args: ['build', '--user', 'alice', '--username', 'bob', '--dry-run'],
+    expect: ['--user', '--username', '"alice" and "bob"']
   },
   {
     name: 'a boolean flag with a bad value',
@@ -471,5 +486,30 @@ describe('secrets in the CLI', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('--password')
     expect(result.stderr).not.toContain('pypi-very-secret')
+  })
+})
+
+describe('help and version', () => {
+  test.each([
+    [['--help'], 0, 'usage: wheelwright <command>'],
+    [[], 2, 'usage: wheelwright <command>'],
+    [['build', '--help'], 0, 'usage: wheelwright build [PACKAGE_DIR] [flags]'],
+    [['publish', '-h', '--password', 'x'], 0, 'usage: wheelwright publish [DIST_DIR] [flags]']
+  ])('%j exits %d with the help', async (argv, code, first) => {
+    const result = await cli(argv)
+    expect(result.code).toBe(code)
+    expect(result.stdout.split('\n')[0].startsWith(first)).toBe(true)
+  })
+
+  test('help of an unknown command is an error', async () => {
+    const result = await cli(['deploy', '--help'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('error: command: unknown command (got "deploy")')
+  })
+
+  test('--version prints the version alone', async () => {
+    const result = await cli(['--version'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\S*\n$/)
   })
 })

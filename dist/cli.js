@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-CwGVhwN-.js';
+import { r as runCli } from './chunks/main-CXbCOtxM.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
-import './chunks/credentials-z2pHZLQz.js';
+import './chunks/credentials-C7zR1iU-.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-Dib9RumM.js';
+import './chunks/identifiers-zuFk-dro.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -42,8 +42,8 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-Bru8BnF4.js';
-import './chunks/index-url-v_aGF6Y-.js';
+import './chunks/version-DebtTbBh.js';
+import './chunks/index-url-DNpoBC1j.js';
 import 'node:process';
 
 process.exitCode = await runCli(process.argv.slice(2));

@@ -1,11 +1,11 @@
-import { a as runAction } from './chunks/main-CwGVhwN-.js';
+import { a as runAction } from './chunks/main-CXbCOtxM.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
-import './chunks/credentials-z2pHZLQz.js';
+import './chunks/credentials-C7zR1iU-.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-Dib9RumM.js';
+import './chunks/identifiers-zuFk-dro.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -41,8 +41,8 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-Bru8BnF4.js';
-import './chunks/index-url-v_aGF6Y-.js';
+import './chunks/version-DebtTbBh.js';
+import './chunks/index-url-DNpoBC1j.js';
 import 'node:process';
 
 await runAction();

@@ -1,4 +1,4 @@
-// Regenerates action.yml and the Inputs/Outputs tables of README.md from the
+// Regenerates action.yml and the Inputs/Outputs/Migrating tables of README.md from the
 // one source of truth, `INPUTS` and `OUTPUTS` in src/options/inputs.ts.
 //
 //   npm run docs                      (= node scripts/gen-docs.mjs)
@@ -121,6 +121,23 @@ function renderInputsTable(inputs) {
   return ['| input | default | description |', '|---|---|---|', ...rows].join('\n')
 }
 
+/** What another action's input means here: read as ours, ignored, or the same input. */
+function migrationMeaning(spec) {
+  if (spec.aliasOf) return `read as ${code(spec.aliasOf)}`
+  if (spec.noEffect) return `accepted with a warning, no effect: ${cell(spec.noEffect)}`
+  return `the same input: ${cell(spec.description)}`
+}
+
+function renderMigratingTable(inputs) {
+  const actions = [...new Set(inputs.flatMap(i => i.from ?? []))].sort()
+  const rows = actions.flatMap(action =>
+    inputs
+      .filter(i => (i.from ?? []).includes(action))
+      .map(i => `| ${action} | ${code(i.name)} | ${migrationMeaning(i)} |`)
+  )
+  return ['| action | input | in wheelwright |', '|---|---|---|', ...rows].join('\n')
+}
+
 function renderOutputsTable(outputs) {
   const rows = outputs.map(o => `| ${code(o.name)} | ${cell(o.description)} |`)
   return ['| output | description |', '|---|---|', ...rows].join('\n')
@@ -173,6 +190,7 @@ async function main() {
   try {
     readme = replaceBetweenMarkers(readme, 'inputs', renderInputsTable(INPUTS))
     readme = replaceBetweenMarkers(readme, 'outputs', renderOutputsTable(OUTPUTS))
+    readme = replaceBetweenMarkers(readme, 'migrating', renderMigratingTable(INPUTS))
   } catch (error) {
     fail(error.message)
   }

@@ -4,10 +4,13 @@
  */
 import type { Env } from './options/env.js'
 import type { Reporter } from './report/log.js'
+import type { Reaper } from './util/reaper.js'
 
 export interface RunContext {
   readonly env: Env
   readonly reporter: Reporter
   /** Running as the GitHub Action (outputs, artifacts) rather than the CLI. */
   readonly isAction: boolean
+  /** Cleans up after this process if it is killed; absent in tests that do not need it. */
+  readonly reaper?: Reaper
 }

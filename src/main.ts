@@ -7,7 +7,10 @@ import path from 'node:path'
 import type { RunContext } from './context.js'
 import type { Options } from './options/types.js'
 import { loadOptions } from './options/load.js'
-import { INPUTS, parseCliArgs, readActionInputs } from './options/inputs.js'
+import { parseCliArgs } from './options/cli-args.js'
+import { cliInputs, readActionInputs } from './options/input-rules.js'
+import { commandHelp, mainHelp } from './options/help.js'
+import type { Command } from './options/types.js'
 import type { Env } from './options/env.js'
 import { detectRunner } from './platforms/runner.js'
 import { actionReporter, cliReporter } from './report/log.js'
@@ -17,20 +20,25 @@ import { EXIT, isUserError } from './util/errors.js'
 import { VERSION } from './version.js'
 import { urlSecrets } from './publish/index-url.js'
 import { hideDebugCommands } from './report/debug-filter.js'
+import { Reaper } from './util/reaper.js'
 
 /** Resolves the options once, then runs the command with them. */
 export async function execute(
   inputs: ReadonlyMap<string, string>,
   cwd: string,
-  context: RunContext
+  context: RunContext,
+  inputWarnings: readonly string[] = []
 ): Promise<void> {
   const { env, reporter } = context
   // Before anything can print them: the raw values, as given.
   for (const secret of [inputs.get('password'), env.TWINE_PASSWORD])
     if (secret?.trim()) reporter.setSecret(secret.trim())
   for (const secret of urlSecrets(inputs.get('repository-url'))) reporter.setSecret(secret)
+  for (const warning of inputWarnings) reporter.warning(warning)
   const runner = detectRunner(env)
   const options = await loadOptions({ inputs, env, runner, cwd })
+  const unpacked = options.sdistInput ? path.dirname(options.packageDir) : undefined
+  if (unpacked) context.reaper?.remove(unpacked)
   if (options.publish.password) reporter.setSecret(options.publish.password)
   for (const secret of urlSecrets(options.publish.repositoryUrl)) reporter.setSecret(secret)
   for (const warning of options.warnings) reporter.warning(warning)
@@ -38,8 +46,11 @@ export async function execute(
     await runCommand(options, context)
   } finally {
     // An sdist given as package-dir was unpacked into a temp dir of its own.
-    if (options.sdistInput)
-      fs.rmSync(path.dirname(options.packageDir), { recursive: true, force: true })
+    if (unpacked) {
+      fs.rmSync(unpacked, { recursive: true, force: true })
+      context.reaper?.keep(unpacked)
+    }
+    context.reaper?.close()
   }
 }
 
@@ -74,16 +85,17 @@ export function exitCodeOf(error: unknown): number {
 export async function runAction(): Promise<void> {
   const core = await import('@actions/core')
   try {
-    const inputs = readActionInputs(name => core.getInput(name))
+    const { inputs, warnings } = readActionInputs(name => core.getInput(name))
     const cwd =
       process.env.GITHUB_WORKSPACE && !inputs.has('package-dir')
         ? process.env.GITHUB_WORKSPACE
         : process.cwd()
-    await execute(inputs, cwd, {
-      env: process.env,
-      reporter: actionReporter(core),
-      isAction: true
-    })
+    await execute(
+      inputs,
+      cwd,
+      { env: process.env, reporter: actionReporter(core), isAction: true, reaper: new Reaper() },
+      warnings
+    )
   } catch (error) {
     // One annotation per failure, titled by what failed. Not setFailed: it
     // would add a second annotation with the same text.
@@ -97,15 +109,6 @@ export async function runAction(): Promise<void> {
     process.exitCode = 1
   }
 }
-
-const USAGE = `usage:
-  wheelwright plan    [PACKAGE_DIR] [--platform P] [--archs A] [--print-identifiers | --matrix]
-  wheelwright build   [PACKAGE_DIR] [--platform P] [--archs A] [--only ID] [--output-dir D] [--parallel N] [--dry-run]
-  wheelwright sdist   [PACKAGE_DIR] [--output-dir D]
-  wheelwright publish [DIST_DIR] [--repository-url URL] [--skip-existing]
-
-Every action input is also a flag: ${INPUTS.map(i => `--${i.name}`).join(' ')}
-`
 
 export interface CliIo {
   readonly env?: Env
@@ -131,16 +134,17 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
       reporter.result(VERSION)
       return 0
     }
-    if (args.help || !args.command) {
-      reporter.result(USAGE)
+    if (!args.command) {
+      reporter.result(mainHelp())
       return args.help ? 0 : 2
     }
-    const inputs = new Map(args.inputs)
-    inputs.set('command', args.command)
-    if (args.positional !== undefined)
-      inputs.set(args.command === 'publish' ? 'dist-dir' : 'package-dir', args.positional)
+    const { inputs, warnings } = cliInputs(args)
+    if (args.help) {
+      reporter.result(commandHelp(inputs.get('command') as Command))
+      return 0
+    }
     if (!io.stdout && env.GITHUB_ACTIONS !== 'true') hideDebugCommands(process.stdout)
-    await execute(inputs, cwd, { env, reporter, isAction: false })
+    await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() }, warnings)
     return 0
   } catch (error) {
     reporter.info(`error: ${describe(error, debug)}`)

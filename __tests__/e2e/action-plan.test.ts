@@ -58,4 +58,30 @@ describe('node dist/index.js with command: plan', () => {
     )
     expect(run.stdout).not.toMatch(/\n\s+at /)
   })
+
+  test.each([
+    [
+      { 'dry-run': 'true', 'upload-artifact': 'false' },
+      0,
+      [
+        '::warning::dry-run: has no effect with command: plan (it is read by build); ignored',
+        '::warning::upload-artifact: has no effect with command: plan (it is read by build or sdist); ignored'
+      ]
+    ],
+    [{ extras: 'uv' }, 0, ['::warning::extras: wheelwright installs uv itself']],
+    [
+      { 'fail-fast': 'maybe' },
+      1,
+      [
+        '::error title=wheelwright%3A configuration error::fail-fast: takes true or false (got "maybe")'
+      ]
+    ]
+  ])('with %j: exit %d', (inputs, status, lines) => {
+    const workspace = writeTree(tempDir('ws'), {
+      'pyproject.toml': '[project]\nname = "demo"\nversion = "1"\n'
+    })
+    const run = runAction({ command: 'plan', ...inputs }, {}, { workspace })
+    expect(run.status).toBe(status)
+    for (const line of lines) expect(run.stdout).toContain(line)
+  })
 })

@@ -1,8 +1,10 @@
 /**
  * The npm package: `npm pack` ships the bundle, action.yml, the README and
  * the LICENSE, no tests or fixtures, and an install from the tarball gives a
- * working `wheelwright` command without fetching a single dependency.
+ * working `wheelwright` command, with its help, without fetching a single
+ * dependency.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
@@ -71,5 +73,20 @@ describe('the npm package', () => {
         'cp312-manylinux*'
       ])
     ).toBe('cp312-manylinux_x86_64\n')
+
+    const help = check([bin, '--help'])
+    for (const command of ['plan', 'build', 'sdist', 'publish'])
+      expect(help).toMatch(new RegExp(`^  ${command} \\[[A-Z_]+\\] +[A-Z]`, 'm'))
+    const buildHelp = check([bin, 'build', '--help'])
+    expect(buildHelp.split('\n')[0]).toBe('usage: wheelwright build [PACKAGE_DIR] [flags]')
+    expect(buildHelp).toMatch(/^ {2}--output-dir DIR +Where finished wheels go/m)
+    expect(buildHelp).toContain('[default: wheelhouse]')
+    expect(buildHelp).not.toContain('--artifact-name')
+
+    const refused = spawnSync(bin, ['build', ROOT, '--command', 'plan'], { encoding: 'utf8' })
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain(
+      'error: --command: is an input of the GitHub Action, not a flag of wheelwright build'
+    )
   })
 })

@@ -2,6 +2,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { resolveOptions, type ResolveInput } from '../../src/options/resolve.js'
 import { parsePyproject } from '../../src/options/pyproject.js'
+import { INPUTS } from '../../src/options/inputs.js'
 import { resolvePublishSettings } from '../helpers/options.js'
 
 const runner = { platform: 'linux' as const, machine: 'x86_64' }
@@ -243,5 +244,21 @@ describe('python-versions: PEP 440 specifiers (npm-style ranges still read)', ()
 
   test.each(['banana', '>=three', '3.10 -', '~~3'])('%j is refused', spec => {
     expect(() => pythons(spec)).toThrow(/python-versions: is not a valid version specifier/)
+  })
+})
+
+describe('a boolean input with a bad value is refused, naming it', () => {
+  test.each(INPUTS.filter(i => i.boolean).map(i => i.name))('%s', name => {
+    expect(() => resolve('', {}, { [name]: 'maybe' })).toThrow(
+      `${name}: takes true or false (got "maybe")`
+    )
+  })
+
+  test.each([
+    ['yes', true],
+    ['off', false],
+    ['True', true]
+  ])('%s reads as %s', (value, expected) => {
+    expect(resolve('', {}, { 'skip-existing': value }).publish.skipExisting).toBe(expected)
   })
 })

@@ -45,6 +45,12 @@ describe('argv never carries a credential', () => {
       '--skip-existing',
       '--attestations'
     ])
+    expect(twineUploadArgv('/py', ['/d/a.whl'], { ...settings, verbose: true }).slice(6)).toEqual([
+      '--skip-existing',
+      '--attestations',
+      '--verbose',
+      '/d/a.whl'
+    ])
   })
 })
 

@@ -3,7 +3,6 @@
  * built earlier, or restore one from the wheel cache, or run the build steps;
  * then the test steps. Each step's argv gets the current `{wheel}`.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Build, Step } from '../plan/types.js'
 import { changedVariables, environmentScript, parseEnvZ } from '../steps/environment.js'
@@ -16,6 +15,7 @@ import { tellingLines } from '../report/causes.js'
 import type { BuildLog } from '../report/live.js'
 import { BuildFailure } from './failure.js'
 import { capturedEnvOf, executorFor, type GroupState } from './setup.js'
+import { MarkerLocks } from './marker-locks.js'
 
 /** The wheel cache of a run: where wheels are kept, and each build's key. */
 export interface BuildCache {
@@ -44,6 +44,21 @@ export async function runIdentifier(
   state: GroupState,
   build: Build,
   log: BuildLog,
+  cache?: BuildCache
+): Promise<IdentifierResult> {
+  const locks = new MarkerLocks(build.steps, message => log.note(message))
+  try {
+    return await runSteps(state, build, log, locks, cache)
+  } finally {
+    locks.releaseAll()
+  }
+}
+
+async function runSteps(
+  state: GroupState,
+  build: Build,
+  log: BuildLog,
+  locks: MarkerLocks,
   cache?: BuildCache
 ): Promise<IdentifierResult> {
   const fail = (step: string, reason: string, exitCode: number = EXIT.failed, output = '') =>
@@ -80,10 +95,10 @@ export async function runIdentifier(
   let testExtra: Record<string, string> = {}
   let evaluated = false
   let testEvaluated = false
-  for (const step of build.steps) {
+  for (const [index, step] of build.steps.entries()) {
     if ((reusedEntry || cachedFrom) && step.phase === 'build') continue
     if (skipTests && step.phase === 'test') continue
-    if (step.creates && step.where === 'host' && fs.existsSync(step.creates)) continue
+    if (await locks.enter(index)) continue
     if (step.onlyAbi3 && !(wheel && isAbi3(parseWheelName(wheel.name)))) continue
     if (!evaluated && build.environment && step.where === state.group.where) {
       extraEnv = await evaluateEnvironment(state, build, { ...step, env: envOf(step) }, log)
@@ -129,6 +144,7 @@ export async function runIdentifier(
         step.name === 'audit' ? EXIT.auditFailed : EXIT.failed,
         result.output
       )
+    locks.leave(index)
     if (step.collectsWheel) {
       const found = result.wheels ?? (await executor.listWheels(step.collectsWheel))
       if (found.length !== 1) {

@@ -56,7 +56,14 @@ export async function executePlan(
   })
   const outputDir = path.resolve(plan.outputDir)
   const scratch = path.join(plan.tempDir, 'scratch')
-  const children = new ChildTracker()
+  const children = new ChildTracker(context.reaper)
+  // If this process is killed outright, the watcher removes the containers and the temp dir.
+  context.reaper?.remove(plan.tempDir)
+  const teardowns = plan.groups.flatMap((group, g) =>
+    group.teardown.map((step, s) => ({ id: `teardown-${g}-${s}`, step }))
+  )
+  for (const { id, step } of teardowns)
+    context.reaper?.cleanup(id, step.argv, { ...process.env, ...step.env })
   const once: OnceSteps = new Map()
   const states: GroupState[] = plan.groups.map(group => ({
     group,
@@ -161,6 +168,8 @@ export async function executePlan(
     live.close()
     teardown()
     fs.rmSync(plan.tempDir, { recursive: true, force: true })
+    for (const { id } of teardowns) context.reaper?.drop(id)
+    context.reaper?.keep(plan.tempDir)
     process.removeListener('SIGINT', onSignal)
     process.removeListener('SIGTERM', onSignal)
   }

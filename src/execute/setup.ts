@@ -6,6 +6,7 @@
  * and when it fails every group that needs it fails.
  */
 import fs from 'node:fs'
+import path from 'node:path'
 import type { BuildGroup, Step } from '../plan/types.js'
 import type { BuildLog, LiveOutput } from '../report/live.js'
 import { tellingLines } from '../report/causes.js'
@@ -15,8 +16,10 @@ import {
   type CapturedEnvironment
 } from '../platforms/msvc.js'
 import type { BuiltWheel } from '../wheel/reuse.js'
-import type { Executor } from './executor.js'
+import type { Executor, StepResult } from './executor.js'
 import { BuildFailure } from './failure.js'
+import { markerLockDir } from './marker-locks.js'
+import { acquireLock, waitingMessage } from '../util/lock.js'
 
 /** A wheel built in a group: where it is there (`locationPath`) and on the host. */
 export interface GroupWheel extends BuiltWheel {
@@ -105,18 +108,19 @@ async function runSetupStep(
   }
   log.stepStarted(step)
   const started = Date.now()
-  // A captured environment is a dump of every variable: logged only when the step fails.
-  const work = executorFor(state, step).run(step, env, chunk =>
-    step.captureEnv ? undefined : log.output(chunk)
-  )
+  const work = runLocked(state, step, env, log)
   if (step.creates) {
     const done = work.then(result => {
-      if (result.code !== 0) throw new Error(`${step.name} failed`)
+      if (result && result.code !== 0) throw new Error(`${step.name} failed`)
     })
     done.catch(() => undefined)
     once.set(step.creates, done)
   }
   const result = await work
+  if (!result) {
+    log.stepFinished(step, 0, Date.now() - started)
+    return ''
+  }
   if (result.code !== 0 && step.captureEnv) log.output(result.output)
   log.stepFinished(step, result.code, Date.now() - started)
   if (result.code !== 0) {
@@ -130,6 +134,34 @@ async function runSetupStep(
     )
   }
   return result.stdout
+}
+
+/**
+ * Runs a setup step; one that creates something on the host holds its lock
+ * (another run may be making the same thing) and is skipped (undefined) when
+ * the thing appeared meanwhile.
+ */
+async function runLocked(
+  state: GroupState,
+  step: Step,
+  env: Readonly<Record<string, string>>,
+  log: BuildLog
+): Promise<StepResult | undefined> {
+  const marker = step.where === 'host' ? step.creates : undefined
+  const release = marker
+    ? await acquireLock(markerLockDir(marker), {
+        onWait: owner => log.note(waitingMessage(path.dirname(marker), owner))
+      })
+    : undefined
+  try {
+    if (marker && fs.existsSync(marker)) return undefined
+    // A captured environment is a dump of every variable: logged only when the step fails.
+    return await executorFor(state, step).run(step, env, chunk =>
+      step.captureEnv ? undefined : log.output(chunk)
+    )
+  } finally {
+    release?.()
+  }
 }
 
 /** Keeps what a setup step printed for later steps (`stdoutVar`, `captureEnv`). */

@@ -1,10 +1,47 @@
 /**
- * The public inputs: one table that action.yml, the README and the CLI flags
- * are all generated from or checked against (scripts/gen-docs.mjs, and the
- * docs test). Every input is also a CLI flag of the same name.
+ * The public inputs: one table that action.yml, the README (the inputs and
+ * migrating tables), the CLI flags and their --help are all generated from or
+ * checked against (scripts/gen-docs.mjs, and the docs test). Every input is
+ * also a CLI flag of the same name, except the few marked `actionOnly`.
  */
-import { UserError } from '../util/errors.js'
-import { closest } from '../util/text.js'
+import type { Command } from './types.js'
+
+export interface CommandSpec {
+  readonly name: Command
+  /** One line for `wheelwright --help`, and the first line of the command's own help. */
+  readonly summary: string
+  /** The one positional argument on the command line, and the input it sets. */
+  readonly argument: { readonly name: string; readonly input: string }
+}
+
+/** The commands, in the order `wheelwright --help` lists them. */
+export const COMMAND_SPECS: readonly CommandSpec[] = [
+  {
+    name: 'plan',
+    summary:
+      'List the identifiers a build would make, one a line, or the fan-out matrix as JSON (--matrix).',
+    argument: { name: 'PACKAGE_DIR', input: 'package-dir' }
+  },
+  {
+    name: 'build',
+    summary: 'Build, repair and test a wheel for every selected identifier, into output-dir.',
+    argument: { name: 'PACKAGE_DIR', input: 'package-dir' }
+  },
+  {
+    name: 'sdist',
+    summary: 'Build the source distribution into output-dir.',
+    argument: { name: 'PACKAGE_DIR', input: 'package-dir' }
+  },
+  {
+    name: 'publish',
+    summary:
+      'Verify the wheels and sdist in DIST_DIR (one version, the tag, twine check), then upload them with twine.',
+    argument: { name: 'DIST_DIR', input: 'dist-dir' }
+  }
+]
+
+/** Another action whose users come to wheelwright, for the README's migrating table. */
+export type OtherAction = 'pypa/cibuildwheel' | 'pypa/gh-action-pypi-publish'
 
 export interface InputSpec {
   readonly name: string
@@ -14,172 +51,279 @@ export interface InputSpec {
   /** The literal default in action.yml. */
   readonly actionDefault?: string
   readonly boolean?: boolean
+  /** The commands it means something to; on the CLI, any other command refuses it. */
+  readonly commands: readonly Command[]
   /** CLI-only flags are not action inputs. */
   readonly cliOnly?: boolean
+  /** An input of the action only, never a CLI flag: why, as the CLI's hint. */
+  readonly actionOnly?: string
+  /** What --help shows after the flag: `--output-dir DIR`. */
+  readonly metavar?: string
+  /** Another action's name for one of ours: read as that input. */
+  readonly aliasOf?: string
+  /** Accepted for another action's sake but does nothing here: why, as a warning. */
+  readonly noEffect?: string
+  /** The other actions that have an input of this name (the README's migrating table). */
+  readonly from?: readonly OtherAction[]
 }
+
+const ALL: readonly Command[] = ['build', 'plan', 'sdist', 'publish']
+const BUILD: readonly Command[] = ['build']
+/** The inputs that choose identifiers: a plan job and its build jobs take the same ones. */
+const SELECTION: readonly Command[] = ['build', 'plan']
+/** Publishing: the publish command, and build with `publish: true`. */
+const RELEASE: readonly Command[] = ['build', 'publish']
+/** Workflow artifacts: build and sdist upload one in the action. */
+const ARTIFACT: readonly Command[] = ['build', 'sdist']
+const ARTIFACTS_ONLY_IN_ACTIONS =
+  'workflow artifacts exist only in a GitHub Actions run; on the command line the files stay in output-dir'
+const CIBUILDWHEEL: readonly OtherAction[] = ['pypa/cibuildwheel']
+const PYPI_PUBLISH: readonly OtherAction[] = ['pypa/gh-action-pypi-publish']
 
 const fromConfig = 'from config'
 
 export const INPUTS: readonly InputSpec[] = [
   {
     name: 'command',
+    actionOnly:
+      'the command is the first word on the command line: wheelwright build, plan, sdist or publish',
+    commands: ALL,
     default: 'build',
     actionDefault: 'build',
     description: '`build`, `plan`, `sdist` or `publish`.'
   },
   {
     name: 'package-dir',
+    from: CIBUILDWHEEL,
+    // publish too: its pyproject.toml's [tool.wheelwright] holds repository-url and the like.
+    commands: ALL,
+    metavar: 'DIR',
     default: '.',
     actionDefault: '.',
-    description: 'The project to build; may also be an sdist `.tar.gz`.'
+    description: 'The project, the directory of its pyproject.toml; may also be an sdist `.tar.gz`.'
   },
   {
     name: 'output-dir',
+    from: CIBUILDWHEEL,
+    commands: ['build', 'sdist'],
+    metavar: 'DIR',
     default: 'wheelhouse',
     description: 'Where finished wheels go (`CIBW_OUTPUT_DIR` is honoured).'
   },
   {
     name: 'config-file',
+    from: CIBUILDWHEEL,
+    commands: ALL,
+    metavar: 'FILE',
     default: '{package}/pyproject.toml',
     description: 'cibuildwheel-compatible config file; `{package}` is replaced by package-dir.'
   },
   {
     name: 'platform',
+    commands: SELECTION,
+    metavar: 'PLATFORM',
     default: 'auto',
     description: '`auto`, `linux`, `macos` or `windows` (`CIBW_PLATFORM` is honoured).'
   },
   {
     name: 'archs',
+    commands: SELECTION,
+    metavar: 'ARCHS',
     default: 'auto',
     description: 'As cibuildwheel: `auto`, `native`, `all`, `auto64`, `auto32`, or a list.'
   },
   {
     name: 'build',
+    commands: SELECTION,
+    metavar: 'SELECTOR',
     default: fromConfig,
     description: 'Identifiers to build (cibuildwheel selector: brace expansion and fnmatch).'
   },
-  { name: 'skip', default: fromConfig, description: 'Identifiers to skip.' },
-  { name: 'test-skip', default: fromConfig, description: 'Identifiers whose tests are skipped.' },
+  {
+    name: 'skip',
+    commands: SELECTION,
+    metavar: 'SELECTOR',
+    default: fromConfig,
+    description: 'Identifiers to skip.'
+  },
+  {
+    name: 'test-skip',
+    commands: BUILD,
+    metavar: 'SELECTOR',
+    default: fromConfig,
+    description: 'Identifiers whose tests are skipped.'
+  },
   {
     name: 'enable',
+    commands: SELECTION,
+    metavar: 'GROUPS',
     default: fromConfig,
     description:
       'Extra groups: `cpython-prerelease`, `pypy`, `pypy-eol`, `graalpy`, ... or `all`; added to the config.'
   },
   {
     name: 'only',
+    from: CIBUILDWHEEL,
+    commands: SELECTION,
+    metavar: 'IDENTIFIER',
     default: '',
     description: 'A single identifier to build (fan-out); platform and archs come from it.'
   },
   {
     name: 'group',
+    commands: BUILD,
+    metavar: 'GROUP',
     default: '',
     description: 'One group name from the `plan` matrix: build only its identifiers.'
   },
   {
     name: 'python-versions',
+    commands: SELECTION,
+    metavar: 'SPECIFIER',
     default: '',
     description:
       'A PEP 440 specifier such as `>=3.10` or `>=3.10,<3.13`, ANDed with `build` and `requires-python`.'
   },
   {
     name: 'build-frontend',
+    commands: BUILD,
+    metavar: 'FRONTEND',
     default: 'build',
     description: '`build`, `build[uv]`, `pip` or `uv`, optionally `; args: ...`.'
   },
   {
     name: 'config-settings',
+    commands: BUILD,
+    metavar: 'SETTINGS',
     default: fromConfig,
     description: 'PEP 517 config settings, `key=value` pairs.'
   },
   {
     name: 'environment',
+    commands: BUILD,
+    metavar: 'ASSIGNMENTS',
     default: fromConfig,
     description:
       'Environment assignments for the build (`$VAR` and `$(cmd)` are evaluated where the build runs).'
   },
   {
     name: 'environment-pass',
+    commands: BUILD,
+    metavar: 'NAMES',
     default: fromConfig,
     description: 'Names of runner variables passed into the Linux container.'
   },
   {
     name: 'before-all',
+    commands: BUILD,
+    metavar: 'COMMAND',
     default: fromConfig,
     description: 'Command run once per container (Linux) or once per job.'
   },
-  { name: 'before-build', default: fromConfig, description: 'Command run before each build.' },
+  {
+    name: 'before-build',
+    commands: BUILD,
+    metavar: 'COMMAND',
+    default: fromConfig,
+    description: 'Command run before each build.'
+  },
   {
     name: 'repair-wheel-command',
+    commands: BUILD,
+    metavar: 'COMMAND',
     default: 'per platform',
     description: 'Repair command; `{wheel}` and `{dest_dir}` are replaced. Empty disables repair.'
   },
   {
     name: 'test-command',
+    commands: BUILD,
+    metavar: 'COMMAND',
     default: fromConfig,
     description:
       'Test command, run in a fresh venv outside the project; `{project}`, `{package}` and `{wheel}` are replaced.'
   },
   {
     name: 'test-requires',
+    commands: BUILD,
+    metavar: 'REQUIREMENTS',
     default: fromConfig,
     description: 'Requirements installed before testing.'
   },
   {
     name: 'test-extras',
+    commands: BUILD,
+    metavar: 'EXTRAS',
     default: fromConfig,
     description: 'Extras of the package installed for testing.'
   },
   {
     name: 'before-test',
+    commands: BUILD,
+    metavar: 'COMMAND',
     default: fromConfig,
     description: 'Command run in the test venv before the wheel is installed.'
   },
   {
     name: 'container-engine',
+    commands: BUILD,
+    metavar: 'ENGINE',
     default: 'docker',
     description: '`docker` or `podman`, optionally `; create_args: ...` as in cibuildwheel.'
   },
   {
     name: 'manylinux-image',
+    commands: BUILD,
+    metavar: 'IMAGE',
     default: 'manylinux_2_28',
     description:
       'A policy name (resolved to a pinned image) or a full image reference, for every arch.'
   },
   {
     name: 'musllinux-image',
+    commands: BUILD,
+    metavar: 'IMAGE',
     default: 'musllinux_1_2',
     description: 'A policy name or a full image reference, for every arch.'
   },
   {
     name: 'container',
+    commands: BUILD,
+    metavar: 'MODE',
     default: 'auto',
     description:
       '`auto` (Linux: the configured engine, else podman; an error when none works), `on`, or `off` (host build).'
   },
   {
     name: 'macos-deployment-target',
+    commands: BUILD,
+    metavar: 'VERSION',
     default: 'per arch/Python',
     description: 'Overrides `MACOSX_DEPLOYMENT_TARGET`.'
   },
   {
     name: 'msvc-toolset',
+    commands: BUILD,
+    metavar: 'VERSION',
     default: 'latest',
     description: 'MSVC toolset version for `vcvarsall.bat -vcvars_ver=`.'
   },
   {
     name: 'msvc-avoid-vcruntime140-1',
+    commands: BUILD,
     default: 'false',
     boolean: true,
     description: 'Adds `/d2FH4-` so wheels need only VCRUNTIME140.dll.'
   },
   {
     name: 'parallel',
+    commands: BUILD,
+    metavar: 'N',
     default: 'auto',
     description: 'How many identifiers build at once (`auto` = CPU count, `1` = sequential).'
   },
   {
     name: 'fail-fast',
+    commands: BUILD,
     default: 'true',
     boolean: true,
     description:
@@ -187,110 +331,168 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'max-per-job',
+    commands: ['plan', 'build'],
+    metavar: 'N',
     default: '0',
     description:
       "For `plan`: split each runner's identifiers into balanced groups of at most this many (0 = one group)."
   },
   {
     name: 'cache',
+    commands: BUILD,
     default: 'true',
     boolean: true,
     description: 'Restore and save wheels and tool caches keyed by content.'
   },
   {
     name: 'cache-skip-tests',
+    commands: BUILD,
     default: 'false',
     boolean: true,
     description: 'Skip the tests of wheels restored from the cache.'
   },
   {
     name: 'upload-artifact',
+    actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+    commands: ARTIFACT,
     default: 'true',
     boolean: true,
     description: "Upload this job's wheels (and the sdist, when built) as one artifact."
   },
   {
     name: 'artifact-name',
+    actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+    commands: ARTIFACT,
     default: 'wheels-{os}-{arch}[-{group}]',
     description:
       'Artifact name template (`{os}`, `{arch}`, `{group}`; `[...]` is dropped when its placeholder is empty); must be unique per job.'
   },
   {
     name: 'artifact-retention-days',
+    actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+    commands: ARTIFACT,
     default: 'repository setting',
     description: 'Days to keep the artifact (1-90); empty or 0 uses the repository setting.'
   },
   {
     name: 'artifact-compression-level',
+    actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+    commands: ARTIFACT,
     default: '0',
     description:
       'Zip level of the artifact, 0-9; 0 stores, as wheels and sdists are already compressed.'
   },
   {
     name: 'artifact-pattern',
+    actionOnly:
+      'the action downloads artifacts into dist-dir; on the command line, publish takes DIST_DIR as it is',
+    commands: ['publish'],
     default: 'wheels-* sdist*',
     description:
       "`publish` in the action: this run's artifacts to download (space-separated fnmatch patterns)."
   },
   {
     name: 'dist-dir',
+    commands: ['publish'],
+    metavar: 'DIR',
     default: 'dist',
     description:
       '`publish`: the directory of wheels and sdists to upload; the action downloads the artifacts into it first.'
   },
   {
     name: 'sdist',
+    commands: BUILD,
     default: 'false',
     boolean: true,
     description: 'Also build the sdist (in `build` mode) and upload it.'
   },
   {
     name: 'publish',
+    commands: RELEASE,
+    metavar: 'MODE',
     default: 'false',
     description: '`false`, `true`, or `tag` (publish only on a tag ref).'
   },
   {
     name: 'repository-url',
+    from: PYPI_PUBLISH,
+    commands: RELEASE,
+    metavar: 'URL',
     default: 'https://upload.pypi.org/legacy/',
     description: 'Upload URL of any twine-compatible index.'
   },
   {
     name: 'username',
+    commands: RELEASE,
+    metavar: 'NAME',
     default: '__token__',
     description: 'Index user name; `__token__` for API tokens and trusted publishing.'
   },
   {
     name: 'password',
+    from: PYPI_PUBLISH,
+    commands: RELEASE,
     default: '',
     description:
       'API token (or `TWINE_PASSWORD` in the environment); empty means trusted publishing (OIDC).'
   },
   {
     name: 'skip-existing',
+    from: PYPI_PUBLISH,
+    commands: RELEASE,
     default: 'false',
     boolean: true,
     description: 'Do not fail when a file is already on the index.'
   },
   {
     name: 'attestations',
+    from: PYPI_PUBLISH,
+    commands: RELEASE,
     default: 'true',
     boolean: true,
     description: 'Make PEP 740 attestations when trusted publishing.'
   },
   {
     name: 'verify-tag',
+    commands: RELEASE,
     default: 'true',
     boolean: true,
     description: 'On a tag ref, refuse to publish unless the tag equals the package version.'
   },
   {
+    name: 'verify-metadata',
+    commands: RELEASE,
+    from: PYPI_PUBLISH,
+    default: 'true',
+    boolean: true,
+    description: 'Run `twine check` on every file before uploading; `false` skips it.'
+  },
+  {
+    name: 'print-hash',
+    commands: RELEASE,
+    from: PYPI_PUBLISH,
+    default: 'false',
+    boolean: true,
+    description: 'Print the sha256 of each file before uploading, in `sha256sum` format.'
+  },
+  {
+    name: 'verbose',
+    commands: RELEASE,
+    from: PYPI_PUBLISH,
+    default: 'false',
+    boolean: true,
+    description: 'Run `twine upload --verbose`, which shows each request and response.'
+  },
+  {
     name: 'dry-run',
+    commands: BUILD,
     default: 'false',
     boolean: true,
     description: 'Print the full plan of steps (argv, env, container) as JSON; build nothing.'
   },
   {
     name: 'print-identifiers',
+    commands: ['plan'],
     default: 'false',
     boolean: true,
     cliOnly: true,
@@ -298,6 +500,7 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'matrix',
+    commands: ['plan'],
     default: 'false',
     boolean: true,
     cliOnly: true,
@@ -305,15 +508,48 @@ export const INPUTS: readonly InputSpec[] = [
   },
   {
     name: 'cache-dir',
+    commands: ['build', 'sdist', 'publish'],
+    metavar: 'DIR',
     default: '$XDG_CACHE_HOME/wheelwright',
     cliOnly: true,
     description: 'Local wheel cache directory.'
   },
   {
     name: 'allow-empty',
+    commands: BUILD,
     default: 'false',
     boolean: true,
     description: 'Succeed when nothing is selected (`CIBW_ALLOW_EMPTY` is honoured).'
+  },
+  // Other actions' names, so that their users can switch without renaming.
+  {
+    name: 'packages-dir',
+    commands: ['publish'],
+    metavar: 'DIR',
+    aliasOf: 'dist-dir',
+    from: PYPI_PUBLISH,
+    default: '',
+    description: "`dist-dir`, under pypa/gh-action-pypi-publish's name."
+  },
+  {
+    name: 'user',
+    commands: RELEASE,
+    metavar: 'NAME',
+    aliasOf: 'username',
+    from: PYPI_PUBLISH,
+    default: '',
+    description: "`username`, under pypa/gh-action-pypi-publish's name."
+  },
+  {
+    name: 'extras',
+    commands: BUILD,
+    metavar: 'EXTRAS',
+    noEffect:
+      'wheelwright installs uv itself when build-frontend is uv or build[uv], and needs no other extras',
+    from: CIBUILDWHEEL,
+    default: '',
+    description:
+      "pypa/cibuildwheel's extras of cibuildwheel itself (`uv`); accepted with a warning, as wheelwright provisions uv itself."
   }
 ]
 
@@ -329,115 +565,3 @@ export const OUTPUTS: readonly { name: string; description: string }[] = [
   { name: 'sdist', description: 'The path of the sdist, when one was built.' },
   { name: 'published', description: 'JSON array of the file names uploaded to the index.' }
 ]
-
-const BY_NAME: ReadonlyMap<string, InputSpec> = new Map(INPUTS.map(i => [i.name, i]))
-
-export interface ParsedArgs {
-  readonly command?: string
-  readonly positional?: string
-  readonly inputs: Map<string, string>
-  readonly help: boolean
-  readonly version: boolean
-  /** Print the stack trace of an unexpected error. */
-  readonly debug: boolean
-}
-
-/**
- * CLI argv → inputs. `--name value`, `--name=value`; booleans also take a bare
- * `--name` (true) and `--name true|false`; `--no-name` is not accepted.
- */
-export function parseCliArgs(argv: readonly string[]): ParsedArgs {
-  const inputs = new Map<string, string>()
-  const positionals: string[] = []
-  /** The boolean flag right before each positional, if any (`--fail-fast maybe`). */
-  const afterBoolean = new Map<number, string>()
-  let help = false
-  let version = false
-  let debug = false
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '--help' || arg === '-h') {
-      help = true
-      continue
-    }
-    if (arg === '--version') {
-      version = true
-      continue
-    }
-    if (arg === '--debug') {
-      debug = true
-      continue
-    }
-    if (!arg.startsWith('--') || arg === '--') {
-      const previous = argv[i - 1]?.startsWith('--') ? argv[i - 1].slice(2) : undefined
-      if (previous && BY_NAME.get(previous)?.boolean) afterBoolean.set(positionals.length, previous)
-      positionals.push(arg)
-      continue
-    }
-    const eq = arg.indexOf('=')
-    const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2)
-    const spec = BY_NAME.get(name)
-    if (!spec) {
-      const suggestion = closest(name, BY_NAME.keys())
-      throw new UserError('unknown flag', {
-        key: `--${name}`,
-        hint: suggestion ? `did you mean --${suggestion}?` : 'see wheelwright --help'
-      })
-    }
-    if (name === 'password') {
-      // Never echo the value: it would be a secret in this error, too.
-      throw new UserError(
-        'is refused on the command line, where every user of the machine can read it (ps)',
-        {
-          key: '--password',
-          hint: 'set TWINE_PASSWORD in the environment instead'
-        }
-      )
-    }
-    let value: string
-    if (eq >= 0) value = arg.slice(eq + 1)
-    else if (spec.boolean)
-      value = argv[i + 1] === 'true' || argv[i + 1] === 'false' ? argv[++i] : 'true'
-    else {
-      if (i + 1 >= argv.length) {
-        throw new UserError('needs a value', { key: `--${name}`, hint: `write --${name} VALUE` })
-      }
-      value = argv[++i]
-    }
-    if (spec.boolean && !['true', 'false'].includes(value)) {
-      throw new UserError('takes true or false', {
-        key: `--${name}`,
-        value,
-        hint: `write --${name} or --${name}=false`
-      })
-    }
-    inputs.set(name, value)
-  }
-  if (positionals.length > 2) {
-    const flag = [...afterBoolean].find(([index]) => index >= 2)
-    if (flag) {
-      throw new UserError('takes true or false', {
-        key: `--${flag[1]}`,
-        value: positionals[flag[0]],
-        hint: `write --${flag[1]}, --${flag[1]}=true or --${flag[1]}=false`
-      })
-    }
-    throw new UserError('too many arguments', {
-      value: positionals.slice(2).join(' '),
-      hint: 'usage: wheelwright <command> [PACKAGE_DIR] [--flags]'
-    })
-  }
-  const [command, positional] = positionals
-  return { command, positional, inputs, help, version, debug }
-}
-
-/** Action inputs from INPUT_* variables, as @actions/core reads them. */
-export function readActionInputs(getInput: (name: string) => string): Map<string, string> {
-  const inputs = new Map<string, string>()
-  for (const spec of INPUTS) {
-    if (spec.cliOnly) continue
-    const value = getInput(spec.name)
-    if (value !== '') inputs.set(spec.name, value)
-  }
-  return inputs
-}

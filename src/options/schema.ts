@@ -115,7 +115,10 @@ export const WHEELWRIGHT_KEYS = [
   'repository-url',
   'skip-existing',
   'attestations',
-  'verify-tag'
+  'verify-tag',
+  'verify-metadata',
+  'print-hash',
+  'verbose'
 ] as const
 
 export type SettingValue = string | number | boolean | SettingValue[] | { [key: string]: unknown }

@@ -79,6 +79,12 @@ export interface PublishOptions {
   readonly skipExisting: boolean
   readonly attestations: boolean
   readonly verifyTag: boolean
+  /** Run twine check before uploading. */
+  readonly verifyMetadata: boolean
+  /** Print the sha256 of each file before uploading. */
+  readonly printHash: boolean
+  /** twine upload --verbose. */
+  readonly verbose: boolean
   /** Absolute dist-dir. */
   readonly distDir: string
   readonly artifactPattern: string

@@ -22,7 +22,11 @@ export function nonEmpty(value: string | undefined): string | undefined {
 export function booleanValue(value: string, key: string): boolean {
   const parsed = parseBoolean(value)
   if (parsed === undefined) {
-    throw new UserError('is not a boolean', { key, value, hint: 'use true or false' })
+    throw new UserError('takes true or false', {
+      key,
+      value,
+      hint: 'write true or false (yes/no, on/off and 1/0 are read too)'
+    })
   }
   return parsed
 }

@@ -38,6 +38,11 @@ export interface ReleaseResult {
   readonly skipped: string[]
 }
 
+/** `<sha256>  <file name>`, as `sha256sum` prints it and `sha256sum -c` reads it. */
+export function hashLine(file: VerifiedFile): string {
+  return `${file.sha256}  ${file.dist.filename}`
+}
+
 function basicAuth(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`
 }
@@ -58,14 +63,21 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
       (release.tag ? `, matching tag ${release.tag}` : '')
   )
 
+  if (settings.printHash) {
+    reporter.info(
+      ['sha256 of each file (sha256sum format):', ...release.files.map(hashLine)].join('\n')
+    )
+  }
   const python = await publishPython(request.tools)
-  await twineCheck(
-    python,
-    release.files.map(f => f.path),
-    env,
-    reporter,
-    key
-  )
+  if (settings.verifyMetadata) {
+    await twineCheck(
+      python,
+      release.files.map(f => f.path),
+      env,
+      reporter,
+      key
+    )
+  } else reporter.info('verify-metadata: false; twine check skipped')
   if (!request.upload) {
     reporter.info(
       `publish: ${settings.mode} and ${env.GITHUB_REF ?? 'no ref'} is not a tag: not uploading`
@@ -118,7 +130,8 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
         username: settings.username,
         password: password as string,
         skipExisting: settings.skipExisting && pypiInstance(settings.repositoryUrl) !== undefined,
-        attestations: attestations.length > 0
+        attestations: attestations.length > 0,
+        verbose: settings.verbose
       },
       env,
       reporter

@@ -2,7 +2,7 @@
  * The Python that runs `build` and `twine` (and, for attestations,
  * `pypi-attestations`): small venvs under the cache dir, made once and
  * reused, next to the build tools venv (`<cache-dir>/tools`). A marker file
- * records that the requirements were installed; a lock directory keeps two
+ * records that the requirements were installed; a lock (util/lock.ts) keeps two
  * wheelwright processes from installing into one venv at the same time.
  */
 import crypto from 'node:crypto'
@@ -13,6 +13,7 @@ import type { Reporter } from '../report/log.js'
 import { UserError } from '../util/errors.js'
 import { CommandError, run } from '../util/exec.js'
 import { toolEnv } from './twine.js'
+import { acquireLock, waitingMessage } from '../util/lock.js'
 
 /**
  * A Python that already has `build` and `twine`; wheelwright then installs
@@ -68,7 +69,9 @@ async function ensureVenv(
   const marker = path.join(dir, `.ready-${label}-${digest.slice(0, 12)}`)
   if (fs.existsSync(marker) && fs.existsSync(python)) return python
   fs.mkdirSync(path.dirname(dir), { recursive: true })
-  const release = await lock(`${dir}.lock`)
+  const release = await acquireLock(`${dir}.lock`, {
+    onWait: owner => context.reporter.info(waitingMessage(dir, owner))
+  })
   try {
     if (fs.existsSync(marker) && fs.existsSync(python)) return python
     const env = toolEnv(context.env)
@@ -91,23 +94,5 @@ async function ensureVenv(
     })
   } finally {
     release()
-  }
-}
-
-/** A lock directory; stale locks (older than 15 minutes) are taken over. */
-async function lock(dir: string): Promise<() => void> {
-  const deadline = Date.now() + 20 * 60_000
-  for (;;) {
-    try {
-      fs.mkdirSync(dir)
-      return () => fs.rmSync(dir, { recursive: true, force: true })
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      const age = Date.now() - (fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0)
-      if (age > 15 * 60_000) fs.rmSync(dir, { recursive: true, force: true })
-      else if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${dir}`, { cause: error })
-      else await new Promise(resolve => setTimeout(resolve, 500))
-    }
   }
 }

@@ -14,6 +14,8 @@ export interface UploadSettings {
   readonly skipExisting: boolean
   /** Pass --attestations; the *.publish.attestation files are among `files`. */
   readonly attestations: boolean
+  /** Pass --verbose. */
+  readonly verbose?: boolean
 }
 
 export function twineCheckArgv(python: string, files: readonly string[]): string[] {
@@ -23,7 +25,7 @@ export function twineCheckArgv(python: string, files: readonly string[]): string
 export function twineUploadArgv(
   python: string,
   files: readonly string[],
-  settings: Pick<UploadSettings, 'skipExisting' | 'attestations'>
+  settings: Pick<UploadSettings, 'skipExisting' | 'attestations' | 'verbose'>
 ): string[] {
   return [
     python,
@@ -34,6 +36,7 @@ export function twineUploadArgv(
     '--disable-progress-bar',
     ...(settings.skipExisting ? ['--skip-existing'] : []),
     ...(settings.attestations ? ['--attestations'] : []),
+    ...(settings.verbose ? ['--verbose'] : []),
     ...files
   ]
 }

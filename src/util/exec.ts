@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process'
 import { UserError } from './errors.js'
+import type { Reaper } from './reaper.js'
 
 export interface ExecOptions {
   readonly cwd?: string
@@ -39,12 +40,17 @@ type Child = ReturnType<typeof spawn>
 export class ChildTracker {
   private readonly live = new Set<Child>()
 
+  /** With a reaper, the groups are also stopped if this process is killed outright. */
+  constructor(private readonly reaper?: Reaper) {}
+
   add(child: Child): void {
     this.live.add(child)
+    if (child.pid && process.platform !== 'win32') this.reaper?.watch(child.pid)
   }
 
   delete(child: Child): void {
-    this.live.delete(child)
+    if (this.live.delete(child) && child.pid && process.platform !== 'win32')
+      this.reaper?.unwatch(child.pid)
   }
 
   get size(): number {

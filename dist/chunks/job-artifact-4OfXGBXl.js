@@ -1,13 +1,14 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-UgTjM3Ts.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-m91bozPT.js';
 import 'node:fs';
-import './credentials-z2pHZLQz.js';
+import './credentials-C7zR1iU-.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
-import './filename-BPyRYBzs.js';
-import './version-BHLB1_w_.js';
-import './index-url-v_aGF6Y-.js';
+import './lock-DO27I1w_.js';
+import 'node:os';
+import './version-BJnJX4dN.js';
+import './index-url-DNpoBC1j.js';
 
 /** Uploads one job's distributions as its artifact, or says why it did not. */
 /** True when the artifact was uploaded (and the artifact-name output set). */

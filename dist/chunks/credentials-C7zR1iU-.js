@@ -784,12 +784,20 @@ function isSelected(config, identifier) {
  */
 /** The live children of one run, stopped together on a signal. */
 class ChildTracker {
+    reaper;
     live = new Set();
+    /** With a reaper, the groups are also stopped if this process is killed outright. */
+    constructor(reaper) {
+        this.reaper = reaper;
+    }
     add(child) {
         this.live.add(child);
+        if (child.pid && process.platform !== 'win32')
+            this.reaper?.watch(child.pid);
     }
     delete(child) {
-        this.live.delete(child);
+        if (this.live.delete(child) && child.pid && process.platform !== 'win32')
+            this.reaper?.unwatch(child.pid);
     }
     get size() {
         return this.live.size;

@@ -1,10 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
-import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-z2pHZLQz.js';
-import { p as parseWheelName, i as isAbi3, a as isPurePython, c as checkWritableDir } from './filename-BPyRYBzs.js';
-import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-Bru8BnF4.js';
-import { j as jobConfigurations } from './select-DOUaBEAS.js';
-import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-Dib9RumM.js';
+import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-C7zR1iU-.js';
+import { p as parseWheelName, i as isAbi3, a as acquireLock, w as waitingMessage, b as isPurePython, c as checkWritableDir } from './lock-DO27I1w_.js';
+import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-DebtTbBh.js';
+import { j as jobConfigurations } from './select-CC1qBrvs.js';
+import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-zuFk-dro.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -1214,6 +1214,68 @@ function tellingLines(output) {
 }
 
 /**
+ * Steps marked `creates` build something shared between runs (the tools
+ * venv, a kept build venv) and end by writing its marker. Another run, or
+ * another build of this one, may want the same thing at the same time: the
+ * steps of one marker run holding the lock of the marker's directory, and a
+ * marker that appeared while waiting means they are skipped.
+ */
+/** The lock of a marker's directory: `<dir>.lock`, next to it. */
+function markerLockDir(marker) {
+    return `${path.dirname(marker)}.lock`;
+}
+class MarkerLocks {
+    steps;
+    onWait;
+    held = new Map();
+    /** The index of each marker's last step. */
+    last = new Map();
+    constructor(steps, onWait) {
+        this.steps = steps;
+        this.onWait = onWait;
+        steps.forEach((step, index) => {
+            if (step.creates && step.where === 'host')
+                this.last.set(step.creates, index);
+        });
+    }
+    /** Before step `index`: true when it is to be skipped, its marker being there. */
+    async enter(index) {
+        const marker = this.steps[index].creates;
+        if (!marker || this.steps[index].where !== 'host')
+            return false;
+        if (this.held.has(marker))
+            return false;
+        if (fs__default.existsSync(marker))
+            return true;
+        const dir = path.dirname(marker);
+        const release = await acquireLock(markerLockDir(marker), {
+            onWait: owner => this.onWait(waitingMessage(dir, owner))
+        });
+        if (fs__default.existsSync(marker)) {
+            release();
+            return true;
+        }
+        this.held.set(marker, release);
+        return false;
+    }
+    /** After step `index` succeeded: the lock goes with its marker's last step. */
+    leave(index) {
+        const marker = this.steps[index].creates;
+        if (marker && this.last.get(marker) === index)
+            this.release(marker);
+    }
+    release(marker) {
+        this.held.get(marker)?.();
+        this.held.delete(marker);
+    }
+    /** Releases whatever is still held (a failed step, a skipped remainder). */
+    releaseAll() {
+        for (const marker of [...this.held.keys()])
+            this.release(marker);
+    }
+}
+
+/**
  * A group's place to build (the host, or one container) and its one-time
  * setup: the tools venv, the container's create/start/copy-in, before-all,
  * the MSVC activation. Setup runs once per group, before its first build; a
@@ -1273,17 +1335,20 @@ async function runSetupStep(state, once, step, env, log) {
     }
     log.stepStarted(step);
     const started = Date.now();
-    // A captured environment is a dump of every variable: logged only when the step fails.
-    const work = executorFor(state, step).run(step, env, chunk => step.captureEnv ? undefined : log.output(chunk));
+    const work = runLocked(state, step, env, log);
     if (step.creates) {
         const done = work.then(result => {
-            if (result.code !== 0)
+            if (result && result.code !== 0)
                 throw new Error(`${step.name} failed`);
         });
         done.catch(() => undefined);
         once.set(step.creates, done);
     }
     const result = await work;
+    if (!result) {
+        log.stepFinished(step, 0, Date.now() - started);
+        return '';
+    }
     if (result.code !== 0 && step.captureEnv)
         log.output(result.output);
     log.stepFinished(step, result.code, Date.now() - started);
@@ -1291,6 +1356,28 @@ async function runSetupStep(state, once, step, env, log) {
         throw new BuildFailure('setup', step.name, log.text(), `exit code ${result.code}`, undefined, tellingLines(result.output));
     }
     return result.stdout;
+}
+/**
+ * Runs a setup step; one that creates something on the host holds its lock
+ * (another run may be making the same thing) and is skipped (undefined) when
+ * the thing appeared meanwhile.
+ */
+async function runLocked(state, step, env, log) {
+    const marker = step.where === 'host' ? step.creates : undefined;
+    const release = marker
+        ? await acquireLock(markerLockDir(marker), {
+            onWait: owner => log.note(waitingMessage(path.dirname(marker), owner))
+        })
+        : undefined;
+    try {
+        if (marker && fs__default.existsSync(marker))
+            return undefined;
+        // A captured environment is a dump of every variable: logged only when the step fails.
+        return await executorFor(state, step).run(step, env, chunk => step.captureEnv ? undefined : log.output(chunk));
+    }
+    finally {
+        release?.();
+    }
 }
 /** Keeps what a setup step printed for later steps (`stdoutVar`, `captureEnv`). */
 function keepSetupOutput(state, step, env, stdout, log) {
@@ -1321,6 +1408,15 @@ function keepSetupOutput(state, step, env, stdout, log) {
  * then the test steps. Each step's argv gets the current `{wheel}`.
  */
 async function runIdentifier(state, build, log, cache) {
+    const locks = new MarkerLocks(build.steps, message => log.note(message));
+    try {
+        return await runSteps(state, build, log, locks, cache);
+    }
+    finally {
+        locks.releaseAll();
+    }
+}
+async function runSteps(state, build, log, locks, cache) {
     const fail = (step, reason, exitCode = EXIT.failed, output = '') => new BuildFailure(build.identifier, step, log.text(), reason, exitCode, output ? tellingLines(output) : []);
     const reuse = findCompatibleWheel(state.built, build.identifier);
     const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined;
@@ -1344,12 +1440,12 @@ async function runIdentifier(state, build, log, cache) {
     let testExtra = {};
     let evaluated = false;
     let testEvaluated = false;
-    for (const step of build.steps) {
+    for (const [index, step] of build.steps.entries()) {
         if ((reusedEntry || cachedFrom) && step.phase === 'build')
             continue;
         if (skipTests && step.phase === 'test')
             continue;
-        if (step.creates && step.where === 'host' && fs__default.existsSync(step.creates))
+        if (await locks.enter(index))
             continue;
         if (step.onlyAbi3 && !(wheel && isAbi3(parseWheelName(wheel.name))))
             continue;
@@ -1380,6 +1476,7 @@ async function runIdentifier(state, build, log, cache) {
         log.stepFinished(step, result.code, Date.now() - stepStart);
         if (result.code !== 0)
             throw fail(step.name, `exit code ${result.code}`, step.name === 'audit' ? EXIT.auditFailed : EXIT.failed, result.output);
+        locks.leave(index);
         if (step.collectsWheel) {
             const found = result.wheels ?? (await executor.listWheels(step.collectsWheel));
             if (found.length !== 1) {
@@ -1590,7 +1687,12 @@ async function executePlan(plan, options, context, cache) {
     });
     const outputDir = path.resolve(plan.outputDir);
     const scratch = path.join(plan.tempDir, 'scratch');
-    const children = new ChildTracker();
+    const children = new ChildTracker(context.reaper);
+    // If this process is killed outright, the watcher removes the containers and the temp dir.
+    context.reaper?.remove(plan.tempDir);
+    const teardowns = plan.groups.flatMap((group, g) => group.teardown.map((step, s) => ({ id: `teardown-${g}-${s}`, step })));
+    for (const { id, step } of teardowns)
+        context.reaper?.cleanup(id, step.argv, { ...process.env, ...step.env });
     const once = new Map();
     const states = plan.groups.map(group => ({
         group,
@@ -1695,6 +1797,9 @@ async function executePlan(plan, options, context, cache) {
         live.close();
         teardown();
         fs__default.rmSync(plan.tempDir, { recursive: true, force: true });
+        for (const { id } of teardowns)
+            context.reaper?.drop(id);
+        context.reaper?.keep(plan.tempDir);
         process.removeListener('SIGINT', onSignal);
         process.removeListener('SIGTERM', onSignal);
     }
@@ -2110,17 +2215,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return undefined;
-    const { shouldPublish } = await import('./settings-D6_CMYKa.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-CDJuqub0.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-D9U2SLaB.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-CXY2ZTbI.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-UgTjM3Ts.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-BJuzxz7u.js');
+        const { expandArtifactName } = await import('./artifacts-m91bozPT.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-4OfXGBXl.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -2142,7 +2247,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport } = await import('./publish-B3Ln2zya.js');
+        const { publishAndReport } = await import('./publish-CaMIt-85.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
     return sdist;
@@ -2156,7 +2261,7 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-CfDXHlM2.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-BuBMmqu5.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }

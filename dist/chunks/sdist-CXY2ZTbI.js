@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { c as checkWritableDir } from './filename-BPyRYBzs.js';
+import { a as acquireLock, w as waitingMessage, c as checkWritableDir } from './lock-DO27I1w_.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
-import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-z2pHZLQz.js';
-import { k as redactUrl } from './index-url-v_aGF6Y-.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-UgTjM3Ts.js';
-import { uploadJobArtifact } from './job-artifact-BJuzxz7u.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-D6_CMYKa.js';
+import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-C7zR1iU-.js';
+import { k as redactUrl } from './index-url-DNpoBC1j.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-m91bozPT.js';
+import { uploadJobArtifact } from './job-artifact-4OfXGBXl.js';
+import { S as SDIST_ARTIFACT_NAME } from './settings-CDJuqub0.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential
@@ -27,6 +27,7 @@ function twineUploadArgv(python, files, settings) {
         '--disable-progress-bar',
         ...(settings.skipExisting ? ['--skip-existing'] : []),
         ...(settings.attestations ? ['--attestations'] : []),
+        ...(settings.verbose ? ['--verbose'] : []),
         ...files
     ];
 }
@@ -283,7 +284,7 @@ function placeFile(file, dir) {
  * The Python that runs `build` and `twine` (and, for attestations,
  * `pypi-attestations`): small venvs under the cache dir, made once and
  * reused, next to the build tools venv (`<cache-dir>/tools`). A marker file
- * records that the requirements were installed; a lock directory keeps two
+ * records that the requirements were installed; a lock (util/lock.ts) keeps two
  * wheelwright processes from installing into one venv at the same time.
  */
 /**
@@ -320,7 +321,9 @@ async function ensureVenv(dir, label, requirements, context) {
     if (fs__default.existsSync(marker) && fs__default.existsSync(python))
         return python;
     fs__default.mkdirSync(path.dirname(dir), { recursive: true });
-    const release = await lock(`${dir}.lock`);
+    const release = await acquireLock(`${dir}.lock`, {
+        onWait: owner => context.reporter.info(waitingMessage(dir, owner))
+    });
     try {
         if (fs__default.existsSync(marker) && fs__default.existsSync(python))
             return python;
@@ -342,27 +345,6 @@ async function ensureVenv(dir, label, requirements, context) {
     }
     finally {
         release();
-    }
-}
-/** A lock directory; stale locks (older than 15 minutes) are taken over. */
-async function lock(dir) {
-    const deadline = Date.now() + 20 * 60_000;
-    for (;;) {
-        try {
-            fs__default.mkdirSync(dir);
-            return () => fs__default.rmSync(dir, { recursive: true, force: true });
-        }
-        catch (error) {
-            if (error.code !== 'EEXIST')
-                throw error;
-            const age = Date.now() - (fs__default.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-            if (age > 15 * 60_000)
-                fs__default.rmSync(dir, { recursive: true, force: true });
-            else if (Date.now() > deadline)
-                throw new Error(`timed out waiting for ${dir}`, { cause: error });
-            else
-                await new Promise(resolve => setTimeout(resolve, 500));
-        }
     }
 }
 

@@ -1,4 +1,4 @@
-import { m as explain } from './index-url-v_aGF6Y-.js';
+import { m as explain } from './index-url-DNpoBC1j.js';
 
 /**
  * PEP 440 versions as the publish checks need them: parsed with

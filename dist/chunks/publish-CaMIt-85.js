@@ -1,17 +1,17 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-UgTjM3Ts.js';
-import { U as UserError, e as exec, i as isUserError } from './credentials-z2pHZLQz.js';
-import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-D9U2SLaB.js';
-import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, s as simpleIndexUrl, k as redactUrl } from './index-url-v_aGF6Y-.js';
-import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-D6_CMYKa.js';
-import { v as versionKey, n as normalizeVersion } from './version-BHLB1_w_.js';
+import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-m91bozPT.js';
+import { U as UserError, e as exec, i as isUserError } from './credentials-C7zR1iU-.js';
+import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-CXY2ZTbI.js';
+import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, s as simpleIndexUrl, k as redactUrl } from './index-url-DNpoBC1j.js';
+import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-CDJuqub0.js';
+import { v as versionKey, n as normalizeVersion } from './version-BJnJX4dN.js';
 import 'node:crypto';
-import './filename-BPyRYBzs.js';
+import './lock-DO27I1w_.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './job-artifact-BJuzxz7u.js';
+import './job-artifact-4OfXGBXl.js';
 
 /** A GET or POST with a timeout; network failures become readable errors. */
 async function request(url, init, what) {
@@ -485,6 +485,10 @@ function verifyRelease(files, { ref, verifyTag, key }) {
  * password, or trusted publishing), attestations, then twine upload. Every
  * refusal happens before the first upload.
  */
+/** `<sha256>  <file name>`, as `sha256sum` prints it and `sha256sum -c` reads it. */
+function hashLine(file) {
+    return `${file.sha256}  ${file.dist.filename}`;
+}
 function basicAuth(username, password) {
     return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
@@ -500,8 +504,15 @@ async function publishRelease(request) {
         reporter.warning(warning);
     reporter.info(`release ${release.projects.join(', ')} ${release.version}: ${release.files.length} file${release.files.length === 1 ? '' : 's'}` +
         (release.tag ? `, matching tag ${release.tag}` : ''));
+    if (settings.printHash) {
+        reporter.info(['sha256 of each file (sha256sum format):', ...release.files.map(hashLine)].join('\n'));
+    }
     const python = await publishPython(request.tools);
-    await twineCheck(python, release.files.map(f => f.path), env, reporter, key);
+    if (settings.verifyMetadata) {
+        await twineCheck(python, release.files.map(f => f.path), env, reporter, key);
+    }
+    else
+        reporter.info('verify-metadata: false; twine check skipped');
     if (!request.upload) {
         reporter.info(`publish: ${settings.mode} and ${env.GITHUB_REF ?? 'no ref'} is not a tag: not uploading`);
         return { version: release.version, published: [], skipped: [] };
@@ -542,7 +553,8 @@ async function publishRelease(request) {
             username: settings.username,
             password: password,
             skipExisting: settings.skipExisting && pypiInstance(settings.repositoryUrl) !== undefined,
-            attestations: attestations.length > 0
+            attestations: attestations.length > 0,
+            verbose: settings.verbose
         }, env, reporter);
         return {
             version: release.version,

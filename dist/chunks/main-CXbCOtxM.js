@@ -1,11 +1,13 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-z2pHZLQz.js';
-import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-Dib9RumM.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-Bru8BnF4.js';
-import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-v_aGF6Y-.js';
+import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-C7zR1iU-.js';
+import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-zuFk-dro.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-DebtTbBh.js';
+import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DNpoBC1j.js';
+import { parseArgs } from 'node:util';
 import process$1 from 'node:process';
+import { spawn } from 'node:child_process';
 
 /** Reads `CIBW_*` variables the way cibuildwheel names them. */
 /** `test-command` → `CIBW_TEST_COMMAND`. */
@@ -90,7 +92,10 @@ const WHEELWRIGHT_KEYS = [
     'repository-url',
     'skip-existing',
     'attestations',
-    'verify-tag'
+    'verify-tag',
+    'verify-metadata',
+    'print-hash',
+    'verbose'
 ];
 /** A TOML scalar as text; a nested table or list is refused with what it is. */
 function scalar(value, key) {
@@ -1950,7 +1955,7 @@ function resolveWith(input, seen) {
         const { value, key } = ours(name);
         return value === undefined ? fallback : booleanValue(value, key);
     };
-    const command = parseCommand(get('command') ?? 'build');
+    const command = parseCommand$1(get('command') ?? 'build');
     const only = get('only');
     const platform = resolvePlatform(only, get('platform'), env, runner);
     if (only && get('archs')) {
@@ -2103,7 +2108,7 @@ function resolveWith(input, seen) {
     };
     return Object.freeze(options);
 }
-function parseCommand(value) {
+function parseCommand$1(value) {
     if (COMMANDS.includes(value))
         return value;
     throw new UserError('unknown command', {
@@ -2296,270 +2301,437 @@ async function unpackSdist(file, label) {
     }
 }
 
-/**
- * The public inputs: one table that action.yml, the README and the CLI flags
- * are all generated from or checked against (scripts/gen-docs.mjs, and the
- * docs test). Every input is also a CLI flag of the same name.
- */
+/** The commands, in the order `wheelwright --help` lists them. */
+const COMMAND_SPECS = [
+    {
+        name: 'plan',
+        summary: 'List the identifiers a build would make, one a line, or the fan-out matrix as JSON (--matrix).',
+        argument: { name: 'PACKAGE_DIR', input: 'package-dir' }
+    },
+    {
+        name: 'build',
+        summary: 'Build, repair and test a wheel for every selected identifier, into output-dir.',
+        argument: { name: 'PACKAGE_DIR', input: 'package-dir' }
+    },
+    {
+        name: 'sdist',
+        summary: 'Build the source distribution into output-dir.',
+        argument: { name: 'PACKAGE_DIR', input: 'package-dir' }
+    },
+    {
+        name: 'publish',
+        summary: 'Verify the wheels and sdist in DIST_DIR (one version, the tag, twine check), then upload them with twine.',
+        argument: { name: 'DIST_DIR', input: 'dist-dir' }
+    }
+];
+const ALL = ['build', 'plan', 'sdist', 'publish'];
+const BUILD = ['build'];
+/** The inputs that choose identifiers: a plan job and its build jobs take the same ones. */
+const SELECTION = ['build', 'plan'];
+/** Publishing: the publish command, and build with `publish: true`. */
+const RELEASE = ['build', 'publish'];
+/** Workflow artifacts: build and sdist upload one in the action. */
+const ARTIFACT = ['build', 'sdist'];
+const ARTIFACTS_ONLY_IN_ACTIONS = 'workflow artifacts exist only in a GitHub Actions run; on the command line the files stay in output-dir';
+const CIBUILDWHEEL = ['pypa/cibuildwheel'];
+const PYPI_PUBLISH = ['pypa/gh-action-pypi-publish'];
 const fromConfig = 'from config';
 const INPUTS = [
     {
         name: 'command',
+        actionOnly: 'the command is the first word on the command line: wheelwright build, plan, sdist or publish',
+        commands: ALL,
         default: 'build',
         actionDefault: 'build',
         description: '`build`, `plan`, `sdist` or `publish`.'
     },
     {
         name: 'package-dir',
+        from: CIBUILDWHEEL,
+        // publish too: its pyproject.toml's [tool.wheelwright] holds repository-url and the like.
+        commands: ALL,
+        metavar: 'DIR',
         default: '.',
         actionDefault: '.',
-        description: 'The project to build; may also be an sdist `.tar.gz`.'
+        description: 'The project, the directory of its pyproject.toml; may also be an sdist `.tar.gz`.'
     },
     {
         name: 'output-dir',
+        from: CIBUILDWHEEL,
+        commands: ['build', 'sdist'],
+        metavar: 'DIR',
         default: 'wheelhouse',
         description: 'Where finished wheels go (`CIBW_OUTPUT_DIR` is honoured).'
     },
     {
         name: 'config-file',
+        from: CIBUILDWHEEL,
+        commands: ALL,
+        metavar: 'FILE',
         default: '{package}/pyproject.toml',
         description: 'cibuildwheel-compatible config file; `{package}` is replaced by package-dir.'
     },
     {
         name: 'platform',
+        commands: SELECTION,
+        metavar: 'PLATFORM',
         default: 'auto',
         description: '`auto`, `linux`, `macos` or `windows` (`CIBW_PLATFORM` is honoured).'
     },
     {
         name: 'archs',
+        commands: SELECTION,
+        metavar: 'ARCHS',
         default: 'auto',
         description: 'As cibuildwheel: `auto`, `native`, `all`, `auto64`, `auto32`, or a list.'
     },
     {
         name: 'build',
+        commands: SELECTION,
+        metavar: 'SELECTOR',
         default: fromConfig,
         description: 'Identifiers to build (cibuildwheel selector: brace expansion and fnmatch).'
     },
-    { name: 'skip', default: fromConfig, description: 'Identifiers to skip.' },
-    { name: 'test-skip', default: fromConfig, description: 'Identifiers whose tests are skipped.' },
+    {
+        name: 'skip',
+        commands: SELECTION,
+        metavar: 'SELECTOR',
+        default: fromConfig,
+        description: 'Identifiers to skip.'
+    },
+    {
+        name: 'test-skip',
+        commands: BUILD,
+        metavar: 'SELECTOR',
+        default: fromConfig,
+        description: 'Identifiers whose tests are skipped.'
+    },
     {
         name: 'enable',
+        commands: SELECTION,
+        metavar: 'GROUPS',
         default: fromConfig,
         description: 'Extra groups: `cpython-prerelease`, `pypy`, `pypy-eol`, `graalpy`, ... or `all`; added to the config.'
     },
     {
         name: 'only',
+        from: CIBUILDWHEEL,
+        commands: SELECTION,
+        metavar: 'IDENTIFIER',
         default: '',
         description: 'A single identifier to build (fan-out); platform and archs come from it.'
     },
     {
         name: 'group',
+        commands: BUILD,
+        metavar: 'GROUP',
         default: '',
         description: 'One group name from the `plan` matrix: build only its identifiers.'
     },
     {
         name: 'python-versions',
+        commands: SELECTION,
+        metavar: 'SPECIFIER',
         default: '',
         description: 'A PEP 440 specifier such as `>=3.10` or `>=3.10,<3.13`, ANDed with `build` and `requires-python`.'
     },
     {
         name: 'build-frontend',
+        commands: BUILD,
+        metavar: 'FRONTEND',
         default: 'build',
         description: '`build`, `build[uv]`, `pip` or `uv`, optionally `; args: ...`.'
     },
     {
         name: 'config-settings',
+        commands: BUILD,
+        metavar: 'SETTINGS',
         default: fromConfig,
         description: 'PEP 517 config settings, `key=value` pairs.'
     },
     {
         name: 'environment',
+        commands: BUILD,
+        metavar: 'ASSIGNMENTS',
         default: fromConfig,
         description: 'Environment assignments for the build (`$VAR` and `$(cmd)` are evaluated where the build runs).'
     },
     {
         name: 'environment-pass',
+        commands: BUILD,
+        metavar: 'NAMES',
         default: fromConfig,
         description: 'Names of runner variables passed into the Linux container.'
     },
     {
         name: 'before-all',
+        commands: BUILD,
+        metavar: 'COMMAND',
         default: fromConfig,
         description: 'Command run once per container (Linux) or once per job.'
     },
-    { name: 'before-build', default: fromConfig, description: 'Command run before each build.' },
+    {
+        name: 'before-build',
+        commands: BUILD,
+        metavar: 'COMMAND',
+        default: fromConfig,
+        description: 'Command run before each build.'
+    },
     {
         name: 'repair-wheel-command',
+        commands: BUILD,
+        metavar: 'COMMAND',
         default: 'per platform',
         description: 'Repair command; `{wheel}` and `{dest_dir}` are replaced. Empty disables repair.'
     },
     {
         name: 'test-command',
+        commands: BUILD,
+        metavar: 'COMMAND',
         default: fromConfig,
         description: 'Test command, run in a fresh venv outside the project; `{project}`, `{package}` and `{wheel}` are replaced.'
     },
     {
         name: 'test-requires',
+        commands: BUILD,
+        metavar: 'REQUIREMENTS',
         default: fromConfig,
         description: 'Requirements installed before testing.'
     },
     {
         name: 'test-extras',
+        commands: BUILD,
+        metavar: 'EXTRAS',
         default: fromConfig,
         description: 'Extras of the package installed for testing.'
     },
     {
         name: 'before-test',
+        commands: BUILD,
+        metavar: 'COMMAND',
         default: fromConfig,
         description: 'Command run in the test venv before the wheel is installed.'
     },
     {
         name: 'container-engine',
+        commands: BUILD,
+        metavar: 'ENGINE',
         default: 'docker',
         description: '`docker` or `podman`, optionally `; create_args: ...` as in cibuildwheel.'
     },
     {
         name: 'manylinux-image',
+        commands: BUILD,
+        metavar: 'IMAGE',
         default: 'manylinux_2_28',
         description: 'A policy name (resolved to a pinned image) or a full image reference, for every arch.'
     },
     {
         name: 'musllinux-image',
+        commands: BUILD,
+        metavar: 'IMAGE',
         default: 'musllinux_1_2',
         description: 'A policy name or a full image reference, for every arch.'
     },
     {
         name: 'container',
+        commands: BUILD,
+        metavar: 'MODE',
         default: 'auto',
         description: '`auto` (Linux: the configured engine, else podman; an error when none works), `on`, or `off` (host build).'
     },
     {
         name: 'macos-deployment-target',
+        commands: BUILD,
+        metavar: 'VERSION',
         default: 'per arch/Python',
         description: 'Overrides `MACOSX_DEPLOYMENT_TARGET`.'
     },
     {
         name: 'msvc-toolset',
+        commands: BUILD,
+        metavar: 'VERSION',
         default: 'latest',
         description: 'MSVC toolset version for `vcvarsall.bat -vcvars_ver=`.'
     },
     {
         name: 'msvc-avoid-vcruntime140-1',
+        commands: BUILD,
         default: 'false',
         boolean: true,
         description: 'Adds `/d2FH4-` so wheels need only VCRUNTIME140.dll.'
     },
     {
         name: 'parallel',
+        commands: BUILD,
+        metavar: 'N',
         default: 'auto',
         description: 'How many identifiers build at once (`auto` = CPU count, `1` = sequential).'
     },
     {
         name: 'fail-fast',
+        commands: BUILD,
         default: 'true',
         boolean: true,
         description: 'Stop at the first failed identifier; `false` builds the rest and fails at the end.'
     },
     {
         name: 'max-per-job',
+        commands: ['plan', 'build'],
+        metavar: 'N',
         default: '0',
         description: "For `plan`: split each runner's identifiers into balanced groups of at most this many (0 = one group)."
     },
     {
         name: 'cache',
+        commands: BUILD,
         default: 'true',
         boolean: true,
         description: 'Restore and save wheels and tool caches keyed by content.'
     },
     {
         name: 'cache-skip-tests',
+        commands: BUILD,
         default: 'false',
         boolean: true,
         description: 'Skip the tests of wheels restored from the cache.'
     },
     {
         name: 'upload-artifact',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
         default: 'true',
         boolean: true,
         description: "Upload this job's wheels (and the sdist, when built) as one artifact."
     },
     {
         name: 'artifact-name',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
         default: 'wheels-{os}-{arch}[-{group}]',
         description: 'Artifact name template (`{os}`, `{arch}`, `{group}`; `[...]` is dropped when its placeholder is empty); must be unique per job.'
     },
     {
         name: 'artifact-retention-days',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
         default: 'repository setting',
         description: 'Days to keep the artifact (1-90); empty or 0 uses the repository setting.'
     },
     {
         name: 'artifact-compression-level',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
         default: '0',
         description: 'Zip level of the artifact, 0-9; 0 stores, as wheels and sdists are already compressed.'
     },
     {
         name: 'artifact-pattern',
+        actionOnly: 'the action downloads artifacts into dist-dir; on the command line, publish takes DIST_DIR as it is',
+        commands: ['publish'],
         default: 'wheels-* sdist*',
         description: "`publish` in the action: this run's artifacts to download (space-separated fnmatch patterns)."
     },
     {
         name: 'dist-dir',
+        commands: ['publish'],
+        metavar: 'DIR',
         default: 'dist',
         description: '`publish`: the directory of wheels and sdists to upload; the action downloads the artifacts into it first.'
     },
     {
         name: 'sdist',
+        commands: BUILD,
         default: 'false',
         boolean: true,
         description: 'Also build the sdist (in `build` mode) and upload it.'
     },
     {
         name: 'publish',
+        commands: RELEASE,
+        metavar: 'MODE',
         default: 'false',
         description: '`false`, `true`, or `tag` (publish only on a tag ref).'
     },
     {
         name: 'repository-url',
+        from: PYPI_PUBLISH,
+        commands: RELEASE,
+        metavar: 'URL',
         default: 'https://upload.pypi.org/legacy/',
         description: 'Upload URL of any twine-compatible index.'
     },
     {
         name: 'username',
+        commands: RELEASE,
+        metavar: 'NAME',
         default: '__token__',
         description: 'Index user name; `__token__` for API tokens and trusted publishing.'
     },
     {
         name: 'password',
+        from: PYPI_PUBLISH,
+        commands: RELEASE,
         default: '',
         description: 'API token (or `TWINE_PASSWORD` in the environment); empty means trusted publishing (OIDC).'
     },
     {
         name: 'skip-existing',
+        from: PYPI_PUBLISH,
+        commands: RELEASE,
         default: 'false',
         boolean: true,
         description: 'Do not fail when a file is already on the index.'
     },
     {
         name: 'attestations',
+        from: PYPI_PUBLISH,
+        commands: RELEASE,
         default: 'true',
         boolean: true,
         description: 'Make PEP 740 attestations when trusted publishing.'
     },
     {
         name: 'verify-tag',
+        commands: RELEASE,
         default: 'true',
         boolean: true,
         description: 'On a tag ref, refuse to publish unless the tag equals the package version.'
     },
     {
+        name: 'verify-metadata',
+        commands: RELEASE,
+        from: PYPI_PUBLISH,
+        default: 'true',
+        boolean: true,
+        description: 'Run `twine check` on every file before uploading; `false` skips it.'
+    },
+    {
+        name: 'print-hash',
+        commands: RELEASE,
+        from: PYPI_PUBLISH,
+        default: 'false',
+        boolean: true,
+        description: 'Print the sha256 of each file before uploading, in `sha256sum` format.'
+    },
+    {
+        name: 'verbose',
+        commands: RELEASE,
+        from: PYPI_PUBLISH,
+        default: 'false',
+        boolean: true,
+        description: 'Run `twine upload --verbose`, which shows each request and response.'
+    },
+    {
         name: 'dry-run',
+        commands: BUILD,
         default: 'false',
         boolean: true,
         description: 'Print the full plan of steps (argv, env, container) as JSON; build nothing.'
     },
     {
         name: 'print-identifiers',
+        commands: ['plan'],
         default: 'false',
         boolean: true,
         cliOnly: true,
@@ -2567,6 +2739,7 @@ const INPUTS = [
     },
     {
         name: 'matrix',
+        commands: ['plan'],
         default: 'false',
         boolean: true,
         cliOnly: true,
@@ -2574,116 +2747,397 @@ const INPUTS = [
     },
     {
         name: 'cache-dir',
+        commands: ['build', 'sdist', 'publish'],
+        metavar: 'DIR',
         default: '$XDG_CACHE_HOME/wheelwright',
         cliOnly: true,
         description: 'Local wheel cache directory.'
     },
     {
         name: 'allow-empty',
+        commands: BUILD,
         default: 'false',
         boolean: true,
         description: 'Succeed when nothing is selected (`CIBW_ALLOW_EMPTY` is honoured).'
+    },
+    // Other actions' names, so that their users can switch without renaming.
+    {
+        name: 'packages-dir',
+        commands: ['publish'],
+        metavar: 'DIR',
+        aliasOf: 'dist-dir',
+        from: PYPI_PUBLISH,
+        default: '',
+        description: "`dist-dir`, under pypa/gh-action-pypi-publish's name."
+    },
+    {
+        name: 'user',
+        commands: RELEASE,
+        metavar: 'NAME',
+        aliasOf: 'username',
+        from: PYPI_PUBLISH,
+        default: '',
+        description: "`username`, under pypa/gh-action-pypi-publish's name."
+    },
+    {
+        name: 'extras',
+        commands: BUILD,
+        metavar: 'EXTRAS',
+        noEffect: 'wheelwright installs uv itself when build-frontend is uv or build[uv], and needs no other extras',
+        from: CIBUILDWHEEL,
+        default: '',
+        description: "pypa/cibuildwheel's extras of cibuildwheel itself (`uv`); accepted with a warning, as wheelwright provisions uv itself."
     }
 ];
-const BY_NAME = new Map(INPUTS.map(i => [i.name, i]));
+
 /**
- * CLI argv → inputs. `--name value`, `--name=value`; booleans also take a bare
- * `--name` (true) and `--name true|false`; `--no-name` is not accepted.
+ * The command line → a command, its one positional argument and flags.
+ *
+ * Tokens come from node's own `util.parseArgs` (built in, so nothing is added
+ * to the bundle, and stable on Node 20 and 24). It runs with `strict: false`
+ * and `tokens: true` because the rules here are ours to keep: a boolean also
+ * takes `--name true|false` as two words, an unknown flag is answered with the
+ * closest known one, and `--password` is refused without echoing its value.
+ * Its strict mode would reject `--dry-run=false` and report errors in its own
+ * words. commander was the other candidate; its optional-value booleans would
+ * swallow a positional (`--dry-run pkg`), and its help cannot be the inputs
+ * table without rewriting most of it.
+ *
+ * Which flags a command accepts is decided later (input-rules.ts); this
+ * module only reads the words.
+ */
+/** Flags of the program itself, not inputs. */
+const GLOBAL_FLAGS$1 = ['help', 'version', 'debug'];
+const BY_NAME$1 = new Map(INPUTS.map(i => [i.name, i]));
+/** What util.parseArgs needs to know: which flags take a value, and `-h`. */
+const PARSE_OPTIONS = Object.fromEntries([
+    ...INPUTS.map(spec => [spec.name, { type: spec.boolean ? 'boolean' : 'string' }]),
+    ...GLOBAL_FLAGS$1.map(name => [name, { type: 'boolean', ...(name === 'help' ? { short: 'h' } : {}) }])
+]);
+function unknownFlag(raw, name) {
+    const negated = /^no-(.+)$/.exec(name)?.[1];
+    if (negated && BY_NAME$1.get(negated)?.boolean) {
+        return new UserError('unknown flag', { key: raw, hint: `write --${negated}=false` });
+    }
+    const suggestion = raw.startsWith('--') ? closest(name, BY_NAME$1.keys()) : undefined;
+    return new UserError('unknown flag', {
+        key: raw,
+        hint: suggestion ? `did you mean --${suggestion}?` : 'see wheelwright --help'
+    });
+}
+/** `--archs --platform linux`: the next word is a flag, not the value. */
+function isFlag(word) {
+    const name = /^--([^=]+)/.exec(word)?.[1];
+    return (name !== undefined && (BY_NAME$1.has(name) || GLOBAL_FLAGS$1.includes(name)));
+}
+function notBoolean(name, value) {
+    return new UserError('takes true or false', {
+        key: `--${name}`,
+        value,
+        hint: `write --${name}, --${name}=true or --${name}=false`
+    });
+}
+/**
+ * `--name value`, `--name=value`; a boolean also takes a bare `--name` (true)
+ * and `--name true|false`. `--` ends the flags.
  */
 function parseCliArgs(argv) {
+    const { tokens } = parseArgs({
+        args: [...argv],
+        options: PARSE_OPTIONS,
+        strict: false,
+        allowPositionals: true,
+        tokens: true
+    });
+    const words = tokens.flatMap(t => (t.kind === 'positional' ? [t.value] : []));
+    if (tokens.some(t => t.kind === 'option' && t.name === 'help')) {
+        // Help wins over any mistake in the other words: it is what the user asked for.
+        return { command: words[0], inputs: new Map(), help: true, version: false, debug: false };
+    }
     const inputs = new Map();
     const positionals = [];
     /** The boolean flag right before each positional, if any (`--fail-fast maybe`). */
     const afterBoolean = new Map();
-    let help = false;
-    let version = false;
-    let debug = false;
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--help' || arg === '-h') {
-            help = true;
+    const global = { help: false, version: false, debug: false };
+    for (let t = 0; t < tokens.length; t++) {
+        const token = tokens[t];
+        if (token.kind === 'option-terminator')
+            continue;
+        if (token.kind === 'positional') {
+            const previous = tokens[t - 1];
+            if (previous?.kind === 'option' &&
+                previous.index === token.index - 1 &&
+                !previous.inlineValue &&
+                BY_NAME$1.get(previous.name)?.boolean)
+                afterBoolean.set(positionals.length, previous.name);
+            positionals.push(token.value);
             continue;
         }
-        if (arg === '--version') {
-            version = true;
+        const { name, rawName } = token;
+        if (GLOBAL_FLAGS$1.includes(name)) {
+            global[name] = true;
             continue;
         }
-        if (arg === '--debug') {
-            debug = true;
-            continue;
-        }
-        if (!arg.startsWith('--') || arg === '--') {
-            const previous = argv[i - 1]?.startsWith('--') ? argv[i - 1].slice(2) : undefined;
-            if (previous && BY_NAME.get(previous)?.boolean)
-                afterBoolean.set(positionals.length, previous);
-            positionals.push(arg);
-            continue;
-        }
-        const eq = arg.indexOf('=');
-        const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-        const spec = BY_NAME.get(name);
-        if (!spec) {
-            const suggestion = closest(name, BY_NAME.keys());
-            throw new UserError('unknown flag', {
-                key: `--${name}`,
-                hint: suggestion ? `did you mean --${suggestion}?` : 'see wheelwright --help'
-            });
-        }
+        const spec = BY_NAME$1.get(name);
+        if (!spec || rawName !== `--${name}`)
+            throw unknownFlag(rawName, name);
         if (name === 'password') {
             // Never echo the value: it would be a secret in this error, too.
-            throw new UserError('is refused on the command line, where every user of the machine can read it (ps)', {
-                key: '--password',
-                hint: 'set TWINE_PASSWORD in the environment instead'
-            });
+            throw new UserError('is refused on the command line, where every user of the machine can read it (ps)', { key: '--password', hint: 'set TWINE_PASSWORD in the environment instead' });
         }
-        let value;
-        if (eq >= 0)
-            value = arg.slice(eq + 1);
-        else if (spec.boolean)
-            value = argv[i + 1] === 'true' || argv[i + 1] === 'false' ? argv[++i] : 'true';
-        else {
-            if (i + 1 >= argv.length) {
-                throw new UserError('needs a value', { key: `--${name}`, hint: `write --${name} VALUE` });
+        let value = token.value;
+        if (spec.boolean && !token.inlineValue) {
+            const next = tokens[t + 1];
+            const word = next?.kind === 'positional' && next.index === token.index + 1 ? next.value : undefined;
+            if (word === 'true' || word === 'false') {
+                value = word;
+                t++;
             }
-            value = argv[++i];
+            else
+                value = 'true';
         }
-        if (spec.boolean && !['true', 'false'].includes(value)) {
-            throw new UserError('takes true or false', {
-                key: `--${name}`,
-                value,
-                hint: `write --${name} or --${name}=false`
-            });
+        if (value === undefined || (!token.inlineValue && isFlag(value))) {
+            throw new UserError('needs a value', { key: `--${name}`, hint: `write --${name} VALUE` });
         }
+        if (spec.boolean && value !== 'true' && value !== 'false')
+            throw notBoolean(name, value);
         inputs.set(name, value);
     }
     if (positionals.length > 2) {
         const flag = [...afterBoolean].find(([index]) => index >= 2);
-        if (flag) {
-            throw new UserError('takes true or false', {
-                key: `--${flag[1]}`,
-                value: positionals[flag[0]],
-                hint: `write --${flag[1]}, --${flag[1]}=true or --${flag[1]}=false`
-            });
-        }
+        if (flag)
+            throw notBoolean(flag[1], positionals[flag[0]]);
         throw new UserError('too many arguments', {
             value: positionals.slice(2).join(' '),
             hint: 'usage: wheelwright <command> [PACKAGE_DIR] [--flags]'
         });
     }
     const [command, positional] = positionals;
-    return { command, positional, inputs, help, version, debug };
+    return { command, positional, inputs, ...global };
 }
-/** Action inputs from INPUT_* variables, as @actions/core reads them. */
-function readActionInputs(getInput) {
+
+/**
+ * The rules of the inputs table, for both entry points: which inputs a
+ * command reads (`commands`), which exist only in the action (`actionOnly`),
+ * other actions' names (`aliasOf`) and inputs kept only for other actions'
+ * users (`noEffect`). On the command line a flag that means nothing to the
+ * command is an error; in the action it is a warning, as one `with:` block is
+ * often shared by several steps.
+ */
+const BY_NAME = new Map(INPUTS.map(i => [i.name, i]));
+const COMMAND_NAMES = COMMAND_SPECS.map(c => c.name);
+/** The commands an input applies to, with words: `build or publish`. */
+function commandList(commands) {
+    return commands.length === 1
+        ? commands[0]
+        : `${commands.slice(0, -1).join(', ')} or ${commands[commands.length - 1]}`;
+}
+/** An input's target after aliases: `packages-dir` reads as `dist-dir`. */
+function canonicalName(name) {
+    return BY_NAME.get(name)?.aliasOf ?? name;
+}
+/**
+ * Aliases to their targets (both given with different values is an error
+ * naming both) and a warning for each input that has no effect here.
+ * `label` spells an input as the user wrote it (`--dist-dir` or `dist-dir`).
+ */
+function applyAliases(given, label) {
     const inputs = new Map();
+    const warnings = [];
+    for (const [name, value] of given) {
+        const spec = BY_NAME.get(name);
+        if (spec?.noEffect) {
+            warnings.push(`${label(name)}: ${spec.noEffect}; ignored (got ${JSON.stringify(value)})`);
+            continue;
+        }
+        const target = canonicalName(name);
+        if (target === name) {
+            if (!inputs.has(name))
+                inputs.set(name, value);
+            continue;
+        }
+        const other = given.get(target);
+        if (other !== undefined && other.trim() !== value.trim()) {
+            const values = `${JSON.stringify(value)} and ${JSON.stringify(other)}`;
+            throw new UserError(`and ${label(target)} are one input, given two values (${values})`, {
+                key: label(name),
+                hint: `${name} is ${spec?.from?.join(' and ')}'s name for ${target}: give only ${label(target)}`
+            });
+        }
+        inputs.set(target, value);
+    }
+    return { inputs, warnings };
+}
+function parseCommand(value, key) {
+    if (COMMAND_NAMES.includes(value))
+        return value;
+    throw new UserError('unknown command', {
+        key,
+        value,
+        hint: `use one of ${COMMAND_NAMES.join(', ')}; see wheelwright --help`
+    });
+}
+/**
+ * The command line's inputs: the command, the positional argument as the
+ * input it stands for, and the flags, each checked against the command.
+ */
+function cliInputs(args) {
+    const command = parseCommand(args.command ?? '', 'command');
+    for (const name of args.inputs.keys()) {
+        const spec = BY_NAME.get(name);
+        if (spec.actionOnly) {
+            throw new UserError(`is an input of the GitHub Action, not a flag of wheelwright ${command}`, {
+                key: `--${name}`,
+                value: args.inputs.get(name),
+                hint: spec.actionOnly
+            });
+        }
+        if (!spec.commands.includes(command)) {
+            throw new UserError(`means nothing to wheelwright ${command}`, {
+                key: `--${name}`,
+                hint: `it is a flag of wheelwright ${commandList(spec.commands)}; see wheelwright ${command} --help`
+            });
+        }
+    }
+    const given = new Map(args.inputs);
+    const argument = COMMAND_SPECS.find(c => c.name === command).argument;
+    if (args.positional !== undefined) {
+        const flag = [...given].find(([name]) => canonicalName(name) === argument.input);
+        if (flag && flag[1] !== args.positional) {
+            const values = `${JSON.stringify(args.positional)} and ${JSON.stringify(flag[1])}`;
+            throw new UserError(`and --${flag[0]} both set ${argument.input} (${values})`, {
+                key: argument.name,
+                hint: `give ${argument.name} or --${argument.input}, not both`
+            });
+        }
+        given.set(argument.input, args.positional);
+    }
+    const read = applyAliases(given, name => `--${name}`);
+    read.inputs.set('command', command);
+    return read;
+}
+/**
+ * The action's inputs from INPUT_* variables, as @actions/core reads them.
+ * An input left at its action.yml default counts as not given.
+ */
+function readActionInputs(getInput) {
+    const given = new Map();
+    const explicit = [];
     for (const spec of INPUTS) {
         if (spec.cliOnly)
             continue;
         const value = getInput(spec.name);
-        if (value !== '')
-            inputs.set(spec.name, value);
+        if (value === '')
+            continue;
+        given.set(spec.name, value);
+        if (value !== (spec.actionDefault ?? ''))
+            explicit.push(spec);
     }
-    return inputs;
+    const commandValue = given.get('command')?.trim() || 'build';
+    // An unknown command is refused, naming it, when the options are resolved.
+    const command = COMMAND_NAMES.includes(commandValue) ? commandValue : undefined;
+    const read = applyAliases(given, name => name);
+    const warnings = [...read.warnings];
+    for (const spec of explicit) {
+        if (command && !spec.commands.includes(command) && !spec.noEffect) {
+            warnings.push(`${spec.name}: has no effect with command: ${command} (it is read by ${commandList(spec.commands)}); ignored`);
+        }
+    }
+    return { inputs: read.inputs, warnings };
+}
+
+/**
+ * `wheelwright --help` and `wheelwright <command> --help`, made from the
+ * inputs table: each command lists only the flags it reads, with their
+ * descriptions and defaults, so the help cannot drift from the action's docs.
+ */
+const WIDTH = 80;
+const INDENT = 2;
+/** Where descriptions start; a longer flag puts its description on the next line. */
+const COLUMN = 28;
+const GLOBAL_FLAGS = [
+    ['-h, --help', 'Show this help; after a command, the flags of that command.'],
+    ['--version', 'Print the version of wheelwright.'],
+    ['--debug', 'Print the stack trace of an unexpected error.']
+];
+/** Markdown code spans read as plain words on a terminal. */
+const plain = (text) => text.replace(/`([^`]*)`/g, '$1');
+function wrap(text, width) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (line && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    return line ? [...lines, line] : lines;
+}
+/** One entry: the term, then its text wrapped in the description column. */
+function entry(term, text) {
+    const body = wrap(text, WIDTH - COLUMN);
+    const head = ' '.repeat(INDENT) + term;
+    const pad = ' '.repeat(COLUMN);
+    if (head.length + 2 > COLUMN)
+        return [head, ...body.map(l => pad + l)];
+    return [head.padEnd(COLUMN) + (body[0] ?? ''), ...body.slice(1).map(l => pad + l)];
+}
+function flagTerm(spec) {
+    return spec.boolean ? `--${spec.name}[=true|false]` : `--${spec.name} ${spec.metavar ?? 'VALUE'}`;
+}
+function described(spec) {
+    const text = plain(spec.description);
+    return spec.default ? `${text} [default: ${spec.default}]` : text;
+}
+function section(title, lines) {
+    return lines.length > 0 ? ['', `${title}:`, ...lines] : [];
+}
+function globalFlags() {
+    return section('flags of every command', GLOBAL_FLAGS.flatMap(([term, text]) => entry(term, text)));
+}
+/** The help of one command: its argument, its flags, other actions' names for them. */
+function commandHelp(command) {
+    const spec = COMMAND_SPECS.find(c => c.name === command);
+    const argument = spec.argument;
+    const argumentSpec = INPUTS.find(i => i.name === argument.input);
+    const flags = INPUTS.filter(i => i.commands.includes(command) &&
+        !i.actionOnly &&
+        // The argument is listed above; the password is never a flag (TWINE_PASSWORD).
+        i.name !== argument.input &&
+        i.name !== 'password');
+    const own = flags.filter(i => !i.aliasOf && !i.noEffect);
+    const others = flags.filter(i => i.aliasOf || i.noEffect);
+    const release = flags.some(i => i.name === 'repository-url');
+    return [
+        `usage: wheelwright ${command} [${argument.name}] [flags]`,
+        '',
+        ...wrap(spec.summary, WIDTH),
+        ...section('argument', entry(argument.name, `${plain(argumentSpec.description)} Also --${argument.input} ${argumentSpec.metavar}. [default: ${argumentSpec.default}]`)),
+        ...section('flags', own.flatMap(i => entry(flagTerm(i), described(i)))),
+        ...section("other actions' names", others.flatMap(i => entry(flagTerm(i), described(i)))),
+        ...globalFlags(),
+        '',
+        ...wrap('Flags override [tool.cibuildwheel], [tool.wheelwright] and CIBW_* settings.' +
+            (release
+                ? ' The password (an API token) is read from TWINE_PASSWORD, never from a flag; without one, publishing uses trusted publishing.'
+                : ''), WIDTH),
+        ''
+    ].join('\n');
+}
+/** `wheelwright --help`: the commands and the flags every command takes. */
+function mainHelp() {
+    return [
+        'usage: wheelwright <command> [ARGUMENT] [flags]',
+        '',
+        ...wrap('Build, repair, test and publish Python wheels with native extensions for every Python, OS and architecture.', WIDTH),
+        ...section('commands', COMMAND_SPECS.flatMap(c => entry(`${c.name} [${c.argument.name}]`, c.summary))),
+        ...globalFlags(),
+        '',
+        'Run `wheelwright <command> --help` for the flags of a command.',
+        ''
+    ].join('\n');
 }
 
 /* globals WorkerGlobalScope, DedicatedWorkerGlobalScope, SharedWorkerGlobalScope, ServiceWorkerGlobalScope */
@@ -2880,11 +3334,126 @@ function cliReporter(rawStdout = text => void process.stdout.write(text), rawStd
 }
 
 /**
+ * What a run leaves behind if it is killed outright (SIGKILL, an OOM kill):
+ * its children's process groups, its containers, its temp dirs. A small
+ * watcher process, in a session of its own and deaf to SIGINT/SIGTERM/SIGHUP,
+ * is told of each as it appears and goes; when its stdin closes (this
+ * process ended, however) it stops the groups still listed (SIGTERM, then
+ * SIGKILL after a grace period), runs the cleanups still listed (e.g.
+ * `podman rm --force`), and removes the dirs. A run that ends normally has
+ * dropped everything by then, so the watcher exits at once.
+ *
+ * Messages go over the watcher's stdin, never argv, as a cleanup's
+ * environment may be sensitive. The watcher is this same Node binary.
+ */
+const WATCHER = `
+const { spawnSync } = require('child_process')
+const fs = require('fs')
+for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => {})
+const groups = new Set(), cleanups = new Map(), dirs = new Set()
+const grace = Number(process.argv[1]) || 3000
+let buffer = '', reaping = false
+const handle = m => {
+  if (m.watch) groups.add(m.watch)
+  if (m.unwatch) groups.delete(m.unwatch)
+  if (m.cleanup) cleanups.set(m.cleanup, m)
+  if (m.drop) cleanups.delete(m.drop)
+  if (m.remove) dirs.add(m.remove)
+  if (m.keep) dirs.delete(m.keep)
+}
+const signal = sig => {
+  for (const g of [...groups]) {
+    try { process.kill(-g, sig) } catch { groups.delete(g) }
+  }
+}
+const reap = () => {
+  if (reaping) return
+  reaping = true
+  signal('SIGTERM')
+  const deadline = Date.now() + grace
+  const poll = setInterval(() => {
+    signal(0)
+    if (groups.size > 0 && Date.now() < deadline) return
+    clearInterval(poll)
+    signal('SIGKILL')
+    for (const c of cleanups.values())
+      spawnSync(c.argv[0], c.argv.slice(1), { stdio: 'ignore', env: c.env, timeout: 60000 })
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true })
+    process.exit(0)
+  }, 50)
+}
+process.stdin.setEncoding('utf8')
+process.stdin.on('data', data => {
+  buffer += data
+  for (let i = buffer.indexOf('\\n'); i >= 0; i = buffer.indexOf('\\n')) {
+    try { handle(JSON.parse(buffer.slice(0, i))) } catch {}
+    buffer = buffer.slice(i + 1)
+  }
+})
+process.stdin.on('end', reap)
+process.stdin.on('error', reap)
+`;
+/** The watcher of one wheelwright process; started on first use. */
+class Reaper {
+    graceMs;
+    child;
+    constructor(graceMs = 3000) {
+        this.graceMs = graceMs;
+    }
+    send(message) {
+        if (process.platform === 'win32')
+            return;
+        if (!this.child) {
+            this.child = spawn(process.execPath, ['-e', WATCHER, String(this.graceMs)], {
+                detached: true,
+                stdio: ['pipe', 'ignore', 'ignore']
+            });
+            this.child.on('error', () => undefined);
+            this.child.stdin.on('error', () => undefined);
+            // Neither the watcher nor its pipe keeps this process alive.
+            this.child.unref();
+            this.child.stdin.unref?.();
+        }
+        this.child.stdin.write(`${JSON.stringify(message)}\n`);
+    }
+    /** The process group `pgid` is stopped if this process dies first. */
+    watch(pgid) {
+        this.send({ watch: pgid });
+    }
+    unwatch(pgid) {
+        this.send({ unwatch: pgid });
+    }
+    /** `argv` runs (with `env`) if this process dies before `drop(id)`. */
+    cleanup(id, argv, env) {
+        this.send({ cleanup: id, argv, env });
+    }
+    drop(id) {
+        this.send({ drop: id });
+    }
+    /** `dir` is removed if this process dies before `keep(dir)`. */
+    remove(dir) {
+        this.send({ remove: dir });
+    }
+    keep(dir) {
+        this.send({ keep: dir });
+    }
+    /** This process is done: the watcher cleans up what is still listed, and exits. */
+    close() {
+        this.child?.stdin?.end();
+        this.child = undefined;
+    }
+    /** The pid of the watcher, once started (for tests). */
+    get pid() {
+        return this.child?.pid;
+    }
+}
+
+/**
  * run(): inputs → options → command → outputs. The action and the CLI both
  * come through here; this is the one place that turns errors into failure.
  */
 /** Resolves the options once, then runs the command with them. */
-async function execute(inputs, cwd, context) {
+async function execute(inputs, cwd, context, inputWarnings = []) {
     const { env, reporter } = context;
     // Before anything can print them: the raw values, as given.
     for (const secret of [inputs.get('password'), env.TWINE_PASSWORD])
@@ -2892,8 +3461,13 @@ async function execute(inputs, cwd, context) {
             reporter.setSecret(secret.trim());
     for (const secret of urlSecrets(inputs.get('repository-url')))
         reporter.setSecret(secret);
+    for (const warning of inputWarnings)
+        reporter.warning(warning);
     const runner = detectRunner(env);
     const options = await loadOptions({ inputs, env, runner, cwd });
+    const unpacked = options.sdistInput ? path.dirname(options.packageDir) : undefined;
+    if (unpacked)
+        context.reaper?.remove(unpacked);
     if (options.publish.password)
         reporter.setSecret(options.publish.password);
     for (const secret of urlSecrets(options.publish.repositoryUrl))
@@ -2905,21 +3479,24 @@ async function execute(inputs, cwd, context) {
     }
     finally {
         // An sdist given as package-dir was unpacked into a temp dir of its own.
-        if (options.sdistInput)
-            fs__default.rmSync(path.dirname(options.packageDir), { recursive: true, force: true });
+        if (unpacked) {
+            fs__default.rmSync(unpacked, { recursive: true, force: true });
+            context.reaper?.keep(unpacked);
+        }
+        context.reaper?.close();
     }
 }
 async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-BvZOTjOl.js')).runPlan(options, context);
+            return (await import('./plan-BwCwcPl5.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-cqlx29Ph.js')).runBuild(options, context);
+            return (await import('./build-sI-GlQgd.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-D9U2SLaB.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-CXY2ZTbI.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-B3Ln2zya.js')).runPublish(options, context);
+            return (await import('./publish-CaMIt-85.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */
@@ -2939,15 +3516,11 @@ function exitCodeOf(error) {
 async function runAction() {
     const core = await import('./core-CM_3Ha9x.js').then(function (n) { return n.k; });
     try {
-        const inputs = readActionInputs(name => core.getInput(name));
+        const { inputs, warnings } = readActionInputs(name => core.getInput(name));
         const cwd = process.env.GITHUB_WORKSPACE && !inputs.has('package-dir')
             ? process.env.GITHUB_WORKSPACE
             : process.cwd();
-        await execute(inputs, cwd, {
-            env: process.env,
-            reporter: actionReporter(core),
-            isAction: true
-        });
+        await execute(inputs, cwd, { env: process.env, reporter: actionReporter(core), isAction: true, reaper: new Reaper() }, warnings);
     }
     catch (error) {
         // One annotation per failure, titled by what failed. Not setFailed: it
@@ -2958,14 +3531,6 @@ async function runAction() {
         process.exitCode = 1;
     }
 }
-const USAGE = `usage:
-  wheelwright plan    [PACKAGE_DIR] [--platform P] [--archs A] [--print-identifiers | --matrix]
-  wheelwright build   [PACKAGE_DIR] [--platform P] [--archs A] [--only ID] [--output-dir D] [--parallel N] [--dry-run]
-  wheelwright sdist   [PACKAGE_DIR] [--output-dir D]
-  wheelwright publish [DIST_DIR] [--repository-url URL] [--skip-existing]
-
-Every action input is also a flag: ${INPUTS.map(i => `--${i.name}`).join(' ')}
-`;
 /** The CLI entry point; returns the exit code. */
 async function runCli(argv, io = {}) {
     const stderr = io.stderr ?? ((text) => void process.stderr.write(text));
@@ -2979,17 +3544,18 @@ async function runCli(argv, io = {}) {
             reporter.result(VERSION);
             return 0;
         }
-        if (args.help || !args.command) {
-            reporter.result(USAGE);
+        if (!args.command) {
+            reporter.result(mainHelp());
             return args.help ? 0 : 2;
         }
-        const inputs = new Map(args.inputs);
-        inputs.set('command', args.command);
-        if (args.positional !== undefined)
-            inputs.set(args.command === 'publish' ? 'dist-dir' : 'package-dir', args.positional);
+        const { inputs, warnings } = cliInputs(args);
+        if (args.help) {
+            reporter.result(commandHelp(inputs.get('command')));
+            return 0;
+        }
         if (!io.stdout && env.GITHUB_ACTIONS !== 'true')
             hideDebugCommands(process.stdout);
-        await execute(inputs, cwd, { env, reporter, isAction: false });
+        await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() }, warnings);
         return 0;
     }
     catch (error) {

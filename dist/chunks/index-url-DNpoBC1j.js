@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, h as semver, p as parseBoolean } from './credentials-z2pHZLQz.js';
+import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, h as semver, p as parseBoolean } from './credentials-C7zR1iU-.js';
 
 const VERSION_PATTERN = [
   'v?',
@@ -492,7 +492,11 @@ function nonEmpty(value) {
 function booleanValue(value, key) {
     const parsed = parseBoolean(value);
     if (parsed === undefined) {
-        throw new UserError('is not a boolean', { key, value, hint: 'use true or false' });
+        throw new UserError('takes true or false', {
+            key,
+            value,
+            hint: 'write true or false (yes/no, on/off and 1/0 are read too)'
+        });
     }
     return parsed;
 }
@@ -608,6 +612,9 @@ function resolvePublishOptions({ input, ours, bool, env, cwd }) {
         skipExisting: bool('skip-existing', false),
         attestations: bool('attestations', true),
         verifyTag: bool('verify-tag', true),
+        verifyMetadata: bool('verify-metadata', true),
+        printHash: bool('print-hash', false),
+        verbose: bool('verbose', false),
         distDir: path.resolve(cwd, input('dist-dir') ?? 'dist'),
         artifactPattern: input('artifact-pattern') ?? DEFAULT_ARTIFACT_PATTERN,
         uploadArtifact: bool('upload-artifact', true),

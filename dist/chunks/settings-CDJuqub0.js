@@ -1,6 +1,6 @@
-import { U as UserError } from './credentials-z2pHZLQz.js';
-import { s as sameVersion, n as normalizeVersion } from './version-BHLB1_w_.js';
-import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-v_aGF6Y-.js';
+import { U as UserError } from './credentials-C7zR1iU-.js';
+import { s as sameVersion, n as normalizeVersion } from './version-BJnJX4dN.js';
+import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-DNpoBC1j.js';
 
 /**
  * Tag ↔ version: the tag of a `refs/tags/...` ref, and whether it names the

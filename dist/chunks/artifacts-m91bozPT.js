@@ -1,9 +1,9 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError, w as words, n as fnmatch } from './credentials-z2pHZLQz.js';
+import { U as UserError, w as words, n as fnmatch } from './credentials-C7zR1iU-.js';
 import crypto from 'node:crypto';
-import { p as parseWheelName } from './filename-BPyRYBzs.js';
-import { v as versionKey } from './version-BHLB1_w_.js';
+import { p as parseWheelName } from './lock-DO27I1w_.js';
+import { v as versionKey } from './version-BJnJX4dN.js';
 
 /**
  * Distribution file names: wheels (PEP 427) and sdists (PEP 625,

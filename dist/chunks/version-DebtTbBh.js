@@ -1,5 +1,5 @@
-import { U as UserError, a as EXIT, i as isUserError } from './credentials-z2pHZLQz.js';
-import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-Dib9RumM.js';
+import { U as UserError, a as EXIT, i as isUserError } from './credentials-C7zR1iU-.js';
+import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-zuFk-dro.js';
 import path from 'node:path';
 
 /**

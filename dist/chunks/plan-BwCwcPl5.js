@@ -1,8 +1,8 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-DOUaBEAS.js';
-import './credentials-z2pHZLQz.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-CC1qBrvs.js';
+import './credentials-C7zR1iU-.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-Dib9RumM.js';
+import './identifiers-zuFk-dro.js';
 import 'node:path';
 import 'node:fs';
 import './core-CM_3Ha9x.js';

@@ -1,0 +1,197 @@
+import fs__default from 'node:fs';
+import path from 'node:path';
+import { U as UserError, a as EXIT } from './credentials-C7zR1iU-.js';
+import crypto from 'node:crypto';
+import os from 'node:os';
+
+/** Directories a run will write to, checked before any work starts. */
+/**
+ * Refuses `dir` unless it is a directory, or can be created as one, and is
+ * writable. Nothing is created here.
+ */
+function checkWritableDir(dir, key) {
+    let probe = dir;
+    while (!fs__default.existsSync(probe) && path.dirname(probe) !== probe)
+        probe = path.dirname(probe);
+    if (!fs__default.statSync(probe).isDirectory()) {
+        throw new UserError(probe === dir ? 'is a file, not a directory' : `cannot be created: ${probe} is a file`, { key, value: dir, hint: 'give the path of a directory' });
+    }
+    try {
+        fs__default.accessSync(probe, fs__default.constants.W_OK);
+    }
+    catch {
+        throw new UserError('is not writable', {
+            key,
+            value: dir,
+            hint: `${probe} does not let this user write; choose another directory`
+        });
+    }
+}
+
+/** PEP 427 wheel file names: parse and the tag facts the pipeline needs. */
+function parseWheelName(filename) {
+    const base = filename.replace(/^.*[\\/]/, '');
+    if (!base.endsWith('.whl'))
+        throw badName(base);
+    const parts = base.slice(0, -4).split('-');
+    if (parts.length !== 5 && parts.length !== 6)
+        throw badName(base);
+    const [distribution, version] = parts;
+    const build = parts.length === 6 ? parts[2] : undefined;
+    const [python, abi, platform] = parts.slice(-3);
+    return {
+        filename: base,
+        distribution,
+        version,
+        ...(build ? { build } : {}),
+        pythonTags: python.split('.'),
+        abiTags: abi.split('.'),
+        platformTags: platform.split('.')
+    };
+}
+function badName(name) {
+    return new UserError('is not a wheel file name (name-version[-build]-python-abi-platform.whl)', {
+        value: name
+    });
+}
+function isAbi3(wheel) {
+    return wheel.abiTags.includes('abi3') && wheel.pythonTags.every(t => t.startsWith('cp'));
+}
+/** A pure-Python wheel (`none-any`): wrong for a native identifier. */
+function isPurePython(wheel) {
+    return wheel.abiTags.every(t => t === 'none') && wheel.platformTags.every(t => t === 'any');
+}
+
+/**
+ * Locks between wheelwright processes that share a cache dir: a lock is a
+ * directory holding `owner.json` (pid, the process's start time, host). It is
+ * made complete in a private temp dir and renamed into place, so a reader
+ * never sees a lock without its owner (an empty dir, as older releases made,
+ * is replaced by the rename). A lock whose owner is gone (no such
+ * pid, or a pid reused by a process that started at another time) is taken
+ * over at once; a live owner is waited for, with one message naming it.
+ *
+ * Why not proper-lockfile: it decides staleness by age (a refreshed mtime),
+ * so a lock left by a killed run blocks the next one until it ages out, and
+ * it cannot tell a dead owner from a slow one.
+ */
+const OWNER_FILE = 'owner.json';
+/** A lock dir without an owner file (made by an older release) counts as stale after this. */
+const ORPHAN_GRACE_MS = 10_000;
+/** The start time of `pid` from /proc (Linux), or undefined where there is none. */
+function processStart(pid) {
+    try {
+        const stat = fs__default.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        // Field 22 (starttime); the command name (field 2) may hold spaces, so count from its ')'.
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    }
+    catch {
+        return undefined;
+    }
+}
+function isAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/** True when the owner process is still the one that took the lock. */
+function ownerAlive(owner) {
+    if (owner.host !== os.hostname())
+        return true;
+    if (!isAlive(owner.pid))
+        return false;
+    const start = processStart(owner.pid);
+    return !owner.start || !start || start === owner.start;
+}
+function readOwner(dir) {
+    try {
+        const owner = JSON.parse(fs__default.readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
+        return typeof owner.pid === 'number' ? owner : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** One attempt: true when the lock is now ours. */
+function tryTake(dir) {
+    const staging = `${dir}.${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+    fs__default.mkdirSync(staging);
+    const owner = {
+        pid: process.pid,
+        start: processStart(process.pid),
+        host: os.hostname(),
+        since: Date.now()
+    };
+    fs__default.writeFileSync(path.join(staging, OWNER_FILE), JSON.stringify(owner));
+    try {
+        fs__default.renameSync(staging, dir);
+        return true;
+    }
+    catch (error) {
+        fs__default.rmSync(staging, { recursive: true, force: true });
+        // ENOTEMPTY/EEXIST on POSIX, EPERM on Windows: someone holds it.
+        if (fs__default.existsSync(dir))
+            return false;
+        throw error;
+    }
+}
+/** Removes a stale lock; another process may do the same at once, so it is moved aside first. */
+function breakStale(dir) {
+    const aside = `${dir}.stale-${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
+    try {
+        fs__default.renameSync(dir, aside);
+    }
+    catch {
+        return;
+    }
+    fs__default.rmSync(aside, { recursive: true, force: true });
+}
+function isStale(dir) {
+    const owner = readOwner(dir);
+    if (owner)
+        return !ownerAlive(owner);
+    const stat = fs__default.statSync(dir, { throwIfNoEntry: false });
+    return !!stat && Date.now() - stat.mtimeMs > ORPHAN_GRACE_MS;
+}
+/** Takes the lock `dir`; the returned function releases it. */
+async function acquireLock(dir, options = {}) {
+    const timeoutMs = options.timeoutMs ?? 30 * 60_000;
+    const deadline = Date.now() + timeoutMs;
+    fs__default.mkdirSync(path.dirname(dir), { recursive: true });
+    let told = false;
+    for (;;) {
+        if (tryTake(dir))
+            return () => fs__default.rmSync(dir, { recursive: true, force: true });
+        if (isStale(dir)) {
+            breakStale(dir);
+            continue;
+        }
+        const owner = readOwner(dir);
+        if (owner && !told) {
+            told = true;
+            options.onWait?.(owner);
+        }
+        if (Date.now() > deadline) {
+            throw new UserError(`is still held after ${Math.round(timeoutMs / 1000)} s`, {
+                key: 'lock',
+                value: dir,
+                hint: owner
+                    ? `process ${owner.pid} on ${owner.host} holds it; stop that run, or remove the directory if it is gone`
+                    : 'remove the directory if no other wheelwright run uses this cache dir',
+                exitCode: EXIT.failed
+            });
+        }
+        await new Promise(resolve => setTimeout(resolve, options.pollMs ?? 200));
+    }
+}
+/** The message for a run that waits on another's lock. */
+function waitingMessage(what, owner) {
+    const since = Math.max(0, Math.round((Date.now() - owner.since) / 1000));
+    return `waiting for ${what}: another wheelwright run (pid ${owner.pid}) has held it for ${since} s`;
+}
+
+export { acquireLock as a, isPurePython as b, checkWritableDir as c, isAbi3 as i, parseWheelName as p, waitingMessage as w };
