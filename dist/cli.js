@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-CXbCOtxM.js';
+import { r as runCli } from './chunks/main-BaoNL3qG.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

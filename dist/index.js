@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-CXbCOtxM.js';
+import { a as runAction } from './chunks/main-BaoNL3qG.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

@@ -1,4 +1,5 @@
 /** `build`: select, plan, then run the plan (or print it with dry-run). */
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { RunContext } from '../context.js'
@@ -11,6 +12,7 @@ import { archOfIdentifier } from '../plan/identifiers.js'
 import { validateSelectors } from '../plan/validate.js'
 import { createBuildPlan } from '../plan/plan.js'
 import type { BuildPlan } from '../plan/types.js'
+import type { PlanFacts } from '../plan/facts.js'
 import { dryRunJson } from '../report/dry-run.js'
 import { gatherFacts } from '../execute/facts.js'
 import { platformNamed } from '../platforms/index.js'
@@ -75,6 +77,25 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
     })
   }
   const facts = await gatherFacts(options, configurations, context.env)
+  if (options.dryRun) return planAndRun(options, context, configurations, facts, started)
+  // The run's temp dir goes whatever happens: a late configuration error, a failure, a kill.
+  context.reaper?.remove(facts.tempDir)
+  try {
+    await planAndRun(options, context, configurations, facts, started)
+  } finally {
+    fs.rmSync(facts.tempDir, { recursive: true, force: true })
+    context.reaper?.keep(facts.tempDir)
+  }
+}
+
+async function planAndRun(
+  options: Options,
+  context: RunContext,
+  configurations: ReturnType<typeof jobConfigurations>,
+  facts: PlanFacts,
+  started: number
+): Promise<void> {
+  const { reporter } = context
   const plan = createBuildPlan(options, configurations, facts)
   reporter.info(describeMode(plan))
   const emulated = plan.groups

@@ -1,3 +1,4 @@
+import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-C7zR1iU-.js';
@@ -6,7 +7,6 @@ import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVa
 import { j as jobConfigurations } from './select-CC1qBrvs.js';
 import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-zuFk-dro.js';
 import crypto from 'node:crypto';
-import fs__default from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import './core-CM_3Ha9x.js';
@@ -2300,6 +2300,20 @@ async function runBuild(options, context) {
         });
     }
     const facts = await gatherFacts(options, configurations, context.env);
+    if (options.dryRun)
+        return planAndRun(options, context, configurations, facts, started);
+    // The run's temp dir goes whatever happens: a late configuration error, a failure, a kill.
+    context.reaper?.remove(facts.tempDir);
+    try {
+        await planAndRun(options, context, configurations, facts, started);
+    }
+    finally {
+        fs__default.rmSync(facts.tempDir, { recursive: true, force: true });
+        context.reaper?.keep(facts.tempDir);
+    }
+}
+async function planAndRun(options, context, configurations, facts, started) {
+    const { reporter } = context;
     const plan = createBuildPlan(options, configurations, facts);
     reporter.info(describeMode(plan));
     const emulated = plan.groups

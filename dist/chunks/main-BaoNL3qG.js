@@ -3492,7 +3492,7 @@ async function runCommand(options, context) {
         case 'plan':
             return (await import('./plan-BwCwcPl5.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-sI-GlQgd.js')).runBuild(options, context);
+            return (await import('./build-B2ycCLBS.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-CXY2ZTbI.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
