@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-BaoNL3qG.js';
+import { r as runCli } from './chunks/main-D3VZe6U1.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
-import './chunks/credentials-C7zR1iU-.js';
+import './chunks/credentials-B_00fC_8.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-zuFk-dro.js';
+import './chunks/identifiers-CGJ418NW.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -42,8 +42,8 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-DebtTbBh.js';
-import './chunks/index-url-DNpoBC1j.js';
+import './chunks/version-P3sxstHf.js';
+import './chunks/index-url-DKjx7mc8.js';
 import 'node:process';
 
 process.exitCode = await runCli(process.argv.slice(2));

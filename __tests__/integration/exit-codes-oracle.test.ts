@@ -17,6 +17,8 @@ interface Case {
   readonly name: string
   readonly fixture: string
   readonly env: Record<string, string>
+  /** Appended to the fixture's pyproject.toml. */
+  readonly config?: string
   readonly status: number
   /** What wheelwright's message must say. */
   readonly message: RegExp
@@ -49,21 +51,37 @@ const CONFIG_CASES: readonly Case[] = [
     fixture: 'c-ext',
     env: { CIBW_BUILD_FRONTEND: 'nope' },
     status: 2,
-    message: /build-frontend: unknown build frontend/
+    message: /CIBW_BUILD_FRONTEND: unknown build frontend/
   },
   {
     name: 'a malformed environment',
     fixture: 'c-ext',
     env: { CIBW_ENVIRONMENT: 'A=1;B' },
     status: 2,
-    message: /environment: malformed environment option/
+    message: /CIBW_ENVIRONMENT: malformed environment option/
+  },
+  {
+    name: 'an unknown key in [tool.cibuildwheel]',
+    fixture: 'c-ext',
+    env: {},
+    config: 'test-comand = "pytest"',
+    status: 2,
+    message: /tool\.cibuildwheel\.test-comand: is not an option.*did you mean test-command/
+  },
+  {
+    name: 'an unknown key in a platform table',
+    fixture: 'c-ext',
+    env: {},
+    config: '[tool.cibuildwheel.linux]\nbefore-bulid = "true"',
+    status: 2,
+    message: /tool\.cibuildwheel\.linux\.before-bulid: is not an option.*did you mean before-build/
   },
   {
     name: 'an unknown container engine',
     fixture: 'c-ext',
     env: { CIBW_BUILD: 'cp39-manylinux_x86_64', CIBW_CONTAINER_ENGINE: 'nosuch' },
     status: 2,
-    message: /container-engine: unknown container engine/
+    message: /CIBW_CONTAINER_ENGINE: unknown container engine/
   }
 ]
 
@@ -85,9 +103,15 @@ const BUILD_CASES: readonly Case[] = [
 ]
 
 /** Runs a tool in a copy of the fixture (both write there), with only these variables. */
-function run(tool: 'cibuildwheel' | 'wheelwright', fixture: string, env: Record<string, string>) {
+function run(
+  tool: 'cibuildwheel' | 'wheelwright',
+  fixture: string,
+  env: Record<string, string>,
+  config?: string
+) {
   const project = tempDir(`oracle-${fixture}`)
   fs.cpSync(path.join(FIXTURES, fixture), project, { recursive: true })
+  if (config) fs.appendFileSync(path.join(project, 'pyproject.toml'), `\n${config}\n`)
   const out = tempDir('oracle-out')
   const argv =
     tool === 'cibuildwheel'
@@ -113,8 +137,8 @@ function run(tool: 'cibuildwheel' | 'wheelwright', fixture: string, env: Record<
 
 describe('exit statuses, against cibuildwheel', () => {
   test.each(CONFIG_CASES.map(c => [c.name, c] as const))('%s', (_name, c) => {
-    const theirs = run('cibuildwheel', c.fixture, c.env)
-    const ours = run('wheelwright', c.fixture, c.env)
+    const theirs = run('cibuildwheel', c.fixture, c.env, c.config)
+    const ours = run('wheelwright', c.fixture, c.env, c.config)
     expect(theirs.status).toBe(c.status)
     expect(ours.status).toBe(c.status)
     expect(ours.stderr).toMatch(c.message)

@@ -90,9 +90,15 @@ describe('errors placed at their line', () => {
   }
 
   test.each([
-    ['from [tool.cibuildwheel]: its line', 'nope', {}, 4],
-    ['from CIBW_*: no file', 'pip', { CIBW_BUILD_FRONTEND: 'nope' }, undefined]
-  ])('an option value %s', (_name, written, env, line) => {
+    ['from [tool.cibuildwheel]: its line', 'nope', {}, 4, 'build-frontend'],
+    [
+      'from CIBW_*: no file, the variable named',
+      'pip',
+      { CIBW_BUILD_FRONTEND: 'nope' },
+      undefined,
+      'CIBW_BUILD_FRONTEND'
+    ]
+  ])('an option value %s', (_name, written, env, line, key) => {
     const toml = `[project]\nname = "x"\n[tool.cibuildwheel]\nbuild-frontend = "${written}"\n`
     let error: UserError | undefined
     try {
@@ -100,7 +106,7 @@ describe('errors placed at their line', () => {
     } catch (e) {
       error = e as UserError
     }
-    expect(error?.message).toMatch(/^build-frontend: unknown build frontend/)
+    expect(error?.message).toMatch(new RegExp(`^${key}: unknown build frontend`))
     expect(error?.location?.line).toBe(line)
   })
 

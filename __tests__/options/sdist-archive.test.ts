@@ -7,7 +7,8 @@ const LISTING = [
   'lrwxrwxrwx root/root         0 2026-12-03 11:48 p-1.0/ok -> ../p-1.0/setup.py',
   '-rw-r--r-- root/root         2 2026-12-03 11:48 p-1.0/my file.py',
   'lrwxrwxrwx root/root         0 2026-12-03 11:48 p-1.0/evil -> /etc',
-  'hrw-r--r-- root/root         0 2026-12-03 11:48 p-1.0/hard link to p-1.0/my file.py'
+  'hrw-r--r-- root/root         0 2026-12-03 11:48 p-1.0/hard link to p-1.0/my file.py',
+  'crw-r--r-- 0/0             1,3 1970-01-01 00:00 p-1.0/null'
 ].join('\n')
 
 describe('sdist listing', () => {
@@ -17,7 +18,8 @@ describe('sdist listing', () => {
       { type: 'l', name: 'p-1.0/ok', target: '../p-1.0/setup.py' },
       { type: '-', name: 'p-1.0/my file.py' },
       { type: 'l', name: 'p-1.0/evil', target: '/etc' },
-      { type: 'h', name: 'p-1.0/hard', target: 'p-1.0/my file.py' }
+      { type: 'h', name: 'p-1.0/hard', target: 'p-1.0/my file.py' },
+      { type: 'c', name: 'p-1.0/null' }
     ])
   })
 
@@ -26,6 +28,9 @@ describe('sdist listing', () => {
     [{ type: 'l', name: 'p-1.0/a/b', target: '../c' }, []],
     [{ type: 'h', name: 'p-1.0/h', target: 'p-1.0/setup.py' }, []],
     [{ type: '-', name: '/etc/passwd' }, ['/etc/passwd: an absolute path']],
+    [{ type: 'c', name: 'p-1.0/null' }, ['p-1.0/null: a character device, not a plain file']],
+    [{ type: 'b', name: 'p-1.0/sda' }, ['p-1.0/sda: a block device, not a plain file']],
+    [{ type: 'p', name: 'p-1.0/pipe' }, ['p-1.0/pipe: a fifo, not a plain file']],
     [{ type: '-', name: 'p-1.0/../../x' }, ['p-1.0/../../x: leaves the sdist through ..']],
     [{ type: 'l', name: 'p-1.0', target: '/home' }, ['p-1.0: a link at the top of the sdist']],
     [

@@ -1,4 +1,5 @@
 /** The options that may differ per identifier, resolved through the cascade. */
+import { checkExtras, checkRequirements } from './requirements.js'
 import { UserError } from '../util/errors.js'
 import { words } from '../util/text.js'
 import { split as shlexSplit } from '../util/shlex.js'
@@ -107,8 +108,9 @@ export function resolveBuildOptions(
   dependencyGroups: Table = {}
 ): BuildOptions {
   const get = (name: string) => option(name, identifier)
-  const verbosity = Number.parseInt(get('build-verbosity') || '0', 10)
-  if (Number.isNaN(verbosity)) {
+  const verbosityText = get('build-verbosity').trim() || '0'
+  const verbosity = Number(verbosityText)
+  if (!/^[-+]?\d+$/.test(verbosityText)) {
     throw new UserError('must be a whole number', {
       key: 'build-verbosity',
       value: get('build-verbosity'),
@@ -135,6 +137,9 @@ export function resolveBuildOptions(
       )
     }
   }
+  const testRequires = shlexSplit(get('test-requires'), 'test-requires')
+  checkRequirements(testRequires, 'test-requires')
+  checkExtras(get('test-extras'), 'test-extras')
   return {
     identifier,
     beforeAll: get('before-all'),
@@ -151,7 +156,7 @@ export function resolveBuildOptions(
     configSettings: shlexSplit(get('config-settings'), 'config-settings'),
     frontend: parseFrontend(get('build-frontend')),
     testRequires: [
-      ...shlexSplit(get('test-requires'), 'test-requires'),
+      ...testRequires,
       ...dependencyGroupRequirements(dependencyGroups, words(get('test-groups')))
     ],
     testExtras: get('test-extras'),
@@ -179,7 +184,10 @@ export function parseDependencyVersions(text: string, packageDir: string): Depen
         hint: 'use file: PATH or packages: NAME==VERSION ...'
       })
     }
-    if (parsed.packages) return { kind: 'packages', packages: parsed.packages }
+    if (parsed.packages) {
+      checkRequirements(parsed.packages, 'dependency-versions')
+      return { kind: 'packages', packages: parsed.packages }
+    }
     if (!parsed.file || parsed.file.length !== 1) {
       throw new UserError('names one file', {
         key: 'dependency-versions',

@@ -86,6 +86,22 @@ export function optionSourcePath(
   return last && (last.path ?? last.source)
 }
 
+/** A config value as the option's text; a value of a shape the option does not take is refused. */
+export function optionText(value: unknown, spec: OptionSpec, source: string): string {
+  try {
+    return stringify(value, spec.format, source)
+  } catch (error) {
+    if (error instanceof FormatError) {
+      throw new UserError(`cannot take ${error.got}`, {
+        key: source,
+        value: JSON.stringify(value),
+        hint: `see the cibuildwheel documentation of ${spec.name}`
+      })
+    }
+    throw error
+  }
+}
+
 export function resolveOption(
   spec: OptionSpec,
   sources: CascadeSources,
@@ -95,19 +111,7 @@ export function resolveOption(
   let result: string | undefined
   for (const { value, rule, source } of levels) {
     if (value === undefined || value === null) continue
-    let text: string
-    try {
-      text = stringify(value, spec.format, source)
-    } catch (error) {
-      if (error instanceof FormatError) {
-        throw new UserError(`cannot take ${error.got}`, {
-          key: source,
-          value: JSON.stringify(value),
-          hint: `see the cibuildwheel documentation of ${spec.name}`
-        })
-      }
-      throw error
-    }
+    const text = optionText(value, spec, source)
     if (spec.ignoreEmpty && text === '') continue
     result =
       result === undefined || rule === 'none' ? text : merge(result, text, rule, spec, source)

@@ -1,12 +1,12 @@
 /**
  * The structure of `[tool.cibuildwheel]` and `[tool.wheelwright]`: unknown
- * keys (a warning with the nearest known key), platform tables, and the
+ * keys (an error with the nearest known key), value shapes, platform tables, and the
  * `[[overrides]]` list with its inherit rules.
  */
 import { UserError } from '../util/errors.js'
 import { closest } from '../util/text.js'
 import { PLATFORM_LIST } from '../platforms/index.js'
-import type { InheritRule, Override } from './cascade.js'
+import { optionText, type InheritRule, type Override } from './cascade.js'
 import type { ProjectConfig, Table } from './pyproject.js'
 import {
   OPTION_SPECS,
@@ -16,19 +16,33 @@ import {
   WHEELWRIGHT_KEYS
 } from './schema.js'
 
-export function checkKnownKeys(project: ProjectConfig, warnings: string[]): void {
+/**
+ * Every key of `[tool.cibuildwheel]` (its platform tables included) and of
+ * `[tool.wheelwright]` is known and of a shape its option takes, whether or
+ * not an input overrides it in this run. An unknown key is refused, as
+ * cibuildwheel refuses it ("not supported in a config file").
+ */
+export function checkConfigTables(project: ProjectConfig): void {
   const optionNames = OPTION_SPECS.map(s => s.name)
   const known = new Set([...optionNames, ...STRUCTURAL_KEYS])
-  const report = (key: string, name: string, candidates: Iterable<string>) => {
+  const unknown = (key: string, name: string, candidates: Iterable<string>) => {
     const suggestion = closest(name, candidates)
-    warnings.push(
-      `${key}: unknown option ${JSON.stringify(name)}, ignored` +
-        (suggestion ? `. Did you mean ${JSON.stringify(suggestion)}?` : '')
-    )
+    return new UserError('is not an option', {
+      key,
+      hint: suggestion ? `did you mean ${suggestion}?` : 'see the list of options in the README'
+    })
   }
-  for (const name of Object.keys(project.cibuildwheel)) {
-    if (!known.has(name)) report(`tool.cibuildwheel.${name}`, name, known)
+  const check = (table: Table, prefix: string, names: Set<string>) => {
+    for (const [name, value] of Object.entries(table)) {
+      const key = `${prefix}.${name}`
+      if (!names.has(name)) throw unknown(key, name, names)
+      const spec = SPECS_BY_NAME.get(name)
+      if (spec) optionText(value, spec, key)
+    }
   }
+  const global: Table = { ...project.cibuildwheel }
+  for (const table of ['overrides', ...PLATFORM_TABLES]) delete global[table]
+  check(global, 'tool.cibuildwheel', known)
   for (const table of PLATFORM_TABLES) {
     const value = project.cibuildwheel[table]
     if (value === undefined) continue
@@ -38,23 +52,37 @@ export function checkKnownKeys(project: ProjectConfig, warnings: string[]): void
         value: String(value)
       })
     }
+    check(value as Table, `tool.cibuildwheel.${table}`, new Set(optionNames))
     for (const name of Object.keys(value as Table)) {
-      if (!optionNames.includes(name))
-        report(`tool.cibuildwheel.${table}.${name}`, name, optionNames)
-      else {
-        const owner = PLATFORM_LIST.find(p => p.ownOptions?.test(name))
-        if (owner && owner.name !== table) {
-          throw new UserError(`only applies to ${owner.name}`, {
-            key: `tool.cibuildwheel.${table}.${name}`,
-            hint: `move it to [tool.cibuildwheel.${owner.name}] or [tool.cibuildwheel]`
-          })
-        }
+      const owner = PLATFORM_LIST.find(p => p.ownOptions?.test(name))
+      if (owner && owner.name !== table) {
+        throw new UserError(`only applies to ${owner.name}`, {
+          key: `tool.cibuildwheel.${table}.${name}`,
+          hint: `move it to [tool.cibuildwheel.${owner.name}] or [tool.cibuildwheel]`
+        })
       }
     }
   }
-  const ourKeys: readonly string[] = WHEELWRIGHT_KEYS
-  for (const name of Object.keys(project.wheelwright)) {
-    if (!ourKeys.includes(name)) report(`tool.wheelwright.${name}`, name, ourKeys)
+  for (const name of ['name', 'version', 'requires-python']) {
+    const value = project.project[name]
+    if (value !== undefined && typeof value !== 'string') {
+      throw new UserError('must be a string', {
+        key: `project.${name}`,
+        value: JSON.stringify(value),
+        ...(name === 'requires-python' ? { hint: 'write a specifier such as ">=3.9"' } : {})
+      })
+    }
+  }
+  const ourKeys = new Set<string>(WHEELWRIGHT_KEYS)
+  for (const [name, value] of Object.entries(project.wheelwright)) {
+    const key = `tool.wheelwright.${name}`
+    if (!ourKeys.has(name)) throw unknown(key, name, ourKeys)
+    if (typeof value === 'object') {
+      throw new UserError('must be a string, number or boolean', {
+        key,
+        value: JSON.stringify(value)
+      })
+    }
   }
 }
 
@@ -96,13 +124,15 @@ export function parseOverrides(config: Table): Override[] {
           hint: 'set it in [tool.cibuildwheel] instead'
         })
       }
-      if (!SPECS_BY_NAME.has(name)) {
+      const spec = SPECS_BY_NAME.get(name)
+      if (!spec) {
         const suggestion = closest(name, SPECS_BY_NAME.keys())
         throw new UserError('unknown option in override', {
           key: `${key}.${name}`,
           hint: suggestion ? `did you mean ${suggestion}?` : 'see the cibuildwheel options'
         })
       }
+      optionText(options[name], spec, `${key}.${name}`)
     }
     const rules: Record<string, InheritRule> = {}
     for (const [name, rule] of Object.entries(inherit as Table)) {

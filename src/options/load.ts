@@ -161,7 +161,15 @@ async function unpackSdist(file: string, label: string): Promise<string> {
         value: label
       })
     }
-    return path.join(dest, entries[0])
+    const top = path.join(dest, entries[0])
+    if (!['pyproject.toml', 'setup.py'].some(name => fs.existsSync(path.join(top, name)))) {
+      throw new UserError(`is not an sdist: ${entries[0]} has no pyproject.toml or setup.py`, {
+        key: 'package-dir',
+        value: label,
+        hint: 'build the sdist with `python -m build --sdist`'
+      })
+    }
+    return top
   } catch (error) {
     fs.rmSync(dest, { recursive: true, force: true })
     throw error instanceof UserError ? error : notTarGz()

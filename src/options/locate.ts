@@ -149,6 +149,8 @@ export function locateError(
     : key?.startsWith('project.')
       ? sources.project
       : undefined
+  // A value from a CIBW_* variable: the error names the variable.
+  if (key && !source && key !== error.key && /^CIBW_/.test(key)) return error.from(key)
   if (!key || !source) return error
   const line = keyLine(source.text, key)
   const location: SourceLocation = { file: source.file, ...(line ? { line } : {}) }

@@ -20,7 +20,7 @@ import { platformNamed, type PlatformName, type Runner } from '../platforms/inde
 import { thisMachine } from '../platforms/runner.js'
 import { resolveBuildOptions } from './build-options.js'
 import { PLACEHOLDER_VARS, unknownPlaceholders } from '../steps/placeholders.js'
-import { checkKnownKeys, parseOverrides } from './config-table.js'
+import { checkConfigTables, parseOverrides } from './config-table.js'
 import { locateError, type ConfigSources } from './locate.js'
 import { resolvePublishOptions } from './publish.js'
 import {
@@ -120,7 +120,7 @@ function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): O
     })
   }
 
-  checkKnownKeys(project, warnings)
+  checkConfigTables(project)
   const overrides = parseOverrides(project.cibuildwheel)
   const cascade: CascadeSources = {
     platform,

@@ -1,8 +1,9 @@
 /**
  * An sdist given as package-dir is untrusted input. Before it is unpacked,
  * its listing (`tar -tvz`, in the C locale) is checked: no absolute member,
- * no `..`, no link that points outside the sdist's own directory, and no
- * link at the top. Pure: listing in, refusals out.
+ * no `..`, no link that points outside the sdist's own directory, no link
+ * at the top, and nothing but files, dirs and links (no device, fifo or
+ * socket). Pure: listing in, refusals out.
  */
 
 /** One member of a `tar -tv` listing. */
@@ -18,7 +19,8 @@ export interface Member {
 export function parseListing(listing: string): Member[] {
   const members: Member[] = []
   for (const line of listing.split('\n')) {
-    const match = /^(\S)\S*\s+\S+\s+\d+\s+\S+\s+\S+\s(.*)$/.exec(line)
+    // The size column of a device is `major,minor`.
+    const match = /^(\S)\S*\s+\S+\s+(?:\d+|\d+,\s*\d+)\s+\S+\s+\S+\s(.*)$/.exec(line)
     if (!match) continue
     const [, type, rest] = match
     const arrow =
@@ -34,6 +36,14 @@ export function parseListing(listing: string): Member[] {
   return members
 }
 
+const PLAIN_TYPES: readonly string[] = ['-', 'd', 'l', 'h']
+const SPECIAL_TYPES: Readonly<Record<string, string>> = {
+  c: 'character device',
+  b: 'block device',
+  p: 'fifo',
+  s: 'socket'
+}
+
 const parts = (name: string) => name.split('/').filter(p => p !== '' && p !== '.')
 
 /** Why each unsafe member is refused (empty when the archive is safe to unpack). */
@@ -42,6 +52,8 @@ export function unsafeMembers(members: readonly Member[]): string[] {
   for (const m of members) {
     const name = parts(m.name)
     if (m.name.startsWith('/')) problems.push(`${m.name}: an absolute path`)
+    else if (!PLAIN_TYPES.includes(m.type))
+      problems.push(`${m.name}: a ${SPECIAL_TYPES[m.type] ?? 'special file'}, not a plain file`)
     else if (name.includes('..')) problems.push(`${m.name}: leaves the sdist through ..`)
     else if (m.target !== undefined && name.length <= 1)
       problems.push(`${m.name}: a link at the top of the sdist`)

@@ -96,6 +96,11 @@ export class UserError extends Error {
     return new UserError(this.given.message, { ...this.given.details, location })
   }
 
+  /** The same error, naming where the value came from (e.g. `CIBW_ENVIRONMENT`) as its key. */
+  from(key: string): UserError {
+    return new UserError(this.given.message, { ...this.given.details, key })
+  }
+
   /** The same error, of another kind (e.g. a publish step's). */
   as(kind: FailureKind): UserError {
     return new UserError(this.given.message, { ...this.given.details, kind })

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { a as acquireLock, w as waitingMessage, c as checkWritableDir } from './lock-DO27I1w_.js';
+import { a as acquireLock, w as waitingMessage, c as checkWritableDir } from './lock-Dwg8V00H.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
-import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-C7zR1iU-.js';
-import { k as redactUrl } from './index-url-DNpoBC1j.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-m91bozPT.js';
-import { uploadJobArtifact } from './job-artifact-4OfXGBXl.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-CDJuqub0.js';
+import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-B_00fC_8.js';
+import { k as redactUrl } from './index-url-DKjx7mc8.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-NlHcl7eF.js';
+import { uploadJobArtifact } from './job-artifact-BqziIriO.js';
+import { S as SDIST_ARTIFACT_NAME } from './settings-BmjKvIs9.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential

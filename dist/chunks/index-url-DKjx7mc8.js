@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, h as semver, p as parseBoolean } from './credentials-C7zR1iU-.js';
+import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, h as semver, p as parseBoolean } from './credentials-B_00fC_8.js';
 
 const VERSION_PATTERN = [
   'v?',
@@ -738,4 +738,4 @@ function urlSecrets(text) {
     return [...new Set([userinfo, password, decode(password)].filter(s => s.length > 0))];
 }
 
-export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, pythonVersionsRange as c, parseParallel as d, positiveInt as e, parseChoice as f, deploymentTarget as g, projectPageUrl as h, parseRepositoryUrl as i, pypiInstance as j, redactUrl as k, DEFAULT_USERNAME as l, explain as m, nonEmpty as n, oidcIndexBase as o, parseEnable as p, resolvePublishOptions as r, simpleIndexUrl as s, urlSecrets as u };
+export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, pythonVersionsRange as c, parseParallel as d, positiveInt as e, parseChoice as f, deploymentTarget as g, projectPageUrl as h, parseRepositoryUrl as i, pypiInstance as j, redactUrl as k, DEFAULT_USERNAME as l, explain as m, nonEmpty as n, oidcIndexBase as o, parseEnable as p, resolvePublishOptions as r, simpleIndexUrl as s, urlSecrets as u, validRange as v };

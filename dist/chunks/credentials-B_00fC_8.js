@@ -55,6 +55,10 @@ class UserError extends Error {
     at(location) {
         return new UserError(this.given.message, { ...this.given.details, location });
     }
+    /** The same error, naming where the value came from (e.g. `CIBW_ENVIRONMENT`) as its key. */
+    from(key) {
+        return new UserError(this.given.message, { ...this.given.details, key });
+    }
     /** The same error, of another kind (e.g. a publish step's). */
     as(kind) {
         return new UserError(this.given.message, { ...this.given.details, kind });

@@ -1,10 +1,10 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-C7zR1iU-.js';
-import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-zuFk-dro.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-DebtTbBh.js';
-import { b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DNpoBC1j.js';
+import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-B_00fC_8.js';
+import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-CGJ418NW.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-P3sxstHf.js';
+import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DKjx7mc8.js';
 import { parseArgs } from 'node:util';
 import process$1 from 'node:process';
 import { spawn } from 'node:child_process';
@@ -208,26 +208,29 @@ function optionSourcePath(spec, sources, identifier) {
     const last = set.at(-1);
     return last && (last.path ?? last.source);
 }
+/** A config value as the option's text; a value of a shape the option does not take is refused. */
+function optionText(value, spec, source) {
+    try {
+        return stringify(value, spec.format, source);
+    }
+    catch (error) {
+        if (error instanceof FormatError) {
+            throw new UserError(`cannot take ${error.got}`, {
+                key: source,
+                value: JSON.stringify(value),
+                hint: `see the cibuildwheel documentation of ${spec.name}`
+            });
+        }
+        throw error;
+    }
+}
 function resolveOption(spec, sources, identifier) {
     const levels = levelsOf(spec, sources, identifier);
     let result;
     for (const { value, rule, source } of levels) {
         if (value === undefined || value === null)
             continue;
-        let text;
-        try {
-            text = stringify(value, spec.format, source);
-        }
-        catch (error) {
-            if (error instanceof FormatError) {
-                throw new UserError(`cannot take ${error.got}`, {
-                    key: source,
-                    value: JSON.stringify(value),
-                    hint: `see the cibuildwheel documentation of ${spec.name}`
-                });
-            }
-            throw error;
-        }
+        const text = optionText(value, spec, source);
         if (spec.ignoreEmpty && text === '')
             continue;
         result =
@@ -399,6 +402,9 @@ function locateError(error, sources, cascade, identifier) {
         : key?.startsWith('project.')
             ? sources.project
             : undefined;
+    // A value from a CIBW_* variable: the error names the variable.
+    if (key && !source && key !== error.key && /^CIBW_/.test(key))
+        return error.from(key);
     if (!key || !source)
         return error;
     const line = keyLine(source.text, key);
@@ -409,14 +415,16 @@ function locateError(error, sources, cascade, identifier) {
 /**
  * An sdist given as package-dir is untrusted input. Before it is unpacked,
  * its listing (`tar -tvz`, in the C locale) is checked: no absolute member,
- * no `..`, no link that points outside the sdist's own directory, and no
- * link at the top. Pure: listing in, refusals out.
+ * no `..`, no link that points outside the sdist's own directory, no link
+ * at the top, and nothing but files, dirs and links (no device, fifo or
+ * socket). Pure: listing in, refusals out.
  */
 /** Parses GNU tar's verbose listing (C locale). */
 function parseListing(listing) {
     const members = [];
     for (const line of listing.split('\n')) {
-        const match = /^(\S)\S*\s+\S+\s+\d+\s+\S+\s+\S+\s(.*)$/.exec(line);
+        // The size column of a device is `major,minor`.
+        const match = /^(\S)\S*\s+\S+\s+(?:\d+|\d+,\s*\d+)\s+\S+\s+\S+\s(.*)$/.exec(line);
         if (!match)
             continue;
         const [, type, rest] = match;
@@ -432,6 +440,13 @@ function parseListing(listing) {
     }
     return members;
 }
+const PLAIN_TYPES = ['-', 'd', 'l', 'h'];
+const SPECIAL_TYPES = {
+    c: 'character device',
+    b: 'block device',
+    p: 'fifo',
+    s: 'socket'
+};
 const parts = (name) => name.split('/').filter(p => p !== '' && p !== '.');
 /** Why each unsafe member is refused (empty when the archive is safe to unpack). */
 function unsafeMembers(members) {
@@ -440,6 +455,8 @@ function unsafeMembers(members) {
         const name = parts(m.name);
         if (m.name.startsWith('/'))
             problems.push(`${m.name}: an absolute path`);
+        else if (!PLAIN_TYPES.includes(m.type))
+            problems.push(`${m.name}: a ${SPECIAL_TYPES[m.type] ?? 'special file'}, not a plain file`);
         else if (name.includes('..'))
             problems.push(`${m.name}: leaves the sdist through ..`);
         else if (m.target !== undefined && name.length <= 1)
@@ -1570,6 +1587,64 @@ function setupPyRequiresPython(text) {
 }
 
 /**
+ * The syntax of requirements (PEP 508) and extras, checked when options are
+ * read, so that a typo in test-requires fails before the first build rather
+ * than at the first test. Entries that pip reads as options or paths
+ * (`-r file`, `./pkg`, URLs) are left to pip.
+ */
+const NAME = '[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?';
+const NAME_ONLY = new RegExp(`^${NAME}$`);
+const HEAD = new RegExp(`^(${NAME})\\s*(?:\\[([^\\]]*)\\])?\\s*(.*)$`, 's');
+/** Why `text` is not a requirement, or undefined when it is one. */
+function requirementProblem(text) {
+    if (/^(-|\.|~\/|\/|\\)/.test(text) || text.includes('://') || /[/\\]/.test(text.split(/[;@]/)[0]))
+        return undefined;
+    const head = HEAD.exec(text.trim());
+    if (!head)
+        return 'does not start with a project name';
+    const [, , extras, rest] = head;
+    if (extras !== undefined &&
+        extras.trim() !== '' &&
+        extras.split(',').some(e => !NAME_ONLY.test(e.trim())))
+        return `[${extras}] is not a list of extras`;
+    const [spec, ...marker] = rest.split(';');
+    if (marker.length > 0 && marker.join(';').trim() === '')
+        return 'has an empty marker after ;';
+    const version = spec.trim();
+    if (version.startsWith('@'))
+        return version.slice(1).trim() ? undefined : 'has no URL after @';
+    const bare = version.startsWith('(') && version.endsWith(')') ? version.slice(1, -1) : version;
+    if (bare !== '' && !validRange(bare))
+        return `${JSON.stringify(bare)} is not a version specifier`;
+    return undefined;
+}
+/** Refuses the first entry of `requirements` that is no requirement, naming `key`. */
+function checkRequirements(requirements, key) {
+    for (const requirement of requirements) {
+        const problem = requirementProblem(requirement);
+        if (problem) {
+            throw new UserError(`is not a requirement: ${problem}`, {
+                key,
+                value: requirement,
+                hint: 'write requirements as pip does, e.g. pytest>=8 "numpy[extra]==2.*"'
+            });
+        }
+    }
+}
+/** test-extras: extra names, separated by commas (or spaces). */
+function checkExtras(text, key) {
+    for (const extra of text.split(/[\s,]+/).filter(Boolean)) {
+        if (!NAME_ONLY.test(extra)) {
+            throw new UserError('is not the name of an extra', {
+                key,
+                value: extra,
+                hint: 'write extras as a comma-separated list, e.g. test,cli'
+            });
+        }
+    }
+}
+
+/**
  * `test-groups`: PEP 735 dependency groups of pyproject.toml, resolved to the
  * requirements they hold (`{include-group = "..."}` followed, cycles refused).
  */
@@ -1693,8 +1768,9 @@ function parseContainerEngine(text) {
 }
 function resolveBuildOptions(identifier, option, platform, packageDir, dependencyGroups = {}) {
     const get = (name) => option(name, identifier);
-    const verbosity = Number.parseInt(get('build-verbosity') || '0', 10);
-    if (Number.isNaN(verbosity)) {
+    const verbosityText = get('build-verbosity').trim() || '0';
+    const verbosity = Number(verbosityText);
+    if (!/^[-+]?\d+$/.test(verbosityText)) {
         throw new UserError('must be a whole number', {
             key: 'build-verbosity',
             value: get('build-verbosity'),
@@ -1718,6 +1794,9 @@ function resolveBuildOptions(identifier, option, platform, packageDir, dependenc
             });
         }
     }
+    const testRequires = split(get('test-requires'), 'test-requires');
+    checkRequirements(testRequires, 'test-requires');
+    checkExtras(get('test-extras'), 'test-extras');
     return {
         identifier,
         beforeAll: get('before-all'),
@@ -1734,7 +1813,7 @@ function resolveBuildOptions(identifier, option, platform, packageDir, dependenc
         configSettings: split(get('config-settings'), 'config-settings'),
         frontend: parseFrontend(get('build-frontend')),
         testRequires: [
-            ...split(get('test-requires'), 'test-requires'),
+            ...testRequires,
             ...dependencyGroupRequirements(dependencyGroups, words(get('test-groups')))
         ],
         testExtras: get('test-extras'),
@@ -1763,8 +1842,10 @@ function parseDependencyVersions(text, packageDir) {
                 hint: 'use file: PATH or packages: NAME==VERSION ...'
             });
         }
-        if (parsed.packages)
+        if (parsed.packages) {
+            checkRequirements(parsed.packages, 'dependency-versions');
             return { kind: 'packages', packages: parsed.packages };
+        }
         if (!parsed.file || parsed.file.length !== 1) {
             throw new UserError('names one file', {
                 key: 'dependency-versions',
@@ -1794,21 +1875,39 @@ function parseDependencyVersions(text, packageDir) {
 
 /**
  * The structure of `[tool.cibuildwheel]` and `[tool.wheelwright]`: unknown
- * keys (a warning with the nearest known key), platform tables, and the
+ * keys (an error with the nearest known key), value shapes, platform tables, and the
  * `[[overrides]]` list with its inherit rules.
  */
-function checkKnownKeys(project, warnings) {
+/**
+ * Every key of `[tool.cibuildwheel]` (its platform tables included) and of
+ * `[tool.wheelwright]` is known and of a shape its option takes, whether or
+ * not an input overrides it in this run. An unknown key is refused, as
+ * cibuildwheel refuses it ("not supported in a config file").
+ */
+function checkConfigTables(project) {
     const optionNames = OPTION_SPECS.map(s => s.name);
     const known = new Set([...optionNames, ...STRUCTURAL_KEYS]);
-    const report = (key, name, candidates) => {
+    const unknown = (key, name, candidates) => {
         const suggestion = closest(name, candidates);
-        warnings.push(`${key}: unknown option ${JSON.stringify(name)}, ignored` +
-            (suggestion ? `. Did you mean ${JSON.stringify(suggestion)}?` : ''));
+        return new UserError('is not an option', {
+            key,
+            hint: suggestion ? `did you mean ${suggestion}?` : 'see the list of options in the README'
+        });
     };
-    for (const name of Object.keys(project.cibuildwheel)) {
-        if (!known.has(name))
-            report(`tool.cibuildwheel.${name}`, name, known);
-    }
+    const check = (table, prefix, names) => {
+        for (const [name, value] of Object.entries(table)) {
+            const key = `${prefix}.${name}`;
+            if (!names.has(name))
+                throw unknown(key, name, names);
+            const spec = SPECS_BY_NAME.get(name);
+            if (spec)
+                optionText(value, spec, key);
+        }
+    };
+    const global = { ...project.cibuildwheel };
+    for (const table of ['overrides', ...PLATFORM_TABLES])
+        delete global[table];
+    check(global, 'tool.cibuildwheel', known);
     for (const table of PLATFORM_TABLES) {
         const value = project.cibuildwheel[table];
         if (value === undefined)
@@ -1819,24 +1918,38 @@ function checkKnownKeys(project, warnings) {
                 value: String(value)
             });
         }
+        check(value, `tool.cibuildwheel.${table}`, new Set(optionNames));
         for (const name of Object.keys(value)) {
-            if (!optionNames.includes(name))
-                report(`tool.cibuildwheel.${table}.${name}`, name, optionNames);
-            else {
-                const owner = PLATFORM_LIST.find(p => p.ownOptions?.test(name));
-                if (owner && owner.name !== table) {
-                    throw new UserError(`only applies to ${owner.name}`, {
-                        key: `tool.cibuildwheel.${table}.${name}`,
-                        hint: `move it to [tool.cibuildwheel.${owner.name}] or [tool.cibuildwheel]`
-                    });
-                }
+            const owner = PLATFORM_LIST.find(p => p.ownOptions?.test(name));
+            if (owner && owner.name !== table) {
+                throw new UserError(`only applies to ${owner.name}`, {
+                    key: `tool.cibuildwheel.${table}.${name}`,
+                    hint: `move it to [tool.cibuildwheel.${owner.name}] or [tool.cibuildwheel]`
+                });
             }
         }
     }
-    const ourKeys = WHEELWRIGHT_KEYS;
-    for (const name of Object.keys(project.wheelwright)) {
-        if (!ourKeys.includes(name))
-            report(`tool.wheelwright.${name}`, name, ourKeys);
+    for (const name of ['name', 'version', 'requires-python']) {
+        const value = project.project[name];
+        if (value !== undefined && typeof value !== 'string') {
+            throw new UserError('must be a string', {
+                key: `project.${name}`,
+                value: JSON.stringify(value),
+                ...(name === 'requires-python' ? { hint: 'write a specifier such as ">=3.9"' } : {})
+            });
+        }
+    }
+    const ourKeys = new Set(WHEELWRIGHT_KEYS);
+    for (const [name, value] of Object.entries(project.wheelwright)) {
+        const key = `tool.wheelwright.${name}`;
+        if (!ourKeys.has(name))
+            throw unknown(key, name, ourKeys);
+        if (typeof value === 'object') {
+            throw new UserError('must be a string, number or boolean', {
+                key,
+                value: JSON.stringify(value)
+            });
+        }
     }
 }
 const NOT_OVERRIDABLE = [
@@ -1877,13 +1990,15 @@ function parseOverrides(config) {
                     hint: 'set it in [tool.cibuildwheel] instead'
                 });
             }
-            if (!SPECS_BY_NAME.has(name)) {
+            const spec = SPECS_BY_NAME.get(name);
+            if (!spec) {
                 const suggestion = closest(name, SPECS_BY_NAME.keys());
                 throw new UserError('unknown option in override', {
                     key: `${key}.${name}`,
                     hint: suggestion ? `did you mean ${suggestion}?` : 'see the cibuildwheel options'
                 });
             }
+            optionText(options[name], spec, `${key}.${name}`);
         }
         const rules = {};
         for (const [name, rule] of Object.entries(inherit)) {
@@ -1965,7 +2080,7 @@ function resolveWith(input, seen) {
             hint: 'drop archs, or use build to select several identifiers'
         });
     }
-    checkKnownKeys(project, warnings);
+    checkConfigTables(project);
     const overrides = parseOverrides(project.cibuildwheel);
     const cascade = {
         platform,
@@ -2293,7 +2408,15 @@ async function unpackSdist(file, label) {
                 value: label
             });
         }
-        return path.join(dest, entries[0]);
+        const top = path.join(dest, entries[0]);
+        if (!['pyproject.toml', 'setup.py'].some(name => fs__default.existsSync(path.join(top, name)))) {
+            throw new UserError(`is not an sdist: ${entries[0]} has no pyproject.toml or setup.py`, {
+                key: 'package-dir',
+                value: label,
+                hint: 'build the sdist with `python -m build --sdist`'
+            });
+        }
+        return top;
     }
     catch (error) {
         fs__default.rmSync(dest, { recursive: true, force: true });
@@ -3490,13 +3613,13 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-BwCwcPl5.js')).runPlan(options, context);
+            return (await import('./plan-5kG_agiw.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-B2ycCLBS.js')).runBuild(options, context);
+            return (await import('./build-B87TyCx1.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-CXY2ZTbI.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-B73tYS1W.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-CaMIt-85.js')).runPublish(options, context);
+            return (await import('./publish-CWwH-Wto.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

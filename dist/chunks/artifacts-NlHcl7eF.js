@@ -1,9 +1,9 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError, w as words, n as fnmatch } from './credentials-C7zR1iU-.js';
+import { U as UserError, w as words, n as fnmatch } from './credentials-B_00fC_8.js';
 import crypto from 'node:crypto';
-import { p as parseWheelName } from './lock-DO27I1w_.js';
-import { v as versionKey } from './version-BJnJX4dN.js';
+import { p as parseWheelName } from './lock-Dwg8V00H.js';
+import { v as versionKey } from './version-B0y3wbud.js';
 
 /**
  * Distribution file names: wheels (PEP 427) and sdists (PEP 625,

@@ -1,8 +1,8 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-CC1qBrvs.js';
-import './credentials-C7zR1iU-.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-BJZAo_My.js';
+import './credentials-B_00fC_8.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-zuFk-dro.js';
+import './identifiers-CGJ418NW.js';
 import 'node:path';
 import 'node:fs';
 import './core-CM_3Ha9x.js';

@@ -1,11 +1,11 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-C7zR1iU-.js';
-import { p as parseWheelName, i as isAbi3, a as acquireLock, w as waitingMessage, b as isPurePython, c as checkWritableDir } from './lock-DO27I1w_.js';
-import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-DebtTbBh.js';
-import { j as jobConfigurations } from './select-CC1qBrvs.js';
-import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-zuFk-dro.js';
+import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-B_00fC_8.js';
+import { p as parseWheelName, i as isAbi3, a as acquireLock, w as waitingMessage, b as isPurePython, c as checkWritableDir } from './lock-Dwg8V00H.js';
+import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-P3sxstHf.js';
+import { j as jobConfigurations } from './select-BJZAo_My.js';
+import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-CGJ418NW.js';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
@@ -2215,17 +2215,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return undefined;
-    const { shouldPublish } = await import('./settings-CDJuqub0.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-BmjKvIs9.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-CXY2ZTbI.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-B73tYS1W.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-m91bozPT.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-4OfXGBXl.js');
+        const { expandArtifactName } = await import('./artifacts-NlHcl7eF.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-BqziIriO.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -2247,7 +2247,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport } = await import('./publish-CaMIt-85.js');
+        const { publishAndReport } = await import('./publish-CWwH-Wto.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
     return sdist;
@@ -2261,7 +2261,7 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-BuBMmqu5.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-EwwDvKiE.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }

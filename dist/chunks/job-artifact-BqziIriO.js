@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-m91bozPT.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-NlHcl7eF.js';
 import 'node:fs';
-import './credentials-C7zR1iU-.js';
+import './credentials-B_00fC_8.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
-import './lock-DO27I1w_.js';
+import './lock-Dwg8V00H.js';
 import 'node:os';
-import './version-BJnJX4dN.js';
-import './index-url-DNpoBC1j.js';
+import './version-B0y3wbud.js';
+import './index-url-DKjx7mc8.js';
 
 /** Uploads one job's distributions as its artifact, or says why it did not. */
 /** True when the artifact was uploaded (and the artifact-name output set). */
