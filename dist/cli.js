@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-D3VZe6U1.js';
+import { r as runCli } from './chunks/main-BXijfoCx.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

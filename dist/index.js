@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-D3VZe6U1.js';
+import { a as runAction } from './chunks/main-BXijfoCx.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

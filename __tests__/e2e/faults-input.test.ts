@@ -502,6 +502,33 @@ const publish: FaultCase[] = [
   }
 ]
 
+/** Runs that succeed: nothing they print may hold a secret, and the project stays untouched. */
+const clean: FaultCase[] = [
+  {
+    name: 'build --dry-run with tokens in the environment',
+    argv: [...BUILD, '--dry-run'],
+    env: {
+      CIBW_ENVIRONMENT: 'TOKEN_COPY="$GITHUB_TOKEN"',
+      PIP_INDEX_URL: `https://u:${URL_SECRET}@pypi.example/simple`
+    },
+    code: 0,
+    message: /"identifier": "cp3\d+-manylinux_x86_64"/
+  },
+  {
+    name: 'plan --matrix with tokens in the environment',
+    argv: ['plan', '{project}', '--matrix'],
+    code: 0,
+    message: /include/
+  },
+  {
+    name: 'sdist of a project: nothing is written into it',
+    argv: ['sdist', '{project}', '--output-dir', '{out}'],
+    code: 0,
+    message: /spam_ext-1\.0\.0\.tar\.gz/,
+    outputAllowed: /^spam_ext-1\.0\.0\.tar\.gz$/
+  }
+]
+
 const ALL: readonly [string, readonly FaultCase[]][] = [
   ['cibuildwheel keys of the wrong shape', cibuildwheelKeys],
   ['wheelwright keys of the wrong shape', wheelwrightKeys],
@@ -510,7 +537,8 @@ const ALL: readonly [string, readonly FaultCase[]][] = [
   ['values', values],
   ['flags and paths', flags],
   ['hostile sdists', sdists],
-  ['publish inputs', publish]
+  ['publish inputs', publish],
+  ['clean runs', clean]
 ]
 
 for (const [title, cases] of ALL) {

@@ -198,6 +198,15 @@ export async function checkAftermath(
   expect(out.filter(name => !allowed || !allowed.test(name))).toEqual([])
 }
 
+/** Every path under `dir` with its size and mtime. */
+function treeOf(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  return (fs.readdirSync(dir, { recursive: true }) as string[]).sort().map(name => {
+    const stat = fs.lstatSync(path.join(dir, name))
+    return `${name} ${stat.size} ${stat.mtimeMs}`
+  })
+}
+
 /** Runs one table case to its end and checks it. */
 export async function runFaultCase(c: FaultCase): Promise<FaultRun> {
   const dirs = caseDirs()
@@ -212,6 +221,7 @@ export async function runFaultCase(c: FaultCase): Promise<FaultRun> {
     fs.writeFileSync(file, text)
   }
   c.prepare?.(dirs)
+  const before = treeOf(dirs.project)
   const started = startCli(c.argv, dirs, c.env)
   // A bad-input case ends in seconds; one that does not is a hang, and fails.
   const timer = setTimeout(() => process.kill(-started.pid, 'SIGKILL'), CASE_TIMEOUT_MS)
@@ -225,5 +235,7 @@ export async function runFaultCase(c: FaultCase): Promise<FaultRun> {
   expect({ case: context, code: run.code }).toEqual({ case: context, code: c.code })
   expect(run.output).toMatch(c.message)
   await checkAftermath(run, started.marker, c)
+  // Nothing is written into the user's project (no egg-info, no build/).
+  expect(treeOf(dirs.project)).toEqual(before)
   return run
 }

@@ -60,6 +60,16 @@ spam.c:(.text+0x12): undefined reference to \`greeter_hello'
 collect2: error: ld returned 1 exit status
 `
 
+/** pip under pypa/build on a full disk: its lines prefixed with `< `, the message wrapped. */
+const FULL_DISK = `* Installing packages in isolated environment:
+  - setuptools>=64
+< Collecting setuptools>=64 (from -r /tmp/build-requirements.txt (line 1))
+< ERROR: Could not install packages due to an OSError: [Errno 28] No space
+left on device
+Traceback (most recent call last):
+subprocess.CalledProcessError: Command '['python', '-m', 'pip']' returned non-zero exit status 1.
+`
+
 describe('the telling lines of a failed step', () => {
   test.each([
     [
@@ -117,6 +127,14 @@ describe('the telling lines of a failed step', () => {
         'collect2: error: ld returned 1 exit status'
       ]
     ],
+    [
+      'a full disk, under the prefix of pypa/build',
+      FULL_DISK,
+      [
+        '< ERROR: Could not install packages due to an OSError: [Errno 28] No space',
+        "subprocess.CalledProcessError: Command '['python', '-m', 'pip']' returned non-zero exit status 1."
+      ]
+    ],
     ['colour codes are dropped', '\x1b[31mERROR: boom\x1b[0m\n', ['ERROR: boom']]
   ])('%s', (_name, output, expected) => {
     expect(tellingLines(output)).toEqual(expected)
@@ -145,7 +163,8 @@ describe('the telling lines of a failed step', () => {
       AUDITWHEEL,
       MSVC,
       PYTEST,
-      LINKER
+      LINKER,
+      FULL_DISK
     ]
       .join('\n')
       .concat(

@@ -3615,7 +3615,7 @@ async function runCommand(options, context) {
         case 'plan':
             return (await import('./plan-5kG_agiw.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-B87TyCx1.js')).runBuild(options, context);
+            return (await import('./build-C8Lus0rb.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-B73tYS1W.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':

@@ -1181,6 +1181,10 @@ const CAUSES = [
         kind: 'network',
         pattern: /Failed to establish a new connection|Name or service not known|Temporary failure in name resolution|Connection refused|Connection reset by peer|Network is unreachable|CERTIFICATE_VERIFY_FAILED|Read timed out|Could not fetch URL/
     },
+    {
+        kind: 'disk',
+        pattern: /No space left on device|\[Errno 28\]|Disk quota exceeded|Read-only file system/
+    },
     { kind: 'compiler', pattern: /^\S.*?:\d+(:\d+)?: (fatal )?error: / },
     { kind: 'compiler', pattern: /^\S.*?\(\d+(,\d+)?\): (fatal )?error [A-Z]+\d+: / },
     { kind: 'compiler', pattern: /^error(\[E\d+\])?: / },
@@ -1204,7 +1208,9 @@ function tellingLines(output) {
         .split(/\r?\n/)
         .map(l => l.trimEnd())
         .filter(l => l.trim() !== '');
-    const telling = [...new Set(lines.filter(l => CAUSES.some(c => c.pattern.test(l.trimStart()))))];
+    // pypa/build prefixes the output of the commands it runs with `< ` or `> `.
+    const bare = (l) => l.trimStart().replace(/^[<>] +/, '');
+    const telling = [...new Set(lines.filter(l => CAUSES.some(c => c.pattern.test(bare(l)))))];
     if (telling.length === 0)
         return lines.slice(-10);
     // The first errors are the causes, the last line of a traceback is the verdict.
