@@ -248,6 +248,17 @@ describe('archives by url and sha256 (PyPy, GraalPy)', () => {
     expect(hits.get('/pypy.tar.gz')).toBe(before)
   }, 300_000)
 
+  test('two installs of one archive at once (two runs, one cache) both succeed', async () => {
+    files.set('/pypy-twice.tar.gz', { body: topLevelArchive, corruptFirst: 0 })
+    const ctx = context(`${base}/unused.json`)
+    const dest = path.join(tempDir('cache'), 'interpreters', 'pypy-twice')
+    const request = { url: `${base}/pypy-twice.tar.gz`, sha256: sha(), dest, label: 'pp310' }
+    const both = await Promise.all([installArchive(request, ctx), installArchive(request, ctx)])
+    expect(both).toEqual([dest, dest])
+    expect(check([path.join(dest, 'bin', `python${minor}`), '-c', 'print(7)']).trim()).toBe('7')
+    expect(fs.readdirSync(path.dirname(dest))).toEqual(['pypy-twice'])
+  }, 300_000)
+
   test('a sha256 mismatch is retried, then fails with the URL', async () => {
     files.set('/tampered.tar.gz', { body: topLevelArchive, corruptFirst: 0 })
     hits.set('/tampered.tar.gz', 0)

@@ -319,7 +319,13 @@ export async function installArchive(
       const staging = `${request.dest}.partial-${process.pid}`
       fs.rmSync(staging, { recursive: true, force: true })
       fs.renameSync(content, staging)
-      fs.renameSync(staging, request.dest)
+      try {
+        fs.renameSync(staging, request.dest)
+      } catch (error) {
+        // Another run installed the same thing meanwhile: theirs is as good as ours.
+        if (!fs.existsSync(request.dest)) throw error
+        fs.rmSync(staging, { recursive: true, force: true })
+      }
       fs.rmSync(work, { recursive: true, force: true })
       return request.dest
     })

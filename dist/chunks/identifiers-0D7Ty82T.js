@@ -2361,7 +2361,15 @@ async function installArchive(request, ctx) {
             const staging = `${request.dest}.partial-${process.pid}`;
             fs__default.rmSync(staging, { recursive: true, force: true });
             fs__default.renameSync(content, staging);
-            fs__default.renameSync(staging, request.dest);
+            try {
+                fs__default.renameSync(staging, request.dest);
+            }
+            catch (error) {
+                // Another run installed the same thing meanwhile: theirs is as good as ours.
+                if (!fs__default.existsSync(request.dest))
+                    throw error;
+                fs__default.rmSync(staging, { recursive: true, force: true });
+            }
             fs__default.rmSync(work, { recursive: true, force: true });
             return request.dest;
         });
