@@ -44,7 +44,7 @@ const CONFIG_CASES: readonly Case[] = [
     fixture: 'c-ext',
     env: { CIBW_ARCHS: 'arm64' },
     status: 4,
-    message: /archs: linux cannot build arm64.*arm64 is called aarch64 on linux/
+    message: /CIBW_ARCHS: linux cannot build arm64.*arm64 is called aarch64 on linux/
   },
   {
     name: 'an unknown build frontend',

@@ -380,7 +380,7 @@ describe('what the log shows for each step', () => {
 
   test.each([
     ['before-all', 'yum install -y zlib-devel'],
-    ['create', `podman create ${group.container!.image}`],
+    ['create', `podman create --platform linux/amd64 ${group.container!.image}`],
     ['copy-in', 'copy the project into /project'],
     ['prepare', 'copy the project into a fresh build dir'],
     ['before-build', 'make -C {project} gen'],

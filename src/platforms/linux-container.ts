@@ -14,6 +14,7 @@ import { pipelineSteps } from '../steps/pipeline.js'
 import { shellArgv } from '../steps/placeholders.js'
 import { resolveImage } from '../container/images.js'
 import * as shared from './shared.js'
+import { join } from '../util/shlex.js'
 
 const CONTAINER_PROJECT = '/project'
 const CONTAINER_WORK = '/tmp/wheelwright'
@@ -148,7 +149,8 @@ function containerGroup(
         '-c',
         'while sleep 3600; do :; done'
       ],
-      `${engine} create ${image}`,
+      // The user-facing form: the engine, its create arguments (--platform when emulated), the image.
+      join([engine, 'create', ...container.createArgs, image]),
       containerEnv
     ),
     host('start', [engine, 'start', name], `${engine} start ${name}`),

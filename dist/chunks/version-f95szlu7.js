@@ -1,5 +1,5 @@
 import { U as UserError, a as EXIT, i as isUserError } from './credentials-B_00fC_8.js';
-import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-0D7Ty82T.js';
+import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-CG0-FGre.js';
 import path from 'node:path';
 
 /**

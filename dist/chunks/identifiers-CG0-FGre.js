@@ -3320,7 +3320,9 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
             '/bin/sh',
             '-c',
             'while sleep 3600; do :; done'
-        ], `${engine} create ${image}`, containerEnv),
+        ], 
+        // The user-facing form: the engine, its create arguments (--platform when emulated), the image.
+        join([engine, 'create', ...container.createArgs, image]), containerEnv),
         host('start', [engine, 'start', name], `${engine} start ${name}`),
         host('copy-in', ['bash', '-c', COPY_IN, 'copy-in', engine, name, CONTAINER_PROJECT, options.packageDir], `copy the project into ${CONTAINER_PROJECT}`)
     ];
