@@ -7,6 +7,7 @@
  * left in TMPDIR or output-dir, the project tree untouched, and no process
  * left (see helpers/faults.ts).
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, test } from '@jest/globals'
@@ -447,6 +448,13 @@ const distDir = (files: Record<string, string | Buffer>) => (dirs: { root: strin
     fs.writeFileSync(path.join(dist, name), content)
 }
 const PUBLISH = ['publish', '{root}/dist', '--publish', 'true']
+/** A minimal wheel: a zip with METADATA and WHEEL. */
+const ZIP_WHEEL = [
+  'import sys, zipfile',
+  "with zipfile.ZipFile(sys.argv[1], 'w') as z:",
+  "    z.writestr('spam_ext-1.0.0.dist-info/METADATA', 'Metadata-Version: 2.1\\nName: spam-ext\\nVersion: 1.0.0\\n')",
+  "    z.writestr('spam_ext-1.0.0.dist-info/WHEEL', 'Wheel-Version: 1.0\\n')"
+].join('\n')
 
 const publish: FaultCase[] = [
   { name: 'a dist dir that is missing', argv: PUBLISH, code: 2, message: /dist/ },
@@ -478,6 +486,26 @@ const publish: FaultCase[] = [
     prepare: distDir({ 'spam_ext-1.0.0-cp311-cp311-manylinux_2_17_x86_64.whl': 'not a zip' }),
     code: 2,
     message: /user:\*\*\*@127\.0\.0\.1|not a (valid )?(zip|wheel)/i
+  },
+  {
+    name: 'a repository-url with a password in pyproject.toml, unreachable',
+    argv: [...PUBLISH, '--package-dir', '{project}', '--verify-metadata', 'false'],
+    pyproject: `${BASE}\n[tool.wheelwright]\nrepository-url = "http://user:${URL_SECRET}@127.0.0.1:9/legacy/"\n`,
+    replacePyproject: true,
+    prepare: dirs => {
+      distDir({})(dirs)
+      const wheel = path.join(
+        dirs.root,
+        'dist',
+        'spam_ext-1.0.0-cp311-cp311-manylinux_2_17_x86_64.whl'
+      )
+      const made = spawnSync('python3', ['-c', ZIP_WHEEL, wheel])
+      if (made.status !== 0) throw new Error(String(made.stderr))
+    },
+    code: 2,
+    // The upload is tried, and the URL is shown without its password.
+    message:
+      /twine upload to http:\/\/\*\*\*@127\.0\.0\.1:9\/legacy\/[^]*repository-url: cannot reach the index/
   },
   {
     name: 'a repository-url that is not http',
