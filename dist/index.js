@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-g-GOvXsA.js';
+import { a as runAction } from './chunks/main-U0AVYCl3.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

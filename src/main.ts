@@ -16,7 +16,7 @@ import { detectRunner } from './platforms/runner.js'
 import { actionReporter, cliReporter } from './report/log.js'
 import { annotationsOf } from './report/annotations.js'
 import { detectTerminal } from './report/terminal.js'
-import { EXIT, isUserError } from './util/errors.js'
+import { EXIT, isUserError, UserError } from './util/errors.js'
 import { VERSION } from './version.js'
 import { urlSecrets } from './publish/index-url.js'
 import { hideDebugCommands } from './report/debug-filter.js'
@@ -110,7 +110,27 @@ export async function runAction(): Promise<void> {
   }
 }
 
+/** The password piped to `publish --password-stdin`: stdin, without its final newline. */
+function readPassword(command: string, stdin: () => string = () => fs.readFileSync(0, 'utf8')) {
+  if (command !== 'publish') {
+    throw new UserError(`means nothing to wheelwright ${command}`, {
+      key: '--password-stdin',
+      hint: 'it is a flag of wheelwright publish'
+    })
+  }
+  const password = stdin().replace(/\r?\n$/, '')
+  if (!password.trim()) {
+    throw new UserError('read an empty password from standard input', {
+      key: '--password-stdin',
+      hint: 'pipe the token in, e.g. printf %s "$TOKEN" | wheelwright publish --password-stdin'
+    })
+  }
+  return password
+}
+
 export interface CliIo {
+  /** Standard input, read whole (for --password-stdin). */
+  readonly stdin?: () => string
   readonly env?: Env
   readonly cwd?: string
   readonly stdout?: (text: string) => void
@@ -143,6 +163,7 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
       reporter.result(commandHelp(inputs.get('command') as Command))
       return 0
     }
+    if (args.passwordStdin) inputs.set('password', readPassword(args.command, io.stdin))
     if (!io.stdout && env.GITHUB_ACTIONS !== 'true') hideDebugCommands(process.stdout)
     await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() }, warnings)
     return 0

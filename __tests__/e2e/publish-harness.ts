@@ -152,15 +152,21 @@ async function runChild(
   env: NodeJS.ProcessEnv,
   cwd: string,
   recorder: LeakRecorder | undefined,
-  timeoutMs: number
+  timeoutMs: number,
+  input?: string
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(argv[0], argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(argv[0], argv.slice(1), {
+    cwd,
+    env,
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+  })
+  if (input !== undefined) child.stdin!.end(input)
   const argvs: string[][] = []
   const stop = child.pid ? watchDescendants(child.pid, argvs) : () => undefined
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
   const status = await new Promise<number | null>(resolve =>
     child.on('close', code => resolve(code))
@@ -177,14 +183,15 @@ async function runChild(
 export async function runCli(
   args: string[],
   env: Record<string, string>,
-  options: { cwd?: string; recorder?: LeakRecorder; timeoutMs?: number } = {}
+  options: { cwd?: string; recorder?: LeakRecorder; timeoutMs?: number; input?: string } = {}
 ): Promise<ChildRun> {
   const run = await runChild(
     [process.execPath, CLI, ...args],
     cleanEnv(env),
     options.cwd ?? tempDir('cwd'),
     options.recorder,
-    options.timeoutMs ?? 300_000
+    options.timeoutMs ?? 300_000,
+    options.input
   )
   return { ...run, outputs: {}, summary: '' }
 }

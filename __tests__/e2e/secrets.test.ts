@@ -144,6 +144,32 @@ describe('the CLI', () => {
     runs.push({ name: 'cli', run })
     expect(run.status).toBe(0)
   })
+
+  test('a token piped to --password-stdin: published to an index that requires it, nothing printed', async () => {
+    const fresh = await startPypiServer({ __token__: TOKEN })
+    try {
+      const run = await runCli(
+        ['publish', dist, '--repository-url', fresh.url, '--password-stdin'],
+        env,
+        { recorder, input: `${TOKEN}\n` }
+      )
+      runs.push({ name: 'cli-stdin', run })
+      expect(run.stderr).not.toContain('error:')
+      expect(run.status).toBe(0)
+    } finally {
+      await fresh.close()
+    }
+  })
+
+  test('--password-stdin with nothing piped in, or to another command, is refused', async () => {
+    const empty = await runCli(['publish', dist, '--password-stdin'], env, { input: '' })
+    expect(empty.status).toBe(2)
+    expect(empty.stderr).toContain('--password-stdin: read an empty password from standard input')
+    const build = await runCli(['build', '--password-stdin'], env, { input: TOKEN })
+    expect(build.status).toBe(2)
+    expect(build.stderr).toContain('--password-stdin: means nothing to wheelwright build')
+    expect(build.stderr).not.toContain(TOKEN)
+  })
 })
 
 describe('secrets (runs last)', () => {
@@ -155,7 +181,8 @@ describe('secrets (runs last)', () => {
       'twine-password',
       'oidc-refused',
       'oidc',
-      'cli'
+      'cli',
+      'cli-stdin'
     ])
     expect(recorder.argvs.filter(argv => argv.includes('upload')).length).toBeGreaterThanOrEqual(3)
     const tokens = [TOKEN, WRONG, MINTED, oidc.requestToken, ...oidc.issued]

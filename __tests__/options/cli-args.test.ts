@@ -73,7 +73,10 @@ describe('mistakes', () => {
     [['build', 'pkg', '--fail-fast', 'maybe'], '--fail-fast: takes true or false (got "maybe")'],
     [['build', 'pkg', 'extra'], 'too many arguments (got "extra")'],
     [['publish', '--password', 'pypi-secret'], '--password: is refused on the command line'],
-    [['publish', '--password=pypi-secret'], 'set TWINE_PASSWORD in the environment instead']
+    [
+      ['publish', '--password=pypi-secret'],
+      'set TWINE_PASSWORD in the environment, or pipe it to --password-stdin'
+    ]
   ])('%j', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(message.replace(/^error: /, ''))
   })

@@ -28,10 +28,12 @@ export interface ParsedArgs {
   readonly version: boolean
   /** Print the stack trace of an unexpected error. */
   readonly debug: boolean
+  /** publish: read the password from standard input. */
+  readonly passwordStdin: boolean
 }
 
 /** Flags of the program itself, not inputs. */
-const GLOBAL_FLAGS = ['help', 'version', 'debug'] as const
+const GLOBAL_FLAGS = ['help', 'version', 'debug', 'password-stdin'] as const
 type GlobalFlag = (typeof GLOBAL_FLAGS)[number]
 
 const BY_NAME: ReadonlyMap<string, InputSpec> = new Map(INPUTS.map(i => [i.name, i]))
@@ -87,13 +89,25 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const words = tokens.flatMap(t => (t.kind === 'positional' ? [t.value] : []))
   if (tokens.some(t => t.kind === 'option' && t.name === 'help')) {
     // Help wins over any mistake in the other words: it is what the user asked for.
-    return { command: words[0], inputs: new Map(), help: true, version: false, debug: false }
+    return {
+      command: words[0],
+      inputs: new Map(),
+      help: true,
+      version: false,
+      debug: false,
+      passwordStdin: false
+    }
   }
   const inputs = new Map<string, string>()
   const positionals: string[] = []
   /** The boolean flag right before each positional, if any (`--fail-fast maybe`). */
   const afterBoolean = new Map<number, string>()
-  const global: Record<GlobalFlag, boolean> = { help: false, version: false, debug: false }
+  const global: Record<GlobalFlag, boolean> = {
+    help: false,
+    version: false,
+    debug: false,
+    'password-stdin': false
+  }
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]
     if (token.kind === 'option-terminator') continue
@@ -120,7 +134,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       // Never echo the value: it would be a secret in this error, too.
       throw new UserError(
         'is refused on the command line, where every user of the machine can read it (ps)',
-        { key: '--password', hint: 'set TWINE_PASSWORD in the environment instead' }
+        {
+          key: '--password',
+          hint: 'set TWINE_PASSWORD in the environment, or pipe it to --password-stdin'
+        }
       )
     }
     let value = token.value
@@ -148,5 +165,6 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     })
   }
   const [command, positional] = positionals
-  return { command, positional, inputs, ...global }
+  const { 'password-stdin': passwordStdin, ...flags } = global
+  return { command, positional, inputs, ...flags, passwordStdin }
 }

@@ -101,7 +101,7 @@ export function commandHelp(command: Command): string {
     ...wrap(
       'Flags override [tool.cibuildwheel], [tool.wheelwright] and CIBW_* settings.' +
         (release
-          ? ' The password (an API token) is read from TWINE_PASSWORD, never from a flag; without one, publishing uses trusted publishing.'
+          ? ' The password (an API token) is read from TWINE_PASSWORD, or from standard input with --password-stdin, never from a flag; without one, publishing uses trusted publishing.'
           : ''),
       WIDTH
     ),

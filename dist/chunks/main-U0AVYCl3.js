@@ -2930,7 +2930,7 @@ const INPUTS = [
  * module only reads the words.
  */
 /** Flags of the program itself, not inputs. */
-const GLOBAL_FLAGS$1 = ['help', 'version', 'debug'];
+const GLOBAL_FLAGS$1 = ['help', 'version', 'debug', 'password-stdin'];
 const BY_NAME$1 = new Map(INPUTS.map(i => [i.name, i]));
 /** What util.parseArgs needs to know: which flags take a value, and `-h`. */
 const PARSE_OPTIONS = Object.fromEntries([
@@ -2975,13 +2975,25 @@ function parseCliArgs(argv) {
     const words = tokens.flatMap(t => (t.kind === 'positional' ? [t.value] : []));
     if (tokens.some(t => t.kind === 'option' && t.name === 'help')) {
         // Help wins over any mistake in the other words: it is what the user asked for.
-        return { command: words[0], inputs: new Map(), help: true, version: false, debug: false };
+        return {
+            command: words[0],
+            inputs: new Map(),
+            help: true,
+            version: false,
+            debug: false,
+            passwordStdin: false
+        };
     }
     const inputs = new Map();
     const positionals = [];
     /** The boolean flag right before each positional, if any (`--fail-fast maybe`). */
     const afterBoolean = new Map();
-    const global = { help: false, version: false, debug: false };
+    const global = {
+        help: false,
+        version: false,
+        debug: false,
+        'password-stdin': false
+    };
     for (let t = 0; t < tokens.length; t++) {
         const token = tokens[t];
         if (token.kind === 'option-terminator')
@@ -3006,7 +3018,10 @@ function parseCliArgs(argv) {
             throw unknownFlag(rawName, name);
         if (name === 'password') {
             // Never echo the value: it would be a secret in this error, too.
-            throw new UserError('is refused on the command line, where every user of the machine can read it (ps)', { key: '--password', hint: 'set TWINE_PASSWORD in the environment instead' });
+            throw new UserError('is refused on the command line, where every user of the machine can read it (ps)', {
+                key: '--password',
+                hint: 'set TWINE_PASSWORD in the environment, or pipe it to --password-stdin'
+            });
         }
         let value = token.value;
         if (spec.boolean && !token.inlineValue) {
@@ -3036,7 +3051,8 @@ function parseCliArgs(argv) {
         });
     }
     const [command, positional] = positionals;
-    return { command, positional, inputs, ...global };
+    const { 'password-stdin': passwordStdin, ...flags } = global;
+    return { command, positional, inputs, ...flags, passwordStdin };
 }
 
 /**
@@ -3244,7 +3260,7 @@ function commandHelp(command) {
         '',
         ...wrap('Flags override [tool.cibuildwheel], [tool.wheelwright] and CIBW_* settings.' +
             (release
-                ? ' The password (an API token) is read from TWINE_PASSWORD, never from a flag; without one, publishing uses trusted publishing.'
+                ? ' The password (an API token) is read from TWINE_PASSWORD, or from standard input with --password-stdin, never from a flag; without one, publishing uses trusted publishing.'
                 : ''), WIDTH),
         ''
     ].join('\n');
@@ -3654,6 +3670,23 @@ async function runAction() {
         process.exitCode = 1;
     }
 }
+/** The password piped to `publish --password-stdin`: stdin, without its final newline. */
+function readPassword(command, stdin = () => fs__default.readFileSync(0, 'utf8')) {
+    if (command !== 'publish') {
+        throw new UserError(`means nothing to wheelwright ${command}`, {
+            key: '--password-stdin',
+            hint: 'it is a flag of wheelwright publish'
+        });
+    }
+    const password = stdin().replace(/\r?\n$/, '');
+    if (!password.trim()) {
+        throw new UserError('read an empty password from standard input', {
+            key: '--password-stdin',
+            hint: 'pipe the token in, e.g. printf %s "$TOKEN" | wheelwright publish --password-stdin'
+        });
+    }
+    return password;
+}
 /** The CLI entry point; returns the exit code. */
 async function runCli(argv, io = {}) {
     const stderr = io.stderr ?? ((text) => void process.stderr.write(text));
@@ -3676,6 +3709,8 @@ async function runCli(argv, io = {}) {
             reporter.result(commandHelp(inputs.get('command')));
             return 0;
         }
+        if (args.passwordStdin)
+            inputs.set('password', readPassword(args.command, io.stdin));
         if (!io.stdout && env.GITHUB_ACTIONS !== 'true')
             hideDebugCommands(process.stdout);
         await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() }, warnings);
