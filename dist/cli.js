@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-U0AVYCl3.js';
+import { r as runCli } from './chunks/main-DLV3FpYY.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-U0AVYCl3.js';
+import { a as runAction } from './chunks/main-DLV3FpYY.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

@@ -30,12 +30,19 @@ const stubbornGroup = () => {
   return child.pid!
 }
 
-test('when its owner is gone, the watcher stops the groups, runs the cleanups and removes the dirs still listed', async () => {
+test('when its owner is gone, the watcher stops the groups, runs the cleanups and removes the dirs still listed (not one a new run took over)', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-reaper-'))
   const dir = path.join(root, 'scratch')
   const kept = path.join(root, 'kept')
+  const takenOver = path.join(root, 'taken-over')
+  const ours = path.join(root, 'ours')
   fs.mkdirSync(dir)
   fs.mkdirSync(kept)
+  fs.mkdirSync(takenOver)
+  fs.mkdirSync(ours)
+  // A stable run dir: one a re-run took over (another owner), one still ours.
+  fs.writeFileSync(path.join(takenOver, '.owner'), '999999')
+  fs.writeFileSync(path.join(ours, '.owner'), String(process.pid))
   const reaper = new Reaper(300)
   const listed = stubbornGroup()
   const dropped = stubbornGroup()
@@ -43,6 +50,8 @@ test('when its owner is gone, the watcher stops the groups, runs the cleanups an
   reaper.watch(dropped)
   reaper.unwatch(dropped)
   reaper.remove(dir)
+  reaper.remove(takenOver)
+  reaper.remove(ours)
   reaper.remove(kept)
   reaper.keep(kept)
   reaper.cleanup('a', ['bash', '-c', 'echo "$MARK" > "$1"', 'x', path.join(root, 'cleaned')], {
@@ -57,6 +66,8 @@ test('when its owner is gone, the watcher stops the groups, runs the cleanups an
   expect(await until(() => !alive(watcher))).toBe(true)
   expect(alive(listed)).toBe(false)
   expect(fs.existsSync(dir)).toBe(false)
+  expect(fs.existsSync(ours)).toBe(false)
+  expect(fs.existsSync(takenOver)).toBe(true)
   expect(fs.readFileSync(path.join(root, 'cleaned'), 'utf8')).toBe('ran\n')
   expect(fs.existsSync(kept)).toBe(true)
   expect(fs.existsSync(path.join(root, 'dropped'))).toBe(false)

@@ -3489,7 +3489,7 @@ const WATCHER = `
 const { spawnSync } = require('child_process')
 const fs = require('fs')
 for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => {})
-const groups = new Set(), cleanups = new Map(), dirs = new Set()
+const groups = new Set(), cleanups = new Map(), dirs = new Map()
 const grace = Number(process.argv[1]) || 3000
 let buffer = '', reaping = false
 const handle = m => {
@@ -3497,7 +3497,7 @@ const handle = m => {
   if (m.unwatch) groups.delete(m.unwatch)
   if (m.cleanup) cleanups.set(m.cleanup, m)
   if (m.drop) cleanups.delete(m.drop)
-  if (m.remove) dirs.add(m.remove)
+  if (m.remove) dirs.set(m.remove, String(m.pid))
   if (m.keep) dirs.delete(m.keep)
 }
 const signal = sig => {
@@ -3517,7 +3517,12 @@ const reap = () => {
     signal('SIGKILL')
     for (const c of cleanups.values())
       spawnSync(c.argv[0], c.argv.slice(1), { stdio: 'ignore', env: c.env, timeout: 60000 })
-    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true })
+    for (const [d, pid] of dirs) {
+      // A dir a new run has taken over (its .owner names that run) is not ours to remove.
+      let owner
+      try { owner = fs.readFileSync(d + '/.owner', 'utf8').trim() } catch {}
+      if (owner === undefined || owner === pid) fs.rmSync(d, { recursive: true, force: true })
+    }
     process.exit(0)
   }, 50)
 }
@@ -3569,9 +3574,12 @@ class Reaper {
     drop(id) {
         this.send({ drop: id });
     }
-    /** `dir` is removed if this process dies before `keep(dir)`. */
+    /**
+     * `dir` is removed if this process dies before `keep(dir)`, unless its
+     * `.owner` file then names another process (a run that took it over).
+     */
     remove(dir) {
-        this.send({ remove: dir });
+        this.send({ remove: dir, pid: process.pid });
     }
     keep(dir) {
         this.send({ keep: dir });
