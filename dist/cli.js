@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-DLV3FpYY.js';
+import { r as runCli } from './chunks/main-DBgc2t9T.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

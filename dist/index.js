@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-DLV3FpYY.js';
+import { a as runAction } from './chunks/main-DBgc2t9T.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

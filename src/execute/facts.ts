@@ -1,4 +1,5 @@
 /** Gathers the PlanFacts of this machine (the effects before planning). */
+import { processAlive } from '../util/lock.js'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -40,17 +41,9 @@ export function acquireRunDir(tempRoot: string, packageDir: string): string {
   const key = crypto.createHash('sha256').update(packageDir).digest('hex').slice(0, 10)
   const stable = path.join(tempRoot, `wheelwright-${key}`)
   const owner = path.join(stable, '.owner')
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0)
-      return true
-    } catch {
-      return false
-    }
-  }
   if (fs.existsSync(stable)) {
     const pid = Number.parseInt(fs.existsSync(owner) ? fs.readFileSync(owner, 'utf8') : '', 10)
-    if (Number.isInteger(pid) && alive(pid))
+    if (Number.isInteger(pid) && processAlive(pid))
       return fs.mkdtempSync(path.join(tempRoot, 'wheelwright-'))
     fs.rmSync(stable, { recursive: true, force: true })
   }

@@ -48,7 +48,8 @@ export function processStart(pid: number): string | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether process `pid` exists (one we may not signal still counts). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
@@ -60,7 +61,7 @@ function isAlive(pid: number): boolean {
 /** True when the owner process is still the one that took the lock. */
 export function ownerAlive(owner: LockOwner): boolean {
   if (owner.host !== os.hostname()) return true
-  if (!isAlive(owner.pid)) return false
+  if (!processAlive(owner.pid)) return false
   const start = processStart(owner.pid)
   return !owner.start || !start || start === owner.start
 }

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-NlHcl7eF.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-utCy7eWF.js';
 import 'node:fs';
 import './credentials-B_00fC_8.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
-import './lock-Dwg8V00H.js';
+import './filename-DbYLzbU1.js';
 import 'node:os';
 import './version-B0y3wbud.js';
 import './index-url-DKjx7mc8.js';

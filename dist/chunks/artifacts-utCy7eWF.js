@@ -2,7 +2,7 @@ import fs__default from 'node:fs';
 import path from 'node:path';
 import { U as UserError, w as words, n as fnmatch } from './credentials-B_00fC_8.js';
 import crypto from 'node:crypto';
-import { p as parseWheelName } from './lock-Dwg8V00H.js';
+import { a as parseWheelName } from './filename-DbYLzbU1.js';
 import { v as versionKey } from './version-B0y3wbud.js';
 
 /**

@@ -2,7 +2,7 @@ import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-B_00fC_8.js';
-import { p as parseWheelName, i as isAbi3, a as acquireLock, w as waitingMessage, b as isPurePython, c as checkWritableDir } from './lock-Dwg8V00H.js';
+import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename-DbYLzbU1.js';
 import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-f95szlu7.js';
 import { j as jobConfigurations } from './select-Ci30W78X.js';
 import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-CG0-FGre.js';
@@ -311,18 +311,9 @@ function acquireRunDir(tempRoot, packageDir) {
     const key = crypto.createHash('sha256').update(packageDir).digest('hex').slice(0, 10);
     const stable = path.join(tempRoot, `wheelwright-${key}`);
     const owner = path.join(stable, '.owner');
-    const alive = (pid) => {
-        try {
-            process.kill(pid, 0);
-            return true;
-        }
-        catch {
-            return false;
-        }
-    };
     if (fs__default.existsSync(stable)) {
         const pid = Number.parseInt(fs__default.existsSync(owner) ? fs__default.readFileSync(owner, 'utf8') : '', 10);
-        if (Number.isInteger(pid) && alive(pid))
+        if (Number.isInteger(pid) && processAlive(pid))
             return fs__default.mkdtempSync(path.join(tempRoot, 'wheelwright-'));
         fs__default.rmSync(stable, { recursive: true, force: true });
     }
@@ -2225,13 +2216,13 @@ async function afterBuild(options, context, outcome) {
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-B73tYS1W.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-MHWIczlX.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-NlHcl7eF.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-BqziIriO.js');
+        const { expandArtifactName } = await import('./artifacts-utCy7eWF.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-CfiQFlJ2.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -2253,7 +2244,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport } = await import('./publish-CWwH-Wto.js');
+        const { publishAndReport } = await import('./publish-C2WpNnyb.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
     return sdist;

@@ -3639,11 +3639,11 @@ async function runCommand(options, context) {
         case 'plan':
             return (await import('./plan-CdPVjqcI.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-0ParS-Id.js')).runBuild(options, context);
+            return (await import('./build-B7rTgCZv.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-B73tYS1W.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-MHWIczlX.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-CWwH-Wto.js')).runPublish(options, context);
+            return (await import('./publish-C2WpNnyb.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

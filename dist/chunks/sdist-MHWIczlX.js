@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { a as acquireLock, w as waitingMessage, c as checkWritableDir } from './lock-Dwg8V00H.js';
+import { b as acquireLock, w as waitingMessage, d as checkWritableDir } from './filename-DbYLzbU1.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
 import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-B_00fC_8.js';
 import { k as redactUrl } from './index-url-DKjx7mc8.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-NlHcl7eF.js';
-import { uploadJobArtifact } from './job-artifact-BqziIriO.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-utCy7eWF.js';
+import { uploadJobArtifact } from './job-artifact-CfiQFlJ2.js';
 import { S as SDIST_ARTIFACT_NAME } from './settings-BmjKvIs9.js';
 
 /**

@@ -28,40 +28,6 @@ function checkWritableDir(dir, key) {
     }
 }
 
-/** PEP 427 wheel file names: parse and the tag facts the pipeline needs. */
-function parseWheelName(filename) {
-    const base = filename.replace(/^.*[\\/]/, '');
-    if (!base.endsWith('.whl'))
-        throw badName(base);
-    const parts = base.slice(0, -4).split('-');
-    if (parts.length !== 5 && parts.length !== 6)
-        throw badName(base);
-    const [distribution, version] = parts;
-    const build = parts.length === 6 ? parts[2] : undefined;
-    const [python, abi, platform] = parts.slice(-3);
-    return {
-        filename: base,
-        distribution,
-        version,
-        ...(build ? { build } : {}),
-        pythonTags: python.split('.'),
-        abiTags: abi.split('.'),
-        platformTags: platform.split('.')
-    };
-}
-function badName(name) {
-    return new UserError('is not a wheel file name (name-version[-build]-python-abi-platform.whl)', {
-        value: name
-    });
-}
-function isAbi3(wheel) {
-    return wheel.abiTags.includes('abi3') && wheel.pythonTags.every(t => t.startsWith('cp'));
-}
-/** A pure-Python wheel (`none-any`): wrong for a native identifier. */
-function isPurePython(wheel) {
-    return wheel.abiTags.every(t => t === 'none') && wheel.platformTags.every(t => t === 'any');
-}
-
 /**
  * Locks between wheelwright processes that share a cache dir: a lock is a
  * directory holding `owner.json` (pid, the process's start time, host). It is
@@ -89,7 +55,8 @@ function processStart(pid) {
         return undefined;
     }
 }
-function isAlive(pid) {
+/** Whether process `pid` exists (one we may not signal still counts). */
+function processAlive(pid) {
     try {
         process.kill(pid, 0);
         return true;
@@ -102,7 +69,7 @@ function isAlive(pid) {
 function ownerAlive(owner) {
     if (owner.host !== os.hostname())
         return true;
-    if (!isAlive(owner.pid))
+    if (!processAlive(owner.pid))
         return false;
     const start = processStart(owner.pid);
     return !owner.start || !start || start === owner.start;
@@ -194,4 +161,38 @@ function waitingMessage(what, owner) {
     return `waiting for ${what}: another wheelwright run (pid ${owner.pid}) has held it for ${since} s`;
 }
 
-export { acquireLock as a, isPurePython as b, checkWritableDir as c, isAbi3 as i, parseWheelName as p, waitingMessage as w };
+/** PEP 427 wheel file names: parse and the tag facts the pipeline needs. */
+function parseWheelName(filename) {
+    const base = filename.replace(/^.*[\\/]/, '');
+    if (!base.endsWith('.whl'))
+        throw badName(base);
+    const parts = base.slice(0, -4).split('-');
+    if (parts.length !== 5 && parts.length !== 6)
+        throw badName(base);
+    const [distribution, version] = parts;
+    const build = parts.length === 6 ? parts[2] : undefined;
+    const [python, abi, platform] = parts.slice(-3);
+    return {
+        filename: base,
+        distribution,
+        version,
+        ...(build ? { build } : {}),
+        pythonTags: python.split('.'),
+        abiTags: abi.split('.'),
+        platformTags: platform.split('.')
+    };
+}
+function badName(name) {
+    return new UserError('is not a wheel file name (name-version[-build]-python-abi-platform.whl)', {
+        value: name
+    });
+}
+function isAbi3(wheel) {
+    return wheel.abiTags.includes('abi3') && wheel.pythonTags.every(t => t.startsWith('cp'));
+}
+/** A pure-Python wheel (`none-any`): wrong for a native identifier. */
+function isPurePython(wheel) {
+    return wheel.abiTags.every(t => t === 'none') && wheel.platformTags.every(t => t === 'any');
+}
+
+export { parseWheelName as a, acquireLock as b, isPurePython as c, checkWritableDir as d, isAbi3 as i, processAlive as p, waitingMessage as w };
