@@ -21,6 +21,7 @@ import { VERSION } from './version.js'
 import { urlSecrets } from './publish/index-url.js'
 import { hideDebugCommands } from './report/debug-filter.js'
 import { Reaper } from './util/reaper.js'
+import { parseBoolean } from './util/text.js'
 
 /** Resolves the options once, then runs the command with them. */
 export async function execute(
@@ -141,11 +142,8 @@ export interface CliIo {
 export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<number> {
   const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text))
   const env = io.env ?? process.env
-  const reporter = cliReporter(
-    io.stdout,
-    stderr,
-    detectTerminal(env, io.stderr ? {} : process.stderr)
-  )
+  const terminal = detectTerminal(env, io.stderr ? {} : process.stderr)
+  let reporter = cliReporter(io.stdout, stderr, terminal)
   const cwd = io.cwd ?? process.cwd()
   const debug = argv.includes('--debug')
   try {
@@ -164,11 +162,14 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
       return 0
     }
     if (args.passwordStdin) inputs.set('password', readPassword(args.command, io.stdin))
+    // A build logs to stdout, as cibuildwheel; a plan or a dry run keeps stdout for its result.
+    if (inputs.get('command') === 'build' && !parseBoolean(inputs.get('dry-run') ?? ''))
+      reporter = cliReporter(io.stdout, stderr, terminal, 'stdout')
     if (!io.stdout && env.GITHUB_ACTIONS !== 'true') hideDebugCommands(process.stdout)
     await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() }, warnings)
     return 0
   } catch (error) {
-    reporter.info(`error: ${describe(error, debug)}`)
+    reporter.error(`error: ${describe(error, debug)}`)
     return exitCodeOf(error)
   }
 }

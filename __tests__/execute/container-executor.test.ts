@@ -21,7 +21,7 @@ import { check, tempDir, writeTree } from '../helpers/tools.js'
 const FAKE_PODMAN = `#!/bin/sh
 call="$FAKE_ENGINE_LOG/$(printf '%03d' "$(ls "$FAKE_ENGINE_LOG" | wc -l)")"
 mkdir "$call"
-printf '%s\\n' "$@" > "$call/argv"
+printf '%s\\0' "$@" > "$call/argv"
 env > "$call/engine-env"
 previous=
 for arg in "$@"; do
@@ -88,7 +88,7 @@ function fakeEngine(extraClientEnv: Record<string, string> = {}) {
         const dir = path.join(log, name)
         const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8')
         return {
-          argv: read('argv').split('\n').slice(0, -1),
+          argv: read('argv').split('\0').slice(0, -1),
           engineEnv: read('engine-env'),
           ...(fs.existsSync(path.join(dir, 'env-file'))
             ? {

@@ -59,6 +59,7 @@ export function hostState(
     host: executor,
     inside: executor,
     built: [],
+    turn: Promise.resolve(),
     started: false,
     values: {},
     captured: new Map()

@@ -55,12 +55,38 @@ describe('container plan', () => {
     }
   )
 
-  test('one container per image, in order', () => {
+  test('one container per image and parallel lane, identifiers dealt round-robin', () => {
     expect(
-      result.groups.map(g => [g.container?.image.split('@')[0], g.builds.map(b => b.identifier)])
+      result.groups.map(g => [
+        g.container?.name,
+        g.container?.image.split('@')[0],
+        g.builds.map(b => b.identifier)
+      ])
     ).toEqual([
-      ['quay.io/pypa/manylinux_2_28_x86_64', ['cp39-manylinux_x86_64', 'cp312-manylinux_x86_64']],
-      ['quay.io/pypa/musllinux_1_2_x86_64', ['cp39-musllinux_x86_64', 'cp312-musllinux_x86_64']]
+      ['wheelwright-r1-0', 'quay.io/pypa/manylinux_2_28_x86_64', ['cp39-manylinux_x86_64']],
+      ['wheelwright-r1-1', 'quay.io/pypa/manylinux_2_28_x86_64', ['cp312-manylinux_x86_64']],
+      ['wheelwright-r1-2', 'quay.io/pypa/musllinux_1_2_x86_64', ['cp39-musllinux_x86_64']],
+      ['wheelwright-r1-3', 'quay.io/pypa/musllinux_1_2_x86_64', ['cp312-musllinux_x86_64']]
+    ])
+    // Lanes of one image share abi3 reuse, and each runs its builds one at a time.
+    expect(result.groups.map(g => [g.family === result.groups[0].family, g.serial])).toEqual([
+      [true, true],
+      [true, true],
+      [false, true],
+      [false, true]
+    ])
+  })
+
+  test('parallel 1: one container per image holds every identifier', () => {
+    const sequential = plan('', {
+      build: 'cp39-* cp312-*',
+      'container-engine': 'podman',
+      archs: 'x86_64',
+      parallel: '1'
+    })
+    expect(sequential.groups.map(g => g.builds.map(b => b.identifier))).toEqual([
+      ['cp39-manylinux_x86_64', 'cp312-manylinux_x86_64'],
+      ['cp39-musllinux_x86_64', 'cp312-musllinux_x86_64']
     ])
   })
 
@@ -108,10 +134,20 @@ describe('container plan', () => {
       'container:test-env-tool',
       'container:before-all'
     ])
-    expect(group.setup.at(-1)!.argv).toEqual(['bash', '-c', 'yum install -y zlib-devel'])
+    const beforeAll = group.setup.at(-1)!
+    expect(beforeAll.argv).toEqual(['bash', '-c', 'yum install -y zlib-devel'])
+    // cp39 first on the image's own PATH, as cibuildwheel runs before-all.
+    expect(beforeAll.env.PATH).toBeUndefined()
+    expect(beforeAll.env.WHEELWRIGHT_PATH_PREPEND).toBe(
+      '/opt/python/cp39-cp39/bin:/opt/python/cp39-cp39/bin'
+    )
+    expect(beforeAll.cwd).toBe('/project')
+    const copyIn = group.setup.find(s => s.name === 'copy-in')!
+    expect(copyIn.argv.slice(-3)).toEqual(['/project', '/home/dev/project', './build'])
     const build = group.builds[0]
     expect(build.steps.map(s => `${s.where}:${s.name}`)).toEqual([
       'container:prepare',
+      'container:check-python',
       'container:install-frontend',
       'container:build',
       'container:repair',
@@ -133,7 +169,10 @@ describe('container plan', () => {
       'build'
     ])
     expect(byName.build.env.VIRTUAL_ENV).toBeUndefined()
-    expect(byName.build.env.PATH.split(':')[0]).toBe('/opt/python/cp39-cp39/bin')
+    // The identifier's Python goes first on the image's own PATH (its compiler toolset stays).
+    expect(byName.build.env.PATH).toBeUndefined()
+    expect(byName.build.env.WHEELWRIGHT_PATH_PREPEND).toBe('/opt/python/cp39-cp39/bin')
+    expect(byName['check-python'].argv.at(-1)).toBe('/opt/python/cp39-cp39/bin/python')
     // The test env comes from uv (set up once per container), seeded with pip: no ensurepip.
     expect(byName['test-venv'].argv).toEqual([
       '/tmp/wheelwright/bin/uv',
@@ -160,10 +199,13 @@ describe('container plan', () => {
       '/opt/python/cp39-cp39/bin/python',
       '-m',
       'build',
-      '/tmp/wheelwright/cp39-manylinux_x86_64/src',
+      '/project',
       '--wheel',
       '--outdir=/tmp/wheelwright/cp39-manylinux_x86_64/built'
     ])
+    // before-build, the build and the repair run in /project itself.
+    for (const name of ['build', 'repair', 'install-frontend'])
+      expect(byName[name].cwd).toBe('/project')
     expect(byName.repair.argv).toEqual([
       'bash',
       '-c',
@@ -204,9 +246,9 @@ describe('container plan', () => {
           ...ensured.slice(1)
         ])
       expect(byName['test-venv'].argv.slice(0, 2)).toEqual(['/tmp/wheelwright/bin/uv', 'venv'])
-      expect(byName['test-install'].argv).toEqual(
-        expect.arrayContaining(['-c', expect.stringMatching(/constraints-[0-9a-f]{12}\.txt$/)])
-      )
+      // dependency-versions pins our tools, never the project's test requirements.
+      expect(byName['test-install'].argv).not.toContain('-c')
+      expect(byName['test-install'].cwd).toBe('/project')
     }
   )
 
@@ -382,9 +424,9 @@ describe('what the log shows for each step', () => {
     ['before-all', 'yum install -y zlib-devel'],
     ['create', `podman create --platform linux/amd64 ${group.container!.image}`],
     ['copy-in', 'copy the project into /project'],
-    ['prepare', 'copy the project into a fresh build dir'],
+    ['prepare', 'make fresh dirs for the built and repaired wheels'],
     ['before-build', 'make -C {project} gen'],
-    ['build', 'python -m build . --wheel --outdir=../built'],
+    ['build', 'python -m build . --wheel --outdir=/tmp/wheelwright/cp312-manylinux_x86_64/built'],
     ['repair', 'auditwheel repair -w {dest_dir} {wheel}'],
     ['copy-out', 'copy the wheel out of the container'],
     ['test-install', 'pip install {wheel} pytest'],

@@ -365,8 +365,6 @@ describe('macOS plans (runner × identifier)', () => {
       'pip',
       'install',
       '--disable-pip-version-check',
-      '-c',
-      expect.stringMatching(/constraints-[0-9a-f]{12}\.txt$/),
       '{wheel}'
     ])
     expect(steps.test.argv).toEqual([...c.test, 'bash', '-c', TEST_COMMAND])

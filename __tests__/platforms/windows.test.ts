@@ -330,8 +330,6 @@ describe('Windows plans (runner × identifier)', () => {
       'pip',
       'install',
       '--disable-pip-version-check',
-      '-c',
-      expect.stringMatching(/constraints-[0-9a-f]{12}\.txt$/),
       '{wheel}'
     ])
     expect(steps.test.argv).toEqual(['cmd', '/d', '/s', '/c', TEST_COMMAND])

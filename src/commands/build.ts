@@ -76,6 +76,21 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
       hint: `check build, skip, archs, python-versions and requires-python (${options.requiresPython ?? 'unset'}) for ${options.platform}`
     })
   }
+  if (configurations.length === 0) {
+    // allow-empty: success, before any engine or interpreter is looked for.
+    reporter.info('no identifier selected; nothing to build (allow-empty)')
+    if (options.dryRun) return
+    fs.mkdirSync(options.outputDir, { recursive: true })
+    const outcome = {
+      records: [],
+      wheels: [],
+      identifiers: [],
+      outputDir: options.outputDir,
+      failures: [],
+      failFast: options.failFast
+    }
+    return reportOutcome(outcome, { seconds: (Date.now() - started) / 1000 }, reporter)
+  }
   const facts = await gatherFacts(options, configurations, context.env)
   if (options.dryRun) return planAndRun(options, context, configurations, facts, started)
   // The run's temp dir goes whatever happens: a late configuration error, a failure, a kill.
@@ -140,6 +155,8 @@ async function planAndRun(
       hint: 'install the selected Pythons, or build in a container'
     })
   }
+  // As cibuildwheel: output-dir exists from the first build on, whatever the builds do.
+  fs.mkdirSync(plan.outputDir, { recursive: true })
   const cache = await openWheelCache(plan, options, context)
   const matcherDir = context.isAction ? context.env.RUNNER_TEMP : undefined
   if (matcherDir) reporter.line(addMatcherCommand(path.join(matcherDir, 'wheelwright')))

@@ -7,11 +7,24 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { exec, type ChildTracker } from '../util/exec.js'
-import type { ContainerSpec, Step } from '../plan/types.js'
+import { IMAGE_PATH_PREPEND, type ContainerSpec, type Step } from '../plan/types.js'
 import type { Executor, StepResult } from './executor.js'
 
+/**
+ * Puts IMAGE_PATH_PREPEND first on the image's PATH (once: not again when an
+ * evaluated environment already starts with it), then forgets the variable.
+ */
+const PATH_PREPEND = [
+  `if [ -n "\${${IMAGE_PATH_PREPEND}:-}" ]; then`,
+  `  case "$PATH" in "$${IMAGE_PATH_PREPEND}"|"$${IMAGE_PATH_PREPEND}":*) ;; *) PATH="$${IMAGE_PATH_PREPEND}\${PATH:+:$PATH}" ;; esac`,
+  `  export PATH; unset ${IMAGE_PATH_PREPEND}`,
+  'fi'
+].join('\n')
+
 /** argv: dir command... Makes dir, enters it, then runs the command in place of the shell. */
-export const IN_DIR = 'mkdir -p -- "$1" && cd -- "$1" && shift && exec "$@"'
+export const IN_DIR = [PATH_PREPEND, 'mkdir -p -- "$1" && cd -- "$1" && shift && exec "$@"'].join(
+  '\n'
+)
 
 /** The line that names the collected wheels, last in a collecting step's output. */
 export const COLLECTED = 'wheelwright collected:'
@@ -21,6 +34,7 @@ export const COLLECTED = 'wheelwright collected:'
  * succeeded, one last line names the wheels in collect-dir: no second exec.
  */
 export const IN_DIR_COLLECT = [
+  PATH_PREPEND,
   'dir="$1" collect="$2"; shift 2',
   'mkdir -p -- "$dir" && cd -- "$dir" || exit 1',
   '"$@" || exit',
@@ -89,7 +103,7 @@ export class ContainerExecutor implements Executor {
       // step, and a collecting step names its wheels at the end.
       const inDir = step.collectsWheel
         ? ['sh', '-c', IN_DIR_COLLECT, 'in-dir', step.cwd, step.collectsWheel]
-        : step.cwd === '/'
+        : step.cwd === '/' && env[IMAGE_PATH_PREPEND] === undefined
           ? []
           : ['sh', '-c', IN_DIR, 'in-dir', step.cwd]
       const argv = [

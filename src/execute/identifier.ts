@@ -14,7 +14,7 @@ import { EXIT } from '../util/errors.js'
 import { tellingLines } from '../report/causes.js'
 import type { BuildLog } from '../report/live.js'
 import { BuildFailure } from './failure.js'
-import { capturedEnvOf, executorFor, type GroupState } from './setup.js'
+import { capturedEnvOf, executorFor, type GroupState, type GroupWheel } from './setup.js'
 import { MarkerLocks } from './marker-locks.js'
 
 /** The wheel cache of a run: where wheels are kept, and each build's key. */
@@ -38,6 +38,8 @@ interface CurrentWheel {
   name: string
   dir: string
   where?: Step['where']
+  /** A copy on the host that is not in a step's `wheelDir` (a wheel restored from the cache). */
+  hostCopy?: string
 }
 
 export async function runIdentifier(
@@ -73,7 +75,7 @@ async function runSteps(
   const reuse = findCompatibleWheel(state.built, build.identifier)
   const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined
   let wheel: CurrentWheel | undefined = reusedEntry
-    ? { name: reusedEntry.filename, dir: path.posix.dirname(reusedEntry.locationPath) }
+    ? await reusedWheel(state, build, reusedEntry)
     : undefined
   const envOf = capturedEnvOf(state, build.capturedEnv)
   if (!envOf) throw fail('setup', `no environment was captured as ${build.capturedEnv}`)
@@ -96,7 +98,9 @@ async function runSteps(
   let evaluated = false
   let testEvaluated = false
   for (const [index, step] of build.steps.entries()) {
-    if ((reusedEntry || cachedFrom) && step.phase === 'build') continue
+    // A restored wheel skips the build, but still goes through the audit.
+    if (reusedEntry && step.phase === 'build') continue
+    if (cachedFrom && step.phase === 'build' && step.name !== 'audit') continue
     if (skipTests && step.phase === 'test') continue
     if (await locks.enter(index)) continue
     if (step.onlyAbi3 && !(wheel && isAbi3(parseWheelName(wheel.name)))) continue
@@ -174,6 +178,20 @@ async function runSteps(
   if (key && !cachedFrom) await cache!.store.save(key, hostWheel)
   if (!reusedEntry) {
     const duplicate = state.built.find(b => b.filename === wheel!.name)
+    // Another lane built the same compatible wheel at the same time (abi3 or
+    // py3-none that no hint announced): keep the first, as if it had been reused.
+    if (duplicate && findCompatibleWheel([duplicate], build.identifier)) {
+      log.note(
+        `${wheel.name} was also built for ${duplicate.identifier} meanwhile; keeping that one (tested here too)`
+      )
+      return {
+        identifier: build.identifier,
+        hostWheel: duplicate.hostPath,
+        reused: true,
+        cached: false,
+        tested: build.tested && !skipTests
+      }
+    }
     if (duplicate) {
       throw fail(
         'repair',
@@ -185,7 +203,8 @@ async function runSteps(
       identifier: build.identifier,
       filename: wheel.name,
       locationPath: path.posix.join(wheel.dir, wheel.name),
-      hostPath: hostWheel
+      hostPath: hostWheel,
+      group: state.group
     })
   }
   return {
@@ -199,9 +218,20 @@ async function runSteps(
 
 /** `{wheel}` in a step: in its `wheelDir` (a host copy), or where the wheel is. */
 function wheelPathFor(step: Step, wheel: CurrentWheel): string {
-  if (step.wheelDir) return path.join(step.wheelDir, wheel.name)
+  if (step.wheelDir) return wheel.hostCopy ?? path.join(step.wheelDir, wheel.name)
   const join = wheel.where === 'host' ? path.join : path.posix.join
   return join(wheel.dir, wheel.name)
+}
+
+/** A wheel reused from an earlier build: where it is, or a copy in this lane's container. */
+async function reusedWheel(
+  state: GroupState,
+  build: Build,
+  entry: GroupWheel
+): Promise<CurrentWheel> {
+  if (entry.group === state.group)
+    return { name: entry.filename, dir: path.posix.dirname(entry.locationPath) }
+  return placeCachedWheel(state, build, entry.hostPath)
 }
 
 /** A restored wheel, put where the group's test steps look for it. */
@@ -214,9 +244,9 @@ async function placeCachedWheel(
   if (state.group.where === 'container') {
     const dir = buildDirs(POSIX, build.workDir).repaired
     await state.inside.putFile(cached, dir)
-    return { name, dir, where: 'container' }
+    return { name, dir, where: 'container', hostCopy: cached }
   }
-  return { name, dir: path.dirname(cached), where: 'host' }
+  return { name, dir: path.dirname(cached), where: 'host', hostCopy: cached }
 }
 
 function withoutVenvVars(env: Record<string, string>): Record<string, string> {

@@ -42,7 +42,7 @@ export async function executePlan(
   cache?: BuildCache
 ): Promise<BuildOutcome> {
   const { reporter } = context
-  const jobs = plan.groups.flatMap(group => group.builds.map(build => ({ group, build })))
+  const jobs = interleaved(plan.groups)
   const total = jobs.length
   const live = liveOutput({
     reporter,
@@ -65,13 +65,22 @@ export async function executePlan(
   for (const { id, step } of teardowns)
     context.reaper?.cleanup(id, step.argv, { ...process.env, ...step.env })
   const once: OnceSteps = new Map()
+  // The lanes of a container family see each other's wheels (abi3 reuse).
+  const builtIn = new Map<string, GroupState['built']>()
+  const builtOf = (group: BuildGroup) => {
+    if (!group.family) return []
+    const found = builtIn.get(group.family) ?? []
+    builtIn.set(group.family, found)
+    return found
+  }
   const states: GroupState[] = plan.groups.map(group => ({
     group,
     host: new HostExecutor(children),
     inside: group.container
       ? new ContainerExecutor(group.container, scratch, clientEnv(group), children)
       : new HostExecutor(children),
-    built: [],
+    built: builtOf(group),
+    turn: Promise.resolve(),
     started: false,
     values: {},
     captured: new Map()
@@ -115,7 +124,8 @@ export async function executePlan(
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
 
-  const runs = states.flatMap(state => state.group.builds.map(build => ({ state, build })))
+  const stateOf = new Map(states.map(state => [state.group, state]))
+  const runs = jobs.map(({ group, build }) => ({ state: stateOf.get(group)!, build }))
   const records: BuildRecord[] = []
   const failures: FailedBuild[] = []
   const placed: string[] = []
@@ -131,36 +141,39 @@ export async function executePlan(
       async ({ state, build }, index) => {
         await ordering.waitFor(build.identifier)
         if (stop) return
-        const started = Date.now()
-        let log: LiveBuild | undefined
-        try {
-          if (build.testWarning) reporter.warning(`${build.identifier}: ${build.testWarning}`)
-          await ensureSetup(state, once, live)
-          log = live.begin(build.identifier, `(${index + 1}/${total})`)
-          const result = await runIdentifier(state, build, log, cache)
-          const record = placeWheel(result, build, outputDir, started, placedNames)
-          records.push(record)
-          if (!result.reused) placed.push(path.join(outputDir, record.wheel))
-          log.finished({
-            ok: true,
-            title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
-          })
-        } catch (error) {
-          log ??= live.begin(build.identifier, `(${index + 1}/${total})`)
-          const failure = asBuildFailure(error, build.identifier, log.text())
-          failures.push({
-            identifier: build.identifier,
-            message: failure.message,
-            log: failure.log,
-            exitCode: failure.exitCode,
-            kind: failureKind(failure.step),
-            telling: failure.telling
-          })
-          log.finished({ ok: false, step: failure.step })
-          if (plan.failFast) stop = true
-        } finally {
-          ordering.done(build.identifier)
-        }
+        await inTurn(state, async () => {
+          if (stop) return
+          const started = Date.now()
+          let log: LiveBuild | undefined
+          try {
+            if (build.testWarning) reporter.warning(`${build.identifier}: ${build.testWarning}`)
+            await ensureSetup(state, once, live)
+            log = live.begin(build.identifier, `(${index + 1}/${total})`)
+            const result = await runIdentifier(state, build, log, cache)
+            const record = placeWheel(result, build, outputDir, started, placedNames)
+            records.push(record)
+            if (!result.reused) placed.push(path.join(outputDir, record.wheel))
+            log.finished({
+              ok: true,
+              title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
+            })
+          } catch (error) {
+            log ??= live.begin(build.identifier, `(${index + 1}/${total})`)
+            const failure = asBuildFailure(error, build.identifier, log.text())
+            failures.push({
+              identifier: build.identifier,
+              message: failure.message,
+              log: failure.log,
+              exitCode: failure.exitCode,
+              kind: failureKind(failure.step),
+              telling: failure.telling
+            })
+            log.finished({ ok: false, step: failure.step })
+            if (plan.failFast) stop = true
+          } finally {
+            ordering.done(build.identifier)
+          }
+        })
       },
       () => !stop
     )
@@ -187,6 +200,43 @@ export async function executePlan(
     failures,
     failFast: plan.failFast
   }
+}
+
+/**
+ * Every build with its group, in the order the plan lists them; the builds of
+ * container lanes (dealt round-robin) are taken in turn, one from each lane,
+ * so the pool starts one build per lane first.
+ */
+function interleaved(groups: readonly BuildGroup[]): { group: BuildGroup; build: Build }[] {
+  // A unit is a group, or all the lanes of one family, at the place of its first lane.
+  const units: BuildGroup[][] = []
+  const families = new Map<string, BuildGroup[]>()
+  for (const group of groups) {
+    const lanes = group.family ? families.get(group.family) : undefined
+    if (lanes) {
+      lanes.push(group)
+      continue
+    }
+    const unit = [group]
+    if (group.family) families.set(group.family, unit)
+    units.push(unit)
+  }
+  return units.flatMap(lanes => {
+    const longest = Math.max(...lanes.map(lane => lane.builds.length))
+    return Array.from({ length: longest }, (_, i) =>
+      lanes.flatMap(lane =>
+        i < lane.builds.length ? [{ group: lane, build: lane.builds[i] }] : []
+      )
+    ).flat()
+  })
+}
+
+/** Runs `work` after the group's earlier work, when its builds share one project dir. */
+function inTurn(state: GroupState, work: () => Promise<void>): Promise<void> {
+  if (!state.group.serial) return work()
+  const next = state.turn.then(work)
+  state.turn = next.catch(() => undefined)
+  return next
 }
 
 /**

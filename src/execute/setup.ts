@@ -25,6 +25,8 @@ import { acquireLock, waitingMessage } from '../util/lock.js'
 export interface GroupWheel extends BuiltWheel {
   readonly locationPath: string
   readonly hostPath: string
+  /** The group it was built in (another lane of the family must be given a copy). */
+  readonly group: BuildGroup
 }
 
 export interface GroupState {
@@ -32,7 +34,10 @@ export interface GroupState {
   readonly host: Executor
   readonly inside: Executor
   setup?: Promise<void>
+  /** The wheels built so far, shared by the lanes of a container family. */
   readonly built: GroupWheel[]
+  /** The end of the group's work so far, when its builds run one at a time (`serial`). */
+  turn: Promise<void>
   /** Setup has started: teardown must run. */
   started: boolean
   /** Values printed by setup steps with `stdoutVar`, for the setup steps after them. */

@@ -77,12 +77,15 @@ function levelsOf(spec: OptionSpec, sources: CascadeSources, identifier?: string
 export function optionSourcePath(
   spec: OptionSpec,
   sources: CascadeSources,
-  identifier?: string
+  identifier?: string,
+  badValue?: string
 ): string | undefined {
   const set = levelsOf(spec, sources, identifier).filter(
     l => l.value !== undefined && l.value !== null && l.value !== ''
   )
-  const last = set.at(-1)
+  // Levels that add up (enable): the one that holds the bad value, not merely the last.
+  const holding = badValue ? set.filter(l => JSON.stringify(l.value).includes(badValue)) : []
+  const last = (holding.length > 0 ? holding : set).at(-1)
   return last && (last.path ?? last.source)
 }
 

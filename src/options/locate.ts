@@ -143,7 +143,7 @@ export function locateError(
 ): unknown {
   if (!isUserError(error) || error.location || !error.key) return error
   const spec = SPECS_BY_NAME.get(error.key)
-  const key = spec && cascade ? optionSourcePath(spec, cascade, identifier) : error.key
+  const key = spec && cascade ? optionSourcePath(spec, cascade, identifier, error.value) : error.key
   const source = key?.startsWith('tool.')
     ? sources.tool
     : key?.startsWith('project.')

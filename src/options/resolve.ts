@@ -228,6 +228,7 @@ function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): O
   const options: Options = {
     command,
     packageDir: input.packageDir,
+    projectDir: projectOf(input.packageDir, cwd, !!input.sdistInput),
     packageInput: input.packageInput,
     sdistInput: input.sdistInput,
     configFile: input.configFile,
@@ -335,4 +336,12 @@ function expandImageInputs(inputs: ReadonlyMap<string, string>): Map<string, str
     }
   }
   return result
+}
+
+/** cibuildwheel's project: the working directory, when it holds the package. */
+function projectOf(packageDir: string, cwd: string, fromSdist: boolean): string {
+  if (fromSdist) return packageDir
+  const relative = path.relative(cwd, packageDir)
+  const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+  return inside ? path.resolve(cwd) : packageDir
 }

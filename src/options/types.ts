@@ -101,8 +101,14 @@ export interface PublishOptions {
 /** Options of the whole run, the same for every identifier. */
 export interface GlobalOptions {
   readonly command: Command
-  /** Absolute path of the project (an unpacked sdist when one was given). */
+  /** Absolute path of the package to build (an unpacked sdist when one was given). */
   readonly packageDir: string
+  /**
+   * The project that holds it, as cibuildwheel's `{project}`: the working
+   * directory when package-dir is inside it, else package-dir itself (and an
+   * unpacked sdist is its own project). A container gets all of it.
+   */
+  readonly projectDir: string
   /** The package-dir as the user gave it. */
   readonly packageInput: string
   readonly sdistInput?: string

@@ -3,6 +3,13 @@ import type { PlatformName, Runner } from '../platforms/names.js'
 
 export type Where = 'host' | 'container'
 
+/**
+ * In a container step's env: PATH entries (`:`-separated) that the container
+ * executor puts first on the image's own PATH, so an image's compiler
+ * toolset (manylinux puts gcc-toolset first) stays where the image put it.
+ */
+export const IMAGE_PATH_PREPEND = 'WHEELWRIGHT_PATH_PREPEND'
+
 export interface Step {
   /** What the step does: `before-build`, `build`, `repair`, `test`, ... */
   readonly name: string
@@ -91,6 +98,14 @@ export interface Build {
 export interface BuildGroup {
   readonly where: Where
   readonly container?: ContainerSpec
+  /**
+   * The lanes of one container family (the same image, engine and
+   * before-all) share this key: a wheel built in one lane is reused by the
+   * identifiers of the others, as it would be in one container.
+   */
+  readonly family?: string
+  /** The builds share one project dir (a container lane's `/project`): one at a time. */
+  readonly serial?: boolean
   /** Steps run once before the builds (copy-in, before-all, tool setup). */
   readonly setup: readonly Step[]
   readonly builds: readonly Build[]

@@ -1,15 +1,26 @@
 /**
- * Linux builds in containers: one container per (image, engine, before-all)
- * group, the project copied in with tar, each identifier built in its own
- * directory, wheels copied out with tar (so they are owned by the runner's
- * user), the container removed at the end.
+ * Linux builds in containers, as cibuildwheel runs its one container, once
+ * per lane: the whole project copied to `/project` (tar in, so nothing on the
+ * host ends up owned by root), before-all once, then each identifier of the
+ * lane in turn, with its before-build, build and repair run in `/project`
+ * itself and its Python first on the image's own PATH. Parallel builds get one
+ * container (lane) each; lanes of one family (image, engine, before-all)
+ * share abi3 reuse. Wheels are copied out with tar, and each container is
+ * removed at the end.
  */
 import path from 'node:path'
 import type { Options } from '../options/types.js'
 import type { PythonConfiguration } from '../plan/catalogue.js'
 import type { PlanFacts } from '../plan/facts.js'
-import type { Build, BuildGroup, ContainerSpec, Step } from '../plan/types.js'
+import {
+  IMAGE_PATH_PREPEND,
+  type Build,
+  type BuildGroup,
+  type ContainerSpec,
+  type Step
+} from '../plan/types.js'
 import { buildDirs, POSIX } from '../steps/dialect.js'
+import { withEnvironment } from '../steps/environment.js'
 import { pipelineSteps } from '../steps/pipeline.js'
 import { shellArgv } from '../steps/placeholders.js'
 import { resolveImage } from '../container/images.js'
@@ -19,7 +30,8 @@ import { join } from '../util/shlex.js'
 const CONTAINER_PROJECT = '/project'
 const CONTAINER_WORK = '/tmp/wheelwright'
 const CONTAINER_CACHE = '/wheelwright-cache'
-const CONTAINER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+/** First on PATH for before-all, as cibuildwheel (every manylinux image has it). */
+const BEFORE_ALL_PYTHON_BIN = '/opt/python/cp39-cp39/bin'
 
 const CONTAINER_UV = `${CONTAINER_WORK}/bin/uv`
 /** argv: python work-dir [pip args]. Links the image's uv, or installs one, as work-dir/bin/uv. */
@@ -32,13 +44,23 @@ const ENSURE_UV = [
   'ln -sf "$work/uv-tool/bin/uv" "$work/bin/uv"'
 ].join('\n')
 
+/** argv: engine container dest source exclude. The project into the container, without the package's build/. */
 const COPY_IN =
-  '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" --exclude=./build -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -'
+  '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" --exclude="$5" -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -'
 const COPY_OUT =
   'rm -rf -- "$4" && mkdir -p -- "$4" && "$1" exec "$2" tar -C "$3" -cf - . | tar -C "$4" -xf -'
 
 /** The image an identifier builds in, and the option key that chose it. */
 export type ImageOf = (identifier: string) => { image: string; key: string }
+
+/** Where the project and the package are inside a container. */
+function containerPaths(options: Options): { package: string; buildExclude: string } {
+  const relative = path.relative(options.projectDir, options.packageDir).split(path.sep).join('/')
+  return {
+    package: relative ? path.posix.join(CONTAINER_PROJECT, relative) : CONTAINER_PROJECT,
+    buildExclude: relative ? `./${relative}/build` : './build'
+  }
+}
 
 export function containerGroups(
   options: Options,
@@ -47,32 +69,53 @@ export function containerGroups(
   imageOf: ImageOf,
   ociPlatform: (arch: string) => string | undefined
 ): BuildGroup[] {
-  const grouped = new Map<string, PythonConfiguration[]>()
+  const families = new Map<string, PythonConfiguration[]>()
   for (const c of configurations) {
     const build = options.buildOptions(c.identifier)
     const { image: value, key: imageKey } = imageOf(c.identifier)
     const image = resolveImage(value, c.arch, imageKey)
     const key = JSON.stringify([image, build.containerEngine, build.beforeAll])
-    grouped.set(key, [...(grouped.get(key) ?? []), c])
+    families.set(key, [...(families.get(key) ?? []), c])
   }
-  return [...grouped.entries()].map(([key, list], index) => {
+  const groups: BuildGroup[] = []
+  for (const [key, list] of families) {
     const [image] = JSON.parse(key) as [string]
-    return containerGroup(options, list, facts, image, index, configurations.length, ociPlatform)
-  })
+    // One container per build that may run at once; identifiers dealt round-robin.
+    const lanes = Math.max(1, Math.min(options.parallel, list.length))
+    for (let lane = 0; lane < lanes; lane++) {
+      const members = list.filter((_, i) => i % lanes === lane)
+      groups.push(
+        containerGroup(options, members, facts, {
+          image,
+          name: `wheelwright-${facts.runId}-${groups.length}`,
+          family: key,
+          total: configurations.length,
+          ociPlatform
+        })
+      )
+    }
+  }
+  return groups
+}
+
+interface Lane {
+  readonly image: string
+  readonly name: string
+  readonly family: string
+  readonly total: number
+  readonly ociPlatform: (arch: string) => string | undefined
 }
 
 function containerGroup(
   options: Options,
   list: readonly PythonConfiguration[],
   facts: PlanFacts,
-  image: string,
-  index: number,
-  total: number,
-  ociPlatform: (arch: string) => string | undefined
+  lane: Lane
 ): BuildGroup {
+  const { image, name } = lane
   const first = options.buildOptions(list[0].identifier)
   const engine = facts.engine ?? first.containerEngine.name
-  const name = `wheelwright-${facts.runId}-${index}`
+  const inside = containerPaths(options)
   const passed: Record<string, string> = {}
   for (const variable of first.environmentPass) {
     const value = facts.env[variable]
@@ -89,7 +132,7 @@ function containerGroup(
       ? { PIP_CACHE_DIR: `${CONTAINER_CACHE}/pip`, UV_CACHE_DIR: `${CONTAINER_CACHE}/uv` }
       : {})
   }
-  const platform = ociPlatform(list[0].arch)
+  const platform = lane.ociPlatform(list[0].arch)
   const container: ContainerSpec = {
     engine,
     image,
@@ -156,27 +199,38 @@ function containerGroup(
     host('start', [engine, 'start', name], `${engine} start ${name}`),
     host(
       'copy-in',
-      ['bash', '-c', COPY_IN, 'copy-in', engine, name, CONTAINER_PROJECT, options.packageDir],
+      [
+        'bash',
+        '-c',
+        COPY_IN,
+        'copy-in',
+        engine,
+        name,
+        CONTAINER_PROJECT,
+        options.projectDir,
+        inside.buildExclude
+      ],
       `copy the project into ${CONTAINER_PROJECT}`
     )
   ]
+  const firstPythonBin = path.posix.join(
+    list[0].pathStr ?? `/opt/python/${list[0].identifier}`,
+    'bin'
+  )
+  const toolPath = { [IMAGE_PATH_PREPEND]: firstPythonBin }
   const constraints = shared.buildConstraints(
     options,
     list,
     { dir: `${CONTAINER_WORK}/constraints`, where: 'container', python: '' },
     POSIX,
-    { PATH: CONTAINER_PATH }
+    toolPath
   )
   setup.push(...constraints.setup)
   // uv for the test envs, once per container: the image's own, or one
   // installed by pip (pinned) beside the builds.
   const tested = list.some(c => shared.isTested(options, options.buildOptions(c.identifier)))
   if (tested) {
-    const python = path.posix.join(
-      list[0].pathStr ?? `/opt/python/${list[0].identifier}`,
-      'bin',
-      'python'
-    )
+    const python = path.posix.join(firstPythonBin, 'python')
     const pins = constraints.fileOf(list[0].identifier)
     setup.push({
       name: 'test-env-tool',
@@ -190,21 +244,24 @@ function containerGroup(
         CONTAINER_WORK,
         ...(pins ? ['-c', pins] : [])
       ],
-      env: { PATH: CONTAINER_PATH },
+      env: toolPath,
       cwd: '/',
       where: 'container',
       phase: 'build'
     })
   }
   if (first.beforeAll) {
+    // With cp39 (or the lane's first Python) first on the image's PATH and the
+    // environment option applied, as cibuildwheel runs it.
     setup.push({
       name: 'before-all',
-      argv: shellArgv(first.beforeAll, 'bash'),
+      argv: withEnvironment(first.environment, shellArgv(first.beforeAll, 'bash')),
       display: first.beforeAll,
       env: {
-        PATH: CONTAINER_PATH,
+        ...shared.baseBuildEnv(list[0].identifier),
+        [IMAGE_PATH_PREPEND]: `${BEFORE_ALL_PYTHON_BIN}:${firstPythonBin}`,
         WHEELWRIGHT_PROJECT: CONTAINER_PROJECT,
-        WHEELWRIGHT_PACKAGE: CONTAINER_PROJECT
+        WHEELWRIGHT_PACKAGE: inside.package
       },
       cwd: CONTAINER_PROJECT,
       where: 'container',
@@ -237,14 +294,17 @@ function containerGroup(
       dialect: POSIX,
       python,
       projectDir: CONTAINER_PROJECT,
+      inPlace: { packageDir: inside.package },
+      pathVariable: IMAGE_PATH_PREPEND,
       workDir,
       where: 'container',
       environments: 'interpreter',
       testEnvUv: CONTAINER_UV,
       tested,
       baseEnv,
-      pathTail: `${path.posix.dirname(python)}:${CONTAINER_PATH}`,
-      cores: shared.coreShare(facts, options.parallel, total),
+      pathTail: path.posix.dirname(python),
+      checkPython: true,
+      cores: shared.coreShare(facts, options.parallel, lane.total),
       constraintsFile: constraints.fileOf(c.identifier),
       afterRepair: [copyOut],
       audit: shared.hostAudit(facts, wheelDir)
@@ -266,6 +326,8 @@ function containerGroup(
   return {
     where: 'container',
     container,
+    family: lane.family,
+    serial: true,
     setup,
     builds,
     teardown: [

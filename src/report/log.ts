@@ -62,16 +62,20 @@ export const actionReporter = (core: typeof Core): Reporter => ({
   flush: () => drained(process.stdout)
 })
 
+/** Where the CLI writes its log: stdout for a build (as cibuildwheel), stderr when stdout carries a result. */
+export type LogStream = 'stdout' | 'stderr'
+
 /**
  * The CLI's reporter: like the action's log, every registered secret prints
  * as `***`. On a terminal it keeps the status board below everything else it
- * writes, on either stream.
+ * writes, on either stream. Warnings and errors always go to stderr.
  */
 export function cliReporter(
   rawStdout: (text: string) => void = text => void process.stdout.write(text),
   rawStderr: (text: string) => void = text => void process.stderr.write(text),
-  terminal: Terminal = PLAIN
-): Reporter {
+  terminal: Terminal = PLAIN,
+  logStream: LogStream = 'stderr'
+): Reporter & { error: (text: string) => void } {
   const secrets = new Set<string>()
   const mask = (text: string) => {
     let masked = text
@@ -96,13 +100,15 @@ export function cliReporter(
   }
   const stdout = around(rawStdout)
   const stderr = around(rawStderr)
+  const log = logStream === 'stdout' ? stdout : stderr
   return {
     result: text => stdout(text.endsWith('\n') ? text : `${text}\n`),
-    info: text => stderr(`${text}\n`),
+    info: text => log(`${text}\n`),
     warning: text => stderr(`warning: ${text}\n`),
-    group: (title, body) => stderr(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
-    line: text => stderr(`${text}\n`),
-    startGroup: title => stderr(`── ${title}\n`),
+    error: text => stderr(`${text}\n`),
+    group: (title, body) => log(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
+    line: text => log(`${text}\n`),
+    startGroup: title => log(`── ${title}\n`),
     endGroup: () => undefined,
     status: lines => {
       if (!terminal.tty) return

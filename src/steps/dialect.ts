@@ -33,6 +33,11 @@ export interface Dialect {
    * with a core budget, the setuptools config that builds extensions in parallel.
    */
   prepare(python: string, dirs: BuildDirs, project: string, cores: string, budget: string): string[]
+  /**
+   * Fresh built and repaired dirs only, for a build in the project itself (a
+   * container lane); with a core budget, the same setuptools config.
+   */
+  prepareInPlace(python: string, dirs: BuildDirs, cores: string, budget: string): string[]
   /** A fresh test venv dir and a test cwd holding the test-sources. */
   prepareTest(
     python: string,
@@ -75,6 +80,12 @@ const POSIX_PREPARE = [
   'if [ -n "$5" ]; then printf \'[build_ext]\\nparallel = %s\\n\' "$5" > "$6"; fi'
 ].join('\n')
 
+const POSIX_PREPARE_IN_PLACE = [
+  'set -e',
+  'rm -rf -- "$1" "$2" && mkdir -p -- "$1" "$2"',
+  'if [ -n "$3" ]; then printf \'[build_ext]\\nparallel = %s\\n\' "$3" > "$4"; fi'
+].join('\n')
+
 const POSIX_PREPARE_TEST = [
   'set -e',
   'rm -rf -- "$1" "$2" && mkdir -p -- "$2"',
@@ -103,6 +114,16 @@ export const POSIX: Dialect = {
     dirs.built,
     dirs.repaired,
     project,
+    cores,
+    budget
+  ],
+  prepareInPlace: (_python, dirs, cores, budget) => [
+    'bash',
+    '-c',
+    POSIX_PREPARE_IN_PLACE,
+    'prepare',
+    dirs.built,
+    dirs.repaired,
     cores,
     budget
   ],
@@ -138,6 +159,14 @@ export const PREPARE_PY = [
   'for d in (src, built, repaired): shutil.rmtree(d, ignore_errors=True)',
   "shutil.copytree(project, src, symlinks=True, ignore=lambda d, names: ['build'] if d == project else [])",
   'os.makedirs(built); os.makedirs(repaired)'
+].join('\n')
+
+/** argv: built repaired. Fresh dirs for a build in the project itself. */
+export const PREPARE_IN_PLACE_PY = [
+  'import os, shutil, sys',
+  'for d in sys.argv[1:3]:',
+  '    shutil.rmtree(d, ignore_errors=True)',
+  '    os.makedirs(d)'
 ].join('\n')
 
 /** argv: test-venv test-cwd project sources... The test dir with the test-sources copied in. */
@@ -191,6 +220,7 @@ export const WINDOWS: Dialect = {
     dirs.repaired,
     project
   ],
+  prepareInPlace: (python, dirs) => [python, '-c', PREPARE_IN_PLACE_PY, dirs.built, dirs.repaired],
   prepareTest: (python, dirs, project, sources) => [
     python,
     '-c',

@@ -128,6 +128,21 @@ export function environmentScript(text: string, key = 'environment'): string {
   return ['set -e', ...lines, 'env -0'].join('\n')
 }
 
+/**
+ * argv that evaluates the `environment` assignments in order (as for a build)
+ * and then runs `argv` with them exported: before-all, which runs before any
+ * build's environment exists.
+ */
+export function withEnvironment(
+  text: string,
+  argv: readonly string[],
+  key = 'environment'
+): string[] {
+  const lines = parseEnvironment(text, key).map(a => `${a.name}=${a.value}\nexport ${a.name}`)
+  if (lines.length === 0) return [...argv]
+  return ['bash', '-c', ['set -e', ...lines, 'exec "$@"'].join('\n'), key, ...argv]
+}
+
 /** Parses `env -0` output into a map. */
 export function parseEnvZ(output: string): Map<string, string> {
   const result = new Map<string, string>()

@@ -16,7 +16,8 @@ const writeWithPython = (python: string, files: readonly (readonly [string, stri
   WRITE_FILES_PY,
   ...files.flat()
 ]
-import { frontendArgv, frontendRequirements, requirementModules } from './frontend.js'
+import { frontendArgv, frontendRequirements } from './frontend.js'
+import { checkPythonArgv, ensureInstalled } from './interpreter.js'
 import { shellArgv } from './placeholders.js'
 import { join as commandLine } from '../util/shlex.js'
 
@@ -25,8 +26,21 @@ export interface PipelineInput {
   readonly dialect: Dialect
   /** The interpreter that runs the build (a native one for a cross build). */
   readonly python: string
-  /** The project as the build location sees it; copied, never built in place. */
+  /** The project (`{project}`) as the build location sees it. */
   readonly projectDir: string
+  /**
+   * Absent (host builds): each build copies the project into its own src dir
+   * and builds there. Present (a container lane, as cibuildwheel): before-build,
+   * the build and the repair run in `projectDir` itself, and `packageDir`
+   * (`{package}`, inside it) is what the frontend builds.
+   */
+  readonly inPlace?: { readonly packageDir: string }
+  /**
+   * The variable that takes the PATH entries of a step: `PATH` (the default), or
+   * IMAGE_PATH_PREPEND in a container, whose executor puts them first on the
+   * image's own PATH.
+   */
+  readonly pathVariable?: string
   readonly workDir: string
   readonly where: Where
   /**
@@ -36,12 +50,17 @@ export interface PipelineInput {
    * missing (a container, as cibuildwheel does on Linux).
    */
   readonly environments?: 'venv' | 'interpreter'
+  /**
+   * Check, before the build, that `python` on PATH is `python` (an
+   * environment that puts another first is refused, as cibuildwheel does).
+   */
+  readonly checkPython?: boolean
   /** With `interpreter`: the uv that makes and fills the test env (set up once per container). */
   readonly testEnvUv?: string
   readonly tested: boolean
   /** Variables every step of this build gets (PATH, CIBUILDWHEEL, ...). */
   readonly baseEnv: Readonly<Record<string, string>>
-  /** PATH entries after the build venv's (the tools venv, the runner's PATH). */
+  /** PATH entries after the build venv's (the tools venv, the runner's PATH; in a container the interpreter's bin). */
   readonly pathTail: string
   /** Variables for the repair step only. */
   readonly repairEnv?: Readonly<Record<string, string>>
@@ -133,34 +152,6 @@ type StepExtra = Partial<
   >
 >
 
-/**
- * argv: python modules requirements... Installs the requirements into the
- * interpreter unless every module (comma-separated) is importable already.
- */
-export const ENSURE_INSTALLED = [
-  'python="$1" modules="$2"; shift 2',
-  '"$python" -c \'import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in sys.argv[1].split(",")))\' "$modules" && exit 0',
-  'exec "$python" -m pip install --disable-pip-version-check -q "$@"'
-].join('\n')
-
-function ensureInstalled(
-  python: string,
-  requirements: readonly string[],
-  constraints: readonly string[]
-): string[] {
-  const modules = requirementModules(requirements).join(',')
-  return [
-    'bash',
-    '-c',
-    ENSURE_INSTALLED,
-    'ensure',
-    python,
-    modules,
-    ...constraints,
-    ...requirements
-  ]
-}
-
 /** uv trusts the system's certificates, as pip in an image does (images add their CAs there). */
 const UV_TLS: readonly string[] = ['--native-tls']
 
@@ -174,9 +165,12 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) }
   const venvBin = dialect.venvBin(dirs.venv)
   const testBin = dialect.venvBin(dirs.testVenv)
+  const inPlace = input.inPlace
+  const packageDir = inPlace ? inPlace.packageDir : dirs.src
+  const pathVariable = input.pathVariable ?? 'PATH'
   const placeholders = {
     WHEELWRIGHT_PROJECT: input.projectDir,
-    WHEELWRIGHT_PACKAGE: input.projectDir
+    WHEELWRIGHT_PACKAGE: inPlace ? inPlace.packageDir : input.projectDir
   }
   const budgetFile = join(input.workDir, 'parallel-build.cfg')
   const budget = coreBudgetEnv(input.cores, input.baseEnv, budgetFile)
@@ -185,7 +179,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     ...budget,
     ...placeholders,
     ...(inInterpreter
-      ? { PATH: input.pathTail }
+      ? { [pathVariable]: input.pathTail }
       : { VIRTUAL_ENV: dirs.venv, PATH: `${venvBin}${dialect.pathSeparator}${input.pathTail}` })
   }
   const step = (name: string, argv: string[], extra: StepExtra = {}): Step => ({
@@ -193,7 +187,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     argv,
     ...(extra.display ? { display: extra.display } : {}),
     env: extra.env ?? buildEnv,
-    cwd: extra.cwd ?? dirs.src,
+    cwd: extra.cwd ?? (inPlace ? input.projectDir : dirs.src),
     where,
     phase: extra.phase ?? 'build',
     ...(extra.collectsWheel ? { collectsWheel: extra.collectsWheel } : {}),
@@ -205,10 +199,15 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const python = inInterpreter ? input.python : dialect.executable(venvBin, 'python')
   const cores = budget.DIST_EXTRA_CONFIG ? String(input.cores) : ''
   const steps: Step[] = [
-    step('prepare', dialect.prepare(input.python, dirs, input.projectDir, cores, budgetFile), {
-      cwd: dialect.path.dirname(input.workDir),
-      display: 'copy the project into a fresh build dir'
-    })
+    inPlace
+      ? step('prepare', dialect.prepareInPlace(input.python, dirs, cores, budgetFile), {
+          cwd: dialect.path.dirname(input.workDir),
+          display: 'make fresh dirs for the built and repaired wheels'
+        })
+      : step('prepare', dialect.prepare(input.python, dirs, input.projectDir, cores, budgetFile), {
+          cwd: dialect.path.dirname(input.workDir),
+          display: 'copy the project into a fresh build dir'
+        })
   ]
   const files = Object.entries(input.files ?? {})
   if (files.length > 0) {
@@ -218,6 +217,12 @@ export function pipelineSteps(input: PipelineInput): Step[] {
       })
     )
   }
+  if (input.checkPython)
+    steps.push(
+      step('check-python', checkPythonArgv(input.python), {
+        display: `check that python on PATH is ${input.python}`
+      })
+    )
   if (inInterpreter) {
     if (requirements.length > 0)
       steps.push(
@@ -261,12 +266,13 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     configSettings: options.configSettings,
     verbosity: options.buildVerbosity
   }
-  // Shown as run from the project copy (the step's cwd), with the venv's python.
+  // Shown as run from the step's cwd (the project, or its copy), with the venv's python.
+  const buildCwd = inPlace ? input.projectDir : dirs.src
   const shownBuild = frontendArgv(options.frontend, {
     ...frontendCall,
     python: 'python',
-    packageDir: '.',
-    outDir: dialect.path.relative(dirs.src, dirs.built),
+    packageDir: dialect.path.relative(buildCwd, packageDir) || '.',
+    outDir: inPlace ? dirs.built : dialect.path.relative(buildCwd, dirs.built),
     uv: 'uv'
   })
   steps.push(
@@ -275,7 +281,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
       frontendArgv(options.frontend, {
         ...frontendCall,
         python,
-        packageDir: dirs.src,
+        packageDir,
         outDir: dirs.built,
         uv: inInterpreter ? 'uv' : dialect.executable(venvBin, 'uv')
       }),
@@ -321,7 +327,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     ...input.baseEnv,
     ...placeholders,
     VIRTUAL_ENV: dirs.testVenv,
-    PATH: `${testBin}${dialect.pathSeparator}${input.pathTail}`,
+    [pathVariable]: `${testBin}${dialect.pathSeparator}${input.pathTail}`,
     TEST_CWD: dirs.testCwd
   }
   const prefix = input.testPrefix ?? []
@@ -377,11 +383,15 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const installer = uv
     ? [uv, 'pip', 'install', '--quiet', ...UV_TLS, '--python', testPython]
     : [testPython, '-m', 'pip', 'install', '--disable-pip-version-check']
+  // From the project, so that `-r requirements/test.txt` and relative paths in
+  // the environment resolve; dependency-versions pins only the tools we install,
+  // never what the project installs for its tests (as cibuildwheel).
   steps.push(
     test(
       'test-install',
-      [...installer, ...constrained, wheelSpec, ...options.testRequires],
-      `pip install ${wheelSpec} ${commandLine(options.testRequires)}`.trimEnd()
+      [...installer, wheelSpec, ...options.testRequires],
+      `pip install ${wheelSpec} ${commandLine(options.testRequires)}`.trimEnd(),
+      input.projectDir
     ),
     test('test', shellArgv(options.testCommand, dialect.shell), options.testCommand)
   )

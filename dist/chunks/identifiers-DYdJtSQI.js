@@ -1337,6 +1337,11 @@ const POSIX_PREPARE = [
     'tar -C "$4" --exclude=./build -cf - . | tar -C "$1" -xf -',
     'if [ -n "$5" ]; then printf \'[build_ext]\\nparallel = %s\\n\' "$5" > "$6"; fi'
 ].join('\n');
+const POSIX_PREPARE_IN_PLACE = [
+    'set -e',
+    'rm -rf -- "$1" "$2" && mkdir -p -- "$1" "$2"',
+    'if [ -n "$3" ]; then printf \'[build_ext]\\nparallel = %s\\n\' "$3" > "$4"; fi'
+].join('\n');
 const POSIX_PREPARE_TEST = [
     'set -e',
     'rm -rf -- "$1" "$2" && mkdir -p -- "$2"',
@@ -1360,6 +1365,16 @@ const POSIX = {
         dirs.built,
         dirs.repaired,
         project,
+        cores,
+        budget
+    ],
+    prepareInPlace: (_python, dirs, cores, budget) => [
+        'bash',
+        '-c',
+        POSIX_PREPARE_IN_PLACE,
+        'prepare',
+        dirs.built,
+        dirs.repaired,
         cores,
         budget
     ],
@@ -1394,6 +1409,13 @@ const PREPARE_PY = [
     'for d in (src, built, repaired): shutil.rmtree(d, ignore_errors=True)',
     "shutil.copytree(project, src, symlinks=True, ignore=lambda d, names: ['build'] if d == project else [])",
     'os.makedirs(built); os.makedirs(repaired)'
+].join('\n');
+/** argv: built repaired. Fresh dirs for a build in the project itself. */
+const PREPARE_IN_PLACE_PY = [
+    'import os, shutil, sys',
+    'for d in sys.argv[1:3]:',
+    '    shutil.rmtree(d, ignore_errors=True)',
+    '    os.makedirs(d)'
 ].join('\n');
 /** argv: test-venv test-cwd project sources... The test dir with the test-sources copied in. */
 const PREPARE_TEST_PY = [
@@ -1441,6 +1463,7 @@ const WINDOWS$1 = {
         dirs.repaired,
         project
     ],
+    prepareInPlace: (python, dirs) => [python, '-c', PREPARE_IN_PLACE_PY, dirs.built, dirs.repaired],
     prepareTest: (python, dirs, project, sources) => [
         python,
         '-c',
@@ -2667,6 +2690,44 @@ function requirementModules(requirements) {
 }
 
 /**
+ * Steps on the interpreter itself, where a build uses it without a venv (a
+ * container, as cibuildwheel): install what is missing, and check that
+ * `python` on PATH is this build's.
+ */
+/**
+ * argv: python modules requirements... Installs the requirements into the
+ * interpreter unless every module (comma-separated) is importable already.
+ */
+const ENSURE_INSTALLED = [
+    'python="$1" modules="$2"; shift 2',
+    '"$python" -c \'import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in sys.argv[1].split(",")))\' "$modules" && exit 0',
+    'exec "$python" -m pip install --disable-pip-version-check -q "$@"'
+].join('\n');
+function ensureInstalled(python, requirements, constraints) {
+    const modules = requirementModules(requirements).join(',');
+    return [
+        'bash',
+        '-c',
+        ENSURE_INSTALLED,
+        'ensure',
+        python,
+        modules,
+        ...constraints,
+        ...requirements
+    ];
+}
+/** argv: python. Fails, saying why, unless `python` on PATH is that one. */
+const CHECK_PYTHON = [
+    'found=$(command -v python || true)',
+    '[ "$found" = "$1" ] && exit 0',
+    'echo "python on PATH is ${found:-missing}, not this build\'s $1: the environment option puts another python first on PATH. Hint: add your entries after \\$PATH (PATH=\\$PATH:/my/bin)" >&2',
+    'exit 1'
+].join('\n');
+function checkPythonArgv(python) {
+    return ['bash', '-c', CHECK_PYTHON, 'check-python', python];
+}
+
+/**
  * The per-identifier steps, in one order for every platform: prepare →
  * write-config → venv → frontend → before-build → build → repair → (copy-out)
  * → audit, then the test in a fresh venv. A dialect (POSIX or Windows) says
@@ -2712,28 +2773,6 @@ function venvArgv(input, dir) {
         ? [input.virtualenv, '--quiet', '--no-periodic-update', '--python', input.python, dir]
         : [input.python, '-m', 'venv', dir];
 }
-/**
- * argv: python modules requirements... Installs the requirements into the
- * interpreter unless every module (comma-separated) is importable already.
- */
-const ENSURE_INSTALLED = [
-    'python="$1" modules="$2"; shift 2',
-    '"$python" -c \'import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in sys.argv[1].split(",")))\' "$modules" && exit 0',
-    'exec "$python" -m pip install --disable-pip-version-check -q "$@"'
-].join('\n');
-function ensureInstalled(python, requirements, constraints) {
-    const modules = requirementModules(requirements).join(',');
-    return [
-        'bash',
-        '-c',
-        ENSURE_INSTALLED,
-        'ensure',
-        python,
-        modules,
-        ...constraints,
-        ...requirements
-    ];
-}
 /** uv trusts the system's certificates, as pip in an image does (images add their CAs there). */
 const UV_TLS = ['--native-tls'];
 function pipelineSteps(input) {
@@ -2746,9 +2785,12 @@ function pipelineSteps(input) {
     const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) };
     const venvBin = dialect.venvBin(dirs.venv);
     const testBin = dialect.venvBin(dirs.testVenv);
+    const inPlace = input.inPlace;
+    const packageDir = inPlace ? inPlace.packageDir : dirs.src;
+    const pathVariable = input.pathVariable ?? 'PATH';
     const placeholders = {
         WHEELWRIGHT_PROJECT: input.projectDir,
-        WHEELWRIGHT_PACKAGE: input.projectDir
+        WHEELWRIGHT_PACKAGE: inPlace ? inPlace.packageDir : input.projectDir
     };
     const budgetFile = join$1(input.workDir, 'parallel-build.cfg');
     const budget = coreBudgetEnv(input.cores, input.baseEnv, budgetFile);
@@ -2757,7 +2799,7 @@ function pipelineSteps(input) {
         ...budget,
         ...placeholders,
         ...(inInterpreter
-            ? { PATH: input.pathTail }
+            ? { [pathVariable]: input.pathTail }
             : { VIRTUAL_ENV: dirs.venv, PATH: `${venvBin}${dialect.pathSeparator}${input.pathTail}` })
     };
     const step = (name, argv, extra = {}) => ({
@@ -2765,7 +2807,7 @@ function pipelineSteps(input) {
         argv,
         ...(extra.display ? { display: extra.display } : {}),
         env: extra.env ?? buildEnv,
-        cwd: extra.cwd ?? dirs.src,
+        cwd: extra.cwd ?? (inPlace ? input.projectDir : dirs.src),
         where,
         phase: extra.phase ?? 'build',
         ...(extra.collectsWheel ? { collectsWheel: extra.collectsWheel } : {}),
@@ -2777,10 +2819,15 @@ function pipelineSteps(input) {
     const python = inInterpreter ? input.python : dialect.executable(venvBin, 'python');
     const cores = budget.DIST_EXTRA_CONFIG ? String(input.cores) : '';
     const steps = [
-        step('prepare', dialect.prepare(input.python, dirs, input.projectDir, cores, budgetFile), {
-            cwd: dialect.path.dirname(input.workDir),
-            display: 'copy the project into a fresh build dir'
-        })
+        inPlace
+            ? step('prepare', dialect.prepareInPlace(input.python, dirs, cores, budgetFile), {
+                cwd: dialect.path.dirname(input.workDir),
+                display: 'make fresh dirs for the built and repaired wheels'
+            })
+            : step('prepare', dialect.prepare(input.python, dirs, input.projectDir, cores, budgetFile), {
+                cwd: dialect.path.dirname(input.workDir),
+                display: 'copy the project into a fresh build dir'
+            })
     ];
     const files = Object.entries(input.files ?? {});
     if (files.length > 0) {
@@ -2788,6 +2835,10 @@ function pipelineSteps(input) {
             display: `write ${files.map(([file]) => dialect.path.basename(file)).join(', ')}`
         }));
     }
+    if (input.checkPython)
+        steps.push(step('check-python', checkPythonArgv(input.python), {
+            display: `check that python on PATH is ${input.python}`
+        }));
     if (inInterpreter) {
         if (requirements.length > 0)
             steps.push(step('install-frontend', ensureInstalled(python, requirements, constrained), {
@@ -2818,18 +2869,19 @@ function pipelineSteps(input) {
         configSettings: options.configSettings,
         verbosity: options.buildVerbosity
     };
-    // Shown as run from the project copy (the step's cwd), with the venv's python.
+    // Shown as run from the step's cwd (the project, or its copy), with the venv's python.
+    const buildCwd = inPlace ? input.projectDir : dirs.src;
     const shownBuild = frontendArgv(options.frontend, {
         ...frontendCall,
         python: 'python',
-        packageDir: '.',
-        outDir: dialect.path.relative(dirs.src, dirs.built),
+        packageDir: dialect.path.relative(buildCwd, packageDir) || '.',
+        outDir: inPlace ? dirs.built : dialect.path.relative(buildCwd, dirs.built),
         uv: 'uv'
     });
     steps.push(step('build', frontendArgv(options.frontend, {
         ...frontendCall,
         python,
-        packageDir: dirs.src,
+        packageDir,
         outDir: dirs.built,
         uv: inInterpreter ? 'uv' : dialect.executable(venvBin, 'uv')
     }), { collectsWheel: dirs.built, display: join(shownBuild) }));
@@ -2870,7 +2922,7 @@ function pipelineSteps(input) {
         ...input.baseEnv,
         ...placeholders,
         VIRTUAL_ENV: dirs.testVenv,
-        PATH: `${testBin}${dialect.pathSeparator}${input.pathTail}`,
+        [pathVariable]: `${testBin}${dialect.pathSeparator}${input.pathTail}`,
         TEST_CWD: dirs.testCwd
     };
     const prefix = input.testPrefix ?? [];
@@ -2896,7 +2948,10 @@ function pipelineSteps(input) {
     const installer = uv
         ? [uv, 'pip', 'install', '--quiet', ...UV_TLS, '--python', testPython]
         : [testPython, '-m', 'pip', 'install', '--disable-pip-version-check'];
-    steps.push(test('test-install', [...installer, ...constrained, wheelSpec, ...options.testRequires], `pip install ${wheelSpec} ${join(options.testRequires)}`.trimEnd()), test('test', shellArgv(options.testCommand, dialect.shell), options.testCommand));
+    // From the project, so that `-r requirements/test.txt` and relative paths in
+    // the environment resolve; dependency-versions pins only the tools we install,
+    // never what the project installs for its tests (as cibuildwheel).
+    steps.push(test('test-install', [...installer, wheelSpec, ...options.testRequires], `pip install ${wheelSpec} ${join(options.testRequires)}`.trimEnd(), input.projectDir), test('test', shellArgv(options.testCommand, dialect.shell), options.testCommand));
     return steps;
 }
 
@@ -3125,6 +3180,182 @@ const HOST_ONLY = Object.freeze({
     emulatedOn: () => false
 });
 
+/**
+ * In a container step's env: PATH entries (`:`-separated) that the container
+ * executor puts first on the image's own PATH, so an image's compiler
+ * toolset (manylinux puts gcc-toolset first) stays where the image put it.
+ */
+const IMAGE_PATH_PREPEND = 'WHEELWRIGHT_PATH_PREPEND';
+
+/**
+ * The `environment` and `test-environment` options: space-separated bash
+ * assignments (`A=1 B="$A x" C=$(cmd) D=${A}`), as cibuildwheel reads them.
+ * The grammar is checked here, before any build: each word must be one
+ * `NAME=value`, with quotes, escapes, `$VAR`, `${VAR}`, `$(cmd)` and
+ * backticks; anything else (`;`, `|`, `&&`, redirections, a bare word) is
+ * refused as a malformed environment option, instead of running as a script.
+ * The assignments are then evaluated in order by bash where the build runs,
+ * and the variables they changed are read back with `env -0`.
+ */
+const METACHARACTERS = new Set([';', '|', '&', '<', '>', '(', ')']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+class Malformed extends Error {
+}
+/** The end (exclusive) of a `$(...)` or `${...}` starting at `open` (the `(` or `{`). */
+function skipGroup(text, open) {
+    const close = text[open] === '(' ? ')' : '}';
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\\')
+            i++;
+        else if (c === "'" && close === ')')
+            i = skipSingle(text, i);
+        else if (c === '"')
+            i = skipDouble(text, i) - 1;
+        else if (c === '`')
+            i = skipBacktick(text, i) - 1;
+        else if (c === text[open])
+            depth++;
+        else if (c === close && --depth === 0)
+            return i + 1;
+    }
+    throw new Malformed(`unclosed ${text.slice(open - 1, open + 1)}`);
+}
+function skipSingle(text, at) {
+    const end = text.indexOf("'", at + 1);
+    if (end < 0)
+        throw new Malformed('unclosed single quote');
+    return end;
+}
+/** The end (exclusive) of a double-quoted string starting at `at`. */
+function skipDouble(text, at) {
+    for (let i = at + 1; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\\')
+            i++;
+        else if (c === '"')
+            return i + 1;
+        else if (c === '$' && (text[i + 1] === '(' || text[i + 1] === '{'))
+            i = skipGroup(text, i + 1) - 1;
+        else if (c === '`')
+            i = skipBacktick(text, i) - 1;
+    }
+    throw new Malformed('unclosed double quote');
+}
+function skipBacktick(text, at) {
+    for (let i = at + 1; i < text.length; i++) {
+        if (text[i] === '\\')
+            i++;
+        else if (text[i] === '`')
+            return i + 1;
+    }
+    throw new Malformed('unclosed backtick');
+}
+/** Splits the option into its words, as bash would, refusing anything but words. */
+function words(text) {
+    const result = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        if (c === '#') {
+            const end = text.indexOf('\n', i);
+            i = end < 0 ? text.length : end;
+            continue;
+        }
+        const start = i;
+        while (i < text.length && !/\s/.test(text[i])) {
+            const d = text[i];
+            if (d === '\\')
+                i += 2;
+            else if (d === "'")
+                i = skipSingle(text, i) + 1;
+            else if (d === '"')
+                i = skipDouble(text, i);
+            else if (d === '`')
+                i = skipBacktick(text, i);
+            else if (d === '$' && (text[i + 1] === '(' || text[i + 1] === '{'))
+                i = skipGroup(text, i + 1);
+            else if (METACHARACTERS.has(d))
+                throw new Malformed(`${JSON.stringify(d)} is not allowed here`);
+            else
+                i++;
+        }
+        result.push(text.slice(start, Math.min(i, text.length)));
+    }
+    return result;
+}
+/**
+ * Parses an `environment` value into assignments, or throws a UserError
+ * naming `key` (cibuildwheel: "Malformed environment option").
+ */
+function parseEnvironment(text, key = 'environment') {
+    try {
+        return words(text).map(word => {
+            const at = word.indexOf('=');
+            if (at < 0)
+                throw new Malformed(`${JSON.stringify(word)} is not an assignment`);
+            const name = word.slice(0, at);
+            if (!NAME.test(name))
+                throw new Malformed(`${JSON.stringify(name)} is not a variable name`);
+            return { name, value: word.slice(at + 1) };
+        });
+    }
+    catch (error) {
+        if (!(error instanceof Malformed))
+            throw error;
+        throw new UserError(`malformed environment option: ${error.message}`, {
+            key,
+            value: text,
+            hint: 'write space-separated assignments such as A=1 B="$A two" C=$(cmd); no ;, |, && or redirections'
+        });
+    }
+}
+/**
+ * The bash script that evaluates the assignments in order (a failing `$(cmd)`
+ * fails it) and prints the resulting environment with `env -0`.
+ */
+function environmentScript(text, key = 'environment') {
+    const lines = parseEnvironment(text, key).map(a => `${a.name}=${a.value}\nexport ${a.name}`);
+    return ['set -e', ...lines, 'env -0'].join('\n');
+}
+/**
+ * argv that evaluates the `environment` assignments in order (as for a build)
+ * and then runs `argv` with them exported: before-all, which runs before any
+ * build's environment exists.
+ */
+function withEnvironment(text, argv, key = 'environment') {
+    const lines = parseEnvironment(text, key).map(a => `${a.name}=${a.value}\nexport ${a.name}`);
+    if (lines.length === 0)
+        return [...argv];
+    return ['bash', '-c', ['set -e', ...lines, 'exec "$@"'].join('\n'), key, ...argv];
+}
+/** Parses `env -0` output into a map. */
+function parseEnvZ(output) {
+    const result = new Map();
+    for (const entry of output.split('\0')) {
+        const at = entry.indexOf('=');
+        if (at > 0)
+            result.set(entry.slice(0, at), entry.slice(at + 1));
+    }
+    return result;
+}
+/** The variables whose value differs between `before` and `after`. */
+function changedVariables(before, after) {
+    const changed = {};
+    for (const [k, v] of after) {
+        if (k === '_' || k === 'SHLVL' || k === 'PWD' || k === 'OLDPWD')
+            continue;
+        if (before[k] !== v)
+            changed[k] = v;
+    }
+    return changed;
+}
+
 const images = {
 	x86_64: {
 		manylinux2014: "quay.io/pypa/manylinux2014_x86_64@sha256:296069bc05d85275248f168f6e3b34ba8aa06181b67e40cd7447c64d56d3a851",
@@ -3219,15 +3450,20 @@ function resolveImage(value, arch, key) {
 }
 
 /**
- * Linux builds in containers: one container per (image, engine, before-all)
- * group, the project copied in with tar, each identifier built in its own
- * directory, wheels copied out with tar (so they are owned by the runner's
- * user), the container removed at the end.
+ * Linux builds in containers, as cibuildwheel runs its one container, once
+ * per lane: the whole project copied to `/project` (tar in, so nothing on the
+ * host ends up owned by root), before-all once, then each identifier of the
+ * lane in turn, with its before-build, build and repair run in `/project`
+ * itself and its Python first on the image's own PATH. Parallel builds get one
+ * container (lane) each; lanes of one family (image, engine, before-all)
+ * share abi3 reuse. Wheels are copied out with tar, and each container is
+ * removed at the end.
  */
 const CONTAINER_PROJECT = '/project';
 const CONTAINER_WORK = '/tmp/wheelwright';
 const CONTAINER_CACHE = '/wheelwright-cache';
-const CONTAINER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** First on PATH for before-all, as cibuildwheel (every manylinux image has it). */
+const BEFORE_ALL_PYTHON_BIN = '/opt/python/cp39-cp39/bin';
 const CONTAINER_UV = `${CONTAINER_WORK}/bin/uv`;
 /** argv: python work-dir [pip args]. Links the image's uv, or installs one, as work-dir/bin/uv. */
 const ENSURE_UV = [
@@ -3238,26 +3474,49 @@ const ENSURE_UV = [
     '"$python" -m pip install --disable-pip-version-check -q --target "$work/uv-tool" "$@" uv',
     'ln -sf "$work/uv-tool/bin/uv" "$work/bin/uv"'
 ].join('\n');
-const COPY_IN = '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" --exclude=./build -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -';
+/** argv: engine container dest source exclude. The project into the container, without the package's build/. */
+const COPY_IN = '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" --exclude="$5" -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -';
 const COPY_OUT = 'rm -rf -- "$4" && mkdir -p -- "$4" && "$1" exec "$2" tar -C "$3" -cf - . | tar -C "$4" -xf -';
+/** Where the project and the package are inside a container. */
+function containerPaths(options) {
+    const relative = path$1.relative(options.projectDir, options.packageDir).split(path$1.sep).join('/');
+    return {
+        package: relative ? path$1.posix.join(CONTAINER_PROJECT, relative) : CONTAINER_PROJECT,
+        buildExclude: relative ? `./${relative}/build` : './build'
+    };
+}
 function containerGroups(options, configurations, facts, imageOf, ociPlatform) {
-    const grouped = new Map();
+    const families = new Map();
     for (const c of configurations) {
         const build = options.buildOptions(c.identifier);
         const { image: value, key: imageKey } = imageOf(c.identifier);
         const image = resolveImage(value, c.arch, imageKey);
         const key = JSON.stringify([image, build.containerEngine, build.beforeAll]);
-        grouped.set(key, [...(grouped.get(key) ?? []), c]);
+        families.set(key, [...(families.get(key) ?? []), c]);
     }
-    return [...grouped.entries()].map(([key, list], index) => {
+    const groups = [];
+    for (const [key, list] of families) {
         const [image] = JSON.parse(key);
-        return containerGroup(options, list, facts, image, index, configurations.length, ociPlatform);
-    });
+        // One container per build that may run at once; identifiers dealt round-robin.
+        const lanes = Math.max(1, Math.min(options.parallel, list.length));
+        for (let lane = 0; lane < lanes; lane++) {
+            const members = list.filter((_, i) => i % lanes === lane);
+            groups.push(containerGroup(options, members, facts, {
+                image,
+                name: `wheelwright-${facts.runId}-${groups.length}`,
+                family: key,
+                total: configurations.length,
+                ociPlatform
+            }));
+        }
+    }
+    return groups;
 }
-function containerGroup(options, list, facts, image, index, total, ociPlatform) {
+function containerGroup(options, list, facts, lane) {
+    const { image, name } = lane;
     const first = options.buildOptions(list[0].identifier);
     const engine = facts.engine ?? first.containerEngine.name;
-    const name = `wheelwright-${facts.runId}-${index}`;
+    const inside = containerPaths(options);
     const passed = {};
     for (const variable of first.environmentPass) {
         const value = facts.env[variable];
@@ -3275,7 +3534,7 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
             ? { PIP_CACHE_DIR: `${CONTAINER_CACHE}/pip`, UV_CACHE_DIR: `${CONTAINER_CACHE}/uv` }
             : {})
     };
-    const platform = ociPlatform(list[0].arch);
+    const platform = lane.ociPlatform(list[0].arch);
     const container = {
         engine,
         image,
@@ -3324,15 +3583,27 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
         // The user-facing form: the engine, its create arguments (--platform when emulated), the image.
         join([engine, 'create', ...container.createArgs, image]), containerEnv),
         host('start', [engine, 'start', name], `${engine} start ${name}`),
-        host('copy-in', ['bash', '-c', COPY_IN, 'copy-in', engine, name, CONTAINER_PROJECT, options.packageDir], `copy the project into ${CONTAINER_PROJECT}`)
+        host('copy-in', [
+            'bash',
+            '-c',
+            COPY_IN,
+            'copy-in',
+            engine,
+            name,
+            CONTAINER_PROJECT,
+            options.projectDir,
+            inside.buildExclude
+        ], `copy the project into ${CONTAINER_PROJECT}`)
     ];
-    const constraints = buildConstraints(options, list, { dir: `${CONTAINER_WORK}/constraints`, where: 'container', python: '' }, POSIX, { PATH: CONTAINER_PATH });
+    const firstPythonBin = path$1.posix.join(list[0].pathStr ?? `/opt/python/${list[0].identifier}`, 'bin');
+    const toolPath = { [IMAGE_PATH_PREPEND]: firstPythonBin };
+    const constraints = buildConstraints(options, list, { dir: `${CONTAINER_WORK}/constraints`, where: 'container', python: '' }, POSIX, toolPath);
     setup.push(...constraints.setup);
     // uv for the test envs, once per container: the image's own, or one
     // installed by pip (pinned) beside the builds.
     const tested = list.some(c => isTested(options, options.buildOptions(c.identifier)));
     if (tested) {
-        const python = path$1.posix.join(list[0].pathStr ?? `/opt/python/${list[0].identifier}`, 'bin', 'python');
+        const python = path$1.posix.join(firstPythonBin, 'python');
         const pins = constraints.fileOf(list[0].identifier);
         setup.push({
             name: 'test-env-tool',
@@ -3346,21 +3617,24 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
                 CONTAINER_WORK,
                 ...(pins ? ['-c', pins] : [])
             ],
-            env: { PATH: CONTAINER_PATH },
+            env: toolPath,
             cwd: '/',
             where: 'container',
             phase: 'build'
         });
     }
     if (first.beforeAll) {
+        // With cp39 (or the lane's first Python) first on the image's PATH and the
+        // environment option applied, as cibuildwheel runs it.
         setup.push({
             name: 'before-all',
-            argv: shellArgv(first.beforeAll, 'bash'),
+            argv: withEnvironment(first.environment, shellArgv(first.beforeAll, 'bash')),
             display: first.beforeAll,
             env: {
-                PATH: CONTAINER_PATH,
+                ...baseBuildEnv(list[0].identifier),
+                [IMAGE_PATH_PREPEND]: `${BEFORE_ALL_PYTHON_BIN}:${firstPythonBin}`,
                 WHEELWRIGHT_PROJECT: CONTAINER_PROJECT,
-                WHEELWRIGHT_PACKAGE: CONTAINER_PROJECT
+                WHEELWRIGHT_PACKAGE: inside.package
             },
             cwd: CONTAINER_PROJECT,
             where: 'container',
@@ -3389,14 +3663,17 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
             dialect: POSIX,
             python,
             projectDir: CONTAINER_PROJECT,
+            inPlace: { packageDir: inside.package },
+            pathVariable: IMAGE_PATH_PREPEND,
             workDir,
             where: 'container',
             environments: 'interpreter',
             testEnvUv: CONTAINER_UV,
             tested,
             baseEnv,
-            pathTail: `${path$1.posix.dirname(python)}:${CONTAINER_PATH}`,
-            cores: coreShare(facts, options.parallel, total),
+            pathTail: path$1.posix.dirname(python),
+            checkPython: true,
+            cores: coreShare(facts, options.parallel, lane.total),
             constraintsFile: constraints.fileOf(c.identifier),
             afterRepair: [copyOut],
             audit: hostAudit(facts, wheelDir)
@@ -3418,6 +3695,8 @@ function containerGroup(options, list, facts, image, index, total, ociPlatform) 
     return {
         where: 'container',
         container,
+        family: lane.family,
+        serial: true,
         setup,
         builds,
         teardown: [
@@ -4271,4 +4550,4 @@ function selectConfigurations(platform, archs, selector, runner) {
     return chosen.configurations.filter(c => archs.has(c.arch) && isSelected(selector, c.identifier) && chosen.buildableOn(c, runner));
 }
 
-export { LINUX_ARCHS as L, PLATFORM_LIST as P, PLACEHOLDER_VARS as a, archOfIdentifier as b, platformOfIdentifier as c, parsePlatformName as d, allKnownIdentifiers as e, cachedVersions as f, pythonIn as g, hideDebugCommands as h, toolCacheArch as i, parseActivation as j, applyCapturedEnvironment as k, buildDirs as l, POSIX as m, constraintsFor as n, selectConfigurations as o, platformNamed as p, quote as q, split as s, toolCacheRoot as t, unknownPlaceholders as u };
+export { IMAGE_PATH_PREPEND as I, LINUX_ARCHS as L, PLATFORM_LIST as P, platformNamed as a, PLACEHOLDER_VARS as b, archOfIdentifier as c, platformOfIdentifier as d, parsePlatformName as e, allKnownIdentifiers as f, cachedVersions as g, hideDebugCommands as h, pythonIn as i, toolCacheArch as j, parseActivation as k, applyCapturedEnvironment as l, buildDirs as m, POSIX as n, environmentScript as o, parseEnvironment as p, quote as q, changedVariables as r, split as s, toolCacheRoot as t, unknownPlaceholders as u, parseEnvZ as v, constraintsFor as w, selectConfigurations as x };

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-B_00fC_8.js';
 import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename-DbYLzbU1.js';
-import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-f95szlu7.js';
-import { j as jobConfigurations } from './select-Ci30W78X.js';
-import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-CG0-FGre.js';
+import { t as thisMachine, e as paintFor, f as failureKind, V as VERSION, g as checkArchsSelected } from './version-B6GgCXD7.js';
+import { j as jobConfigurations } from './select-BP9WbuXm.js';
+import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-DYdJtSQI.js';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
@@ -895,8 +895,18 @@ function sourcePathRewriter(prefix, copies) {
  * container through an `--env-file` (mode 0600, removed after the step), so no
  * value, secret or not, appears in any argv.
  */
+/**
+ * Puts IMAGE_PATH_PREPEND first on the image's PATH (once: not again when an
+ * evaluated environment already starts with it), then forgets the variable.
+ */
+const PATH_PREPEND = [
+    `if [ -n "\${${IMAGE_PATH_PREPEND}:-}" ]; then`,
+    `  case "$PATH" in "$${IMAGE_PATH_PREPEND}"|"$${IMAGE_PATH_PREPEND}":*) ;; *) PATH="$${IMAGE_PATH_PREPEND}\${PATH:+:$PATH}" ;; esac`,
+    `  export PATH; unset ${IMAGE_PATH_PREPEND}`,
+    'fi'
+].join('\n');
 /** argv: dir command... Makes dir, enters it, then runs the command in place of the shell. */
-const IN_DIR = 'mkdir -p -- "$1" && cd -- "$1" && shift && exec "$@"';
+const IN_DIR = [PATH_PREPEND, 'mkdir -p -- "$1" && cd -- "$1" && shift && exec "$@"'].join('\n');
 /** The line that names the collected wheels, last in a collecting step's output. */
 const COLLECTED = 'wheelwright collected:';
 /**
@@ -904,6 +914,7 @@ const COLLECTED = 'wheelwright collected:';
  * succeeded, one last line names the wheels in collect-dir: no second exec.
  */
 const IN_DIR_COLLECT = [
+    PATH_PREPEND,
     'dir="$1" collect="$2"; shift 2',
     'mkdir -p -- "$dir" && cd -- "$dir" || exit 1',
     '"$@" || exit',
@@ -969,7 +980,7 @@ class ContainerExecutor {
             // step, and a collecting step names its wheels at the end.
             const inDir = step.collectsWheel
                 ? ['sh', '-c', IN_DIR_COLLECT, 'in-dir', step.cwd, step.collectsWheel]
-                : step.cwd === '/'
+                : step.cwd === '/' && env[IMAGE_PATH_PREPEND] === undefined
                     ? []
                     : ['sh', '-c', IN_DIR, 'in-dir', step.cwd];
             const argv = [
@@ -1418,7 +1429,7 @@ async function runSteps(state, build, log, locks, cache) {
     const reuse = findCompatibleWheel(state.built, build.identifier);
     const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined;
     let wheel = reusedEntry
-        ? { name: reusedEntry.filename, dir: path.posix.dirname(reusedEntry.locationPath) }
+        ? await reusedWheel(state, build, reusedEntry)
         : undefined;
     const envOf = capturedEnvOf(state, build.capturedEnv);
     if (!envOf)
@@ -1438,7 +1449,10 @@ async function runSteps(state, build, log, locks, cache) {
     let evaluated = false;
     let testEvaluated = false;
     for (const [index, step] of build.steps.entries()) {
-        if ((reusedEntry || cachedFrom) && step.phase === 'build')
+        // A restored wheel skips the build, but still goes through the audit.
+        if (reusedEntry && step.phase === 'build')
+            continue;
+        if (cachedFrom && step.phase === 'build' && step.name !== 'audit')
             continue;
         if (skipTests && step.phase === 'test')
             continue;
@@ -1497,6 +1511,18 @@ async function runSteps(state, build, log, locks, cache) {
         await cache.store.save(key, hostWheel);
     if (!reusedEntry) {
         const duplicate = state.built.find(b => b.filename === wheel.name);
+        // Another lane built the same compatible wheel at the same time (abi3 or
+        // py3-none that no hint announced): keep the first, as if it had been reused.
+        if (duplicate && findCompatibleWheel([duplicate], build.identifier)) {
+            log.note(`${wheel.name} was also built for ${duplicate.identifier} meanwhile; keeping that one (tested here too)`);
+            return {
+                identifier: build.identifier,
+                hostWheel: duplicate.hostPath,
+                reused: true,
+                cached: false,
+                tested: build.tested && !skipTests
+            };
+        }
         if (duplicate) {
             throw fail('repair', `${wheel.name} was already built for ${duplicate.identifier}`, EXIT.alreadyBuilt);
         }
@@ -1504,7 +1530,8 @@ async function runSteps(state, build, log, locks, cache) {
             identifier: build.identifier,
             filename: wheel.name,
             locationPath: path.posix.join(wheel.dir, wheel.name),
-            hostPath: hostWheel
+            hostPath: hostWheel,
+            group: state.group
         });
     }
     return {
@@ -1518,9 +1545,15 @@ async function runSteps(state, build, log, locks, cache) {
 /** `{wheel}` in a step: in its `wheelDir` (a host copy), or where the wheel is. */
 function wheelPathFor(step, wheel) {
     if (step.wheelDir)
-        return path.join(step.wheelDir, wheel.name);
+        return wheel.hostCopy ?? path.join(step.wheelDir, wheel.name);
     const join = wheel.where === 'host' ? path.join : path.posix.join;
     return join(wheel.dir, wheel.name);
+}
+/** A wheel reused from an earlier build: where it is, or a copy in this lane's container. */
+async function reusedWheel(state, build, entry) {
+    if (entry.group === state.group)
+        return { name: entry.filename, dir: path.posix.dirname(entry.locationPath) };
+    return placeCachedWheel(state, build, entry.hostPath);
 }
 /** A restored wheel, put where the group's test steps look for it. */
 async function placeCachedWheel(state, build, cached) {
@@ -1528,9 +1561,9 @@ async function placeCachedWheel(state, build, cached) {
     if (state.group.where === 'container') {
         const dir = buildDirs(POSIX, build.workDir).repaired;
         await state.inside.putFile(cached, dir);
-        return { name, dir, where: 'container' };
+        return { name, dir, where: 'container', hostCopy: cached };
     }
-    return { name, dir: path.dirname(cached), where: 'host' };
+    return { name, dir: path.dirname(cached), where: 'host', hostCopy: cached };
 }
 function withoutVenvVars(env) {
     const { PATH: _path, VIRTUAL_ENV: _venv, ...rest } = env;
@@ -1674,7 +1707,7 @@ function reuseOrdering(builds, enabled) {
 const STOP_GRACE_MS = 3000;
 async function executePlan(plan, options, context, cache) {
     const { reporter } = context;
-    const jobs = plan.groups.flatMap(group => group.builds.map(build => ({ group, build })));
+    const jobs = interleaved(plan.groups);
     const total = jobs.length;
     const live = liveOutput({
         reporter,
@@ -1691,13 +1724,23 @@ async function executePlan(plan, options, context, cache) {
     for (const { id, step } of teardowns)
         context.reaper?.cleanup(id, step.argv, { ...process.env, ...step.env });
     const once = new Map();
+    // The lanes of a container family see each other's wheels (abi3 reuse).
+    const builtIn = new Map();
+    const builtOf = (group) => {
+        if (!group.family)
+            return [];
+        const found = builtIn.get(group.family) ?? [];
+        builtIn.set(group.family, found);
+        return found;
+    };
     const states = plan.groups.map(group => ({
         group,
         host: new HostExecutor(children),
         inside: group.container
             ? new ContainerExecutor(group.container, scratch, clientEnv(group), children)
             : new HostExecutor(children),
-        built: [],
+        built: builtOf(group),
+        turn: Promise.resolve(),
         started: false,
         values: {},
         captured: new Map()
@@ -1742,7 +1785,8 @@ async function executePlan(plan, options, context, cache) {
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
-    const runs = states.flatMap(state => state.group.builds.map(build => ({ state, build })));
+    const stateOf = new Map(states.map(state => [state.group, state]));
+    const runs = jobs.map(({ group, build }) => ({ state: stateOf.get(group), build }));
     const records = [];
     const failures = [];
     const placed = [];
@@ -1753,41 +1797,45 @@ async function executePlan(plan, options, context, cache) {
             await ordering.waitFor(build.identifier);
             if (stop)
                 return;
-            const started = Date.now();
-            let log;
-            try {
-                if (build.testWarning)
-                    reporter.warning(`${build.identifier}: ${build.testWarning}`);
-                await ensureSetup(state, once, live);
-                log = live.begin(build.identifier, `(${index + 1}/${total})`);
-                const result = await runIdentifier(state, build, log, cache);
-                const record = placeWheel(result, build, outputDir, started, placedNames);
-                records.push(record);
-                if (!result.reused)
-                    placed.push(path.join(outputDir, record.wheel));
-                log.finished({
-                    ok: true,
-                    title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
-                });
-            }
-            catch (error) {
-                log ??= live.begin(build.identifier, `(${index + 1}/${total})`);
-                const failure = asBuildFailure(error, build.identifier, log.text());
-                failures.push({
-                    identifier: build.identifier,
-                    message: failure.message,
-                    log: failure.log,
-                    exitCode: failure.exitCode,
-                    kind: failureKind(failure.step),
-                    telling: failure.telling
-                });
-                log.finished({ ok: false, step: failure.step });
-                if (plan.failFast)
-                    stop = true;
-            }
-            finally {
-                ordering.done(build.identifier);
-            }
+            await inTurn(state, async () => {
+                if (stop)
+                    return;
+                const started = Date.now();
+                let log;
+                try {
+                    if (build.testWarning)
+                        reporter.warning(`${build.identifier}: ${build.testWarning}`);
+                    await ensureSetup(state, once, live);
+                    log = live.begin(build.identifier, `(${index + 1}/${total})`);
+                    const result = await runIdentifier(state, build, log, cache);
+                    const record = placeWheel(result, build, outputDir, started, placedNames);
+                    records.push(record);
+                    if (!result.reused)
+                        placed.push(path.join(outputDir, record.wheel));
+                    log.finished({
+                        ok: true,
+                        title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
+                    });
+                }
+                catch (error) {
+                    log ??= live.begin(build.identifier, `(${index + 1}/${total})`);
+                    const failure = asBuildFailure(error, build.identifier, log.text());
+                    failures.push({
+                        identifier: build.identifier,
+                        message: failure.message,
+                        log: failure.log,
+                        exitCode: failure.exitCode,
+                        kind: failureKind(failure.step),
+                        telling: failure.telling
+                    });
+                    log.finished({ ok: false, step: failure.step });
+                    if (plan.failFast)
+                        stop = true;
+                }
+                finally {
+                    ordering.done(build.identifier);
+                }
+            });
         }, () => !stop);
     }
     finally {
@@ -1813,6 +1861,39 @@ async function executePlan(plan, options, context, cache) {
         failures,
         failFast: plan.failFast
     };
+}
+/**
+ * Every build with its group, in the order the plan lists them; the builds of
+ * container lanes (dealt round-robin) are taken in turn, one from each lane,
+ * so the pool starts one build per lane first.
+ */
+function interleaved(groups) {
+    // A unit is a group, or all the lanes of one family, at the place of its first lane.
+    const units = [];
+    const families = new Map();
+    for (const group of groups) {
+        const lanes = group.family ? families.get(group.family) : undefined;
+        if (lanes) {
+            lanes.push(group);
+            continue;
+        }
+        const unit = [group];
+        if (group.family)
+            families.set(group.family, unit);
+        units.push(unit);
+    }
+    return units.flatMap(lanes => {
+        const longest = Math.max(...lanes.map(lane => lane.builds.length));
+        return Array.from({ length: longest }, (_, i) => lanes.flatMap(lane => i < lane.builds.length ? [{ group: lane, build: lane.builds[i] }] : [])).flat();
+    });
+}
+/** Runs `work` after the group's earlier work, when its builds share one project dir. */
+function inTurn(state, work) {
+    if (!state.group.serial)
+        return work();
+    const next = state.turn.then(work);
+    state.turn = next.catch(() => undefined);
+    return next;
 }
 /**
  * In the action, diagnostics name files in the workspace (see report/matcher.ts):
@@ -2296,6 +2377,22 @@ async function runBuild(options, context) {
             hint: `check build, skip, archs, python-versions and requires-python (${options.requiresPython ?? 'unset'}) for ${options.platform}`
         });
     }
+    if (configurations.length === 0) {
+        // allow-empty: success, before any engine or interpreter is looked for.
+        reporter.info('no identifier selected; nothing to build (allow-empty)');
+        if (options.dryRun)
+            return;
+        fs__default.mkdirSync(options.outputDir, { recursive: true });
+        const outcome = {
+            records: [],
+            wheels: [],
+            identifiers: [],
+            outputDir: options.outputDir,
+            failures: [],
+            failFast: options.failFast
+        };
+        return reportOutcome(outcome, { seconds: (Date.now() - started) / 1000 }, reporter);
+    }
     const facts = await gatherFacts(options, configurations, context.env);
     if (options.dryRun)
         return planAndRun(options, context, configurations, facts, started);
@@ -2351,6 +2448,8 @@ async function planAndRun(options, context, configurations, facts, started) {
             hint: 'install the selected Pythons, or build in a container'
         });
     }
+    // As cibuildwheel: output-dir exists from the first build on, whatever the builds do.
+    fs__default.mkdirSync(plan.outputDir, { recursive: true });
     const cache = await openWheelCache(plan, options, context);
     const matcherDir = context.isAction ? context.env.RUNNER_TEMP : undefined;
     if (matcherDir)

@@ -2,8 +2,8 @@ import fs__default from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-B_00fC_8.js';
-import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-CG0-FGre.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-f95szlu7.js';
+import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-DYdJtSQI.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, a as detectRunner, b as annotationsOf } from './version-B6GgCXD7.js';
 import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DKjx7mc8.js';
 import { parseArgs } from 'node:util';
 import process$1 from 'node:process';
@@ -203,9 +203,11 @@ function levelsOf(spec, sources, identifier) {
     return levels;
 }
 /** Where the option's value was last set: its dotted path in the config file, or its source. */
-function optionSourcePath(spec, sources, identifier) {
+function optionSourcePath(spec, sources, identifier, badValue) {
     const set = levelsOf(spec, sources, identifier).filter(l => l.value !== undefined && l.value !== null && l.value !== '');
-    const last = set.at(-1);
+    // Levels that add up (enable): the one that holds the bad value, not merely the last.
+    const holding = badValue ? set.filter(l => JSON.stringify(l.value).includes(badValue)) : [];
+    const last = (holding.length > 0 ? holding : set).at(-1);
     return last && (last.path ?? last.source);
 }
 /** A config value as the option's text; a value of a shape the option does not take is refused. */
@@ -396,7 +398,7 @@ function locateError(error, sources, cascade, identifier) {
     if (!isUserError(error) || error.location || !error.key)
         return error;
     const spec = SPECS_BY_NAME.get(error.key);
-    const key = spec && cascade ? optionSourcePath(spec, cascade, identifier) : error.key;
+    const key = spec && cascade ? optionSourcePath(spec, cascade, identifier, error.value) : error.key;
     const source = key?.startsWith('tool.')
         ? sources.tool
         : key?.startsWith('project.')
@@ -2173,6 +2175,7 @@ function resolveWith(input, seen) {
     const options = {
         command,
         packageDir: input.packageDir,
+        projectDir: projectOf(input.packageDir, cwd, !!input.sdistInput),
         packageInput: input.packageInput,
         sdistInput: input.sdistInput,
         configFile: input.configFile,
@@ -2270,6 +2273,14 @@ function expandImageInputs(inputs) {
         }
     }
     return result;
+}
+/** cibuildwheel's project: the working directory, when it holds the package. */
+function projectOf(packageDir, cwd, fromSdist) {
+    if (fromSdist)
+        return packageDir;
+    const relative = path.relative(cwd, packageDir);
+    const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+    return inside ? path.resolve(cwd) : packageDir;
 }
 
 /**
@@ -3412,9 +3423,9 @@ const actionReporter = (core) => ({
 /**
  * The CLI's reporter: like the action's log, every registered secret prints
  * as `***`. On a terminal it keeps the status board below everything else it
- * writes, on either stream.
+ * writes, on either stream. Warnings and errors always go to stderr.
  */
-function cliReporter(rawStdout = text => void process.stdout.write(text), rawStderr = text => void process.stderr.write(text), terminal = PLAIN) {
+function cliReporter(rawStdout = text => void process.stdout.write(text), rawStderr = text => void process.stderr.write(text), terminal = PLAIN, logStream = 'stderr') {
     const secrets = new Set();
     const mask = (text) => {
         let masked = text;
@@ -3440,13 +3451,15 @@ function cliReporter(rawStdout = text => void process.stdout.write(text), rawStd
     };
     const stdout = around(rawStdout);
     const stderr = around(rawStderr);
+    const log = logStream === 'stdout' ? stdout : stderr;
     return {
         result: text => stdout(text.endsWith('\n') ? text : `${text}\n`),
-        info: text => stderr(`${text}\n`),
+        info: text => log(`${text}\n`),
         warning: text => stderr(`warning: ${text}\n`),
-        group: (title, body) => stderr(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
-        line: text => stderr(`${text}\n`),
-        startGroup: title => stderr(`── ${title}\n`),
+        error: text => stderr(`${text}\n`),
+        group: (title, body) => log(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
+        line: text => log(`${text}\n`),
+        startGroup: title => log(`── ${title}\n`),
         endGroup: () => undefined,
         status: lines => {
             if (!terminal.tty)
@@ -3637,9 +3650,9 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-CdPVjqcI.js')).runPlan(options, context);
+            return (await import('./plan-CPUfJs9J.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-B7rTgCZv.js')).runBuild(options, context);
+            return (await import('./build-B6RVOp5I.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-MHWIczlX.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
@@ -3699,7 +3712,8 @@ function readPassword(command, stdin = () => fs__default.readFileSync(0, 'utf8')
 async function runCli(argv, io = {}) {
     const stderr = io.stderr ?? ((text) => void process.stderr.write(text));
     const env = io.env ?? process.env;
-    const reporter = cliReporter(io.stdout, stderr, detectTerminal(env, io.stderr ? {} : process.stderr));
+    const terminal = detectTerminal(env, io.stderr ? {} : process.stderr);
+    let reporter = cliReporter(io.stdout, stderr, terminal);
     const cwd = io.cwd ?? process.cwd();
     const debug = argv.includes('--debug');
     try {
@@ -3719,13 +3733,16 @@ async function runCli(argv, io = {}) {
         }
         if (args.passwordStdin)
             inputs.set('password', readPassword(args.command, io.stdin));
+        // A build logs to stdout, as cibuildwheel; a plan or a dry run keeps stdout for its result.
+        if (inputs.get('command') === 'build' && !parseBoolean(inputs.get('dry-run') ?? ''))
+            reporter = cliReporter(io.stdout, stderr, terminal, 'stdout');
         if (!io.stdout && env.GITHUB_ACTIONS !== 'true')
             hideDebugCommands(process.stdout);
         await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() }, warnings);
         return 0;
     }
     catch (error) {
-        reporter.info(`error: ${describe(error, debug)}`);
+        reporter.error(`error: ${describe(error, debug)}`);
         return exitCodeOf(error);
     }
 }
