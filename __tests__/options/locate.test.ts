@@ -110,6 +110,22 @@ describe('errors placed at their line', () => {
     expect(error?.location?.line).toBe(line)
   })
 
+  // enable adds CIBW_ENABLE to the config's groups: the error names the source that holds the bad one.
+  test.each([
+    ['a bad group in the config, a good CIBW_ENABLE', '["pypi"]', 'pypy', 'enable', 4],
+    ['a good config, a bad group in CIBW_ENABLE', '["pypy"]', 'graalpi', 'CIBW_ENABLE', undefined]
+  ])('enable: %s', (_name, written, envValue, key, line) => {
+    const toml = `[project]\nname = "x"\n[tool.cibuildwheel]\nenable = ${written}\n`
+    let error: UserError | undefined
+    try {
+      resolveWith(toml, {}, { CIBW_ENABLE: envValue })()
+    } catch (e) {
+      error = e as UserError
+    }
+    expect(error?.message).toMatch(new RegExp(`^${key}: unknown enable group`))
+    expect(error?.location?.line).toBe(line)
+  })
+
   test('an override: the line in its own table', () => {
     const toml =
       '[project]\nname = "x"\n[tool.cibuildwheel]\nbuild-frontend = "pip"\n' +

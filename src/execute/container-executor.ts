@@ -11,12 +11,13 @@ import { IMAGE_PATH_PREPEND, type ContainerSpec, type Step } from '../plan/types
 import type { Executor, StepResult } from './executor.js'
 
 /**
- * Puts IMAGE_PATH_PREPEND first on the image's PATH (once: not again when an
- * evaluated environment already starts with it), then forgets the variable.
+ * Puts IMAGE_PATH_PREPEND first on the image's PATH, then forgets the
+ * variable. A PATH that holds it already (one the environment option made
+ * from it) is left as it is: the option decides what comes first.
  */
 const PATH_PREPEND = [
   `if [ -n "\${${IMAGE_PATH_PREPEND}:-}" ]; then`,
-  `  case "$PATH" in "$${IMAGE_PATH_PREPEND}"|"$${IMAGE_PATH_PREPEND}":*) ;; *) PATH="$${IMAGE_PATH_PREPEND}\${PATH:+:$PATH}" ;; esac`,
+  `  case ":$PATH:" in *":$${IMAGE_PATH_PREPEND}:"*) ;; *) PATH="$${IMAGE_PATH_PREPEND}\${PATH:+:$PATH}" ;; esac`,
   `  export PATH; unset ${IMAGE_PATH_PREPEND}`,
   'fi'
 ].join('\n')

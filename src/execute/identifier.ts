@@ -5,7 +5,12 @@
  */
 import path from 'node:path'
 import type { Build, Step } from '../plan/types.js'
-import { changedVariables, environmentScript, parseEnvZ } from '../steps/environment.js'
+import {
+  changedVariables,
+  environmentScript,
+  parseEnvironment,
+  parseEnvZ
+} from '../steps/environment.js'
 import { buildDirs, POSIX } from '../steps/dialect.js'
 import { isAbi3, isPurePython, parseWheelName } from '../wheel/filename.js'
 import { findCompatibleWheel } from '../wheel/reuse.js'
@@ -279,7 +284,14 @@ async function evaluateEnvironment(
       tellingLines(result.output)
     )
   }
-  const changed = changedVariables(step.env, parseEnvZ(result.stdout))
+  // Only what the option assigns: the rest of the place's environment (an image's
+  // own variables and PATH) stays the place's, step by step.
+  const assigned = new Set(parseEnvironment(text, key).map(a => a.name))
+  const changed = Object.fromEntries(
+    Object.entries(changedVariables(step.env, parseEnvZ(result.stdout))).filter(([name]) =>
+      assigned.has(name)
+    )
+  )
   log.note(`${key}: ${Object.keys(changed).join(', ') || '(no change)'}`)
   return changed
 }

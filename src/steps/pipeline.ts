@@ -29,17 +29,12 @@ export interface PipelineInput {
   /** The project (`{project}`) as the build location sees it. */
   readonly projectDir: string
   /**
-   * Absent (host builds): each build copies the project into its own src dir
-   * and builds there. Present (a container lane, as cibuildwheel): before-build,
-   * the build and the repair run in `projectDir` itself, and `packageDir`
-   * (`{package}`, inside it) is what the frontend builds.
+   * Absent (host): each build copies the project into its own src dir. Present (a container
+   * lane, as cibuildwheel): before-build, build and repair run in `projectDir` itself, and
+   * the frontend builds `packageDir` (`{package}`, inside it).
    */
   readonly inPlace?: { readonly packageDir: string }
-  /**
-   * The variable that takes the PATH entries of a step: `PATH` (the default), or
-   * IMAGE_PATH_PREPEND in a container, whose executor puts them first on the
-   * image's own PATH.
-   */
+  /** Where a step's PATH entries go: `PATH`, or IMAGE_PATH_PREPEND (first on an image's PATH). */
   readonly pathVariable?: string
   readonly workDir: string
   readonly where: Where
@@ -380,9 +375,12 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     )
   const wheelSpec = options.testExtras ? `{wheel}[${options.testExtras}]` : '{wheel}'
   const testPython = dialect.executable(testBin, 'python')
-  const installer = uv
-    ? [uv, 'pip', 'install', '--quiet', ...UV_TLS, '--python', testPython]
-    : [testPython, '-m', 'pip', 'install', '--disable-pip-version-check']
+  // pip, as cibuildwheel, unless the frontend is uv's: the project's PIP_* settings
+  // (index, constraints) reach its test install.
+  const installer =
+    uv && options.frontend.name.includes('uv')
+      ? [uv, 'pip', 'install', '--quiet', ...UV_TLS, '--python', testPython]
+      : [testPython, '-m', 'pip', 'install', '--disable-pip-version-check']
   // From the project, so that `-r requirements/test.txt` and relative paths in
   // the environment resolve; dependency-versions pins only the tools we install,
   // never what the project installs for its tests (as cibuildwheel).

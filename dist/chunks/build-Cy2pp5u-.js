@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-B_00fC_8.js';
 import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename-DbYLzbU1.js';
-import { t as thisMachine, e as paintFor, f as failureKind, V as VERSION, g as checkArchsSelected } from './version-B6GgCXD7.js';
-import { j as jobConfigurations } from './select-BP9WbuXm.js';
-import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-DYdJtSQI.js';
+import { t as thisMachine, e as paintFor, f as failureKind, V as VERSION, g as checkArchsSelected } from './version-CQDFSs75.js';
+import { j as jobConfigurations } from './select-CyNcuRqq.js';
+import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, p as parseEnvironment, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-CCJm1f6e.js';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
@@ -896,12 +896,13 @@ function sourcePathRewriter(prefix, copies) {
  * value, secret or not, appears in any argv.
  */
 /**
- * Puts IMAGE_PATH_PREPEND first on the image's PATH (once: not again when an
- * evaluated environment already starts with it), then forgets the variable.
+ * Puts IMAGE_PATH_PREPEND first on the image's PATH, then forgets the
+ * variable. A PATH that holds it already (one the environment option made
+ * from it) is left as it is: the option decides what comes first.
  */
 const PATH_PREPEND = [
     `if [ -n "\${${IMAGE_PATH_PREPEND}:-}" ]; then`,
-    `  case "$PATH" in "$${IMAGE_PATH_PREPEND}"|"$${IMAGE_PATH_PREPEND}":*) ;; *) PATH="$${IMAGE_PATH_PREPEND}\${PATH:+:$PATH}" ;; esac`,
+    `  case ":$PATH:" in *":$${IMAGE_PATH_PREPEND}:"*) ;; *) PATH="$${IMAGE_PATH_PREPEND}\${PATH:+:$PATH}" ;; esac`,
     `  export PATH; unset ${IMAGE_PATH_PREPEND}`,
     'fi'
 ].join('\n');
@@ -1580,7 +1581,10 @@ async function evaluateEnvironment(state, build, step, log, text = build.environ
         log.output(result.output);
         throw new BuildFailure(build.identifier, key, log.text(), `evaluating the ${key} option failed (exit ${result.code})`, EXIT.failed, tellingLines(result.output));
     }
-    const changed = changedVariables(step.env, parseEnvZ(result.stdout));
+    // Only what the option assigns: the rest of the place's environment (an image's
+    // own variables and PATH) stays the place's, step by step.
+    const assigned = new Set(parseEnvironment(text, key).map(a => a.name));
+    const changed = Object.fromEntries(Object.entries(changedVariables(step.env, parseEnvZ(result.stdout))).filter(([name]) => assigned.has(name)));
     log.note(`${key}: ${Object.keys(changed).join(', ') || '(no change)'}`);
     return changed;
 }

@@ -2945,7 +2945,9 @@ function pipelineSteps(input) {
         steps.push(test('before-test', shellArgv(options.beforeTest, dialect.shell), options.beforeTest, input.projectDir));
     const wheelSpec = options.testExtras ? `{wheel}[${options.testExtras}]` : '{wheel}';
     const testPython = dialect.executable(testBin, 'python');
-    const installer = uv
+    // pip, as cibuildwheel, unless the frontend is uv's: the project's PIP_* settings
+    // (index, constraints) reach its test install.
+    const installer = uv && options.frontend.name.includes('uv')
         ? [uv, 'pip', 'install', '--quiet', ...UV_TLS, '--python', testPython]
         : [testPython, '-m', 'pip', 'install', '--disable-pip-version-check'];
     // From the project, so that `-r requirements/test.txt` and relative paths in
