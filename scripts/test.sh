@@ -19,7 +19,9 @@ set -a
 set +a
 
 # Integration tests run the bundle, exactly what the action ships.
-[ -f dist/cli.js ] && [ -f dist/index.js ] || npm run -s bundle
+if [ ! -f dist/cli.js ] || [ ! -f dist/index.js ] || [ -n "$(find src -newer dist/cli.js -print -quit)" ]; then
+  npm run -s bundle
+fi
 
 export NODE_OPTIONS=--experimental-vm-modules NODE_NO_WARNINGS=1
 results=$(mktemp -d)
@@ -27,6 +29,12 @@ status=0
 npx jest --selectProjects unit --json --outputFile="$results/unit.json" "$@" || status=$?
 # Real builds share two cores: one test file at a time.
 npx jest --selectProjects integration --runInBand --json --outputFile="$results/integration.json" "$@" || status=$?
+reports=("$results/unit.json" "$results/integration.json")
+# cibuildwheel's own Linux tests against the bundle: the CI subset (npm run conformance runs all).
+if [ $# -eq 0 ]; then
+  bash scripts/conformance/run.sh --json "$results/conformance.json" || status=$?
+  reports+=("$results/conformance.json")
+fi
 
 node -e '
   const fs = require("fs")
@@ -34,9 +42,10 @@ node -e '
   for (const f of process.argv.slice(1)) {
     if (!fs.existsSync(f)) { failed++; continue }
     const r = JSON.parse(fs.readFileSync(f, "utf8"))
+    if (f.endsWith("conformance.json")) { passed += r.passed; failed += r.failed; continue }
     passed += r.numPassedTests; failed += r.numFailedTests + r.numRuntimeErrorTestSuites
   }
   console.log(`${passed} passed, ${failed} failed`)
-' "$results/unit.json" "$results/integration.json"
+' "${reports[@]}"
 rm -rf "$results"
 exit "$status"

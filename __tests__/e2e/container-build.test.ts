@@ -161,7 +161,7 @@ describe('container builds with podman', () => {
     })
     expect(run.stderr).not.toContain('error:')
     expect(run.status).toBe(0)
-    expect(run.stderr).toContain('before-all')
+    expect(run.stdout).toContain('before-all')
     expect(wheelsIn(out)).toHaveLength(1)
     expect(run.stdout).toMatch(/cp39-manylinux_x86_64\s+spam_ext-1\.0\.0-cp39.*yes/)
   })
@@ -185,13 +185,13 @@ describe('container builds with podman', () => {
         stdio: ['ignore', 'pipe', 'pipe']
       }
     )
-    let stderr = ''
-    child.stderr.on('data', d => (stderr += d))
+    let log = ''
+    child.stdout.on('data', d => (log += d))
     const started = Date.now()
-    while (!stderr.includes('before-build') && Date.now() - started < 120_000) {
+    while (!log.includes('before-build') && Date.now() - started < 120_000) {
       await new Promise(r => setTimeout(r, 250))
     }
-    expect(stderr).toContain('before-build')
+    expect(log).toContain('before-build')
     expect(ourContainers()).toHaveLength(1)
     const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
     child.kill('SIGTERM')

@@ -40,7 +40,7 @@ describe('emulated aarch64 builds', () => {
       'emulated with QEMU, 5 to 20 times slower than native: cp39-manylinux_aarch64'
     )
     // The create step shows the emulated platform it asks the engine for.
-    expect(run.stderr).toMatch(
+    expect(run.stdout).toMatch(
       /▸ create: podman create --platform linux\/arm64 .*manylinux_2_31_aarch64/
     )
     const wheels = wheelsIn(out)

@@ -38,7 +38,7 @@ describe('user commands in a host build', () => {
         PYENV_ROOT: process.env.PYENV_ROOT ?? path.join(os.homedir(), '.pyenv')
       }
     )
-    expect(run.stderr).not.toContain('BASHRC-WAS-READ')
+    expect(run.stdout + run.stderr).not.toContain('BASHRC-WAS-READ')
     expect(run.stderr.slice(-2000)).not.toContain('error:')
     expect(run.status).toBe(0)
   }, 600_000)

@@ -29,14 +29,14 @@ const MACHINE_CACHE = path.join(os.homedir(), '.cache', 'wheelwright')
 
 interface Streamed {
   code: number | null
-  stderr: string
+  log: string
   /** When each marker first arrived, and when the process ended (ms since start). */
   arrived: Map<string, number>
   ended: number
 }
 
 /**
- * Runs the bundled CLI and reads its stderr as it comes; `onMarker` is called
+ * Runs the bundled CLI and reads what it prints as it comes; `onMarker` is called
  * once per marker when it first arrives.
  */
 function streamCli(
@@ -50,21 +50,23 @@ function streamCli(
     env: cleanEnv(),
     stdio: ['ignore', 'pipe', 'pipe']
   })
-  let stderr = ''
+  let log = ''
   const arrived = new Map<string, number>()
-  child.stdout.resume()
-  child.stderr.on('data', (data: Buffer) => {
-    stderr += data.toString('utf8')
+  const take = (data: Buffer) => {
+    log += data.toString('utf8')
     for (const marker of markers) {
-      if (!arrived.has(marker) && stderr.includes(marker)) {
+      if (!arrived.has(marker) && log.includes(marker)) {
         arrived.set(marker, Date.now() - start)
         onMarker(marker, child)
       }
     }
-  })
+  }
+  // The build log is on stdout (as cibuildwheel's), warnings and errors on stderr.
+  child.stdout.on('data', take)
+  child.stderr.on('data', take)
   return new Promise((resolve, reject) => {
     child.on('error', reject)
-    child.on('close', code => resolve({ code, stderr, arrived, ended: Date.now() - start }))
+    child.on('close', code => resolve({ code, log, arrived, ended: Date.now() - start }))
   })
 }
 
@@ -93,17 +95,17 @@ describe('the CLI streams', () => {
       ]),
       ['WW-LIVE-MARKER']
     )
-    expect(run.stderr.slice(-3000)).not.toContain('error:')
+    expect(run.log.slice(-3000)).not.toContain('error:')
     expect(run.code).toBe(0)
     const marker = run.arrived.get('WW-LIVE-MARKER')!
     expect(marker).toBeDefined()
     // The sleep, the build, the repair and the test all come after the marker.
     expect(run.ended - marker).toBeGreaterThan(3500)
     // The step as the user wrote it, never its wrapper, then ✓ and the time.
-    expect(run.stderr).toContain('▸ before-build: echo WW-LIVE-MARKER; sleep 4\nWW-LIVE-MARKER\n')
-    expect(run.stderr).toMatch(/\n✓ before-build \(4(\.\d)?s\)\n/)
-    expect(run.stderr).toContain('▸ build: python -m build . --wheel --outdir=../built\n')
-    expect(run.stderr).toMatch(/\n✓ 1 wheel in [\d.]+s → /)
+    expect(run.log).toContain('▸ before-build: echo WW-LIVE-MARKER; sleep 4\nWW-LIVE-MARKER\n')
+    expect(run.log).toMatch(/\n✓ before-build \(4(\.\d)?s\)\n/)
+    expect(run.log).toContain('▸ build: python -m build . --wheel --outdir=../built\n')
+    expect(run.log).toMatch(/\n✓ 1 wheel in [\d.]+s → /)
   })
 
   test('SIGTERM mid-build: what was printed is all there, and the exit status is 143', async () => {
@@ -120,10 +122,10 @@ describe('the CLI streams', () => {
     expect(run.code).toBe(143)
     expect(run.ended).toBeLessThan(30_000)
     // The identifier's log so far: its header, its finished steps, the running one's output.
-    expect(run.stderr).toContain(`── ${id(cpythons[0])} (1/1)\n`)
-    expect(run.stderr).toMatch(/\n✓ prepare \(\d+ms\)\n/)
-    expect(run.stderr).toContain('WW-BEFORE-SIGTERM\nhalf a line')
-    expect(run.stderr).toContain('warning: received SIGTERM: stopping builds')
+    expect(run.log).toContain(`── ${id(cpythons[0])} (1/1)\n`)
+    expect(run.log).toMatch(/\n✓ prepare \(\d+ms\)\n/)
+    expect(run.log).toContain('WW-BEFORE-SIGTERM\nhalf a line')
+    expect(run.log).toContain('warning: received SIGTERM: stopping builds')
   })
 })
 

@@ -122,7 +122,8 @@ repair-wheel-command = "cp {wheel} {dest_dir}"
 
 interface BuildResult {
   readonly status: number | null
-  readonly stderr: string
+  /** What it printed: the build log (stdout, as cibuildwheel's), then warnings and errors. */
+  readonly log: string
   readonly stdout: string
   readonly wheels: string[]
 }
@@ -135,7 +136,7 @@ function build(args: string[], env: Record<string, string> = {}): BuildResult {
   const run = runCliProcess([...args, '--output-dir', out, '--cache', 'false'], env)
   return {
     status: run.status,
-    stderr: run.stderr,
+    log: run.stdout + run.stderr,
     stdout: run.stdout,
     wheels: fs.existsSync(out) ? fs.readdirSync(out).sort() : []
   }
@@ -183,8 +184,8 @@ const ROWS: Record<string, { how: 'build' | 'plan' | 'reported'; check: () => vo
   'test-command': {
     how: 'build',
     check: () => {
-      expect(container.stderr).toContain('probe checks passed on cp310-manylinux_x86_64')
-      expect(container.stderr).toContain('probe checks passed on cp311-manylinux_x86_64')
+      expect(container.log).toContain('probe checks passed on cp310-manylinux_x86_64')
+      expect(container.log).toContain('probe checks passed on cp311-manylinux_x86_64')
     }
   },
   'before-all': { how: 'build', check: () => expect(container.status).toBe(0) },
@@ -194,16 +195,16 @@ const ROWS: Record<string, { how: 'build' | 'plan' | 'reported'; check: () => vo
   'environment-pass': { how: 'build', check: () => expect(container.status).toBe(0) },
   'config-settings': {
     how: 'build',
-    check: () => expect(container.stderr).toContain('-Cprobe-key=probe-value')
+    check: () => expect(container.log).toContain('-Cprobe-key=probe-value')
   },
   'build-verbosity': {
     how: 'build',
     // 2 is `-v` for build (cp310) and `-v -v` for pip (cp311), as cibuildwheel passes them.
     check: () => {
-      expect(container.stderr).toMatch(
+      expect(container.log).toMatch(
         /\[cp310-manylinux_x86_64\] ▸ build: python -m build .* -v(\n| )/
       )
-      expect(container.stderr).toMatch(
+      expect(container.log).toMatch(
         /\[cp311-manylinux_x86_64\] ▸ build: python -m pip wheel .* -v -v(\n| )/
       )
     }
@@ -211,10 +212,10 @@ const ROWS: Record<string, { how: 'build' | 'plan' | 'reported'; check: () => vo
   'build-frontend': {
     how: 'build',
     check: () =>
-      expect(container.stderr).toMatch(/\[cp311-manylinux_x86_64\] ▸ build: python -m pip wheel /)
+      expect(container.log).toMatch(/\[cp311-manylinux_x86_64\] ▸ build: python -m pip wheel /)
   },
   'dependency-versions': { how: 'build', check: () => expect(container.status).toBe(0) },
-  'test-extras': { how: 'build', check: () => expect(container.stderr).toMatch(/\[extra\]/) },
+  'test-extras': { how: 'build', check: () => expect(container.log).toMatch(/\[extra\]/) },
   'test-groups': { how: 'build', check: () => expect(container.status).toBe(0) },
   'test-requires': { how: 'build', check: () => expect(container.status).toBe(0) },
   'test-sources': { how: 'build', check: () => expect(container.status).toBe(0) },
@@ -229,24 +230,24 @@ const ROWS: Record<string, { how: 'build' | 'plan' | 'reported'; check: () => vo
   },
   'container-engine': {
     how: 'build',
-    check: () => expect(container.stderr).toContain('building in podman containers')
+    check: () => expect(container.log).toContain('building in podman containers')
   },
   'manylinux-x86_64-image': {
     how: 'build',
-    check: () => expect(container.stderr).toContain(MULTI_IMAGE)
+    check: () => expect(container.log).toContain(MULTI_IMAGE)
   },
   'audit-command': {
     how: 'build',
     check: () => {
       expect(audit.marker).toBe(true)
-      expect(audit.stderr).toMatch(/\n▸ audit: abi3audit --strict --report /)
+      expect(audit.log).toMatch(/\n▸ audit: abi3audit --strict --report /)
     }
   },
   'audit-requires': {
     how: 'build',
     // The audit command imports iniconfig with the tools venv's python.
     check: () => {
-      expect(audit.stderr.slice(-2000)).not.toContain('error:')
+      expect(audit.log.slice(-2000)).not.toContain('error:')
       expect(audit.status).toBe(0)
     }
   },
@@ -261,11 +262,11 @@ const ROWS: Record<string, { how: 'build' | 'plan' | 'reported'; check: () => vo
   },
   'pyodide-version': {
     how: 'reported',
-    check: () => expect(container.stderr).toContain('pyodide-version: applies only to pyodide')
+    check: () => expect(container.log).toContain('pyodide-version: applies only to pyodide')
   },
   'xbuild-tools': {
     how: 'reported',
-    check: () => expect(container.stderr).toContain('xbuild-tools: applies only to cross builds')
+    check: () => expect(container.log).toContain('xbuild-tools: applies only to cross builds')
   },
   'xbuild-files': {
     how: 'reported',
@@ -276,7 +277,7 @@ const ROWS: Record<string, { how: 'build' | 'plan' | 'reported'; check: () => vo
   },
   'test-runtime': {
     how: 'reported',
-    check: () => expect(container.stderr).toContain('test-runtime: applies only to android')
+    check: () => expect(container.log).toContain('test-runtime: applies only to android')
   }
 }
 
@@ -367,7 +368,7 @@ describe('every cibuildwheel option takes effect or is reported', () => {
   })
 
   test('the container build with most options set succeeds', () => {
-    expect(container.stderr.slice(-3000)).not.toContain('error:')
+    expect(container.log.slice(-3000)).not.toContain('error:')
     expect(container.status).toBe(0)
   })
 

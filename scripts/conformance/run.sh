@@ -87,7 +87,7 @@ status=0
 (
     cd "$SDIST_DIR"
     env PYTHONPATH="$pythonpath" \
-        WHEELWRIGHT_CLI="$ROOT/dist/cli.js" \
+        WHEELWRIGHT_CLI="${WHEELWRIGHT_CLI:-$ROOT/dist/cli.js}" \
         CONFORMANCE_PYTHON="${CONFORMANCE_PYTHON:-3.12}" \
         CONFORMANCE_MANYLINUX="${WHEELWRIGHT_TEST_MULTI_PLAT%_x86_64}" \
         CIBW_CONTAINER_ENGINE=podman \
