@@ -1,11 +1,11 @@
-import { a as runAction } from './chunks/main-DBgc2t9T.js';
+import { a as runAction } from './chunks/main-DaXwGsZ7.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
 import './chunks/credentials-B_00fC_8.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-CG0-FGre.js';
+import './chunks/identifiers-DOdt_sXx.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -41,7 +41,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-f95szlu7.js';
+import './chunks/version-DGcB22Hi.js';
 import './chunks/index-url-DKjx7mc8.js';
 import 'node:process';
 

@@ -2,8 +2,8 @@ import fs__default from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-B_00fC_8.js';
-import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-CG0-FGre.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-f95szlu7.js';
+import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-DOdt_sXx.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-DGcB22Hi.js';
 import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DKjx7mc8.js';
 import { parseArgs } from 'node:util';
 import process$1 from 'node:process';
@@ -1766,7 +1766,7 @@ function parseContainerEngine(text) {
         disableHostMount: disable.length > 0 && booleanValue(disable[disable.length - 1], 'container-engine')
     };
 }
-function resolveBuildOptions(identifier, option, platform, packageDir, dependencyGroups = {}) {
+function resolveBuildOptions(identifier, option, platform, packageDir, dependencyGroups = {}, builtIn = () => false) {
     const get = (name) => option(name, identifier);
     const verbosityText = get('build-verbosity').trim() || '0';
     const verbosity = Number(verbosityText);
@@ -1803,6 +1803,7 @@ function resolveBuildOptions(identifier, option, platform, packageDir, dependenc
         beforeBuild: get('before-build'),
         beforeTest: get('before-test'),
         repairCommand: get('repair-wheel-command'),
+        repairIsDefault: get('repair-wheel-command') !== '' && builtIn('repair-wheel-command', identifier),
         testCommand: get('test-command'),
         auditCommand,
         auditCommands,
@@ -2161,7 +2162,7 @@ function resolveWith(input, seen) {
         let found = memo.get(identifier);
         if (!found) {
             try {
-                found = Object.freeze(resolveBuildOptions(identifier, option, platformNamed(platform), input.packageDir, project.dependencyGroups));
+                found = Object.freeze(resolveBuildOptions(identifier, option, platformNamed(platform), input.packageDir, project.dependencyGroups, (name, id) => optionSourcePath(SPECS_BY_NAME.get(name), cascade, id) === 'default'));
             }
             catch (error) {
                 throw locateError(error, input.sources ?? {}, cascade, identifier);
@@ -3637,9 +3638,9 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-CdPVjqcI.js')).runPlan(options, context);
+            return (await import('./plan-CTABGa9V.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-B7rTgCZv.js')).runBuild(options, context);
+            return (await import('./build-BaLMHEsN.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-MHWIczlX.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
