@@ -45,14 +45,17 @@ const platformTags = (wheel: string) =>
     .split('.')
     .sort()
 
-/** The pinned auditwheel's lowest glibc policy for x86_64 and its aliases, sorted. */
+/**
+ * The pinned auditwheel's lowest glibc policy for x86_64 (the oldest glibc) and its
+ * aliases, sorted. auditwheel ranks it highest: its `lowest` is the newest glibc.
+ */
 function lowestPolicyTags(): string[] {
   const code = [
     'import json',
     'from auditwheel.architecture import Architecture',
     'from auditwheel.libc import Libc',
     'from auditwheel.policy import WheelPolicies',
-    "lowest = WheelPolicies(libc=Libc.GLIBC, arch=Architecture('x86_64')).lowest",
+    "lowest = WheelPolicies(libc=Libc.GLIBC, arch=Architecture('x86_64')).highest",
     'print(json.dumps(sorted([lowest.name, *lowest.aliases])))'
   ].join('\n')
   return JSON.parse(check([venvTool('python'), '-c', code])) as string[]
