@@ -1,11 +1,11 @@
-import { a as runAction } from './chunks/main-BnLix7ak.js';
+import { a as runAction } from './chunks/main-DvdcZIPh.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
 import './chunks/credentials-B_00fC_8.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-CCJm1f6e.js';
+import './chunks/identifiers-TP60vFuI.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -41,7 +41,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-CQDFSs75.js';
+import './chunks/version-Bgk498pB.js';
 import './chunks/index-url-DKjx7mc8.js';
 import 'node:process';
 

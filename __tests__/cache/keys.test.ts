@@ -9,6 +9,7 @@ const options: BuildOptions = {
   beforeBuild: '',
   beforeTest: '',
   repairCommand: 'auditwheel repair -w {dest_dir} {wheel}',
+  repairIsDefault: true,
   testCommand: 'pytest',
   auditCommand: '',
   auditCommands: [],

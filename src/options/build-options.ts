@@ -105,7 +105,8 @@ export function resolveBuildOptions(
   option: (name: string, identifier?: string) => string,
   platform: Platform,
   packageDir: string,
-  dependencyGroups: Table = {}
+  dependencyGroups: Table = {},
+  builtIn: (name: string, identifier: string) => boolean = () => false
 ): BuildOptions {
   const get = (name: string) => option(name, identifier)
   const verbosityText = get('build-verbosity').trim() || '0'
@@ -146,6 +147,8 @@ export function resolveBuildOptions(
     beforeBuild: get('before-build'),
     beforeTest: get('before-test'),
     repairCommand: get('repair-wheel-command'),
+    repairIsDefault:
+      get('repair-wheel-command') !== '' && builtIn('repair-wheel-command', identifier),
     testCommand: get('test-command'),
     auditCommand,
     auditCommands,

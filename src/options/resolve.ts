@@ -8,7 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { UserError } from '../util/errors.js'
 import { parseBoolean } from '../util/text.js'
-import { resolveOption, type CascadeSources } from './cascade.js'
+import { optionSourcePath, resolveOption, type CascadeSources } from './cascade.js'
 import type { Env } from './env.js'
 import type { ProjectConfig } from './pyproject.js'
 import { NO_EFFECT, OPTION_SPECS, SPECS_BY_NAME, WHEELWRIGHT_KEYS } from './schema.js'
@@ -214,7 +214,8 @@ function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): O
             option,
             platformNamed(platform),
             input.packageDir,
-            project.dependencyGroups
+            project.dependencyGroups,
+            (name, id) => optionSourcePath(SPECS_BY_NAME.get(name)!, cascade, id) === 'default'
           )
         )
       } catch (error) {

@@ -25,6 +25,13 @@ export interface BuildOptions {
   readonly beforeBuild: string
   readonly beforeTest: string
   readonly repairCommand: string
+  /**
+   * The repair command is the platform's built-in one: no config table,
+   * variable, input or flag set it. A platform may then run it its own way
+   * (Linux host builds: see platforms/linux-repair.ts); a command the user
+   * gave, even the same text, runs as written.
+   */
+  readonly repairIsDefault: boolean
   readonly testCommand: string
   readonly auditCommand: string
   /**

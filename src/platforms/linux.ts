@@ -1,7 +1,7 @@
 /**
  * Linux: manylinux and musllinux identifiers, built in a container
  * (linux-container.ts) or on the host with the machine's interpreters and
- * auditwheel from the tools venv.
+ * auditwheel from the tools venv (the default repair: linux-repair.ts).
  */
 import path from 'node:path'
 import type { Options } from '../options/types.js'
@@ -18,6 +18,7 @@ import * as shared from './shared.js'
 import { containerGroups } from './linux-container.js'
 import type { Platform, PlannedGroups } from './platform.js'
 import { LINUX_ARCHS } from './linux-archs.js'
+import { hostRepairArgv } from './linux-repair.js'
 
 /** Archs built on GitHub's arm64 Linux runners. */
 const ARM_RUNNER: readonly string[] = ['aarch64', 'armv7l']
@@ -133,7 +134,12 @@ function hostGroups(
         virtualenv: path.join(toolsBin, 'virtualenv'),
         cores: shared.coreShare(facts, options.parallel, configurations.length),
         sharedVenvRoot: path.join(path.dirname(facts.toolsDir), 'venvs'),
-        audit: shared.hostAudit(facts, repaired)
+        audit: shared.hostAudit(facts, repaired),
+        builtInRepair: hostRepairArgv(
+          path.join(toolsBin, 'python'),
+          platformTagOf(c.identifier),
+          repaired
+        )
       }
     )
     return shared.makeBuild(build, interpreter, {

@@ -59,6 +59,12 @@ export interface PipelineInput {
   readonly pathTail: string
   /** Variables for the repair step only. */
   readonly repairEnv?: Readonly<Record<string, string>>
+  /**
+   * How the platform runs its built-in repair command (`options.repairIsDefault`):
+   * an argv used instead of that command through the shell; the log still shows
+   * the command. A repair command the user gave always runs as written.
+   */
+  readonly builtInRepair?: readonly string[]
   readonly delocateArchs?: string
   /**
    * A virtualenv executable to create venvs with (seconds faster than
@@ -289,9 +295,11 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     WHEELWRIGHT_DEST_DIR: dirs.repaired,
     ...(input.delocateArchs ? { WHEELWRIGHT_DELOCATE_ARCHS: input.delocateArchs } : {})
   }
-  const repairArgv = options.repairCommand
-    ? shellArgv(options.repairCommand, dialect.shell)
-    : dialect.copyWheel(input.python, dirs.repaired)
+  const repairArgv = !options.repairCommand
+    ? dialect.copyWheel(input.python, dirs.repaired)
+    : options.repairIsDefault && input.builtInRepair
+      ? [...input.builtInRepair]
+      : shellArgv(options.repairCommand, dialect.shell)
   steps.push(
     step('repair', repairArgv, {
       env: repairEnv,

@@ -2,8 +2,8 @@ import fs__default from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-B_00fC_8.js';
-import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-CCJm1f6e.js';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, a as detectRunner, b as annotationsOf } from './version-CQDFSs75.js';
+import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-TP60vFuI.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, a as detectRunner, b as annotationsOf } from './version-Bgk498pB.js';
 import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DKjx7mc8.js';
 import { parseArgs } from 'node:util';
 import process$1 from 'node:process';
@@ -1768,7 +1768,7 @@ function parseContainerEngine(text) {
         disableHostMount: disable.length > 0 && booleanValue(disable[disable.length - 1], 'container-engine')
     };
 }
-function resolveBuildOptions(identifier, option, platform, packageDir, dependencyGroups = {}) {
+function resolveBuildOptions(identifier, option, platform, packageDir, dependencyGroups = {}, builtIn = () => false) {
     const get = (name) => option(name, identifier);
     const verbosityText = get('build-verbosity').trim() || '0';
     const verbosity = Number(verbosityText);
@@ -1805,6 +1805,7 @@ function resolveBuildOptions(identifier, option, platform, packageDir, dependenc
         beforeBuild: get('before-build'),
         beforeTest: get('before-test'),
         repairCommand: get('repair-wheel-command'),
+        repairIsDefault: get('repair-wheel-command') !== '' && builtIn('repair-wheel-command', identifier),
         testCommand: get('test-command'),
         auditCommand,
         auditCommands,
@@ -2163,7 +2164,7 @@ function resolveWith(input, seen) {
         let found = memo.get(identifier);
         if (!found) {
             try {
-                found = Object.freeze(resolveBuildOptions(identifier, option, platformNamed(platform), input.packageDir, project.dependencyGroups));
+                found = Object.freeze(resolveBuildOptions(identifier, option, platformNamed(platform), input.packageDir, project.dependencyGroups, (name, id) => optionSourcePath(SPECS_BY_NAME.get(name), cascade, id) === 'default'));
             }
             catch (error) {
                 throw locateError(error, input.sources ?? {}, cascade, identifier);
@@ -3650,9 +3651,9 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-DYhQSfGi.js')).runPlan(options, context);
+            return (await import('./plan-Cer37W-Y.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-Cy2pp5u-.js')).runBuild(options, context);
+            return (await import('./build-CLSAcmdm.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-MHWIczlX.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
