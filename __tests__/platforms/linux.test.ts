@@ -186,14 +186,14 @@ describe('container plan', () => {
       '/opt/python/cp39-cp39/bin/python',
       '/tmp/wheelwright/cp39-manylinux_x86_64/test-venv'
     ])
-    expect(byName['test-install'].argv.slice(0, 7)).toEqual([
-      '/tmp/wheelwright/bin/uv',
+    // pip, as cibuildwheel, so the project's PIP_* settings reach the test install.
+    expect(byName['test-install'].argv).toEqual([
+      '/tmp/wheelwright/cp39-manylinux_x86_64/test-venv/bin/python',
+      '-m',
       'pip',
       'install',
-      '--quiet',
-      '--native-tls',
-      '--python',
-      '/tmp/wheelwright/cp39-manylinux_x86_64/test-venv/bin/python'
+      '--disable-pip-version-check',
+      '{wheel}'
     ])
     const uvSetup = group.setup.find(s => s.name === 'test-env-tool')!
     expect(uvSetup.argv.slice(3, 5)).toEqual(['ensure-uv', '/opt/python/cp39-cp39/bin/python'])

@@ -18,6 +18,7 @@ const writeWithPython = (python: string, files: readonly (readonly [string, stri
 ]
 import { frontendArgv, frontendRequirements } from './frontend.js'
 import { checkPythonArgv, ensureInstalled } from './interpreter.js'
+import { coreBudgetEnv } from './core-budget.js'
 import { shellArgv } from './placeholders.js'
 import { join as commandLine } from '../util/shlex.js'
 
@@ -123,21 +124,6 @@ function sharedVenv(
     .slice(0, 16)
   const dir = input.dialect.path.join(input.sharedVenvRoot, id)
   return { dir, marker: input.dialect.path.join(dir, '.wheelwright-ready') }
-}
-
-/** The variables that give one build its share of the cores. */
-export function coreBudgetEnv(
-  cores: number | undefined,
-  baseEnv: Readonly<Record<string, string>>,
-  configFile: string
-): Record<string, string> {
-  if (!cores || cores < 2) return {}
-  const budget: Record<string, string> = {
-    MAKEFLAGS: `-j${cores}`,
-    CMAKE_BUILD_PARALLEL_LEVEL: String(cores),
-    DIST_EXTRA_CONFIG: configFile
-  }
-  return Object.fromEntries(Object.entries(budget).filter(([k]) => baseEnv[k] === undefined))
 }
 
 function venvArgv(input: PipelineInput, dir: string): string[] {

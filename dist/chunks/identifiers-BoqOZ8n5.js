@@ -2727,6 +2727,19 @@ function checkPythonArgv(python) {
     return ['bash', '-c', CHECK_PYTHON, 'check-python', python];
 }
 
+/** Each build's share of the machine's cores, as the variables build tools read. */
+/** The variables that give one build its share of the cores. */
+function coreBudgetEnv(cores, baseEnv, configFile) {
+    if (!cores || cores < 2)
+        return {};
+    const budget = {
+        MAKEFLAGS: `-j${cores}`,
+        CMAKE_BUILD_PARALLEL_LEVEL: String(cores),
+        DIST_EXTRA_CONFIG: configFile
+    };
+    return Object.fromEntries(Object.entries(budget).filter(([k]) => baseEnv[k] === undefined));
+}
+
 /**
  * The per-identifier steps, in one order for every platform: prepare →
  * write-config → venv → frontend → before-build → build → repair → (copy-out)
@@ -2756,17 +2769,6 @@ function sharedVenv(input, requirements) {
         .slice(0, 16);
     const dir = input.dialect.path.join(input.sharedVenvRoot, id);
     return { dir, marker: input.dialect.path.join(dir, '.wheelwright-ready') };
-}
-/** The variables that give one build its share of the cores. */
-function coreBudgetEnv(cores, baseEnv, configFile) {
-    if (!cores || cores < 2)
-        return {};
-    const budget = {
-        MAKEFLAGS: `-j${cores}`,
-        CMAKE_BUILD_PARALLEL_LEVEL: String(cores),
-        DIST_EXTRA_CONFIG: configFile
-    };
-    return Object.fromEntries(Object.entries(budget).filter(([k]) => baseEnv[k] === undefined));
 }
 function venvArgv(input, dir) {
     return input.virtualenv

@@ -1,6 +1,6 @@
-/** The step pipeline: each build's share of the cores. */
+/** Each build's share of the cores. */
 import { describe, expect, test } from '@jest/globals'
-import { coreBudgetEnv } from '../../src/steps/pipeline.js'
+import { coreBudgetEnv } from '../../src/steps/core-budget.js'
 
 describe('core budgeting', () => {
   test('sets the build variables unless the user did', () => {
