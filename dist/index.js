@@ -1,11 +1,11 @@
-import { a as runAction } from './chunks/main-LiPHVsK6.js';
+import { a as runAction } from './chunks/main-DUl-esWE.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
 import './chunks/credentials-B_00fC_8.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-BoqOZ8n5.js';
+import './chunks/identifiers-V6pnBB6k.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -41,7 +41,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-BBVekZrr.js';
+import './chunks/version-BsV22HWX.js';
 import './chunks/index-url-DKjx7mc8.js';
 import 'node:process';
 

@@ -82,8 +82,11 @@ def _patch(utils) -> None:
     utils.cibuildwheel_get_build_identifiers = cibuildwheel_get_build_identifiers
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(session, config, items):
+def pytest_configure(config):
+    # Tests that spawn cibuildwheel themselves (from an sdist) take os.environ.
+    os.environ["CIBW_SKIP"] = f"{os.environ.get('CIBW_SKIP', '')} {MUSL_SKIP}".strip()
+    # Before the test modules are imported: some generate projects at import
+    # time from SINGLE_PYTHON_VERSION.
     import test.utils as utils
 
     _patch(utils)

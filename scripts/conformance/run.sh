@@ -3,10 +3,11 @@
 # wheelwright, through a shim that maps `python -m cibuildwheel` onto the
 # bundled CLI, on the Debian-made multi-CPython test image under podman.
 #
-#   scripts/conformance/run.sh [--reference] [--full] [-- PYTEST_ARGS...]
+#   scripts/conformance/run.sh [--reference] [--full] [--json FILE] [-- PYTEST_ARGS...]
 #
 #   --reference   run the suite against cibuildwheel itself (no shim)
 #   --full        every test; without it, the fixed CI subset (ci-subset.txt)
+#   --json FILE   write the counts (passed, failed, expected differences) there
 #
 # The outcome is compared with expected-differences.txt and not-run.txt by
 # compare.py: any other failure fails the run. Needs scripts/test-env.sh first.
@@ -24,12 +25,14 @@ VENV=$WORK/venv
 
 reference=false
 full=false
+json=
 while [ $# -gt 0 ]; do
     case "$1" in
         --reference) reference=true ;;
         --full) full=true ;;
+        --json) json=$2; shift ;;
         --) shift; break ;;
-        *) echo "conformance: unknown argument: $1 (use --reference, --full, or -- PYTEST_ARGS)" >&2; exit 2 ;;
+        *) echo "conformance: unknown argument: $1 (use --reference, --full, --json FILE, or -- PYTEST_ARGS)" >&2; exit 2 ;;
     esac
     shift
 done
@@ -94,8 +97,10 @@ status=0
         CIBW_MANYLINUX_X86_64_IMAGE="$WHEELWRIGHT_TEST_MULTI_IMAGE" \
         PIP_CERT="${PIP_CERT:-}" \
         "$VENV/bin/python" -m pytest -p conformance_plugin -o addopts= -o required_plugins= \
-        -p no:cacheprovider --run-podman -q -rfE --timeout=900 \
+        -p no:cacheprovider --run-podman -q -rfE --durations=15 --timeout=900 \
         --junitxml="$results/junit.xml" "${deselect[@]}" "$@" "${selection[@]}"
 ) || status=$?
+# The last run's results stay for a look (durations, failures).
+cp "$results/junit.xml" "$WORK/last-$($reference && echo reference || echo wheelwright).xml" 2>/dev/null || true
 "$VENV/bin/python" "$HERE/compare.py" "$results/junit.xml" "$HERE/expected-differences.txt" \
-    --reference="$reference" --exit-status="$status"
+    --reference="$reference" --exit-status="$status" ${json:+--json="$json"}

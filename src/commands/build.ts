@@ -19,6 +19,7 @@ import { platformNamed } from '../platforms/index.js'
 import { thisMachine } from '../platforms/runner.js'
 import { executePlan, type BuildCache, type BuildOutcome } from '../execute/run.js'
 import { reportOutcome } from '../report/outcome.js'
+import { strayObjectsWarning } from '../report/stray-objects.js'
 import { addMatcherCommand, removeMatcherCommands } from '../report/matcher.js'
 import { computeCacheKeys } from '../cache/compute.js'
 import { ActionsWheelStore, LocalWheelStore } from '../cache/store.js'
@@ -165,6 +166,10 @@ async function planAndRun(
     outcome = await executePlan(plan, options, context, cache)
   } finally {
     if (matcherDir) for (const command of removeMatcherCommands()) reporter.line(command)
+  }
+  if (outcome.failures.some(f => f.kind === 'build' || f.kind === 'repair')) {
+    const stray = strayObjectsWarning(options.projectDir)
+    if (stray) reporter.warning(stray)
   }
   let sdist: string | undefined
   try {

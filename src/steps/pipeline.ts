@@ -187,8 +187,9 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const cores = budget.DIST_EXTRA_CONFIG ? String(input.cores) : ''
   const steps: Step[] = [
     inPlace
-      ? step('prepare', dialect.prepareInPlace(input.python, dirs, cores, budgetFile), {
-          cwd: dialect.path.dirname(input.workDir),
+      ? // In the project: the environment option is evaluated where this first step runs.
+        step('prepare', dialect.prepareInPlace(input.python, dirs, cores, budgetFile), {
+          cwd: input.projectDir,
           display: 'make fresh dirs for the built and repaired wheels'
         })
       : step('prepare', dialect.prepare(input.python, dirs, input.projectDir, cores, budgetFile), {

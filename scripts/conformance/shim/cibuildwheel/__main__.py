@@ -44,6 +44,8 @@ def wheelwright_argv(args):
             argv += ["--output-dir", args.output_dir]
         if args.allow_empty:
             argv.append("--allow-empty")
+        # cibuildwheel has no wheel cache: every test expects its build to run.
+        argv += ["--cache", "false"]
     return argv
 
 

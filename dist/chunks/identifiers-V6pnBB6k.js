@@ -2822,10 +2822,11 @@ function pipelineSteps(input) {
     const cores = budget.DIST_EXTRA_CONFIG ? String(input.cores) : '';
     const steps = [
         inPlace
-            ? step('prepare', dialect.prepareInPlace(input.python, dirs, cores, budgetFile), {
-                cwd: dialect.path.dirname(input.workDir),
-                display: 'make fresh dirs for the built and repaired wheels'
-            })
+            ? // In the project: the environment option is evaluated where this first step runs.
+                step('prepare', dialect.prepareInPlace(input.python, dirs, cores, budgetFile), {
+                    cwd: input.projectDir,
+                    display: 'make fresh dirs for the built and repaired wheels'
+                })
             : step('prepare', dialect.prepare(input.python, dirs, input.projectDir, cores, budgetFile), {
                 cwd: dialect.path.dirname(input.workDir),
                 display: 'copy the project into a fresh build dir'

@@ -1,8 +1,8 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-XCmsm_uo.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-CZoAMT4N.js';
 import './credentials-B_00fC_8.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-BoqOZ8n5.js';
+import './identifiers-V6pnBB6k.js';
 import 'node:path';
 import 'node:fs';
 import './core-CM_3Ha9x.js';

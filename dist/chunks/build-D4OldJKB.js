@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-B_00fC_8.js';
 import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename-DbYLzbU1.js';
-import { t as thisMachine, e as paintFor, f as failureKind, V as VERSION, g as checkArchsSelected } from './version-BBVekZrr.js';
-import { j as jobConfigurations } from './select-XCmsm_uo.js';
-import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, p as parseEnvironment, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-BoqOZ8n5.js';
+import { t as thisMachine, e as paintFor, f as failureKind, V as VERSION, g as checkArchsSelected } from './version-BsV22HWX.js';
+import { j as jobConfigurations } from './select-CZoAMT4N.js';
+import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, p as parseEnvironment, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-V6pnBB6k.js';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
@@ -2052,6 +2052,49 @@ async function reportOutcome(outcome, totals, reporter) {
 }
 
 /**
+ * Compiled extension files left in a project (an in-place build, a copy from
+ * another machine). A container gets the whole project, so they reach the
+ * build and the repair there, where they may not load or may be bundled by
+ * mistake. Named after a failed build or repair as a likely cause.
+ */
+const SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '.tox', '.nox']);
+const COMPILED = /\.(so|pyd|dylib)$|\.so\.\d/;
+/** Up to `most` compiled files under `dir` (relative paths), looking at most `depth` levels down. */
+function strayObjects(dir, most = 5, depth = 6) {
+    const found = [];
+    const walk = (current, level) => {
+        if (found.length >= most || level > depth)
+            return;
+        let entries;
+        try {
+            entries = fs__default.readdirSync(current, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            if (found.length >= most)
+                return;
+            const full = path.join(current, entry.name);
+            if (entry.isDirectory() && !SKIPPED.has(entry.name))
+                walk(full, level + 1);
+            else if (entry.isFile() && COMPILED.test(entry.name))
+                found.push(path.relative(dir, full));
+        }
+    };
+    walk(dir, 0);
+    return found.sort();
+}
+/** The warning for a failed build or repair, when the project holds compiled files. */
+function strayObjectsWarning(projectDir) {
+    const found = strayObjects(projectDir);
+    if (found.length === 0)
+        return undefined;
+    return (`the project holds compiled files (${found.join(', ')}); they go into the build with the project ` +
+        'and may be what broke it. Hint: remove them (for example git clean -fdX) and build again');
+}
+
+/**
  * Wheel cache keys: one sha256 over everything that can change a built
  * wheel. A change to any part rebuilds.
  */
@@ -2466,6 +2509,11 @@ async function planAndRun(options, context, configurations, facts, started) {
         if (matcherDir)
             for (const command of removeMatcherCommands())
                 reporter.line(command);
+    }
+    if (outcome.failures.some(f => f.kind === 'build' || f.kind === 'repair')) {
+        const stray = strayObjectsWarning(options.projectDir);
+        if (stray)
+            reporter.warning(stray);
     }
     let sdist;
     try {

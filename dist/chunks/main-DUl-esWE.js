@@ -2,8 +2,8 @@ import fs__default from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-B_00fC_8.js';
-import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-BoqOZ8n5.js';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, a as detectRunner, b as annotationsOf } from './version-BBVekZrr.js';
+import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-V6pnBB6k.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, a as detectRunner, b as annotationsOf } from './version-BsV22HWX.js';
 import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DKjx7mc8.js';
 import { parseArgs } from 'node:util';
 import process$1 from 'node:process';
@@ -3651,9 +3651,9 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-DSOfRf4Q.js')).runPlan(options, context);
+            return (await import('./plan-aBANRUXH.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-C4AObP3F.js')).runBuild(options, context);
+            return (await import('./build-D4OldJKB.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-MHWIczlX.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
