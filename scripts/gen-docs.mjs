@@ -1,5 +1,6 @@
 // Regenerates action.yml and the Inputs/Outputs/Migrating tables of README.md from the
-// one source of truth, `INPUTS` and `OUTPUTS` in src/options/inputs.ts.
+// one source of truth, `INPUTS` and `OUTPUTS` in src/options/inputs.ts, and the
+// conformance lists from scripts/conformance/*.txt.
 //
 //   npm run docs                      (= node scripts/gen-docs.mjs)
 //   node scripts/gen-docs.mjs --check (exit 1 when a file is out of date; writes nothing)
@@ -143,6 +144,34 @@ function renderOutputsTable(outputs) {
   return ['| output | description |', '|---|---|', ...rows].join('\n')
 }
 
+/** `test-id reason` lines of a list under scripts/conformance/, without comments. */
+function conformanceList(name) {
+  const file = path.join(ROOT, 'scripts', 'conformance', name)
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map(line => line.trim())
+    .filter(line => line && !line.startsWith('#'))
+    .map(line => {
+      const at = line.indexOf(' ')
+      return { test: line.slice(0, at), reason: line.slice(at + 1) }
+    })
+}
+
+/** The conformance lists as README bullets: the expected differences, then what does not run here. */
+function renderConformance() {
+  const bullets = list => list.map(e => `- \`${e.test}\`: ${e.reason}`)
+  return [
+    'Expected differences (each checks cibuildwheel\'s wording; the outcome is the same):',
+    '',
+    ...bullets(conformanceList('expected-differences.txt')),
+    '',
+    'Not run here (each fails for cibuildwheel itself on the test image):',
+    '',
+    ...bullets(conformanceList('not-run.txt'))
+  ].join('\n')
+}
+
 /** Replaces what lies between `<!-- NAME:start -->` and `<!-- NAME:end -->`. */
 function replaceBetweenMarkers(text, name, content) {
   const start = `<!-- ${name}:start -->`
@@ -191,6 +220,7 @@ async function main() {
     readme = replaceBetweenMarkers(readme, 'inputs', renderInputsTable(INPUTS))
     readme = replaceBetweenMarkers(readme, 'outputs', renderOutputsTable(OUTPUTS))
     readme = replaceBetweenMarkers(readme, 'migrating', renderMigratingTable(INPUTS))
+    readme = replaceBetweenMarkers(readme, 'conformance', renderConformance())
   } catch (error) {
     fail(error.message)
   }
