@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, test } from '@jest/globals'
 import { OPTION_SPECS, WHEELWRIGHT_KEYS } from '../../src/options/schema.js'
@@ -432,13 +433,30 @@ const flags: FaultCase[] = [
   }
 ]
 
-const sdists: FaultCase[] = HOSTILE_SDISTS.map((hostile): FaultCase => ({
-  name: `an sdist with ${hostile.name}`,
-  argv: ['build', '{root}/spam_ext-1.0.0.tar.gz', '--output-dir', '{out}', '--container', 'off'],
-  prepare: dirs => writeSdist(path.join(dirs.root, 'spam_ext-1.0.0.tar.gz'), hostile, dirs.project),
-  code: 2,
-  message: hostile.message
-}))
+/** A dir whose `tar` is bsdtar (as on macOS and Windows runners), to put first on PATH. */
+function bsdtarFirst(): string {
+  const bsdtar = spawnSync('which', ['bsdtar'], { encoding: 'utf8' }).stdout.trim()
+  if (!bsdtar) throw new Error('bsdtar is missing: install libarchive-tools (scripts/test-env.sh)')
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-bsdtar-'))
+  fs.symlinkSync(bsdtar, path.join(dir, 'tar'))
+  return dir
+}
+const BSDTAR_PATH = `${bsdtarFirst()}:${process.env.PATH ?? ''}`
+
+const sdists: FaultCase[] = HOSTILE_SDISTS.flatMap((hostile): FaultCase[] => {
+  const sdist: FaultCase = {
+    name: `an sdist with ${hostile.name}`,
+    argv: ['build', '{root}/spam_ext-1.0.0.tar.gz', '--output-dir', '{out}', '--container', 'off'],
+    prepare: dirs =>
+      writeSdist(path.join(dirs.root, 'spam_ext-1.0.0.tar.gz'), hostile, dirs.project),
+    code: 2,
+    message: hostile.message
+  }
+  return [
+    sdist,
+    { ...sdist, name: `${sdist.name}, bsdtar first on PATH`, env: { PATH: BSDTAR_PATH } }
+  ]
+})
 
 /** A dist dir holding `files` (name → content). */
 const distDir = (files: Record<string, string | Buffer>) => (dirs: { root: string }) => {

@@ -1,10 +1,10 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
+import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, a as EXIT } from './credentials-BMLDg8Z8.js';
+import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-Gy-vx5W4.js';
 import os from 'node:os';
-import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-B_00fC_8.js';
-import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-CG0-FGre.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-f95szlu7.js';
-import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DKjx7mc8.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-CgqVGUgh.js';
+import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-C9Aw9f_l.js';
 import { parseArgs } from 'node:util';
 import process$1 from 'node:process';
 import { spawn } from 'node:child_process';
@@ -413,32 +413,24 @@ function locateError(error, sources, cascade, identifier) {
 }
 
 /**
- * An sdist given as package-dir is untrusted input. Before it is unpacked,
- * its listing (`tar -tvz`, in the C locale) is checked: no absolute member,
- * no `..`, no link that points outside the sdist's own directory, no link
- * at the top, and nothing but files, dirs and links (no device, fifo or
- * socket). Pure: listing in, refusals out.
+ * An sdist given as package-dir is untrusted input. It is read by Python's
+ * `tarfile` (the parser pip and cibuildwheel use), never by the text of a
+ * `tar` listing, which differs between GNU tar and bsdtar. Its members are
+ * then checked: no absolute member, no `..`, no link that points outside the
+ * sdist's own directory, no link at the top, and nothing but files, dirs and
+ * links (no device, fifo or socket). Pure: the reader's JSON in, refusals out;
+ * `sdist-unpack.ts` runs the reader.
  */
-/** Parses GNU tar's verbose listing (C locale). */
-function parseListing(listing) {
-    const members = [];
-    for (const line of listing.split('\n')) {
-        // The size column of a device is `major,minor`.
-        const match = /^(\S)\S*\s+\S+\s+(?:\d+|\d+,\s*\d+)\s+\S+\s+\S+\s(.*)$/.exec(line);
-        if (!match)
-            continue;
-        const [, type, rest] = match;
-        const arrow = type === 'l' ? rest.indexOf(' -> ') : type === 'h' ? rest.indexOf(' link to ') : -1;
-        if (arrow < 0)
-            members.push({ type, name: rest });
-        else
-            members.push({
-                type,
-                name: rest.slice(0, arrow),
-                target: rest.slice(arrow + (type === 'l' ? 4 : 9))
-            });
+/** The reader's JSON, checked for shape (a reader that says anything else is refused). */
+function parseListing(text) {
+    const listing = JSON.parse(text);
+    if (typeof listing?.sha256 !== 'string' ||
+        !Array.isArray(listing.members) ||
+        !Array.isArray(listing.filtered) ||
+        !listing.members.every(m => typeof m?.name === 'string' && typeof m.type === 'string')) {
+        throw new Error('the archive reader printed an unexpected listing');
     }
-    return members;
+    return listing;
 }
 const PLAIN_TYPES = ['-', 'd', 'l', 'h'];
 const SPECIAL_TYPES = {
@@ -479,6 +471,155 @@ function unsafeMembers(members) {
         }
     }
     return problems;
+}
+/** Every refusal of a listing: ours, then the data filter's for members we let pass. */
+function refusals(listing) {
+    const ours = unsafeMembers(listing.members);
+    return ours.length > 0 ? ours : [...listing.filtered];
+}
+
+/**
+ * Unpacks an sdist given as package-dir (untrusted) into a temp dir: the
+ * host's Python reads it whole with tarfile, the members are checked
+ * (sdist-archive.ts), and the same reader extracts the same bytes with the
+ * `data` filter. Nothing else (no `tar`, whose listing differs between GNU
+ * tar and bsdtar) reads the archive, so the check and the extraction cannot
+ * disagree; an archive that cannot be read in full is refused.
+ */
+/**
+ * The reader, run with the host's Python: `list ARCHIVE` prints a Listing as
+ * JSON; `extract ARCHIVE SHA256 DEST` unpacks with the `data` filter, only if
+ * the archive's bytes still hash to SHA256. The archive is read whole, into
+ * memory, and to its end (a truncated gzip stream, a bad CRC or trailing
+ * garbage is an error): anything it cannot read in full is refused (exit 3).
+ */
+const READER = `
+import gzip, hashlib, io, json, os, sys, tarfile, zlib
+if not hasattr(tarfile, 'data_filter'):
+    sys.stderr.write('this Python (%s) has no tarfile data filter; Python 3.9.17, 3.10.12, 3.11.4, 3.12 or later has it' % sys.version.split()[0])
+    sys.exit(4)
+mode, archive = sys.argv[1], sys.argv[2]
+KINDS = [('isreg', '-'), ('isdir', 'd'), ('issym', 'l'), ('islnk', 'h'), ('ischr', 'c'), ('isblk', 'b'), ('isfifo', 'p')]
+def kind(m):
+    return next((code for test, code in KINDS if getattr(m, test)()), '?')
+def only_zeros(stream):
+    # To the end of the gzip stream, whose CRC and length are checked there.
+    while True:
+        chunk = stream.read(1 << 20)
+        if not chunk:
+            return True
+        if chunk.strip(bytes(1)):
+            return False
+def fail(text):
+    sys.stderr.write(text)
+    sys.exit(3)
+try:
+    with open(archive, 'rb') as f:
+        data = f.read()
+    digest = hashlib.sha256(data).hexdigest()
+    if mode == 'extract' and digest != sys.argv[3]:
+        fail('the archive changed while it was read')
+    try:
+        tar = tarfile.open(fileobj=io.BytesIO(data), mode='r:gz', errorlevel=2)
+    except tarfile.ReadError:
+        # An archive of no members at all is readable, and refused later as no sdist.
+        if not only_zeros(gzip.GzipFile(fileobj=io.BytesIO(data))):
+            raise
+        tar = None
+    members = tar.getmembers() if tar else []
+    # tarfile stops at a header it cannot read: whatever follows the last member must be padding.
+    if tar:
+        tar.fileobj.seek(tar.offset)
+        if not only_zeros(tar.fileobj):
+            fail('unreadable data after %d members (offset %d)' % (len(members), tar.offset))
+    if mode == 'list':
+        filtered = []
+        for m in members:
+            try:
+                tarfile.data_filter(m, os.path.join(os.sep, 'sdist-check'))
+            except tarfile.FilterError as e:
+                filtered.append(str(e))
+        json.dump({'sha256': digest, 'filtered': filtered, 'members': [
+            {'name': m.name, 'type': kind(m), **({'target': m.linkname} if m.issym() or m.islnk() else {})}
+            for m in members]}, sys.stdout)
+    elif tar:
+        tar.extractall(sys.argv[4], members=members, filter='data')
+except (tarfile.TarError, EOFError, zlib.error, OSError, ValueError) as e:
+    fail('%s: %s' % (type(e).__name__, e))
+`;
+/** The Python of this machine that reads archives (as the tools venv is made with). */
+const hostPython = (platform = process.platform) => platform === 'win32' ? 'python' : 'python3';
+const HINT = 'build the sdist with `python -m build --sdist`';
+async function read(args, label) {
+    const python = hostPython();
+    const result = await exec([python, '-c', READER, ...args], {
+        capture: true,
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' }
+    }).catch((error) => {
+        throw new UserError(`cannot be read: ${python} was not found`, {
+            key: 'package-dir',
+            value: label,
+            hint: `an sdist is read with Python's tarfile; put ${python} on PATH (${error.message})`
+        });
+    });
+    if (result.code === 4) {
+        throw new UserError(`cannot be read safely: ${result.stderr.trim()}`, {
+            key: 'package-dir',
+            value: label,
+            hint: `put a newer ${python} first on PATH`
+        });
+    }
+    if (result.code !== 0) {
+        throw new UserError(`could not be read in full as a .tar.gz: ${result.stderr.trim().split('\n').pop()}`, { key: 'package-dir', value: label, hint: HINT });
+    }
+    return result;
+}
+/** Unpacks an sdist into a temp dir (under `tempRoot`) and returns its single top-level directory. */
+async function unpackSdist(file, label, tempRoot = os.tmpdir()) {
+    let listing;
+    const listed = await read(['list', file], label);
+    try {
+        listing = parseListing(listed.stdout);
+    }
+    catch (error) {
+        throw new UserError(`could not be read: ${error.message}`, {
+            key: 'package-dir',
+            value: label,
+            hint: HINT
+        });
+    }
+    const problems = refusals(listing);
+    if (problems.length > 0) {
+        throw new UserError(`is refused: ${problems.slice(0, 5).join('; ')}`, {
+            key: 'package-dir',
+            value: label,
+            hint: 'an sdist holds one directory of plain files; build it with `python -m build --sdist`'
+        });
+    }
+    const dest = fs__default.mkdtempSync(path.join(tempRoot, 'wheelwright-sdist-'));
+    try {
+        await read(['extract', file, listing.sha256, dest], label);
+        const entries = fs__default.readdirSync(dest);
+        if (entries.length !== 1 || !fs__default.lstatSync(path.join(dest, entries[0])).isDirectory()) {
+            throw new UserError('is not an sdist: expected one top-level directory', {
+                key: 'package-dir',
+                value: label
+            });
+        }
+        const top = path.join(dest, entries[0]);
+        if (!['pyproject.toml', 'setup.py'].some(name => fs__default.existsSync(path.join(top, name)))) {
+            throw new UserError(`is not an sdist: ${entries[0]} has no pyproject.toml or setup.py`, {
+                key: 'package-dir',
+                value: label,
+                hint: HINT
+            });
+        }
+        return top;
+    }
+    catch (error) {
+        fs__default.rmSync(dest, { recursive: true, force: true });
+        throw error;
+    }
 }
 
 /*!
@@ -2378,51 +2519,6 @@ async function loadOptions({ inputs, env, runner, cwd }) {
         throw error;
     }
 }
-/** Unpacks an sdist into a temp dir and returns its single top-level directory. */
-async function unpackSdist(file, label) {
-    const notTarGz = () => new UserError('could not be unpacked as a .tar.gz', {
-        key: 'package-dir',
-        value: label,
-        hint: 'build the sdist with `python -m build --sdist`'
-    });
-    const listed = await exec(['tar', '-tvzf', file], {
-        env: { ...process.env, LC_ALL: 'C' }
-    }).catch(() => undefined);
-    if (!listed || listed.code !== 0)
-        throw notTarGz();
-    const problems = unsafeMembers(parseListing(listed.stdout));
-    if (problems.length > 0) {
-        throw new UserError(`is refused: ${problems.slice(0, 5).join('; ')}`, {
-            key: 'package-dir',
-            value: label,
-            hint: 'an sdist holds one directory of plain files; build it with `python -m build --sdist`'
-        });
-    }
-    const dest = fs__default.mkdtempSync(path.join(os.tmpdir(), 'wheelwright-sdist-'));
-    try {
-        await run(['tar', '-xzf', file, '-C', dest, '--no-same-owner']);
-        const entries = fs__default.readdirSync(dest);
-        if (entries.length !== 1 || !fs__default.lstatSync(path.join(dest, entries[0])).isDirectory()) {
-            throw new UserError('is not an sdist: expected one top-level directory', {
-                key: 'package-dir',
-                value: label
-            });
-        }
-        const top = path.join(dest, entries[0]);
-        if (!['pyproject.toml', 'setup.py'].some(name => fs__default.existsSync(path.join(top, name)))) {
-            throw new UserError(`is not an sdist: ${entries[0]} has no pyproject.toml or setup.py`, {
-                key: 'package-dir',
-                value: label,
-                hint: 'build the sdist with `python -m build --sdist`'
-            });
-        }
-        return top;
-    }
-    catch (error) {
-        fs__default.rmSync(dest, { recursive: true, force: true });
-        throw error instanceof UserError ? error : notTarGz();
-    }
-}
 
 /** The commands, in the order `wheelwright --help` lists them. */
 const COMMAND_SPECS = [
@@ -3637,13 +3733,13 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-CdPVjqcI.js')).runPlan(options, context);
+            return (await import('./plan-B2eTElJQ.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-B7rTgCZv.js')).runBuild(options, context);
+            return (await import('./build-Cl2KIxgE.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-MHWIczlX.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-DrslD_qF.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-C2WpNnyb.js')).runPublish(options, context);
+            return (await import('./publish-62YzmBSt.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-utCy7eWF.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-B88k3yT3.js';
 import 'node:fs';
-import './credentials-B_00fC_8.js';
+import './credentials-BMLDg8Z8.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
-import './filename-DbYLzbU1.js';
+import './filename--HO2Hmas.js';
 import 'node:os';
-import './version-B0y3wbud.js';
-import './index-url-DKjx7mc8.js';
+import './version-Iyw_Vvic.js';
+import './index-url-C9Aw9f_l.js';
 
 /** Uploads one job's distributions as its artifact, or says why it did not. */
 /** True when the artifact was uploaded (and the artifact-name output set). */

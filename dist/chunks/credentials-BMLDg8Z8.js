@@ -4204,4 +4204,4 @@ function isCredential(name) {
     return CREDENTIALS.test(name);
 }
 
-export { ChildTracker as C, ENABLE_GROUPS as E, UserError as U, EXIT as a, requiredGroup as b, closest as c, pythonVersionOf as d, exec as e, isCredential as f, semverExports as g, semver as h, isUserError as i, isSelected as j, CommandError as k, listing as l, expand as m, fnmatch as n, parseBoolean as p, run as r, selectorMatches as s, words as w };
+export { ChildTracker as C, ENABLE_GROUPS as E, UserError as U, EXIT as a, pythonVersionOf as b, closest as c, isCredential as d, exec as e, semverExports as f, semver as g, isSelected as h, isUserError as i, run as j, CommandError as k, listing as l, expand as m, fnmatch as n, parseBoolean as p, requiredGroup as r, selectorMatches as s, words as w };

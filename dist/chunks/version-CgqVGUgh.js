@@ -1,5 +1,5 @@
-import { U as UserError, a as EXIT, i as isUserError } from './credentials-B_00fC_8.js';
-import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-CG0-FGre.js';
+import { U as UserError, a as EXIT, i as isUserError } from './credentials-BMLDg8Z8.js';
+import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-Gy-vx5W4.js';
 import path from 'node:path';
 
 /**
