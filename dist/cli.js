@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-DkiY-byT.js';
+import { r as runCli } from './chunks/main-CYkIgV5c.js';
 import 'node:fs';
 import 'node:path';
-import './chunks/credentials-BMLDg8Z8.js';
+import './chunks/credentials-EvzKL8_9.js';
 import 'node:child_process';
+import 'node:crypto';
+import 'node:string_decoder';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-Gy-vx5W4.js';
+import './chunks/identifiers-CSQBE6kR.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -40,10 +42,9 @@ import 'string_decoder';
 import 'child_process';
 import 'timers';
 import 'stream';
-import 'node:crypto';
 import 'node:os';
-import './chunks/version-CgqVGUgh.js';
-import './chunks/index-url-C9Aw9f_l.js';
+import './chunks/version-D_xpK8A_.js';
+import './chunks/index-url-DilwxFLf.js';
 import 'node:process';
 
 process.exitCode = await runCli(process.argv.slice(2));

@@ -1,10 +1,12 @@
-import { a as runAction } from './chunks/main-DkiY-byT.js';
+import { a as runAction } from './chunks/main-CYkIgV5c.js';
 import 'node:fs';
 import 'node:path';
-import './chunks/credentials-BMLDg8Z8.js';
+import './chunks/credentials-EvzKL8_9.js';
 import 'node:child_process';
+import 'node:crypto';
+import 'node:string_decoder';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-Gy-vx5W4.js';
+import './chunks/identifiers-CSQBE6kR.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -39,10 +41,9 @@ import 'string_decoder';
 import 'child_process';
 import 'timers';
 import 'stream';
-import 'node:crypto';
 import 'node:os';
-import './chunks/version-CgqVGUgh.js';
-import './chunks/index-url-C9Aw9f_l.js';
+import './chunks/version-D_xpK8A_.js';
+import './chunks/index-url-DilwxFLf.js';
 import 'node:process';
 
 await runAction();

@@ -37,16 +37,25 @@ export const HEARTBEAT_MS = 30_000
 export interface BuildLog {
   /** A line of wheelwright's own (a reused wheel, a cache hit). */
   note(text: string): void
+  /** Something the user should act on (a warning in the action), kept in the log too. */
+  warning(text: string): void
   stepStarted(step: Pick<Step, 'name' | 'display'>): void
   /** A chunk of what the running step printed. */
   output(chunk: string): void
-  stepFinished(step: Pick<Step, 'name'>, code: number, ms: number): void
+  /** `interrupted`: the step was stopped by this run's own signal, and did not fail. */
+  stepFinished(
+    step: Pick<Step, 'name'>,
+    code: number,
+    ms: number,
+    interrupted?: NodeJS.Signals
+  ): void
   /** The whole log so far, plain. */
   text(): string
 }
 
 export type BuildEnd =
-  { readonly ok: true; readonly title: string } | { readonly ok: false; readonly step: string }
+  | { readonly ok: true; readonly title: string }
+  | { readonly ok: false; readonly step: string; readonly interrupted?: NodeJS.Signals }
 
 export interface LiveBuild extends BuildLog {
   /** The build ended: its result line, and its whole log in a group where that is kept. */
@@ -93,16 +102,21 @@ export function stepLines(paint: Paint) {
       const shown = step.display && step.display !== step.name ? `: ${step.display}` : ''
       return [`▸ ${step.name}${shown}`, `${paint.cyan('▸')} ${paint.bold(step.name)}${shown}`]
     },
-    finished: (name: string, code: number, ms: number) =>
-      code === 0
+    finished: (name: string, code: number, ms: number, interrupted?: NodeJS.Signals) =>
+      interrupted
         ? [
-            `✓ ${name} (${duration(ms)})`,
-            `${paint.green('✓')} ${name} ${paint.dim(`(${duration(ms)})`)}`
+            `✗ ${name} interrupted by ${interrupted} (${duration(ms)})`,
+            `${paint.red('✗')} ${name} ${paint.red(`interrupted by ${interrupted}`)} ${paint.dim(`(${duration(ms)})`)}`
           ]
-        : [
-            `✗ ${name} failed: exit code ${code} (${duration(ms)})`,
-            `${paint.red('✗')} ${name} ${paint.red(`failed: exit code ${code}`)} ${paint.dim(`(${duration(ms)})`)}`
-          ],
+        : code === 0
+          ? [
+              `✓ ${name} (${duration(ms)})`,
+              `${paint.green('✓')} ${name} ${paint.dim(`(${duration(ms)})`)}`
+            ]
+          : [
+              `✗ ${name} failed: exit code ${code} (${duration(ms)})`,
+              `${paint.red('✗')} ${name} ${paint.red(`failed: exit code ${code}`)} ${paint.dim(`(${duration(ms)})`)}`
+            ],
     heartbeat: (name: string, ms: number) => {
       const text = `… ${name} still running (${duration(ms, 0)})`
       return [text, paint.dim(text)]
@@ -191,6 +205,11 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
       drawBoard()
       return {
         note: text => say(build, text),
+        warning: text => {
+          endPartial(build, rewrite)
+          build.kept.push(`warning: ${text}`)
+          reporter.warning(`${identifier}: ${text}`)
+        },
         stepStarted: step => {
           endPartial(build, rewrite)
           const at = now()
@@ -205,10 +224,10 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
           build.partial = partial
           for (const line of complete) outputLine(build, rewrite, line)
         },
-        stepFinished: (step, code, ms) => {
+        stepFinished: (step, code, ms, interrupted) => {
           endPartial(build, rewrite)
           build.step = undefined
-          const [plain, shown] = lines.finished(step.name, code, ms)
+          const [plain, shown] = lines.finished(step.name, code, ms, interrupted)
           say(build, plain, shown)
           drawBoard()
         },
@@ -218,12 +237,20 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
           running.delete(build)
           const took = duration(now() - build.started)
           const text = build.kept.length > 0 ? `${build.kept.join('\n')}\n` : ''
+          const how = end.ok
+            ? end.title
+            : end.interrupted
+              ? `interrupted by ${end.interrupted} at ${end.step}`
+              : `failed at ${end.step}`
           if (mode === 'stream') reporter.endGroup()
           else if (settings.foldedLogs || !end.ok)
-            reporter.group(`${identifier}: ${end.ok ? end.title : `FAILED at ${end.step}`}`, text)
+            reporter.group(
+              `${identifier}: ${end.ok || end.interrupted ? how : `FAILED at ${end.step}`}`,
+              text
+            )
           const result = end.ok
-            ? `${paint.green('✓')} ${paint.bold(identifier)} ${end.title} ${paint.dim(`(${took})`)}`
-            : `${paint.red('✗')} ${paint.bold(identifier)} ${paint.red(`failed at ${end.step}`)} ${paint.dim(`(${took})`)}`
+            ? `${paint.green('✓')} ${paint.bold(identifier)} ${how} ${paint.dim(`(${took})`)}`
+            : `${paint.red('✗')} ${paint.bold(identifier)} ${paint.red(how)} ${paint.dim(`(${took})`)}`
           reporter.line(result)
           prefixes.delete(build)
           drawBoard()
@@ -258,6 +285,7 @@ export function keptLog(): BuildLog {
   }
   return {
     note: text => kept.push(text),
+    warning: text => kept.push(`warning: ${text}`),
     stepStarted: step => {
       end()
       kept.push(lines.started(step)[0])
@@ -267,9 +295,9 @@ export function keptLog(): BuildLog {
       partial = split.partial
       kept.push(...split.lines)
     },
-    stepFinished: (step, code, ms) => {
+    stepFinished: (step, code, ms, interrupted) => {
       end()
-      kept.push(lines.finished(step.name, code, ms)[0])
+      kept.push(lines.finished(step.name, code, ms, interrupted)[0])
     },
     text: () => [...kept, ...(partial ? [partial] : [])].map(l => `${l}\n`).join('')
   }

@@ -1,14 +1,15 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-B88k3yT3.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-DfmSX9rw.js';
 import 'node:fs';
-import './credentials-BMLDg8Z8.js';
+import './credentials-EvzKL8_9.js';
 import 'node:child_process';
-import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
-import './filename--HO2Hmas.js';
+import 'node:string_decoder';
+import './_commonjsHelpers-Bgu_3bK-.js';
+import './filename-BNoAzm32.js';
 import 'node:os';
-import './version-Iyw_Vvic.js';
-import './index-url-C9Aw9f_l.js';
+import './version-CWy7jnDC.js';
+import './index-url-DilwxFLf.js';
 
 /** Uploads one job's distributions as its artifact, or says why it did not. */
 /** True when the artifact was uploaded (and the artifact-name output set). */

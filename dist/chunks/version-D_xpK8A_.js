@@ -1,5 +1,5 @@
-import { U as UserError, a as EXIT, i as isUserError } from './credentials-BMLDg8Z8.js';
-import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-Gy-vx5W4.js';
+import { U as UserError, a as EXIT, i as isUserError } from './credentials-EvzKL8_9.js';
+import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-CSQBE6kR.js';
 import path from 'node:path';
 
 /**

@@ -1,10 +1,12 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-235ENbZm.js';
-import './credentials-BMLDg8Z8.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-iMRWt6iR.js';
+import './credentials-EvzKL8_9.js';
 import 'node:child_process';
-import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-Gy-vx5W4.js';
-import 'node:path';
+import 'node:crypto';
 import 'node:fs';
+import 'node:string_decoder';
+import './_commonjsHelpers-Bgu_3bK-.js';
+import './identifiers-CSQBE6kR.js';
+import 'node:path';
 import './core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -39,7 +41,6 @@ import 'string_decoder';
 import 'child_process';
 import 'timers';
 import 'stream';
-import 'node:crypto';
 
 async function runPlan(options, context) {
     const configurations = selectedConfigurations(options);

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { b as acquireLock, w as waitingMessage, d as checkWritableDir } from './filename--HO2Hmas.js';
+import { b as acquireLock, w as waitingMessage, d as checkWritableDir } from './filename-BNoAzm32.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
-import { d as isCredential, e as exec, U as UserError, j as run, k as CommandError } from './credentials-BMLDg8Z8.js';
-import { k as redactUrl } from './index-url-C9Aw9f_l.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-B88k3yT3.js';
-import { uploadJobArtifact } from './job-artifact-BUJrSqWY.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-C-ia1JKO.js';
+import { d as isCredential, e as exec, U as UserError, j as run, k as CommandError } from './credentials-EvzKL8_9.js';
+import { k as redactUrl } from './index-url-DilwxFLf.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-DfmSX9rw.js';
+import { uploadJobArtifact } from './job-artifact-mo2HixeB.js';
+import { S as SDIST_ARTIFACT_NAME } from './settings-DrW9f8Gn.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential

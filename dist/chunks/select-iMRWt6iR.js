@@ -1,5 +1,5 @@
-import { U as UserError } from './credentials-BMLDg8Z8.js';
-import { p as platformNamed, o as selectConfigurations } from './identifiers-Gy-vx5W4.js';
+import { U as UserError } from './credentials-EvzKL8_9.js';
+import { p as platformNamed, o as selectConfigurations } from './identifiers-CSQBE6kR.js';
 
 /**
  * How much an emulated identifier weighs against max-per-job: QEMU builds are

@@ -1,13 +1,14 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, b as pythonVersionOf, C as ChildTracker, d as isCredential } from './credentials-BMLDg8Z8.js';
-import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename--HO2Hmas.js';
-import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-CgqVGUgh.js';
-import { j as jobConfigurations } from './select-235ENbZm.js';
-import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-Gy-vx5W4.js';
+import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, b as pythonVersionOf, C as ChildTracker, d as isCredential } from './credentials-EvzKL8_9.js';
+import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename-BNoAzm32.js';
+import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-D_xpK8A_.js';
+import { j as jobConfigurations } from './select-iMRWt6iR.js';
+import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-CSQBE6kR.js';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import './core-CM_3Ha9x.js';
 import 'os';
@@ -656,15 +657,20 @@ function stepLines(paint) {
             const shown = step.display && step.display !== step.name ? `: ${step.display}` : '';
             return [`▸ ${step.name}${shown}`, `${paint.cyan('▸')} ${paint.bold(step.name)}${shown}`];
         },
-        finished: (name, code, ms) => code === 0
+        finished: (name, code, ms, interrupted) => interrupted
             ? [
-                `✓ ${name} (${duration(ms)})`,
-                `${paint.green('✓')} ${name} ${paint.dim(`(${duration(ms)})`)}`
+                `✗ ${name} interrupted by ${interrupted} (${duration(ms)})`,
+                `${paint.red('✗')} ${name} ${paint.red(`interrupted by ${interrupted}`)} ${paint.dim(`(${duration(ms)})`)}`
             ]
-            : [
-                `✗ ${name} failed: exit code ${code} (${duration(ms)})`,
-                `${paint.red('✗')} ${name} ${paint.red(`failed: exit code ${code}`)} ${paint.dim(`(${duration(ms)})`)}`
-            ],
+            : code === 0
+                ? [
+                    `✓ ${name} (${duration(ms)})`,
+                    `${paint.green('✓')} ${name} ${paint.dim(`(${duration(ms)})`)}`
+                ]
+                : [
+                    `✗ ${name} failed: exit code ${code} (${duration(ms)})`,
+                    `${paint.red('✗')} ${name} ${paint.red(`failed: exit code ${code}`)} ${paint.dim(`(${duration(ms)})`)}`
+                ],
         heartbeat: (name, ms) => {
             const text = `… ${name} still running (${duration(ms, 0)})`;
             return [text, paint.dim(text)];
@@ -746,6 +752,11 @@ function liveOutput(settings) {
             drawBoard();
             return {
                 note: text => say(build, text),
+                warning: text => {
+                    endPartial(build, rewrite);
+                    build.kept.push(`warning: ${text}`);
+                    reporter.warning(`${identifier}: ${text}`);
+                },
                 stepStarted: step => {
                     endPartial(build, rewrite);
                     const at = now();
@@ -762,10 +773,10 @@ function liveOutput(settings) {
                     for (const line of complete)
                         outputLine(build, rewrite, line);
                 },
-                stepFinished: (step, code, ms) => {
+                stepFinished: (step, code, ms, interrupted) => {
                     endPartial(build, rewrite);
                     build.step = undefined;
-                    const [plain, shown] = lines.finished(step.name, code, ms);
+                    const [plain, shown] = lines.finished(step.name, code, ms, interrupted);
                     say(build, plain, shown);
                     drawBoard();
                 },
@@ -775,13 +786,18 @@ function liveOutput(settings) {
                     running.delete(build);
                     const took = duration(now() - build.started);
                     const text = build.kept.length > 0 ? `${build.kept.join('\n')}\n` : '';
+                    const how = end.ok
+                        ? end.title
+                        : end.interrupted
+                            ? `interrupted by ${end.interrupted} at ${end.step}`
+                            : `failed at ${end.step}`;
                     if (mode === 'stream')
                         reporter.endGroup();
                     else if (settings.foldedLogs || !end.ok)
-                        reporter.group(`${identifier}: ${end.ok ? end.title : `FAILED at ${end.step}`}`, text);
+                        reporter.group(`${identifier}: ${end.ok || end.interrupted ? how : `FAILED at ${end.step}`}`, text);
                     const result = end.ok
-                        ? `${paint.green('✓')} ${paint.bold(identifier)} ${end.title} ${paint.dim(`(${took})`)}`
-                        : `${paint.red('✗')} ${paint.bold(identifier)} ${paint.red(`failed at ${end.step}`)} ${paint.dim(`(${took})`)}`;
+                        ? `${paint.green('✓')} ${paint.bold(identifier)} ${how} ${paint.dim(`(${took})`)}`
+                        : `${paint.red('✗')} ${paint.bold(identifier)} ${paint.red(how)} ${paint.dim(`(${took})`)}`;
                     reporter.line(result);
                     prefixes.delete(build);
                     drawBoard();
@@ -1044,22 +1060,43 @@ class ContainerExecutor {
  * Executors run the steps of a plan where the plan says: on the host (this
  * module), or in a container (container-executor.ts).
  */
+/**
+ * Runs host steps. With a tracker, each step runs in a process group of its
+ * own and the processes it leaves are stopped when it ends; with `spoolDir`,
+ * a step's output goes through a file there (unless its stdout is needed),
+ * so that this process's memory stays flat however much a build prints.
+ */
 class HostExecutor {
     children;
-    constructor(children) {
+    spoolDir;
+    constructor(children, spoolDir) {
         this.children = children;
+        this.spoolDir = spoolDir;
     }
-    async run(step, env, onOutput) {
+    async run(step, env, onOutput, needs = {}) {
         fs__default.mkdirSync(step.cwd, { recursive: true });
-        const result = await exec(step.argv, {
-            cwd: step.cwd,
-            env: { ...env },
-            onOutput,
-            children: this.children
-        });
-        if (result.code !== 0 || !step.collectsWheel)
-            return result;
-        return { ...result, wheels: await this.listWheels(step.collectsWheel) };
+        let outputFile;
+        if (this.spoolDir && !needs.stdout) {
+            fs__default.mkdirSync(this.spoolDir, { recursive: true, mode: 0o700 });
+            outputFile = path.join(this.spoolDir, `output-${crypto.randomBytes(6).toString('hex')}`);
+        }
+        try {
+            const result = await exec(step.argv, {
+                cwd: step.cwd,
+                env: { ...env },
+                onOutput,
+                children: this.children,
+                sweep: true,
+                outputFile
+            });
+            if (result.code !== 0 || !step.collectsWheel)
+                return result;
+            return { ...result, wheels: await this.listWheels(step.collectsWheel) };
+        }
+        finally {
+            if (outputFile)
+                fs__default.rmSync(outputFile, { force: true });
+        }
     }
     async listWheels(dir) {
         if (!fs__default.existsSync(dir))
@@ -1070,6 +1107,14 @@ class HostExecutor {
         fs__default.mkdirSync(dir, { recursive: true });
         fs__default.copyFileSync(hostFile, path.join(dir, path.basename(hostFile)));
     }
+}
+/** The warning for the processes a step left running, which were stopped (none: undefined). */
+function leftRunningWarning(step, result) {
+    const stopped = result.stopped ?? [];
+    if (stopped.length === 0)
+        return undefined;
+    const named = stopped.map(p => `${p.pid} (${p.command || '?'})`).join(', ');
+    return `${step.name} left ${stopped.length === 1 ? 'a process' : `${stopped.length} processes`} running after it ended, outside its process group; stopped: ${named}`;
 }
 
 /** A build (or a group's setup) that failed at a step, with its log so far. */
@@ -1090,6 +1135,16 @@ class BuildFailure extends Error {
         this.log = log;
         this.exitCode = exitCode;
         this.telling = telling;
+    }
+}
+/** A step stopped by this run's own signal (SIGINT, SIGTERM): no failure of the build. */
+class Interrupted extends Error {
+    step;
+    signal;
+    constructor(step, signal) {
+        super(`${step} interrupted by ${signal}`);
+        this.step = step;
+        this.signal = signal;
     }
 }
 /** The failure of `error`, thrown while building `identifier`. */
@@ -1310,7 +1365,11 @@ function ensureSetup(state, once, live) {
                 }
             }
             catch (error) {
-                log.finished({ ok: false, step: current });
+                log.finished({
+                    ok: false,
+                    step: current,
+                    ...(error instanceof Interrupted ? { interrupted: error.signal } : {})
+                });
                 throw error;
             }
             log.finished({ ok: true, title: 'ready' });
@@ -1346,9 +1405,12 @@ async function runSetupStep(state, once, step, env, log) {
         log.stepFinished(step, 0, Date.now() - started);
         return '';
     }
-    if (result.code !== 0 && step.captureEnv)
+    const interrupted = result.code !== 0 ? state.interrupted?.() : undefined;
+    if (result.code !== 0 && step.captureEnv && !interrupted)
         log.output(result.output);
-    log.stepFinished(step, result.code, Date.now() - started);
+    log.stepFinished(step, result.code, Date.now() - started, interrupted);
+    if (interrupted)
+        throw new Interrupted(step.name, interrupted);
     if (result.code !== 0) {
         throw new BuildFailure('setup', step.name, log.text(), `exit code ${result.code}`, undefined, tellingLines(result.output));
     }
@@ -1370,7 +1432,11 @@ async function runLocked(state, step, env, log) {
         if (marker && fs__default.existsSync(marker))
             return undefined;
         // A captured environment is a dump of every variable: logged only when the step fails.
-        return await executorFor(state, step).run(step, env, chunk => step.captureEnv ? undefined : log.output(chunk));
+        const result = await executorFor(state, step).run(step, env, chunk => (step.captureEnv ? undefined : log.output(chunk)), { stdout: !!(step.stdoutVar || step.captureEnv) });
+        const leftRunning = leftRunningWarning(step, result);
+        if (leftRunning)
+            log.warning(leftRunning);
+        return result;
     }
     finally {
         release?.();
@@ -1470,7 +1536,13 @@ async function runSteps(state, build, log, locks, cache) {
         const executor = executorFor(state, step);
         const stepStart = Date.now();
         const result = await executor.run({ ...step, argv }, env, chunk => log.output(chunk));
-        log.stepFinished(step, result.code, Date.now() - stepStart);
+        const interrupted = result.code !== 0 ? state.interrupted?.() : undefined;
+        log.stepFinished(step, result.code, Date.now() - stepStart, interrupted);
+        const leftRunning = leftRunningWarning(step, result);
+        if (leftRunning)
+            log.warning(leftRunning);
+        if (interrupted)
+            throw new Interrupted(step.name, interrupted);
         if (result.code !== 0)
             throw fail(step.name, `exit code ${result.code}`, step.name === 'audit' ? EXIT.auditFailed : EXIT.failed, result.output);
         locks.leave(index);
@@ -1542,7 +1614,12 @@ async function evaluateEnvironment(state, build, step, log, text = build.environ
         name: key,
         argv: ['bash', '-c', environmentScript(text, key)]
     };
-    const result = await executorFor(state, step).run(evalStep, step.env, () => undefined);
+    const result = await executorFor(state, step).run(evalStep, step.env, () => undefined, {
+        stdout: true
+    });
+    const interrupted = result.code !== 0 ? state.interrupted?.() : undefined;
+    if (interrupted)
+        throw new Interrupted(key, interrupted);
     if (result.code !== 0) {
         log.output(result.output);
         throw new BuildFailure(build.identifier, key, log.text(), `evaluating the ${key} option failed (exit ${result.code})`, EXIT.failed, tellingLines(result.output));
@@ -1691,16 +1768,19 @@ async function executePlan(plan, options, context, cache) {
     for (const { id, step } of teardowns)
         context.reaper?.cleanup(id, step.argv, { ...process.env, ...step.env });
     const once = new Map();
+    // Host steps' output goes through files here (see HostExecutor).
+    const spool = path.join(plan.tempDir, 'output');
     const states = plan.groups.map(group => ({
         group,
-        host: new HostExecutor(children),
+        host: new HostExecutor(children, spool),
         inside: group.container
             ? new ContainerExecutor(group.container, scratch, clientEnv(group), children)
-            : new HostExecutor(children),
+            : new HostExecutor(children, spool),
         built: [],
         started: false,
         values: {},
-        captured: new Map()
+        captured: new Map(),
+        interrupted: () => interrupted
     }));
     const teardown = () => {
         for (const state of states) {
@@ -1716,10 +1796,12 @@ async function executePlan(plan, options, context, cache) {
         }
     };
     let stop = false;
+    let interrupted;
     // SIGTERM to every child's process group, SIGKILL after a grace period,
-    // then teardown; no new build starts meanwhile.
+    // then teardown and exit; no new build starts meanwhile.
     const onSignal = (signal) => {
         stop = true;
+        interrupted = signal;
         live.flush();
         reporter.warning(`received ${signal}: stopping builds and removing containers`);
         children.signalAll('SIGTERM');
@@ -1772,6 +1854,12 @@ async function executePlan(plan, options, context, cache) {
             }
             catch (error) {
                 log ??= live.begin(build.identifier, `(${index + 1}/${total})`);
+                if (interrupted) {
+                    // Stopped by our own signal: not a failure of the build.
+                    const step = error instanceof Interrupted ? error.step : 'build';
+                    log.finished({ ok: false, step, interrupted });
+                    return;
+                }
                 const failure = asBuildFailure(error, build.identifier, log.text());
                 failures.push({
                     identifier: build.identifier,
@@ -1800,6 +1888,9 @@ async function executePlan(plan, options, context, cache) {
         process.removeListener('SIGINT', onSignal);
         process.removeListener('SIGTERM', onSignal);
     }
+    // Interrupted: no outcome to report; the signal's handler ends the process (130/143).
+    if (interrupted)
+        await new Promise(() => undefined);
     const ordered = jobs
         .map(j => records.find(r => r.identifier === j.build.identifier))
         .filter((r) => !!r);
@@ -2212,17 +2303,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return undefined;
-    const { shouldPublish } = await import('./settings-C-ia1JKO.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-DrW9f8Gn.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-DrslD_qF.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-Dxn2yqJK.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-B88k3yT3.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-BUJrSqWY.js');
+        const { expandArtifactName } = await import('./artifacts-DfmSX9rw.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-mo2HixeB.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -2244,7 +2335,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport } = await import('./publish-62YzmBSt.js');
+        const { publishAndReport } = await import('./publish-CmpxW2Qm.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
     return sdist;
@@ -2258,7 +2349,7 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-BPwuJIwJ.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-Coy7etSD.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }

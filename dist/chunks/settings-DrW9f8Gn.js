@@ -1,6 +1,6 @@
-import { U as UserError } from './credentials-BMLDg8Z8.js';
-import { s as sameVersion, n as normalizeVersion } from './version-Iyw_Vvic.js';
-import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-C9Aw9f_l.js';
+import { U as UserError } from './credentials-EvzKL8_9.js';
+import { s as sameVersion, n as normalizeVersion } from './version-CWy7jnDC.js';
+import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-DilwxFLf.js';
 
 /**
  * Tag ↔ version: the tag of a `refs/tags/...` ref, and whether it names the

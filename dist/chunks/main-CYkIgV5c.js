@@ -1,10 +1,10 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, a as EXIT } from './credentials-BMLDg8Z8.js';
-import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-Gy-vx5W4.js';
+import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, a as EXIT } from './credentials-EvzKL8_9.js';
+import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-CSQBE6kR.js';
 import os from 'node:os';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-CgqVGUgh.js';
-import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-C9Aw9f_l.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-D_xpK8A_.js';
+import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DilwxFLf.js';
 import { parseArgs } from 'node:util';
 import process$1 from 'node:process';
 import { spawn } from 'node:child_process';
@@ -3585,12 +3585,14 @@ const WATCHER = `
 const { spawnSync } = require('child_process')
 const fs = require('fs')
 for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => {})
-const groups = new Set(), cleanups = new Map(), dirs = new Map()
+const groups = new Set(), markers = new Map(), cleanups = new Map(), dirs = new Map()
 const grace = Number(process.argv[1]) || 3000
 let buffer = '', reaping = false
 const handle = m => {
   if (m.watch) groups.add(m.watch)
+  if (m.watch && m.marker) markers.set(m.watch, m.marker)
   if (m.unwatch) groups.delete(m.unwatch)
+  if (m.unwatch) markers.delete(m.unwatch)
   if (m.cleanup) cleanups.set(m.cleanup, m)
   if (m.drop) cleanups.delete(m.drop)
   if (m.remove) dirs.set(m.remove, String(m.pid))
@@ -3599,6 +3601,18 @@ const handle = m => {
 const signal = sig => {
   for (const g of [...groups]) {
     try { process.kill(-g, sig) } catch { groups.delete(g) }
+  }
+}
+// The processes that left their group but carry a step's marker (Linux).
+const killMarked = () => {
+  if (markers.size === 0) return
+  let pids = []
+  try { pids = fs.readdirSync('/proc').filter(p => /^\\d+$/.test(p)) } catch {}
+  const wanted = [...markers.values()].map(m => '\\0' + m + '\\0')
+  for (const pid of pids) {
+    let environ
+    try { environ = '\\0' + fs.readFileSync('/proc/' + pid + '/environ', 'latin1') } catch { continue }
+    if (wanted.some(w => environ.includes(w))) try { process.kill(Number(pid), 'SIGKILL') } catch {}
   }
 }
 const reap = () => {
@@ -3611,6 +3625,7 @@ const reap = () => {
     if (groups.size > 0 && Date.now() < deadline) return
     clearInterval(poll)
     signal('SIGKILL')
+    killMarked()
     for (const c of cleanups.values())
       spawnSync(c.argv[0], c.argv.slice(1), { stdio: 'ignore', env: c.env, timeout: 60000 })
     for (const [d, pid] of dirs) {
@@ -3656,9 +3671,13 @@ class Reaper {
         }
         this.child.stdin.write(`${JSON.stringify(message)}\n`);
     }
-    /** The process group `pgid` is stopped if this process dies first. */
-    watch(pgid) {
-        this.send({ watch: pgid });
+    /**
+     * The process group `pgid` is stopped if this process dies first, and on
+     * Linux so are the processes whose environment holds `marker` (NAME=value),
+     * the ones that left the group.
+     */
+    watch(pgid, marker) {
+        this.send(marker ? { watch: pgid, marker } : { watch: pgid });
     }
     unwatch(pgid) {
         this.send({ unwatch: pgid });
@@ -3733,13 +3752,13 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-B2eTElJQ.js')).runPlan(options, context);
+            return (await import('./plan-CTlNhEdd.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-Cl2KIxgE.js')).runBuild(options, context);
+            return (await import('./build-DpVDC3os.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-DrslD_qF.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-Dxn2yqJK.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-62YzmBSt.js')).runPublish(options, context);
+            return (await import('./publish-CmpxW2Qm.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

@@ -1,4 +1,4 @@
-import { m as explain } from './index-url-C9Aw9f_l.js';
+import { m as explain } from './index-url-DilwxFLf.js';
 
 /**
  * PEP 440 versions as the publish checks need them: parsed with

@@ -1,6 +1,6 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError, a as EXIT } from './credentials-BMLDg8Z8.js';
+import { U as UserError, a as EXIT } from './credentials-EvzKL8_9.js';
 import crypto from 'node:crypto';
 import os from 'node:os';
 
