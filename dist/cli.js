@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-CYkIgV5c.js';
+import { r as runCli } from './chunks/main-DHvH1fxg.js';
 import 'node:fs';
 import 'node:path';
-import './chunks/credentials-EvzKL8_9.js';
+import './chunks/credentials-CM7SRqvW.js';
 import 'node:child_process';
 import 'node:crypto';
 import 'node:string_decoder';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-CSQBE6kR.js';
+import './chunks/identifiers-XhN2uz6l.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -43,8 +43,8 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:os';
-import './chunks/version-D_xpK8A_.js';
-import './chunks/index-url-DilwxFLf.js';
+import './chunks/version-WV5MZU74.js';
+import './chunks/index-url-Bq7hlpKG.js';
 import 'node:process';
 
 process.exitCode = await runCli(process.argv.slice(2));

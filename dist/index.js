@@ -1,12 +1,12 @@
-import { a as runAction } from './chunks/main-CYkIgV5c.js';
+import { a as runAction } from './chunks/main-DHvH1fxg.js';
 import 'node:fs';
 import 'node:path';
-import './chunks/credentials-EvzKL8_9.js';
+import './chunks/credentials-CM7SRqvW.js';
 import 'node:child_process';
 import 'node:crypto';
 import 'node:string_decoder';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-CSQBE6kR.js';
+import './chunks/identifiers-XhN2uz6l.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -42,8 +42,8 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:os';
-import './chunks/version-D_xpK8A_.js';
-import './chunks/index-url-DilwxFLf.js';
+import './chunks/version-WV5MZU74.js';
+import './chunks/index-url-Bq7hlpKG.js';
 import 'node:process';
 
 await runAction();

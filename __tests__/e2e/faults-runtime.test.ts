@@ -186,6 +186,53 @@ describe('a step ends with its process', () => {
   })
 })
 
+/** The peak RSS of `pid` in MB so far (VmHWM), polled until it exits. */
+function peakRss(pid: number): { readonly mb: number; stop(): void } {
+  const state = { mb: 0, stop: () => clearInterval(timer) }
+  const read = () => {
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+      const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0)
+      state.mb = Math.max(state.mb, kb / 1024)
+    } catch {
+      // Gone: the last reading stands.
+    }
+  }
+  const timer = setInterval(read, 20)
+  read()
+  return state
+}
+
+describe('bounds at run time', () => {
+  test('a before-build longer than the argument limit runs, through a file', async () => {
+    const done = await buildsWith(
+      `before-build = ": ${'x'.repeat(200_000)}; echo long-before-build-ran"`
+    )
+    expect(done.output).toMatch(/▸ before-build: : x+… \(\d+ more characters\)/)
+    expect(done.output).toMatch(/^long-before-build-ran$/m)
+  })
+
+  test("a build that prints 200 MB: node's peak RSS stays under 300 MB", async () => {
+    const dirs = caseDirs()
+    const line = 'a line of build output, as a verbose compiler prints it ......'
+    fs.appendFileSync(
+      path.join(dirs.project, 'pyproject.toml'),
+      `\n[tool.cibuildwheel.linux]\nbefore-build = "yes '${line}' | head -c 200000000; echo; echo printed-200-MB"\n`
+    )
+    const run = startCli(build(shared), dirs, {}, undefined, 64 * 1024)
+    const rss = peakRss(run.pid)
+    const done = await run.done
+    rss.stop()
+    expect({ output: done.output, code: done.code }).toEqual({ output: done.output, code: 0 })
+    expect(done.output).toMatch(/^printed-200-MB$/m)
+    expect(wheelsIn(dirs.out)).toHaveLength(1)
+    process.stdout.write(`peak RSS of wheelwright with 200 MB of output: ${rss.mb.toFixed(0)} MB\n`)
+    expect(rss.mb).toBeGreaterThan(20)
+    expect(rss.mb).toBeLessThan(300)
+    await checkAftermath(done, run.marker, { outputAllowed: /\.whl$/ })
+  })
+})
+
 test('two runs at once on a fresh cache dir share the tools venv safely', async () => {
   const cache = caseDirs().cache
   const [a, b] = [caseDirs(), caseDirs()]

@@ -99,6 +99,12 @@ describe('a tracked step ends with its process', () => {
   })
 })
 
+test('arguments over the system limit: a clear error, not a raw spawn E2BIG', async () => {
+  await expect(exec(['true', 'x'.repeat(300_000)])).rejects.toThrow(
+    /true could not be started: its arguments and environment are over the system's limit \(the longest argument is 300000 bytes\)/
+  )
+})
+
 describe('output through a file', () => {
   test('every byte reaches the callback in order; the result keeps the end', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-exec-'))
@@ -118,7 +124,7 @@ describe('output through a file', () => {
     const total = expected.reduce((n, line) => n + line.length, 0) + 'tail\n'.length
     expect(seen).toBe(total)
     expect(last).toMatch(/1500000 out of the build\ntail\n$/)
-    expect(result.output.length).toBe(4 * 1024 * 1024)
+    expect(result.output.length).toBe(1024 * 1024)
     expect(result.output.endsWith('1500000 out of the build\ntail\n')).toBe(true)
     expect(result.stdout).toBe('')
     fs.rmSync(dir, { recursive: true })

@@ -42,7 +42,9 @@ export interface Executor {
 export class HostExecutor implements Executor {
   constructor(
     private readonly children?: ChildTracker,
-    private readonly spoolDir?: string
+    private readonly spoolDir?: string,
+    /** Resolves when the reader of the live output has caught up (see Reporter.caughtUp). */
+    private readonly paced?: () => Promise<void>
   ) {}
 
   async run(
@@ -52,24 +54,29 @@ export class HostExecutor implements Executor {
     needs: RunNeeds = {}
   ): Promise<StepResult> {
     fs.mkdirSync(step.cwd, { recursive: true })
-    let outputFile: string | undefined
-    if (this.spoolDir && !needs.stdout) {
-      fs.mkdirSync(this.spoolDir, { recursive: true, mode: 0o700 })
-      outputFile = path.join(this.spoolDir, `output-${crypto.randomBytes(6).toString('hex')}`)
+    const scratch = (kind: string) => {
+      fs.mkdirSync(this.spoolDir!, { recursive: true, mode: 0o700 })
+      return path.join(this.spoolDir!, `${kind}-${crypto.randomBytes(6).toString('hex')}`)
     }
+    const outputFile = this.spoolDir && !needs.stdout ? scratch('output') : undefined
+    const script = this.spoolDir ? longScript(step.argv) : undefined
+    const scriptFile = script ? scratch('script') : undefined
     try {
-      const result = await exec(step.argv, {
+      if (script && scriptFile) fs.writeFileSync(scriptFile, script.text, { mode: 0o600 })
+      const argv = script && scriptFile ? script.argv(scriptFile) : step.argv
+      const result = await exec(argv, {
         cwd: step.cwd,
         env: { ...env },
         onOutput,
         children: this.children,
         sweep: true,
-        outputFile
+        outputFile,
+        paced: this.paced
       })
       if (result.code !== 0 || !step.collectsWheel) return result
       return { ...result, wheels: await this.listWheels(step.collectsWheel) }
     } finally {
-      if (outputFile) fs.rmSync(outputFile, { force: true })
+      for (const file of [outputFile, scriptFile]) if (file) fs.rmSync(file, { force: true })
     }
   }
 
@@ -82,6 +89,27 @@ export class HostExecutor implements Executor {
     fs.mkdirSync(dir, { recursive: true })
     fs.copyFileSync(hostFile, path.join(dir, path.basename(hostFile)))
   }
+}
+
+/**
+ * The longest script passed to a shell as an argument: Linux refuses any one
+ * argument over 128 KiB (MAX_ARG_STRLEN) with E2BIG, and all of them with the
+ * environment over ARG_MAX, so a longer script goes through a file.
+ */
+export const SCRIPT_ARG_LIMIT = 64 * 1024
+
+/**
+ * A `bash -c SCRIPT NAME ARGS...` whose script is too long for an argument:
+ * the script, and the argv that runs it from a file (`bash FILE ARGS...`;
+ * `$0` is then the file, the placeholders stay `$1`...).
+ */
+export function longScript(
+  argv: readonly string[]
+): { text: string; argv: (file: string) => string[] } | undefined {
+  const [shell, flag, text, , ...args] = argv
+  if (flag !== '-c' || !/(^|\/)(ba)?sh$/.test(shell) || text === undefined) return undefined
+  if (Buffer.byteLength(text) <= SCRIPT_ARG_LIMIT) return undefined
+  return { text, argv: file => [shell, file, ...args] }
 }
 
 /** The warning for the processes a step left running, which were stopped (none: undefined). */

@@ -67,12 +67,13 @@ export async function executePlan(
   const once: OnceSteps = new Map()
   // Host steps' output goes through files here (see HostExecutor).
   const spool = path.join(plan.tempDir, 'output')
+  const paced = async () => reporter.caughtUp?.()
   const states: GroupState[] = plan.groups.map(group => ({
     group,
-    host: new HostExecutor(children, spool),
+    host: new HostExecutor(children, spool, paced),
     inside: group.container
       ? new ContainerExecutor(group.container, scratch, clientEnv(group), children)
-      : new HostExecutor(children, spool),
+      : new HostExecutor(children, spool, paced),
     built: [],
     started: false,
     values: {},

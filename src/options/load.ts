@@ -7,6 +7,7 @@ import path from 'node:path'
 import { UserError } from '../util/errors.js'
 import { locateError, type ConfigSource } from './locate.js'
 import { unpackSdist } from './sdist-unpack.js'
+import { readConfigFile } from './read-config.js'
 import type { Env } from './env.js'
 import {
   parsePyproject,
@@ -79,8 +80,9 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
       : path.join(packageDir, 'pyproject.toml')
     let config: ProjectConfig = { cibuildwheel: {}, wheelwright: {}, project: {} }
     const sources: { tool?: ConfigSource; project?: ConfigSource } = {}
-    if (fs.existsSync(configFile)) {
-      sources.tool = { file: configFile, text: fs.readFileSync(configFile, 'utf8') }
+    const toolText = readConfigFile(configFile, configInput ? 'config-file' : 'pyproject.toml')
+    if (toolText !== undefined) {
+      sources.tool = { file: configFile, text: toolText }
       config = parseConfig(sources.tool, configInput ? 'config-file' : 'pyproject.toml')
     } else if (configInput) {
       throw new UserError('does not exist', {
@@ -90,19 +92,18 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
       })
     }
     const projectToml = path.join(packageDir, 'pyproject.toml')
+    const projectText =
+      projectToml === configFile ? undefined : readConfigFile(projectToml, 'pyproject.toml')
     if (projectToml === configFile) sources.project = sources.tool
-    else if (fs.existsSync(projectToml)) {
-      sources.project = { file: projectToml, text: fs.readFileSync(projectToml, 'utf8') }
+    else if (projectText !== undefined) {
+      sources.project = { file: projectToml, text: projectText }
       const own = parseConfig(sources.project, 'pyproject.toml')
       config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups }
     }
 
     let legacyRequiresPython: string | undefined
     if (typeof config.project['requires-python'] !== 'string') {
-      const read = (name: string) => {
-        const file = path.join(packageDir, name)
-        return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined
-      }
+      const read = (name: string) => readConfigFile(path.join(packageDir, name), name)
       const cfg = read('setup.cfg')
       const py = read('setup.py')
       legacyRequiresPython =
@@ -119,7 +120,7 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
       packageDir,
       packageInput,
       sdistInput,
-      configFile: fs.existsSync(configFile) ? configFile : undefined,
+      configFile: sources.tool ? configFile : undefined,
       cwd,
       sources
     })

@@ -29,9 +29,12 @@
 import prettyMilliseconds from 'pretty-ms'
 import type { Step } from '../plan/types.js'
 import type { Reporter } from './log.js'
+import { KeptLines } from './kept-lines.js'
 import { paintFor, type Paint } from './terminal.js'
 
 export const HEARTBEAT_MS = 30_000
+/** How much of a step's command its `▸` line shows. */
+const DISPLAY_CHARS = 400
 
 /** What one identifier's run (or one group's setup) says, as it happens. */
 export interface BuildLog {
@@ -99,7 +102,11 @@ const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'
 export function stepLines(paint: Paint) {
   return {
     started: (step: Pick<Step, 'name' | 'display'>) => {
-      const shown = step.display && step.display !== step.name ? `: ${step.display}` : ''
+      const display =
+        step.display && step.display.length > DISPLAY_CHARS
+          ? `${step.display.slice(0, DISPLAY_CHARS)}… (${step.display.length - DISPLAY_CHARS} more characters)`
+          : step.display
+      const shown = display && display !== step.name ? `: ${display}` : ''
       return [`▸ ${step.name}${shown}`, `${paint.cyan('▸')} ${paint.bold(step.name)}${shown}`]
     },
     finished: (name: string, code: number, ms: number, interrupted?: NodeJS.Signals) =>
@@ -136,7 +143,7 @@ interface Running {
   readonly started: number
   step?: { name: string; display?: string; started: number; quietSince: number }
   partial: string
-  readonly kept: string[]
+  readonly kept: KeptLines
 }
 
 export function liveOutput(settings: LiveSettings): LiveOutput {
@@ -196,7 +203,7 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
 
   return {
     begin(identifier, label) {
-      const build: Running = { identifier, started: now(), partial: '', kept: [] }
+      const build: Running = { identifier, started: now(), partial: '', kept: new KeptLines() }
       running.add(build)
       prefixes.set(build, prefixOf(build, started++))
       const rewrite = settings.rewrite?.(identifier) ?? ((line: string) => line)
@@ -231,12 +238,12 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
           say(build, plain, shown)
           drawBoard()
         },
-        text: () => (build.kept.length > 0 ? `${build.kept.join('\n')}\n` : ''),
+        text: () => build.kept.text(),
         finished: end => {
           endPartial(build, rewrite)
           running.delete(build)
           const took = duration(now() - build.started)
-          const text = build.kept.length > 0 ? `${build.kept.join('\n')}\n` : ''
+          const text = build.kept.text()
           const how = end.ok
             ? end.title
             : end.interrupted
@@ -263,7 +270,7 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
         endPartial(build, rewrite)
         if (mode === 'stream') reporter.endGroup()
         else if (mode === 'board' || (mode === 'prefixed' && settings.foldedLogs))
-          reporter.group(`${build.identifier}: stopped (log so far)`, build.kept.join('\n'))
+          reporter.group(`${build.identifier}: stopped (log so far)`, build.kept.text().trimEnd())
       }
       if (mode === 'board') reporter.status([])
     },
@@ -277,7 +284,7 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
 /** A BuildLog that only keeps what it is told (group setup in tests, or no live output). */
 export function keptLog(): BuildLog {
   const lines = stepLines(paintFor({ color: false, tty: false, columns: 80 }))
-  const kept: string[] = []
+  const kept = new KeptLines()
   let partial = ''
   const end = () => {
     if (partial !== '') kept.push(partial)
@@ -299,6 +306,6 @@ export function keptLog(): BuildLog {
       end()
       kept.push(lines.finished(step.name, code, ms, interrupted)[0])
     },
-    text: () => [...kept, ...(partial ? [partial] : [])].map(l => `${l}\n`).join('')
+    text: () => kept.text() + (partial ? `${partial}\n` : '')
   }
 }

@@ -44,6 +44,8 @@ export interface ExecOptions {
    * the result's `output` is then the last part only, and stdout/stderr are empty.
    */
   readonly outputFile?: string
+  /** With `outputFile`: awaited after each chunk delivered, so that output is read at the pace it is consumed. */
+  readonly paced?: () => Promise<void>
   /** With `children`: stop the processes that escaped the group (where /proc shows them). */
   readonly sweep?: boolean
 }
@@ -66,7 +68,7 @@ const GRACE_MS = 1000
 /** How long the pipes are read after the step's process exited. */
 const DRAIN_MS = 1000
 /** How much output a streamed result keeps (its end); the callback saw all of it. */
-const KEPT_CHARS = 4 * 1024 * 1024
+const KEPT_CHARS = 1024 * 1024
 
 /** The last `limit` characters of a stream of text, without copying on every chunk. */
 class Tail {
@@ -162,6 +164,8 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
         windowsVerbatimArguments: !!verbatim,
         detached: grouped
       })
+    } catch (error) {
+      return reject(startError(error, argv))
     } finally {
       if (spool !== undefined) fs.closeSync(spool)
     }
@@ -176,16 +180,9 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
     child.stdout?.on('data', onData(stdout))
     child.stderr?.on('data', onData(stderr))
     const reader = options.outputFile ? new FileReader(options.outputFile) : undefined
-    const polling =
-      reader &&
-      setInterval(() => {
-        // 8 MiB a tick at the most, so that timers and signals are not starved.
-        for (let i = 0; i < 8; i++) {
-          const text = reader.read()
-          if (text === '') break
-          deliver(text)
-        }
-      }, 50)
+    // Once the child exited and its group is stopped: the size of its output by then.
+    let endAt: number | undefined
+    const pumping = reader ? pump(reader, deliver, () => endAt, options.paced) : undefined
     let timer: NodeJS.Timeout | undefined
     if (options.timeoutMs) {
       timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
@@ -195,26 +192,22 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
       if (settled) return false
       settled = true
       if (timer) clearTimeout(timer)
-      if (polling) clearInterval(polling)
       return true
     }
     child.on('error', error => {
       if (!settle()) return
-      reader?.close()
+      endAt = 0
+      void pumping?.finally(() => reader?.close())
       options.children?.delete(child)
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(
-          new UserError(`command not found: ${file}`, { hint: `install ${file} or put it on PATH` })
-        )
-      } else reject(error)
+      reject(startError(error, argv))
     })
     child.on('exit', (code, signal) => {
       if (!settle()) return
       void ended(child, grouped, options.outputFile ? undefined : DRAIN_MS).then(async () => {
-        if (reader) {
+        if (reader && pumping) {
           // What was written by now; a writer that escaped the group is not waited for.
-          const end = reader.size()
-          for (let text = reader.read(end); text !== ''; text = reader.read(end)) deliver(text)
+          endAt = reader.size()
+          await pumping
           reader.close()
         }
         const stopped = marker ? await stopEscaped(`${STEP_MARKER}=${marker}`) : []
@@ -234,6 +227,23 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
       child.stdin.end(options.input)
     }
   })
+}
+
+/** Why a child could not start, as the user can act on it. */
+function startError(error: unknown, argv: readonly string[]): unknown {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT')
+    return new UserError(`command not found: ${argv[0]}`, {
+      hint: `install ${argv[0]} or put it on PATH`
+    })
+  if (code === 'E2BIG') {
+    const longest = Math.max(...argv.map(a => Buffer.byteLength(a)))
+    return new UserError(
+      `${argv[0]} could not be started: its arguments and environment are over the system's limit (the longest argument is ${longest} bytes)`,
+      { hint: 'shorten the command, or put it in a script file and run that' }
+    )
+  }
+  return error
 }
 
 /**
@@ -267,6 +277,30 @@ async function stopEscaped(assignment: string): Promise<Leftover[]> {
   return found
 }
 
+/**
+ * Delivers what is written to `reader`'s file as it grows, waiting for
+ * `paced` after each chunk (the reader of our own output keeps up, so
+ * nothing piles up in memory), until `endAt()` names the end.
+ */
+async function pump(
+  reader: FileReader,
+  deliver: (text: string) => void,
+  endAt: () => number | undefined,
+  paced?: () => Promise<void>
+): Promise<void> {
+  for (;;) {
+    const end = endAt()
+    const text = reader.read(end ?? Infinity)
+    if (text !== '') {
+      deliver(text)
+      if (paced) await paced()
+    } else if (end !== undefined) {
+      deliver(reader.finish())
+      return
+    } else await new Promise(resolve => setTimeout(resolve, 50))
+  }
+}
+
 /** Reads a file as another process writes it, from where the last read ended. */
 class FileReader {
   private readonly fd: number
@@ -283,7 +317,12 @@ class FileReader {
     const most = Math.min(this.buffer.length, end - this.position)
     const n = most > 0 ? fs.readSync(this.fd, this.buffer, 0, most, this.position) : 0
     this.position += n
-    return n > 0 ? this.decoder.write(this.buffer.subarray(0, n)) : this.decoder.end()
+    return n > 0 ? this.decoder.write(this.buffer.subarray(0, n)) : ''
+  }
+
+  /** A character cut short at the end, if any. */
+  finish(): string {
+    return this.decoder.end()
   }
 
   size(): number {

@@ -1,10 +1,10 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, a as EXIT } from './credentials-EvzKL8_9.js';
-import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-CSQBE6kR.js';
+import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, a as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, b as EXIT } from './credentials-CM7SRqvW.js';
+import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-XhN2uz6l.js';
 import os from 'node:os';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-D_xpK8A_.js';
-import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DilwxFLf.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-WV5MZU74.js';
+import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-Bq7hlpKG.js';
 import { parseArgs } from 'node:util';
 import process$1 from 'node:process';
 import { spawn } from 'node:child_process';
@@ -619,6 +619,62 @@ async function unpackSdist(file, label, tempRoot = os.tmpdir()) {
     catch (error) {
         fs__default.rmSync(dest, { recursive: true, force: true });
         throw error;
+    }
+}
+
+/**
+ * Reads a config file (pyproject.toml, a config-file, setup.cfg, setup.py, a
+ * constraints file) before any work, bounded: it must be a regular file,
+ * symlinks followed, of at most 1 MiB. A link to /dev/zero or a fifo (git can
+ * store either) is refused at once, never read, and a file that grows while
+ * it is read is cut off at the limit and refused.
+ */
+const CONFIG_FILE_LIMIT = 1024 * 1024;
+const KINDS = [
+    [s => s.isDirectory(), 'a directory'],
+    [s => s.isCharacterDevice(), 'a character device'],
+    [s => s.isBlockDevice(), 'a block device'],
+    [s => s.isFIFO(), 'a fifo'],
+    [s => s.isSocket(), 'a socket']
+];
+const refuse = (what, key, file) => new UserError(what, {
+    key,
+    value: file,
+    hint: `a config file is a regular file of at most ${CONFIG_FILE_LIMIT / 1024 / 1024} MiB`
+});
+/**
+ * The text of `file`; undefined when nothing is there (a dangling symlink is
+ * an error). `key` names the input or file in errors.
+ */
+function readConfigFile(file, key) {
+    const stat = fs__default.statSync(file, { throwIfNoEntry: false });
+    if (!stat) {
+        if (fs__default.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink())
+            throw refuse(`is a symbolic link to ${fs__default.readlinkSync(file)}, which does not exist`, key, file);
+        return undefined;
+    }
+    const checked = (s) => {
+        const kind = KINDS.find(([test]) => test(s))?.[1];
+        if (kind || !s.isFile())
+            throw refuse(`is ${kind ?? 'not a regular file'}`, key, file);
+        if (s.size > CONFIG_FILE_LIMIT)
+            throw refuse(`is ${(s.size / 1024 / 1024).toFixed(1)} MiB, too large`, key, file);
+    };
+    checked(stat);
+    // Non-blocking: what was checked may have been swapped for a fifo meanwhile.
+    const fd = fs__default.openSync(file, fs__default.constants.O_RDONLY | (fs__default.constants.O_NONBLOCK ?? 0));
+    try {
+        checked(fs__default.fstatSync(fd));
+        const buffer = Buffer.alloc(CONFIG_FILE_LIMIT + 1);
+        let length = 0;
+        for (let n = -1; n !== 0 && length < buffer.length; length += n)
+            n = fs__default.readSync(fd, buffer, length, buffer.length - length, null);
+        if (length > CONFIG_FILE_LIMIT)
+            throw refuse('grew past the size limit while read', key, file);
+        return buffer.subarray(0, length).toString('utf8');
+    }
+    finally {
+        fs__default.closeSync(fd);
     }
 }
 
@@ -2009,9 +2065,15 @@ function parseDependencyVersions(text, packageDir) {
     for (const sibling of fs__default.readdirSync(dir)) {
         const match = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-python3(\\d+)${ext.replace('.', '\\.')}$`).exec(sibling);
         if (match)
-            byVersion[`3.${match[1]}`] = fs__default.readFileSync(path.join(dir, sibling), 'utf8');
+            byVersion[`3.${match[1]}`] =
+                readConfigFile(path.join(dir, sibling), 'dependency-versions') ?? '';
     }
-    return { kind: 'file', path: full, content: fs__default.readFileSync(full, 'utf8'), byVersion };
+    return {
+        kind: 'file',
+        path: full,
+        content: readConfigFile(full, 'dependency-versions') ?? '',
+        byVersion
+    };
 }
 
 /**
@@ -2152,6 +2214,7 @@ function parseOverrides(config) {
             }
             rules[name] = rule;
         }
+        expandPatterns(selectText, `${key}.select`);
         return { select: selectText, inherit: rules, options };
     });
 }
@@ -2255,6 +2318,13 @@ function resolveWith(input, seen) {
     let build = option('build') || '*';
     let skip = option('skip');
     const testSkip = option('test-skip');
+    // Bounded before anything matches them.
+    for (const [name, value] of [
+        ['build', build],
+        ['skip', skip],
+        ['test-skip', testSkip]
+    ])
+        expandPatterns(value, name);
     let enable = parseEnable(option('enable'), 'enable');
     let archs = parseArchs(option('archs'), platform, runner);
     if (only) {
@@ -2468,8 +2538,9 @@ async function loadOptions({ inputs, env, runner, cwd }) {
             : path.join(packageDir, 'pyproject.toml');
         let config = { cibuildwheel: {}, wheelwright: {}, project: {} };
         const sources = {};
-        if (fs__default.existsSync(configFile)) {
-            sources.tool = { file: configFile, text: fs__default.readFileSync(configFile, 'utf8') };
+        const toolText = readConfigFile(configFile, configInput ? 'config-file' : 'pyproject.toml');
+        if (toolText !== undefined) {
+            sources.tool = { file: configFile, text: toolText };
             config = parseConfig(sources.tool, configInput ? 'config-file' : 'pyproject.toml');
         }
         else if (configInput) {
@@ -2480,19 +2551,17 @@ async function loadOptions({ inputs, env, runner, cwd }) {
             });
         }
         const projectToml = path.join(packageDir, 'pyproject.toml');
+        const projectText = projectToml === configFile ? undefined : readConfigFile(projectToml, 'pyproject.toml');
         if (projectToml === configFile)
             sources.project = sources.tool;
-        else if (fs__default.existsSync(projectToml)) {
-            sources.project = { file: projectToml, text: fs__default.readFileSync(projectToml, 'utf8') };
+        else if (projectText !== undefined) {
+            sources.project = { file: projectToml, text: projectText };
             const own = parseConfig(sources.project, 'pyproject.toml');
             config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups };
         }
         let legacyRequiresPython;
         if (typeof config.project['requires-python'] !== 'string') {
-            const read = (name) => {
-                const file = path.join(packageDir, name);
-                return fs__default.existsSync(file) ? fs__default.readFileSync(file, 'utf8') : undefined;
-            };
+            const read = (name) => readConfigFile(path.join(packageDir, name), name);
             const cfg = read('setup.cfg');
             const py = read('setup.py');
             legacyRequiresPython =
@@ -2508,7 +2577,7 @@ async function loadOptions({ inputs, env, runner, cwd }) {
             packageDir,
             packageInput,
             sdistInput,
-            configFile: fs__default.existsSync(configFile) ? configFile : undefined,
+            configFile: sources.tool ? configFile : undefined,
             cwd,
             sources
         });
@@ -3477,6 +3546,15 @@ isOldWindows()
 	// More info: https://www.real-world-systems.com/docs/ANSIcode.html
 	: `${eraseScreen}${ESC}3J${ESC}H`;
 
+/** What may wait in a stream's buffer before live output waits for its reader. */
+const BACKLOG = 1024 * 1024;
+/** Resolves when `stream` holds less than BACKLOG, or has drained. */
+function caughtUp(stream) {
+    const backlog = stream.writableLength;
+    if (!backlog || backlog < BACKLOG)
+        return Promise.resolve();
+    return new Promise(resolve => stream.once('drain', resolve));
+}
 /** Resolves when `stream` has handed over all it was given. */
 function drained(stream) {
     return new Promise(resolve => stream.write('', () => resolve()));
@@ -3503,7 +3581,8 @@ const actionReporter = (core) => ({
     },
     setSecret: value => core.setSecret(value),
     terminal: detectTerminal(process.env),
-    flush: () => drained(process.stdout)
+    flush: () => drained(process.stdout),
+    caughtUp: () => caughtUp(process.stdout)
 });
 /**
  * The CLI's reporter: like the action's log, every registered secret prints
@@ -3564,6 +3643,10 @@ function cliReporter(rawStdout = text => void process.stdout.write(text), rawStd
         flush: async () => {
             await drained(process.stdout);
             await drained(process.stderr);
+        },
+        caughtUp: async () => {
+            await caughtUp(process.stdout);
+            await caughtUp(process.stderr);
         }
     };
 }
@@ -3752,13 +3835,13 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-CTlNhEdd.js')).runPlan(options, context);
+            return (await import('./plan-BgKi1S0q.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-DpVDC3os.js')).runBuild(options, context);
+            return (await import('./build-Be5aLjmA.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-Dxn2yqJK.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist--M82nRJR.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-CmpxW2Qm.js')).runPublish(options, context);
+            return (await import('./publish-Co4QkyOY.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

@@ -1,11 +1,11 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-iMRWt6iR.js';
-import './credentials-EvzKL8_9.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-B2797ea-.js';
+import './credentials-CM7SRqvW.js';
 import 'node:child_process';
 import 'node:crypto';
 import 'node:fs';
 import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-CSQBE6kR.js';
+import './identifiers-XhN2uz6l.js';
 import 'node:path';
 import './core-CM_3Ha9x.js';
 import 'os';

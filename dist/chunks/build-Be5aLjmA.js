@@ -1,11 +1,11 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, b as pythonVersionOf, C as ChildTracker, d as isCredential } from './credentials-EvzKL8_9.js';
-import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename-BNoAzm32.js';
-import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-D_xpK8A_.js';
-import { j as jobConfigurations } from './select-iMRWt6iR.js';
-import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-CSQBE6kR.js';
+import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, b as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-CM7SRqvW.js';
+import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename-cCFM2wW1.js';
+import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-WV5MZU74.js';
+import { j as jobConfigurations } from './select-B2797ea-.js';
+import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-XhN2uz6l.js';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import 'node:string_decoder';
@@ -616,6 +616,53 @@ function prettyMilliseconds(milliseconds, options) {
 }
 
 /**
+ * The lines a build's log keeps (printed whole when it fails, or folded in
+ * the action): all of them up to a bound, then the last ones, with a line
+ * that says how many were left out. A build that prints 200 MB has already
+ * streamed it; what is kept for the end stays small.
+ */
+const KEPT_LOG_CHARS = 1024 * 1024;
+const size = (chars) => chars >= 1024 * 1024 ? `${chars / 1024 / 1024} MiB` : `${chars} characters`;
+class KeptLines {
+    limit;
+    lines = [];
+    start = 0;
+    chars = 0;
+    dropped = 0;
+    constructor(limit = KEPT_LOG_CHARS) {
+        this.limit = limit;
+    }
+    push(...lines) {
+        for (const line of lines) {
+            this.lines.push(line);
+            this.chars += line.length + 1;
+            while (this.chars > this.limit && this.lines.length - this.start > 1) {
+                this.chars -= this.lines[this.start].length + 1;
+                this.start++;
+                this.dropped++;
+            }
+        }
+        if (this.start > 4096 && this.start * 2 > this.lines.length) {
+            this.lines = this.lines.slice(this.start);
+            this.start = 0;
+        }
+    }
+    get length() {
+        return this.lines.length - this.start + (this.dropped > 0 ? 1 : 0);
+    }
+    /** The kept lines, each ending in a newline. */
+    text() {
+        const kept = this.lines.slice(this.start);
+        const note = this.dropped > 0
+            ? [
+                `… ${this.dropped} earlier lines left out (the log keeps its last ${size(this.limit)}) …`
+            ]
+            : [];
+        return [...note, ...kept].map(line => `${line}\n`).join('');
+    }
+}
+
+/**
  * The live log of a build run: each step as the user knows it (`▸ build:
  * python -m build .`), its output as it comes, then `✓ build (12.3s)` or
  * `✗ build failed: exit code 1 (3.1s)`, and a heartbeat in long silences.
@@ -644,6 +691,8 @@ function prettyMilliseconds(milliseconds, options) {
  * The kept log (text()) is plain; colour is only in what is printed.
  */
 const HEARTBEAT_MS = 30_000;
+/** How much of a step's command its `▸` line shows. */
+const DISPLAY_CHARS = 400;
 function liveMode(concurrent, tty) {
     return !concurrent ? 'stream' : tty ? 'board' : 'prefixed';
 }
@@ -654,7 +703,10 @@ const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
 function stepLines(paint) {
     return {
         started: (step) => {
-            const shown = step.display && step.display !== step.name ? `: ${step.display}` : '';
+            const display = step.display && step.display.length > DISPLAY_CHARS
+                ? `${step.display.slice(0, DISPLAY_CHARS)}… (${step.display.length - DISPLAY_CHARS} more characters)`
+                : step.display;
+            const shown = display && display !== step.name ? `: ${display}` : '';
             return [`▸ ${step.name}${shown}`, `${paint.cyan('▸')} ${paint.bold(step.name)}${shown}`];
         },
         finished: (name, code, ms, interrupted) => interrupted
@@ -741,7 +793,7 @@ function liveOutput(settings) {
     };
     return {
         begin(identifier, label) {
-            const build = { identifier, started: now(), partial: '', kept: [] };
+            const build = { identifier, started: now(), partial: '', kept: new KeptLines() };
             running.add(build);
             prefixes.set(build, prefixOf(build, started++));
             const rewrite = settings.rewrite?.(identifier) ?? ((line) => line);
@@ -780,12 +832,12 @@ function liveOutput(settings) {
                     say(build, plain, shown);
                     drawBoard();
                 },
-                text: () => (build.kept.length > 0 ? `${build.kept.join('\n')}\n` : ''),
+                text: () => build.kept.text(),
                 finished: end => {
                     endPartial(build, rewrite);
                     running.delete(build);
                     const took = duration(now() - build.started);
-                    const text = build.kept.length > 0 ? `${build.kept.join('\n')}\n` : '';
+                    const text = build.kept.text();
                     const how = end.ok
                         ? end.title
                         : end.interrupted
@@ -811,7 +863,7 @@ function liveOutput(settings) {
                 if (mode === 'stream')
                     reporter.endGroup();
                 else if (mode === 'board' || (mode === 'prefixed' && settings.foldedLogs))
-                    reporter.group(`${build.identifier}: stopped (log so far)`, build.kept.join('\n'));
+                    reporter.group(`${build.identifier}: stopped (log so far)`, build.kept.text().trimEnd());
             }
             if (mode === 'board')
                 reporter.status([]);
@@ -1069,33 +1121,44 @@ class ContainerExecutor {
 class HostExecutor {
     children;
     spoolDir;
-    constructor(children, spoolDir) {
+    paced;
+    constructor(children, spoolDir, 
+    /** Resolves when the reader of the live output has caught up (see Reporter.caughtUp). */
+    paced) {
         this.children = children;
         this.spoolDir = spoolDir;
+        this.paced = paced;
     }
     async run(step, env, onOutput, needs = {}) {
         fs__default.mkdirSync(step.cwd, { recursive: true });
-        let outputFile;
-        if (this.spoolDir && !needs.stdout) {
+        const scratch = (kind) => {
             fs__default.mkdirSync(this.spoolDir, { recursive: true, mode: 0o700 });
-            outputFile = path.join(this.spoolDir, `output-${crypto.randomBytes(6).toString('hex')}`);
-        }
+            return path.join(this.spoolDir, `${kind}-${crypto.randomBytes(6).toString('hex')}`);
+        };
+        const outputFile = this.spoolDir && !needs.stdout ? scratch('output') : undefined;
+        const script = this.spoolDir ? longScript(step.argv) : undefined;
+        const scriptFile = script ? scratch('script') : undefined;
         try {
-            const result = await exec(step.argv, {
+            if (script && scriptFile)
+                fs__default.writeFileSync(scriptFile, script.text, { mode: 0o600 });
+            const argv = script && scriptFile ? script.argv(scriptFile) : step.argv;
+            const result = await exec(argv, {
                 cwd: step.cwd,
                 env: { ...env },
                 onOutput,
                 children: this.children,
                 sweep: true,
-                outputFile
+                outputFile,
+                paced: this.paced
             });
             if (result.code !== 0 || !step.collectsWheel)
                 return result;
             return { ...result, wheels: await this.listWheels(step.collectsWheel) };
         }
         finally {
-            if (outputFile)
-                fs__default.rmSync(outputFile, { force: true });
+            for (const file of [outputFile, scriptFile])
+                if (file)
+                    fs__default.rmSync(file, { force: true });
         }
     }
     async listWheels(dir) {
@@ -1107,6 +1170,25 @@ class HostExecutor {
         fs__default.mkdirSync(dir, { recursive: true });
         fs__default.copyFileSync(hostFile, path.join(dir, path.basename(hostFile)));
     }
+}
+/**
+ * The longest script passed to a shell as an argument: Linux refuses any one
+ * argument over 128 KiB (MAX_ARG_STRLEN) with E2BIG, and all of them with the
+ * environment over ARG_MAX, so a longer script goes through a file.
+ */
+const SCRIPT_ARG_LIMIT = 64 * 1024;
+/**
+ * A `bash -c SCRIPT NAME ARGS...` whose script is too long for an argument:
+ * the script, and the argv that runs it from a file (`bash FILE ARGS...`;
+ * `$0` is then the file, the placeholders stay `$1`...).
+ */
+function longScript(argv) {
+    const [shell, flag, text, , ...args] = argv;
+    if (flag !== '-c' || !/(^|\/)(ba)?sh$/.test(shell) || text === undefined)
+        return undefined;
+    if (Buffer.byteLength(text) <= SCRIPT_ARG_LIMIT)
+        return undefined;
+    return { text, argv: file => [shell, file, ...args] };
 }
 /** The warning for the processes a step left running, which were stopped (none: undefined). */
 function leftRunningWarning(step, result) {
@@ -1770,12 +1852,13 @@ async function executePlan(plan, options, context, cache) {
     const once = new Map();
     // Host steps' output goes through files here (see HostExecutor).
     const spool = path.join(plan.tempDir, 'output');
+    const paced = async () => reporter.caughtUp?.();
     const states = plan.groups.map(group => ({
         group,
-        host: new HostExecutor(children, spool),
+        host: new HostExecutor(children, spool, paced),
         inside: group.container
             ? new ContainerExecutor(group.container, scratch, clientEnv(group), children)
-            : new HostExecutor(children, spool),
+            : new HostExecutor(children, spool, paced),
         built: [],
         started: false,
         values: {},
@@ -2303,17 +2386,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return undefined;
-    const { shouldPublish } = await import('./settings-DrW9f8Gn.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-OMS0pE_i.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-Dxn2yqJK.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist--M82nRJR.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-DfmSX9rw.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-mo2HixeB.js');
+        const { expandArtifactName } = await import('./artifacts-jAEe4OVM.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-C-QCnjCV.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -2335,7 +2418,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport } = await import('./publish-CmpxW2Qm.js');
+        const { publishAndReport } = await import('./publish-Co4QkyOY.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
     return sdist;
@@ -2349,7 +2432,7 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-Coy7etSD.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-B3sCxUGQ.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import { writeFileSync, existsSync } from 'fs';
 import assert from 'assert';
 import * as os from 'os';
-import { m as expand, f as semverExports } from './credentials-EvzKL8_9.js';
+import { n as expand, g as semverExports } from './credentials-CM7SRqvW.js';
 import * as crypto from 'crypto';
 import * as require$$0$2 from 'stream';
 import * as require$$0$1 from 'util';

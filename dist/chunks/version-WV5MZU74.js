@@ -1,5 +1,5 @@
-import { U as UserError, a as EXIT, i as isUserError } from './credentials-EvzKL8_9.js';
-import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-CSQBE6kR.js';
+import { U as UserError, b as EXIT, i as isUserError } from './credentials-CM7SRqvW.js';
+import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-XhN2uz6l.js';
 import path from 'node:path';
 
 /**

@@ -1,15 +1,15 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-DfmSX9rw.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-jAEe4OVM.js';
 import 'node:fs';
-import './credentials-EvzKL8_9.js';
+import './credentials-CM7SRqvW.js';
 import 'node:child_process';
 import 'node:crypto';
 import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './filename-BNoAzm32.js';
+import './filename-cCFM2wW1.js';
 import 'node:os';
-import './version-CWy7jnDC.js';
-import './index-url-DilwxFLf.js';
+import './version-B_HjIsfq.js';
+import './index-url-Bq7hlpKG.js';
 
 /** Uploads one job's distributions as its artifact, or says why it did not. */
 /** True when the artifact was uploaded (and the artifact-name output set). */

@@ -1,5 +1,5 @@
-import { U as UserError } from './credentials-EvzKL8_9.js';
-import { p as platformNamed, o as selectConfigurations } from './identifiers-CSQBE6kR.js';
+import { U as UserError } from './credentials-CM7SRqvW.js';
+import { p as platformNamed, o as selectConfigurations } from './identifiers-XhN2uz6l.js';
 
 /**
  * How much an emulated identifier weighs against max-per-job: QEMU builds are

@@ -692,6 +692,12 @@ function listing(items, conjunction) {
  * lists, nesting and numeric ranges), then Python `fnmatch` matching.
  */
 /**
+ * How many patterns one selector word may expand to: bracex's limit, which
+ * cibuildwheel keeps (bracex.expand's default). brace-expansion would cut the
+ * list short without a word instead.
+ */
+const EXPANSION_LIMIT = 1000;
+/**
  * Python's `fnmatch.translate`: `*` matches anything (including `/` and `-`),
  * `?` one character, `[seq]` / `[!seq]` a set. Written here because glob
  * libraries (minimatch, picomatch) treat `/` and dotfiles specially, which
@@ -734,8 +740,19 @@ function fnmatchRegExp(pattern) {
 function fnmatch(value, pattern) {
     return fnmatchRegExp(pattern).test(value);
 }
-function expandPatterns(patterns) {
-    return words(patterns).flatMap(pattern => expand(pattern));
+/** Each word's brace expansion; a word of more than EXPANSION_LIMIT is an error naming `key`. */
+function expandPatterns(patterns, key = 'selector') {
+    return words(patterns).flatMap(pattern => {
+        const expanded = expand(pattern, { max: EXPANSION_LIMIT + 1 });
+        if (expanded.length > EXPANSION_LIMIT) {
+            throw new UserError(`expands to more than ${EXPANSION_LIMIT} patterns`, {
+                key,
+                value: pattern,
+                hint: `cibuildwheel (bracex) refuses more than ${EXPANSION_LIMIT} too; use fewer or shorter brace groups, or * and ?`
+            });
+        }
+        return expanded;
+    });
 }
 /** True when any of the space-separated, brace-expanded patterns matches. */
 function selectorMatches(patterns, value) {
@@ -925,7 +942,7 @@ const GRACE_MS = 1000;
 /** How long the pipes are read after the step's process exited. */
 const DRAIN_MS = 1000;
 /** How much output a streamed result keeps (its end); the callback saw all of it. */
-const KEPT_CHARS = 4 * 1024 * 1024;
+const KEPT_CHARS = 1024 * 1024;
 /** The last `limit` characters of a stream of text, without copying on every chunk. */
 class Tail {
     limit;
@@ -1021,6 +1038,9 @@ function exec(argv, options = {}) {
                 detached: grouped
             });
         }
+        catch (error) {
+            return reject(startError(error, argv));
+        }
         finally {
             if (spool !== undefined)
                 fs__default.closeSync(spool);
@@ -1037,16 +1057,9 @@ function exec(argv, options = {}) {
         child.stdout?.on('data', onData(stdout));
         child.stderr?.on('data', onData(stderr));
         const reader = options.outputFile ? new FileReader(options.outputFile) : undefined;
-        const polling = reader &&
-            setInterval(() => {
-                // 8 MiB a tick at the most, so that timers and signals are not starved.
-                for (let i = 0; i < 8; i++) {
-                    const text = reader.read();
-                    if (text === '')
-                        break;
-                    deliver(text);
-                }
-            }, 50);
+        // Once the child exited and its group is stopped: the size of its output by then.
+        let endAt;
+        const pumping = reader ? pump(reader, deliver, () => endAt, options.paced) : undefined;
         let timer;
         if (options.timeoutMs) {
             timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
@@ -1058,30 +1071,24 @@ function exec(argv, options = {}) {
             settled = true;
             if (timer)
                 clearTimeout(timer);
-            if (polling)
-                clearInterval(polling);
             return true;
         };
         child.on('error', error => {
             if (!settle())
                 return;
-            reader?.close();
+            endAt = 0;
+            void pumping?.finally(() => reader?.close());
             options.children?.delete(child);
-            if (error.code === 'ENOENT') {
-                reject(new UserError(`command not found: ${file}`, { hint: `install ${file} or put it on PATH` }));
-            }
-            else
-                reject(error);
+            reject(startError(error, argv));
         });
         child.on('exit', (code, signal) => {
             if (!settle())
                 return;
             void ended(child, grouped, options.outputFile ? undefined : DRAIN_MS).then(async () => {
-                if (reader) {
+                if (reader && pumping) {
                     // What was written by now; a writer that escaped the group is not waited for.
-                    const end = reader.size();
-                    for (let text = reader.read(end); text !== ''; text = reader.read(end))
-                        deliver(text);
+                    endAt = reader.size();
+                    await pumping;
                     reader.close();
                 }
                 const stopped = marker ? await stopEscaped(`${STEP_MARKER}=${marker}`) : [];
@@ -1101,6 +1108,19 @@ function exec(argv, options = {}) {
             child.stdin.end(options.input);
         }
     });
+}
+/** Why a child could not start, as the user can act on it. */
+function startError(error, argv) {
+    const code = error.code;
+    if (code === 'ENOENT')
+        return new UserError(`command not found: ${argv[0]}`, {
+            hint: `install ${argv[0]} or put it on PATH`
+        });
+    if (code === 'E2BIG') {
+        const longest = Math.max(...argv.map(a => Buffer.byteLength(a)));
+        return new UserError(`${argv[0]} could not be started: its arguments and environment are over the system's limit (the longest argument is ${longest} bytes)`, { hint: 'shorten the command, or put it in a script file and run that' });
+    }
+    return error;
 }
 /**
  * After the child's exit: its group stopped (when it has one of its own),
@@ -1135,6 +1155,28 @@ async function stopEscaped(assignment) {
         await stopProcesses(found, GRACE_MS);
     return found;
 }
+/**
+ * Delivers what is written to `reader`'s file as it grows, waiting for
+ * `paced` after each chunk (the reader of our own output keeps up, so
+ * nothing piles up in memory), until `endAt()` names the end.
+ */
+async function pump(reader, deliver, endAt, paced) {
+    for (;;) {
+        const end = endAt();
+        const text = reader.read(end ?? Infinity);
+        if (text !== '') {
+            deliver(text);
+            if (paced)
+                await paced();
+        }
+        else if (end !== undefined) {
+            deliver(reader.finish());
+            return;
+        }
+        else
+            await new Promise(resolve => setTimeout(resolve, 50));
+    }
+}
 /** Reads a file as another process writes it, from where the last read ended. */
 class FileReader {
     fd;
@@ -1149,7 +1191,11 @@ class FileReader {
         const most = Math.min(this.buffer.length, end - this.position);
         const n = most > 0 ? fs__default.readSync(this.fd, this.buffer, 0, most, this.position) : 0;
         this.position += n;
-        return n > 0 ? this.decoder.write(this.buffer.subarray(0, n)) : this.decoder.end();
+        return n > 0 ? this.decoder.write(this.buffer.subarray(0, n)) : '';
+    }
+    /** A character cut short at the end, if any. */
+    finish() {
+        return this.decoder.end();
     }
     size() {
         return fs__default.fstatSync(this.fd).size;
@@ -4474,4 +4520,4 @@ function isCredential(name) {
     return CREDENTIALS.test(name);
 }
 
-export { ChildTracker as C, ENABLE_GROUPS as E, UserError as U, EXIT as a, pythonVersionOf as b, closest as c, isCredential as d, exec as e, semverExports as f, semver as g, isSelected as h, isUserError as i, run as j, CommandError as k, listing as l, expand as m, fnmatch as n, parseBoolean as p, requiredGroup as r, selectorMatches as s, words as w };
+export { ChildTracker as C, ENABLE_GROUPS as E, UserError as U, expandPatterns as a, EXIT as b, closest as c, pythonVersionOf as d, exec as e, isCredential as f, semverExports as g, semver as h, isUserError as i, isSelected as j, run as k, listing as l, CommandError as m, expand as n, fnmatch as o, parseBoolean as p, requiredGroup as r, selectorMatches as s, words as w };
