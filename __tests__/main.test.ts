@@ -124,7 +124,7 @@ const CASES: Case[] = [
     name: 'corrupt sdist',
     args: ['plan', 'demo-1.0.tar.gz'],
     files: { 'demo-1.0.tar.gz': 'not gzip' },
-    expect: ['package-dir', 'unpacked']
+    expect: ['package-dir', 'could not be read in full as a .tar.gz']
   },
   {
     name: 'container off with an engine',

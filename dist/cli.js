@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-DUl-esWE.js';
+import { r as runCli } from './chunks/main-ByUhOggu.js';
 import 'node:fs';
 import 'node:path';
-import 'node:os';
-import './chunks/credentials-B_00fC_8.js';
+import './chunks/credentials-CM7SRqvW.js';
 import 'node:child_process';
+import 'node:crypto';
+import 'node:string_decoder';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-V6pnBB6k.js';
+import './chunks/identifiers-BJuue9wp.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -41,9 +42,9 @@ import 'string_decoder';
 import 'child_process';
 import 'timers';
 import 'stream';
-import 'node:crypto';
-import './chunks/version-BsV22HWX.js';
-import './chunks/index-url-DKjx7mc8.js';
+import 'node:os';
+import './chunks/version-D2edeXg_.js';
+import './chunks/index-url-Bq7hlpKG.js';
 import 'node:process';
 
 process.exitCode = await runCli(process.argv.slice(2));

@@ -2,7 +2,8 @@
 # Prepare a Debian (bookworm, x86_64, root) machine for wheelwright's
 # integration tests. Idempotent: a second run only checks and takes seconds.
 #
-#   1. apt packages: podman runc debootstrap patchelf pypy3 uidmap
+#   1. apt packages: podman runc debootstrap patchelf pypy3 uidmap qemu-user-static
+#      libarchive-tools (bsdtar, which the fault suite puts first on PATH as `tar`)
 #   2. /etc/containers/containers.conf (rootful podman, host network, runc)
 #   3. a Python tools venv ($STATE/venv) from scripts/test-requirements.txt
 #   4. podman images built from Debian with debootstrap:
@@ -57,8 +58,8 @@ MULTI_EXCLUDE_PATHS=('./lib/python3.*/site-packages/?*' './lib/python3.*/config-
 # of packages the host installed).
 MULTI_BIN_KEEP=('python*' 'pydoc*' '2to3*')
 
-APT_REQUIRED=(podman runc debootstrap patchelf qemu-user-static)
-APT_WANTED=(podman runc debootstrap patchelf pypy3 uidmap qemu-user-static)
+APT_REQUIRED=(podman runc debootstrap patchelf qemu-user-static libarchive-tools)
+APT_WANTED=(podman runc debootstrap patchelf pypy3 uidmap qemu-user-static libarchive-tools)
 
 export DEBIAN_FRONTEND=noninteractive
 

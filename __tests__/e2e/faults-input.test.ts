@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, test } from '@jest/globals'
 import { OPTION_SPECS, WHEELWRIGHT_KEYS } from '../../src/options/schema.js'
@@ -432,13 +433,107 @@ const flags: FaultCase[] = [
   }
 ]
 
-const sdists: FaultCase[] = HOSTILE_SDISTS.map((hostile): FaultCase => ({
-  name: `an sdist with ${hostile.name}`,
-  argv: ['build', '{root}/spam_ext-1.0.0.tar.gz', '--output-dir', '{out}', '--container', 'off'],
-  prepare: dirs => writeSdist(path.join(dirs.root, 'spam_ext-1.0.0.tar.gz'), hostile, dirs.project),
-  code: 2,
-  message: hostile.message
-}))
+/** Eight brace groups of ten: 10^8 patterns, which cibuildwheel (bracex) refuses past 1000. */
+const HUGE_SELECTOR = `cp3${'{0,1,2,3,4,5,6,7,8,9}'.repeat(8)}-*`
+
+/** Inputs without bound, or that lead nowhere: refused before any work, at once. */
+const bounds: FaultCase[] = [
+  {
+    name: 'a pyproject.toml that is a symlink to /dev/zero (build --dry-run)',
+    argv: [...BUILD, '--dry-run'],
+    prepare: dirs => {
+      fs.rmSync(path.join(dirs.project, 'pyproject.toml'))
+      fs.symlinkSync('/dev/zero', path.join(dirs.project, 'pyproject.toml'))
+    },
+    code: 2,
+    message:
+      /pyproject\.toml: is a character device .*Hint: a config file is a regular file of at most 1 MiB/
+  },
+  {
+    name: 'a config-file of 2 MiB',
+    argv: [...BUILD, '--config-file', '{root}/big.toml'],
+    prepare: dirs =>
+      fs.writeFileSync(path.join(dirs.root, 'big.toml'), `# ${'x'.repeat(2 * 1024 * 1024)}\n`),
+    code: 2,
+    message: /config-file: is 2\.0 MiB, too large/
+  },
+  {
+    name: 'a setup.py that is a fifo',
+    argv: [...BUILD, '--dry-run'],
+    pyproject: BASE.replace('requires-python = ">=3.9"\n', ''),
+    replacePyproject: true,
+    prepare: dirs => {
+      fs.rmSync(path.join(dirs.project, 'setup.py'))
+      const made = spawnSync('mkfifo', [path.join(dirs.project, 'setup.py')])
+      if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`)
+    },
+    code: 2,
+    message: /setup\.py: is a fifo/
+  },
+  {
+    name: 'a --build selector of 10^8 expansions',
+    argv: [...BUILD, '--dry-run', '--build', HUGE_SELECTOR],
+    code: 2,
+    message: /build: expands to more than 1000 patterns .*cibuildwheel \(bracex\) refuses/
+  },
+  config(
+    'a skip selector of 10^8 expansions in pyproject.toml',
+    `[tool.cibuildwheel]\nskip = "${HUGE_SELECTOR}"`,
+    /skip: expands to more than 1000 patterns/
+  ),
+  config(
+    'an overrides select of 10^8 expansions',
+    `[[tool.cibuildwheel.overrides]]\nselect = "${HUGE_SELECTOR}"\ntest-command = "true"`,
+    /tool\.cibuildwheel\.overrides\[0\]\.select: expands to more than 1000 patterns/
+  ),
+  {
+    name: 'an output-dir that is a dangling symlink',
+    argv: ['build', '{project}', '--output-dir', '{root}/wheels', '--container', 'off'],
+    prepare: dirs =>
+      fs.symlinkSync(path.join(dirs.root, 'gone', 'wheels'), path.join(dirs.root, 'wheels')),
+    code: 2,
+    message: /output-dir: is a symbolic link to .*gone\/wheels, which does not exist/
+  },
+  {
+    name: 'an output-dir under a symlink that loops',
+    argv: ['build', '{project}', '--output-dir', '{root}/loop/wheels', '--container', 'off'],
+    prepare: dirs => fs.symlinkSync('loop', path.join(dirs.root, 'loop')),
+    code: 2,
+    message: /output-dir: .*loop is a symbolic link that loops/
+  },
+  {
+    name: 'a cache-dir that is a dangling symlink',
+    argv: [...BUILD, '--cache-dir', '{root}/cache-link'],
+    prepare: dirs => fs.symlinkSync('/nonexistent-ww-cache', path.join(dirs.root, 'cache-link')),
+    code: 2,
+    message: /cache-dir: is a symbolic link to \/nonexistent-ww-cache, which does not exist/
+  }
+]
+
+/** A dir whose `tar` is bsdtar (as on macOS and Windows runners), to put first on PATH. */
+function bsdtarFirst(): string {
+  const bsdtar = spawnSync('which', ['bsdtar'], { encoding: 'utf8' }).stdout.trim()
+  if (!bsdtar) throw new Error('bsdtar is missing: install libarchive-tools (scripts/test-env.sh)')
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ww-bsdtar-'))
+  fs.symlinkSync(bsdtar, path.join(dir, 'tar'))
+  return dir
+}
+const BSDTAR_PATH = `${bsdtarFirst()}:${process.env.PATH ?? ''}`
+
+const sdists: FaultCase[] = HOSTILE_SDISTS.flatMap((hostile): FaultCase[] => {
+  const sdist: FaultCase = {
+    name: `an sdist with ${hostile.name}`,
+    argv: ['build', '{root}/spam_ext-1.0.0.tar.gz', '--output-dir', '{out}', '--container', 'off'],
+    prepare: dirs =>
+      writeSdist(path.join(dirs.root, 'spam_ext-1.0.0.tar.gz'), hostile, dirs.project),
+    code: 2,
+    message: hostile.message
+  }
+  return [
+    sdist,
+    { ...sdist, name: `${sdist.name}, bsdtar first on PATH`, env: { PATH: BSDTAR_PATH } }
+  ]
+})
 
 /** A dist dir holding `files` (name → content). */
 const distDir = (files: Record<string, string | Buffer>) => (dirs: { root: string }) => {
@@ -564,6 +659,7 @@ const ALL: readonly [string, readonly FaultCase[]][] = [
   ['environment assignments', environments],
   ['values', values],
   ['flags and paths', flags],
+  ['bounds', bounds],
   ['hostile sdists', sdists],
   ['publish inputs', publish],
   ['clean runs', clean]

@@ -1,6 +1,8 @@
 /**
  * Faults while a real build runs (host builds of the c-ext fixture, one
- * CPython): SIGTERM, SIGINT and SIGKILL, each followed by a re-run; two runs
+ * CPython): SIGTERM, SIGINT and SIGKILL, each followed by a re-run (a step
+ * stopped so is interrupted, not failed); steps that leave processes running
+ * (on their pipes, or in a session of their own); two runs
  * at once on a fresh cache; a full disk; a read-only output dir; an index
  * that cannot be reached. Each case checks the aftermath as the bad-input
  * cases do: no trace, no secret, nothing left in TMPDIR or output-dir, no
@@ -80,6 +82,13 @@ async function rerun(dirs: CaseDirs, cache: string): Promise<FaultRun> {
   return run
 }
 
+/** Stopped by our own signal: said so, and no build failure, no fail-fast hint. */
+const expectInterrupted = (run: FaultRun, signal: NodeJS.Signals, step: string) => {
+  expect(run.output).toMatch(new RegExp(`received ${signal}`))
+  expect(run.output).toMatch(new RegExp(`✗ ${step} interrupted by ${signal}`))
+  expect(run.output).not.toMatch(/failed|fail-fast|exit code 128/)
+}
+
 describe('signals', () => {
   test.each<[NodeJS.Signals, number | null]>([
     ['SIGTERM', 143],
@@ -96,10 +105,31 @@ describe('signals', () => {
     const stopped = await run.done
     expect(stopped.code).toBe(code)
     if (code === null) expect(stopped.signal).toBe('SIGKILL')
-    else expect(stopped.output).toMatch(new RegExp(`received ${signal}`))
+    else expectInterrupted(stopped, signal, 'before-build')
     await checkAftermath(stopped, run.marker)
     const again = await rerun(dirs, shared)
     expect(again.seconds).toBeLessThan(120)
+  })
+
+  test.each<[NodeJS.Signals, number, string]>([
+    ['SIGINT', 130, 'test'],
+    ['SIGTERM', 143, 'tools']
+  ])('%s (exit %i) during the %s step: interrupted, not failed', async (signal, code, step) => {
+    const dirs = caseDirs()
+    // The tools venv is made in a fresh cache dir; the test step runs after a build.
+    const cache = step === 'tools' ? dirs.cache : shared
+    if (step === 'test')
+      fs.appendFileSync(
+        path.join(dirs.project, 'pyproject.toml'),
+        '\n[tool.cibuildwheel.linux]\ntest-command = "echo test-started && sleep 300"\n'
+      )
+    const run = startCli(build(cache), dirs)
+    await run.waitFor(step === 'test' ? /test-started/ : /▸ tools/, 300_000)
+    process.kill(run.pid, signal)
+    const stopped = await run.done
+    expect(stopped.code).toBe(code)
+    expectInterrupted(stopped, signal, step)
+    await checkAftermath(stopped, run.marker)
   })
 
   test('SIGKILL while the tools venv is being made: the re-run takes the lock over at once', async () => {
@@ -122,6 +152,84 @@ describe('signals', () => {
     expect({ output: done.output, code: done.code }).toEqual({ output: done.output, code: 0 })
     expect(done.output).not.toMatch(/waiting for/)
     await checkAftermath(done, again.marker, { outputAllowed: /\.whl$/ })
+  })
+})
+
+/** A build of the fixture with `linux` added to its [tool.cibuildwheel.linux]; it must succeed. */
+async function buildsWith(linux: string): Promise<FaultRun> {
+  const dirs = caseDirs()
+  fs.appendFileSync(
+    path.join(dirs.project, 'pyproject.toml'),
+    `\n[tool.cibuildwheel.linux]\n${linux}\n`
+  )
+  const run = startCli(build(shared), dirs)
+  const done = await run.done
+  expect({ output: done.output, code: done.code }).toEqual({ output: done.output, code: 0 })
+  expect(wheelsIn(dirs.out)).toHaveLength(1)
+  await checkAftermath(done, run.marker, { outputAllowed: /\.whl$/ })
+  return done
+}
+
+describe('a step ends with its process', () => {
+  test('a before-build that leaves `sleep 90` running on its pipes takes no 90 s', async () => {
+    const done = await buildsWith('before-build = "sleep 90 & echo started"')
+    expect(done.seconds).toBeLessThan(60)
+  })
+
+  test('a test-command that leaves `setsid nohup sleep 600` running: stopped, and named in a warning', async () => {
+    const done = await buildsWith(
+      'test-command = "setsid nohup sleep 600 >/dev/null 2>&1 & sleep 1"'
+    )
+    expect(done.output).toMatch(
+      /warning: .*test left a process running after it ended, outside its process group; stopped: \d+ \(sleep 600\)/
+    )
+  })
+})
+
+/** The peak RSS of `pid` in MB so far (VmHWM), polled until it exits. */
+function peakRss(pid: number): { readonly mb: number; stop(): void } {
+  const state = { mb: 0, stop: () => clearInterval(timer) }
+  const read = () => {
+    try {
+      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+      const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0)
+      state.mb = Math.max(state.mb, kb / 1024)
+    } catch {
+      // Gone: the last reading stands.
+    }
+  }
+  const timer = setInterval(read, 20)
+  read()
+  return state
+}
+
+describe('bounds at run time', () => {
+  test('a before-build longer than the argument limit runs, through a file', async () => {
+    const done = await buildsWith(
+      `before-build = ": ${'x'.repeat(200_000)}; echo long-before-build-ran"`
+    )
+    expect(done.output).toMatch(/▸ before-build: : x+… \(\d+ more characters\)/)
+    expect(done.output).toMatch(/^long-before-build-ran$/m)
+  })
+
+  test("a build that prints 200 MB: node's peak RSS stays under 300 MB", async () => {
+    const dirs = caseDirs()
+    const line = 'a line of build output, as a verbose compiler prints it ......'
+    fs.appendFileSync(
+      path.join(dirs.project, 'pyproject.toml'),
+      `\n[tool.cibuildwheel.linux]\nbefore-build = "yes '${line}' | head -c 200000000; echo; echo printed-200-MB"\n`
+    )
+    const run = startCli(build(shared), dirs, {}, undefined, 64 * 1024)
+    const rss = peakRss(run.pid)
+    const done = await run.done
+    rss.stop()
+    expect({ output: done.output, code: done.code }).toEqual({ output: done.output, code: 0 })
+    expect(done.output).toMatch(/^printed-200-MB$/m)
+    expect(wheelsIn(dirs.out)).toHaveLength(1)
+    process.stdout.write(`peak RSS of wheelwright with 200 MB of output: ${rss.mb.toFixed(0)} MB\n`)
+    expect(rss.mb).toBeGreaterThan(20)
+    expect(rss.mb).toBeLessThan(300)
+    await checkAftermath(done, run.marker, { outputAllowed: /\.whl$/ })
   })
 })
 

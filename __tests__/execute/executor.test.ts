@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
-import { HostExecutor } from '../../src/execute/executor.js'
+import { HostExecutor, longScript, SCRIPT_ARG_LIMIT } from '../../src/execute/executor.js'
 import type { Step } from '../../src/plan/types.js'
 import { ChildTracker } from '../../src/util/exec.js'
 import { tempDir, writeTree } from '../helpers/tools.js'
@@ -110,6 +110,34 @@ describe('HostExecutor.run', () => {
         () => undefined
       )
     ).rejects.toThrow('command not found: wheelwright-no-such-tool')
+  })
+})
+
+describe('a script too long for an argument', () => {
+  const long = `: ${'x'.repeat(200_000)}\necho "$1-$2"`
+
+  test('runs from a file, with its placeholders as positional arguments; the file is removed', async () => {
+    const spool = path.join(tempDir('exec'), 'spool')
+    const chunks: string[] = []
+    const result = await new HostExecutor(new ChildTracker(), spool).run(
+      step(['bash', '-c', long, 'before-build', 'a b', 'c'], tempDir('exec')),
+      { PATH },
+      chunk => void chunks.push(chunk)
+    )
+    expect(result.code).toBe(0)
+    expect(chunks.join('')).toBe('a b-c\n')
+    expect(fs.readdirSync(spool)).toEqual([])
+  })
+
+  test.each<[string, string[], boolean]>([
+    ['bash -c, long', ['bash', '-c', 'x'.repeat(SCRIPT_ARG_LIMIT + 1), 'n', 'a'], true],
+    ['/bin/sh -c, long', ['/bin/sh', '-c', 'x'.repeat(SCRIPT_ARG_LIMIT + 1), 'n'], true],
+    ['bash -c, at the limit', ['bash', '-c', 'x'.repeat(SCRIPT_ARG_LIMIT), 'n'], false],
+    ['another program', ['python', '-c', 'x'.repeat(SCRIPT_ARG_LIMIT + 1)], false]
+  ])('%s: through a file: %s', (_name, argv, viaFile) => {
+    const script = longScript(argv)
+    expect(!!script).toBe(viaFile)
+    if (script) expect(script.argv('/f')).toEqual([argv[0], '/f', ...argv.slice(4)])
   })
 })
 

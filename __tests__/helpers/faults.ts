@@ -108,12 +108,16 @@ export interface Started {
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>
 }
 
-/** Starts the CLI in a process group of its own. */
+/**
+ * Starts the CLI in a process group of its own. With `keep`, only the last
+ * `keep` characters of its output are kept (a run that prints hundreds of MB).
+ */
 export function startCli(
   argv: readonly string[],
   dirs: CaseDirs,
   extraEnv: Readonly<Record<string, string>> = {},
-  marker = `fault-${crypto.randomBytes(6).toString('hex')}`
+  marker = `fault-${crypto.randomBytes(6).toString('hex')}`,
+  keep = Infinity
 ): Started {
   const started = Date.now()
   const child = spawn(process.execPath, [CLI, ...argv.map(a => substitute(a, dirs))], {
@@ -126,6 +130,7 @@ export function startCli(
   const listeners = new Set<() => void>()
   const onData = (data: Buffer) => {
     output += data.toString('utf8')
+    if (output.length > keep) output = output.slice(-keep)
     for (const listener of listeners) listener()
   }
   child.stdout!.on('data', onData)

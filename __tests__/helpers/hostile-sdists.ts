@@ -19,6 +19,8 @@ export interface HostileSdist {
   readonly members?: readonly Member[]
   /** Raw bytes instead of a tar.gz. */
   readonly raw?: string
+  /** Bytes cut off the end of the tar.gz. */
+  readonly truncate?: number
   readonly message: RegExp
 }
 
@@ -44,6 +46,23 @@ export const HOSTILE_SDISTS: readonly HostileSdist[] = [
     name: 'a relative symbolic link out of the tree',
     members: [{ name: `${TOP}/up`, type: 'symlink', target: '../../..' }],
     message: /package-dir: is refused.*up/
+  },
+  {
+    name: 'a symbolic link to /etc/passwd',
+    members: [{ name: `${TOP}/passwd`, type: 'symlink', target: '/etc/passwd' }],
+    message: /package-dir: is refused.*passwd: a link to \/etc\/passwd, outside the sdist/
+  },
+  {
+    name: 'a symbolic link to ../../../../etc',
+    members: [{ name: `${TOP}/etc`, type: 'symlink', target: '../../../../etc' }],
+    message:
+      /package-dir: is refused.*etc: a link to \.\.\/\.\.\/\.\.\/\.\.\/etc, outside the sdist/
+  },
+  {
+    name: 'a gzip stream cut short',
+    members: [{ name: `${TOP}/README`, content: 'x'.repeat(4000) }],
+    truncate: 40,
+    message: /package-dir: could not be read in full as a \.tar\.gz/
   },
   {
     name: 'a hard link to a file outside',
@@ -83,6 +102,8 @@ spec = json.load(sys.stdin)
 with tarfile.open(sys.argv[1], 'w:gz') as tar:
     for m in spec:
         info = tarfile.TarInfo(m['name'])
+        # Owned as on a developer's Mac, as many uploaded sdists are.
+        info.uid, info.gid, info.uname, info.gname = 501, 20, 'builder', 'staff'
         kind = m.get('type', 'file')
         data = None
         if kind == 'file':
@@ -119,4 +140,5 @@ export function writeSdist(file: string, hostile: HostileSdist, project: string)
     : [...base, ...(hostile.members ?? [])]
   const made = spawnSync('python3', ['-c', WRITER, file], { input: JSON.stringify(spec) })
   if (made.status !== 0) throw new Error(`could not write ${file}: ${made.stderr}`)
+  if (hostile.truncate) fs.truncateSync(file, fs.statSync(file).size - hostile.truncate)
 }

@@ -1,25 +1,42 @@
-/** The listing check of an sdist given as package-dir. */
+/** The member check of an sdist given as package-dir. */
 import { describe, expect, test } from '@jest/globals'
-import { parseListing, unsafeMembers } from '../../src/options/sdist-archive.js'
+import { parseListing, refusals, unsafeMembers } from '../../src/options/sdist-archive.js'
 
-const LISTING = [
-  'drwxr-xr-x root/root         0 2026-12-03 11:48 p-1.0/',
-  'lrwxrwxrwx root/root         0 2026-12-03 11:48 p-1.0/ok -> ../p-1.0/setup.py',
-  '-rw-r--r-- root/root         2 2026-12-03 11:48 p-1.0/my file.py',
-  'lrwxrwxrwx root/root         0 2026-12-03 11:48 p-1.0/evil -> /etc',
-  'hrw-r--r-- root/root         0 2026-12-03 11:48 p-1.0/hard link to p-1.0/my file.py',
-  'crw-r--r-- 0/0             1,3 1970-01-01 00:00 p-1.0/null'
-].join('\n')
+const LISTING = JSON.stringify({
+  sha256: 'ab'.repeat(32),
+  filtered: ["'p-1.0/evil' is a link to an absolute path"],
+  members: [
+    { name: 'p-1.0', type: 'd' },
+    { name: 'p-1.0/ok', type: 'l', target: '../p-1.0/setup.py' },
+    { name: 'p-1.0/my file.py', type: '-' }
+  ]
+})
 
 describe('sdist listing', () => {
-  test('parses names, types and link targets', () => {
-    expect(parseListing(LISTING)).toEqual([
-      { type: 'd', name: 'p-1.0/' },
-      { type: 'l', name: 'p-1.0/ok', target: '../p-1.0/setup.py' },
-      { type: '-', name: 'p-1.0/my file.py' },
-      { type: 'l', name: 'p-1.0/evil', target: '/etc' },
-      { type: 'h', name: 'p-1.0/hard', target: 'p-1.0/my file.py' },
-      { type: 'c', name: 'p-1.0/null' }
+  test("parses the reader's members and the data filter's refusals", () => {
+    expect(parseListing(LISTING)).toEqual({
+      sha256: 'ab'.repeat(32),
+      filtered: ["'p-1.0/evil' is a link to an absolute path"],
+      members: [
+        { type: 'd', name: 'p-1.0' },
+        { type: 'l', name: 'p-1.0/ok', target: '../p-1.0/setup.py' },
+        { type: '-', name: 'p-1.0/my file.py' }
+      ]
+    })
+  })
+
+  test.each(['', 'null', '{}', '{"sha256":"x","filtered":[],"members":[{"type":"-"}]}'])(
+    'refuses a listing of another shape: %j',
+    text => {
+      expect(() => parseListing(text)).toThrow()
+    }
+  )
+
+  test("the data filter's refusals count when ours find nothing", () => {
+    const listing = parseListing(LISTING)
+    expect(refusals(listing)).toEqual(["'p-1.0/evil' is a link to an absolute path"])
+    expect(refusals({ ...listing, members: [{ name: '/x', type: '-' }] })).toEqual([
+      '/x: an absolute path'
     ])
   })
 

@@ -1,6 +1,12 @@
 /** Build selectors: fnmatch, brace expansion, enable groups, requires-python. */
 import { describe, expect, test } from '@jest/globals'
-import { fnmatch, isSelected, requiredGroup, selectorMatches } from '../../src/plan/selector.js'
+import {
+  expandPatterns,
+  fnmatch,
+  isSelected,
+  requiredGroup,
+  selectorMatches
+} from '../../src/plan/selector.js'
 
 describe('fnmatch (Python semantics)', () => {
   test.each([
@@ -29,6 +35,31 @@ describe('selectors with brace expansion', () => {
   ])('%s matches %s: %s', (patterns, id, expected) =>
     expect(selectorMatches(patterns, id)).toBe(expected)
   )
+})
+
+describe('the expansion limit (bracex: 1000 a word, as cibuildwheel)', () => {
+  test.each([
+    ['{1..1000}', 1000],
+    ['cp3{0..9}{0..9}{0..9}-*', 1000],
+    ['{1..1000} {1..1000}', 2000]
+  ])('%s expands to %i patterns', (patterns, count) =>
+    expect(expandPatterns(patterns)).toHaveLength(count)
+  )
+
+  test.each([
+    ['{1..1001}', '{1..1001}'],
+    ['cp3{0..9}{0..9}{0..9}{a,b}-*', 'cp3{0..9}{0..9}{0..9}{a,b}-*'],
+    [
+      'cp39-* {0..9}{0..9}{0..9}{0..9}{0..9}{0..9}{0..9}{0..9}',
+      '{0..9}{0..9}{0..9}{0..9}{0..9}{0..9}{0..9}{0..9}'
+    ]
+  ])('%s is refused at once, naming the key and the word', (patterns, word) => {
+    const started = Date.now()
+    expect(() => expandPatterns(patterns, 'build')).toThrow(
+      `build: expands to more than 1000 patterns (got ${JSON.stringify(word)})`
+    )
+    expect(Date.now() - started).toBeLessThan(1000)
+  })
 })
 
 describe('enable groups and versions', () => {

@@ -89,3 +89,35 @@ test('a watcher with nothing listed exits at once, and deaf to SIGTERM until the
   expect(await until(() => !alive(watcher))).toBe(true)
   expect(Date.now() - started).toBeLessThan(2_000)
 })
+
+test("the processes that left a watched group are stopped too, found by the group's marker", async () => {
+  const marker = `WHEELWRIGHT_STEP=${process.pid}-reaper-test`
+  const leader = spawn('bash', ['-c', 'setsid sleep 300 </dev/null >/dev/null 2>&1 & sleep 300'], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, WHEELWRIGHT_STEP: `${process.pid}-reaper-test` }
+  })
+  leader.unref()
+  const reaper = new Reaper(300)
+  reaper.watch(leader.pid!, marker)
+  const escaped = () =>
+    fs
+      .readdirSync('/proc')
+      .filter(p => /^\d+$/.test(p))
+      .filter(p => {
+        try {
+          const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8')
+          return (
+            fs.readFileSync(`/proc/${p}/environ`, 'latin1').includes(`${marker}\0`) &&
+            !/\) [ZX] /.test(stat) &&
+            Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== leader.pid
+          )
+        } catch {
+          return false
+        }
+      })
+  expect(await until(() => escaped().length === 1)).toBe(true)
+  reaper.close()
+  expect(await until(() => escaped().length === 0)).toBe(true)
+  expect(alive(leader.pid!)).toBe(false)
+})

@@ -16,6 +16,16 @@ export class BuildFailure extends Error {
   }
 }
 
+/** A step stopped by this run's own signal (SIGINT, SIGTERM): no failure of the build. */
+export class Interrupted extends Error {
+  constructor(
+    readonly step: string,
+    readonly signal: NodeJS.Signals
+  ) {
+    super(`${step} interrupted by ${signal}`)
+  }
+}
+
 /** The failure of `error`, thrown while building `identifier`. */
 export function asBuildFailure(error: unknown, identifier: string, log: string): BuildFailure {
   if (error instanceof BuildFailure) return error

@@ -18,8 +18,9 @@ import type { WheelStore } from '../cache/store.js'
 import { EXIT } from '../util/errors.js'
 import { tellingLines } from '../report/causes.js'
 import type { BuildLog } from '../report/live.js'
-import { BuildFailure } from './failure.js'
+import { BuildFailure, Interrupted } from './failure.js'
 import { capturedEnvOf, executorFor, type GroupState, type GroupWheel } from './setup.js'
+import { leftRunningWarning } from './executor.js'
 import { MarkerLocks } from './marker-locks.js'
 
 /** The wheel cache of a run: where wheels are kept, and each build's key. */
@@ -145,7 +146,11 @@ async function runSteps(
     const executor = executorFor(state, step)
     const stepStart = Date.now()
     const result = await executor.run({ ...step, argv }, env, chunk => log.output(chunk))
-    log.stepFinished(step, result.code, Date.now() - stepStart)
+    const interrupted = result.code !== 0 ? state.interrupted?.() : undefined
+    log.stepFinished(step, result.code, Date.now() - stepStart, interrupted)
+    const leftRunning = leftRunningWarning(step, result)
+    if (leftRunning) log.warning(leftRunning)
+    if (interrupted) throw new Interrupted(step.name, interrupted)
     if (result.code !== 0)
       throw fail(
         step.name,
@@ -272,7 +277,11 @@ async function evaluateEnvironment(
     name: key,
     argv: ['bash', '-c', environmentScript(text, key)]
   }
-  const result = await executorFor(state, step).run(evalStep, step.env, () => undefined)
+  const result = await executorFor(state, step).run(evalStep, step.env, () => undefined, {
+    stdout: true
+  })
+  const interrupted = result.code !== 0 ? state.interrupted?.() : undefined
+  if (interrupted) throw new Interrupted(key, interrupted)
   if (result.code !== 0) {
     log.output(result.output)
     throw new BuildFailure(

@@ -22,7 +22,7 @@ import { ChildTracker } from '../util/exec.js'
 import { EXIT } from '../util/errors.js'
 import { ContainerExecutor } from './container-executor.js'
 import { HostExecutor } from './executor.js'
-import { asBuildFailure } from './failure.js'
+import { asBuildFailure, Interrupted } from './failure.js'
 import { runIdentifier, type BuildCache } from './identifier.js'
 import { runPool } from './pool.js'
 import { ensureSetup, type GroupState, type OnceSteps } from './setup.js'
@@ -73,17 +73,21 @@ export async function executePlan(
     builtIn.set(group.family, found)
     return found
   }
+  // Host steps' output goes through files here (see HostExecutor).
+  const spool = path.join(plan.tempDir, 'output')
+  const paced = async () => reporter.caughtUp?.()
   const states: GroupState[] = plan.groups.map(group => ({
     group,
-    host: new HostExecutor(children),
+    host: new HostExecutor(children, spool, paced),
     inside: group.container
       ? new ContainerExecutor(group.container, scratch, clientEnv(group), children)
-      : new HostExecutor(children),
+      : new HostExecutor(children, spool, paced),
     built: builtOf(group),
     turn: Promise.resolve(),
     started: false,
     values: {},
-    captured: new Map()
+    captured: new Map(),
+    interrupted: () => interrupted
   }))
   const teardown = () => {
     for (const state of states) {
@@ -98,10 +102,12 @@ export async function executePlan(
     }
   }
   let stop = false
+  let interrupted: NodeJS.Signals | undefined
   // SIGTERM to every child's process group, SIGKILL after a grace period,
-  // then teardown; no new build starts meanwhile.
+  // then teardown and exit; no new build starts meanwhile.
   const onSignal = (signal: NodeJS.Signals) => {
     stop = true
+    interrupted = signal
     live.flush()
     reporter.warning(`received ${signal}: stopping builds and removing containers`)
     children.signalAll('SIGTERM')
@@ -159,6 +165,12 @@ export async function executePlan(
             })
           } catch (error) {
             log ??= live.begin(build.identifier, `(${index + 1}/${total})`)
+            if (interrupted) {
+              // Stopped by our own signal: not a failure of the build.
+              const step = error instanceof Interrupted ? error.step : 'build'
+              log.finished({ ok: false, step, interrupted })
+              return
+            }
             const failure = asBuildFailure(error, build.identifier, log.text())
             failures.push({
               identifier: build.identifier,
@@ -186,6 +198,8 @@ export async function executePlan(
     process.removeListener('SIGINT', onSignal)
     process.removeListener('SIGTERM', onSignal)
   }
+  // Interrupted: no outcome to report; the signal's handler ends the process (130/143).
+  if (interrupted) await new Promise<never>(() => undefined)
 
   const ordered = jobs
     .map(j => records.find(r => r.identifier === j.build.identifier))

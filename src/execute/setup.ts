@@ -16,8 +16,8 @@ import {
   type CapturedEnvironment
 } from '../platforms/msvc.js'
 import type { BuiltWheel } from '../wheel/reuse.js'
-import type { Executor, StepResult } from './executor.js'
-import { BuildFailure } from './failure.js'
+import { leftRunningWarning, type Executor, type StepResult } from './executor.js'
+import { BuildFailure, Interrupted } from './failure.js'
 import { markerLockDir } from './marker-locks.js'
 import { acquireLock, waitingMessage } from '../util/lock.js'
 
@@ -44,6 +44,8 @@ export interface GroupState {
   readonly values: Record<string, string>
   /** Environments captured by setup steps with `captureEnv`, for builds with `capturedEnv`. */
   readonly captured: Map<string, CapturedEnvironment>
+  /** The signal that is stopping the run, once one came: a step that fails then was interrupted. */
+  readonly interrupted?: () => NodeJS.Signals | undefined
 }
 
 /** One-time steps of the whole run, by the path they create; a failure is remembered. */
@@ -85,7 +87,11 @@ export function ensureSetup(
           keepSetupOutput(state, step, env, stdout, log)
         }
       } catch (error) {
-        log.finished({ ok: false, step: current })
+        log.finished({
+          ok: false,
+          step: current,
+          ...(error instanceof Interrupted ? { interrupted: error.signal } : {})
+        })
         throw error
       }
       log.finished({ ok: true, title: 'ready' })
@@ -126,8 +132,10 @@ async function runSetupStep(
     log.stepFinished(step, 0, Date.now() - started)
     return ''
   }
-  if (result.code !== 0 && step.captureEnv) log.output(result.output)
-  log.stepFinished(step, result.code, Date.now() - started)
+  const interrupted = result.code !== 0 ? state.interrupted?.() : undefined
+  if (result.code !== 0 && step.captureEnv && !interrupted) log.output(result.output)
+  log.stepFinished(step, result.code, Date.now() - started, interrupted)
+  if (interrupted) throw new Interrupted(step.name, interrupted)
   if (result.code !== 0) {
     throw new BuildFailure(
       'setup',
@@ -161,9 +169,15 @@ async function runLocked(
   try {
     if (marker && fs.existsSync(marker)) return undefined
     // A captured environment is a dump of every variable: logged only when the step fails.
-    return await executorFor(state, step).run(step, env, chunk =>
-      step.captureEnv ? undefined : log.output(chunk)
+    const result = await executorFor(state, step).run(
+      step,
+      env,
+      chunk => (step.captureEnv ? undefined : log.output(chunk)),
+      { stdout: !!(step.stdoutVar || step.captureEnv) }
     )
+    const leftRunning = leftRunningWarning(step, result)
+    if (leftRunning) log.warning(leftRunning)
+    return result
   } finally {
     release?.()
   }

@@ -14,6 +14,7 @@ import type {
 import fs from 'node:fs'
 import path from 'node:path'
 import { booleanValue } from './values.js'
+import { readConfigFile } from './read-config.js'
 import { dependencyGroupRequirements } from './dependency-groups.js'
 import type { Table } from './pyproject.js'
 import { parseEnvironment } from '../steps/environment.js'
@@ -214,7 +215,14 @@ export function parseDependencyVersions(text: string, packageDir: string): Depen
     const match = new RegExp(
       `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-python3(\\d+)${ext.replace('.', '\\.')}$`
     ).exec(sibling)
-    if (match) byVersion[`3.${match[1]}`] = fs.readFileSync(path.join(dir, sibling), 'utf8')
+    if (match)
+      byVersion[`3.${match[1]}`] =
+        readConfigFile(path.join(dir, sibling), 'dependency-versions') ?? ''
   }
-  return { kind: 'file', path: full, content: fs.readFileSync(full, 'utf8'), byVersion }
+  return {
+    kind: 'file',
+    path: full,
+    content: readConfigFile(full, 'dependency-versions') ?? '',
+    byVersion
+  }
 }

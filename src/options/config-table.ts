@@ -5,6 +5,7 @@
  */
 import { UserError } from '../util/errors.js'
 import { closest } from '../util/text.js'
+import { expandPatterns } from '../plan/selector.js'
 import { PLATFORM_LIST } from '../platforms/index.js'
 import { optionText, type InheritRule, type Override } from './cascade.js'
 import type { ProjectConfig, Table } from './pyproject.js'
@@ -145,6 +146,7 @@ export function parseOverrides(config: Table): Override[] {
       }
       rules[name] = rule
     }
+    expandPatterns(selectText, `${key}.select`)
     return { select: selectText, inherit: rules, options }
   })
 }

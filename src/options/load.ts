@@ -3,12 +3,11 @@
  * the pure resolveOptions. An sdist given as package-dir is unpacked first.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { UserError } from '../util/errors.js'
 import { locateError, type ConfigSource } from './locate.js'
-import { exec, run } from '../util/exec.js'
-import { parseListing, unsafeMembers } from './sdist-archive.js'
+import { unpackSdist } from './sdist-unpack.js'
+import { readConfigFile } from './read-config.js'
 import type { Env } from './env.js'
 import {
   parsePyproject,
@@ -81,8 +80,9 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
       : path.join(packageDir, 'pyproject.toml')
     let config: ProjectConfig = { cibuildwheel: {}, wheelwright: {}, project: {} }
     const sources: { tool?: ConfigSource; project?: ConfigSource } = {}
-    if (fs.existsSync(configFile)) {
-      sources.tool = { file: configFile, text: fs.readFileSync(configFile, 'utf8') }
+    const toolText = readConfigFile(configFile, configInput ? 'config-file' : 'pyproject.toml')
+    if (toolText !== undefined) {
+      sources.tool = { file: configFile, text: toolText }
       config = parseConfig(sources.tool, configInput ? 'config-file' : 'pyproject.toml')
     } else if (configInput) {
       throw new UserError('does not exist', {
@@ -92,19 +92,18 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
       })
     }
     const projectToml = path.join(packageDir, 'pyproject.toml')
+    const projectText =
+      projectToml === configFile ? undefined : readConfigFile(projectToml, 'pyproject.toml')
     if (projectToml === configFile) sources.project = sources.tool
-    else if (fs.existsSync(projectToml)) {
-      sources.project = { file: projectToml, text: fs.readFileSync(projectToml, 'utf8') }
+    else if (projectText !== undefined) {
+      sources.project = { file: projectToml, text: projectText }
       const own = parseConfig(sources.project, 'pyproject.toml')
       config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups }
     }
 
     let legacyRequiresPython: string | undefined
     if (typeof config.project['requires-python'] !== 'string') {
-      const read = (name: string) => {
-        const file = path.join(packageDir, name)
-        return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined
-      }
+      const read = (name: string) => readConfigFile(path.join(packageDir, name), name)
       const cfg = read('setup.cfg')
       const py = read('setup.py')
       legacyRequiresPython =
@@ -121,57 +120,12 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
       packageDir,
       packageInput,
       sdistInput,
-      configFile: fs.existsSync(configFile) ? configFile : undefined,
+      configFile: sources.tool ? configFile : undefined,
       cwd,
       sources
     })
   } catch (error) {
     if (sdistInput) fs.rmSync(path.dirname(packageDir), { recursive: true, force: true })
     throw error
-  }
-}
-
-/** Unpacks an sdist into a temp dir and returns its single top-level directory. */
-async function unpackSdist(file: string, label: string): Promise<string> {
-  const notTarGz = () =>
-    new UserError('could not be unpacked as a .tar.gz', {
-      key: 'package-dir',
-      value: label,
-      hint: 'build the sdist with `python -m build --sdist`'
-    })
-  const listed = await exec(['tar', '-tvzf', file], {
-    env: { ...process.env, LC_ALL: 'C' }
-  }).catch(() => undefined)
-  if (!listed || listed.code !== 0) throw notTarGz()
-  const problems = unsafeMembers(parseListing(listed.stdout))
-  if (problems.length > 0) {
-    throw new UserError(`is refused: ${problems.slice(0, 5).join('; ')}`, {
-      key: 'package-dir',
-      value: label,
-      hint: 'an sdist holds one directory of plain files; build it with `python -m build --sdist`'
-    })
-  }
-  const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'wheelwright-sdist-'))
-  try {
-    await run(['tar', '-xzf', file, '-C', dest, '--no-same-owner'])
-    const entries = fs.readdirSync(dest)
-    if (entries.length !== 1 || !fs.lstatSync(path.join(dest, entries[0])).isDirectory()) {
-      throw new UserError('is not an sdist: expected one top-level directory', {
-        key: 'package-dir',
-        value: label
-      })
-    }
-    const top = path.join(dest, entries[0])
-    if (!['pyproject.toml', 'setup.py'].some(name => fs.existsSync(path.join(top, name)))) {
-      throw new UserError(`is not an sdist: ${entries[0]} has no pyproject.toml or setup.py`, {
-        key: 'package-dir',
-        value: label,
-        hint: 'build the sdist with `python -m build --sdist`'
-      })
-    }
-    return top
-  } catch (error) {
-    fs.rmSync(dest, { recursive: true, force: true })
-    throw error instanceof UserError ? error : notTarGz()
   }
 }

@@ -15,7 +15,7 @@ import { NO_EFFECT, OPTION_SPECS, SPECS_BY_NAME, WHEELWRIGHT_KEYS } from './sche
 import type { BuildOptions, Command, ContainerMode, Options } from './types.js'
 import { checkAllowedArchs, parseArchs } from '../plan/archs.js'
 import { parsePlatformName, platformOfIdentifier, archOfIdentifier } from '../plan/identifiers.js'
-import { ENABLE_GROUPS } from '../plan/selector.js'
+import { ENABLE_GROUPS, expandPatterns } from '../plan/selector.js'
 import { platformNamed, type PlatformName, type Runner } from '../platforms/index.js'
 import { thisMachine } from '../platforms/runner.js'
 import { resolveBuildOptions } from './build-options.js'
@@ -158,6 +158,13 @@ function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): O
   let build = option('build') || '*'
   let skip = option('skip')
   const testSkip = option('test-skip')
+  // Bounded before anything matches them.
+  for (const [name, value] of [
+    ['build', build],
+    ['skip', skip],
+    ['test-skip', testSkip]
+  ])
+    expandPatterns(value, name)
   let enable = parseEnable(option('enable'), 'enable')
   let archs = parseArchs(option('archs'), platform, runner)
   if (only) {

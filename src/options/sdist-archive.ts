@@ -1,39 +1,43 @@
 /**
- * An sdist given as package-dir is untrusted input. Before it is unpacked,
- * its listing (`tar -tvz`, in the C locale) is checked: no absolute member,
- * no `..`, no link that points outside the sdist's own directory, no link
- * at the top, and nothing but files, dirs and links (no device, fifo or
- * socket). Pure: listing in, refusals out.
+ * An sdist given as package-dir is untrusted input. It is read by Python's
+ * `tarfile` (the parser pip and cibuildwheel use), never by the text of a
+ * `tar` listing, which differs between GNU tar and bsdtar. Its members are
+ * then checked: no absolute member, no `..`, no link that points outside the
+ * sdist's own directory, no link at the top, and nothing but files, dirs and
+ * links (no device, fifo or socket). Pure: the reader's JSON in, refusals out;
+ * `sdist-unpack.ts` runs the reader.
  */
 
-/** One member of a `tar -tv` listing. */
+/** One member of the archive, as tarfile read it. */
 export interface Member {
-  /** `-` file, `d` dir, `l` symlink, `h` hard link, ... */
+  /** `-` file, `d` dir, `l` symlink, `h` hard link, `c`/`b` device, `p` fifo, `?` other. */
   readonly type: string
   readonly name: string
   /** A link's target, as stored. */
   readonly target?: string
 }
 
-/** Parses GNU tar's verbose listing (C locale). */
-export function parseListing(listing: string): Member[] {
-  const members: Member[] = []
-  for (const line of listing.split('\n')) {
-    // The size column of a device is `major,minor`.
-    const match = /^(\S)\S*\s+\S+\s+(?:\d+|\d+,\s*\d+)\s+\S+\s+\S+\s(.*)$/.exec(line)
-    if (!match) continue
-    const [, type, rest] = match
-    const arrow =
-      type === 'l' ? rest.indexOf(' -> ') : type === 'h' ? rest.indexOf(' link to ') : -1
-    if (arrow < 0) members.push({ type, name: rest })
-    else
-      members.push({
-        type,
-        name: rest.slice(0, arrow),
-        target: rest.slice(arrow + (type === 'l' ? 4 : 9))
-      })
+/** What the reader reports of a whole archive. */
+export interface Listing {
+  /** sha256 of the bytes read: the extraction reads the same bytes or refuses. */
+  readonly sha256: string
+  readonly members: readonly Member[]
+  /** What tarfile's `data` filter refuses, in its own words. */
+  readonly filtered: readonly string[]
+}
+
+/** The reader's JSON, checked for shape (a reader that says anything else is refused). */
+export function parseListing(text: string): Listing {
+  const listing = JSON.parse(text) as Listing
+  if (
+    typeof listing?.sha256 !== 'string' ||
+    !Array.isArray(listing.members) ||
+    !Array.isArray(listing.filtered) ||
+    !listing.members.every(m => typeof m?.name === 'string' && typeof m.type === 'string')
+  ) {
+    throw new Error('the archive reader printed an unexpected listing')
   }
-  return members
+  return listing
 }
 
 const PLAIN_TYPES: readonly string[] = ['-', 'd', 'l', 'h']
@@ -72,4 +76,10 @@ export function unsafeMembers(members: readonly Member[]): string[] {
     }
   }
   return problems
+}
+
+/** Every refusal of a listing: ours, then the data filter's for members we let pass. */
+export function refusals(listing: Listing): string[] {
+  const ours = unsafeMembers(listing.members)
+  return ours.length > 0 ? ours : [...listing.filtered]
 }

@@ -4,7 +4,15 @@
  * lists, nesting and numeric ranges), then Python `fnmatch` matching.
  */
 import { expand } from 'brace-expansion'
+import { UserError } from '../util/errors.js'
 import { words } from '../util/text.js'
+
+/**
+ * How many patterns one selector word may expand to: bracex's limit, which
+ * cibuildwheel keeps (bracex.expand's default). brace-expansion would cut the
+ * list short without a word instead.
+ */
+export const EXPANSION_LIMIT = 1000
 
 /**
  * Python's `fnmatch.translate`: `*` matches anything (including `/` and `-`),
@@ -41,8 +49,19 @@ export function fnmatch(value: string, pattern: string): boolean {
   return fnmatchRegExp(pattern).test(value)
 }
 
-export function expandPatterns(patterns: string): string[] {
-  return words(patterns).flatMap(pattern => expand(pattern))
+/** Each word's brace expansion; a word of more than EXPANSION_LIMIT is an error naming `key`. */
+export function expandPatterns(patterns: string, key = 'selector'): string[] {
+  return words(patterns).flatMap(pattern => {
+    const expanded = expand(pattern, { max: EXPANSION_LIMIT + 1 })
+    if (expanded.length > EXPANSION_LIMIT) {
+      throw new UserError(`expands to more than ${EXPANSION_LIMIT} patterns`, {
+        key,
+        value: pattern,
+        hint: `cibuildwheel (bracex) refuses more than ${EXPANSION_LIMIT} too; use fewer or shorter brace groups, or * and ?`
+      })
+    }
+    return expanded
+  })
 }
 
 /** True when any of the space-separated, brace-expanded patterns matches. */

@@ -29,24 +29,36 @@
 import prettyMilliseconds from 'pretty-ms'
 import type { Step } from '../plan/types.js'
 import type { Reporter } from './log.js'
+import { KeptLines } from './kept-lines.js'
 import { paintFor, type Paint } from './terminal.js'
 
 export const HEARTBEAT_MS = 30_000
+/** How much of a step's command its `▸` line shows. */
+const DISPLAY_CHARS = 400
 
 /** What one identifier's run (or one group's setup) says, as it happens. */
 export interface BuildLog {
   /** A line of wheelwright's own (a reused wheel, a cache hit). */
   note(text: string): void
+  /** Something the user should act on (a warning in the action), kept in the log too. */
+  warning(text: string): void
   stepStarted(step: Pick<Step, 'name' | 'display'>): void
   /** A chunk of what the running step printed. */
   output(chunk: string): void
-  stepFinished(step: Pick<Step, 'name'>, code: number, ms: number): void
+  /** `interrupted`: the step was stopped by this run's own signal, and did not fail. */
+  stepFinished(
+    step: Pick<Step, 'name'>,
+    code: number,
+    ms: number,
+    interrupted?: NodeJS.Signals
+  ): void
   /** The whole log so far, plain. */
   text(): string
 }
 
 export type BuildEnd =
-  { readonly ok: true; readonly title: string } | { readonly ok: false; readonly step: string }
+  | { readonly ok: true; readonly title: string }
+  | { readonly ok: false; readonly step: string; readonly interrupted?: NodeJS.Signals }
 
 export interface LiveBuild extends BuildLog {
   /** The build ended: its result line, and its whole log in a group where that is kept. */
@@ -90,19 +102,28 @@ const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'
 export function stepLines(paint: Paint) {
   return {
     started: (step: Pick<Step, 'name' | 'display'>) => {
-      const shown = step.display && step.display !== step.name ? `: ${step.display}` : ''
+      const display =
+        step.display && step.display.length > DISPLAY_CHARS
+          ? `${step.display.slice(0, DISPLAY_CHARS)}… (${step.display.length - DISPLAY_CHARS} more characters)`
+          : step.display
+      const shown = display && display !== step.name ? `: ${display}` : ''
       return [`▸ ${step.name}${shown}`, `${paint.cyan('▸')} ${paint.bold(step.name)}${shown}`]
     },
-    finished: (name: string, code: number, ms: number) =>
-      code === 0
+    finished: (name: string, code: number, ms: number, interrupted?: NodeJS.Signals) =>
+      interrupted
         ? [
-            `✓ ${name} (${duration(ms)})`,
-            `${paint.green('✓')} ${name} ${paint.dim(`(${duration(ms)})`)}`
+            `✗ ${name} interrupted by ${interrupted} (${duration(ms)})`,
+            `${paint.red('✗')} ${name} ${paint.red(`interrupted by ${interrupted}`)} ${paint.dim(`(${duration(ms)})`)}`
           ]
-        : [
-            `✗ ${name} failed: exit code ${code} (${duration(ms)})`,
-            `${paint.red('✗')} ${name} ${paint.red(`failed: exit code ${code}`)} ${paint.dim(`(${duration(ms)})`)}`
-          ],
+        : code === 0
+          ? [
+              `✓ ${name} (${duration(ms)})`,
+              `${paint.green('✓')} ${name} ${paint.dim(`(${duration(ms)})`)}`
+            ]
+          : [
+              `✗ ${name} failed: exit code ${code} (${duration(ms)})`,
+              `${paint.red('✗')} ${name} ${paint.red(`failed: exit code ${code}`)} ${paint.dim(`(${duration(ms)})`)}`
+            ],
     heartbeat: (name: string, ms: number) => {
       const text = `… ${name} still running (${duration(ms, 0)})`
       return [text, paint.dim(text)]
@@ -122,7 +143,7 @@ interface Running {
   readonly started: number
   step?: { name: string; display?: string; started: number; quietSince: number }
   partial: string
-  readonly kept: string[]
+  readonly kept: KeptLines
 }
 
 export function liveOutput(settings: LiveSettings): LiveOutput {
@@ -182,7 +203,7 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
 
   return {
     begin(identifier, label) {
-      const build: Running = { identifier, started: now(), partial: '', kept: [] }
+      const build: Running = { identifier, started: now(), partial: '', kept: new KeptLines() }
       running.add(build)
       prefixes.set(build, prefixOf(build, started++))
       const rewrite = settings.rewrite?.(identifier) ?? ((line: string) => line)
@@ -191,6 +212,11 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
       drawBoard()
       return {
         note: text => say(build, text),
+        warning: text => {
+          endPartial(build, rewrite)
+          build.kept.push(`warning: ${text}`)
+          reporter.warning(`${identifier}: ${text}`)
+        },
         stepStarted: step => {
           endPartial(build, rewrite)
           const at = now()
@@ -205,25 +231,33 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
           build.partial = partial
           for (const line of complete) outputLine(build, rewrite, line)
         },
-        stepFinished: (step, code, ms) => {
+        stepFinished: (step, code, ms, interrupted) => {
           endPartial(build, rewrite)
           build.step = undefined
-          const [plain, shown] = lines.finished(step.name, code, ms)
+          const [plain, shown] = lines.finished(step.name, code, ms, interrupted)
           say(build, plain, shown)
           drawBoard()
         },
-        text: () => (build.kept.length > 0 ? `${build.kept.join('\n')}\n` : ''),
+        text: () => build.kept.text(),
         finished: end => {
           endPartial(build, rewrite)
           running.delete(build)
           const took = duration(now() - build.started)
-          const text = build.kept.length > 0 ? `${build.kept.join('\n')}\n` : ''
+          const text = build.kept.text()
+          const how = end.ok
+            ? end.title
+            : end.interrupted
+              ? `interrupted by ${end.interrupted} at ${end.step}`
+              : `failed at ${end.step}`
           if (mode === 'stream') reporter.endGroup()
           else if (settings.foldedLogs || !end.ok)
-            reporter.group(`${identifier}: ${end.ok ? end.title : `FAILED at ${end.step}`}`, text)
+            reporter.group(
+              `${identifier}: ${end.ok || end.interrupted ? how : `FAILED at ${end.step}`}`,
+              text
+            )
           const result = end.ok
-            ? `${paint.green('✓')} ${paint.bold(identifier)} ${end.title} ${paint.dim(`(${took})`)}`
-            : `${paint.red('✗')} ${paint.bold(identifier)} ${paint.red(`failed at ${end.step}`)} ${paint.dim(`(${took})`)}`
+            ? `${paint.green('✓')} ${paint.bold(identifier)} ${how} ${paint.dim(`(${took})`)}`
+            : `${paint.red('✗')} ${paint.bold(identifier)} ${paint.red(how)} ${paint.dim(`(${took})`)}`
           reporter.line(result)
           prefixes.delete(build)
           drawBoard()
@@ -236,7 +270,7 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
         endPartial(build, rewrite)
         if (mode === 'stream') reporter.endGroup()
         else if (mode === 'board' || (mode === 'prefixed' && settings.foldedLogs))
-          reporter.group(`${build.identifier}: stopped (log so far)`, build.kept.join('\n'))
+          reporter.group(`${build.identifier}: stopped (log so far)`, build.kept.text().trimEnd())
       }
       if (mode === 'board') reporter.status([])
     },
@@ -250,7 +284,7 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
 /** A BuildLog that only keeps what it is told (group setup in tests, or no live output). */
 export function keptLog(): BuildLog {
   const lines = stepLines(paintFor({ color: false, tty: false, columns: 80 }))
-  const kept: string[] = []
+  const kept = new KeptLines()
   let partial = ''
   const end = () => {
     if (partial !== '') kept.push(partial)
@@ -258,6 +292,7 @@ export function keptLog(): BuildLog {
   }
   return {
     note: text => kept.push(text),
+    warning: text => kept.push(`warning: ${text}`),
     stepStarted: step => {
       end()
       kept.push(lines.started(step)[0])
@@ -267,10 +302,10 @@ export function keptLog(): BuildLog {
       partial = split.partial
       kept.push(...split.lines)
     },
-    stepFinished: (step, code, ms) => {
+    stepFinished: (step, code, ms, interrupted) => {
       end()
-      kept.push(lines.finished(step.name, code, ms)[0])
+      kept.push(lines.finished(step.name, code, ms, interrupted)[0])
     },
-    text: () => [...kept, ...(partial ? [partial] : [])].map(l => `${l}\n`).join('')
+    text: () => kept.text() + (partial ? `${partial}\n` : '')
   }
 }

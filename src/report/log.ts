@@ -32,6 +32,21 @@ export interface Reporter {
   readonly terminal: Terminal
   /** Resolves when everything written so far has left the process (before it exits). */
   flush(): Promise<void>
+  /**
+   * Resolves once little of what was written is still held here (a slow
+   * reader of our output): live output waits for it, so it never piles up.
+   */
+  caughtUp?(): Promise<void>
+}
+
+/** What may wait in a stream's buffer before live output waits for its reader. */
+const BACKLOG = 1024 * 1024
+
+/** Resolves when `stream` holds less than BACKLOG, or has drained. */
+function caughtUp(stream: NodeJS.WritableStream): Promise<void> {
+  const backlog = (stream as NodeJS.WritableStream & { writableLength?: number }).writableLength
+  if (!backlog || backlog < BACKLOG) return Promise.resolve()
+  return new Promise(resolve => stream.once('drain', resolve))
 }
 
 /** Resolves when `stream` has handed over all it was given. */
@@ -59,7 +74,8 @@ export const actionReporter = (core: typeof Core): Reporter => ({
   },
   setSecret: value => core.setSecret(value),
   terminal: detectTerminal(process.env),
-  flush: () => drained(process.stdout)
+  flush: () => drained(process.stdout),
+  caughtUp: () => caughtUp(process.stdout)
 })
 
 /** Where the CLI writes its log: stdout for a build (as cibuildwheel), stderr when stdout carries a result. */
@@ -127,6 +143,10 @@ export function cliReporter(
     flush: async () => {
       await drained(process.stdout)
       await drained(process.stderr)
+    },
+    caughtUp: async () => {
+      await caughtUp(process.stdout)
+      await caughtUp(process.stderr)
     }
   }
 }

@@ -3,17 +3,52 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { UserError } from './errors.js'
 
+const HINT = 'give the path of a directory'
+
+/** The status of `file`, symlinks followed; why not, when a symlink leads nowhere. */
+function follow(file: string): { stat?: fs.Stats; broken?: string } {
+  let link: fs.Stats | undefined
+  try {
+    link = fs.lstatSync(file, { throwIfNoEntry: false })
+    if (!link) return {}
+    return { stat: fs.statSync(file) }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    // A file or a loop on the way (`file/out`): nothing here; the walk up names it.
+    if (!link && (code === 'ENOTDIR' || code === 'ELOOP')) return {}
+    if (code === 'ELOOP') return { broken: 'is a symbolic link that loops' }
+    if (link?.isSymbolicLink())
+      return { broken: `is a symbolic link to ${fs.readlinkSync(file)}, which does not exist` }
+    return { broken: `cannot be read (${code})` }
+  }
+}
+
 /**
  * Refuses `dir` unless it is a directory, or can be created as one, and is
- * writable. Nothing is created here.
+ * writable; symlinks on the way are followed, and one that dangles or loops
+ * is refused here, naming it. Nothing is created here.
  */
 export function checkWritableDir(dir: string, key: string): void {
   let probe = dir
-  while (!fs.existsSync(probe) && path.dirname(probe) !== probe) probe = path.dirname(probe)
-  if (!fs.statSync(probe).isDirectory()) {
+  let found = follow(probe)
+  while (!found.stat && !found.broken && path.dirname(probe) !== probe) {
+    probe = path.dirname(probe)
+    found = follow(probe)
+  }
+  if (found.broken) {
+    throw new UserError(
+      probe === dir ? found.broken : `cannot be created: ${probe} ${found.broken}`,
+      {
+        key,
+        value: dir,
+        hint: HINT
+      }
+    )
+  }
+  if (!found.stat?.isDirectory()) {
     throw new UserError(
       probe === dir ? 'is a file, not a directory' : `cannot be created: ${probe} is a file`,
-      { key, value: dir, hint: 'give the path of a directory' }
+      { key, value: dir, hint: HINT }
     )
   }
   try {

@@ -18,12 +18,14 @@ const WATCHER = `
 const { spawnSync } = require('child_process')
 const fs = require('fs')
 for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => {})
-const groups = new Set(), cleanups = new Map(), dirs = new Map()
+const groups = new Set(), markers = new Map(), cleanups = new Map(), dirs = new Map()
 const grace = Number(process.argv[1]) || 3000
 let buffer = '', reaping = false
 const handle = m => {
   if (m.watch) groups.add(m.watch)
+  if (m.watch && m.marker) markers.set(m.watch, m.marker)
   if (m.unwatch) groups.delete(m.unwatch)
+  if (m.unwatch) markers.delete(m.unwatch)
   if (m.cleanup) cleanups.set(m.cleanup, m)
   if (m.drop) cleanups.delete(m.drop)
   if (m.remove) dirs.set(m.remove, String(m.pid))
@@ -32,6 +34,18 @@ const handle = m => {
 const signal = sig => {
   for (const g of [...groups]) {
     try { process.kill(-g, sig) } catch { groups.delete(g) }
+  }
+}
+// The processes that left their group but carry a step's marker (Linux).
+const killMarked = () => {
+  if (markers.size === 0) return
+  let pids = []
+  try { pids = fs.readdirSync('/proc').filter(p => /^\\d+$/.test(p)) } catch {}
+  const wanted = [...markers.values()].map(m => '\\0' + m + '\\0')
+  for (const pid of pids) {
+    let environ
+    try { environ = '\\0' + fs.readFileSync('/proc/' + pid + '/environ', 'latin1') } catch { continue }
+    if (wanted.some(w => environ.includes(w))) try { process.kill(Number(pid), 'SIGKILL') } catch {}
   }
 }
 const reap = () => {
@@ -44,6 +58,7 @@ const reap = () => {
     if (groups.size > 0 && Date.now() < deadline) return
     clearInterval(poll)
     signal('SIGKILL')
+    killMarked()
     for (const c of cleanups.values())
       spawnSync(c.argv[0], c.argv.slice(1), { stdio: 'ignore', env: c.env, timeout: 60000 })
     for (const [d, pid] of dirs) {
@@ -68,7 +83,7 @@ process.stdin.on('error', reap)
 `
 
 type Message =
-  | { watch: number }
+  | { watch: number; marker?: string }
   | { unwatch: number }
   | { cleanup: string; argv: readonly string[]; env: NodeJS.ProcessEnv }
   | { drop: string }
@@ -97,9 +112,13 @@ export class Reaper {
     this.child.stdin!.write(`${JSON.stringify(message)}\n`)
   }
 
-  /** The process group `pgid` is stopped if this process dies first. */
-  watch(pgid: number): void {
-    this.send({ watch: pgid })
+  /**
+   * The process group `pgid` is stopped if this process dies first, and on
+   * Linux so are the processes whose environment holds `marker` (NAME=value),
+   * the ones that left the group.
+   */
+  watch(pgid: number, marker?: string): void {
+    this.send(marker ? { watch: pgid, marker } : { watch: pgid })
   }
 
   unwatch(pgid: number): void {

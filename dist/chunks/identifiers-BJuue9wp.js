@@ -1,4 +1,4 @@
-import { U as UserError, g as semverExports, h as semver, e as exec$1, f as isCredential, s as selectorMatches, j as isSelected, l as listing } from './credentials-B_00fC_8.js';
+import { U as UserError, g as semverExports, h as semver, e as exec$1, f as isCredential, s as selectorMatches, j as isSelected, l as listing } from './credentials-CM7SRqvW.js';
 import path$1 from 'node:path';
 import fs__default from 'node:fs';
 import { i as info, m as mkdirP, d as debug, e as exec, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-CM_3Ha9x.js';

@@ -1,17 +1,18 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-utCy7eWF.js';
-import { U as UserError, e as exec, i as isUserError } from './credentials-B_00fC_8.js';
-import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist-MHWIczlX.js';
-import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, s as simpleIndexUrl, k as redactUrl } from './index-url-DKjx7mc8.js';
-import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-BmjKvIs9.js';
-import { v as versionKey, n as normalizeVersion } from './version-B0y3wbud.js';
+import { p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-jAEe4OVM.js';
+import { U as UserError, e as exec, i as isUserError } from './credentials-CM7SRqvW.js';
+import { a as attestationPython, t as toolEnv, p as publishPython, b as twineCheck, c as twineUpload, d as toolsContext } from './sdist--M82nRJR.js';
+import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, s as simpleIndexUrl, k as redactUrl } from './index-url-Bq7hlpKG.js';
+import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-OMS0pE_i.js';
+import { v as versionKey, n as normalizeVersion } from './version-B_HjIsfq.js';
 import 'node:crypto';
-import './filename-DbYLzbU1.js';
+import './filename-cCFM2wW1.js';
 import 'node:child_process';
+import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './job-artifact-CfiQFlJ2.js';
+import './job-artifact-C-QCnjCV.js';
 
 /** A GET or POST with a timeout; network failures become readable errors. */
 async function request(url, init, what) {

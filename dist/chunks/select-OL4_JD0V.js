@@ -1,5 +1,5 @@
-import { U as UserError } from './credentials-B_00fC_8.js';
-import { a as platformNamed, x as selectConfigurations } from './identifiers-V6pnBB6k.js';
+import { U as UserError } from './credentials-CM7SRqvW.js';
+import { a as platformNamed, x as selectConfigurations } from './identifiers-BJuue9wp.js';
 
 /**
  * How much an emulated identifier weighs against max-per-job: QEMU builds are

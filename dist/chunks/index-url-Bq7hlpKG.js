@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, h as semver, p as parseBoolean } from './credentials-B_00fC_8.js';
+import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, h as semver, p as parseBoolean } from './credentials-CM7SRqvW.js';
 
 const VERSION_PATTERN = [
   'v?',

@@ -1,5 +1,5 @@
-import { U as UserError, a as EXIT, i as isUserError } from './credentials-B_00fC_8.js';
-import { a as platformNamed, P as PLATFORM_LIST } from './identifiers-V6pnBB6k.js';
+import { U as UserError, b as EXIT, i as isUserError } from './credentials-CM7SRqvW.js';
+import { a as platformNamed, P as PLATFORM_LIST } from './identifiers-BJuue9wp.js';
 import path from 'node:path';
 
 /**

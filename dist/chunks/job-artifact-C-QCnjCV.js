@@ -1,14 +1,15 @@
 import path from 'node:path';
-import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-utCy7eWF.js';
+import { a as artifactServiceMissing, u as uploadFiles } from './artifacts-jAEe4OVM.js';
 import 'node:fs';
-import './credentials-B_00fC_8.js';
+import './credentials-CM7SRqvW.js';
 import 'node:child_process';
-import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:crypto';
-import './filename-DbYLzbU1.js';
+import 'node:string_decoder';
+import './_commonjsHelpers-Bgu_3bK-.js';
+import './filename-cCFM2wW1.js';
 import 'node:os';
-import './version-B0y3wbud.js';
-import './index-url-DKjx7mc8.js';
+import './version-B_HjIsfq.js';
+import './index-url-Bq7hlpKG.js';
 
 /** Uploads one job's distributions as its artifact, or says why it did not. */
 /** True when the artifact was uploaded (and the artifact-name output set). */

@@ -1,10 +1,10 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
+import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, a as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, b as EXIT } from './credentials-CM7SRqvW.js';
+import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-BJuue9wp.js';
 import os from 'node:os';
-import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-B_00fC_8.js';
-import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-V6pnBB6k.js';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, a as detectRunner, b as annotationsOf } from './version-BsV22HWX.js';
-import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DKjx7mc8.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, a as detectRunner, b as annotationsOf } from './version-D2edeXg_.js';
+import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-Bq7hlpKG.js';
 import { parseArgs } from 'node:util';
 import process$1 from 'node:process';
 import { spawn } from 'node:child_process';
@@ -415,32 +415,24 @@ function locateError(error, sources, cascade, identifier) {
 }
 
 /**
- * An sdist given as package-dir is untrusted input. Before it is unpacked,
- * its listing (`tar -tvz`, in the C locale) is checked: no absolute member,
- * no `..`, no link that points outside the sdist's own directory, no link
- * at the top, and nothing but files, dirs and links (no device, fifo or
- * socket). Pure: listing in, refusals out.
+ * An sdist given as package-dir is untrusted input. It is read by Python's
+ * `tarfile` (the parser pip and cibuildwheel use), never by the text of a
+ * `tar` listing, which differs between GNU tar and bsdtar. Its members are
+ * then checked: no absolute member, no `..`, no link that points outside the
+ * sdist's own directory, no link at the top, and nothing but files, dirs and
+ * links (no device, fifo or socket). Pure: the reader's JSON in, refusals out;
+ * `sdist-unpack.ts` runs the reader.
  */
-/** Parses GNU tar's verbose listing (C locale). */
-function parseListing(listing) {
-    const members = [];
-    for (const line of listing.split('\n')) {
-        // The size column of a device is `major,minor`.
-        const match = /^(\S)\S*\s+\S+\s+(?:\d+|\d+,\s*\d+)\s+\S+\s+\S+\s(.*)$/.exec(line);
-        if (!match)
-            continue;
-        const [, type, rest] = match;
-        const arrow = type === 'l' ? rest.indexOf(' -> ') : type === 'h' ? rest.indexOf(' link to ') : -1;
-        if (arrow < 0)
-            members.push({ type, name: rest });
-        else
-            members.push({
-                type,
-                name: rest.slice(0, arrow),
-                target: rest.slice(arrow + (type === 'l' ? 4 : 9))
-            });
+/** The reader's JSON, checked for shape (a reader that says anything else is refused). */
+function parseListing(text) {
+    const listing = JSON.parse(text);
+    if (typeof listing?.sha256 !== 'string' ||
+        !Array.isArray(listing.members) ||
+        !Array.isArray(listing.filtered) ||
+        !listing.members.every(m => typeof m?.name === 'string' && typeof m.type === 'string')) {
+        throw new Error('the archive reader printed an unexpected listing');
     }
-    return members;
+    return listing;
 }
 const PLAIN_TYPES = ['-', 'd', 'l', 'h'];
 const SPECIAL_TYPES = {
@@ -481,6 +473,211 @@ function unsafeMembers(members) {
         }
     }
     return problems;
+}
+/** Every refusal of a listing: ours, then the data filter's for members we let pass. */
+function refusals(listing) {
+    const ours = unsafeMembers(listing.members);
+    return ours.length > 0 ? ours : [...listing.filtered];
+}
+
+/**
+ * Unpacks an sdist given as package-dir (untrusted) into a temp dir: the
+ * host's Python reads it whole with tarfile, the members are checked
+ * (sdist-archive.ts), and the same reader extracts the same bytes with the
+ * `data` filter. Nothing else (no `tar`, whose listing differs between GNU
+ * tar and bsdtar) reads the archive, so the check and the extraction cannot
+ * disagree; an archive that cannot be read in full is refused.
+ */
+/**
+ * The reader, run with the host's Python: `list ARCHIVE` prints a Listing as
+ * JSON; `extract ARCHIVE SHA256 DEST` unpacks with the `data` filter, only if
+ * the archive's bytes still hash to SHA256. The archive is read whole, into
+ * memory, and to its end (a truncated gzip stream, a bad CRC or trailing
+ * garbage is an error): anything it cannot read in full is refused (exit 3).
+ */
+const READER = `
+import gzip, hashlib, io, json, os, sys, tarfile, zlib
+if not hasattr(tarfile, 'data_filter'):
+    sys.stderr.write('this Python (%s) has no tarfile data filter; Python 3.9.17, 3.10.12, 3.11.4, 3.12 or later has it' % sys.version.split()[0])
+    sys.exit(4)
+mode, archive = sys.argv[1], sys.argv[2]
+KINDS = [('isreg', '-'), ('isdir', 'd'), ('issym', 'l'), ('islnk', 'h'), ('ischr', 'c'), ('isblk', 'b'), ('isfifo', 'p')]
+def kind(m):
+    return next((code for test, code in KINDS if getattr(m, test)()), '?')
+def only_zeros(stream):
+    # To the end of the gzip stream, whose CRC and length are checked there.
+    while True:
+        chunk = stream.read(1 << 20)
+        if not chunk:
+            return True
+        if chunk.strip(bytes(1)):
+            return False
+def fail(text):
+    sys.stderr.write(text)
+    sys.exit(3)
+try:
+    with open(archive, 'rb') as f:
+        data = f.read()
+    digest = hashlib.sha256(data).hexdigest()
+    if mode == 'extract' and digest != sys.argv[3]:
+        fail('the archive changed while it was read')
+    try:
+        tar = tarfile.open(fileobj=io.BytesIO(data), mode='r:gz', errorlevel=2)
+    except tarfile.ReadError:
+        # An archive of no members at all is readable, and refused later as no sdist.
+        if not only_zeros(gzip.GzipFile(fileobj=io.BytesIO(data))):
+            raise
+        tar = None
+    members = tar.getmembers() if tar else []
+    # tarfile stops at a header it cannot read: whatever follows the last member must be padding.
+    if tar:
+        tar.fileobj.seek(tar.offset)
+        if not only_zeros(tar.fileobj):
+            fail('unreadable data after %d members (offset %d)' % (len(members), tar.offset))
+    if mode == 'list':
+        filtered = []
+        for m in members:
+            try:
+                tarfile.data_filter(m, os.path.join(os.sep, 'sdist-check'))
+            except tarfile.FilterError as e:
+                filtered.append(str(e))
+        json.dump({'sha256': digest, 'filtered': filtered, 'members': [
+            {'name': m.name, 'type': kind(m), **({'target': m.linkname} if m.issym() or m.islnk() else {})}
+            for m in members]}, sys.stdout)
+    elif tar:
+        tar.extractall(sys.argv[4], members=members, filter='data')
+except (tarfile.TarError, EOFError, zlib.error, OSError, ValueError) as e:
+    fail('%s: %s' % (type(e).__name__, e))
+`;
+/** The Python of this machine that reads archives (as the tools venv is made with). */
+const hostPython = (platform = process.platform) => platform === 'win32' ? 'python' : 'python3';
+const HINT = 'build the sdist with `python -m build --sdist`';
+async function read(args, label) {
+    const python = hostPython();
+    const result = await exec([python, '-c', READER, ...args], {
+        capture: true,
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' }
+    }).catch((error) => {
+        throw new UserError(`cannot be read: ${python} was not found`, {
+            key: 'package-dir',
+            value: label,
+            hint: `an sdist is read with Python's tarfile; put ${python} on PATH (${error.message})`
+        });
+    });
+    if (result.code === 4) {
+        throw new UserError(`cannot be read safely: ${result.stderr.trim()}`, {
+            key: 'package-dir',
+            value: label,
+            hint: `put a newer ${python} first on PATH`
+        });
+    }
+    if (result.code !== 0) {
+        throw new UserError(`could not be read in full as a .tar.gz: ${result.stderr.trim().split('\n').pop()}`, { key: 'package-dir', value: label, hint: HINT });
+    }
+    return result;
+}
+/** Unpacks an sdist into a temp dir (under `tempRoot`) and returns its single top-level directory. */
+async function unpackSdist(file, label, tempRoot = os.tmpdir()) {
+    let listing;
+    const listed = await read(['list', file], label);
+    try {
+        listing = parseListing(listed.stdout);
+    }
+    catch (error) {
+        throw new UserError(`could not be read: ${error.message}`, {
+            key: 'package-dir',
+            value: label,
+            hint: HINT
+        });
+    }
+    const problems = refusals(listing);
+    if (problems.length > 0) {
+        throw new UserError(`is refused: ${problems.slice(0, 5).join('; ')}`, {
+            key: 'package-dir',
+            value: label,
+            hint: 'an sdist holds one directory of plain files; build it with `python -m build --sdist`'
+        });
+    }
+    const dest = fs__default.mkdtempSync(path.join(tempRoot, 'wheelwright-sdist-'));
+    try {
+        await read(['extract', file, listing.sha256, dest], label);
+        const entries = fs__default.readdirSync(dest);
+        if (entries.length !== 1 || !fs__default.lstatSync(path.join(dest, entries[0])).isDirectory()) {
+            throw new UserError('is not an sdist: expected one top-level directory', {
+                key: 'package-dir',
+                value: label
+            });
+        }
+        const top = path.join(dest, entries[0]);
+        if (!['pyproject.toml', 'setup.py'].some(name => fs__default.existsSync(path.join(top, name)))) {
+            throw new UserError(`is not an sdist: ${entries[0]} has no pyproject.toml or setup.py`, {
+                key: 'package-dir',
+                value: label,
+                hint: HINT
+            });
+        }
+        return top;
+    }
+    catch (error) {
+        fs__default.rmSync(dest, { recursive: true, force: true });
+        throw error;
+    }
+}
+
+/**
+ * Reads a config file (pyproject.toml, a config-file, setup.cfg, setup.py, a
+ * constraints file) before any work, bounded: it must be a regular file,
+ * symlinks followed, of at most 1 MiB. A link to /dev/zero or a fifo (git can
+ * store either) is refused at once, never read, and a file that grows while
+ * it is read is cut off at the limit and refused.
+ */
+const CONFIG_FILE_LIMIT = 1024 * 1024;
+const KINDS = [
+    [s => s.isDirectory(), 'a directory'],
+    [s => s.isCharacterDevice(), 'a character device'],
+    [s => s.isBlockDevice(), 'a block device'],
+    [s => s.isFIFO(), 'a fifo'],
+    [s => s.isSocket(), 'a socket']
+];
+const refuse = (what, key, file) => new UserError(what, {
+    key,
+    value: file,
+    hint: `a config file is a regular file of at most ${CONFIG_FILE_LIMIT / 1024 / 1024} MiB`
+});
+/**
+ * The text of `file`; undefined when nothing is there (a dangling symlink is
+ * an error). `key` names the input or file in errors.
+ */
+function readConfigFile(file, key) {
+    const stat = fs__default.statSync(file, { throwIfNoEntry: false });
+    if (!stat) {
+        if (fs__default.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink())
+            throw refuse(`is a symbolic link to ${fs__default.readlinkSync(file)}, which does not exist`, key, file);
+        return undefined;
+    }
+    const checked = (s) => {
+        const kind = KINDS.find(([test]) => test(s))?.[1];
+        if (kind || !s.isFile())
+            throw refuse(`is ${kind ?? 'not a regular file'}`, key, file);
+        if (s.size > CONFIG_FILE_LIMIT)
+            throw refuse(`is ${(s.size / 1024 / 1024).toFixed(1)} MiB, too large`, key, file);
+    };
+    checked(stat);
+    // Non-blocking: what was checked may have been swapped for a fifo meanwhile.
+    const fd = fs__default.openSync(file, fs__default.constants.O_RDONLY | (fs__default.constants.O_NONBLOCK ?? 0));
+    try {
+        checked(fs__default.fstatSync(fd));
+        const buffer = Buffer.alloc(CONFIG_FILE_LIMIT + 1);
+        let length = 0;
+        for (let n = -1; n !== 0 && length < buffer.length; length += n)
+            n = fs__default.readSync(fd, buffer, length, buffer.length - length, null);
+        if (length > CONFIG_FILE_LIMIT)
+            throw refuse('grew past the size limit while read', key, file);
+        return buffer.subarray(0, length).toString('utf8');
+    }
+    finally {
+        fs__default.closeSync(fd);
+    }
 }
 
 /*!
@@ -1871,9 +2068,15 @@ function parseDependencyVersions(text, packageDir) {
     for (const sibling of fs__default.readdirSync(dir)) {
         const match = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-python3(\\d+)${ext.replace('.', '\\.')}$`).exec(sibling);
         if (match)
-            byVersion[`3.${match[1]}`] = fs__default.readFileSync(path.join(dir, sibling), 'utf8');
+            byVersion[`3.${match[1]}`] =
+                readConfigFile(path.join(dir, sibling), 'dependency-versions') ?? '';
     }
-    return { kind: 'file', path: full, content: fs__default.readFileSync(full, 'utf8'), byVersion };
+    return {
+        kind: 'file',
+        path: full,
+        content: readConfigFile(full, 'dependency-versions') ?? '',
+        byVersion
+    };
 }
 
 /**
@@ -2014,6 +2217,7 @@ function parseOverrides(config) {
             }
             rules[name] = rule;
         }
+        expandPatterns(selectText, `${key}.select`);
         return { select: selectText, inherit: rules, options };
     });
 }
@@ -2117,6 +2321,13 @@ function resolveWith(input, seen) {
     let build = option('build') || '*';
     let skip = option('skip');
     const testSkip = option('test-skip');
+    // Bounded before anything matches them.
+    for (const [name, value] of [
+        ['build', build],
+        ['skip', skip],
+        ['test-skip', testSkip]
+    ])
+        expandPatterns(value, name);
     let enable = parseEnable(option('enable'), 'enable');
     let archs = parseArchs(option('archs'), platform, runner);
     if (only) {
@@ -2339,8 +2550,9 @@ async function loadOptions({ inputs, env, runner, cwd }) {
             : path.join(packageDir, 'pyproject.toml');
         let config = { cibuildwheel: {}, wheelwright: {}, project: {} };
         const sources = {};
-        if (fs__default.existsSync(configFile)) {
-            sources.tool = { file: configFile, text: fs__default.readFileSync(configFile, 'utf8') };
+        const toolText = readConfigFile(configFile, configInput ? 'config-file' : 'pyproject.toml');
+        if (toolText !== undefined) {
+            sources.tool = { file: configFile, text: toolText };
             config = parseConfig(sources.tool, configInput ? 'config-file' : 'pyproject.toml');
         }
         else if (configInput) {
@@ -2351,19 +2563,17 @@ async function loadOptions({ inputs, env, runner, cwd }) {
             });
         }
         const projectToml = path.join(packageDir, 'pyproject.toml');
+        const projectText = projectToml === configFile ? undefined : readConfigFile(projectToml, 'pyproject.toml');
         if (projectToml === configFile)
             sources.project = sources.tool;
-        else if (fs__default.existsSync(projectToml)) {
-            sources.project = { file: projectToml, text: fs__default.readFileSync(projectToml, 'utf8') };
+        else if (projectText !== undefined) {
+            sources.project = { file: projectToml, text: projectText };
             const own = parseConfig(sources.project, 'pyproject.toml');
             config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups };
         }
         let legacyRequiresPython;
         if (typeof config.project['requires-python'] !== 'string') {
-            const read = (name) => {
-                const file = path.join(packageDir, name);
-                return fs__default.existsSync(file) ? fs__default.readFileSync(file, 'utf8') : undefined;
-            };
+            const read = (name) => readConfigFile(path.join(packageDir, name), name);
             const cfg = read('setup.cfg');
             const py = read('setup.py');
             legacyRequiresPython =
@@ -2379,7 +2589,7 @@ async function loadOptions({ inputs, env, runner, cwd }) {
             packageDir,
             packageInput,
             sdistInput,
-            configFile: fs__default.existsSync(configFile) ? configFile : undefined,
+            configFile: sources.tool ? configFile : undefined,
             cwd,
             sources
         });
@@ -2388,51 +2598,6 @@ async function loadOptions({ inputs, env, runner, cwd }) {
         if (sdistInput)
             fs__default.rmSync(path.dirname(packageDir), { recursive: true, force: true });
         throw error;
-    }
-}
-/** Unpacks an sdist into a temp dir and returns its single top-level directory. */
-async function unpackSdist(file, label) {
-    const notTarGz = () => new UserError('could not be unpacked as a .tar.gz', {
-        key: 'package-dir',
-        value: label,
-        hint: 'build the sdist with `python -m build --sdist`'
-    });
-    const listed = await exec(['tar', '-tvzf', file], {
-        env: { ...process.env, LC_ALL: 'C' }
-    }).catch(() => undefined);
-    if (!listed || listed.code !== 0)
-        throw notTarGz();
-    const problems = unsafeMembers(parseListing(listed.stdout));
-    if (problems.length > 0) {
-        throw new UserError(`is refused: ${problems.slice(0, 5).join('; ')}`, {
-            key: 'package-dir',
-            value: label,
-            hint: 'an sdist holds one directory of plain files; build it with `python -m build --sdist`'
-        });
-    }
-    const dest = fs__default.mkdtempSync(path.join(os.tmpdir(), 'wheelwright-sdist-'));
-    try {
-        await run(['tar', '-xzf', file, '-C', dest, '--no-same-owner']);
-        const entries = fs__default.readdirSync(dest);
-        if (entries.length !== 1 || !fs__default.lstatSync(path.join(dest, entries[0])).isDirectory()) {
-            throw new UserError('is not an sdist: expected one top-level directory', {
-                key: 'package-dir',
-                value: label
-            });
-        }
-        const top = path.join(dest, entries[0]);
-        if (!['pyproject.toml', 'setup.py'].some(name => fs__default.existsSync(path.join(top, name)))) {
-            throw new UserError(`is not an sdist: ${entries[0]} has no pyproject.toml or setup.py`, {
-                key: 'package-dir',
-                value: label,
-                hint: 'build the sdist with `python -m build --sdist`'
-            });
-        }
-        return top;
-    }
-    catch (error) {
-        fs__default.rmSync(dest, { recursive: true, force: true });
-        throw error instanceof UserError ? error : notTarGz();
     }
 }
 
@@ -3393,6 +3558,15 @@ isOldWindows()
 	// More info: https://www.real-world-systems.com/docs/ANSIcode.html
 	: `${eraseScreen}${ESC}3J${ESC}H`;
 
+/** What may wait in a stream's buffer before live output waits for its reader. */
+const BACKLOG = 1024 * 1024;
+/** Resolves when `stream` holds less than BACKLOG, or has drained. */
+function caughtUp(stream) {
+    const backlog = stream.writableLength;
+    if (!backlog || backlog < BACKLOG)
+        return Promise.resolve();
+    return new Promise(resolve => stream.once('drain', resolve));
+}
 /** Resolves when `stream` has handed over all it was given. */
 function drained(stream) {
     return new Promise(resolve => stream.write('', () => resolve()));
@@ -3419,7 +3593,8 @@ const actionReporter = (core) => ({
     },
     setSecret: value => core.setSecret(value),
     terminal: detectTerminal(process.env),
-    flush: () => drained(process.stdout)
+    flush: () => drained(process.stdout),
+    caughtUp: () => caughtUp(process.stdout)
 });
 /**
  * The CLI's reporter: like the action's log, every registered secret prints
@@ -3482,6 +3657,10 @@ function cliReporter(rawStdout = text => void process.stdout.write(text), rawStd
         flush: async () => {
             await drained(process.stdout);
             await drained(process.stderr);
+        },
+        caughtUp: async () => {
+            await caughtUp(process.stdout);
+            await caughtUp(process.stderr);
         }
     };
 }
@@ -3503,12 +3682,14 @@ const WATCHER = `
 const { spawnSync } = require('child_process')
 const fs = require('fs')
 for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(s, () => {})
-const groups = new Set(), cleanups = new Map(), dirs = new Map()
+const groups = new Set(), markers = new Map(), cleanups = new Map(), dirs = new Map()
 const grace = Number(process.argv[1]) || 3000
 let buffer = '', reaping = false
 const handle = m => {
   if (m.watch) groups.add(m.watch)
+  if (m.watch && m.marker) markers.set(m.watch, m.marker)
   if (m.unwatch) groups.delete(m.unwatch)
+  if (m.unwatch) markers.delete(m.unwatch)
   if (m.cleanup) cleanups.set(m.cleanup, m)
   if (m.drop) cleanups.delete(m.drop)
   if (m.remove) dirs.set(m.remove, String(m.pid))
@@ -3517,6 +3698,18 @@ const handle = m => {
 const signal = sig => {
   for (const g of [...groups]) {
     try { process.kill(-g, sig) } catch { groups.delete(g) }
+  }
+}
+// The processes that left their group but carry a step's marker (Linux).
+const killMarked = () => {
+  if (markers.size === 0) return
+  let pids = []
+  try { pids = fs.readdirSync('/proc').filter(p => /^\\d+$/.test(p)) } catch {}
+  const wanted = [...markers.values()].map(m => '\\0' + m + '\\0')
+  for (const pid of pids) {
+    let environ
+    try { environ = '\\0' + fs.readFileSync('/proc/' + pid + '/environ', 'latin1') } catch { continue }
+    if (wanted.some(w => environ.includes(w))) try { process.kill(Number(pid), 'SIGKILL') } catch {}
   }
 }
 const reap = () => {
@@ -3529,6 +3722,7 @@ const reap = () => {
     if (groups.size > 0 && Date.now() < deadline) return
     clearInterval(poll)
     signal('SIGKILL')
+    killMarked()
     for (const c of cleanups.values())
       spawnSync(c.argv[0], c.argv.slice(1), { stdio: 'ignore', env: c.env, timeout: 60000 })
     for (const [d, pid] of dirs) {
@@ -3574,9 +3768,13 @@ class Reaper {
         }
         this.child.stdin.write(`${JSON.stringify(message)}\n`);
     }
-    /** The process group `pgid` is stopped if this process dies first. */
-    watch(pgid) {
-        this.send({ watch: pgid });
+    /**
+     * The process group `pgid` is stopped if this process dies first, and on
+     * Linux so are the processes whose environment holds `marker` (NAME=value),
+     * the ones that left the group.
+     */
+    watch(pgid, marker) {
+        this.send(marker ? { watch: pgid, marker } : { watch: pgid });
     }
     unwatch(pgid) {
         this.send({ unwatch: pgid });
@@ -3651,13 +3849,13 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-aBANRUXH.js')).runPlan(options, context);
+            return (await import('./plan-CqRhgWbl.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-D4OldJKB.js')).runBuild(options, context);
+            return (await import('./build-CQ7VzuSO.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-MHWIczlX.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist--M82nRJR.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-C2WpNnyb.js')).runPublish(options, context);
+            return (await import('./publish-Co4QkyOY.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

@@ -1,10 +1,12 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-CZoAMT4N.js';
-import './credentials-B_00fC_8.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-OL4_JD0V.js';
+import './credentials-CM7SRqvW.js';
 import 'node:child_process';
-import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-V6pnBB6k.js';
-import 'node:path';
+import 'node:crypto';
 import 'node:fs';
+import 'node:string_decoder';
+import './_commonjsHelpers-Bgu_3bK-.js';
+import './identifiers-BJuue9wp.js';
+import 'node:path';
 import './core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -39,7 +41,6 @@ import 'string_decoder';
 import 'child_process';
 import 'timers';
 import 'stream';
-import 'node:crypto';
 
 async function runPlan(options, context) {
     const configurations = selectedConfigurations(options);

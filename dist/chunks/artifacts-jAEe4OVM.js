@@ -1,9 +1,9 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError, w as words, n as fnmatch } from './credentials-B_00fC_8.js';
+import { U as UserError, w as words, o as fnmatch } from './credentials-CM7SRqvW.js';
 import crypto from 'node:crypto';
-import { a as parseWheelName } from './filename-DbYLzbU1.js';
-import { v as versionKey } from './version-B0y3wbud.js';
+import { a as parseWheelName } from './filename-cCFM2wW1.js';
+import { v as versionKey } from './version-B_HjIsfq.js';
 
 /**
  * Distribution file names: wheels (PEP 427) and sdists (PEP 625,

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { b as acquireLock, w as waitingMessage, d as checkWritableDir } from './filename-DbYLzbU1.js';
+import { b as acquireLock, w as waitingMessage, d as checkWritableDir } from './filename-cCFM2wW1.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
-import { f as isCredential, e as exec, U as UserError, r as run, k as CommandError } from './credentials-B_00fC_8.js';
-import { k as redactUrl } from './index-url-DKjx7mc8.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-utCy7eWF.js';
-import { uploadJobArtifact } from './job-artifact-CfiQFlJ2.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-BmjKvIs9.js';
+import { f as isCredential, e as exec, U as UserError, k as run, m as CommandError } from './credentials-CM7SRqvW.js';
+import { k as redactUrl } from './index-url-Bq7hlpKG.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-jAEe4OVM.js';
+import { uploadJobArtifact } from './job-artifact-C-QCnjCV.js';
+import { S as SDIST_ARTIFACT_NAME } from './settings-OMS0pE_i.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential

@@ -1,4 +1,4 @@
-import { m as explain } from './index-url-DKjx7mc8.js';
+import { m as explain } from './index-url-Bq7hlpKG.js';
 
 /**
  * PEP 440 versions as the publish checks need them: parsed with

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs__default from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers-Bgu_3bK-.js';
 
 /**
@@ -173,7 +176,7 @@ const EXPANSION_MAX_STEPS = 20_000_000;
 // 4M such calls, which spent the budget three times as slowly as anything
 // else.
 const CALL_STEPS = 16;
-function numeric(str) {
+function numeric$1(str) {
     return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
 }
 function escapeBraces(str) {
@@ -409,11 +412,11 @@ function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
         return N;
     }
     /* c8 ignore stop */
-    const x = numeric(n[0]);
-    const y = numeric(n[1]);
+    const x = numeric$1(n[0]);
+    const y = numeric$1(n[1]);
     const width = Math.max(n[0].length, n[1].length);
     let incr = n.length === 3 && n[2] !== undefined ?
-        Math.max(Math.abs(numeric(n[2])), 1)
+        Math.max(Math.abs(numeric$1(n[2])), 1)
         : 1;
     let test = lte;
     const reverse = y < x;
@@ -689,6 +692,12 @@ function listing(items, conjunction) {
  * lists, nesting and numeric ranges), then Python `fnmatch` matching.
  */
 /**
+ * How many patterns one selector word may expand to: bracex's limit, which
+ * cibuildwheel keeps (bracex.expand's default). brace-expansion would cut the
+ * list short without a word instead.
+ */
+const EXPANSION_LIMIT = 1000;
+/**
  * Python's `fnmatch.translate`: `*` matches anything (including `/` and `-`),
  * `?` one character, `[seq]` / `[!seq]` a set. Written here because glob
  * libraries (minimatch, picomatch) treat `/` and dotfiles specially, which
@@ -731,8 +740,19 @@ function fnmatchRegExp(pattern) {
 function fnmatch(value, pattern) {
     return fnmatchRegExp(pattern).test(value);
 }
-function expandPatterns(patterns) {
-    return words(patterns).flatMap(pattern => expand(pattern));
+/** Each word's brace expansion; a word of more than EXPANSION_LIMIT is an error naming `key`. */
+function expandPatterns(patterns, key = 'selector') {
+    return words(patterns).flatMap(pattern => {
+        const expanded = expand(pattern, { max: EXPANSION_LIMIT + 1 });
+        if (expanded.length > EXPANSION_LIMIT) {
+            throw new UserError(`expands to more than ${EXPANSION_LIMIT} patterns`, {
+                key,
+                value: pattern,
+                hint: `cibuildwheel (bracex) refuses more than ${EXPANSION_LIMIT} too; use fewer or shorter brace groups, or * and ?`
+            });
+        }
+        return expanded;
+    });
 }
 /** True when any of the space-separated, brace-expanded patterns matches. */
 function selectorMatches(patterns, value) {
@@ -779,13 +799,170 @@ function isSelected(config, identifier) {
 }
 
 /**
+ * Stopping what a step leaves behind: its process group (SIGTERM, SIGKILL
+ * after a grace period), and on Linux the processes that left the group
+ * (`setsid`, a double fork) but still carry the step's marker variable in
+ * their environment (`/proc/<pid>/environ`). A zombie is no longer running:
+ * it counts as gone (on a machine whose init does not reap, zombies stay).
+ */
+/** How long a SIGKILL may take to show (the process leaves the table, or becomes a zombie). */
+const KILL_WAIT_MS = 1000;
+const until = async (done, ms) => {
+    const deadline = Date.now() + ms;
+    while (!done() && Date.now() < deadline)
+        await new Promise(resolve => setTimeout(resolve, 20));
+};
+const numeric = (dir) => {
+    try {
+        return fs__default.readdirSync(dir).filter(name => /^\d+$/.test(name));
+    }
+    catch {
+        return [];
+    }
+};
+/** `/proc/<pid>/stat`: the state letter and the process group, or undefined when gone. */
+function statOf(pid, proc) {
+    try {
+        const stat = fs__default.readFileSync(`${proc}/${pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return { state: fields[0], pgrp: Number(fields[2]) };
+    }
+    catch {
+        return undefined;
+    }
+}
+const running = (pid, proc) => {
+    const stat = statOf(pid, proc);
+    return stat !== undefined && stat.state !== 'Z' && stat.state !== 'X';
+};
+/** Whether any process of group `pgid` is still running (zombies aside, where /proc tells). */
+function groupAlive(pgid, proc = '/proc') {
+    try {
+        process.kill(-pgid, 0);
+    }
+    catch {
+        return false;
+    }
+    if (!fs__default.existsSync(`${proc}/self/stat`))
+        return true;
+    return numeric(proc).some(pid => {
+        const stat = statOf(pid, proc);
+        return stat?.pgrp === pgid && stat.state !== 'Z' && stat.state !== 'X';
+    });
+}
+/** SIGTERM to group `pgid`, SIGKILL to what is left of it after `graceMs`. */
+async function stopGroup(pgid, graceMs) {
+    try {
+        process.kill(-pgid, 'SIGTERM');
+    }
+    catch {
+        return;
+    }
+    await until(() => !groupAlive(pgid), graceMs);
+    try {
+        process.kill(-pgid, 'SIGKILL');
+    }
+    catch {
+        return;
+    }
+    await until(() => !groupAlive(pgid), KILL_WAIT_MS);
+}
+/** The running processes (this one aside) whose environment holds `NAME=value`. */
+function processesWith(assignment, proc = '/proc') {
+    const found = [];
+    const needle = Buffer.from(`\0${assignment}\0`);
+    for (const pid of numeric(proc)) {
+        if (Number(pid) === process.pid)
+            continue;
+        let environ;
+        try {
+            environ = Buffer.concat([Buffer.alloc(1), fs__default.readFileSync(`${proc}/${pid}/environ`)]);
+        }
+        catch {
+            continue; // gone meanwhile, or not ours to read
+        }
+        if (!environ.includes(needle) || !running(pid, proc))
+            continue;
+        let command = '';
+        try {
+            command = fs__default.readFileSync(`${proc}/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+        }
+        catch {
+            // Gone meanwhile.
+        }
+        found.push({ pid: Number(pid), command: command.slice(0, 120) });
+    }
+    return found;
+}
+/** SIGTERM to each, SIGKILL to those still running after `graceMs`. */
+async function stopProcesses(leftovers, graceMs, proc = '/proc') {
+    const signal = (sig) => {
+        for (const { pid } of leftovers) {
+            if (!running(String(pid), proc))
+                continue;
+            try {
+                process.kill(pid, sig);
+            }
+            catch {
+                // Gone meanwhile.
+            }
+        }
+    };
+    const gone = () => !leftovers.some(p => running(String(p.pid), proc));
+    signal('SIGTERM');
+    await until(gone, graceMs);
+    signal('SIGKILL');
+    await until(gone, KILL_WAIT_MS);
+}
+
+/**
  * The only process runner: argv arrays (never a shell string), an explicit
  * environment, streaming output to a callback, optional timeout, and a
  * tracker of a run's live children, each in its own process group, so that
  * SIGINT/SIGTERM can stop them and everything they started.
+ *
+ * A tracked child's step ends when its process exits, not when its pipes
+ * close: then its process group gets SIGTERM, SIGKILL after a short grace,
+ * and its pipes are drained for at most a second, so a background job
+ * (`sleep 90 &`) neither holds the step nor outlives it. With `sweep` (on
+ * Linux), the processes that left the group but carry the step's marker
+ * variable are found in /proc, stopped, and named in the result.
+ *
+ * With `outputFile`, stdout and stderr go to that file and are read back
+ * from it as it grows: this process never holds more than a bounded tail of
+ * the output, however much a build prints.
+ *
  * Built on child_process directly because @actions/exec cannot kill a child on
  * a signal or a timeout, which the container cleanup needs.
  */
+/** The variable that marks every process a swept step starts. */
+const STEP_MARKER = 'WHEELWRIGHT_STEP';
+/** Between SIGTERM and SIGKILL for what a step left behind. */
+const GRACE_MS = 1000;
+/** How long the pipes are read after the step's process exited. */
+const DRAIN_MS = 1000;
+/** How much output a streamed result keeps (its end); the callback saw all of it. */
+const KEPT_CHARS = 1024 * 1024;
+/** The last `limit` characters of a stream of text, without copying on every chunk. */
+class Tail {
+    limit;
+    chunks = [];
+    size = 0;
+    constructor(limit = Infinity) {
+        this.limit = limit;
+    }
+    push(text) {
+        this.chunks.push(text);
+        this.size += text.length;
+        while (this.size - this.chunks[0].length >= this.limit)
+            this.size -= this.chunks.shift().length;
+    }
+    toString() {
+        const text = this.chunks.join('');
+        this.chunks = [text];
+        return text.length > this.limit ? text.slice(-this.limit) : text;
+    }
+}
 /** The live children of one run, stopped together on a signal. */
 class ChildTracker {
     reaper;
@@ -794,10 +971,11 @@ class ChildTracker {
     constructor(reaper) {
         this.reaper = reaper;
     }
-    add(child) {
+    /** `marker` (NAME=value) marks every process the child starts, for the watcher to find. */
+    add(child, marker) {
         this.live.add(child);
         if (child.pid && process.platform !== 'win32')
-            this.reaper?.watch(child.pid);
+            this.reaper?.watch(child.pid, marker);
     }
     delete(child) {
         if (this.live.delete(child) && child.pid && process.platform !== 'win32')
@@ -837,56 +1015,194 @@ function exec(argv, options = {}) {
     const [file, ...plain] = argv;
     const verbatim = process.platform === 'win32' ? windowsCommandLine(argv) : undefined;
     const args = verbatim ?? plain;
+    const grouped = !!options.children && process.platform !== 'win32';
+    // Found through /proc, where there is one (Linux).
+    const marker = grouped && options.sweep ? crypto.randomBytes(8).toString('hex') : undefined;
+    const env = options.env ?? process.env;
+    const spool = options.outputFile ? fs__default.openSync(options.outputFile, 'w') : undefined;
+    // A streamed result keeps the end of the output only: the callback had all of it.
+    const limit = options.onOutput ? KEPT_CHARS : Infinity;
+    const stdout = new Tail(limit);
+    const stderr = new Tail(limit);
+    const output = new Tail(limit);
     return new Promise((resolve, reject) => {
-        const child = spawn(file, args, {
-            cwd: options.cwd,
-            env: options.env ?? process.env,
-            // No input: stdin is /dev/null. A pipe (a socket to bash) makes a bash
-            // without SHLVL read ~/.bashrc, whose PATH changes would win over ours.
-            stdio: [options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
-            windowsVerbatimArguments: !!verbatim,
-            detached: !!options.children && process.platform !== 'win32'
-        });
-        options.children?.add(child);
-        let stdout = '';
-        let stderr = '';
-        let output = '';
-        const onData = (which) => (data) => {
-            const text = data.toString('utf8');
-            if (which === 'out')
-                stdout += text;
-            else
-                stderr += text;
-            output += text;
+        let child;
+        try {
+            child = spawn(file, args, {
+                cwd: options.cwd,
+                env: marker ? { ...env, [STEP_MARKER]: marker } : env,
+                // No input: stdin is /dev/null. A pipe (a socket to bash) makes a bash
+                // without SHLVL read ~/.bashrc, whose PATH changes would win over ours.
+                stdio: [options.input !== undefined ? 'pipe' : 'ignore', spool ?? 'pipe', spool ?? 'pipe'],
+                windowsVerbatimArguments: !!verbatim,
+                detached: grouped
+            });
+        }
+        catch (error) {
+            return reject(startError(error, argv));
+        }
+        finally {
+            if (spool !== undefined)
+                fs__default.closeSync(spool);
+        }
+        options.children?.add(child, marker && `${STEP_MARKER}=${marker}`);
+        const deliver = (text, which) => {
+            if (text === '')
+                return;
+            which?.push(text);
+            output.push(text);
             options.onOutput?.(text);
         };
-        child.stdout?.on('data', onData('out'));
-        child.stderr?.on('data', onData('err'));
+        const onData = (which) => (data) => deliver(data.toString('utf8'), which);
+        child.stdout?.on('data', onData(stdout));
+        child.stderr?.on('data', onData(stderr));
+        const reader = options.outputFile ? new FileReader(options.outputFile) : undefined;
+        // Once the child exited and its group is stopped: the size of its output by then.
+        let endAt;
+        const pumping = reader ? pump(reader, deliver, () => endAt, options.paced) : undefined;
         let timer;
         if (options.timeoutMs) {
             timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
         }
+        let settled = false;
+        const settle = () => {
+            if (settled)
+                return false;
+            settled = true;
+            if (timer)
+                clearTimeout(timer);
+            return true;
+        };
         child.on('error', error => {
+            if (!settle())
+                return;
+            endAt = 0;
+            void pumping?.finally(() => reader?.close());
             options.children?.delete(child);
-            if (timer)
-                clearTimeout(timer);
-            if (error.code === 'ENOENT') {
-                reject(new UserError(`command not found: ${file}`, { hint: `install ${file} or put it on PATH` }));
-            }
-            else
-                reject(error);
+            reject(startError(error, argv));
         });
-        child.on('close', (code, signal) => {
-            options.children?.delete(child);
-            if (timer)
-                clearTimeout(timer);
-            resolve({ code: code ?? 128, signal, stdout, stderr, output });
+        child.on('exit', (code, signal) => {
+            if (!settle())
+                return;
+            void ended(child, grouped, options.outputFile ? undefined : DRAIN_MS).then(async () => {
+                if (reader && pumping) {
+                    // What was written by now; a writer that escaped the group is not waited for.
+                    endAt = reader.size();
+                    await pumping;
+                    reader.close();
+                }
+                const stopped = marker ? await stopEscaped(`${STEP_MARKER}=${marker}`) : [];
+                options.children?.delete(child);
+                resolve({
+                    code: code ?? 128,
+                    signal,
+                    stdout: stdout.toString(),
+                    stderr: stderr.toString(),
+                    output: output.toString(),
+                    ...(stopped.length > 0 ? { stopped } : {})
+                });
+            });
         });
         if (options.input !== undefined && child.stdin) {
             child.stdin.on('error', () => undefined);
             child.stdin.end(options.input);
         }
     });
+}
+/** Why a child could not start, as the user can act on it. */
+function startError(error, argv) {
+    const code = error.code;
+    if (code === 'ENOENT')
+        return new UserError(`command not found: ${argv[0]}`, {
+            hint: `install ${argv[0]} or put it on PATH`
+        });
+    if (code === 'E2BIG') {
+        const longest = Math.max(...argv.map(a => Buffer.byteLength(a)));
+        return new UserError(`${argv[0]} could not be started: its arguments and environment are over the system's limit (the longest argument is ${longest} bytes)`, { hint: 'shorten the command, or put it in a script file and run that' });
+    }
+    return error;
+}
+/**
+ * After the child's exit: its group stopped (when it has one of its own),
+ * and its pipes read until they close, for `drainMs` at most.
+ */
+async function ended(child, grouped, drainMs) {
+    const closed = new Promise(resolve => {
+        if (drainMs === undefined)
+            return resolve();
+        const streams = [child.stdout, child.stderr].filter(s => s && !s.closed);
+        let open = streams.length;
+        if (open === 0)
+            return resolve();
+        for (const stream of streams)
+            stream.once('close', () => --open === 0 && resolve());
+    });
+    const stopping = grouped && child.pid ? stopGroup(child.pid, GRACE_MS) : Promise.resolve();
+    let drained;
+    await Promise.race([
+        closed,
+        new Promise(resolve => (drained = setTimeout(resolve, drainMs ?? 0)))
+    ]);
+    clearTimeout(drained);
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    await stopping;
+}
+/** Processes with `assignment` in their environment, still running: stopped, and returned. */
+async function stopEscaped(assignment) {
+    const found = processesWith(assignment);
+    if (found.length > 0)
+        await stopProcesses(found, GRACE_MS);
+    return found;
+}
+/**
+ * Delivers what is written to `reader`'s file as it grows, waiting for
+ * `paced` after each chunk (the reader of our own output keeps up, so
+ * nothing piles up in memory), until `endAt()` names the end.
+ */
+async function pump(reader, deliver, endAt, paced) {
+    for (;;) {
+        const end = endAt();
+        const text = reader.read(end ?? Infinity);
+        if (text !== '') {
+            deliver(text);
+            if (paced)
+                await paced();
+        }
+        else if (end !== undefined) {
+            deliver(reader.finish());
+            return;
+        }
+        else
+            await new Promise(resolve => setTimeout(resolve, 50));
+    }
+}
+/** Reads a file as another process writes it, from where the last read ended. */
+class FileReader {
+    fd;
+    position = 0;
+    decoder = new StringDecoder('utf8');
+    buffer = Buffer.alloc(1024 * 1024);
+    constructor(file) {
+        this.fd = fs__default.openSync(file, 'r');
+    }
+    /** Up to 1 MiB of what was written since the last read (not past byte `end`). */
+    read(end = Infinity) {
+        const most = Math.min(this.buffer.length, end - this.position);
+        const n = most > 0 ? fs__default.readSync(this.fd, this.buffer, 0, most, this.position) : 0;
+        this.position += n;
+        return n > 0 ? this.decoder.write(this.buffer.subarray(0, n)) : '';
+    }
+    /** A character cut short at the end, if any. */
+    finish() {
+        return this.decoder.end();
+    }
+    size() {
+        return fs__default.fstatSync(this.fd).size;
+    }
+    close() {
+        fs__default.closeSync(this.fd);
+    }
 }
 /** Like exec, but a non-zero exit is an error carrying the output's tail. */
 async function run(argv, options = {}) {
@@ -4204,4 +4520,4 @@ function isCredential(name) {
     return CREDENTIALS.test(name);
 }
 
-export { ChildTracker as C, ENABLE_GROUPS as E, UserError as U, EXIT as a, requiredGroup as b, closest as c, pythonVersionOf as d, exec as e, isCredential as f, semverExports as g, semver as h, isUserError as i, isSelected as j, CommandError as k, listing as l, expand as m, fnmatch as n, parseBoolean as p, run as r, selectorMatches as s, words as w };
+export { ChildTracker as C, ENABLE_GROUPS as E, UserError as U, expandPatterns as a, EXIT as b, closest as c, pythonVersionOf as d, exec as e, isCredential as f, semverExports as g, semver as h, isUserError as i, isSelected as j, run as k, listing as l, CommandError as m, expand as n, fnmatch as o, parseBoolean as p, requiredGroup as r, selectorMatches as s, words as w };

@@ -1,6 +1,6 @@
-import { U as UserError } from './credentials-B_00fC_8.js';
-import { s as sameVersion, n as normalizeVersion } from './version-B0y3wbud.js';
-import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-DKjx7mc8.js';
+import { U as UserError } from './credentials-CM7SRqvW.js';
+import { s as sameVersion, n as normalizeVersion } from './version-B_HjIsfq.js';
+import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-Bq7hlpKG.js';
 
 /**
  * Tag ↔ version: the tag of a `refs/tags/...` ref, and whether it names the

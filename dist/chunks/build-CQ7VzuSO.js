@@ -1,13 +1,14 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-B_00fC_8.js';
-import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename-DbYLzbU1.js';
-import { t as thisMachine, e as paintFor, f as failureKind, V as VERSION, g as checkArchsSelected } from './version-BsV22HWX.js';
-import { j as jobConfigurations } from './select-CZoAMT4N.js';
-import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, p as parseEnvironment, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-V6pnBB6k.js';
+import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, b as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-CM7SRqvW.js';
+import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename-cCFM2wW1.js';
+import { t as thisMachine, e as paintFor, f as failureKind, V as VERSION, g as checkArchsSelected } from './version-D2edeXg_.js';
+import { j as jobConfigurations } from './select-OL4_JD0V.js';
+import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, p as parseEnvironment, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-BJuue9wp.js';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import './core-CM_3Ha9x.js';
 import 'os';
@@ -615,6 +616,53 @@ function prettyMilliseconds(milliseconds, options) {
 }
 
 /**
+ * The lines a build's log keeps (printed whole when it fails, or folded in
+ * the action): all of them up to a bound, then the last ones, with a line
+ * that says how many were left out. A build that prints 200 MB has already
+ * streamed it; what is kept for the end stays small.
+ */
+const KEPT_LOG_CHARS = 1024 * 1024;
+const size = (chars) => chars >= 1024 * 1024 ? `${chars / 1024 / 1024} MiB` : `${chars} characters`;
+class KeptLines {
+    limit;
+    lines = [];
+    start = 0;
+    chars = 0;
+    dropped = 0;
+    constructor(limit = KEPT_LOG_CHARS) {
+        this.limit = limit;
+    }
+    push(...lines) {
+        for (const line of lines) {
+            this.lines.push(line);
+            this.chars += line.length + 1;
+            while (this.chars > this.limit && this.lines.length - this.start > 1) {
+                this.chars -= this.lines[this.start].length + 1;
+                this.start++;
+                this.dropped++;
+            }
+        }
+        if (this.start > 4096 && this.start * 2 > this.lines.length) {
+            this.lines = this.lines.slice(this.start);
+            this.start = 0;
+        }
+    }
+    get length() {
+        return this.lines.length - this.start + (this.dropped > 0 ? 1 : 0);
+    }
+    /** The kept lines, each ending in a newline. */
+    text() {
+        const kept = this.lines.slice(this.start);
+        const note = this.dropped > 0
+            ? [
+                `… ${this.dropped} earlier lines left out (the log keeps its last ${size(this.limit)}) …`
+            ]
+            : [];
+        return [...note, ...kept].map(line => `${line}\n`).join('');
+    }
+}
+
+/**
  * The live log of a build run: each step as the user knows it (`▸ build:
  * python -m build .`), its output as it comes, then `✓ build (12.3s)` or
  * `✗ build failed: exit code 1 (3.1s)`, and a heartbeat in long silences.
@@ -643,6 +691,8 @@ function prettyMilliseconds(milliseconds, options) {
  * The kept log (text()) is plain; colour is only in what is printed.
  */
 const HEARTBEAT_MS = 30_000;
+/** How much of a step's command its `▸` line shows. */
+const DISPLAY_CHARS = 400;
 function liveMode(concurrent, tty) {
     return !concurrent ? 'stream' : tty ? 'board' : 'prefixed';
 }
@@ -653,18 +703,26 @@ const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
 function stepLines(paint) {
     return {
         started: (step) => {
-            const shown = step.display && step.display !== step.name ? `: ${step.display}` : '';
+            const display = step.display && step.display.length > DISPLAY_CHARS
+                ? `${step.display.slice(0, DISPLAY_CHARS)}… (${step.display.length - DISPLAY_CHARS} more characters)`
+                : step.display;
+            const shown = display && display !== step.name ? `: ${display}` : '';
             return [`▸ ${step.name}${shown}`, `${paint.cyan('▸')} ${paint.bold(step.name)}${shown}`];
         },
-        finished: (name, code, ms) => code === 0
+        finished: (name, code, ms, interrupted) => interrupted
             ? [
-                `✓ ${name} (${duration(ms)})`,
-                `${paint.green('✓')} ${name} ${paint.dim(`(${duration(ms)})`)}`
+                `✗ ${name} interrupted by ${interrupted} (${duration(ms)})`,
+                `${paint.red('✗')} ${name} ${paint.red(`interrupted by ${interrupted}`)} ${paint.dim(`(${duration(ms)})`)}`
             ]
-            : [
-                `✗ ${name} failed: exit code ${code} (${duration(ms)})`,
-                `${paint.red('✗')} ${name} ${paint.red(`failed: exit code ${code}`)} ${paint.dim(`(${duration(ms)})`)}`
-            ],
+            : code === 0
+                ? [
+                    `✓ ${name} (${duration(ms)})`,
+                    `${paint.green('✓')} ${name} ${paint.dim(`(${duration(ms)})`)}`
+                ]
+                : [
+                    `✗ ${name} failed: exit code ${code} (${duration(ms)})`,
+                    `${paint.red('✗')} ${name} ${paint.red(`failed: exit code ${code}`)} ${paint.dim(`(${duration(ms)})`)}`
+                ],
         heartbeat: (name, ms) => {
             const text = `… ${name} still running (${duration(ms, 0)})`;
             return [text, paint.dim(text)];
@@ -735,7 +793,7 @@ function liveOutput(settings) {
     };
     return {
         begin(identifier, label) {
-            const build = { identifier, started: now(), partial: '', kept: [] };
+            const build = { identifier, started: now(), partial: '', kept: new KeptLines() };
             running.add(build);
             prefixes.set(build, prefixOf(build, started++));
             const rewrite = settings.rewrite?.(identifier) ?? ((line) => line);
@@ -746,6 +804,11 @@ function liveOutput(settings) {
             drawBoard();
             return {
                 note: text => say(build, text),
+                warning: text => {
+                    endPartial(build, rewrite);
+                    build.kept.push(`warning: ${text}`);
+                    reporter.warning(`${identifier}: ${text}`);
+                },
                 stepStarted: step => {
                     endPartial(build, rewrite);
                     const at = now();
@@ -762,26 +825,31 @@ function liveOutput(settings) {
                     for (const line of complete)
                         outputLine(build, rewrite, line);
                 },
-                stepFinished: (step, code, ms) => {
+                stepFinished: (step, code, ms, interrupted) => {
                     endPartial(build, rewrite);
                     build.step = undefined;
-                    const [plain, shown] = lines.finished(step.name, code, ms);
+                    const [plain, shown] = lines.finished(step.name, code, ms, interrupted);
                     say(build, plain, shown);
                     drawBoard();
                 },
-                text: () => (build.kept.length > 0 ? `${build.kept.join('\n')}\n` : ''),
+                text: () => build.kept.text(),
                 finished: end => {
                     endPartial(build, rewrite);
                     running.delete(build);
                     const took = duration(now() - build.started);
-                    const text = build.kept.length > 0 ? `${build.kept.join('\n')}\n` : '';
+                    const text = build.kept.text();
+                    const how = end.ok
+                        ? end.title
+                        : end.interrupted
+                            ? `interrupted by ${end.interrupted} at ${end.step}`
+                            : `failed at ${end.step}`;
                     if (mode === 'stream')
                         reporter.endGroup();
                     else if (settings.foldedLogs || !end.ok)
-                        reporter.group(`${identifier}: ${end.ok ? end.title : `FAILED at ${end.step}`}`, text);
+                        reporter.group(`${identifier}: ${end.ok || end.interrupted ? how : `FAILED at ${end.step}`}`, text);
                     const result = end.ok
-                        ? `${paint.green('✓')} ${paint.bold(identifier)} ${end.title} ${paint.dim(`(${took})`)}`
-                        : `${paint.red('✗')} ${paint.bold(identifier)} ${paint.red(`failed at ${end.step}`)} ${paint.dim(`(${took})`)}`;
+                        ? `${paint.green('✓')} ${paint.bold(identifier)} ${how} ${paint.dim(`(${took})`)}`
+                        : `${paint.red('✗')} ${paint.bold(identifier)} ${paint.red(how)} ${paint.dim(`(${took})`)}`;
                     reporter.line(result);
                     prefixes.delete(build);
                     drawBoard();
@@ -795,7 +863,7 @@ function liveOutput(settings) {
                 if (mode === 'stream')
                     reporter.endGroup();
                 else if (mode === 'board' || (mode === 'prefixed' && settings.foldedLogs))
-                    reporter.group(`${build.identifier}: stopped (log so far)`, build.kept.join('\n'));
+                    reporter.group(`${build.identifier}: stopped (log so far)`, build.kept.text().trimEnd());
             }
             if (mode === 'board')
                 reporter.status([]);
@@ -1056,22 +1124,54 @@ class ContainerExecutor {
  * Executors run the steps of a plan where the plan says: on the host (this
  * module), or in a container (container-executor.ts).
  */
+/**
+ * Runs host steps. With a tracker, each step runs in a process group of its
+ * own and the processes it leaves are stopped when it ends; with `spoolDir`,
+ * a step's output goes through a file there (unless its stdout is needed),
+ * so that this process's memory stays flat however much a build prints.
+ */
 class HostExecutor {
     children;
-    constructor(children) {
+    spoolDir;
+    paced;
+    constructor(children, spoolDir, 
+    /** Resolves when the reader of the live output has caught up (see Reporter.caughtUp). */
+    paced) {
         this.children = children;
+        this.spoolDir = spoolDir;
+        this.paced = paced;
     }
-    async run(step, env, onOutput) {
+    async run(step, env, onOutput, needs = {}) {
         fs__default.mkdirSync(step.cwd, { recursive: true });
-        const result = await exec(step.argv, {
-            cwd: step.cwd,
-            env: { ...env },
-            onOutput,
-            children: this.children
-        });
-        if (result.code !== 0 || !step.collectsWheel)
-            return result;
-        return { ...result, wheels: await this.listWheels(step.collectsWheel) };
+        const scratch = (kind) => {
+            fs__default.mkdirSync(this.spoolDir, { recursive: true, mode: 0o700 });
+            return path.join(this.spoolDir, `${kind}-${crypto.randomBytes(6).toString('hex')}`);
+        };
+        const outputFile = this.spoolDir && !needs.stdout ? scratch('output') : undefined;
+        const script = this.spoolDir ? longScript(step.argv) : undefined;
+        const scriptFile = script ? scratch('script') : undefined;
+        try {
+            if (script && scriptFile)
+                fs__default.writeFileSync(scriptFile, script.text, { mode: 0o600 });
+            const argv = script && scriptFile ? script.argv(scriptFile) : step.argv;
+            const result = await exec(argv, {
+                cwd: step.cwd,
+                env: { ...env },
+                onOutput,
+                children: this.children,
+                sweep: true,
+                outputFile,
+                paced: this.paced
+            });
+            if (result.code !== 0 || !step.collectsWheel)
+                return result;
+            return { ...result, wheels: await this.listWheels(step.collectsWheel) };
+        }
+        finally {
+            for (const file of [outputFile, scriptFile])
+                if (file)
+                    fs__default.rmSync(file, { force: true });
+        }
     }
     async listWheels(dir) {
         if (!fs__default.existsSync(dir))
@@ -1082,6 +1182,33 @@ class HostExecutor {
         fs__default.mkdirSync(dir, { recursive: true });
         fs__default.copyFileSync(hostFile, path.join(dir, path.basename(hostFile)));
     }
+}
+/**
+ * The longest script passed to a shell as an argument: Linux refuses any one
+ * argument over 128 KiB (MAX_ARG_STRLEN) with E2BIG, and all of them with the
+ * environment over ARG_MAX, so a longer script goes through a file.
+ */
+const SCRIPT_ARG_LIMIT = 64 * 1024;
+/**
+ * A `bash -c SCRIPT NAME ARGS...` whose script is too long for an argument:
+ * the script, and the argv that runs it from a file (`bash FILE ARGS...`;
+ * `$0` is then the file, the placeholders stay `$1`...).
+ */
+function longScript(argv) {
+    const [shell, flag, text, , ...args] = argv;
+    if (flag !== '-c' || !/(^|\/)(ba)?sh$/.test(shell) || text === undefined)
+        return undefined;
+    if (Buffer.byteLength(text) <= SCRIPT_ARG_LIMIT)
+        return undefined;
+    return { text, argv: file => [shell, file, ...args] };
+}
+/** The warning for the processes a step left running, which were stopped (none: undefined). */
+function leftRunningWarning(step, result) {
+    const stopped = result.stopped ?? [];
+    if (stopped.length === 0)
+        return undefined;
+    const named = stopped.map(p => `${p.pid} (${p.command || '?'})`).join(', ');
+    return `${step.name} left ${stopped.length === 1 ? 'a process' : `${stopped.length} processes`} running after it ended, outside its process group; stopped: ${named}`;
 }
 
 /** A build (or a group's setup) that failed at a step, with its log so far. */
@@ -1102,6 +1229,16 @@ class BuildFailure extends Error {
         this.log = log;
         this.exitCode = exitCode;
         this.telling = telling;
+    }
+}
+/** A step stopped by this run's own signal (SIGINT, SIGTERM): no failure of the build. */
+class Interrupted extends Error {
+    step;
+    signal;
+    constructor(step, signal) {
+        super(`${step} interrupted by ${signal}`);
+        this.step = step;
+        this.signal = signal;
     }
 }
 /** The failure of `error`, thrown while building `identifier`. */
@@ -1322,7 +1459,11 @@ function ensureSetup(state, once, live) {
                 }
             }
             catch (error) {
-                log.finished({ ok: false, step: current });
+                log.finished({
+                    ok: false,
+                    step: current,
+                    ...(error instanceof Interrupted ? { interrupted: error.signal } : {})
+                });
                 throw error;
             }
             log.finished({ ok: true, title: 'ready' });
@@ -1358,9 +1499,12 @@ async function runSetupStep(state, once, step, env, log) {
         log.stepFinished(step, 0, Date.now() - started);
         return '';
     }
-    if (result.code !== 0 && step.captureEnv)
+    const interrupted = result.code !== 0 ? state.interrupted?.() : undefined;
+    if (result.code !== 0 && step.captureEnv && !interrupted)
         log.output(result.output);
-    log.stepFinished(step, result.code, Date.now() - started);
+    log.stepFinished(step, result.code, Date.now() - started, interrupted);
+    if (interrupted)
+        throw new Interrupted(step.name, interrupted);
     if (result.code !== 0) {
         throw new BuildFailure('setup', step.name, log.text(), `exit code ${result.code}`, undefined, tellingLines(result.output));
     }
@@ -1382,7 +1526,11 @@ async function runLocked(state, step, env, log) {
         if (marker && fs__default.existsSync(marker))
             return undefined;
         // A captured environment is a dump of every variable: logged only when the step fails.
-        return await executorFor(state, step).run(step, env, chunk => step.captureEnv ? undefined : log.output(chunk));
+        const result = await executorFor(state, step).run(step, env, chunk => (step.captureEnv ? undefined : log.output(chunk)), { stdout: !!(step.stdoutVar || step.captureEnv) });
+        const leftRunning = leftRunningWarning(step, result);
+        if (leftRunning)
+            log.warning(leftRunning);
+        return result;
     }
     finally {
         release?.();
@@ -1485,7 +1633,13 @@ async function runSteps(state, build, log, locks, cache) {
         const executor = executorFor(state, step);
         const stepStart = Date.now();
         const result = await executor.run({ ...step, argv }, env, chunk => log.output(chunk));
-        log.stepFinished(step, result.code, Date.now() - stepStart);
+        const interrupted = result.code !== 0 ? state.interrupted?.() : undefined;
+        log.stepFinished(step, result.code, Date.now() - stepStart, interrupted);
+        const leftRunning = leftRunningWarning(step, result);
+        if (leftRunning)
+            log.warning(leftRunning);
+        if (interrupted)
+            throw new Interrupted(step.name, interrupted);
         if (result.code !== 0)
             throw fail(step.name, `exit code ${result.code}`, step.name === 'audit' ? EXIT.auditFailed : EXIT.failed, result.output);
         locks.leave(index);
@@ -1576,7 +1730,12 @@ async function evaluateEnvironment(state, build, step, log, text = build.environ
         name: key,
         argv: ['bash', '-c', environmentScript(text, key)]
     };
-    const result = await executorFor(state, step).run(evalStep, step.env, () => undefined);
+    const result = await executorFor(state, step).run(evalStep, step.env, () => undefined, {
+        stdout: true
+    });
+    const interrupted = result.code !== 0 ? state.interrupted?.() : undefined;
+    if (interrupted)
+        throw new Interrupted(key, interrupted);
     if (result.code !== 0) {
         log.output(result.output);
         throw new BuildFailure(build.identifier, key, log.text(), `evaluating the ${key} option failed (exit ${result.code})`, EXIT.failed, tellingLines(result.output));
@@ -1737,17 +1896,21 @@ async function executePlan(plan, options, context, cache) {
         builtIn.set(group.family, found);
         return found;
     };
+    // Host steps' output goes through files here (see HostExecutor).
+    const spool = path.join(plan.tempDir, 'output');
+    const paced = async () => reporter.caughtUp?.();
     const states = plan.groups.map(group => ({
         group,
-        host: new HostExecutor(children),
+        host: new HostExecutor(children, spool, paced),
         inside: group.container
             ? new ContainerExecutor(group.container, scratch, clientEnv(group), children)
-            : new HostExecutor(children),
+            : new HostExecutor(children, spool, paced),
         built: builtOf(group),
         turn: Promise.resolve(),
         started: false,
         values: {},
-        captured: new Map()
+        captured: new Map(),
+        interrupted: () => interrupted
     }));
     const teardown = () => {
         for (const state of states) {
@@ -1763,10 +1926,12 @@ async function executePlan(plan, options, context, cache) {
         }
     };
     let stop = false;
+    let interrupted;
     // SIGTERM to every child's process group, SIGKILL after a grace period,
-    // then teardown; no new build starts meanwhile.
+    // then teardown and exit; no new build starts meanwhile.
     const onSignal = (signal) => {
         stop = true;
+        interrupted = signal;
         live.flush();
         reporter.warning(`received ${signal}: stopping builds and removing containers`);
         children.signalAll('SIGTERM');
@@ -1823,6 +1988,12 @@ async function executePlan(plan, options, context, cache) {
                 }
                 catch (error) {
                     log ??= live.begin(build.identifier, `(${index + 1}/${total})`);
+                    if (interrupted) {
+                        // Stopped by our own signal: not a failure of the build.
+                        const step = error instanceof Interrupted ? error.step : 'build';
+                        log.finished({ ok: false, step, interrupted });
+                        return;
+                    }
                     const failure = asBuildFailure(error, build.identifier, log.text());
                     failures.push({
                         identifier: build.identifier,
@@ -1852,6 +2023,9 @@ async function executePlan(plan, options, context, cache) {
         process.removeListener('SIGINT', onSignal);
         process.removeListener('SIGTERM', onSignal);
     }
+    // Interrupted: no outcome to report; the signal's handler ends the process (130/143).
+    if (interrupted)
+        await new Promise(() => undefined);
     const ordered = jobs
         .map(j => records.find(r => r.identifier === j.build.identifier))
         .filter((r) => !!r);
@@ -2340,17 +2514,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return undefined;
-    const { shouldPublish } = await import('./settings-BmjKvIs9.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-OMS0pE_i.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-MHWIczlX.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist--M82nRJR.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-utCy7eWF.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-CfiQFlJ2.js');
+        const { expandArtifactName } = await import('./artifacts-jAEe4OVM.js').then(function (n) { return n.f; });
+        const { uploadJobArtifact } = await import('./job-artifact-C-QCnjCV.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -2372,7 +2546,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport } = await import('./publish-C2WpNnyb.js');
+        const { publishAndReport } = await import('./publish-Co4QkyOY.js');
         await publishAndReport(files, 'output-dir', options, context, true);
     }
     return sdist;
@@ -2386,7 +2560,7 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-EwwDvKiE.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-B3sCxUGQ.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }
