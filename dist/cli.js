@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-DBgc2t9T.js';
+import { r as runCli } from './chunks/main-BCY39v0C.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
 import './chunks/credentials-B_00fC_8.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-CG0-FGre.js';
+import './chunks/identifiers-CXCpv-yY.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -42,8 +42,8 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-f95szlu7.js';
-import './chunks/index-url-DKjx7mc8.js';
+import './chunks/version-D91kxG_6.js';
 import 'node:process';
+import './chunks/index-url-DKjx7mc8.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

@@ -14,6 +14,7 @@ import type { Command } from './options/types.js'
 import type { Env } from './options/env.js'
 import { detectRunner } from './platforms/runner.js'
 import { actionReporter, cliReporter } from './report/log.js'
+import { jsonReporter, LOG_FORMATS, type LogFormat } from './report/events.js'
 import { annotationsOf } from './report/annotations.js'
 import { detectTerminal } from './report/terminal.js'
 import { EXIT, isUserError, UserError } from './util/errors.js'
@@ -110,6 +111,16 @@ export async function runAction(): Promise<void> {
   }
 }
 
+/** The value of `--log-format`, checked. */
+function logFormat(value = 'text'): LogFormat {
+  const format = LOG_FORMATS.find(f => f === value.trim())
+  if (format) return format
+  throw new UserError(`is not a log format (got ${JSON.stringify(value)})`, {
+    key: '--log-format',
+    hint: `use ${LOG_FORMATS.join(' or ')}`
+  })
+}
+
 /** The password piped to `publish --password-stdin`: stdin, without its final newline. */
 function readPassword(command: string, stdin: () => string = () => fs.readFileSync(0, 'utf8')) {
   if (command !== 'publish') {
@@ -141,7 +152,7 @@ export interface CliIo {
 export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<number> {
   const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text))
   const env = io.env ?? process.env
-  const reporter = cliReporter(
+  let reporter = cliReporter(
     io.stdout,
     stderr,
     detectTerminal(env, io.stderr ? {} : process.stderr)
@@ -163,12 +174,15 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
       reporter.result(commandHelp(inputs.get('command') as Command))
       return 0
     }
+    if (logFormat(inputs.get('log-format')) === 'json') reporter = jsonReporter(io.stdout, stderr)
     if (args.passwordStdin) inputs.set('password', readPassword(args.command, io.stdin))
     if (!io.stdout && env.GITHUB_ACTIONS !== 'true') hideDebugCommands(process.stdout)
     await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() }, warnings)
     return 0
   } catch (error) {
-    reporter.info(`error: ${describe(error, debug)}`)
+    const text = describe(error, debug)
+    if (reporter.event) reporter.event({ event: 'error', text, exitCode: exitCodeOf(error) })
+    else reporter.info(`error: ${text}`)
     return exitCodeOf(error)
   }
 }

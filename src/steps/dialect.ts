@@ -42,8 +42,6 @@ export interface Dialect {
   ): string[]
   /** Copies `{wheel}` into a dir (repair without a repair command). */
   copyWheel(python: string, dir: string): string[]
-  /** Marks a kept venv complete. */
-  touch(file: string): string[]
   /** Writes files (path, content), creating their dirs. */
   writeFiles(python: string, files: readonly (readonly [string, string])[]): string[]
   /** Creates the host tools venv with `requirements`, then touches `marker`. */
@@ -118,7 +116,6 @@ export const POSIX: Dialect = {
   ],
   copyWheel: (_python, dir) => ['cp', '--', '{wheel}', dir],
   writeFiles: (_python, files) => ['bash', '-c', POSIX_WRITE_FILES, 'write-files', ...files.flat()],
-  touch: file => ['touch', file],
   toolsVenv: (hostPython, dir, marker, requirements) => [
     'bash',
     '-c',
@@ -173,8 +170,6 @@ export const TOOLS_PY = [
   'pathlib.Path(marker).touch()'
 ].join('\n')
 
-const TOUCH_PY = 'import pathlib, sys; pathlib.Path(sys.argv[1]).touch()'
-
 export const WINDOWS: Dialect = {
   path: path.win32,
   pathSeparator: ';',
@@ -202,7 +197,6 @@ export const WINDOWS: Dialect = {
   ],
   copyWheel: (python, dir) => [python, '-c', COPY_PY, '{wheel}', dir],
   writeFiles: (python, files) => [python, '-c', WRITE_FILES_PY, ...files.flat()],
-  touch: file => ['python', '-c', TOUCH_PY, file],
   toolsVenv: (hostPython, dir, marker, requirements) => [
     hostPython,
     '-c',

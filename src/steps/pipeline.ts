@@ -4,7 +4,6 @@
  * → audit, then the test in a fresh venv. A dialect (POSIX or Windows) says
  * how each step is spelled. Pure: paths in, steps out.
  */
-import crypto from 'node:crypto'
 import type { BuildOptions } from '../options/types.js'
 import type { Step, Where } from '../plan/types.js'
 import { buildDirs, WRITE_FILES_PY, type Dialect } from './dialect.js'
@@ -16,7 +15,8 @@ const writeWithPython = (python: string, files: readonly (readonly [string, stri
   WRITE_FILES_PY,
   ...files.flat()
 ]
-import { frontendArgv, frontendRequirements, requirementModules } from './frontend.js'
+import { ensureInstalled, frontendArgv, frontendRequirements } from './frontend.js'
+import { checkKeptVenvArgv, keptVenv, markKeptVenvArgv, type KeptVenv } from './kept-venv.js'
 import { shellArgv } from './placeholders.js'
 import { join as commandLine } from '../util/shlex.js'
 
@@ -83,26 +83,21 @@ export interface PipelineInput {
   }
 }
 
-/** A kept build venv: its directory and the marker that says it is complete. */
-function sharedVenv(
-  input: PipelineInput,
-  requirements: readonly string[]
-): { dir: string; marker: string } | undefined {
+/**
+ * The kept build venv of a host build, unless before-build runs: it runs in
+ * the build venv and may install anything there, which must not reach other
+ * builds or runs.
+ */
+function keptVenvOf(input: PipelineInput, requirements: readonly string[]): KeptVenv | undefined {
   if (!input.sharedVenvRoot || input.options.beforeBuild) return undefined
-  const id = crypto
-    .createHash('sha256')
-    .update(
-      JSON.stringify([
-        input.python,
-        input.virtualenv ?? 'venv',
-        requirements,
-        input.constraintsFile ?? ''
-      ])
-    )
-    .digest('hex')
-    .slice(0, 16)
-  const dir = input.dialect.path.join(input.sharedVenvRoot, id)
-  return { dir, marker: input.dialect.path.join(dir, '.wheelwright-ready') }
+  return keptVenv({
+    root: input.sharedVenvRoot,
+    dialect: input.dialect,
+    python: input.python,
+    virtualenv: input.virtualenv,
+    requirements,
+    constraintsFile: input.constraintsFile
+  })
 }
 
 /** The variables that give one build its share of the cores. */
@@ -129,37 +124,17 @@ function venvArgv(input: PipelineInput, dir: string): string[] {
 type StepExtra = Partial<
   Pick<
     Step,
-    'env' | 'cwd' | 'phase' | 'collectsWheel' | 'creates' | 'wheelDir' | 'onlyAbi3' | 'display'
+    | 'env'
+    | 'cwd'
+    | 'phase'
+    | 'collectsWheel'
+    | 'creates'
+    | 'verifies'
+    | 'wheelDir'
+    | 'onlyAbi3'
+    | 'display'
   >
 >
-
-/**
- * argv: python modules requirements... Installs the requirements into the
- * interpreter unless every module (comma-separated) is importable already.
- */
-export const ENSURE_INSTALLED = [
-  'python="$1" modules="$2"; shift 2',
-  '"$python" -c \'import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in sys.argv[1].split(",")))\' "$modules" && exit 0',
-  'exec "$python" -m pip install --disable-pip-version-check -q "$@"'
-].join('\n')
-
-function ensureInstalled(
-  python: string,
-  requirements: readonly string[],
-  constraints: readonly string[]
-): string[] {
-  const modules = requirementModules(requirements).join(',')
-  return [
-    'bash',
-    '-c',
-    ENSURE_INSTALLED,
-    'ensure',
-    python,
-    modules,
-    ...constraints,
-    ...requirements
-  ]
-}
 
 /** uv trusts the system's certificates, as pip in an image does (images add their CAs there). */
 const UV_TLS: readonly string[] = ['--native-tls']
@@ -170,7 +145,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const inInterpreter = input.environments === 'interpreter'
   const constrained = input.constraintsFile ? ['-c', input.constraintsFile] : []
   const requirements = frontendRequirements(options.frontend)
-  const kept = inInterpreter ? undefined : sharedVenv(input, requirements)
+  const kept = inInterpreter ? undefined : keptVenvOf(input, requirements)
   const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) }
   const venvBin = dialect.venvBin(dirs.venv)
   const testBin = dialect.venvBin(dirs.testVenv)
@@ -198,6 +173,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     phase: extra.phase ?? 'build',
     ...(extra.collectsWheel ? { collectsWheel: extra.collectsWheel } : {}),
     ...(extra.creates ? { creates: extra.creates } : {}),
+    ...(extra.verifies ? { verifies: extra.verifies } : {}),
     ...(extra.wheelDir ? { wheelDir: extra.wheelDir } : {}),
     ...(extra.onlyAbi3 ? { onlyAbi3: true } : {})
   })
@@ -226,6 +202,13 @@ export function pipelineSteps(input: PipelineInput): Step[] {
         })
       )
   } else {
+    if (kept)
+      steps.push(
+        step('venv-check', checkKeptVenvArgv(python, kept, requirements), {
+          verifies: kept.marker,
+          display: 'check the kept build venv'
+        })
+      )
     steps.push(
       step('venv', venvArgv(input, dirs.venv), { ...once, display: 'create the build venv' })
     )
@@ -248,7 +231,10 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     }
     if (kept)
       steps.push(
-        step('venv-ready', dialect.touch(kept.marker), { ...once, display: 'keep the build venv' })
+        step('venv-ready', markKeptVenvArgv(python, kept), {
+          ...once,
+          display: 'keep the build venv'
+        })
       )
   }
   if (options.beforeBuild)

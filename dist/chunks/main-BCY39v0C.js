@@ -2,11 +2,10 @@ import fs__default from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-B_00fC_8.js';
-import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-CG0-FGre.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-f95szlu7.js';
+import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-CXCpv-yY.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, b as cliReporter, d as detectTerminal, V as VERSION, j as jsonReporter, L as LOG_FORMATS, e as detectRunner, f as actionReporter, g as annotationsOf } from './version-D91kxG_6.js';
 import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DKjx7mc8.js';
 import { parseArgs } from 'node:util';
-import process$1 from 'node:process';
 import { spawn } from 'node:child_process';
 
 /** Reads `CIBW_*` variables the way cibuildwheel names them. */
@@ -2710,7 +2709,7 @@ const INPUTS = [
         commands: BUILD,
         default: 'true',
         boolean: true,
-        description: 'Restore and save wheels and tool caches keyed by content.'
+        description: 'Restore and save wheels keyed by content (the wheel cache). Kept build venvs and the tools venv stay either way.'
     },
     {
         name: 'cache-skip-tests',
@@ -2875,6 +2874,14 @@ const INPUTS = [
         default: '$XDG_CACHE_HOME/wheelwright',
         cliOnly: true,
         description: 'Local wheel cache directory.'
+    },
+    {
+        name: 'log-format',
+        commands: ALL,
+        metavar: 'FORMAT',
+        default: 'text',
+        cliOnly: true,
+        description: '`text`, the log to read, or `json`: one JSON object a line on stderr (each step started, its output, its end and time; messages; outputs) for scripts.'
     },
     {
         name: 'allow-empty',
@@ -3279,199 +3286,6 @@ function mainHelp() {
     ].join('\n');
 }
 
-/* globals WorkerGlobalScope, DedicatedWorkerGlobalScope, SharedWorkerGlobalScope, ServiceWorkerGlobalScope */
-
-const isBrowser = globalThis.window?.document !== undefined;
-
-globalThis.process?.versions?.node !== undefined;
-
-globalThis.process?.versions?.bun !== undefined;
-
-globalThis.Deno?.version?.deno !== undefined;
-
-globalThis.process?.versions?.electron !== undefined;
-
-globalThis.navigator?.userAgent?.includes('jsdom') === true;
-
-typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
-
-typeof DedicatedWorkerGlobalScope !== 'undefined' && globalThis instanceof DedicatedWorkerGlobalScope;
-
-typeof SharedWorkerGlobalScope !== 'undefined' && globalThis instanceof SharedWorkerGlobalScope;
-
-typeof ServiceWorkerGlobalScope !== 'undefined' && globalThis instanceof ServiceWorkerGlobalScope;
-
-// Note: I'm intentionally not DRYing up the other variables to keep them "lazy".
-const platform = globalThis.navigator?.userAgentData?.platform;
-
-platform === 'macOS'
-	|| globalThis.navigator?.platform === 'MacIntel' // Even on Apple silicon Macs.
-	|| globalThis.navigator?.userAgent?.includes(' Mac ') === true
-	|| globalThis.process?.platform === 'darwin';
-
-platform === 'Windows'
-	|| globalThis.navigator?.platform === 'Win32'
-	|| globalThis.process?.platform === 'win32';
-
-platform === 'Linux'
-	|| globalThis.navigator?.platform?.startsWith('Linux') === true
-	|| globalThis.navigator?.userAgent?.includes(' Linux ') === true
-	|| globalThis.process?.platform === 'linux';
-
-platform === 'Android'
-	|| globalThis.navigator?.platform === 'Android'
-	|| globalThis.navigator?.userAgent?.includes(' Android ') === true
-	|| globalThis.process?.platform === 'android';
-
-const ESC = '\u001B[';
-
-!isBrowser && process$1.env.TERM_PROGRAM === 'Apple_Terminal';
-const isWindows = !isBrowser && process$1.platform === 'win32';
-!isBrowser && (process$1.env.TERM?.startsWith('screen') || process$1.env.TERM?.startsWith('tmux') || process$1.env.TMUX !== undefined);
-
-isBrowser ? () => {
-	throw new Error('`process.cwd()` only works in Node.js, not the browser.');
-} : process$1.cwd;
-
-const cursorUp = (count = 1) => ESC + count + 'A';
-
-const cursorLeft = ESC + 'G';
-
-const eraseLines = count => {
-	let clear = '';
-
-	for (let i = 0; i < count; i++) {
-		clear += eraseLine + (i < count - 1 ? cursorUp() : '');
-	}
-
-	if (count) {
-		clear += cursorLeft;
-	}
-
-	return clear;
-};
-const eraseLine = ESC + '2K';
-const eraseScreen = ESC + '2J';
-
-const isOldWindows = () => {
-	if (isBrowser || !isWindows) {
-		return false;
-	}
-
-	const parts = os.release().split('.');
-	const major = Number(parts[0]);
-	const build = Number(parts[2] ?? 0);
-
-	if (major < 10) {
-		return true;
-	}
-
-	if (major === 10 && build < 10_586) {
-		return true;
-	}
-
-	return false;
-};
-
-isOldWindows()
-	? `${eraseScreen}${ESC}0f`
-	// 1. Erases the screen (Only done in case `2` is not supported)
-	// 2. Erases the whole screen including scrollback buffer
-	// 3. Moves cursor to the top-left position
-	// More info: https://www.real-world-systems.com/docs/ANSIcode.html
-	: `${eraseScreen}${ESC}3J${ESC}H`;
-
-/** Resolves when `stream` has handed over all it was given. */
-function drained(stream) {
-    return new Promise(resolve => stream.write('', () => resolve()));
-}
-/** The action's reporter; @actions/core is passed in so the CLI never loads it. */
-const actionReporter = (core) => ({
-    result: text => core.info(text),
-    info: text => core.info(text),
-    warning: text => core.warning(text),
-    group: (title, body) => {
-        core.startGroup(title);
-        if (body)
-            core.info(body.trimEnd());
-        core.endGroup();
-    },
-    line: text => core.info(text),
-    startGroup: title => core.startGroup(title),
-    endGroup: () => core.endGroup(),
-    status: () => undefined,
-    setOutput: (name, value) => core.setOutput(name, value),
-    summary: async (markdown) => {
-        if (process.env.GITHUB_STEP_SUMMARY)
-            await core.summary.addRaw(markdown, true).write();
-    },
-    setSecret: value => core.setSecret(value),
-    terminal: detectTerminal(process.env),
-    flush: () => drained(process.stdout)
-});
-/**
- * The CLI's reporter: like the action's log, every registered secret prints
- * as `***`. On a terminal it keeps the status board below everything else it
- * writes, on either stream.
- */
-function cliReporter(rawStdout = text => void process.stdout.write(text), rawStderr = text => void process.stderr.write(text), terminal = PLAIN) {
-    const secrets = new Set();
-    const mask = (text) => {
-        let masked = text;
-        for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-            masked = masked.split(secret).join('***');
-        return masked;
-    };
-    let board = [];
-    const fit = (line) => line.length < terminal.columns ? line : `${line.slice(0, terminal.columns - 2)}…`;
-    const drawBoard = () => {
-        if (board.length > 0)
-            rawStderr(board.map(l => mask(fit(l))).join('\n') + '\n');
-    };
-    const clearBoard = () => {
-        if (board.length > 0)
-            rawStderr(eraseLines(board.length + 1));
-    };
-    /** Writes below the log and above the board. */
-    const around = (raw) => (text) => {
-        clearBoard();
-        raw(mask(text));
-        drawBoard();
-    };
-    const stdout = around(rawStdout);
-    const stderr = around(rawStderr);
-    return {
-        result: text => stdout(text.endsWith('\n') ? text : `${text}\n`),
-        info: text => stderr(`${text}\n`),
-        warning: text => stderr(`warning: ${text}\n`),
-        group: (title, body) => stderr(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
-        line: text => stderr(`${text}\n`),
-        startGroup: title => stderr(`── ${title}\n`),
-        endGroup: () => undefined,
-        status: lines => {
-            if (!terminal.tty)
-                return;
-            clearBoard();
-            board = [...lines];
-            drawBoard();
-        },
-        setOutput: () => undefined,
-        summary: async (_markdown, plain) => {
-            if (plain)
-                stdout(plain.endsWith('\n') ? plain : `${plain}\n`);
-        },
-        setSecret: value => {
-            if (value.length >= 3)
-                secrets.add(value);
-        },
-        terminal,
-        flush: async () => {
-            await drained(process.stdout);
-            await drained(process.stderr);
-        }
-    };
-}
-
 /**
  * What a run leaves behind if it is killed outright (SIGKILL, an OOM kill):
  * its children's process groups, its containers, its temp dirs. A small
@@ -3637,9 +3451,9 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-CdPVjqcI.js')).runPlan(options, context);
+            return (await import('./plan-9OTRNfp-.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-B7rTgCZv.js')).runBuild(options, context);
+            return (await import('./build-BtW40AU8.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-MHWIczlX.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
@@ -3678,6 +3492,16 @@ async function runAction() {
         process.exitCode = 1;
     }
 }
+/** The value of `--log-format`, checked. */
+function logFormat(value = 'text') {
+    const format = LOG_FORMATS.find(f => f === value.trim());
+    if (format)
+        return format;
+    throw new UserError(`is not a log format (got ${JSON.stringify(value)})`, {
+        key: '--log-format',
+        hint: `use ${LOG_FORMATS.join(' or ')}`
+    });
+}
 /** The password piped to `publish --password-stdin`: stdin, without its final newline. */
 function readPassword(command, stdin = () => fs__default.readFileSync(0, 'utf8')) {
     if (command !== 'publish') {
@@ -3699,7 +3523,7 @@ function readPassword(command, stdin = () => fs__default.readFileSync(0, 'utf8')
 async function runCli(argv, io = {}) {
     const stderr = io.stderr ?? ((text) => void process.stderr.write(text));
     const env = io.env ?? process.env;
-    const reporter = cliReporter(io.stdout, stderr, detectTerminal(env, io.stderr ? {} : process.stderr));
+    let reporter = cliReporter(io.stdout, stderr, detectTerminal(env, io.stderr ? {} : process.stderr));
     const cwd = io.cwd ?? process.cwd();
     const debug = argv.includes('--debug');
     try {
@@ -3717,6 +3541,8 @@ async function runCli(argv, io = {}) {
             reporter.result(commandHelp(inputs.get('command')));
             return 0;
         }
+        if (logFormat(inputs.get('log-format')) === 'json')
+            reporter = jsonReporter(io.stdout, stderr);
         if (args.passwordStdin)
             inputs.set('password', readPassword(args.command, io.stdin));
         if (!io.stdout && env.GITHUB_ACTIONS !== 'true')
@@ -3725,7 +3551,11 @@ async function runCli(argv, io = {}) {
         return 0;
     }
     catch (error) {
-        reporter.info(`error: ${describe(error, debug)}`);
+        const text = describe(error, debug);
+        if (reporter.event)
+            reporter.event({ event: 'error', text, exitCode: exitCodeOf(error) });
+        else
+            reporter.info(`error: ${text}`);
         return exitCodeOf(error);
     }
 }
