@@ -23,6 +23,11 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'unknown log format',
+    args: ['plan', '--log-format', 'xml'],
+    expect: ['--log-format', '"xml"', 'use text or json']
+  },
+  {
     name: 'unknown platform',
     args: ['plan', '--platform', 'beos'],
     expect: ['platform', 'beos', 'linux, macos or windows']
@@ -358,6 +363,52 @@ describe('bad input gives one clear error line', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /)
     expect(fs.readdirSync(dir).sort()).toEqual(before)
     expect(fs.existsSync(path.join(dir, 'wheelhouse'))).toBe(false)
+  })
+})
+
+describe('--log-format json', () => {
+  test('every line on stderr is an event; a failure ends with an error event', async () => {
+    const dir = writeTree(tempDir('json'), { 'pyproject.toml': PYPROJECT })
+    const result = await cli(
+      [
+        'build',
+        dir,
+        '--platform',
+        'linux',
+        '--archs',
+        'arm64',
+        '--dry-run',
+        '--log-format',
+        'json'
+      ],
+      { RUNNER_OS: 'Linux', RUNNER_ARCH: 'X64' },
+      dir
+    )
+    // An arch of another OS: cibuildwheel's status 4.
+    expect(result.code).toBe(4)
+    const events = result.stderr
+      .trimEnd()
+      .split('\n')
+      .map(line => JSON.parse(line))
+    expect(events.at(-1)).toEqual({
+      event: 'error',
+      text: expect.stringContaining('archs'),
+      exitCode: 4,
+      t: expect.any(Number)
+    })
+    expect(result.stdout).toBe('')
+  })
+
+  test('a result stays on stdout, as it is', async () => {
+    const dir = writeTree(tempDir('json'), { 'pyproject.toml': PYPROJECT })
+    const argv = ['plan', dir, '--platform', 'linux', '--build', 'cp312-manylinux_x86_64']
+    const env = { RUNNER_OS: 'Linux', RUNNER_ARCH: 'X64' }
+    const text = await cli([...argv, '--print-identifiers'], env, dir)
+    const json = await cli([...argv, '--print-identifiers', '--log-format', 'json'], env, dir)
+    expect(json.stdout).toBe(text.stdout)
+    expect(json.stdout).toBe('cp312-manylinux_x86_64\n')
+    for (const line of json.stderr.trimEnd().split('\n').filter(Boolean))
+      expect(JSON.parse(line)).toMatchObject({ event: expect.any(String) })
   })
 })
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-ByUhOggu.js';
+import { r as runCli } from './chunks/main-Ckmntroq.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/credentials-CM7SRqvW.js';
@@ -7,7 +7,7 @@ import 'node:child_process';
 import 'node:crypto';
 import 'node:string_decoder';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-BJuue9wp.js';
+import './chunks/identifiers-Dkh1QpN4.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -43,8 +43,8 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:os';
-import './chunks/version-D2edeXg_.js';
-import './chunks/index-url-Bq7hlpKG.js';
+import './chunks/version-D-_ZocJG.js';
 import 'node:process';
+import './chunks/index-url-Bq7hlpKG.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

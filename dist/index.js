@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-ByUhOggu.js';
+import { a as runAction } from './chunks/main-Ckmntroq.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/credentials-CM7SRqvW.js';
@@ -6,7 +6,7 @@ import 'node:child_process';
 import 'node:crypto';
 import 'node:string_decoder';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-BJuue9wp.js';
+import './chunks/identifiers-Dkh1QpN4.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -42,8 +42,8 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:os';
-import './chunks/version-D2edeXg_.js';
-import './chunks/index-url-Bq7hlpKG.js';
+import './chunks/version-D-_ZocJG.js';
 import 'node:process';
+import './chunks/index-url-Bq7hlpKG.js';
 
 await runAction();

@@ -13,7 +13,8 @@ import { commandHelp, mainHelp } from './options/help.js'
 import type { Command } from './options/types.js'
 import type { Env } from './options/env.js'
 import { detectRunner } from './platforms/runner.js'
-import { actionReporter, cliReporter } from './report/log.js'
+import { actionReporter, cliReporter, type Reporter } from './report/log.js'
+import { jsonReporter, LOG_FORMATS, type LogFormat } from './report/events.js'
 import { annotationsOf } from './report/annotations.js'
 import { detectTerminal } from './report/terminal.js'
 import { EXIT, isUserError, UserError } from './util/errors.js'
@@ -111,6 +112,16 @@ export async function runAction(): Promise<void> {
   }
 }
 
+/** The value of `--log-format`, checked. */
+function logFormat(value = 'text'): LogFormat {
+  const format = LOG_FORMATS.find(f => f === value.trim())
+  if (format) return format
+  throw new UserError(`is not a log format (got ${JSON.stringify(value)})`, {
+    key: '--log-format',
+    hint: `use ${LOG_FORMATS.join(' or ')}`
+  })
+}
+
 /** The password piped to `publish --password-stdin`: stdin, without its final newline. */
 function readPassword(command: string, stdin: () => string = () => fs.readFileSync(0, 'utf8')) {
   if (command !== 'publish') {
@@ -143,7 +154,11 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
   const stderr = io.stderr ?? ((text: string) => void process.stderr.write(text))
   const env = io.env ?? process.env
   const terminal = detectTerminal(env, io.stderr ? {} : process.stderr)
-  let reporter = cliReporter(io.stdout, stderr, terminal)
+  let reporter: Reporter & { error?: (text: string) => void } = cliReporter(
+    io.stdout,
+    stderr,
+    terminal
+  )
   const cwd = io.cwd ?? process.cwd()
   const debug = argv.includes('--debug')
   try {
@@ -163,13 +178,16 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
     }
     if (args.passwordStdin) inputs.set('password', readPassword(args.command, io.stdin))
     // A build logs to stdout, as cibuildwheel; a plan or a dry run keeps stdout for its result.
-    if (inputs.get('command') === 'build' && !parseBoolean(inputs.get('dry-run') ?? ''))
+    if (logFormat(inputs.get('log-format')) === 'json') reporter = jsonReporter(io.stdout, stderr)
+    else if (inputs.get('command') === 'build' && !parseBoolean(inputs.get('dry-run') ?? ''))
       reporter = cliReporter(io.stdout, stderr, terminal, 'stdout')
     if (!io.stdout && env.GITHUB_ACTIONS !== 'true') hideDebugCommands(process.stdout)
     await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() }, warnings)
     return 0
   } catch (error) {
-    reporter.error(`error: ${describe(error, debug)}`)
+    const text = describe(error, debug)
+    if (reporter.event) reporter.event({ event: 'error', text, exitCode: exitCodeOf(error) })
+    else (reporter.error ?? reporter.info)(`error: ${text}`)
     return exitCodeOf(error)
   }
 }

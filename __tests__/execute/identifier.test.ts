@@ -414,3 +414,77 @@ describe('failures name the identifier and the step', () => {
     expect(failure.log).toContain('✗ build failed: exit code 1 (')
   })
 })
+
+describe('a kept thing checked before use (a kept build venv)', () => {
+  /** check (verifies), make, mark (both creates), then a build that needs the kept thing. */
+  function keptBuild(root: string, check: Step['argv']): { build: Build; marker: string } {
+    const kept = path.join(root, 'venvs', 'abc')
+    const marker = path.join(kept, '.ready')
+    const work = path.join(root, 'work')
+    const built = path.join(work, 'built')
+    const steps: Step[] = [
+      { ...hostStep('venv-check', '', work), argv: check, verifies: marker },
+      hostStep('venv', 'mkdir -p "$1" && echo made >> "$2"', work, {
+        args: [kept, path.join(root, 'made.log')],
+        creates: marker
+      }),
+      hostStep('venv-ready', 'printf good > "$1"', work, { args: [marker], creates: marker }),
+      hostStep(
+        'build',
+        'test "$(cat "$1")" = good && mkdir -p "$2" && touch "$2/spam-1.0-cp312-cp312-linux_x86_64.whl"',
+        work,
+        {
+          args: [marker, built],
+          collectsWheel: built
+        }
+      )
+    ]
+    return { build: hostBuild('cp312-manylinux_x86_64', work, steps), marker }
+  }
+  const checkGood = (marker: string) => ['bash', '-c', 'test "$(cat "$1")" = good', 'check', marker]
+
+  test.each<[string, string | undefined, (marker: string) => string[], string[], number]>([
+    [
+      'no kept venv yet: made, not checked',
+      undefined,
+      checkGood,
+      ['venv', 'venv-ready', 'build'],
+      1
+    ],
+    ['a good one: checked and used', 'good', checkGood, ['venv-check', 'build'], 0],
+    [
+      'a broken one: a miss, made again',
+      'broken',
+      checkGood,
+      ['venv-check', 'venv', 'venv-ready', 'build'],
+      1
+    ],
+    [
+      'one whose python is gone: a miss, made again',
+      'good',
+      m => [path.join(path.dirname(m), 'bin', 'python'), '-c', '', m],
+      ['venv-check', 'venv', 'venv-ready', 'build'],
+      1
+    ]
+  ])('%s', async (_name, content, check, progress, made) => {
+    const root = tempDir('ident')
+    const probe = keptBuild(root, [])
+    if (content !== undefined) {
+      fs.mkdirSync(path.dirname(probe.marker), { recursive: true })
+      fs.writeFileSync(probe.marker, content)
+      fs.writeFileSync(path.join(path.dirname(probe.marker), 'stale-file'), '')
+    }
+    const { build, marker } = keptBuild(root, check(probe.marker))
+    const [run] = await runAll(hostState([]), [build])
+    expect(run.progress).toEqual(progress)
+    expect(fs.readFileSync(marker, 'utf8')).toBe('good')
+    const log = path.join(root, 'made.log')
+    expect(fs.existsSync(log) ? recorded(log) : []).toEqual(Array(made).fill('made'))
+    const remade = progress.includes('venv-check') && made > 0
+    // A broken kept venv is removed whole before it is made again.
+    expect(fs.existsSync(path.join(path.dirname(marker), 'stale-file'))).toBe(
+      content !== undefined && !remade
+    )
+    if (remade) expect(run.log).toContain(`${path.dirname(marker)} does not work: making it again`)
+  })
+})

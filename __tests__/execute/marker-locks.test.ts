@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { expect, test } from '@jest/globals'
 import type { Step } from '../../src/plan/types.js'
-import { MarkerLocks, markerLockDir } from '../../src/execute/marker-locks.js'
+import { MarkerLocks, markerLockDir, markerStamp } from '../../src/execute/marker-locks.js'
 
 const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ww-markers-'))
 
@@ -75,4 +75,19 @@ test.each<[string, Step]>([
   const locks = new MarkerLocks([s], () => undefined)
   expect(await locks.enter(0)).toBe(false)
   expect(fs.existsSync('/tmp/venv.lock')).toBe(false)
+})
+
+test.each<[string, boolean]>([
+  ['the marker seen by the check', true],
+  ['a marker written again since (another build made it anew)', false]
+])('discard removes a broken kept dir, under its lock, only for %s', async (_name, same) => {
+  const marker = path.join(temp(), 'venvs', 'abc', '.wheelwright-ready')
+  fs.mkdirSync(path.dirname(marker), { recursive: true })
+  fs.writeFileSync(marker, 'old')
+  const seen = markerStamp(marker)!
+  if (!same) fs.utimesSync(marker, new Date(), new Date(seen + 5000))
+  await new MarkerLocks(keptVenv(marker), () => undefined).discard(marker, seen)
+  expect(fs.existsSync(path.dirname(marker))).toBe(!same)
+  expect(fs.existsSync(markerLockDir(marker))).toBe(false)
+  expect(markerStamp(path.join(path.dirname(marker), 'none'))).toBeUndefined()
 })

@@ -58,4 +58,47 @@ describe('wheel cache (CLI, local store)', () => {
     expect(off.run.stdout).not.toContain('(cached)')
     expect(off.run.stderr).toContain('\n▸ build: ')
   })
+
+  /** The one kept build venv of this cache dir (the CPython and pins of `id`). */
+  const keptVenv = () => {
+    const root = path.join(cacheDir, 'venvs')
+    const dirs = fs.readdirSync(root).filter(d => !d.endsWith('.lock'))
+    expect(dirs).toHaveLength(1)
+    return path.join(root, dirs[0])
+  }
+
+  test.each<[string, (venv: string) => void, RegExp]>([
+    [
+      'its frontend removed',
+      venv => {
+        const lib = path.join(venv, 'lib')
+        const site = path.join(lib, fs.readdirSync(lib)[0], 'site-packages')
+        fs.rmSync(path.join(site, 'build'), { recursive: true })
+      },
+      /missing: build/
+    ],
+    [
+      'made by another interpreter',
+      venv => fs.writeFileSync(path.join(venv, '.wheelwright-ready'), '3.0.0 (elsewhere)'),
+      /made by Python 3\.0\.0 \(elsewhere\), now 3\./
+    ],
+    [
+      'its python gone',
+      venv => fs.rmSync(path.join(venv, 'bin', 'python')),
+      /command not found: .*bin\/python/
+    ]
+  ])('cache off keeps the build venv; one with %s is made again', (_name, breakIt, why) => {
+    // cache: false turns off the wheel cache only: the build venv of the runs above is used.
+    const kept = build('--cache=false')
+    expect(kept.run.stderr).toContain('\n▸ venv-check: check the kept build venv\n')
+    expect(kept.run.stderr).not.toContain('\n▸ venv: ')
+    const venv = keptVenv()
+    breakIt(venv)
+    const again = build('--cache=false')
+    expect(again.run.stderr).toMatch(why)
+    expect(again.run.stderr).toContain(`${venv} does not work: making it again`)
+    expect(again.run.stderr).toContain('\n▸ venv: create the build venv\n')
+    expect(again.run.stderr).toContain('\n✓ build (')
+    expect(keptVenv()).toBe(venv)
+  })
 })

@@ -366,19 +366,23 @@ describe('kept build venvs and core budgeting', () => {
       { useContainer: false, hostInterpreters: interpreters, cpuCount: 4 }
     ).groups[0].builds[0].steps
 
-  test('without before-build the venv is created once and kept', () => {
+  test('without before-build the venv is checked, else created once, and kept', () => {
     const steps = stepsOf('', {})
     expect(steps.filter(s => s.creates).map(s => s.name)).toEqual([
       'venv',
       'install-frontend',
       'venv-ready'
     ])
-    expect(new Set(steps.filter(s => s.creates).map(s => s.creates)).size).toBe(1)
+    const markers = new Set(steps.filter(s => s.creates).map(s => s.creates))
+    expect(markers.size).toBe(1)
+    const check = steps.filter(s => s.verifies)
+    expect(check.map(s => [s.name, s.verifies])).toEqual([['venv-check', [...markers][0]]])
+    expect(steps.indexOf(check[0])).toBe(steps.findIndex(s => s.name === 'venv') - 1)
   })
 
   test('with before-build every run gets a fresh venv', () => {
     const steps = stepsOf('[tool.cibuildwheel]\nbefore-build = "pip install numpy"', {})
-    expect(steps.some(s => s.creates)).toBe(false)
+    expect(steps.some(s => s.creates || s.verifies)).toBe(false)
     expect(steps.find(s => s.name === 'venv')!.argv.at(-1)).toBe(
       '/tmp/ww/build/cp311-manylinux_x86_64/venv'
     )

@@ -307,7 +307,11 @@ describe('macOS plans (runner × identifier)', () => {
     expect(build.testWarning ?? '').toMatch(c.warning ?? /^$/)
 
     const steps = Object.fromEntries(build.steps.map(s => [s.name, s]))
-    const venvPython = `${work}/venv/bin/python`
+    // The build venv is kept under the cache dir, one per interpreter and pins.
+    const venv = steps.venv.argv.at(-1)!
+    expect(venv).toMatch(/^\/cache\/venvs\/[0-9a-f]{16}$/)
+    expect(steps['venv-check'].verifies).toBe(`${venv}/.wheelwright-ready`)
+    const venvPython = `${venv}/bin/python`
     const pathTail = `${c.python.slice(0, c.python.lastIndexOf('/'))}:/cache/tools/bin:/usr/bin:/bin`
     expect(steps.venv.argv).toEqual([
       VIRTUALENV,
@@ -315,7 +319,7 @@ describe('macOS plans (runner × identifier)', () => {
       '--no-periodic-update',
       '--python',
       c.python,
-      `${work}/venv`
+      venv
     ])
     expect(steps.build.argv).toEqual([
       venvPython,
@@ -329,8 +333,8 @@ describe('macOS plans (runner × identifier)', () => {
       ...env,
       WHEELWRIGHT_PROJECT: '/home/dev/spam',
       WHEELWRIGHT_PACKAGE: '/home/dev/spam',
-      VIRTUAL_ENV: `${work}/venv`,
-      PATH: `${work}/venv/bin:${pathTail}`
+      VIRTUAL_ENV: venv,
+      PATH: `${venv}/bin:${pathTail}`
     })
     expect(steps.repair.argv).toEqual([
       'bash',

@@ -266,12 +266,18 @@ describe('Windows plans (runner × identifier)', () => {
     expect(setup[2].env).toEqual({ ...runner, SOURCE_DATE_EPOCH: '1700000000' })
 
     const steps = Object.fromEntries(build.steps.map(s => [s.name, s]))
-    const venvPython = `${work}\\venv\\Scripts\\python.exe`
+    // The build venv is kept under the cache dir, one per interpreter and pins.
+    const venv = steps.venv.argv.at(-1)!
+    expect(venv).toMatch(/^C:\\cache\\venvs\\[0-9a-f]{16}$/)
+    expect(steps['venv-check'].verifies).toBe(`${venv}\\.wheelwright-ready`)
+    const venvPython = `${venv}\\Scripts\\python.exe`
     expect(build.steps.map(s => s.name)).toEqual([
       'prepare',
       ...(c.importLibs ? ['write-config'] : []),
+      'venv-check',
       'venv',
       'install-frontend',
+      'venv-ready',
       'build',
       'repair',
       'audit',
@@ -290,7 +296,7 @@ describe('Windows plans (runner × identifier)', () => {
         crossSetupCfg('win-arm64', c.importLibs)
       ])
     }
-    expect(steps.venv.argv).toEqual([c.python, '-m', 'venv', `${work}\\venv`])
+    expect(steps.venv.argv).toEqual([c.python, '-m', 'venv', venv])
     expect(steps.build.argv).toEqual([
       venvPython,
       '-m',
@@ -303,8 +309,8 @@ describe('Windows plans (runner × identifier)', () => {
       ...env,
       WHEELWRIGHT_PROJECT: 'D:\\a\\spam',
       WHEELWRIGHT_PACKAGE: 'D:\\a\\spam',
-      VIRTUAL_ENV: `${work}\\venv`,
-      PATH: `${work}\\venv\\Scripts;${CACHE}\\tools\\Scripts;${RUNNER_PATH}`
+      VIRTUAL_ENV: venv,
+      PATH: `${venv}\\Scripts;${CACHE}\\tools\\Scripts;${RUNNER_PATH}`
     })
     expect(steps.repair.argv).toEqual([
       'cmd',

@@ -90,7 +90,8 @@ export async function gatherFacts(
           env,
           layout: platform.layout,
           platformTag: hostTag,
-          toolCacheArch: toolCacheArch(options.runner.machine)
+          toolCacheArch: toolCacheArch(options.runner.machine),
+          minors: new Set(configurations.map(c => c.version.split('.').slice(0, 2).join('.')))
         })
       : new Map()
   const hostInterpreters = onThisOs

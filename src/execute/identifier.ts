@@ -21,7 +21,7 @@ import type { BuildLog } from '../report/live.js'
 import { BuildFailure, Interrupted } from './failure.js'
 import { capturedEnvOf, executorFor, type GroupState, type GroupWheel } from './setup.js'
 import { leftRunningWarning } from './executor.js'
-import { MarkerLocks } from './marker-locks.js'
+import { MarkerLocks, markerStamp } from './marker-locks.js'
 
 /** The wheel cache of a run: where wheels are kept, and each build's key. */
 export interface BuildCache {
@@ -142,6 +142,10 @@ async function runSteps(
       ...(step.where === state.group.where ? stepExtra : {}),
       ...(wheel ? { WHEELWRIGHT_WHEEL: wheelPath } : {})
     }
+    if (step.verifies) {
+      await checkKept(state, { ...step, argv }, env, log, locks)
+      continue
+    }
     log.stepStarted(step)
     const executor = executorFor(state, step)
     const stepStart = Date.now()
@@ -224,6 +228,35 @@ async function runSteps(
     cached: !!cachedFrom,
     tested: build.tested && !skipTests
   }
+}
+
+/**
+ * A `verifies` step: checks a kept thing when its marker is there. A failed
+ * check (or a kept python that no longer starts) removes the thing, so the
+ * steps that make it run next; the build goes on.
+ */
+async function checkKept(
+  state: GroupState,
+  step: Step,
+  env: Readonly<Record<string, string>>,
+  log: BuildLog,
+  locks: MarkerLocks
+): Promise<void> {
+  const marker = step.verifies!
+  const seen = markerStamp(marker)
+  if (seen === undefined) return
+  log.stepStarted(step)
+  const started = Date.now()
+  const result = await executorFor(state, step)
+    .run(step, env, chunk => log.output(chunk))
+    .catch((error: unknown) => {
+      log.output(`${error instanceof Error ? error.message : String(error)}\n`)
+      return { code: 127 }
+    })
+  log.stepFinished(step, result.code, Date.now() - started)
+  if (result.code === 0) return
+  log.note(`${path.dirname(marker)} does not work: making it again`)
+  await locks.discard(marker, seen)
 }
 
 /** `{wheel}` in a step: in its `wheelDir` (a host copy), or where the wheel is. */

@@ -3,7 +3,8 @@
  * venv, a kept build venv) and end by writing its marker. Another run, or
  * another build of this one, may want the same thing at the same time: the
  * steps of one marker run holding the lock of the marker's directory, and a
- * marker that appeared while waiting means they are skipped.
+ * marker that appeared while waiting means they are skipped. A kept thing
+ * that a `verifies` step found broken is removed under the same lock.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,6 +14,15 @@ import { acquireLock, waitingMessage } from '../util/lock.js'
 /** The lock of a marker's directory: `<dir>.lock`, next to it. */
 export function markerLockDir(marker: string): string {
   return `${path.dirname(marker)}.lock`
+}
+
+/** When a marker was written (ms), or undefined when there is none. */
+export function markerStamp(marker: string): number | undefined {
+  try {
+    return fs.statSync(marker).mtimeMs
+  } catch {
+    return undefined
+  }
 }
 
 export class MarkerLocks {
@@ -56,6 +66,22 @@ export class MarkerLocks {
   private release(marker: string): void {
     this.held.get(marker)?.()
     this.held.delete(marker)
+  }
+
+  /**
+   * Removes the directory of a marker whose thing was found broken, unless
+   * the marker changed since `seen` (another build already made it again).
+   */
+  async discard(marker: string, seen: number): Promise<void> {
+    const dir = path.dirname(marker)
+    const release = await acquireLock(markerLockDir(marker), {
+      onWait: owner => this.onWait(waitingMessage(dir, owner))
+    })
+    try {
+      if (markerStamp(marker) === seen) fs.rmSync(dir, { recursive: true, force: true })
+    } finally {
+      release()
+    }
   }
 
   /** Releases whatever is still held (a failed step, a skipped remainder). */

@@ -14,6 +14,7 @@ import type { Options } from '../options/types.js'
 import type { Build, BuildGroup, BuildPlan } from '../plan/types.js'
 import type { FailedBuild, RunOutcome } from '../report/outcome.js'
 import { liveOutput, type LiveBuild } from '../report/live.js'
+import { eventOutput } from '../report/events.js'
 import { failureKind } from '../report/annotations.js'
 import { sourcePathRewriter } from '../report/matcher.js'
 import type { BuildRecord } from '../report/summary.js'
@@ -44,16 +45,19 @@ export async function executePlan(
   const { reporter } = context
   const jobs = interleaved(plan.groups)
   const total = jobs.length
-  const live = liveOutput({
-    reporter,
-    concurrent: Math.min(plan.parallel, total) > 1,
-    foldedLogs: context.isAction,
-    rewrite: sourceRewrites(
-      jobs.map(j => j.build),
-      options.packageDir,
-      context.isAction ? context.env.GITHUB_WORKSPACE : undefined
-    )
-  })
+  const rewrite = sourceRewrites(
+    jobs.map(j => j.build),
+    options.packageDir,
+    context.isAction ? context.env.GITHUB_WORKSPACE : undefined
+  )
+  const live = reporter.event
+    ? eventOutput(reporter.event, rewrite)
+    : liveOutput({
+        reporter,
+        concurrent: Math.min(plan.parallel, total) > 1,
+        foldedLogs: context.isAction,
+        rewrite
+      })
   const outputDir = path.resolve(plan.outputDir)
   const scratch = path.join(plan.tempDir, 'scratch')
   const children = new ChildTracker(context.reaper)

@@ -342,7 +342,8 @@ export const INPUTS: readonly InputSpec[] = [
     commands: BUILD,
     default: 'true',
     boolean: true,
-    description: 'Restore and save wheels and tool caches keyed by content.'
+    description:
+      'Restore and save wheels keyed by content (the wheel cache). Kept build venvs and the tools venv stay either way.'
   },
   {
     name: 'cache-skip-tests',
@@ -513,6 +514,15 @@ export const INPUTS: readonly InputSpec[] = [
     default: '$XDG_CACHE_HOME/wheelwright',
     cliOnly: true,
     description: 'Local wheel cache directory.'
+  },
+  {
+    name: 'log-format',
+    commands: ALL,
+    metavar: 'FORMAT',
+    default: 'text',
+    cliOnly: true,
+    description:
+      '`text`, the log to read, or `json`: one JSON object a line on stderr (each step started, its output, its end and time; messages; outputs) for scripts.'
   },
   {
     name: 'allow-empty',

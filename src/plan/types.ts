@@ -39,6 +39,13 @@ export interface Step {
   /** Skip the step when this host path exists (one-time setup such as the tools venv). */
   readonly creates?: string
   /**
+   * A check of what the steps marked `creates: <this path>` made, run only
+   * when that marker exists. When it fails, the marker's directory is removed
+   * and those steps make it again: a kept venv that broke is a miss, not a
+   * failed build.
+   */
+  readonly verifies?: string
+  /**
    * Group setup only: the first non-empty line of the step's stdout becomes
    * this variable in the environment of the setup steps after it (a value
    * only known at run time, such as the Visual Studio path vswhere prints).

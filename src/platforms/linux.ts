@@ -133,7 +133,7 @@ function hostGroups(
         pathTail: shared.posixPathTail(facts),
         virtualenv: path.join(toolsBin, 'virtualenv'),
         cores: shared.coreShare(facts, options.parallel, configurations.length),
-        sharedVenvRoot: path.join(path.dirname(facts.toolsDir), 'venvs'),
+        sharedVenvRoot: shared.keptVenvsDir(facts, POSIX),
         audit: shared.hostAudit(facts, repaired),
         builtInRepair: hostRepairArgv(
           path.join(toolsBin, 'python'),

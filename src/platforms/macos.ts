@@ -217,6 +217,7 @@ function macosBuild(
       pathTail: `${p.dirname(interpreter.path)}:${pathTail}`,
       delocateArchs: delocateArchs(arch),
       virtualenv: p.join(facts.toolsDir, 'bin', 'virtualenv'),
+      sharedVenvRoot: shared.keptVenvsDir(facts, POSIX),
       testPrefix: testing.prefix,
       audit: shared.hostAudit(facts, repaired)
     }

@@ -251,6 +251,11 @@ export function providedInterpreters(rules: ProvideRules): Platform['interpreter
     })
 }
 
+/** Where host builds keep their build venvs between identifiers and runs: next to the tools venv. */
+export function keptVenvsDir(facts: PlanFacts, dialect: Dialect): string {
+  return dialect.path.join(dialect.path.dirname(facts.toolsDir), 'venvs')
+}
+
 /** PATH after a POSIX host build's venv: the tools venv, then the runner's PATH. */
 export function posixPathTail(facts: PlanFacts): string {
   return `${path.join(facts.toolsDir, 'bin')}:${facts.env.PATH ?? '/usr/bin:/bin'}`

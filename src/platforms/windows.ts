@@ -199,6 +199,7 @@ export function planWindows(
       {
         constraintsFile: constraints.fileOf(c.identifier),
         pathTail: `${toolsScripts};${hostPath}`,
+        sharedVenvRoot: shared.keptVenvsDir(facts, DIALECT),
         ...(cross
           ? { files: { [crossConfig]: crossSetupCfg(CROSS.ARM64.plat, importLibs ?? '') } }
           : {}),

@@ -2,7 +2,11 @@
  * Finds the Pythons on this machine for host builds: the runner tool cache
  * (`RUNNER_TOOL_CACHE/Python/<X.Y.Z>/<arch>[-freethreaded]` with its
  * `<arch>.complete` marker), pyenv, then PATH. Each candidate is asked for its
- * version once; the first interpreter found for an identifier wins.
+ * version once; the first interpreter found for an identifier wins. A
+ * candidate whose path names a Python version that no selected identifier
+ * needs (pyenv's `3.9.18`, PATH's `pypy3.9`) is not asked: starting every
+ * interpreter of a machine (PyPy takes most of a second) is the largest part
+ * of a host build's start-up.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -21,6 +25,13 @@ const PROBE =
 export interface Candidate {
   readonly path: string
   readonly source: 'tool-cache' | 'pyenv' | 'path'
+  /** The Python version its path names (`3.12`), when it names one. */
+  readonly minor?: string
+}
+
+/** `3.12` from names such as `3.12.1`, `3.13.0t`, `3.12-dev`, `python3.12`, `pypy3.10-7.3.12`. */
+export function minorOfName(name: string): string | undefined {
+  return /^(?:python|pypy)?(\d+\.\d+)(?![\d])/.exec(name)?.[1]
 }
 
 /**
@@ -37,7 +48,7 @@ export function toolCacheCandidates(
     for (const version of cachedVersions(toolCache, flavour)) {
       const minor = version.split('.').slice(0, 2).join('.')
       const exe = pythonIn(path.join(toolCache, 'Python', version, flavour), layout, minor)
-      if (exe) result.push({ path: exe, source: 'tool-cache' })
+      if (exe) result.push({ path: exe, source: 'tool-cache', minor })
     }
   }
   return result
@@ -59,9 +70,9 @@ export function pyenvCandidates(env: Env): Candidate[] {
   return fs
     .readdirSync(versions)
     .sort(compareVersionsDesc)
-    .map(v => path.join(versions, v, 'bin', 'python'))
-    .filter(p => fs.existsSync(p))
-    .map(p => ({ path: p, source: 'pyenv' as const }))
+    .map(v => ({ path: path.join(versions, v, 'bin', 'python'), minor: minorOfName(v) }))
+    .filter(c => fs.existsSync(c.path))
+    .map(c => ({ ...c, source: 'pyenv' as const }))
 }
 
 export function pathCandidates(env: Env): Candidate[] {
@@ -71,7 +82,9 @@ export function pathCandidates(env: Env): Candidate[] {
     if (dir.includes(`${path.sep}.pyenv${path.sep}shims`)) continue
     for (const name of names) {
       const file = path.join(dir, name)
-      if (fs.existsSync(file)) found.push({ path: fs.realpathSync(file), source: 'path' })
+      if (!fs.existsSync(file)) continue
+      const real = fs.realpathSync(file)
+      found.push({ path: real, source: 'path', minor: minorOfName(path.basename(real)) })
     }
   }
   return found
@@ -96,6 +109,13 @@ export interface DiscoverInput {
   readonly platformTag: string
   /** Tool-cache arch directory name: x64, arm64 or x86. */
   readonly toolCacheArch: string
+  /** The Python versions (`3.12`) the selected identifiers need; absent: every one. */
+  readonly minors?: ReadonlySet<string>
+}
+
+/** Whether a candidate is worth asking: its path names no version, or a wanted one. */
+export function worthProbing(candidate: Candidate, minors?: ReadonlySet<string>): boolean {
+  return !minors || candidate.minor === undefined || minors.has(candidate.minor)
 }
 
 export async function discoverInterpreters(
@@ -108,7 +128,9 @@ export async function discoverInterpreters(
     ...pyenvCandidates(env),
     ...pathCandidates(env)
   ]
-  const unique = [...new Map(candidates.map(c => [c.path, c])).values()]
+  const unique = [...new Map(candidates.map(c => [c.path, c])).values()].filter(c =>
+    worthProbing(c, input.minors)
+  )
   const probes = await Promise.all(
     unique.map(async candidate => {
       const result = await exec([candidate.path, '-c', PROBE], { timeoutMs: 20000 }).catch(

@@ -7,6 +7,9 @@ import type * as Core from '@actions/core'
 import ansiEscapes from 'ansi-escapes'
 import { detectTerminal, PLAIN, type Terminal } from './terminal.js'
 
+/** One event of `--log-format json` (report/events.ts): its `event` name and its fields. */
+export type RunEvent = { readonly event: string } & Readonly<Record<string, unknown>>
+
 export interface Reporter {
   /** Plain result text (identifiers, JSON); the CLI prints it on stdout. */
   result(text: string): void
@@ -28,6 +31,11 @@ export interface Reporter {
   /** Markdown for the job summary; the CLI prints the plain table instead. */
   summary(markdown: string, plain: string): Promise<void>
   setSecret(value: string): void
+  /**
+   * A reporter of structured events (`--log-format json`) takes the live
+   * output of builds as events too, instead of lines.
+   */
+  readonly event?: (fields: RunEvent) => void
   /** Colour, a terminal, its width. */
   readonly terminal: Terminal
   /** Resolves when everything written so far has left the process (before it exits). */
@@ -81,6 +89,22 @@ export const actionReporter = (core: typeof Core): Reporter => ({
 /** Where the CLI writes its log: stdout for a build (as cibuildwheel), stderr when stdout carries a result. */
 export type LogStream = 'stdout' | 'stderr'
 
+/** The secrets a CLI reporter masks: each registered one (3 characters or more) prints as `***`. */
+export function secretMask(): { add(value: string): void; mask(text: string): string } {
+  const secrets = new Set<string>()
+  return {
+    add: value => {
+      if (value.length >= 3) secrets.add(value)
+    },
+    mask: text => {
+      let masked = text
+      for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        masked = masked.split(secret).join('***')
+      return masked
+    }
+  }
+}
+
 /**
  * The CLI's reporter: like the action's log, every registered secret prints
  * as `***`. On a terminal it keeps the status board below everything else it
@@ -92,13 +116,7 @@ export function cliReporter(
   terminal: Terminal = PLAIN,
   logStream: LogStream = 'stderr'
 ): Reporter & { error: (text: string) => void } {
-  const secrets = new Set<string>()
-  const mask = (text: string) => {
-    let masked = text
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-      masked = masked.split(secret).join('***')
-    return masked
-  }
+  const { add, mask } = secretMask()
   let board: readonly string[] = []
   const fit = (line: string) =>
     line.length < terminal.columns ? line : `${line.slice(0, terminal.columns - 2)}…`
@@ -136,9 +154,7 @@ export function cliReporter(
     summary: async (_markdown, plain) => {
       if (plain) stdout(plain.endsWith('\n') ? plain : `${plain}\n`)
     },
-    setSecret: value => {
-      if (value.length >= 3) secrets.add(value)
-    },
+    setSecret: add,
     terminal,
     flush: async () => {
       await drained(process.stdout)

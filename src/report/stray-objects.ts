@@ -7,7 +7,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-const SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '.tox', '.nox'])
+const SKIPPED: readonly string[] = [
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  '.venv',
+  'venv',
+  '.tox',
+  '.nox'
+]
 const COMPILED = /\.(so|pyd|dylib)$|\.so\.\d/
 
 /** Up to `most` compiled files under `dir` (relative paths), looking at most `depth` levels down. */
@@ -24,7 +33,7 @@ export function strayObjects(dir: string, most = 5, depth = 6): string[] {
     for (const entry of entries) {
       if (found.length >= most) return
       const full = path.join(current, entry.name)
-      if (entry.isDirectory() && !SKIPPED.has(entry.name)) walk(full, level + 1)
+      if (entry.isDirectory() && !SKIPPED.includes(entry.name)) walk(full, level + 1)
       else if (entry.isFile() && COMPILED.test(entry.name)) found.push(path.relative(dir, full))
     }
   }

@@ -47,8 +47,6 @@ export interface Dialect {
   ): string[]
   /** Copies `{wheel}` into a dir (repair without a repair command). */
   copyWheel(python: string, dir: string): string[]
-  /** Marks a kept venv complete. */
-  touch(file: string): string[]
   /** Writes files (path, content), creating their dirs. */
   writeFiles(python: string, files: readonly (readonly [string, string])[]): string[]
   /** Creates the host tools venv with `requirements`, then touches `marker`. */
@@ -139,7 +137,6 @@ export const POSIX: Dialect = {
   ],
   copyWheel: (_python, dir) => ['cp', '--', '{wheel}', dir],
   writeFiles: (_python, files) => ['bash', '-c', POSIX_WRITE_FILES, 'write-files', ...files.flat()],
-  touch: file => ['touch', file],
   toolsVenv: (hostPython, dir, marker, requirements) => [
     'bash',
     '-c',
@@ -183,6 +180,14 @@ export const PREPARE_TEST_PY = [
 
 export const COPY_PY = 'import shutil, sys; shutil.copy2(sys.argv[1], sys.argv[2])'
 
+/** Files a build writes (write-config) with its own Python, on any OS. */
+export const writeWithPython = (python: string, files: readonly (readonly [string, string])[]) => [
+  python,
+  '-c',
+  WRITE_FILES_PY,
+  ...files.flat()
+]
+
 /** argv: path content [path content ...]. */
 export const WRITE_FILES_PY = [
   'import os, sys',
@@ -201,8 +206,6 @@ export const TOOLS_PY = [
   "subprocess.check_call([python, '-m', 'pip', 'install', '--disable-pip-version-check', '-q', *requirements])",
   'pathlib.Path(marker).touch()'
 ].join('\n')
-
-const TOUCH_PY = 'import pathlib, sys; pathlib.Path(sys.argv[1]).touch()'
 
 export const WINDOWS: Dialect = {
   path: path.win32,
@@ -232,7 +235,6 @@ export const WINDOWS: Dialect = {
   ],
   copyWheel: (python, dir) => [python, '-c', COPY_PY, '{wheel}', dir],
   writeFiles: (python, files) => [python, '-c', WRITE_FILES_PY, ...files.flat()],
-  touch: file => ['python', '-c', TOUCH_PY, file],
   toolsVenv: (hostPython, dir, marker, requirements) => [
     hostPython,
     '-c',

@@ -1,4 +1,4 @@
-/** Each build frontend (pip, build, build[uv], uv): its argv and what it needs installed. */
+/** Each build frontend (pip, build, build[uv], uv): its argv, what it needs installed, and the step that installs it into an interpreter where missing. */
 import type { Frontend } from '../options/types.js'
 
 export interface FrontendCall {
@@ -90,4 +90,32 @@ export function requirementModules(requirements: readonly string[]): string[] {
     return [name, ...(extras ? extras.split(',') : [])]
   })
   return [...new Set(modules.map(m => m.trim().replaceAll('-', '_')).filter(Boolean))]
+}
+
+/**
+ * argv: python modules requirements... Installs the requirements into the
+ * interpreter unless every module (comma-separated) is importable already.
+ */
+export const ENSURE_INSTALLED = [
+  'python="$1" modules="$2"; shift 2',
+  '"$python" -c \'import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in sys.argv[1].split(",")))\' "$modules" && exit 0',
+  'exec "$python" -m pip install --disable-pip-version-check -q "$@"'
+].join('\n')
+
+export function ensureInstalled(
+  python: string,
+  requirements: readonly string[],
+  constraints: readonly string[]
+): string[] {
+  const modules = requirementModules(requirements).join(',')
+  return [
+    'bash',
+    '-c',
+    ENSURE_INSTALLED,
+    'ensure',
+    python,
+    modules,
+    ...constraints,
+    ...requirements
+  ]
 }

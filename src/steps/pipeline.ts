@@ -4,20 +4,12 @@
  * → audit, then the test in a fresh venv. A dialect (POSIX or Windows) says
  * how each step is spelled. Pure: paths in, steps out.
  */
-import crypto from 'node:crypto'
 import type { BuildOptions } from '../options/types.js'
 import type { Step, Where } from '../plan/types.js'
-import { buildDirs, WRITE_FILES_PY, type Dialect } from './dialect.js'
-
-/** Files a build writes (write-config) with its own Python, on any OS. */
-const writeWithPython = (python: string, files: readonly (readonly [string, string])[]) => [
-  python,
-  '-c',
-  WRITE_FILES_PY,
-  ...files.flat()
-]
-import { frontendArgv, frontendRequirements } from './frontend.js'
-import { checkPythonArgv, ensureInstalled } from './interpreter.js'
+import { buildDirs, writeWithPython, type Dialect } from './dialect.js'
+import { ensureInstalled, frontendArgv, frontendRequirements } from './frontend.js'
+import { checkKeptVenvArgv, keptVenv, markKeptVenvArgv, type KeptVenv } from './kept-venv.js'
+import { checkPythonArgv } from './interpreter.js'
 import { coreBudgetEnv } from './core-budget.js'
 import { shellArgv } from './placeholders.js'
 import { join as commandLine } from '../util/shlex.js'
@@ -104,26 +96,21 @@ export interface PipelineInput {
   }
 }
 
-/** A kept build venv: its directory and the marker that says it is complete. */
-function sharedVenv(
-  input: PipelineInput,
-  requirements: readonly string[]
-): { dir: string; marker: string } | undefined {
+/**
+ * The kept build venv of a host build, unless before-build runs: it runs in
+ * the build venv and may install anything there, which must not reach other
+ * builds or runs.
+ */
+function keptVenvOf(input: PipelineInput, requirements: readonly string[]): KeptVenv | undefined {
   if (!input.sharedVenvRoot || input.options.beforeBuild) return undefined
-  const id = crypto
-    .createHash('sha256')
-    .update(
-      JSON.stringify([
-        input.python,
-        input.virtualenv ?? 'venv',
-        requirements,
-        input.constraintsFile ?? ''
-      ])
-    )
-    .digest('hex')
-    .slice(0, 16)
-  const dir = input.dialect.path.join(input.sharedVenvRoot, id)
-  return { dir, marker: input.dialect.path.join(dir, '.wheelwright-ready') }
+  return keptVenv({
+    root: input.sharedVenvRoot,
+    dialect: input.dialect,
+    python: input.python,
+    virtualenv: input.virtualenv,
+    requirements,
+    constraintsFile: input.constraintsFile
+  })
 }
 
 function venvArgv(input: PipelineInput, dir: string): string[] {
@@ -135,7 +122,15 @@ function venvArgv(input: PipelineInput, dir: string): string[] {
 type StepExtra = Partial<
   Pick<
     Step,
-    'env' | 'cwd' | 'phase' | 'collectsWheel' | 'creates' | 'wheelDir' | 'onlyAbi3' | 'display'
+    | 'env'
+    | 'cwd'
+    | 'phase'
+    | 'collectsWheel'
+    | 'creates'
+    | 'verifies'
+    | 'wheelDir'
+    | 'onlyAbi3'
+    | 'display'
   >
 >
 
@@ -148,7 +143,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const inInterpreter = input.environments === 'interpreter'
   const constrained = input.constraintsFile ? ['-c', input.constraintsFile] : []
   const requirements = frontendRequirements(options.frontend)
-  const kept = inInterpreter ? undefined : sharedVenv(input, requirements)
+  const kept = inInterpreter ? undefined : keptVenvOf(input, requirements)
   const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) }
   const venvBin = dialect.venvBin(dirs.venv)
   const testBin = dialect.venvBin(dirs.testVenv)
@@ -179,6 +174,7 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     phase: extra.phase ?? 'build',
     ...(extra.collectsWheel ? { collectsWheel: extra.collectsWheel } : {}),
     ...(extra.creates ? { creates: extra.creates } : {}),
+    ...(extra.verifies ? { verifies: extra.verifies } : {}),
     ...(extra.wheelDir ? { wheelDir: extra.wheelDir } : {}),
     ...(extra.onlyAbi3 ? { onlyAbi3: true } : {})
   })
@@ -219,6 +215,13 @@ export function pipelineSteps(input: PipelineInput): Step[] {
         })
       )
   } else {
+    if (kept)
+      steps.push(
+        step('venv-check', checkKeptVenvArgv(python, kept, requirements), {
+          verifies: kept.marker,
+          display: 'check the kept build venv'
+        })
+      )
     steps.push(
       step('venv', venvArgv(input, dirs.venv), { ...once, display: 'create the build venv' })
     )
@@ -241,7 +244,10 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     }
     if (kept)
       steps.push(
-        step('venv-ready', dialect.touch(kept.marker), { ...once, display: 'keep the build venv' })
+        step('venv-ready', markKeptVenvArgv(python, kept), {
+          ...once,
+          display: 'keep the build venv'
+        })
       )
   }
   if (options.beforeBuild)

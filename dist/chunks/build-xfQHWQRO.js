@@ -3,13 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, b as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-CM7SRqvW.js';
 import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename-cCFM2wW1.js';
-import { t as thisMachine, e as paintFor, f as failureKind, V as VERSION, g as checkArchsSelected } from './version-D2edeXg_.js';
-import { j as jobConfigurations } from './select-OL4_JD0V.js';
-import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, p as parseEnvironment, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-BJuue9wp.js';
+import { t as thisMachine, g as eventOutput, l as liveOutput, h as failureKind, i as duration, k as paintFor, V as VERSION, m as checkArchsSelected } from './version-D-_ZocJG.js';
+import { j as jobConfigurations } from './select-CKUn39eL.js';
+import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, p as parseEnvironment, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-Dkh1QpN4.js';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
+import 'node:perf_hooks';
+import 'node:process';
 import './core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -33,7 +35,6 @@ import 'node:events';
 import 'node:diagnostics_channel';
 import 'node:tls';
 import 'node:zlib';
-import 'node:perf_hooks';
 import 'node:util/types';
 import 'node:worker_threads';
 import 'node:url';
@@ -188,11 +189,19 @@ function checkEmulation(archs, dir = BINFMT_DIR) {
  * Finds the Pythons on this machine for host builds: the runner tool cache
  * (`RUNNER_TOOL_CACHE/Python/<X.Y.Z>/<arch>[-freethreaded]` with its
  * `<arch>.complete` marker), pyenv, then PATH. Each candidate is asked for its
- * version once; the first interpreter found for an identifier wins.
+ * version once; the first interpreter found for an identifier wins. A
+ * candidate whose path names a Python version that no selected identifier
+ * needs (pyenv's `3.9.18`, PATH's `pypy3.9`) is not asked: starting every
+ * interpreter of a machine (PyPy takes most of a second) is the largest part
+ * of a host build's start-up.
  */
 const PROBE = 'import json, platform, sys, sysconfig; print(json.dumps({"version": platform.python_version(), ' +
     '"implementation": sys.implementation.name, "ft": bool(sysconfig.get_config_var("Py_GIL_DISABLED")), ' +
     '"pypy": getattr(sys, "pypy_version_info", None) and "%d%d" % sys.pypy_version_info[:2]}))';
+/** `3.12` from names such as `3.12.1`, `3.13.0t`, `3.12-dev`, `python3.12`, `pypy3.10-7.3.12`. */
+function minorOfName(name) {
+    return /^(?:python|pypy)?(\d+\.\d+)(?![\d])/.exec(name)?.[1];
+}
 /**
  * Tool-cache layout: the arch directories that have a `.complete` marker,
  * newest version first, listed through @actions/tool-cache.
@@ -204,7 +213,7 @@ function toolCacheCandidates(toolCache, arch, layout) {
             const minor = version.split('.').slice(0, 2).join('.');
             const exe = pythonIn(path.join(toolCache, 'Python', version, flavour), layout, minor);
             if (exe)
-                result.push({ path: exe, source: 'tool-cache' });
+                result.push({ path: exe, source: 'tool-cache', minor });
         }
     }
     return result;
@@ -226,9 +235,9 @@ function pyenvCandidates(env) {
     return fs__default
         .readdirSync(versions)
         .sort(compareVersionsDesc)
-        .map(v => path.join(versions, v, 'bin', 'python'))
-        .filter(p => fs__default.existsSync(p))
-        .map(p => ({ path: p, source: 'pyenv' }));
+        .map(v => ({ path: path.join(versions, v, 'bin', 'python'), minor: minorOfName(v) }))
+        .filter(c => fs__default.existsSync(c.path))
+        .map(c => ({ ...c, source: 'pyenv' }));
 }
 function pathCandidates(env) {
     const names = ['python3', 'pypy3', ...Array.from({ length: 8 }, (_, i) => `python3.${i + 9}`)];
@@ -238,8 +247,10 @@ function pathCandidates(env) {
             continue;
         for (const name of names) {
             const file = path.join(dir, name);
-            if (fs__default.existsSync(file))
-                found.push({ path: fs__default.realpathSync(file), source: 'path' });
+            if (!fs__default.existsSync(file))
+                continue;
+            const real = fs__default.realpathSync(file);
+            found.push({ path: real, source: 'path', minor: minorOfName(path.basename(real)) });
         }
     }
     return found;
@@ -253,6 +264,10 @@ function identifierFor(probe, platformTag) {
         return `pp${major}${minor}-${platformTag}`;
     return undefined;
 }
+/** Whether a candidate is worth asking: its path names no version, or a wanted one. */
+function worthProbing(candidate, minors) {
+    return !minors || candidate.minor === undefined || minors.has(candidate.minor);
+}
 async function discoverInterpreters(input) {
     const { env } = input;
     const toolCache = toolCacheRoot(env);
@@ -261,7 +276,7 @@ async function discoverInterpreters(input) {
         ...pyenvCandidates(env),
         ...pathCandidates(env)
     ];
-    const unique = [...new Map(candidates.map(c => [c.path, c])).values()];
+    const unique = [...new Map(candidates.map(c => [c.path, c])).values()].filter(c => worthProbing(c, input.minors));
     const probes = await Promise.all(unique.map(async (candidate) => {
         const result = await exec([candidate.path, '-c', PROBE], { timeoutMs: 20000 }).catch(() => undefined);
         if (!result || result.code !== 0)
@@ -352,7 +367,8 @@ async function gatherFacts(options, configurations, env) {
             env,
             layout: platform.layout,
             platformTag: hostTag,
-            toolCacheArch: toolCacheArch(options.runner.machine)
+            toolCacheArch: toolCacheArch(options.runner.machine),
+            minors: new Set(configurations.map(c => c.version.split('.').slice(0, 2).join('.')))
         })
         : new Map();
     const hostInterpreters = onThisOs
@@ -407,473 +423,6 @@ async function containerMode(options, configurations) {
         value: options.container,
         hint: `${[...engines, 'podman'].filter((e, i, all) => all.indexOf(e) === i).join(' and ')} did not answer; start one (or set container-engine), or set container: off to build on this host`
     });
-}
-
-const isZero = value => value === 0 || value === 0n;
-const pluralize = (word, count) => (count === 1 || count === 1n) ? word : `${word}s`;
-
-const ONE_SECOND_IN_MILLISECONDS = 1000n;
-const ONE_MINUTE_IN_MILLISECONDS = 60n * ONE_SECOND_IN_MILLISECONDS;
-const ONE_HOUR_IN_MILLISECONDS = 60n * ONE_MINUTE_IN_MILLISECONDS;
-const ONE_DAY_IN_MILLISECONDS = 24n * ONE_HOUR_IN_MILLISECONDS;
-const MAX_DECIMAL_DIGITS = 100; // The same limit as `Number#toFixed()`, which keeps the output a sensible size.
-
-// A negative or fractional count is not a digit count, and a `NaN` count would leak into the output as `NaN`.
-const decimalDigits = (value, defaultValue) => typeof value === 'number' && !Number.isNaN(value)
-	? Math.min(Math.max(Math.trunc(value), 0), MAX_DECIMAL_DIGITS)
-	: defaultValue;
-
-// The duration as the exact fraction `value / scale` milliseconds, so every field can be derived with exact BigInt arithmetic.
-// An integer is exact at any size, including a number past the safe range. A fractional number is rounded to 15 significant digits, counting the whole duration, as that is all the precision a double has. This turns float noise back into the intended value: `0.57 * 100_000` is `56999.99999999999`, which is read as `57000`, and `999.9999999999999` is read as `1000`. Digits past the 15th are rounded away, so they are not exact.
-const toExactMilliseconds = milliseconds => {
-	// eslint-disable-next-line unicorn/prefer-number-is-safe-integer -- An integer past the safe range is still exact.
-	if (typeof milliseconds === 'bigint' || Number.isInteger(milliseconds)) {
-		return {value: BigInt(milliseconds), scale: 1n};
-	}
-
-	const [significand, exponent = '0'] = milliseconds.toPrecision(15).split('e', 2);
-	const [whole, fraction = ''] = significand.split('.', 2);
-	const digits = BigInt(whole + fraction);
-	const decimals = fraction.length - Number(exponent);
-
-	// From `1e15` up, the 15 digits end before the decimal point, so the exponent is positive. The fraction is then dropped and the duration is rounded to the nearest 10 milliseconds. A number from `2 ** 52` up is always an integer, so this only applies below that.
-	return decimals < 0
-		? {value: digits * (10n ** BigInt(-decimals)), scale: 1n}
-		: {value: digits, scale: 10n ** BigInt(decimals)};
-};
-
-// Places the decimal point in a count of steps of `10 ** -digits`.
-const formatSteps = (steps, digits) => {
-	if (digits === 0) {
-		return String(steps);
-	}
-
-	const padded = String(steps).padStart(digits + 1, '0');
-	return `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
-};
-
-function prettyMilliseconds(milliseconds, options) {
-	const isBigInt = typeof milliseconds === 'bigint';
-	if (!isBigInt && !Number.isFinite(milliseconds)) {
-		throw new TypeError('Expected a finite number or bigint');
-	}
-
-	options = {...options};
-
-	const sign = milliseconds < 0 ? '-' : '';
-	// eslint-disable-next-line unicorn/prefer-math-abs -- `Math.abs()` throws on a bigint, and the bigint path reaches here.
-	milliseconds = milliseconds < 0 ? -milliseconds : milliseconds; // Cannot use `Math.abs()` because of BigInt support.
-
-	if (options.colonNotation) {
-		options.compact = false;
-		options.formatSubMilliseconds = false;
-		options.separateMilliseconds = false;
-		options.verbose = false;
-		// Dropping a field from the right would change what the remaining fields mean: `1:01:01` would become `1:01`, which reads as 1 minute.
-		options.unitCount = undefined;
-	}
-
-	if (options.compact) {
-		options.unitCount = 1;
-		options.secondsDecimalDigits = 0;
-		options.millisecondsDecimalDigits = 0;
-	}
-
-	let result = [];
-
-	const add = (value, long, short, valueString) => {
-		// Colon notation always shows the minutes, and the hours too when the seconds are hidden, so the last fields read as `m:ss`, or as `h:mm` without the seconds. A duration under a minute keeps its seconds, so it reads as `h:mm:ss` there.
-		const isAlwaysShown = options.colonNotation && (short === 'm' || (short === 'h' && options.hideSeconds));
-
-		if (
-			!isAlwaysShown
-			&& (result.length === 0 || !options.colonNotation)
-			&& isZero(value)) {
-			return;
-		}
-
-		valueString ??= String(value);
-		if (options.colonNotation) {
-			const wholeDigits = valueString.includes('.') ? valueString.split('.', 1)[0].length : valueString.length;
-			// The first field is not padded. The days after a year go up to 364, so they get 3 digits to keep the width.
-			let minLength = 1;
-			if (result.length > 0) {
-				minLength = short === 'd' ? 3 : 2;
-			}
-
-			valueString = '0'.repeat(Math.max(0, minLength - wholeDigits)) + valueString;
-		} else {
-			valueString += options.verbose ? ' ' + pluralize(long, value) : short;
-		}
-
-		result.push(valueString);
-	};
-
-	const {value, scale} = toExactMilliseconds(milliseconds);
-	const second = ONE_SECOND_IN_MILLISECONDS * scale;
-	const minute = ONE_MINUTE_IN_MILLISECONDS * scale;
-	const hour = ONE_HOUR_IN_MILLISECONDS * scale;
-	const day = ONE_DAY_IN_MILLISECONDS * scale;
-
-	// The days, hours, minutes, seconds, and sub-millisecond fields are floored from the exact value, so none of them can round up into the next unit. Only the milliseconds, when they are the last unit, are rounded (see below).
-	const days = value / day;
-	const hoursWithinDay = (value % day) / hour;
-	const minutesWithinHour = (value % hour) / minute;
-
-	if (options.hideYearAndDays) {
-		add((days * 24n) + hoursWithinDay, 'hour', 'h');
-	} else {
-		if (options.hideYear) {
-			add(days, 'day', 'd');
-		} else {
-			add(days / 365n, 'year', 'y');
-			add(days % 365n, 'day', 'd');
-		}
-
-		add(hoursWithinDay, 'hour', 'h');
-	}
-
-	add(minutesWithinHour, 'minute', 'm');
-
-	const secondsDecimalDigits = decimalDigits(options.secondsDecimalDigits, 1);
-	const secondsStepsPerSecond = 10n ** BigInt(secondsDecimalDigits);
-
-	// A duration under a minute has no coarser field, so hiding the seconds would leave nothing to carry its value.
-	const hideSeconds = options.hideSeconds && value >= minute;
-
-	// `subSecondsAsDecimals` moves the value into the seconds field, so it only applies when that field is rendered and can represent the value, at least one step of the seconds digits. Otherwise the value is lost.
-	const canShowAsDecimalSeconds = options.subSecondsAsDecimals
-		&& !hideSeconds
-		&& value * secondsStepsPerSecond >= second;
-
-	if (!hideSeconds) {
-		const withinMinute = value % minute;
-
-		if (
-			options.separateMilliseconds
-			|| options.formatSubMilliseconds
-			|| (!canShowAsDecimalSeconds && !options.colonNotation && value < second)
-		) {
-			add(withinMinute / second, 'second', 's');
-
-			if (options.formatSubMilliseconds) {
-				// Floored to whole nanoseconds, the smallest unit shown. `formatSubMilliseconds` shows these as they are, so a duration under 1 nanosecond is `0ms` there.
-				const subMillisecondNanoseconds = ((value % scale) * 1_000_000n) / scale;
-
-				add((value % second) / scale, 'millisecond', 'ms');
-				add(subMillisecondNanoseconds / 1000n, 'microsecond', 'µs');
-				add(subMillisecondNanoseconds % 1000n, 'nanosecond', 'ns');
-			} else {
-				const millisecondsDecimalDigits
-					= decimalDigits(options.millisecondsDecimalDigits, 0);
-				const stepsPerMillisecond = 10n ** BigInt(millisecondsDecimalDigits);
-
-				// Rounded half up in exact steps of the last digit, as a float sum of the parts can land a midpoint like `1.005` below it.
-				let steps = ((2n * (value % second) * stepsPerMillisecond) + scale) / (2n * scale);
-
-				// Under a second, the zero field is dropped entirely, so a nonzero duration is clamped to the smallest representable value instead of rounding down onto it. From a second up, the seconds field carries the value, so the milliseconds round normally.
-				if (steps === 0n && value > 0n && value < second) {
-					steps = 1n;
-				}
-
-				// The milliseconds are rounded, not floored, but never up to a full second, which would need the seconds field.
-				const maximumSteps = (1000n * stepsPerMillisecond) - 1n;
-				if (steps > maximumSteps) {
-					steps = maximumSteps;
-				}
-
-				const millisecondsString = formatSteps(steps, millisecondsDecimalDigits);
-
-				add(
-					Number(millisecondsString),
-					'millisecond',
-					'ms',
-					millisecondsString,
-				);
-			}
-		} else {
-			// Floored to the digit count, so the seconds never round up into the next step, or to `60s`.
-			const secondsFixed = formatSteps((withinMinute * secondsStepsPerSecond) / second, secondsDecimalDigits);
-			const secondsString = options.keepDecimalsOnWholeSeconds
-				? secondsFixed
-				: secondsFixed.replace(/\.0+$/v, '');
-			add(Number(secondsString), 'second', 's', secondsString);
-		}
-	}
-
-	const separator = options.colonNotation ? ':' : ' ';
-	if (typeof options.unitCount === 'number') {
-		// `Math.max()` propagates `NaN`, and `slice(0, NaN)` is an empty slice, which would drop every unit.
-		result = result.slice(0, Math.max(options.unitCount, 1) || Infinity);
-	}
-
-	const output = result.length === 0
-		? '0' + (options.verbose ? ' milliseconds' : 'ms')
-		: result.join(separator);
-
-	// Rounding can leave nothing but zeros behind, and a signed zero reads as a negative duration.
-	return /[1-9]/v.test(output) ? sign + output : output;
-}
-
-/**
- * The lines a build's log keeps (printed whole when it fails, or folded in
- * the action): all of them up to a bound, then the last ones, with a line
- * that says how many were left out. A build that prints 200 MB has already
- * streamed it; what is kept for the end stays small.
- */
-const KEPT_LOG_CHARS = 1024 * 1024;
-const size = (chars) => chars >= 1024 * 1024 ? `${chars / 1024 / 1024} MiB` : `${chars} characters`;
-class KeptLines {
-    limit;
-    lines = [];
-    start = 0;
-    chars = 0;
-    dropped = 0;
-    constructor(limit = KEPT_LOG_CHARS) {
-        this.limit = limit;
-    }
-    push(...lines) {
-        for (const line of lines) {
-            this.lines.push(line);
-            this.chars += line.length + 1;
-            while (this.chars > this.limit && this.lines.length - this.start > 1) {
-                this.chars -= this.lines[this.start].length + 1;
-                this.start++;
-                this.dropped++;
-            }
-        }
-        if (this.start > 4096 && this.start * 2 > this.lines.length) {
-            this.lines = this.lines.slice(this.start);
-            this.start = 0;
-        }
-    }
-    get length() {
-        return this.lines.length - this.start + (this.dropped > 0 ? 1 : 0);
-    }
-    /** The kept lines, each ending in a newline. */
-    text() {
-        const kept = this.lines.slice(this.start);
-        const note = this.dropped > 0
-            ? [
-                `… ${this.dropped} earlier lines left out (the log keeps its last ${size(this.limit)}) …`
-            ]
-            : [];
-        return [...note, ...kept].map(line => `${line}\n`).join('');
-    }
-}
-
-/**
- * The live log of a build run: each step as the user knows it (`▸ build:
- * python -m build .`), its output as it comes, then `✓ build (12.3s)` or
- * `✗ build failed: exit code 1 (3.1s)`, and a heartbeat in long silences.
- *
- * Why it looks like this:
- * - One build at a time (parallel 1, or one identifier) streams everything
- *   in order, as cibuildwheel does: its users expect to watch the compiler.
- *   In the action that stream is the identifier's ::group::, so the log folds
- *   per identifier, and a ✓/✗ line after the group says how it ended.
- * - Several at once on a terminal: a status board of the running builds
- *   (step and elapsed time), with finished steps scrolling above it, as cargo
- *   and Bazel show parallel work. Raw output would interleave into noise, so
- *   it is kept, and a failed build's log is printed whole when it fails,
- *   the way both tools print the output of a failed unit.
- * - Several at once in a log file or CI (no terminal to redraw): every line
- *   as it comes, prefixed with its identifier (`[cp312-manylinux_x86_64]`),
- *   like `docker compose` or `make -j`, so a stuck or killed job still shows
- *   what each build last did. Each build's log is also printed whole in its
- *   own group when it ends: in the action always (groups fold, so it costs
- *   nothing to skim), in the CLI for a failed build.
- * - A heartbeat (`… build still running (1m 30s)`) after every 30 s of
- *   silence, so a slow link step never looks like a hang.
- * - Nothing is held back longer than a partial line; flush() writes those
- *   (and, on a board, the logs of the running builds) before the process
- *   exits on a signal.
- * The kept log (text()) is plain; colour is only in what is printed.
- */
-const HEARTBEAT_MS = 30_000;
-/** How much of a step's command its `▸` line shows. */
-const DISPLAY_CHARS = 400;
-function liveMode(concurrent, tty) {
-    return !concurrent ? 'stream' : tty ? 'board' : 'prefixed';
-}
-const duration = (ms, digits = 1) => prettyMilliseconds(ms, { secondsDecimalDigits: digits, keepDecimalsOnWholeSeconds: false });
-const PREFIX_COLOURS = ['cyan', 'magenta', 'blue', 'yellow', 'green'];
-const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
-/** Plain and coloured forms of the lines a build prints. */
-function stepLines(paint) {
-    return {
-        started: (step) => {
-            const display = step.display && step.display.length > DISPLAY_CHARS
-                ? `${step.display.slice(0, DISPLAY_CHARS)}… (${step.display.length - DISPLAY_CHARS} more characters)`
-                : step.display;
-            const shown = display && display !== step.name ? `: ${display}` : '';
-            return [`▸ ${step.name}${shown}`, `${paint.cyan('▸')} ${paint.bold(step.name)}${shown}`];
-        },
-        finished: (name, code, ms, interrupted) => interrupted
-            ? [
-                `✗ ${name} interrupted by ${interrupted} (${duration(ms)})`,
-                `${paint.red('✗')} ${name} ${paint.red(`interrupted by ${interrupted}`)} ${paint.dim(`(${duration(ms)})`)}`
-            ]
-            : code === 0
-                ? [
-                    `✓ ${name} (${duration(ms)})`,
-                    `${paint.green('✓')} ${name} ${paint.dim(`(${duration(ms)})`)}`
-                ]
-                : [
-                    `✗ ${name} failed: exit code ${code} (${duration(ms)})`,
-                    `${paint.red('✗')} ${name} ${paint.red(`failed: exit code ${code}`)} ${paint.dim(`(${duration(ms)})`)}`
-                ],
-        heartbeat: (name, ms) => {
-            const text = `… ${name} still running (${duration(ms, 0)})`;
-            return [text, paint.dim(text)];
-        }
-    };
-}
-/** The complete lines of `held + chunk`, and the partial line left after them. */
-function splitLines(held, chunk) {
-    const lines = (held + chunk).replace(/\r\n?/g, '\n').split('\n');
-    const partial = lines.pop() ?? '';
-    return { lines, partial };
-}
-function liveOutput(settings) {
-    const { reporter } = settings;
-    const now = settings.now ?? Date.now;
-    const heartbeatMs = settings.heartbeatMs ?? HEARTBEAT_MS;
-    const mode = liveMode(settings.concurrent, reporter.terminal.tty);
-    const paint = paintFor(reporter.terminal);
-    const lines = stepLines(paint);
-    const running = new Set();
-    let started = 0;
-    const drawBoard = () => {
-        if (mode !== 'board')
-            return;
-        const frame = SPINNER[Math.floor(now() / 100) % SPINNER.length];
-        reporter.status([...running].map(build => {
-            const step = build.step;
-            const doing = step ? `${step.name}${step.display ? `: ${step.display}` : ''}` : 'waiting';
-            return `${frame} ${build.identifier}  ${duration(now() - build.started, 0)}  ${doing}`;
-        }));
-    };
-    const tick = () => {
-        for (const build of running) {
-            const step = build.step;
-            if (!step || now() - step.quietSince < heartbeatMs || mode === 'board')
-                continue;
-            step.quietSince = now();
-            const [plain, shown] = lines.heartbeat(step.name, now() - step.started);
-            say(build, plain, shown, false);
-        }
-        drawBoard();
-    };
-    const timer = setInterval(tick, Math.min(1000, heartbeatMs));
-    timer.unref();
-    const prefixOf = (build, index) => {
-        const colour = PREFIX_COLOURS[index % PREFIX_COLOURS.length];
-        return paint[colour](`[${build.identifier}]`);
-    };
-    const prefixes = new Map();
-    /** Prints a line of a build (unless it is raw output on a board); `keep` puts it in the log. */
-    const say = (build, plain, shown = plain, keep = true, raw = false) => {
-        if (keep)
-            build.kept.push(plain);
-        if (mode === 'stream')
-            reporter.line(shown);
-        else if (!(raw && mode === 'board'))
-            reporter.line(`${prefixes.get(build)} ${shown}`.trimEnd());
-    };
-    const outputLine = (build, rewrite, line) => {
-        const text = rewrite(line);
-        say(build, text, text, true, true);
-    };
-    const endPartial = (build, rewrite) => {
-        if (build.partial === '')
-            return;
-        outputLine(build, rewrite, build.partial);
-        build.partial = '';
-    };
-    return {
-        begin(identifier, label) {
-            const build = { identifier, started: now(), partial: '', kept: new KeptLines() };
-            running.add(build);
-            prefixes.set(build, prefixOf(build, started++));
-            const rewrite = settings.rewrite?.(identifier) ?? ((line) => line);
-            if (mode === 'stream')
-                reporter.startGroup(`${identifier} ${label}`);
-            else
-                reporter.line(`${prefixes.get(build)} ${paint.bold('started')} ${label}`);
-            drawBoard();
-            return {
-                note: text => say(build, text),
-                warning: text => {
-                    endPartial(build, rewrite);
-                    build.kept.push(`warning: ${text}`);
-                    reporter.warning(`${identifier}: ${text}`);
-                },
-                stepStarted: step => {
-                    endPartial(build, rewrite);
-                    const at = now();
-                    build.step = { name: step.name, display: step.display, started: at, quietSince: at };
-                    const [plain, shown] = lines.started(step);
-                    say(build, plain, shown);
-                    drawBoard();
-                },
-                output: chunk => {
-                    if (build.step)
-                        build.step.quietSince = now();
-                    const { lines: complete, partial } = splitLines(build.partial, chunk);
-                    build.partial = partial;
-                    for (const line of complete)
-                        outputLine(build, rewrite, line);
-                },
-                stepFinished: (step, code, ms, interrupted) => {
-                    endPartial(build, rewrite);
-                    build.step = undefined;
-                    const [plain, shown] = lines.finished(step.name, code, ms, interrupted);
-                    say(build, plain, shown);
-                    drawBoard();
-                },
-                text: () => build.kept.text(),
-                finished: end => {
-                    endPartial(build, rewrite);
-                    running.delete(build);
-                    const took = duration(now() - build.started);
-                    const text = build.kept.text();
-                    const how = end.ok
-                        ? end.title
-                        : end.interrupted
-                            ? `interrupted by ${end.interrupted} at ${end.step}`
-                            : `failed at ${end.step}`;
-                    if (mode === 'stream')
-                        reporter.endGroup();
-                    else if (settings.foldedLogs || !end.ok)
-                        reporter.group(`${identifier}: ${end.ok || end.interrupted ? how : `FAILED at ${end.step}`}`, text);
-                    const result = end.ok
-                        ? `${paint.green('✓')} ${paint.bold(identifier)} ${how} ${paint.dim(`(${took})`)}`
-                        : `${paint.red('✗')} ${paint.bold(identifier)} ${paint.red(how)} ${paint.dim(`(${took})`)}`;
-                    reporter.line(result);
-                    prefixes.delete(build);
-                    drawBoard();
-                }
-            };
-        },
-        flush() {
-            for (const build of running) {
-                const rewrite = settings.rewrite?.(build.identifier) ?? ((line) => line);
-                endPartial(build, rewrite);
-                if (mode === 'stream')
-                    reporter.endGroup();
-                else if (mode === 'board' || (mode === 'prefixed' && settings.foldedLogs))
-                    reporter.group(`${build.identifier}: stopped (log so far)`, build.kept.text().trimEnd());
-            }
-            if (mode === 'board')
-                reporter.status([]);
-        },
-        close() {
-            clearInterval(timer);
-            if (mode === 'board')
-                reporter.status([]);
-        }
-    };
 }
 
 const problemMatcher = [
@@ -1364,11 +913,21 @@ function tellingLines(output) {
  * venv, a kept build venv) and end by writing its marker. Another run, or
  * another build of this one, may want the same thing at the same time: the
  * steps of one marker run holding the lock of the marker's directory, and a
- * marker that appeared while waiting means they are skipped.
+ * marker that appeared while waiting means they are skipped. A kept thing
+ * that a `verifies` step found broken is removed under the same lock.
  */
 /** The lock of a marker's directory: `<dir>.lock`, next to it. */
 function markerLockDir(marker) {
     return `${path.dirname(marker)}.lock`;
+}
+/** When a marker was written (ms), or undefined when there is none. */
+function markerStamp(marker) {
+    try {
+        return fs__default.statSync(marker).mtimeMs;
+    }
+    catch {
+        return undefined;
+    }
 }
 class MarkerLocks {
     steps;
@@ -1413,6 +972,23 @@ class MarkerLocks {
     release(marker) {
         this.held.get(marker)?.();
         this.held.delete(marker);
+    }
+    /**
+     * Removes the directory of a marker whose thing was found broken, unless
+     * the marker changed since `seen` (another build already made it again).
+     */
+    async discard(marker, seen) {
+        const dir = path.dirname(marker);
+        const release = await acquireLock(markerLockDir(marker), {
+            onWait: owner => this.onWait(waitingMessage(dir, owner))
+        });
+        try {
+            if (markerStamp(marker) === seen)
+                fs__default.rmSync(dir, { recursive: true, force: true });
+        }
+        finally {
+            release();
+        }
     }
     /** Releases whatever is still held (a failed step, a skipped remainder). */
     releaseAll() {
@@ -1629,6 +1205,10 @@ async function runSteps(state, build, log, locks, cache) {
             ...(step.where === state.group.where ? stepExtra : {}),
             ...(wheel ? { WHEELWRIGHT_WHEEL: wheelPath } : {})
         };
+        if (step.verifies) {
+            await checkKept(state, { ...step, argv }, env, log, locks);
+            continue;
+        }
         log.stepStarted(step);
         const executor = executorFor(state, step);
         const stepStart = Date.now();
@@ -1696,6 +1276,30 @@ async function runSteps(state, build, log, locks, cache) {
         cached: !!cachedFrom,
         tested: build.tested && !skipTests
     };
+}
+/**
+ * A `verifies` step: checks a kept thing when its marker is there. A failed
+ * check (or a kept python that no longer starts) removes the thing, so the
+ * steps that make it run next; the build goes on.
+ */
+async function checkKept(state, step, env, log, locks) {
+    const marker = step.verifies;
+    const seen = markerStamp(marker);
+    if (seen === undefined)
+        return;
+    log.stepStarted(step);
+    const started = Date.now();
+    const result = await executorFor(state, step)
+        .run(step, env, chunk => log.output(chunk))
+        .catch((error) => {
+        log.output(`${error instanceof Error ? error.message : String(error)}\n`);
+        return { code: 127 };
+    });
+    log.stepFinished(step, result.code, Date.now() - started);
+    if (result.code === 0)
+        return;
+    log.note(`${path.dirname(marker)} does not work: making it again`);
+    await locks.discard(marker, seen);
 }
 /** `{wheel}` in a step: in its `wheelDir` (a host copy), or where the wheel is. */
 function wheelPathFor(step, wheel) {
@@ -1872,12 +1476,15 @@ async function executePlan(plan, options, context, cache) {
     const { reporter } = context;
     const jobs = interleaved(plan.groups);
     const total = jobs.length;
-    const live = liveOutput({
-        reporter,
-        concurrent: Math.min(plan.parallel, total) > 1,
-        foldedLogs: context.isAction,
-        rewrite: sourceRewrites(jobs.map(j => j.build), options.packageDir, context.isAction ? context.env.GITHUB_WORKSPACE : undefined)
-    });
+    const rewrite = sourceRewrites(jobs.map(j => j.build), options.packageDir, context.isAction ? context.env.GITHUB_WORKSPACE : undefined);
+    const live = reporter.event
+        ? eventOutput(reporter.event, rewrite)
+        : liveOutput({
+            reporter,
+            concurrent: Math.min(plan.parallel, total) > 1,
+            foldedLogs: context.isAction,
+            rewrite
+        });
     const outputDir = path.resolve(plan.outputDir);
     const scratch = path.join(plan.tempDir, 'scratch');
     const children = new ChildTracker(context.reaper);
@@ -2231,7 +1838,16 @@ async function reportOutcome(outcome, totals, reporter) {
  * build and the repair there, where they may not load or may be bundled by
  * mistake. Named after a failed build or repair as a likely cause.
  */
-const SKIPPED = new Set(['.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', '.tox', '.nox']);
+const SKIPPED = [
+    '.git',
+    '.hg',
+    '.svn',
+    'node_modules',
+    '.venv',
+    'venv',
+    '.tox',
+    '.nox'
+];
 const COMPILED = /\.(so|pyd|dylib)$|\.so\.\d/;
 /** Up to `most` compiled files under `dir` (relative paths), looking at most `depth` levels down. */
 function strayObjects(dir, most = 5, depth = 6) {
@@ -2250,7 +1866,7 @@ function strayObjects(dir, most = 5, depth = 6) {
             if (found.length >= most)
                 return;
             const full = path.join(current, entry.name);
-            if (entry.isDirectory() && !SKIPPED.has(entry.name))
+            if (entry.isDirectory() && !SKIPPED.includes(entry.name))
                 walk(full, level + 1);
             else if (entry.isFile() && COMPILED.test(entry.name))
                 found.push(path.relative(dir, full));

@@ -1390,7 +1390,6 @@ const POSIX = {
     ],
     copyWheel: (_python, dir) => ['cp', '--', '{wheel}', dir],
     writeFiles: (_python, files) => ['bash', '-c', POSIX_WRITE_FILES, 'write-files', ...files.flat()],
-    touch: file => ['touch', file],
     toolsVenv: (hostPython, dir, marker, requirements) => [
         'bash',
         '-c',
@@ -1429,6 +1428,13 @@ const PREPARE_TEST_PY = [
     '    (shutil.copytree if os.path.isdir(source) else shutil.copy2)(source, target)'
 ].join('\n');
 const COPY_PY = 'import shutil, sys; shutil.copy2(sys.argv[1], sys.argv[2])';
+/** Files a build writes (write-config) with its own Python, on any OS. */
+const writeWithPython = (python, files) => [
+    python,
+    '-c',
+    WRITE_FILES_PY,
+    ...files.flat()
+];
 /** argv: path content [path content ...]. */
 const WRITE_FILES_PY = [
     'import os, sys',
@@ -1446,7 +1452,6 @@ const TOOLS_PY = [
     "subprocess.check_call([python, '-m', 'pip', 'install', '--disable-pip-version-check', '-q', *requirements])",
     'pathlib.Path(marker).touch()'
 ].join('\n');
-const TOUCH_PY = 'import pathlib, sys; pathlib.Path(sys.argv[1]).touch()';
 const WINDOWS$1 = {
     path: path$1.win32,
     pathSeparator: ';',
@@ -1475,7 +1480,6 @@ const WINDOWS$1 = {
     ],
     copyWheel: (python, dir) => [python, '-c', COPY_PY, '{wheel}', dir],
     writeFiles: (python, files) => [python, '-c', WRITE_FILES_PY, ...files.flat()],
-    touch: file => ['python', '-c', TOUCH_PY, file],
     toolsVenv: (hostPython, dir, marker, requirements) => [
         hostPython,
         '-c',
@@ -2688,12 +2692,6 @@ function requirementModules(requirements) {
     });
     return [...new Set(modules.map(m => m.trim().replaceAll('-', '_')).filter(Boolean))];
 }
-
-/**
- * Steps on the interpreter itself, where a build uses it without a venv (a
- * container, as cibuildwheel): install what is missing, and check that
- * `python` on PATH is this build's.
- */
 /**
  * argv: python modules requirements... Installs the requirements into the
  * interpreter unless every module (comma-separated) is importable already.
@@ -2716,6 +2714,51 @@ function ensureInstalled(python, requirements, constraints) {
         ...requirements
     ];
 }
+
+/**
+ * A host build venv kept between identifiers and runs: one per interpreter,
+ * venv tool, frontend requirements and pins (the constraints' content), under
+ * the cache dir. It is made once, under its marker's lock, and its marker
+ * records the interpreter that made it (`sys.version`). Each build first
+ * checks it: the venv's python runs, is still that interpreter, and finds the
+ * frontend. A venv that fails the check is a miss: it is removed and made
+ * again, never a failed build.
+ */
+function keptVenv(input) {
+    const { dialect } = input;
+    const pins = input.constraintsFile ? dialect.path.basename(input.constraintsFile) : '';
+    const id = crypto$1
+        .createHash('sha256')
+        .update(JSON.stringify([input.python, input.virtualenv ?? 'venv', input.requirements, pins]))
+        .digest('hex')
+        .slice(0, 16);
+    const dir = dialect.path.join(input.root, id);
+    return { dir, marker: dialect.path.join(dir, '.wheelwright-ready') };
+}
+/** argv: marker modules. Exits 1, saying why, unless the venv is still what its marker says. */
+const CHECK_KEPT_VENV_PY = [
+    'import importlib.util as u, sys',
+    'marker, modules = sys.argv[1], [m for m in sys.argv[2].split(",") if m]',
+    'made = open(marker).read()',
+    'if made != sys.version: sys.exit("made by Python %s, now %s" % (made or "(unknown)", sys.version))',
+    'missing = [m for m in modules if u.find_spec(m) is None]',
+    'if missing: sys.exit("missing: " + ", ".join(missing))'
+].join('\n');
+/** argv: marker. Marks the venv complete, recording the interpreter. */
+const MARK_KEPT_VENV_PY = "import sys; open(sys.argv[1], 'w').write(sys.version)";
+/** The check, run with the kept venv's python before its creating steps. */
+function checkKeptVenvArgv(python, venv, requirements) {
+    return [python, '-c', CHECK_KEPT_VENV_PY, venv.marker, requirementModules(requirements).join(',')];
+}
+/** The last creating step, run with the kept venv's python. */
+function markKeptVenvArgv(python, venv) {
+    return [python, '-c', MARK_KEPT_VENV_PY, venv.marker];
+}
+
+/**
+ * Where a build uses the interpreter itself, without a venv (a container, as
+ * cibuildwheel): the check that `python` on PATH is this build's.
+ */
 /** argv: python. Fails, saying why, unless `python` on PATH is that one. */
 const CHECK_PYTHON = [
     'found=$(command -v python || true)',
@@ -2741,34 +2784,21 @@ function coreBudgetEnv(cores, baseEnv, configFile) {
 }
 
 /**
- * The per-identifier steps, in one order for every platform: prepare →
- * write-config → venv → frontend → before-build → build → repair → (copy-out)
- * → audit, then the test in a fresh venv. A dialect (POSIX or Windows) says
- * how each step is spelled. Pure: paths in, steps out.
+ * The kept build venv of a host build, unless before-build runs: it runs in
+ * the build venv and may install anything there, which must not reach other
+ * builds or runs.
  */
-/** Files a build writes (write-config) with its own Python, on any OS. */
-const writeWithPython = (python, files) => [
-    python,
-    '-c',
-    WRITE_FILES_PY,
-    ...files.flat()
-];
-/** A kept build venv: its directory and the marker that says it is complete. */
-function sharedVenv(input, requirements) {
+function keptVenvOf(input, requirements) {
     if (!input.sharedVenvRoot || input.options.beforeBuild)
         return undefined;
-    const id = crypto$1
-        .createHash('sha256')
-        .update(JSON.stringify([
-        input.python,
-        input.virtualenv ?? 'venv',
+    return keptVenv({
+        root: input.sharedVenvRoot,
+        dialect: input.dialect,
+        python: input.python,
+        virtualenv: input.virtualenv,
         requirements,
-        input.constraintsFile ?? ''
-    ]))
-        .digest('hex')
-        .slice(0, 16);
-    const dir = input.dialect.path.join(input.sharedVenvRoot, id);
-    return { dir, marker: input.dialect.path.join(dir, '.wheelwright-ready') };
+        constraintsFile: input.constraintsFile
+    });
 }
 function venvArgv(input, dir) {
     return input.virtualenv
@@ -2783,7 +2813,7 @@ function pipelineSteps(input) {
     const inInterpreter = input.environments === 'interpreter';
     const constrained = input.constraintsFile ? ['-c', input.constraintsFile] : [];
     const requirements = frontendRequirements(options.frontend);
-    const kept = inInterpreter ? undefined : sharedVenv(input, requirements);
+    const kept = inInterpreter ? undefined : keptVenvOf(input, requirements);
     const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) };
     const venvBin = dialect.venvBin(dirs.venv);
     const testBin = dialect.venvBin(dirs.testVenv);
@@ -2814,6 +2844,7 @@ function pipelineSteps(input) {
         phase: extra.phase ?? 'build',
         ...(extra.collectsWheel ? { collectsWheel: extra.collectsWheel } : {}),
         ...(extra.creates ? { creates: extra.creates } : {}),
+        ...(extra.verifies ? { verifies: extra.verifies } : {}),
         ...(extra.wheelDir ? { wheelDir: extra.wheelDir } : {}),
         ...(extra.onlyAbi3 ? { onlyAbi3: true } : {})
     });
@@ -2849,6 +2880,11 @@ function pipelineSteps(input) {
             }));
     }
     else {
+        if (kept)
+            steps.push(step('venv-check', checkKeptVenvArgv(python, kept, requirements), {
+                verifies: kept.marker,
+                display: 'check the kept build venv'
+            }));
         steps.push(step('venv', venvArgv(input, dirs.venv), { ...once, display: 'create the build venv' }));
         if (requirements.length > 0) {
             steps.push(step('install-frontend', [
@@ -2862,7 +2898,10 @@ function pipelineSteps(input) {
             ], { ...once, display: `pip install ${join(requirements)}` }));
         }
         if (kept)
-            steps.push(step('venv-ready', dialect.touch(kept.marker), { ...once, display: 'keep the build venv' }));
+            steps.push(step('venv-ready', markKeptVenvArgv(python, kept), {
+                ...once,
+                display: 'keep the build venv'
+            }));
     }
     if (options.beforeBuild)
         steps.push(step('before-build', shellArgv(options.beforeBuild, dialect.shell), {
@@ -3122,6 +3161,10 @@ function providedInterpreters(rules) {
         tempDir: input.tempDir,
         install: input.install
     });
+}
+/** Where host builds keep their build venvs between identifiers and runs: next to the tools venv. */
+function keptVenvsDir(facts, dialect) {
+    return dialect.path.join(dialect.path.dirname(facts.toolsDir), 'venvs');
 }
 /** PATH after a POSIX host build's venv: the tools venv, then the runner's PATH. */
 function posixPathTail(facts) {
@@ -3998,7 +4041,7 @@ function hostGroups(options, configurations, facts) {
             pathTail: posixPathTail(facts),
             virtualenv: path$1.join(toolsBin, 'virtualenv'),
             cores: coreShare(facts, options.parallel, configurations.length),
-            sharedVenvRoot: path$1.join(path$1.dirname(facts.toolsDir), 'venvs'),
+            sharedVenvRoot: keptVenvsDir(facts, POSIX),
             audit: hostAudit(facts, repaired),
             builtInRepair: hostRepairArgv(path$1.join(toolsBin, 'python'), platformTagOf(c.identifier), repaired)
         });
@@ -4283,6 +4326,7 @@ function macosBuild(options, c, facts, interpreter, pathTail, constraintsFile) {
         pathTail: `${p.dirname(interpreter.path)}:${pathTail}`,
         delocateArchs: delocateArchs(arch),
         virtualenv: p.join(facts.toolsDir, 'bin', 'virtualenv'),
+        sharedVenvRoot: keptVenvsDir(facts, POSIX),
         testPrefix: testing.prefix,
         audit: hostAudit(facts, repaired)
     });
@@ -4619,6 +4663,7 @@ function planWindows(options, configurations, facts) {
         const steps = hostPipeline(options, build, { python: interpreter.path, workDir, tested, baseEnv, dialect: WINDOWS$1 }, {
             constraintsFile: constraints.fileOf(c.identifier),
             pathTail: `${toolsScripts};${hostPath}`,
+            sharedVenvRoot: keptVenvsDir(facts, WINDOWS$1),
             ...(cross
                 ? { files: { [crossConfig]: crossSetupCfg(CROSS.ARM64.plat, importLibs ?? '') } }
                 : {}),

@@ -1,12 +1,11 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
 import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, a as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, b as EXIT } from './credentials-CM7SRqvW.js';
-import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-BJuue9wp.js';
+import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-Dkh1QpN4.js';
 import os from 'node:os';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, a as detectRunner, b as annotationsOf } from './version-D2edeXg_.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './version-D-_ZocJG.js';
 import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-Bq7hlpKG.js';
 import { parseArgs } from 'node:util';
-import process$1 from 'node:process';
 import { spawn } from 'node:child_process';
 
 /** Reads `CIBW_*` variables the way cibuildwheel names them. */
@@ -2887,7 +2886,7 @@ const INPUTS = [
         commands: BUILD,
         default: 'true',
         boolean: true,
-        description: 'Restore and save wheels and tool caches keyed by content.'
+        description: 'Restore and save wheels keyed by content (the wheel cache). Kept build venvs and the tools venv stay either way.'
     },
     {
         name: 'cache-skip-tests',
@@ -3052,6 +3051,14 @@ const INPUTS = [
         default: '$XDG_CACHE_HOME/wheelwright',
         cliOnly: true,
         description: 'Local wheel cache directory.'
+    },
+    {
+        name: 'log-format',
+        commands: ALL,
+        metavar: 'FORMAT',
+        default: 'text',
+        cliOnly: true,
+        description: '`text`, the log to read, or `json`: one JSON object a line on stderr (each step started, its output, its end and time; messages; outputs) for scripts.'
     },
     {
         name: 'allow-empty',
@@ -3456,215 +3463,6 @@ function mainHelp() {
     ].join('\n');
 }
 
-/* globals WorkerGlobalScope, DedicatedWorkerGlobalScope, SharedWorkerGlobalScope, ServiceWorkerGlobalScope */
-
-const isBrowser = globalThis.window?.document !== undefined;
-
-globalThis.process?.versions?.node !== undefined;
-
-globalThis.process?.versions?.bun !== undefined;
-
-globalThis.Deno?.version?.deno !== undefined;
-
-globalThis.process?.versions?.electron !== undefined;
-
-globalThis.navigator?.userAgent?.includes('jsdom') === true;
-
-typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
-
-typeof DedicatedWorkerGlobalScope !== 'undefined' && globalThis instanceof DedicatedWorkerGlobalScope;
-
-typeof SharedWorkerGlobalScope !== 'undefined' && globalThis instanceof SharedWorkerGlobalScope;
-
-typeof ServiceWorkerGlobalScope !== 'undefined' && globalThis instanceof ServiceWorkerGlobalScope;
-
-// Note: I'm intentionally not DRYing up the other variables to keep them "lazy".
-const platform = globalThis.navigator?.userAgentData?.platform;
-
-platform === 'macOS'
-	|| globalThis.navigator?.platform === 'MacIntel' // Even on Apple silicon Macs.
-	|| globalThis.navigator?.userAgent?.includes(' Mac ') === true
-	|| globalThis.process?.platform === 'darwin';
-
-platform === 'Windows'
-	|| globalThis.navigator?.platform === 'Win32'
-	|| globalThis.process?.platform === 'win32';
-
-platform === 'Linux'
-	|| globalThis.navigator?.platform?.startsWith('Linux') === true
-	|| globalThis.navigator?.userAgent?.includes(' Linux ') === true
-	|| globalThis.process?.platform === 'linux';
-
-platform === 'Android'
-	|| globalThis.navigator?.platform === 'Android'
-	|| globalThis.navigator?.userAgent?.includes(' Android ') === true
-	|| globalThis.process?.platform === 'android';
-
-const ESC = '\u001B[';
-
-!isBrowser && process$1.env.TERM_PROGRAM === 'Apple_Terminal';
-const isWindows = !isBrowser && process$1.platform === 'win32';
-!isBrowser && (process$1.env.TERM?.startsWith('screen') || process$1.env.TERM?.startsWith('tmux') || process$1.env.TMUX !== undefined);
-
-isBrowser ? () => {
-	throw new Error('`process.cwd()` only works in Node.js, not the browser.');
-} : process$1.cwd;
-
-const cursorUp = (count = 1) => ESC + count + 'A';
-
-const cursorLeft = ESC + 'G';
-
-const eraseLines = count => {
-	let clear = '';
-
-	for (let i = 0; i < count; i++) {
-		clear += eraseLine + (i < count - 1 ? cursorUp() : '');
-	}
-
-	if (count) {
-		clear += cursorLeft;
-	}
-
-	return clear;
-};
-const eraseLine = ESC + '2K';
-const eraseScreen = ESC + '2J';
-
-const isOldWindows = () => {
-	if (isBrowser || !isWindows) {
-		return false;
-	}
-
-	const parts = os.release().split('.');
-	const major = Number(parts[0]);
-	const build = Number(parts[2] ?? 0);
-
-	if (major < 10) {
-		return true;
-	}
-
-	if (major === 10 && build < 10_586) {
-		return true;
-	}
-
-	return false;
-};
-
-isOldWindows()
-	? `${eraseScreen}${ESC}0f`
-	// 1. Erases the screen (Only done in case `2` is not supported)
-	// 2. Erases the whole screen including scrollback buffer
-	// 3. Moves cursor to the top-left position
-	// More info: https://www.real-world-systems.com/docs/ANSIcode.html
-	: `${eraseScreen}${ESC}3J${ESC}H`;
-
-/** What may wait in a stream's buffer before live output waits for its reader. */
-const BACKLOG = 1024 * 1024;
-/** Resolves when `stream` holds less than BACKLOG, or has drained. */
-function caughtUp(stream) {
-    const backlog = stream.writableLength;
-    if (!backlog || backlog < BACKLOG)
-        return Promise.resolve();
-    return new Promise(resolve => stream.once('drain', resolve));
-}
-/** Resolves when `stream` has handed over all it was given. */
-function drained(stream) {
-    return new Promise(resolve => stream.write('', () => resolve()));
-}
-/** The action's reporter; @actions/core is passed in so the CLI never loads it. */
-const actionReporter = (core) => ({
-    result: text => core.info(text),
-    info: text => core.info(text),
-    warning: text => core.warning(text),
-    group: (title, body) => {
-        core.startGroup(title);
-        if (body)
-            core.info(body.trimEnd());
-        core.endGroup();
-    },
-    line: text => core.info(text),
-    startGroup: title => core.startGroup(title),
-    endGroup: () => core.endGroup(),
-    status: () => undefined,
-    setOutput: (name, value) => core.setOutput(name, value),
-    summary: async (markdown) => {
-        if (process.env.GITHUB_STEP_SUMMARY)
-            await core.summary.addRaw(markdown, true).write();
-    },
-    setSecret: value => core.setSecret(value),
-    terminal: detectTerminal(process.env),
-    flush: () => drained(process.stdout),
-    caughtUp: () => caughtUp(process.stdout)
-});
-/**
- * The CLI's reporter: like the action's log, every registered secret prints
- * as `***`. On a terminal it keeps the status board below everything else it
- * writes, on either stream. Warnings and errors always go to stderr.
- */
-function cliReporter(rawStdout = text => void process.stdout.write(text), rawStderr = text => void process.stderr.write(text), terminal = PLAIN, logStream = 'stderr') {
-    const secrets = new Set();
-    const mask = (text) => {
-        let masked = text;
-        for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-            masked = masked.split(secret).join('***');
-        return masked;
-    };
-    let board = [];
-    const fit = (line) => line.length < terminal.columns ? line : `${line.slice(0, terminal.columns - 2)}…`;
-    const drawBoard = () => {
-        if (board.length > 0)
-            rawStderr(board.map(l => mask(fit(l))).join('\n') + '\n');
-    };
-    const clearBoard = () => {
-        if (board.length > 0)
-            rawStderr(eraseLines(board.length + 1));
-    };
-    /** Writes below the log and above the board. */
-    const around = (raw) => (text) => {
-        clearBoard();
-        raw(mask(text));
-        drawBoard();
-    };
-    const stdout = around(rawStdout);
-    const stderr = around(rawStderr);
-    const log = logStream === 'stdout' ? stdout : stderr;
-    return {
-        result: text => stdout(text.endsWith('\n') ? text : `${text}\n`),
-        info: text => log(`${text}\n`),
-        warning: text => stderr(`warning: ${text}\n`),
-        error: text => stderr(`${text}\n`),
-        group: (title, body) => log(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
-        line: text => log(`${text}\n`),
-        startGroup: title => log(`── ${title}\n`),
-        endGroup: () => undefined,
-        status: lines => {
-            if (!terminal.tty)
-                return;
-            clearBoard();
-            board = [...lines];
-            drawBoard();
-        },
-        setOutput: () => undefined,
-        summary: async (_markdown, plain) => {
-            if (plain)
-                stdout(plain.endsWith('\n') ? plain : `${plain}\n`);
-        },
-        setSecret: value => {
-            if (value.length >= 3)
-                secrets.add(value);
-        },
-        terminal,
-        flush: async () => {
-            await drained(process.stdout);
-            await drained(process.stderr);
-        },
-        caughtUp: async () => {
-            await caughtUp(process.stdout);
-            await caughtUp(process.stderr);
-        }
-    };
-}
-
 /**
  * What a run leaves behind if it is killed outright (SIGKILL, an OOM kill):
  * its children's process groups, its containers, its temp dirs. A small
@@ -3849,9 +3647,9 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-CqRhgWbl.js')).runPlan(options, context);
+            return (await import('./plan-PtqbMUmv.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-CQ7VzuSO.js')).runBuild(options, context);
+            return (await import('./build-xfQHWQRO.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist--M82nRJR.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
@@ -3889,6 +3687,16 @@ async function runAction() {
             core.error(text, properties);
         process.exitCode = 1;
     }
+}
+/** The value of `--log-format`, checked. */
+function logFormat(value = 'text') {
+    const format = LOG_FORMATS.find(f => f === value.trim());
+    if (format)
+        return format;
+    throw new UserError(`is not a log format (got ${JSON.stringify(value)})`, {
+        key: '--log-format',
+        hint: `use ${LOG_FORMATS.join(' or ')}`
+    });
 }
 /** The password piped to `publish --password-stdin`: stdin, without its final newline. */
 function readPassword(command, stdin = () => fs__default.readFileSync(0, 'utf8')) {
@@ -3933,7 +3741,9 @@ async function runCli(argv, io = {}) {
         if (args.passwordStdin)
             inputs.set('password', readPassword(args.command, io.stdin));
         // A build logs to stdout, as cibuildwheel; a plan or a dry run keeps stdout for its result.
-        if (inputs.get('command') === 'build' && !parseBoolean(inputs.get('dry-run') ?? ''))
+        if (logFormat(inputs.get('log-format')) === 'json')
+            reporter = jsonReporter(io.stdout, stderr);
+        else if (inputs.get('command') === 'build' && !parseBoolean(inputs.get('dry-run') ?? ''))
             reporter = cliReporter(io.stdout, stderr, terminal, 'stdout');
         if (!io.stdout && env.GITHUB_ACTIONS !== 'true')
             hideDebugCommands(process.stdout);
@@ -3941,7 +3751,11 @@ async function runCli(argv, io = {}) {
         return 0;
     }
     catch (error) {
-        reporter.error(`error: ${describe(error, debug)}`);
+        const text = describe(error, debug);
+        if (reporter.event)
+            reporter.event({ event: 'error', text, exitCode: exitCodeOf(error) });
+        else
+            (reporter.error ?? reporter.info)(`error: ${text}`);
         return exitCodeOf(error);
     }
 }

@@ -1,11 +1,11 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-OL4_JD0V.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-CKUn39eL.js';
 import './credentials-CM7SRqvW.js';
 import 'node:child_process';
 import 'node:crypto';
 import 'node:fs';
 import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-BJuue9wp.js';
+import './identifiers-Dkh1QpN4.js';
 import 'node:path';
 import './core-CM_3Ha9x.js';
 import 'os';

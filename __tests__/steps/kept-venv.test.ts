@@ -1,0 +1,91 @@
+/** The kept build venv: what its key covers, and the check and mark steps run by a real Python. */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import { describe, expect, test } from '@jest/globals'
+import { POSIX, WINDOWS } from '../../src/steps/dialect.js'
+import {
+  checkKeptVenvArgv,
+  keptVenv,
+  markKeptVenvArgv,
+  type KeptVenvInput
+} from '../../src/steps/kept-venv.js'
+import { tempDir } from '../helpers/tools.js'
+
+const BASE: KeptVenvInput = {
+  root: '/cache/venvs',
+  dialect: POSIX,
+  python: '/py/3.12/bin/python',
+  virtualenv: '/cache/tools/bin/virtualenv',
+  requirements: ['build'],
+  constraintsFile: '/tmp/wheelwright-1/constraints/constraints-0123456789ab.txt'
+}
+
+describe('the key of a kept venv', () => {
+  test('a dir and marker under the root, on either dialect', () => {
+    expect(keptVenv(BASE).dir).toMatch(/^\/cache\/venvs\/[0-9a-f]{16}$/)
+    expect(keptVenv(BASE).marker).toBe(`${keptVenv(BASE).dir}/.wheelwright-ready`)
+    const windows = keptVenv({ ...BASE, dialect: WINDOWS, root: 'C:\\cache\\venvs' })
+    expect(windows.marker).toMatch(/^C:\\cache\\venvs\\[0-9a-f]{16}\\\.wheelwright-ready$/)
+  })
+
+  test.each<[string, Partial<KeptVenvInput>, boolean]>([
+    // The constraints file lives in the run's temp dir; only its content (its name) counts.
+    [
+      'the same pins written to another run dir',
+      { constraintsFile: '/tmp/wheelwright-xyz/constraints/constraints-0123456789ab.txt' },
+      true
+    ],
+    [
+      'other pins',
+      { constraintsFile: '/tmp/wheelwright-1/constraints/constraints-ba9876543210.txt' },
+      false
+    ],
+    ['no pins (latest)', { constraintsFile: undefined }, false],
+    ['another interpreter', { python: '/py/3.13/bin/python' }, false],
+    ['another frontend', { requirements: ['build[uv]'] }, false],
+    ['python -m venv instead of virtualenv', { virtualenv: undefined }, false]
+  ])('%s: the same venv is %s', (_name, change, same) => {
+    expect(keptVenv({ ...BASE, ...change }).dir === keptVenv(BASE).dir).toBe(same)
+  })
+})
+
+describe('the check and the mark, run by python3', () => {
+  const run = (argv: string[]) => spawnSync('python3', argv.slice(1), { encoding: 'utf8' })
+  const markedVenv = () => {
+    const venv = keptVenv({ ...BASE, root: tempDir('kept') })
+    fs.mkdirSync(venv.dir, { recursive: true })
+    expect(run(markKeptVenvArgv('python3', venv)).status).toBe(0)
+    return venv
+  }
+
+  test('the mark records the interpreter that made the venv', () => {
+    const venv = markedVenv()
+    const version = run(['python3', '-c', 'import sys; sys.stdout.write(sys.version)']).stdout
+    expect(fs.readFileSync(venv.marker, 'utf8')).toBe(version)
+  })
+
+  test.each<[string, string[], string | undefined, number, RegExp]>([
+    ['its interpreter, with the frontend', ['json'], undefined, 0, /^$/],
+    [
+      'its interpreter, without the frontend',
+      ['build', 'no_such_module'],
+      undefined,
+      1,
+      /^missing: .*no_such_module\n$/
+    ],
+    [
+      'another interpreter (upgraded in place)',
+      ['json'],
+      '3.11.2 (main)',
+      1,
+      /^made by Python 3\.11\.2 \(main\), now 3\./
+    ],
+    ['an empty marker (an older wheelwright)', [], '', 1, /^made by Python \(unknown\), now 3\./]
+  ])('%s', (_name, modules, marker, status, stderr) => {
+    const venv = markedVenv()
+    if (marker !== undefined) fs.writeFileSync(venv.marker, marker)
+    const result = run(checkKeptVenvArgv('python3', venv, modules))
+    expect(result.status).toBe(status)
+    expect(result.stderr).toMatch(stderr)
+  })
+})
