@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-DBgc2t9T.js';
+import { r as runCli } from './chunks/main-GEl8UDhc.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
-import './chunks/credentials-B_00fC_8.js';
+import './chunks/credentials-Dmr4V9uN.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-CG0-FGre.js';
-import './chunks/core-CM_3Ha9x.js';
+import './chunks/identifiers-D125K7rM.js';
+import './chunks/core-ORKXprpS.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -42,8 +42,9 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-f95szlu7.js';
-import './chunks/index-url-DKjx7mc8.js';
+import './chunks/version-BsUaH3hA.js';
+import './chunks/index-url-DnvEMn-H.js';
+import './chunks/version-DsHt9dgB.js';
 import 'node:process';
 
 process.exitCode = await runCli(process.argv.slice(2));

@@ -35,7 +35,8 @@ const request = (env: Record<string, string>, reporter = recordingReporter()) =>
   outDir: tempDir('att'),
   env,
   reporter,
-  tools: { env, cacheDir: '/nowhere', reporter }
+  tools: { env, cacheDir: '/nowhere', reporter },
+  bounds: { timeoutMs: 5000, attempts: 1, backoffMs: 0 }
 })
 
 describe('makeAttestations', () => {

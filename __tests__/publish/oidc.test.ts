@@ -16,6 +16,7 @@ import { startOidcStandIn, type OidcStandIn } from '../../__fixtures__/standins/
 import { makeJwt } from '../../__fixtures__/standins/http.js'
 import { recordingReporter } from '../../__fixtures__/reporter.js'
 
+const BOUNDS = { timeoutMs: 5000, attempts: 2, backoffMs: 10 }
 const BASE = 'https://pypi.org'
 const reply = (status: number, body: unknown, statusText = ''): HttpReply => ({
   status,
@@ -150,7 +151,7 @@ describe('trustedPublishingToken against the stand-ins', () => {
 
   test('every token is a secret before anything is said', async () => {
     const reporter = recordingReporter()
-    const token = await trustedPublishingToken(oidc.indexUrl, oidc.env(), reporter)
+    const token = await trustedPublishingToken(oidc.indexUrl, oidc.env(), reporter, BOUNDS)
     expect(token).toBe(oidc.behaviour.mintedToken)
     const secrets = reporter.texts('secret')
     expect(secrets).toEqual([oidc.requestToken, oidc.issued.at(-1), token])
@@ -166,7 +167,7 @@ describe('trustedPublishingToken against the stand-ins', () => {
   test('an expired ID token is refused by the index with invalid-token', async () => {
     oidc.behaviour = { ...oidc.behaviour, tokenLifetimeSeconds: -30 }
     await expect(
-      trustedPublishingToken(oidc.indexUrl, oidc.env(), recordingReporter())
+      trustedPublishingToken(oidc.indexUrl, oidc.env(), recordingReporter(), BOUNDS)
     ).rejects.toThrow(
       /invalid-token: malformed or invalid token: Signature has expired → the ID token failed verification: it expired/
     )
@@ -174,7 +175,9 @@ describe('trustedPublishingToken against the stand-ins', () => {
 
   test('an unreachable index', async () => {
     await expect(
-      trustedPublishingToken('http://127.0.0.1:9', oidc.env(), recordingReporter())
-    ).rejects.toThrow(/trusted publishing: cannot reach the index \(http:\/\/127\.0\.0\.1:9\)/)
+      trustedPublishingToken('http://127.0.0.1:9', oidc.env(), recordingReporter(), BOUNDS)
+    ).rejects.toThrow(
+      'repository-url: trusted publishing: the index: http://127.0.0.1:9/_/oidc/audience gave bad port (1 try)'
+    )
   })
 })

@@ -60,6 +60,11 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
   const { reporter } = context
   const started = Date.now()
   checkBuildableHere(options)
+  if (context.isAction && !options.dryRun) {
+    // As upload-artifact: an artifact that cannot be uploaded fails the step, before any build.
+    const { requireArtifactService } = await import('../publish/job-artifact.js')
+    requireArtifactService(options.publish, context.env)
+  }
   if (!options.dryRun) {
     checkWritableDir(options.outputDir, 'output-dir')
     checkWritableDir(options.cacheDir, 'cache-dir')
@@ -77,6 +82,12 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
     })
   }
   const facts = await gatherFacts(options, configurations, context.env)
+  for (const name of facts.passed ?? []) {
+    if (context.env[name] === undefined) continue
+    reporter.warning(
+      `environment-pass: ${name} looks like a secret (*_TOKEN, *_PASSWORD, *_SECRET, *API_KEY*) and is passed into the build, where every step and anything it runs can read it; its value is masked in the log`
+    )
+  }
   if (options.dryRun) return planAndRun(options, context, configurations, facts, started)
   // The run's temp dir goes whatever happens: a late configuration error, a failure, a kill.
   context.reaper?.remove(facts.tempDir)

@@ -7,6 +7,7 @@
 import type { Env } from '../options/env.js'
 import type { Reporter } from '../report/log.js'
 import { UserError } from '../util/errors.js'
+import { boundedRequest, type Bounds } from './bounded.js'
 
 export interface HttpReply {
   readonly status: number
@@ -14,26 +15,20 @@ export interface HttpReply {
   readonly body: string
 }
 
-/** A GET or POST with a timeout; network failures become readable errors. */
-async function request(url: string, init: RequestInit, what: string): Promise<HttpReply> {
-  try {
-    const response = await fetch(url, {
-      ...init,
-      redirect: 'error',
-      signal: AbortSignal.timeout(30_000)
-    })
-    return {
-      status: response.status,
-      statusText: response.statusText,
-      body: await response.text()
-    }
-  } catch (error) {
-    const cause = (error as { cause?: { message?: string } }).cause?.message
-    throw new UserError(
-      `trusted publishing: cannot reach ${what} (${new URL(url).origin}): ${cause ?? (error as Error).message}`,
-      { key: 'repository-url', hint: 'check repository-url and the network' }
-    )
-  }
+/** A GET or POST within the index's bounds (bounded.ts); the reply of any status. */
+async function request(
+  url: string,
+  init: RequestInit,
+  what: string,
+  bounds: Bounds
+): Promise<HttpReply> {
+  const reply = await boundedRequest(
+    url,
+    { ...init, redirect: 'error' },
+    bounds,
+    `trusted publishing: ${what}`
+  )
+  return { status: reply.status, statusText: reply.statusText, body: reply.body }
 }
 
 function parseJson(body: string): unknown {
@@ -89,8 +84,8 @@ export function audienceFromReply(base: string, reply: HttpReply): string {
   return data.audience
 }
 
-export async function fetchAudience(base: string): Promise<string> {
-  const reply = await request(`${base}/_/oidc/audience`, { method: 'GET' }, 'the index')
+export async function fetchAudience(base: string, bounds: Bounds): Promise<string> {
+  const reply = await request(`${base}/_/oidc/audience`, { method: 'GET' }, 'the index', bounds)
   return audienceFromReply(base, reply)
 }
 
@@ -157,7 +152,8 @@ function assertIdTokenService(env: Env): void {
 export async function fetchIdToken(
   env: Env,
   audience: string,
-  reporter: Reporter
+  reporter: Reporter,
+  bounds: Bounds
 ): Promise<string> {
   assertIdTokenService(env)
   const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN as string
@@ -168,7 +164,8 @@ export async function fetchIdToken(
       method: 'GET',
       headers: { Authorization: `bearer ${requestToken}`, Accept: 'application/json' }
     },
-    'the runner ID token service'
+    'the runner ID token service',
+    bounds
   )
   const token = idTokenFromReply(reply)
   reporter.setSecret(token)
@@ -267,7 +264,8 @@ export function mintedTokenFromReply(
 export async function mintToken(
   base: string,
   idToken: string,
-  reporter: Reporter
+  reporter: Reporter,
+  bounds: Bounds
 ): Promise<string> {
   const reply = await request(
     `${base}/_/oidc/mint-token`,
@@ -276,7 +274,8 @@ export async function mintToken(
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ token: idToken })
     },
-    'the index token exchange'
+    'the index token exchange',
+    bounds
   )
   const token = mintedTokenFromReply(base, reply, jwtClaims(idToken))
   reporter.setSecret(token)
@@ -287,12 +286,13 @@ export async function mintToken(
 export async function trustedPublishingToken(
   base: string,
   env: Env,
-  reporter: Reporter
+  reporter: Reporter,
+  bounds: Bounds
 ): Promise<string> {
   assertIdTokenService(env)
-  const audience = await fetchAudience(base)
-  const idToken = await fetchIdToken(env, audience, reporter)
-  const token = await mintToken(base, idToken, reporter)
+  const audience = await fetchAudience(base, bounds)
+  const idToken = await fetchIdToken(env, audience, reporter, bounds)
+  const token = await mintToken(base, idToken, reporter, bounds)
   reporter.info(
     `trusted publishing: exchanged an ID token (audience ${audience}) for an upload token`
   )

@@ -32,6 +32,8 @@ export interface ExecResult {
   readonly stderr: string
   /** stdout and stderr in arrival order. */
   readonly output: string
+  /** Killed because it ran longer than `timeoutMs`. */
+  readonly timedOut?: boolean
 }
 
 type Child = ReturnType<typeof spawn>
@@ -110,8 +112,12 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
     child.stdout?.on('data', onData('out'))
     child.stderr?.on('data', onData('err'))
     let timer: NodeJS.Timeout | undefined
+    let timedOut = false
     if (options.timeoutMs) {
-      timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
+      timer = setTimeout(() => {
+        timedOut = true
+        child.kill('SIGKILL')
+      }, options.timeoutMs)
     }
     child.on('error', error => {
       options.children?.delete(child)
@@ -125,7 +131,14 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
     child.on('close', (code, signal) => {
       options.children?.delete(child)
       if (timer) clearTimeout(timer)
-      resolve({ code: code ?? 128, signal, stdout, stderr, output })
+      resolve({
+        code: code ?? 128,
+        signal,
+        stdout,
+        stderr,
+        output,
+        ...(timedOut ? { timedOut } : {})
+      })
     })
     if (options.input !== undefined && child.stdin) {
       child.stdin.on('error', () => undefined)

@@ -1,11 +1,12 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as EXIT } from './credentials-B_00fC_8.js';
-import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-CG0-FGre.js';
-import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-f95szlu7.js';
-import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DKjx7mc8.js';
+import { s as selectorMatches, U as UserError, i as isUserError, w as words, c as closest, E as ENABLE_GROUPS, p as parseBoolean, e as exec, r as run, a as secretValues, b as EXIT } from './credentials-Dmr4V9uN.js';
+import { L as LINUX_ARCHS, q as quote, s as split, P as PLATFORM_LIST, p as platformNamed, u as unknownPlaceholders, a as PLACEHOLDER_VARS, b as archOfIdentifier, c as platformOfIdentifier, d as parsePlatformName, h as hideDebugCommands } from './identifiers-D125K7rM.js';
+import { p as parseEnvironment, a as parseArchs, c as checkAllowedArchs, t as thisMachine, P as PLAIN, d as detectTerminal, V as VERSION, b as detectRunner, e as annotationsOf } from './version-BsUaH3hA.js';
+import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DnvEMn-H.js';
 import { parseArgs } from 'node:util';
+import crypto from 'node:crypto';
 import process$1 from 'node:process';
 import { spawn } from 'node:child_process';
 
@@ -95,7 +96,10 @@ const WHEELWRIGHT_KEYS = [
     'verify-tag',
     'verify-metadata',
     'print-hash',
-    'verbose'
+    'verbose',
+    'index-timeout',
+    'overwrite',
+    'if-no-files-found'
 ];
 /** A TOML scalar as text; a nested table or list is refused with what it is. */
 function scalar(value, key) {
@@ -2455,9 +2459,14 @@ const SELECTION = ['build', 'plan'];
 const RELEASE = ['build', 'publish'];
 /** Workflow artifacts: build and sdist upload one in the action. */
 const ARTIFACT = ['build', 'sdist'];
+/** The artifact name: `plan` also reads it, to name each group's artifact in the matrix. */
+const ARTIFACT_NAMES = ['build', 'sdist', 'plan'];
 const ARTIFACTS_ONLY_IN_ACTIONS = 'workflow artifacts exist only in a GitHub Actions run; on the command line the files stay in output-dir';
 const CIBUILDWHEEL = ['pypa/cibuildwheel'];
 const PYPI_PUBLISH = ['pypa/gh-action-pypi-publish'];
+const UPLOAD_ARTIFACT = ['actions/upload-artifact'];
+/** gh-action-pypi-publish's older spellings, which v1 still reads. */
+const UNDERSCORE_ONLY_IN_ACTIONS = "gh-action-pypi-publish's older underscore spelling is read only in the action; on the command line use the kebab-case flag";
 const fromConfig = 'from config';
 const INPUTS = [
     {
@@ -2730,9 +2739,27 @@ const INPUTS = [
     {
         name: 'artifact-name',
         actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
-        commands: ARTIFACT,
+        commands: ARTIFACT_NAMES,
         default: 'wheels-{os}-{arch}[-{group}]',
-        description: 'Artifact name template (`{os}`, `{arch}`, `{group}`; `[...]` is dropped when its placeholder is empty); must be unique per job.'
+        description: "Artifact name template (`{os}`, `{arch}`, `{group}`; `[...]` is dropped when its placeholder is empty); must be unique per job. `plan` puts each group's name in the matrix (`artifact-name`) and refuses a matrix whose groups would share one."
+    },
+    {
+        name: 'overwrite',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        from: UPLOAD_ARTIFACT,
+        default: 'false',
+        boolean: true,
+        description: 'Delete an artifact of the same name in this run before uploading (as upload-artifact); `false` fails on a name taken.'
+    },
+    {
+        name: 'if-no-files-found',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        from: UPLOAD_ARTIFACT,
+        metavar: 'MODE',
+        default: 'warn',
+        description: 'When the job made no file to upload (as upload-artifact): `warn`, `error` (fail the step) or `ignore`.'
     },
     {
         name: 'artifact-retention-days',
@@ -2846,11 +2873,18 @@ const INPUTS = [
         description: 'Run `twine upload --verbose`, which shows each request and response.'
     },
     {
+        name: 'index-timeout',
+        commands: RELEASE,
+        metavar: 'SECONDS',
+        default: '120',
+        description: 'Seconds each request to the index (a lookup, a token exchange, the upload of one file) may take; it is tried 3 times in all, then the publish fails naming the URL.'
+    },
+    {
         name: 'dry-run',
-        commands: BUILD,
+        commands: ['build', 'sdist', 'publish'],
         default: 'false',
         boolean: true,
-        description: 'Print the full plan of steps (argv, env, container) as JSON; build nothing.'
+        description: '`build`: print the full plan of steps (argv, env, container) as JSON and build nothing; `sdist`: print what it would run; `publish`: run every check (the files, the tag, twine check, the index lookups) and print what would be uploaded, and where. Never uploads anything.'
     },
     {
         name: 'print-identifiers',
@@ -2901,6 +2935,83 @@ const INPUTS = [
         from: PYPI_PUBLISH,
         default: '',
         description: "`username`, under pypa/gh-action-pypi-publish's name."
+    },
+    // gh-action-pypi-publish v1 still reads its older underscore names, and
+    // declares their defaults on them: each must be read, or a workflow that
+    // only changed its `uses:` line would publish to PyPI instead of its index.
+    ...[
+        ['repository_url', 'repository-url'],
+        ['packages_dir', 'dist-dir'],
+        ['verify_metadata', 'verify-metadata'],
+        ['skip_existing', 'skip-existing'],
+        ['print_hash', 'print-hash']
+    ].map(([name, target]) => ({
+        name,
+        commands: target === 'dist-dir' ? ['publish'] : RELEASE,
+        aliasOf: target,
+        actionOnly: UNDERSCORE_ONLY_IN_ACTIONS,
+        from: PYPI_PUBLISH,
+        // A boolean alias documents its target's default; action.yml leaves it empty.
+        ...(target === 'verify-metadata'
+            ? { boolean: true, default: 'true' }
+            : target === 'skip-existing' || target === 'print-hash'
+                ? { boolean: true, default: 'false' }
+                : { default: '' }),
+        description: `\`${target}\`, under pypa/gh-action-pypi-publish's older underscore name.`
+    })),
+    {
+        name: 'name',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT_NAMES,
+        aliasOf: 'artifact-name',
+        from: UPLOAD_ARTIFACT,
+        default: '',
+        description: "`artifact-name`, under actions/upload-artifact's name."
+    },
+    {
+        name: 'retention-days',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        aliasOf: 'artifact-retention-days',
+        from: UPLOAD_ARTIFACT,
+        default: '',
+        description: "`artifact-retention-days`, under actions/upload-artifact's name."
+    },
+    {
+        name: 'compression-level',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        aliasOf: 'artifact-compression-level',
+        from: UPLOAD_ARTIFACT,
+        default: '',
+        description: "`artifact-compression-level`, under actions/upload-artifact's name."
+    },
+    {
+        name: 'path',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        noEffect: 'the artifact holds the wheels this job built in output-dir (and the sdist, when built), not a path given',
+        from: UPLOAD_ARTIFACT,
+        default: '',
+        description: "actions/upload-artifact's files to upload; accepted with a warning, as the artifact holds this job's wheels and sdist."
+    },
+    {
+        name: 'include-hidden-files',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        noEffect: 'the artifact holds only wheels and the sdist, never hidden files',
+        from: UPLOAD_ARTIFACT,
+        default: '',
+        description: "actions/upload-artifact's hidden-file switch; accepted with a warning, as the artifact holds only distributions."
+    },
+    {
+        name: 'archive',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        noEffect: 'the artifact is always one zip of the wheels and the sdist',
+        from: UPLOAD_ARTIFACT,
+        default: '',
+        description: "actions/upload-artifact's raw single-file upload; accepted with a warning, as the artifact is one zip."
     },
     {
         name: 'extras',
@@ -3184,6 +3295,41 @@ function readActionInputs(getInput) {
     }
     return { inputs: read.inputs, warnings };
 }
+/** The variable the runner sets for an input: `INPUT_` and the name in upper case. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+const KNOWN_VARIABLES = new Set(INPUTS.filter(i => !i.cliOnly).map(i => inputVariable(i.name)));
+/**
+ * The `INPUT_*` variables that name no input of the action (the runner passes
+ * every `with:` key, declared or not), sorted. A name the action does not
+ * read is never silently dropped: it may have been meant to send the files
+ * somewhere else.
+ */
+function unknownInputVariables(env) {
+    return Object.keys(env)
+        .filter(name => /^INPUT_/i.test(name) && !KNOWN_VARIABLES.has(name.toUpperCase()))
+        .sort();
+}
+/** An input the action does not know, in a run that publishes: exit 2 before any work. */
+class UnknownInputError extends UserError {
+}
+/**
+ * For a run that publishes, unknown inputs are an error naming each; for any
+ * other run, one warning each.
+ */
+function checkUnknownInputs(variables, publishes) {
+    const named = variables.map(v => `${v.slice('INPUT_'.length).toLowerCase()} (${v})`);
+    if (variables.length === 0)
+        return [];
+    if (publishes) {
+        throw new UnknownInputError(`wheelwright has no input named ${named.join(', ')}; nothing was built or uploaded`, {
+            key: 'with',
+            hint: "a publishing step stops on an input it would not read, as it may have meant another index or directory: fix the spelling, or remove it (the README lists every input, and the other actions' names that are read)"
+        });
+    }
+    return named.map(n => `with: wheelwright has no input named ${n}; ignored (check the spelling; the README lists every input)`);
+}
 
 /**
  * `wheelwright --help` and `wheelwright <command> --help`, made from the
@@ -3381,34 +3527,102 @@ isOldWindows()
 	// More info: https://www.real-world-systems.com/docs/ANSIcode.html
 	: `${eraseScreen}${ESC}3J${ESC}H`;
 
+/**
+ * Where output goes. The action reports through @actions/core (outputs,
+ * annotations, groups, the job summary); the CLI prints to stdout/stderr.
+ * Commands only talk to a Reporter, so both entry points share them.
+ */
 /** Resolves when `stream` has handed over all it was given. */
 function drained(stream) {
     return new Promise(resolve => stream.write('', () => resolve()));
 }
+/** Replaces every registered secret by `***`, longest first. */
+function masker(secrets) {
+    return text => {
+        let masked = text;
+        for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+            masked = masked.split(secret).join('***');
+        return masked;
+    };
+}
+/**
+ * Workflow commands in child output: before a child's lines the action
+ * writes `::stop-commands::<token>`, so that the runner shows them as text
+ * (problem matchers still read them), and `::<token>::` before anything of
+ * its own, so that wheelwright's groups, annotations and masks stay live.
+ * The token is random per run; a child cannot guess it to resume.
+ */
+function commandGuard(write, token = crypto.randomBytes(16).toString('hex')) {
+    let stopped = false;
+    const resume = () => {
+        if (!stopped)
+            return;
+        stopped = false;
+        write(`::${token}::\n`);
+    };
+    return {
+        token,
+        /** Before a child's lines: commands off until the next `resume` (at the latest, the next turn). */
+        stop: () => {
+            if (stopped)
+                return;
+            stopped = true;
+            write(`::stop-commands::${token}\n`);
+            setImmediate(resume);
+        },
+        resume
+    };
+}
 /** The action's reporter; @actions/core is passed in so the CLI never loads it. */
-const actionReporter = (core) => ({
-    result: text => core.info(text),
-    info: text => core.info(text),
-    warning: text => core.warning(text),
-    group: (title, body) => {
-        core.startGroup(title);
-        if (body)
-            core.info(body.trimEnd());
-        core.endGroup();
-    },
-    line: text => core.info(text),
-    startGroup: title => core.startGroup(title),
-    endGroup: () => core.endGroup(),
-    status: () => undefined,
-    setOutput: (name, value) => core.setOutput(name, value),
-    summary: async (markdown) => {
-        if (process.env.GITHUB_STEP_SUMMARY)
-            await core.summary.addRaw(markdown, true).write();
-    },
-    setSecret: value => core.setSecret(value),
-    terminal: detectTerminal(process.env),
-    flush: () => drained(process.stdout)
-});
+const actionReporter = (core, write = text => void process.stdout.write(text)) => {
+    const secrets = new Set();
+    const mask = masker(secrets);
+    const guard = commandGuard(write);
+    const own = (fn) => (...args) => {
+        guard.resume();
+        fn(...args);
+    };
+    const childText = (text) => {
+        guard.stop();
+        core.info(mask(text));
+    };
+    return {
+        result: own(text => core.info(mask(text))),
+        info: own(text => core.info(mask(text))),
+        warning: own(text => core.warning(mask(text))),
+        group: own((title, body) => {
+            core.startGroup(mask(title));
+            // A group's body is what a tool printed (a build log, twine's output).
+            if (body)
+                childText(body.trimEnd());
+            guard.resume();
+            core.endGroup();
+        }),
+        line: own(text => core.info(mask(text))),
+        output: childText,
+        startGroup: own(title => core.startGroup(mask(title))),
+        endGroup: own(() => core.endGroup()),
+        status: () => undefined,
+        setOutput: (name, value) => core.setOutput(name, value),
+        summary: async (markdown) => {
+            if (process.env.GITHUB_STEP_SUMMARY)
+                await core.summary.addRaw(mask(markdown), true).write();
+        },
+        setSecret: own(value => {
+            // Once each: the runner masks it from then on.
+            if (secrets.has(value))
+                return;
+            core.setSecret(value);
+            if (value.length >= 3)
+                secrets.add(value);
+        }),
+        terminal: detectTerminal(process.env),
+        flush: () => {
+            guard.resume();
+            return drained(process.stdout);
+        }
+    };
+};
 /**
  * The CLI's reporter: like the action's log, every registered secret prints
  * as `***`. On a terminal it keeps the status board below everything else it
@@ -3416,12 +3630,7 @@ const actionReporter = (core) => ({
  */
 function cliReporter(rawStdout = text => void process.stdout.write(text), rawStderr = text => void process.stderr.write(text), terminal = PLAIN) {
     const secrets = new Set();
-    const mask = (text) => {
-        let masked = text;
-        for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-            masked = masked.split(secret).join('***');
-        return masked;
-    };
+    const mask = masker(secrets);
     let board = [];
     const fit = (line) => line.length < terminal.columns ? line : `${line.slice(0, terminal.columns - 2)}…`;
     const drawBoard = () => {
@@ -3446,6 +3655,7 @@ function cliReporter(rawStdout = text => void process.stdout.write(text), rawStd
         warning: text => stderr(`warning: ${text}\n`),
         group: (title, body) => stderr(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
         line: text => stderr(`${text}\n`),
+        output: text => stderr(`${text}\n`),
         startGroup: title => stderr(`── ${title}\n`),
         endGroup: () => undefined,
         status: lines => {
@@ -3600,16 +3810,25 @@ class Reaper {
  * come through here; this is the one place that turns errors into failure.
  */
 /** Resolves the options once, then runs the command with them. */
-async function execute(inputs, cwd, context, inputWarnings = []) {
+async function execute(inputs, cwd, context, inputWarnings = [], unknownInputs = []) {
     const { env, reporter } = context;
-    // Before anything can print them: the raw values, as given.
+    // Before anything can print them: the raw values, as given, then every
+    // variable that looks like a credential (PYPI_API_TOKEN, *_PASSWORD, ...).
+    const secrets = new Set();
     for (const secret of [inputs.get('password'), env.TWINE_PASSWORD])
         if (secret?.trim())
-            reporter.setSecret(secret.trim());
+            secrets.add(secret.trim());
     for (const secret of urlSecrets(inputs.get('repository-url')))
+        secrets.add(secret);
+    for (const secret of secretValues(env))
+        secrets.add(secret);
+    for (const secret of secrets)
         reporter.setSecret(secret);
     for (const warning of inputWarnings)
         reporter.warning(warning);
+    // A publishing run stops on an input it would not read, before any work.
+    if (inputs.get('command')?.trim() === 'publish')
+        checkUnknownInputs(unknownInputs, true);
     const runner = detectRunner(env);
     const options = await loadOptions({ inputs, env, runner, cwd });
     const unpacked = options.sdistInput ? path.dirname(options.packageDir) : undefined;
@@ -3622,6 +3841,9 @@ async function execute(inputs, cwd, context, inputWarnings = []) {
     for (const warning of options.warnings)
         reporter.warning(warning);
     try {
+        const publishes = options.command === 'publish' || options.publish.mode !== 'false';
+        for (const warning of checkUnknownInputs(unknownInputs, publishes))
+            reporter.warning(warning);
         await runCommand(options, context);
     }
     finally {
@@ -3637,13 +3859,13 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-CdPVjqcI.js')).runPlan(options, context);
+            return (await import('./plan-D1Jm9EzP.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-B7rTgCZv.js')).runBuild(options, context);
+            return (await import('./build-DQ4FUGkn.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-MHWIczlX.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-0T4HWcQK.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-C2WpNnyb.js')).runPublish(options, context);
+            return (await import('./publish-CmdITipj.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */
@@ -3661,21 +3883,25 @@ function exitCodeOf(error) {
 }
 /** The GitHub Action entry point. */
 async function runAction() {
-    const core = await import('./core-CM_3Ha9x.js').then(function (n) { return n.k; });
+    const core = await import('./core-ORKXprpS.js').then(function (n) { return n.k; });
+    const reporter = actionReporter(core);
     try {
         const { inputs, warnings } = readActionInputs(name => core.getInput(name));
         const cwd = process.env.GITHUB_WORKSPACE && !inputs.has('package-dir')
             ? process.env.GITHUB_WORKSPACE
             : process.cwd();
-        await execute(inputs, cwd, { env: process.env, reporter: actionReporter(core), isAction: true, reaper: new Reaper() }, warnings);
+        await execute(inputs, cwd, { env: process.env, reporter, isAction: true, reaper: new Reaper() }, warnings, unknownInputVariables(process.env));
     }
     catch (error) {
-        // One annotation per failure, titled by what failed. Not setFailed: it
+        // Workflow commands on again (after a child's last lines), then one
+        // annotation per failure, titled by what failed. Not setFailed: it
         // would add a second annotation with the same text.
+        await reporter.flush();
         const message = describe(error, process.env.RUNNER_DEBUG === '1');
         for (const { message: text, properties } of annotationsOf(error, message, process.env.GITHUB_WORKSPACE))
             core.error(text, properties);
-        process.exitCode = 1;
+        // An unknown input of a publishing run is a configuration error, as on the command line.
+        process.exitCode = error instanceof UnknownInputError ? EXIT.configuration : 1;
     }
 }
 /** The password piped to `publish --password-stdin`: stdin, without its final newline. */

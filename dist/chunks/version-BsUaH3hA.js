@@ -1,5 +1,5 @@
-import { U as UserError, a as EXIT, i as isUserError } from './credentials-B_00fC_8.js';
-import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-CG0-FGre.js';
+import { U as UserError, b as EXIT, i as isUserError } from './credentials-Dmr4V9uN.js';
+import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-D125K7rM.js';
 import path from 'node:path';
 
 /**

@@ -1,5 +1,5 @@
-import { U as UserError } from './credentials-B_00fC_8.js';
-import { p as platformNamed, o as selectConfigurations } from './identifiers-CG0-FGre.js';
+import { U as UserError } from './credentials-Dmr4V9uN.js';
+import { p as platformNamed, o as selectConfigurations } from './identifiers-D125K7rM.js';
 
 /**
  * How much an emulated identifier weighs against max-per-job: QEMU builds are

@@ -1,15 +1,16 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { b as requiredGroup, w as words, s as selectorMatches, U as UserError, a as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-B_00fC_8.js';
-import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename-DbYLzbU1.js';
-import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-f95szlu7.js';
-import { j as jobConfigurations } from './select-Ci30W78X.js';
-import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-CG0-FGre.js';
+import { d as requiredGroup, w as words, s as selectorMatches, U as UserError, b as EXIT, e as exec, f as isCredential, i as isUserError, g as pythonVersionOf, C as ChildTracker } from './credentials-Dmr4V9uN.js';
+import { p as processAlive, a as acquireLock, w as waitingMessage, c as checkWritableDir } from './lock-DuJEWomi.js';
+import { t as thisMachine, f as paintFor, g as environmentScript, h as changedVariables, i as parseEnvZ, j as failureKind, V as VERSION, k as checkArchsSelected } from './version-BsUaH3hA.js';
+import { j as jobConfigurations } from './select-C83IKLp1.js';
+import { e as allKnownIdentifiers, p as platformNamed, t as toolCacheRoot, f as cachedVersions, g as pythonIn, i as toolCacheArch, j as parseActivation, k as applyCapturedEnvironment, l as buildDirs, m as POSIX, n as constraintsFor, b as archOfIdentifier } from './identifiers-D125K7rM.js';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { p as parseWheelName, i as isAbi3, a as isPurePython } from './filename-Wn_fKvdL.js';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './core-CM_3Ha9x.js';
+import './core-ORKXprpS.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -377,8 +378,15 @@ async function gatherFacts(options, configurations, env) {
         toolsDir: hostPath.join(options.cacheDir, 'tools'),
         containerCacheDir: path.join(options.cacheDir, 'container-cache'),
         cpuCount: os.availableParallelism(),
-        sourceDateEpoch: await lastCommitTime(options.packageDir)
+        sourceDateEpoch: await lastCommitTime(options.packageDir),
+        passed: passedCredentials(options, configurations)
     };
+}
+/** The credential variables some identifier's environment-pass names (each is warned about). */
+function passedCredentials(options, configurations) {
+    return new Set(configurations
+        .flatMap(c => options.buildOptions(c.identifier).environmentPass)
+        .filter(isCredential));
 }
 /**
  * Whether this run builds in containers, and with which engine. As
@@ -629,12 +637,15 @@ function prettyMilliseconds(milliseconds, options) {
  *   and Bazel show parallel work. Raw output would interleave into noise, so
  *   it is kept, and a failed build's log is printed whole when it fails,
  *   the way both tools print the output of a failed unit.
- * - Several at once in a log file or CI (no terminal to redraw): every line
- *   as it comes, prefixed with its identifier (`[cp312-manylinux_x86_64]`),
+ * - Several at once in a log file (the CLI, no terminal to redraw): every
+ *   line as it comes, prefixed with its identifier (`[cp312-manylinux_x86_64]`),
  *   like `docker compose` or `make -j`, so a stuck or killed job still shows
- *   what each build last did. Each build's log is also printed whole in its
- *   own group when it ends: in the action always (groups fold, so it costs
- *   nothing to skim), in the CLI for a failed build.
+ *   what each build last did.
+ * - Several at once in the action: each build's log is printed whole in its
+ *   own group when it ends (groups fold, and the problem matcher reads the
+ *   lines as the compiler wrote them); live, only a prefixed line when a
+ *   build starts, a heartbeat every 30 s naming its step, and its result.
+ *   Each line of a log appears once, either way.
  * - A heartbeat (`… build still running (1m 30s)`) after every 30 s of
  *   silence, so a slow link step never looks like a hang.
  * - Nothing is held back longer than a partial line; flush() writes those
@@ -714,14 +725,20 @@ function liveOutput(settings) {
         return paint[colour](`[${build.identifier}]`);
     };
     const prefixes = new Map();
-    /** Prints a line of a build (unless it is raw output on a board); `keep` puts it in the log. */
+    /** The action's parallel log: the kept lines are printed once, in the group at the end. */
+    const foldedOnly = mode === 'prefixed' && settings.foldedLogs;
+    /**
+     * Prints a line of a build, where this mode shows it live; `keep` puts it
+     * in the log, `raw` marks what the build printed (never a workflow command).
+     */
     const say = (build, plain, shown = plain, keep = true, raw = false) => {
         if (keep)
             build.kept.push(plain);
+        const write = (text) => (raw ? reporter.output(text) : reporter.line(text));
         if (mode === 'stream')
-            reporter.line(shown);
-        else if (!(raw && mode === 'board'))
-            reporter.line(`${prefixes.get(build)} ${shown}`.trimEnd());
+            write(shown);
+        else if (foldedOnly ? !keep : !(raw && mode === 'board'))
+            write(`${prefixes.get(build)} ${shown}`.trimEnd());
     };
     const outputLine = (build, rewrite, line) => {
         const text = rewrite(line);
@@ -755,7 +772,8 @@ function liveOutput(settings) {
                     drawBoard();
                 },
                 output: chunk => {
-                    if (build.step)
+                    // With the output folded away, the heartbeat is the only sign of life: it keeps its beat.
+                    if (build.step && !foldedOnly)
                         build.step.quietSince = now();
                     const { lines: complete, partial } = splitLines(build.partial, chunk);
                     build.partial = partial;
@@ -777,7 +795,7 @@ function liveOutput(settings) {
                     const text = build.kept.length > 0 ? `${build.kept.join('\n')}\n` : '';
                     if (mode === 'stream')
                         reporter.endGroup();
-                    else if (settings.foldedLogs || !end.ok)
+                    else if (settings.foldedLogs || (mode === 'board' && !end.ok))
                         reporter.group(`${identifier}: ${end.ok ? end.title : `FAILED at ${end.step}`}`, text);
                     const result = end.ok
                         ? `${paint.green('✓')} ${paint.bold(identifier)} ${end.title} ${paint.dim(`(${took})`)}`
@@ -2212,17 +2230,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return undefined;
-    const { shouldPublish } = await import('./settings-BmjKvIs9.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-WRiY05Zo.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-MHWIczlX.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-0T4HWcQK.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-utCy7eWF.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-CfiQFlJ2.js');
+        const { expandArtifactName } = await import('./artifacts-CpGPFVsh.js').then(function (n) { return n.g; });
+        const { uploadJobArtifact } = await import('./job-artifact-C2XZYVqD.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -2244,8 +2262,8 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport } = await import('./publish-C2WpNnyb.js');
-        await publishAndReport(files, 'output-dir', options, context, true);
+        const { publishAndReport, publishScope } = await import('./publish-CmdITipj.js');
+        await publishScope(context, scope => publishAndReport(files, 'output-dir', options, context, true, scope));
     }
     return sdist;
 }
@@ -2258,7 +2276,7 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-EwwDvKiE.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-7ZD9D9sU.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }
@@ -2279,6 +2297,11 @@ async function runBuild(options, context) {
     const { reporter } = context;
     const started = Date.now();
     checkBuildableHere(options);
+    if (context.isAction && !options.dryRun) {
+        // As upload-artifact: an artifact that cannot be uploaded fails the step, before any build.
+        const { requireArtifactService } = await import('./job-artifact-C2XZYVqD.js');
+        requireArtifactService(options.publish, context.env);
+    }
     if (!options.dryRun) {
         checkWritableDir(options.outputDir, 'output-dir');
         checkWritableDir(options.cacheDir, 'cache-dir');
@@ -2297,6 +2320,11 @@ async function runBuild(options, context) {
         });
     }
     const facts = await gatherFacts(options, configurations, context.env);
+    for (const name of facts.passed ?? []) {
+        if (context.env[name] === undefined)
+            continue;
+        reporter.warning(`environment-pass: ${name} looks like a secret (*_TOKEN, *_PASSWORD, *_SECRET, *API_KEY*) and is passed into the build, where every step and anything it runs can read it; its value is masked in the log`);
+    }
     if (options.dryRun)
         return planAndRun(options, context, configurations, facts, started);
     // The run's temp dir goes whatever happens: a late configuration error, a failure, a kill.

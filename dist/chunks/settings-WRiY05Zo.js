@@ -1,6 +1,6 @@
-import { U as UserError } from './credentials-B_00fC_8.js';
-import { s as sameVersion, n as normalizeVersion } from './version-B0y3wbud.js';
-import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-DKjx7mc8.js';
+import { U as UserError } from './credentials-Dmr4V9uN.js';
+import { s as sameVersion, n as normalizeVersion } from './version-B18YtENW.js';
+import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-DnvEMn-H.js';
 
 /**
  * Tag ↔ version: the tag of a `refs/tags/...` ref, and whether it names the
@@ -43,7 +43,7 @@ function checkTagMatchesVersion(tag, version, key = 'verify-tag') {
 const SDIST_ARTIFACT_NAME = 'sdist';
 /** Whether build mode publishes: `true` always, `tag` only on a tag ref. */
 function shouldPublish(mode, ref) {
-    return (tagOfRef(ref) !== undefined);
+    return mode === 'true' || (mode === 'tag' && tagOfRef(ref) !== undefined);
 }
 
 var settings = /*#__PURE__*/Object.freeze({

@@ -1,0 +1,246 @@
+/**
+ * The contracts of the actions wheelwright replaces, through the bundled
+ * action (`node dist/index.js`) with a runner's environment and a real
+ * pypiserver on 127.0.0.1: gh-action-pypi-publish's underscore inputs reach
+ * the index they name, an unknown input stops a publish, dry-run uploads
+ * nothing, a renamed wheel is refused, a silent index fails within
+ * index-timeout (naming the URL, userinfo masked), and an interrupt leaves no
+ * temp dir behind.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { check, ROOT, tempDir, venvTool } from '../helpers/tools.js'
+import { startPypiServer, type IndexServer } from '../../__fixtures__/standins/pypiserver.js'
+import { startSilentIndex, type SilentIndex } from '../../__fixtures__/standins/silent-index.js'
+import {
+  LeakRecorder,
+  publishEnv,
+  readArgvLog,
+  runActionAsync,
+  runCli,
+  type ChildRun
+} from './publish-harness.js'
+
+const TOKEN = `pypi-token-${crypto.randomBytes(12).toString('hex')}`
+const URL_PASSWORD = `urlpw${crypto.randomBytes(8).toString('hex')}`
+const WHEEL = 'purepkg-1.0.0-py3-none-any.whl'
+const SDIST = 'purepkg-1.0.0.tar.gz'
+
+const recorder = new LeakRecorder()
+const argvLog = path.join(tempDir('argvlog'), 'argv.log')
+let env: Record<string, string>
+let dist: string
+let index: IndexServer
+let silent: SilentIndex
+
+beforeAll(async () => {
+  env = publishEnv(argvLog)
+  const project = path.join(tempDir('proj'), 'pure')
+  fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'pure'), project, { recursive: true })
+  dist = tempDir('dist')
+  check([venvTool('python'), '-m', 'build', '--outdir', dist, project])
+  expect(fs.readdirSync(dist).sort()).toEqual([WHEEL, SDIST].sort())
+  ;[index, silent] = await Promise.all([startPypiServer({ __token__: TOKEN }), startSilentIndex()])
+})
+
+afterAll(async () => {
+  await Promise.all([index?.close(), silent?.close()])
+})
+
+const publish = (
+  inputs: Record<string, string>,
+  extra: Record<string, string> = {},
+  options: Parameters<typeof runActionAsync>[2] = {}
+): Promise<ChildRun> =>
+  runActionAsync(
+    { command: 'publish', ...inputs },
+    { ...env, GITHUB_REF: 'refs/tags/v1.0.0', ...extra },
+    { recorder, ...options }
+  )
+
+const uploads = (before: number) =>
+  readArgvLog(argvLog)
+    .slice(before)
+    .filter(argv => argv.includes('upload'))
+
+/** The ww-* temp dirs left in a runner temp dir. */
+const leftovers = (runnerTemp: string) =>
+  fs.readdirSync(runnerTemp).filter(name => name.startsWith('ww-'))
+
+describe("gh-action-pypi-publish's inputs", () => {
+  test('an unknown input stops publish with exit 2, naming it, before anything is uploaded', async () => {
+    const before = readArgvLog(argvLog).length
+    const run = await publish({
+      'dist-dir': dist,
+      'repository-url': index.url,
+      password: TOKEN,
+      'skip-existings': 'true'
+    })
+    expect(run.stdout).toContain(
+      'with: wheelwright has no input named skip-existings (INPUT_SKIP-EXISTINGS); nothing was built or uploaded'
+    )
+    expect(run.stdout).toMatch(/^::error title=[^:]*::with: wheelwright has no input named/m)
+    expect(run.status).toBe(2)
+    expect(index.files()).toEqual([])
+    expect(readArgvLog(argvLog).slice(before)).toEqual([])
+  })
+
+  test('dry-run: true runs every check, prints what it would upload and where, and uploads nothing', async () => {
+    const before = readArgvLog(argvLog).length
+    const run = await publish({
+      'dist-dir': dist,
+      'repository-url': index.url,
+      password: TOKEN,
+      'dry-run': 'true'
+    })
+    expect(run.stdout).not.toContain('::error')
+    expect(run.status).toBe(0)
+    expect(run.stdout).not.toContain('has no effect')
+    expect(run.stdout).toContain('release purepkg 1.0.0: 2 files, matching tag v1.0.0')
+    expect(run.stdout).toContain(`Checking ${path.join(dist, WHEEL)}: PASSED`)
+    expect(run.stdout).toContain(
+      `dry run: would upload 2 files to ${index.url} with user __token__ and its password; nothing was uploaded\n  ${SDIST}\n  ${WHEEL}`
+    )
+    expect(run.summary).toContain(`| ${WHEEL} | would be uploaded |`)
+    expect(JSON.parse(run.outputs.published)).toEqual([])
+    expect(index.files()).toEqual([])
+    expect(uploads(before)).toEqual([])
+    expect(
+      readArgvLog(argvLog)
+        .slice(before)
+        .some(argv => argv.includes('check'))
+    ).toBe(true)
+  })
+
+  test('the CLI agrees: publish --dry-run uploads nothing', async () => {
+    const run = await runCli(
+      ['publish', dist, '--repository-url', index.url, '--dry-run'],
+      { ...env, TWINE_PASSWORD: TOKEN },
+      { recorder }
+    )
+    expect(run.stderr).toContain('dry run: would upload 2 files to')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain(`${SDIST}  would be uploaded`)
+    expect(index.files()).toEqual([])
+  })
+
+  test('a wheel renamed to 2.0.0 whose METADATA says 1.0.0 is refused on tag v2.0.0, naming it', async () => {
+    const renamed = tempDir('renamed')
+    const name = WHEEL.replace('1.0.0', '2.0.0')
+    fs.copyFileSync(path.join(dist, WHEEL), path.join(renamed, name))
+    const before = readArgvLog(argvLog).length
+    const run = await publish(
+      { 'dist-dir': renamed, 'repository-url': index.url, password: TOKEN },
+      { GITHUB_REF: 'refs/tags/v2.0.0' }
+    )
+    expect(run.stdout).toContain(
+      `dist-dir: ${name}: its .dist-info/METADATA says purepkg 1.0.0, but its file name says purepkg 2.0.0; nothing was uploaded`
+    )
+    expect(run.status).toBe(1)
+    expect(uploads(before)).toEqual([])
+    expect(index.files()).toEqual([])
+  })
+
+  test('underscore inputs (repository_url, packages_dir, skip_existing, ...) reach the index and directory they name', async () => {
+    const run = await publish({
+      repository_url: index.url,
+      packages_dir: dist,
+      skip_existing: 'true',
+      verify_metadata: 'true',
+      print_hash: 'true',
+      password: TOKEN
+    })
+    expect(run.stdout).not.toContain('::error')
+    // No input is ignored: the one warning is that no artifact service runs here.
+    expect(run.stdout.split('\n').filter(l => l.startsWith('::warning'))).toEqual([
+      expect.stringContaining('::warning::the artifact service is not available here')
+    ])
+    expect(run.status).toBe(0)
+    expect(index.files()).toEqual([WHEEL, SDIST].sort())
+    expect(run.stdout).toContain('sha256 of each file (sha256sum format):')
+    expect(JSON.parse(run.outputs.published).sort()).toEqual([WHEEL, SDIST].sort())
+    // skip_existing: a second run skips both instead of failing.
+    const again = await publish({
+      repository_url: index.url,
+      packages_dir: dist,
+      skip_existing: 'true',
+      password: TOKEN
+    })
+    expect(again.status).toBe(0)
+    expect(again.stdout).toContain('every file is already on the index; nothing to upload')
+  })
+
+  test('an underscore input and its kebab-case name with different values: refused, naming both', async () => {
+    const run = await publish({
+      'dist-dir': dist,
+      'repository-url': index.url,
+      repository_url: 'https://test.pypi.org/legacy/',
+      password: TOKEN
+    })
+    expect(run.stdout).toContain('repository_url: and repository-url are one input')
+    expect(run.status).toBe(1)
+  })
+})
+
+describe('bounded waits', () => {
+  test('an index that never answers an upload fails within index-timeout, naming the URL without its password', async () => {
+    const url = silent.url.replace('http://', `http://uploader:${URL_PASSWORD}@`)
+    const started = Date.now()
+    const run = await publish(
+      { 'dist-dir': dist, 'repository-url': url, password: TOKEN, 'index-timeout': '2' },
+      {},
+      { timeoutMs: 120_000 }
+    )
+    const seconds = (Date.now() - started) / 1000
+    const shown = silent.url.replace('http://', 'http://***@')
+    expect(run.stdout).toContain(
+      `index-timeout: uploading ${SDIST}: ${shown} gave no answer within 2 s (3 tries)`
+    )
+    expect(run.status).toBe(1)
+    // 3 tries of 2 s, pauses of 2 and 4 s, a lookup after each failed try, tool start-up.
+    expect(seconds).toBeLessThan(45)
+    expect(silent.requests.filter(r => r.method === 'POST')).toHaveLength(3)
+    expect(`${run.stdout}${run.stderr}`.split('\n').filter(l => l.includes(URL_PASSWORD))).toEqual([
+      `::add-mask::${URL_PASSWORD}`
+    ])
+  })
+
+  test('an interrupt while an upload hangs says "interrupted", exits 130 and leaves no temp dir', async () => {
+    const runnerTemp = tempDir('runner-int')
+    let sent = false
+    let during: string[] = []
+    const run = await publish(
+      { 'dist-dir': dist, 'repository-url': silent.url, password: TOKEN, 'index-timeout': '60' },
+      {},
+      {
+        runnerTemp,
+        timeoutMs: 120_000,
+        onStdout: (text, child) => {
+          if (sent || !text.includes('::group::twine check')) return
+          // The upload starts right after twine check; give it a moment to hang.
+          sent = true
+          setTimeout(() => {
+            during = leftovers(runnerTemp)
+            child.kill('SIGINT')
+          }, 3000)
+        }
+      }
+    )
+    expect(sent).toBe(true)
+    expect(during).toEqual([expect.stringMatching(/^ww-attest-/)])
+    expect(run.stdout).toContain('interrupted (SIGINT) while publishing')
+    expect(run.status).toBe(130)
+    expect(leftovers(runnerTemp)).toEqual([])
+  })
+})
+
+describe('secrets (runs last)', () => {
+  test('no token in any output or argv', () => {
+    recorder.argvs.push(...readArgvLog(argvLog))
+    expect(
+      recorder.leaks([TOKEN, URL_PASSWORD]).filter(l => !l.startsWith('output line: ::add-mask::'))
+    ).toEqual([])
+  })
+})
