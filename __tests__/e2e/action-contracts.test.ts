@@ -5,13 +5,17 @@
  * the index they name, an unknown input stops a publish, dry-run uploads
  * nothing, a renamed wheel is refused, a silent index fails within
  * index-timeout (naming the URL, userinfo masked), and an interrupt leaves no
- * temp dir behind.
+ * temp dir behind. And for builds: a missing runtime token fails the step
+ * (as upload-artifact), a PYPI_API_TOKEN never reaches the build or the log,
+ * a before-build cannot issue workflow commands, and a parallel build's log
+ * shows each line once.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { check, ROOT, tempDir, venvTool } from '../helpers/tools.js'
+import os from 'node:os'
+import { check, hostCPythons, ROOT, tempDir, venvTool } from '../helpers/tools.js'
 import { startPypiServer, type IndexServer } from '../../__fixtures__/standins/pypiserver.js'
 import { startSilentIndex, type SilentIndex } from '../../__fixtures__/standins/silent-index.js'
 import {
@@ -233,6 +237,106 @@ describe('bounded waits', () => {
     expect(run.stdout).toContain('interrupted (SIGINT) while publishing')
     expect(run.status).toBe(130)
     expect(leftovers(runnerTemp)).toEqual([])
+  })
+})
+
+/** The lines the runner would run as workflow commands: not between stop-commands and its token. */
+function liveCommands(text: string): string[] {
+  let stopped: string | undefined
+  const live: string[] = []
+  for (const line of text.split('\n')) {
+    if (stopped !== undefined) {
+      if (line === `::${stopped}::`) stopped = undefined
+      continue
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(line)
+    if (stop) stopped = stop[1]
+    else if (line.startsWith('::')) live.push(line)
+  }
+  return live
+}
+
+/** The body of each `::group::<title>` whose title starts with `prefix`, as lines. */
+function groupBodies(text: string, prefix: string): string[][] {
+  const bodies: string[][] = []
+  let current: string[] | undefined
+  for (const line of text.split('\n')) {
+    if (line.startsWith(`::group::${prefix}`)) current = []
+    else if (line === '::endgroup::' && current) {
+      bodies.push(current)
+      current = undefined
+    } else if (current && !/^::(stop-commands::.*|[0-9a-f]{32}::)$/.test(line)) current.push(line)
+  }
+  return bodies
+}
+
+describe('build jobs', () => {
+  const API_TOKEN = `pypi-api-${crypto.randomBytes(12).toString('hex')}`
+  const ids = hostCPythons()
+    .slice(-2)
+    .map(tag => `${tag}-manylinux_x86_64`)
+
+  test('without ACTIONS_RUNTIME_TOKEN the step fails before any build, as upload-artifact does', async () => {
+    const workspace = tempDir('ws-noart')
+    fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'c-ext'), workspace, { recursive: true })
+    const run = await runActionAsync(
+      { only: ids[0], container: 'off', cache: 'false' },
+      { HOME: os.homedir(), PATH: process.env.PATH ?? '' },
+      { workspace }
+    )
+    expect(run.stdout).toContain(
+      '::error title=wheelwright%3A configuration error::upload-artifact: the artifact service is not available here (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL unset), so the artifact cannot be uploaded'
+    )
+    expect(run.status).toBe(1)
+    expect(run.stdout).not.toContain('::group::')
+    expect(fs.existsSync(path.join(workspace, 'wheelhouse'))).toBe(false)
+  })
+
+  test('parallel builds whose before-build echoes workflow commands and $PYPI_API_TOKEN', async () => {
+    expect(ids).toHaveLength(2)
+    const workspace = tempDir('ws-par')
+    fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'c-ext'), workspace, { recursive: true })
+    const run = await runActionAsync(
+      {
+        build: ids.join(' '),
+        container: 'off',
+        parallel: '2',
+        cache: 'false',
+        'upload-artifact': 'false',
+        'before-build':
+          'echo "::error file=setup.py,line=1::FAKE"; echo "::add-mask::spam"; echo "token=[$PYPI_API_TOKEN]"'
+      },
+      { HOME: os.homedir(), PATH: process.env.PATH ?? '', PYPI_API_TOKEN: API_TOKEN },
+      { workspace, recorder }
+    )
+    expect(run.status).toBe(0)
+    expect(JSON.parse(run.outputs.wheels)).toHaveLength(2)
+    // The token is masked first, and never reaches the build: it echoes an empty value.
+    expect(run.stdout).toContain(`::add-mask::${API_TOKEN}`)
+    expect(run.stdout).toContain('token=[]')
+    expect(
+      recorder.leaks([API_TOKEN]).filter(l => !l.startsWith('output line: ::add-mask::'))
+    ).toEqual([])
+    // The echoed commands are shown as text, inside stop-commands: no annotation, no mask.
+    expect(run.stdout).toContain('::error file=setup.py,line=1::FAKE')
+    const live = liveCommands(run.stdout)
+    expect(live.filter(l => l.startsWith('::error') || l === '::add-mask::spam')).toEqual([])
+    // wheelwright's own commands stay live: each identifier's group.
+    for (const id of ids) expect(live.some(l => l.startsWith(`::group::${id}: `))).toBe(true)
+    // Each line of a build's log once: in its group at the end, not also live with its prefix.
+    for (const id of ids) {
+      const bodies = groupBodies(run.stdout, `${id}: `)
+      expect(bodies).toHaveLength(1)
+      expect(bodies[0]).toContain('::error file=setup.py,line=1::FAKE')
+      const prefixed = run.stdout
+        // eslint-disable-next-line no-control-regex
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .split('\n')
+        .filter(l => l.startsWith(`[${id}] `))
+      expect(prefixed.length).toBeGreaterThan(0)
+      const twice = prefixed.filter(l => bodies[0].some(b => b !== '' && l.endsWith(` ${b}`)))
+      expect(twice).toEqual([])
+    }
   })
 })
 
