@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-GEl8UDhc.js';
+import { r as runCli } from './chunks/main-BFdoYBkI.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-GEl8UDhc.js';
+import { a as runAction } from './chunks/main-BFdoYBkI.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

@@ -323,6 +323,23 @@ describe('build jobs', () => {
     expect(live.filter(l => l.startsWith('::error') || l === '::add-mask::spam')).toEqual([])
     // wheelwright's own commands stay live: each identifier's group.
     for (const id of ids) expect(live.some(l => l.startsWith(`::group::${id}: `))).toBe(true)
+    // The resolved options come first, in a group of their own.
+    const groups = run.stdout.split('\n').filter(l => l.startsWith('::group::'))
+    expect(groups[0]).toMatch(/^::group::wheelwright \S+: options$/)
+    expect(groupBodies(run.stdout, 'wheelwright ')[0]).toContain('  parallel              2')
+    // The table's seconds are the build's own, as its result line says.
+    const plain = run.stdout.replace(/\u001b\[[0-9;]*m/g, '') // eslint-disable-line no-control-regex
+    for (const id of ids) {
+      const own = new RegExp(`^✓ ${id} → \\S+ \\((?:(\\d+)m )?(\\d+(?:\\.\\d+)?)s\\)$`, 'm').exec(
+        plain
+      )
+      const ownSeconds = Number(own?.[1] ?? 0) * 60 + Number(own?.[2])
+      const row = new RegExp(
+        `^\\| ${id} \\| [^|]+ \\| [^|]+ \\| [0-9a-f]{64} \\| ([\\d.]+) \\|`,
+        'm'
+      ).exec(run.summary)
+      expect([id, Math.abs(ownSeconds - Number(row?.[1])) < 0.5]).toEqual([id, true])
+    }
     // Each line of a build's log once: in its group at the end, not also live with its prefix.
     for (const id of ids) {
       const bodies = groupBodies(run.stdout, `${id}: `)
@@ -337,6 +354,35 @@ describe('build jobs', () => {
       const twice = prefixed.filter(l => bodies[0].some(b => b !== '' && l.endsWith(` ${b}`)))
       expect(twice).toEqual([])
     }
+  })
+})
+
+describe('a failed build with fail-fast and sdist: true', () => {
+  test('the summary names the build that never started, and says the sdist was not built', async () => {
+    const ids = hostCPythons()
+      .slice(-2)
+      .map(tag => `${tag}-manylinux_x86_64`)
+    const workspace = tempDir('ws-fail')
+    fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'failing'), workspace, { recursive: true })
+    const run = await runActionAsync(
+      {
+        build: ids.join(' '),
+        container: 'off',
+        parallel: '1',
+        cache: 'false',
+        sdist: 'true',
+        'upload-artifact': 'false'
+      },
+      { HOME: os.homedir(), PATH: process.env.PATH ?? '' },
+      { workspace }
+    )
+    expect(run.status).toBe(1)
+    expect(run.stdout).toContain(`not started: ${ids[1]}`)
+    expect(run.summary).toContain(`fail-fast stopped 1 build before it started: ${ids[1]}`)
+    expect(run.stdout).toContain(
+      '::warning::sdist: true, but the sdist was not built: 1 build failed'
+    )
+    expect(run.summary).toContain('| sdist | not built: 1 build failed |')
   })
 })
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { executePlan } from '../../src/execute/run.js'
 import { reportOutcome } from '../../src/report/outcome.js'
-import type { Build, BuildPlan } from '../../src/plan/types.js'
+import type { Build, BuildPlan, Step } from '../../src/plan/types.js'
 import type { Options } from '../../src/options/types.js'
 import type { RunContext } from '../../src/context.js'
 import { UserError } from '../../src/util/errors.js'
@@ -144,7 +144,12 @@ describe('the executor runs the activation as the plan says', () => {
 
 describe('a plan of host builds', () => {
   /** Builds that each make a wheel (or fail), a group teardown that leaves a mark, all in `root`. */
-  function hostPlan(root: string, outcomes: Record<string, 'works' | 'fails'>, failFast: boolean) {
+  function hostPlan(
+    root: string,
+    outcomes: Record<string, 'works' | 'fails'>,
+    failFast: boolean,
+    setup: Step[] = []
+  ) {
     const started = path.join(root, 'started')
     const builds: Build[] = Object.entries(outcomes).map(([identifier, outcome]) => {
       const work = path.join(root, 'tmp', identifier)
@@ -173,7 +178,7 @@ describe('a plan of host builds', () => {
       groups: [
         {
           where: 'host',
-          setup: [],
+          setup,
           builds,
           teardown: [
             hostStep('teardown', 'touch "$1"', root, { args: [path.join(root, 'torn-down')] })
@@ -253,4 +258,50 @@ describe('a plan of host builds', () => {
       expect(fs.existsSync(path.join(root, 'tmp'))).toBe(false)
     }
   )
+})
+
+describe("the table's seconds", () => {
+  test("are the build's own: the group's one-time setup is not counted", async () => {
+    const root = tempDir('run')
+    const outcome = await (() => {
+      const started = path.join(root, 'started')
+      const work = path.join(root, 'tmp', 'cp312-manylinux_x86_64')
+      const plan: BuildPlan = {
+        platform: 'linux',
+        runner: { platform: 'linux', machine: 'x86_64' },
+        packageDir: root,
+        outputDir: path.join(root, 'wheelhouse'),
+        tempDir: path.join(root, 'tmp'),
+        parallel: 1,
+        failFast: true,
+        unavailable: [],
+        groups: [
+          {
+            where: 'host',
+            setup: [hostStep('slow-setup', 'sleep 1.5', root)],
+            builds: [
+              hostBuild('cp312-manylinux_x86_64', work, [
+                hostStep('build', 'echo x >> "$3"; mkdir -p "$1" && touch "$1/$2"', root, {
+                  args: [
+                    path.join(work, 'repaired'),
+                    'spam-1.0-cp312-cp312-linux_x86_64.whl',
+                    started
+                  ],
+                  collectsWheel: path.join(work, 'repaired')
+                })
+              ])
+            ],
+            teardown: []
+          }
+        ]
+      }
+      return executePlan(
+        plan,
+        { packageDir: root } as Options,
+        { reporter: recordingReporter(), env: {}, isAction: false } as RunContext
+      )
+    })()
+    expect(outcome.failures).toEqual([])
+    expect(outcome.records[0].seconds).toBeLessThan(1)
+  })
 })

@@ -23,6 +23,8 @@ import { addMatcherCommand, removeMatcherCommands } from '../report/matcher.js'
 import { computeCacheKeys } from '../cache/compute.js'
 import { ActionsWheelStore, LocalWheelStore } from '../cache/store.js'
 import { afterBuild } from './after-build.js'
+import { optionLines } from '../report/options.js'
+import { VERSION } from '../version.js'
 
 /** The wheel cache of this run, unless `cache: false`. */
 async function openWheelCache(
@@ -70,6 +72,9 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
     checkWritableDir(options.cacheDir, 'cache-dir')
   }
   const configurations = jobConfigurations(options)
+  // The resolved options first, folded in the action, as cibuildwheel prints its own.
+  const first = configurations[0] ? options.buildOptions(configurations[0].identifier) : undefined
+  reporter.group(`wheelwright ${VERSION}: options`, optionLines(options, first).join('\n'))
   for (const warning of validateSelectors(options, options.only ? 'only' : 'build'))
     reporter.warning(warning)
   if (!options.only) checkArchsSelected(options.archs, options.platform)
@@ -161,11 +166,23 @@ async function planAndRun(
     if (matcherDir) for (const command of removeMatcherCommands()) reporter.line(command)
   }
   let sdist: string | undefined
+  const failed = outcome.failures.length
+  // With sdist: true, a run whose builds failed makes no sdist: said, not silent.
+  const sdistSkipped =
+    options.sdist && failed > 0
+      ? `not built: ${failed} build${failed === 1 ? '' : 's'} failed`
+      : undefined
+  if (sdistSkipped) reporter.warning(`sdist: true, but the sdist was ${sdistSkipped}`)
   try {
-    if (outcome.failures.length === 0) sdist = await afterBuild(options, context, outcome)
+    if (failed === 0) sdist = await afterBuild(options, context, outcome)
   } finally {
     // The summary is written whatever happened after the builds.
-    await reportOutcome(outcome, { sdist, seconds: (Date.now() - started) / 1000 }, reporter)
+    const totals = {
+      ...(sdist ? { sdist } : {}),
+      ...(sdistSkipped ? { sdistSkipped } : {}),
+      seconds: (Date.now() - started) / 1000
+    }
+    await reportOutcome(outcome, totals, reporter)
   }
 }
 

@@ -3861,7 +3861,7 @@ async function runCommand(options, context) {
         case 'plan':
             return (await import('./plan-D1Jm9EzP.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-DQ4FUGkn.js')).runBuild(options, context);
+            return (await import('./build-CJ12X4MW.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-0T4HWcQK.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':

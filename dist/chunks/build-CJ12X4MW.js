@@ -1771,12 +1771,13 @@ async function executePlan(plan, options, context, cache) {
             await ordering.waitFor(build.identifier);
             if (stop)
                 return;
-            const started = Date.now();
             let log;
             try {
                 if (build.testWarning)
                     reporter.warning(`${build.identifier}: ${build.testWarning}`);
                 await ensureSetup(state, once, live);
+                // The build's own time, as its result line says: from its start, after the group's setup.
+                const started = Date.now();
                 log = live.begin(build.identifier, `(${index + 1}/${total})`);
                 const result = await runIdentifier(state, build, log, cache);
                 const record = placeWheel(result, build, outputDir, started, placedNames);
@@ -1878,7 +1879,7 @@ function humanSize(bytes) {
 }
 const HEADER = ['identifier', 'wheel', 'size', 'sha256', 'seconds', 'tested'];
 function rows(summary, sha) {
-    const { records, sdist } = summary;
+    const { records, sdist, sdistSkipped } = summary;
     return [
         ...records.map(r => [
             r.identifier,
@@ -1888,7 +1889,8 @@ function rows(summary, sha) {
             r.seconds.toFixed(1),
             r.tested
         ]),
-        ...(sdist ? [['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', '']] : [])
+        ...(sdist ? [['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', '']] : []),
+        ...(!sdist && sdistSkipped ? [['sdist', sdistSkipped, '', '', '', '']] : [])
     ];
 }
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -1908,7 +1910,7 @@ function markdownSummary(summary) {
     const parts = [];
     const heading = `${madeFiles(records.length, !!sdist)} in ${duration(summary.seconds * 1000)}`;
     parts.push(`### wheelwright: ${heading}${failures.length > 0 ? `, ${plural(failures.length, 'build')} failed` : ''}`);
-    if (records.length > 0 || sdist) {
+    if (records.length > 0 || sdist || summary.sdistSkipped) {
         const bytes = records.reduce((sum, r) => sum + r.size, 0) + (sdist?.size ?? 0);
         const built = records.reduce((sum, r) => sum + r.seconds, 0);
         parts.push([
@@ -1918,6 +1920,9 @@ function markdownSummary(summary) {
         ].join('\n'), `**Total:** ${madeFiles(records.length, !!sdist)}, ${humanSize(bytes)}; ` +
             `wall time ${duration(summary.seconds * 1000)} (the builds took ${duration(built * 1000)} in all)`);
     }
+    if (summary.notStarted && summary.notStarted.length > 0) {
+        parts.push(`#### not started\n\nfail-fast stopped ${plural(summary.notStarted.length, 'build')} before ${summary.notStarted.length === 1 ? 'it' : 'they'} started: ${summary.notStarted.join(', ')}`);
+    }
     for (const failure of failures) {
         const last = failure.log.trimEnd().split('\n').slice(-20).join('\n');
         parts.push(`#### ✗ ${failure.identifier}\n\n${escape(failure.message)}`, ...(failure.telling.length > 0 ? [fenced(failure.telling.join('\n'))] : []), `<details><summary>last lines of the log</summary>\n\n${fenced(last)}\n\n</details>`);
@@ -1926,7 +1931,7 @@ function markdownSummary(summary) {
 }
 /** The CLI's table; empty when there is no row. */
 function plainTable(summary) {
-    if (summary.records.length === 0 && !summary.sdist)
+    if (summary.records.length === 0 && !summary.sdist && !summary.sdistSkipped)
         return '';
     const table = [HEADER, ...rows(summary, s => s.slice(0, 16))];
     const widths = HEADER.map((_, i) => Math.max(...table.map(r => r[i].length)));
@@ -1951,6 +1956,11 @@ function fileRecord(file) {
         sha256: crypto.createHash('sha256').update(data).digest('hex')
     };
 }
+/** The identifiers of the run that neither made a wheel nor failed: fail-fast stopped them first. */
+function neverStarted(outcome) {
+    const done = new Set([...outcome.records, ...outcome.failures].map(r => r.identifier));
+    return outcome.identifiers.filter(id => !done.has(id));
+}
 /** A failure's message, ending with the lines that tell why. */
 function failureText(failure) {
     return [failure.message, ...failure.telling.map(l => `    ${l}`)].join('\n');
@@ -1962,10 +1972,20 @@ async function reportOutcome(outcome, totals, reporter) {
     const took = duration(totals.seconds * 1000);
     const shown = path.relative(process.cwd(), outcome.outputDir) || '.';
     const where = shown.startsWith('..') ? outcome.outputDir : shown;
+    const notStarted = neverStarted(outcome);
+    const skipped = notStarted.length > 0 ? `; not started: ${notStarted.join(', ')}` : '';
+    const noSdist = totals.sdistSkipped ? `; sdist ${totals.sdistSkipped}` : '';
     reporter.line(failures.length === 0
-        ? `${paint.green('✓')} ${paint.bold(madeFiles(records.length, !!sdist))} in ${took} → ${where}`
-        : `${paint.red('✗')} ${paint.bold(`${failures.length} of ${outcome.identifiers.length} builds failed`)} in ${took}; ${madeFiles(records.length, !!sdist)} → ${where}`);
-    const summary = { records, ...(sdist ? { sdist } : {}), failures, seconds: totals.seconds };
+        ? `${paint.green('✓')} ${paint.bold(madeFiles(records.length, !!sdist))} in ${took} → ${where}${noSdist}`
+        : `${paint.red('✗')} ${paint.bold(`${failures.length} of ${outcome.identifiers.length} builds failed`)} in ${took}${skipped}; ${madeFiles(records.length, !!sdist)} → ${where}${noSdist}`);
+    const summary = {
+        records,
+        ...(sdist ? { sdist } : {}),
+        ...(totals.sdistSkipped ? { sdistSkipped: totals.sdistSkipped } : {}),
+        failures,
+        notStarted,
+        seconds: totals.seconds
+    };
     if (records.length > 0 || sdist || failures.length > 0)
         await reporter.summary(markdownSummary(summary), plainTable(summary));
     reporter.setOutput('wheels', JSON.stringify(outcome.wheels));
@@ -1973,7 +1993,8 @@ async function reportOutcome(outcome, totals, reporter) {
     reporter.setOutput('identifiers', JSON.stringify(outcome.identifiers));
     if (failures.length === 0)
         return;
-    throw new UserError(`${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${failures.map(failureText).join('\n\n')}`, {
+    const notRun = notStarted.length > 0 ? `\n\nnot started (fail-fast): ${notStarted.join(', ')}` : '';
+    throw new UserError(`${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${failures.map(failureText).join('\n\n')}${notRun}`, {
         hint: outcome.failFast
             ? 'fail-fast stopped the remaining builds; set fail-fast: false to build the rest'
             : 'see each build log above',
@@ -2268,6 +2289,79 @@ async function afterBuild(options, context, outcome) {
     return sdist;
 }
 
+/** Redacts a URL's userinfo (publish/index-url.ts's rule, kept here so report/ needs no release code). */
+function withoutUserinfo(text) {
+    return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@');
+}
+const shown = (value) => {
+    if (value === undefined || value === '')
+        return '(none)';
+    if (Array.isArray(value))
+        return value.length === 0 ? '(none)' : value.join(' ');
+    if (value instanceof Set)
+        return value.size === 0 ? '(none)' : [...value].join(' ');
+    return String(value);
+};
+/** `name: value` lines, the names aligned. */
+function optionLines(options, first) {
+    const global = [
+        ['command', options.command],
+        ['package-dir', options.packageDir],
+        ['output-dir', options.outputDir],
+        ['config-file', options.configFile],
+        ['platform', options.platform],
+        ['archs', options.archs],
+        ['build', options.build],
+        ['skip', options.skip],
+        ['test-skip', options.testSkip],
+        ['enable', options.enable],
+        ['only', options.only],
+        ['group', options.group],
+        ['python-versions', options.pythonVersions],
+        ['requires-python', options.requiresPython],
+        ['parallel', options.parallel],
+        ['fail-fast', options.failFast],
+        ['container', options.container],
+        ['cache', options.cache],
+        ['cache-dir', options.cacheDir],
+        ['sdist', options.sdist],
+        ['upload-artifact', options.publish.uploadArtifact],
+        ['artifact-name', options.publish.artifactName],
+        ['publish', options.publish.mode],
+        ...(options.publish.mode !== 'false'
+            ? [
+                ['repository-url', withoutUserinfo(options.publish.repositoryUrl)],
+                ['password', options.publish.password ? '(set)' : '(none: trusted publishing)']
+            ]
+            : [])
+    ];
+    const perBuild = first
+        ? [
+            ['build-frontend', [first.frontend.name, ...first.frontend.args].join(' ')],
+            ['config-settings', first.configSettings],
+            ['environment', first.environment],
+            ['environment-pass', first.environmentPass],
+            ['before-all', first.beforeAll],
+            ['before-build', first.beforeBuild],
+            ['repair-wheel-command', first.repairCommand],
+            ['test-command', first.testCommand],
+            ['test-requires', first.testRequires],
+            ['test-extras', first.testExtras],
+            ['before-test', first.beforeTest],
+            ['container-engine', first.containerEngine.name],
+            ['image', first.image],
+            ['dependency-versions', first.dependencyVersions]
+        ]
+        : [];
+    const width = Math.max(...[...global, ...perBuild].map(([name]) => name.length));
+    const line = ([name, value]) => `  ${name.padEnd(width)}  ${shown(value)}`;
+    return [
+        ...global.map(line),
+        ...(first ? [`for ${first.identifier} (overrides may differ per identifier):`] : []),
+        ...perBuild.map(line)
+    ];
+}
+
 /** `build`: select, plan, then run the plan (or print it with dry-run). */
 /** The wheel cache of this run, unless `cache: false`. */
 async function openWheelCache(plan, options, context) {
@@ -2307,6 +2401,9 @@ async function runBuild(options, context) {
         checkWritableDir(options.cacheDir, 'cache-dir');
     }
     const configurations = jobConfigurations(options);
+    // The resolved options first, folded in the action, as cibuildwheel prints its own.
+    const first = configurations[0] ? options.buildOptions(configurations[0].identifier) : undefined;
+    reporter.group(`wheelwright ${VERSION}: options`, optionLines(options, first).join('\n'));
     for (const warning of validateSelectors(options, options.only ? 'only' : 'build'))
         reporter.warning(warning);
     if (!options.only)
@@ -2393,13 +2490,25 @@ async function planAndRun(options, context, configurations, facts, started) {
                 reporter.line(command);
     }
     let sdist;
+    const failed = outcome.failures.length;
+    // With sdist: true, a run whose builds failed makes no sdist: said, not silent.
+    const sdistSkipped = options.sdist && failed > 0
+        ? `not built: ${failed} build${failed === 1 ? '' : 's'} failed`
+        : undefined;
+    if (sdistSkipped)
+        reporter.warning(`sdist: true, but the sdist was ${sdistSkipped}`);
     try {
-        if (outcome.failures.length === 0)
+        if (failed === 0)
             sdist = await afterBuild(options, context, outcome);
     }
     finally {
         // The summary is written whatever happened after the builds.
-        await reportOutcome(outcome, { sdist, seconds: (Date.now() - started) / 1000 }, reporter);
+        const totals = {
+            ...(sdist ? { sdist } : {}),
+            ...(sdistSkipped ? { sdistSkipped } : {}),
+            seconds: (Date.now() - started) / 1000
+        };
+        await reportOutcome(outcome, totals, reporter);
     }
 }
 /** Where this run builds, said once at the start: host or which engine and images. */
