@@ -258,49 +258,13 @@ describe('a plan of host builds', () => {
       expect(fs.existsSync(path.join(root, 'tmp'))).toBe(false)
     }
   )
-})
 
-describe("the table's seconds", () => {
-  test("are the build's own: the group's one-time setup is not counted", async () => {
+  test("the table's seconds are the build's own: the group's one-time setup is not counted", async () => {
     const root = tempDir('run')
-    const outcome = await (() => {
-      const started = path.join(root, 'started')
-      const work = path.join(root, 'tmp', 'cp312-manylinux_x86_64')
-      const plan: BuildPlan = {
-        platform: 'linux',
-        runner: { platform: 'linux', machine: 'x86_64' },
-        packageDir: root,
-        outputDir: path.join(root, 'wheelhouse'),
-        tempDir: path.join(root, 'tmp'),
-        parallel: 1,
-        failFast: true,
-        unavailable: [],
-        groups: [
-          {
-            where: 'host',
-            setup: [hostStep('slow-setup', 'sleep 1.5', root)],
-            builds: [
-              hostBuild('cp312-manylinux_x86_64', work, [
-                hostStep('build', 'echo x >> "$3"; mkdir -p "$1" && touch "$1/$2"', root, {
-                  args: [
-                    path.join(work, 'repaired'),
-                    'spam-1.0-cp312-cp312-linux_x86_64.whl',
-                    started
-                  ],
-                  collectsWheel: path.join(work, 'repaired')
-                })
-              ])
-            ],
-            teardown: []
-          }
-        ]
-      }
-      return executePlan(
-        plan,
-        { packageDir: root } as Options,
-        { reporter: recordingReporter(), env: {}, isAction: false } as RunContext
-      )
-    })()
+    const { run } = hostPlan(root, { 'cp312-manylinux_x86_64': 'works' }, true, [
+      hostStep('slow-setup', 'sleep 1.5', root)
+    ])
+    const outcome = await run()
     expect(outcome.failures).toEqual([])
     expect(outcome.records[0].seconds).toBeLessThan(1)
   })
