@@ -360,7 +360,10 @@ describe('trusted publishing (OIDC stand-ins, then a real upload with the minted
       'GET /runner/idtoken sigstore'
     ])
     const tokenRequest = oidc.requests.slice(before).find(r => r.path.startsWith('/runner/'))
-    expect(tokenRequest?.authorization).toBe(`bearer ${oidc.requestToken}`)
+    // @actions/core's getIDToken asks for it, with the request token as a bearer token.
+    expect(tokenRequest?.authorization?.toLowerCase()).toBe(
+      `bearer ${oidc.requestToken}`.toLowerCase()
+    )
   })
 })
 

@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import {
   audienceFromReply,
   describeMintRefusal,
-  idTokenFromReply,
-  idTokenRequestUrl,
   jwtClaims,
   MINT_ERROR_HINTS,
   mintedTokenFromReply,
@@ -45,26 +43,6 @@ describe('audience', () => {
 })
 
 describe('ID token', () => {
-  test.each([
-    [
-      'https://runner/idtoken?api-version=2.0',
-      'pypi',
-      'https://runner/idtoken?api-version=2.0&audience=pypi'
-    ],
-    ['https://runner/idtoken', 'a b', 'https://runner/idtoken?audience=a+b'],
-    ['https://runner/t?audience=old&x=1', 'sigstore', 'https://runner/t?audience=sigstore&x=1']
-  ])('%s + audience %s', (url, audience, expected) =>
-    expect(idTokenRequestUrl(url, audience)).toBe(expected)
-  )
-
-  test('replies', () => {
-    expect(idTokenFromReply(reply(200, { count: 1, value: 'jwt' }))).toBe('jwt')
-    expect(() => idTokenFromReply(reply(403, 'nope', 'Forbidden'))).toThrow(
-      /the runner refused an OIDC ID token \(403 Forbidden: nope\).*id-token: write/
-    )
-    expect(() => idTokenFromReply(reply(200, {}))).toThrow(/without a token/)
-  })
-
   test.each([
     [
       {},
@@ -144,10 +122,35 @@ describe('token exchange', () => {
 
 describe('trustedPublishingToken against the stand-ins', () => {
   let oidc: OidcStandIn
+  // @actions/core's getIDToken reads the request URL and token from the process environment.
+  const saved = { ...process.env }
   beforeAll(async () => {
     oidc = await startOidcStandIn()
+    Object.assign(process.env, oidc.env())
   })
-  afterAll(() => oidc.close())
+  afterAll(async () => {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+    Object.assign(process.env, saved)
+    await oidc.close()
+  })
+
+  test('the runner refusing the ID token request is a clear error naming password', async () => {
+    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = 'not-the-request-token'
+    try {
+      await expect(
+        trustedPublishingToken(
+          oidc.indexUrl,
+          { ...oidc.env(), ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'not-the-request-token' },
+          recordingReporter(),
+          BOUNDS
+        )
+      ).rejects.toThrow(
+        /^password: trusted publishing: the runner gave no OIDC ID token \(Failed to get ID Token\. Error Code : 401 .*id-token: write/
+      )
+    } finally {
+      process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = oidc.env().ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    }
+  })
 
   test('every token is a secret before anything is said', async () => {
     const reporter = recordingReporter()

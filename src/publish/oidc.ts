@@ -112,43 +112,18 @@ export function missingIdTokenReason(env: Env): UserError | undefined {
   )
 }
 
-/** The ID token request URL with `audience` added to the query the runner gave. */
-export function idTokenRequestUrl(requestUrl: string, audience: string): string {
-  const url = new URL(requestUrl)
-  url.searchParams.set('audience', audience)
-  return url.href
-}
-
-export function idTokenFromReply(reply: HttpReply): string {
-  if (reply.status !== 200) {
-    throw new UserError(
-      `trusted publishing: the runner refused an OIDC ID token (${status(reply)}: ${snippet(reply.body)})`,
-      {
-        key: 'password',
-        hint: 'give the job `permissions: id-token: write`, or set password to an API token'
-      }
-    )
-  }
-  const data = parseJson(reply.body) as { value?: unknown } | undefined
-  if (typeof data?.value !== 'string' || data.value === '') {
-    throw new UserError(
-      'trusted publishing: the runner answered the ID token request without a token',
-      {
-        key: 'password',
-        hint: 're-run the job; if it persists, use an API token'
-      }
-    )
-  }
-  return data.value
-}
-
 /** Throws the reason when this job cannot get an ID token (before any request). */
 function assertIdTokenService(env: Env): void {
   const missing = missingIdTokenReason(env)
   if (missing) throw missing
 }
 
-/** Fetches an ID token for `audience`; the token is a secret from the first moment. */
+/**
+ * An ID token for `audience` from the runner, through @actions/core's
+ * getIDToken (which reads ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN from the
+ * process environment, retries, and masks the token), within the index's
+ * bounds in all; the token is a secret from the first moment.
+ */
 export async function fetchIdToken(
   env: Env,
   audience: string,
@@ -156,18 +131,28 @@ export async function fetchIdToken(
   bounds: Bounds
 ): Promise<string> {
   assertIdTokenService(env)
-  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN as string
-  reporter.setSecret(requestToken)
-  const reply = await request(
-    idTokenRequestUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL as string, audience),
-    {
-      method: 'GET',
-      headers: { Authorization: `bearer ${requestToken}`, Accept: 'application/json' }
-    },
-    'the runner ID token service',
-    bounds
-  )
-  const token = idTokenFromReply(reply)
+  reporter.setSecret(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN as string)
+  const { getIDToken } = await import('@actions/core')
+  const limit = bounds.timeoutMs * bounds.attempts
+  let timer: NodeJS.Timeout | undefined
+  let token: string
+  try {
+    token = await Promise.race([
+      getIDToken(audience),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${limit / 1000} s`)), limit)
+        timer.unref()
+      })
+    ])
+  } catch (error) {
+    const reason = (error as Error).message.replace(/\s+/g, ' ').replace(/^Error message: /, '')
+    throw new UserError(`trusted publishing: the runner gave no OIDC ID token (${reason.trim()})`, {
+      key: 'password',
+      hint: 'give the job `permissions: id-token: write`, or set password to an API token'
+    })
+  } finally {
+    if (timer) clearTimeout(timer)
+  }
   reporter.setSecret(token)
   return token
 }

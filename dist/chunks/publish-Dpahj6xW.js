@@ -86,44 +86,45 @@ function missingIdTokenReason(env) {
                 : 'outside GitHub Actions, give an API token (TWINE_PASSWORD in the environment, or --password)'
     });
 }
-/** The ID token request URL with `audience` added to the query the runner gave. */
-function idTokenRequestUrl(requestUrl, audience) {
-    const url = new URL(requestUrl);
-    url.searchParams.set('audience', audience);
-    return url.href;
-}
-function idTokenFromReply(reply) {
-    if (reply.status !== 200) {
-        throw new UserError(`trusted publishing: the runner refused an OIDC ID token (${status(reply)}: ${snippet(reply.body)})`, {
-            key: 'password',
-            hint: 'give the job `permissions: id-token: write`, or set password to an API token'
-        });
-    }
-    const data = parseJson(reply.body);
-    if (typeof data?.value !== 'string' || data.value === '') {
-        throw new UserError('trusted publishing: the runner answered the ID token request without a token', {
-            key: 'password',
-            hint: 're-run the job; if it persists, use an API token'
-        });
-    }
-    return data.value;
-}
 /** Throws the reason when this job cannot get an ID token (before any request). */
 function assertIdTokenService(env) {
     const missing = missingIdTokenReason(env);
     if (missing)
         throw missing;
 }
-/** Fetches an ID token for `audience`; the token is a secret from the first moment. */
+/**
+ * An ID token for `audience` from the runner, through @actions/core's
+ * getIDToken (which reads ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN from the
+ * process environment, retries, and masks the token), within the index's
+ * bounds in all; the token is a secret from the first moment.
+ */
 async function fetchIdToken(env, audience, reporter, bounds) {
     assertIdTokenService(env);
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    reporter.setSecret(requestToken);
-    const reply = await request(idTokenRequestUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL, audience), {
-        method: 'GET',
-        headers: { Authorization: `bearer ${requestToken}`, Accept: 'application/json' }
-    }, 'the runner ID token service', bounds);
-    const token = idTokenFromReply(reply);
+    reporter.setSecret(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const { getIDToken } = await import('./core-ORKXprpS.js').then(function (n) { return n.k; });
+    const limit = bounds.timeoutMs * bounds.attempts;
+    let timer;
+    let token;
+    try {
+        token = await Promise.race([
+            getIDToken(audience),
+            new Promise((_, reject) => {
+                timer = setTimeout(() => reject(new Error(`no answer within ${limit / 1000} s`)), limit);
+                timer.unref();
+            })
+        ]);
+    }
+    catch (error) {
+        const reason = error.message.replace(/\s+/g, ' ').replace(/^Error message: /, '');
+        throw new UserError(`trusted publishing: the runner gave no OIDC ID token (${reason.trim()})`, {
+            key: 'password',
+            hint: 'give the job `permissions: id-token: write`, or set password to an API token'
+        });
+    }
+    finally {
+        if (timer)
+            clearTimeout(timer);
+    }
     reporter.setSecret(token);
     return token;
 }

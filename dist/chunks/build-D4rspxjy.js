@@ -2283,7 +2283,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport, publishScope } = await import('./publish-CmdITipj.js');
+        const { publishAndReport, publishScope } = await import('./publish-Dpahj6xW.js');
         await publishScope(context, scope => publishAndReport(files, 'output-dir', options, context, true, scope));
     }
     return sdist;
