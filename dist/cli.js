@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-CxIWWuCU.js';
+import { r as runCli } from './chunks/main-CPpWNx4S.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-CxIWWuCU.js';
+import { a as runAction } from './chunks/main-CPpWNx4S.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';

@@ -81,7 +81,7 @@ describe('against loopback servers', () => {
     expect(error).toBeInstanceOf(NoAnswerError)
     expect((error as NoAnswerError).timedOut).toBe(true)
     expect((error as Error).message).toBe(
-      `index-timeout: listing the files of x: http://***@127.0.0.1:${silentPort}/simple/x/ gave no answer within 0.3 s (3 tries). Hint: check that repository-url is the index, and the network; a slow index needs a longer index-timeout (seconds per request)`
+      `index-timeout: listing the files of x: http://***@127.0.0.1:${silentPort}/simple/x/: no answer within 0.3 s (3 tries). Hint: check that repository-url is the index, and the network; a slow index needs a longer index-timeout (seconds per request)`
     )
     expect((error as Error).message).not.toContain('secret')
   })
@@ -96,7 +96,7 @@ describe('against loopback servers', () => {
     )) as NoAnswerError
     expect(error.timedOut).toBe(false)
     expect(error.message).toContain(
-      `repository-url: asking: http://127.0.0.1:${port}/ gave ECONNREFUSED (1 try)`
+      `repository-url: asking: http://127.0.0.1:${port}/: ECONNREFUSED (1 try)`
     )
   })
 })

@@ -44,8 +44,11 @@ describe('checkMetadataMatches', () => {
     ],
     [{ name: 'eggs', version: '1.0.0' }, 'says eggs 1.0.0, but its file name says spam_ext 1.0.0'],
     [{ name: 'spam-ext', version: 'not-a-version' }, 'says spam-ext not-a-version'],
-    [{ name: 'spam-ext' }, 'has no readable .dist-info/METADATA with a Name and a Version'],
-    [undefined, 'has no readable .dist-info/METADATA']
+    [
+      { name: 'spam-ext' },
+      'is not a valid wheel: it has no readable .dist-info/METADATA with a Name and a Version'
+    ],
+    [undefined, 'is not a valid wheel: it has no readable .dist-info/METADATA']
   ])('%j is refused, naming the file', (meta, message) => {
     expect(() => checkMetadataMatches(dist, meta, 'dist-dir')).toThrow(`dist-dir: ${WHEEL}`)
     expect(() => checkMetadataMatches(dist, meta, 'dist-dir')).toThrow(message)

@@ -180,7 +180,7 @@ describe('trustedPublishingToken against the stand-ins', () => {
     await expect(
       trustedPublishingToken('http://127.0.0.1:9', oidc.env(), recordingReporter(), BOUNDS)
     ).rejects.toThrow(
-      'repository-url: trusted publishing: the index: http://127.0.0.1:9/_/oidc/audience gave bad port (1 try)'
+      'repository-url: trusted publishing: the index: http://127.0.0.1:9/_/oidc/audience: bad port (1 try)'
     )
   })
 })

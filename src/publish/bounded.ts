@@ -77,7 +77,7 @@ export function exhausted(
   const count = tries === 1 ? '1 try' : `${tries} tries`
   const timedOut = reason.startsWith('no answer within')
   return new NoAnswerError(
-    `${what}: ${redactUrl(url)} gave ${reason} (${count})${after}`,
+    `${what}: ${redactUrl(url)}: ${reason} (${count})${after}`,
     {
       key: timedOut ? 'index-timeout' : 'repository-url',
       hint: timedOut

@@ -98,7 +98,7 @@ export function checkMetadataMatches(
 ): CoreMetadata {
   if (!metadata?.name || !metadata.version) {
     throw new UserError(
-      `${dist.filename} has no readable ${where(dist.kind)} with a Name and a Version; nothing was uploaded`,
+      `${dist.filename} is not a valid ${dist.kind}: it has no readable ${where(dist.kind)} with a Name and a Version; nothing was uploaded`,
       {
         key,
         hint: 'the file is damaged or not a distribution: rebuild it (python -m build, or wheelwright build / sdist)'

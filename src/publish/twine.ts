@@ -153,7 +153,11 @@ export function explainUploadFailure(output: string): UploadFailure {
     return {
       message: `cannot reach the index (${detail})`,
       hint: 'check repository-url and the network',
-      transient: true
+      // Nothing listening, or a name that does not resolve: a wrong URL, not a slow index.
+      transient:
+        !/Connection refused|Name or service not known|nodename nor servname|Failed to resolve|NameResolutionError/i.test(
+          text
+        )
     }
   }
   return { message: `twine upload failed (${detail})`, hint: 'see the twine output above' }

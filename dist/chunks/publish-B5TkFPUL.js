@@ -3,7 +3,7 @@ import os from 'node:os';
 import { n as normalizeProject, p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-CpGPFVsh.js';
 import { U as UserError, e as exec, C as ChildTracker, b as EXIT, i as isUserError } from './credentials-Dmr4V9uN.js';
 import path from 'node:path';
-import { b as boundedRequest, a as attestationPython, t as toolEnv, i as indexBounds, p as publishPython, c as twineCheck, d as twineUpload, N as NoAnswerError, e as toolsContext } from './sdist-0T4HWcQK.js';
+import { b as boundedRequest, a as attestationPython, t as toolEnv, i as indexBounds, p as publishPython, c as twineCheck, d as twineUpload, N as NoAnswerError, e as toolsContext } from './sdist-Dk_0_VfC.js';
 import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, k as redactUrl, s as simpleIndexUrl } from './index-url-DnvEMn-H.js';
 import { createGunzip } from 'node:zlib';
 import { createRequire } from 'module';
@@ -956,7 +956,7 @@ const where = (kind) => kind === 'wheel' ? '.dist-info/METADATA' : 'PKG-INFO';
  */
 function checkMetadataMatches(dist, metadata, key) {
     if (!metadata?.name || !metadata.version) {
-        throw new UserError(`${dist.filename} has no readable ${where(dist.kind)} with a Name and a Version; nothing was uploaded`, {
+        throw new UserError(`${dist.filename} is not a valid ${dist.kind}: it has no readable ${where(dist.kind)} with a Name and a Version; nothing was uploaded`, {
             key,
             hint: 'the file is damaged or not a distribution: rebuild it (python -m build, or wheelwright build / sdist)'
         });

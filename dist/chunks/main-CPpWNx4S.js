@@ -3861,11 +3861,11 @@ async function runCommand(options, context) {
         case 'plan':
             return (await import('./plan-D1Jm9EzP.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-D4rspxjy.js')).runBuild(options, context);
+            return (await import('./build-zMKfOrkf.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-0T4HWcQK.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-Dk_0_VfC.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-Dpahj6xW.js')).runPublish(options, context);
+            return (await import('./publish-B5TkFPUL.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

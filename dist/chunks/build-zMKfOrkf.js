@@ -2255,7 +2255,7 @@ async function afterBuild(options, context, outcome) {
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-0T4HWcQK.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-Dk_0_VfC.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
@@ -2283,7 +2283,7 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport, publishScope } = await import('./publish-Dpahj6xW.js');
+        const { publishAndReport, publishScope } = await import('./publish-B5TkFPUL.js');
         await publishScope(context, scope => publishAndReport(files, 'output-dir', options, context, true, scope));
     }
     return sdist;

@@ -127,7 +127,8 @@ function explainUploadFailure(output) {
         return {
             message: `cannot reach the index (${detail})`,
             hint: 'check repository-url and the network',
-            transient: true
+            // Nothing listening, or a name that does not resolve: a wrong URL, not a slow index.
+            transient: !/Connection refused|Name or service not known|nodename nor servname|Failed to resolve|NameResolutionError/i.test(text)
         };
     }
     return { message: `twine upload failed (${detail})`, hint: 'see the twine output above' };
@@ -176,7 +177,7 @@ class NoAnswerError extends UserError {
 function exhausted(what, url, reason, bounds, after = '', tries = bounds.attempts) {
     const count = tries === 1 ? '1 try' : `${tries} tries`;
     const timedOut = reason.startsWith('no answer within');
-    return new NoAnswerError(`${what}: ${redactUrl(url)} gave ${reason} (${count})${after}`, {
+    return new NoAnswerError(`${what}: ${redactUrl(url)}: ${reason} (${count})${after}`, {
         key: timedOut ? 'index-timeout' : 'repository-url',
         hint: timedOut
             ? 'check that repository-url is the index, and the network; a slow index needs a longer index-timeout (seconds per request)'
