@@ -38,6 +38,8 @@ export function recordingReporter(terminal: Terminal = PLAIN): Reporter & {
     warning: text => push('warning', text),
     group: (title, body) => push('group', `${title}\n${body}`),
     line: text => push('line', text),
+    // A child's line is a line of the log too; the action guards it from the runner.
+    output: text => push('line', text),
     startGroup: title => push('start', title),
     endGroup: () => push('end', ''),
     status: lines => push('status', lines.join('\n')),

@@ -179,7 +179,11 @@ describe('README.md', () => {
   it('has a migrating table of every input another action also has, and what it means here', () => {
     const rows = tableRows(readme, 'migrating')
     const actions = [...new Set(INPUTS.flatMap(i => i.from ?? []))].sort()
-    expect(actions).toEqual(['pypa/cibuildwheel', 'pypa/gh-action-pypi-publish'])
+    expect(actions).toEqual([
+      'actions/upload-artifact',
+      'pypa/cibuildwheel',
+      'pypa/gh-action-pypi-publish'
+    ])
     expect(rows.map(([action, input]) => [action, unquoteCode(input)])).toEqual(
       actions.flatMap(action =>
         INPUTS.filter(i => i.from?.includes(action)).map(i => [action, i.name])

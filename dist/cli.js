@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-Ckmntroq.js';
+import { r as runCli } from './chunks/main-J_hxc3z5.js';
 import 'node:fs';
 import 'node:path';
-import './chunks/credentials-CM7SRqvW.js';
+import './chunks/credentials-DjSKRtlw.js';
 import 'node:child_process';
 import 'node:crypto';
 import 'node:string_decoder';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-Dkh1QpN4.js';
-import './chunks/core-CM_3Ha9x.js';
+import './chunks/identifiers-DvkgGum2.js';
+import './chunks/core-ORKXprpS.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -43,8 +43,9 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:os';
-import './chunks/version-D-_ZocJG.js';
+import './chunks/version-B1U4GQM6.js';
 import 'node:process';
-import './chunks/index-url-Bq7hlpKG.js';
+import './chunks/index-url-CQOy9x60.js';
+import './chunks/version-DsHt9dgB.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

@@ -8,7 +8,13 @@ import type { RunContext } from './context.js'
 import type { Options } from './options/types.js'
 import { loadOptions } from './options/load.js'
 import { parseCliArgs } from './options/cli-args.js'
-import { cliInputs, readActionInputs } from './options/input-rules.js'
+import {
+  checkUnknownInputs,
+  cliInputs,
+  readActionInputs,
+  UnknownInputError,
+  unknownInputVariables
+} from './options/input-rules.js'
 import { commandHelp, mainHelp } from './options/help.js'
 import type { Command } from './options/types.js'
 import type { Env } from './options/env.js'
@@ -23,20 +29,28 @@ import { urlSecrets } from './publish/index-url.js'
 import { hideDebugCommands } from './report/debug-filter.js'
 import { Reaper } from './util/reaper.js'
 import { parseBoolean } from './util/text.js'
+import { secretValues } from './util/credentials.js'
 
 /** Resolves the options once, then runs the command with them. */
 export async function execute(
   inputs: ReadonlyMap<string, string>,
   cwd: string,
   context: RunContext,
-  inputWarnings: readonly string[] = []
+  inputWarnings: readonly string[] = [],
+  unknownInputs: readonly string[] = []
 ): Promise<void> {
   const { env, reporter } = context
-  // Before anything can print them: the raw values, as given.
+  // Before anything can print them: the raw values, as given, then every
+  // variable that looks like a credential (PYPI_API_TOKEN, *_PASSWORD, ...).
+  const secrets = new Set<string>()
   for (const secret of [inputs.get('password'), env.TWINE_PASSWORD])
-    if (secret?.trim()) reporter.setSecret(secret.trim())
-  for (const secret of urlSecrets(inputs.get('repository-url'))) reporter.setSecret(secret)
+    if (secret?.trim()) secrets.add(secret.trim())
+  for (const secret of urlSecrets(inputs.get('repository-url'))) secrets.add(secret)
+  for (const secret of secretValues(env)) secrets.add(secret)
+  for (const secret of secrets) reporter.setSecret(secret)
   for (const warning of inputWarnings) reporter.warning(warning)
+  // A publishing run stops on an input it would not read, before any work.
+  if (inputs.get('command')?.trim() === 'publish') checkUnknownInputs(unknownInputs, true)
   const runner = detectRunner(env)
   const options = await loadOptions({ inputs, env, runner, cwd })
   const unpacked = options.sdistInput ? path.dirname(options.packageDir) : undefined
@@ -45,6 +59,8 @@ export async function execute(
   for (const secret of urlSecrets(options.publish.repositoryUrl)) reporter.setSecret(secret)
   for (const warning of options.warnings) reporter.warning(warning)
   try {
+    const publishes = options.command === 'publish' || options.publish.mode !== 'false'
+    for (const warning of checkUnknownInputs(unknownInputs, publishes)) reporter.warning(warning)
     await runCommand(options, context)
   } finally {
     // An sdist given as package-dir was unpacked into a temp dir of its own.
@@ -86,6 +102,7 @@ export function exitCodeOf(error: unknown): number {
 /** The GitHub Action entry point. */
 export async function runAction(): Promise<void> {
   const core = await import('@actions/core')
+  const reporter = actionReporter(core)
   try {
     const { inputs, warnings } = readActionInputs(name => core.getInput(name))
     const cwd =
@@ -95,12 +112,15 @@ export async function runAction(): Promise<void> {
     await execute(
       inputs,
       cwd,
-      { env: process.env, reporter: actionReporter(core), isAction: true, reaper: new Reaper() },
-      warnings
+      { env: process.env, reporter, isAction: true, reaper: new Reaper() },
+      warnings,
+      unknownInputVariables(process.env)
     )
   } catch (error) {
-    // One annotation per failure, titled by what failed. Not setFailed: it
+    // Workflow commands on again (after a child's last lines), then one
+    // annotation per failure, titled by what failed. Not setFailed: it
     // would add a second annotation with the same text.
+    await reporter.flush()
     const message = describe(error, process.env.RUNNER_DEBUG === '1')
     for (const { message: text, properties } of annotationsOf(
       error,
@@ -108,7 +128,8 @@ export async function runAction(): Promise<void> {
       process.env.GITHUB_WORKSPACE
     ))
       core.error(text, properties)
-    process.exitCode = 1
+    // An unknown input of a publishing run is a configuration error, as on the command line.
+    process.exitCode = error instanceof UnknownInputError ? EXIT.configuration : 1
   }
 }
 

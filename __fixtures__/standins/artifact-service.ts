@@ -104,9 +104,10 @@ export async function startArtifactStandIn(): Promise<ArtifactStandIn> {
       }
       const method = url.pathname.slice(SERVICE.length)
       calls.push({ method, body: input })
-      // Reads may name another job of the run (the ids of a listed artifact);
-      // writes must name the caller's own job.
-      const writes = ['CreateArtifact', 'FinalizeArtifact', 'DeleteArtifact'].includes(method)
+      // Reads may name another job of the run (the ids of a listed artifact),
+      // and so may a delete (overwrite sends the listed artifact's ids);
+      // creating and finalizing must name the caller's own job.
+      const writes = ['CreateArtifact', 'FinalizeArtifact'].includes(method)
       if (
         input.workflow_run_backend_id !== caller.run ||
         (writes && input.workflow_job_run_backend_id !== caller.job)

@@ -2,8 +2,9 @@
  * `wheelwright publish` with gh-action-pypi-publish's switches and names:
  * verify-metadata, print-hash, verbose, packages-dir and user. twine is a
  * stand-in Python that records each call (argv and TWINE_USERNAME) and
- * succeeds; the index is a closed loopback port, so listing what it already
- * has fails with a warning and the upload goes ahead.
+ * succeeds, one upload per file; the index is a closed loopback port, so
+ * listing what it already has fails at once with a warning and the upload
+ * goes ahead.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -11,17 +12,19 @@ import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { cli } from '../helpers/cli.js'
 import { tempDir, writeTree } from '../helpers/tools.js'
+import { writeSdist, writeWheel } from '../helpers/dists.js'
 
 const SDIST = 'demo-1.0.tar.gz'
 const WHEEL = 'demo-1.0-py3-none-any.whl'
 
 /** A project with a dist/ of two files, and a Python that logs its calls to calls.log. */
-function setUp() {
+async function setUp() {
   const dir = writeTree(tempDir('publish-cmd'), {
-    'pyproject.toml': '[project]\nname = "demo"\nversion = "1.0"\n',
-    [`dist/${SDIST}`]: 'sdist bytes',
-    [`dist/${WHEEL}`]: 'wheel bytes'
+    'pyproject.toml': '[project]\nname = "demo"\nversion = "1.0"\n'
   })
+  fs.mkdirSync(path.join(dir, 'dist'))
+  await writeSdist(path.join(dir, 'dist', SDIST), { name: 'demo', version: '1.0' })
+  writeWheel(path.join(dir, 'dist', WHEEL), { name: 'demo', version: '1.0' })
   const log = path.join(dir, 'calls.log')
   const python = path.join(dir, 'python')
   fs.writeFileSync(
@@ -33,12 +36,14 @@ function setUp() {
   return { dir, python, calls }
 }
 
-const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex')
-const HASHES = [
-  'sha256 of each file (sha256sum format):',
-  `${sha256('sdist bytes')}  ${SDIST}`,
-  `${sha256('wheel bytes')}  ${WHEEL}`
-].join('\n')
+const sha256 = (file: string) =>
+  crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+const hashes = (dir: string) =>
+  [
+    'sha256 of each file (sha256sum format):',
+    `${sha256(path.join(dir, 'dist', SDIST))}  ${SDIST}`,
+    `${sha256(path.join(dir, 'dist', WHEEL))}  ${WHEEL}`
+  ].join('\n')
 
 interface Case {
   readonly flags: string[]
@@ -75,7 +80,7 @@ const CASES: readonly (readonly [string, Case])[] = [
 
 describe("gh-action-pypi-publish's switches", () => {
   test.each(CASES)('%s', async (_name, c) => {
-    const { dir, python, calls } = setUp()
+    const { dir, python, calls } = await setUp()
     const result = await cli(
       [
         'publish',
@@ -91,16 +96,16 @@ describe("gh-action-pypi-publish's switches", () => {
     )
     expect(result.stderr).not.toContain('error:')
     expect(result.code).toBe(0)
-    const files = `${path.join(dir, 'dist', SDIST)} ${path.join(dir, 'dist', WHEEL)}`
+    const files = [path.join(dir, 'dist', SDIST), path.join(dir, 'dist', WHEEL)]
     expect(calls()).toEqual(
-      c.twine.map(call => {
+      c.twine.flatMap(call => {
         const [verb, ...flags] = call.split(' ')
-        const extra =
-          verb === 'upload' ? ['--non-interactive', '--disable-progress-bar', ...flags] : []
-        return `-m twine ${[verb, ...extra].join(' ')} ${files} user=${verb === 'upload' ? c.user : ''}`
+        if (verb === 'check') return [`-m twine check ${files.join(' ')} user=`]
+        const extra = ['--non-interactive', '--disable-progress-bar', ...flags]
+        return files.map(file => `-m twine upload ${extra.join(' ')} ${file} user=${c.user}`)
       })
     )
-    if (c.hashes) expect(result.stderr).toContain(HASHES)
+    if (c.hashes) expect(result.stderr).toContain(hashes(dir))
     else expect(result.stderr).not.toContain('sha256sum format')
     expect(result.stdout).toContain(`${WHEEL}  uploaded`)
     expect(`${result.stdout}${result.stderr}`).not.toContain('pw-not-printed')

@@ -64,7 +64,7 @@ describe('node dist/index.js with command: plan', () => {
       { 'dry-run': 'true', 'upload-artifact': 'false' },
       0,
       [
-        '::warning::dry-run: has no effect with command: plan (it is read by build); ignored',
+        '::warning::dry-run: has no effect with command: plan (it is read by build, sdist or publish); ignored',
         '::warning::upload-artifact: has no effect with command: plan (it is read by build or sdist); ignored'
       ]
     ],

@@ -600,7 +600,7 @@ const publish: FaultCase[] = [
     code: 2,
     // The upload is tried, and the URL is shown without its password.
     message:
-      /twine upload to http:\/\/\*\*\*@127\.0\.0\.1:9\/legacy\/[^]*repository-url: cannot reach the index/
+      /twine upload \S+ to http:\/\/\*\*\*@127\.0\.0\.1:9\/legacy\/[^]*repository-url: cannot reach the index/
   },
   {
     name: 'a repository-url that is not http',

@@ -98,7 +98,8 @@ describe('signals', () => {
     const dirs = caseDirs()
     sleepy(dirs)
     const run = startCli(build(shared), dirs)
-    await run.waitFor(/before-build-started/, 300_000)
+    // The echoed line itself (the resolved options at the start also show the command).
+    await run.waitFor(/^before-build-started$/m, 300_000)
     const sleeping = processesWith(run.marker)
     expect(sleeping.length).toBeGreaterThan(1)
     process.kill(run.pid, signal)

@@ -153,7 +153,8 @@ async function runChild(
   cwd: string,
   recorder: LeakRecorder | undefined,
   timeoutMs: number,
-  input?: string
+  input?: string,
+  onStdout?: (text: string, child: ReturnType<typeof spawn>) => void
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const child = spawn(argv[0], argv.slice(1), {
     cwd,
@@ -165,7 +166,10 @@ async function runChild(
   const stop = child.pid ? watchDescendants(child.pid, argvs) : () => undefined
   let stdout = ''
   let stderr = ''
-  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+    onStdout?.(stdout, child)
+  })
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
   const status = await new Promise<number | null>(resolve =>
@@ -200,9 +204,17 @@ export async function runCli(
 export async function runActionAsync(
   inputs: Record<string, string>,
   env: Record<string, string>,
-  options: { workspace?: string; recorder?: LeakRecorder; timeoutMs?: number } = {}
+  options: {
+    workspace?: string
+    recorder?: LeakRecorder
+    timeoutMs?: number
+    /** RUNNER_TEMP (a new dir by default). */
+    runnerTemp?: string
+    /** Called with all of stdout so far, and the child (to signal it). */
+    onStdout?: (text: string, child: ReturnType<typeof spawn>) => void
+  } = {}
 ): Promise<ChildRun> {
-  const runnerTemp = tempDir('runner')
+  const runnerTemp = options.runnerTemp ?? tempDir('runner')
   const files = ['output', 'summary', 'env', 'path'].map(name => path.join(runnerTemp, name))
   for (const file of files) fs.writeFileSync(file, '')
   const workspace = options.workspace ?? runnerTemp
@@ -227,7 +239,9 @@ export async function runActionAsync(
     childEnv,
     workspace,
     options.recorder,
-    options.timeoutMs ?? 300_000
+    options.timeoutMs ?? 300_000,
+    undefined,
+    options.onStdout
   )
   return {
     ...run,

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { executePlan } from '../../src/execute/run.js'
 import { reportOutcome } from '../../src/report/outcome.js'
-import type { Build, BuildPlan } from '../../src/plan/types.js'
+import type { Build, BuildPlan, Step } from '../../src/plan/types.js'
 import type { Options } from '../../src/options/types.js'
 import type { RunContext } from '../../src/context.js'
 import { UserError } from '../../src/util/errors.js'
@@ -144,7 +144,12 @@ describe('the executor runs the activation as the plan says', () => {
 
 describe('a plan of host builds', () => {
   /** Builds that each make a wheel (or fail), a group teardown that leaves a mark, all in `root`. */
-  function hostPlan(root: string, outcomes: Record<string, 'works' | 'fails'>, failFast: boolean) {
+  function hostPlan(
+    root: string,
+    outcomes: Record<string, 'works' | 'fails'>,
+    failFast: boolean,
+    setup: Step[] = []
+  ) {
     const started = path.join(root, 'started')
     const builds: Build[] = Object.entries(outcomes).map(([identifier, outcome]) => {
       const work = path.join(root, 'tmp', identifier)
@@ -173,7 +178,7 @@ describe('a plan of host builds', () => {
       groups: [
         {
           where: 'host',
-          setup: [],
+          setup,
           builds,
           teardown: [
             hostStep('teardown', 'touch "$1"', root, { args: [path.join(root, 'torn-down')] })
@@ -253,4 +258,14 @@ describe('a plan of host builds', () => {
       expect(fs.existsSync(path.join(root, 'tmp'))).toBe(false)
     }
   )
+
+  test("the table's seconds are the build's own: the group's one-time setup is not counted", async () => {
+    const root = tempDir('run')
+    const { run } = hostPlan(root, { 'cp312-manylinux_x86_64': 'works' }, true, [
+      hostStep('slow-setup', 'sleep 1.5', root)
+    ])
+    const outcome = await run()
+    expect(outcome.failures).toEqual([])
+    expect(outcome.records[0].seconds).toBeLessThan(1)
+  })
 })

@@ -5,7 +5,14 @@
 import { describe, expect, test } from '@jest/globals'
 import { parseCliArgs } from '../../src/options/cli-args.js'
 import { COMMAND_SPECS, INPUTS } from '../../src/options/inputs.js'
-import { cliInputs, readActionInputs } from '../../src/options/input-rules.js'
+import {
+  checkUnknownInputs,
+  cliInputs,
+  inputVariable,
+  readActionInputs,
+  UnknownInputError,
+  unknownInputVariables
+} from '../../src/options/input-rules.js'
 
 const cli = (...argv: string[]) => cliInputs(parseCliArgs(argv))
 const action = (given: Record<string, string>) =>
@@ -46,7 +53,7 @@ describe('refused on the command line', () => {
     [['publish', '--artifact-pattern', 'wheels-*'], 'publish takes DIST_DIR as it is'],
     [
       ['plan', '--dry-run'],
-      '--dry-run: means nothing to wheelwright plan. Hint: it is a flag of wheelwright build; see wheelwright plan --help'
+      '--dry-run: means nothing to wheelwright plan. Hint: it is a flag of wheelwright build, sdist or publish; see wheelwright plan --help'
     ],
     [
       ['sdist', '--repository-url', 'https://example.org/'],
@@ -120,7 +127,7 @@ describe('in the action', () => {
   test.each([
     [
       { command: 'plan', 'dry-run': 'true' },
-      ['dry-run: has no effect with command: plan (it is read by build); ignored']
+      ['dry-run: has no effect with command: plan (it is read by build, sdist or publish); ignored']
     ],
     [
       { command: 'publish', archs: 'all', 'output-dir': 'out' },
@@ -147,18 +154,66 @@ describe('in the action', () => {
   })
 
   test.each([
+    [
+      { command: 'publish', repository_url: 'https://test.pypi.org/legacy/' },
+      { 'repository-url': 'https://test.pypi.org/legacy/' }
+    ],
+    [{ command: 'publish', packages_dir: 'out' }, { 'dist-dir': 'out' }],
+    [{ command: 'publish', skip_existing: 'true' }, { 'skip-existing': 'true' }],
+    [{ command: 'publish', verify_metadata: 'false' }, { 'verify-metadata': 'false' }],
+    [{ command: 'publish', print_hash: 'true' }, { 'print-hash': 'true' }],
+    [{ name: 'wheels-a' }, { 'artifact-name': 'wheels-a' }],
+    [{ 'retention-days': '3' }, { 'artifact-retention-days': '3' }],
     [{ command: 'publish', 'packages-dir': 'out' }, { 'dist-dir': 'out' }],
     [{ command: 'publish', user: 'alice' }, { username: 'alice' }],
     [{ command: 'publish', user: 'alice', username: 'alice' }, { username: 'alice' }]
   ])('%j is read as %j', (given, expected) => {
     const read = action(given)
     expect(Object.fromEntries(read.inputs)).toMatchObject(expected)
-    expect(read.inputs.has('packages-dir') || read.inputs.has('user')).toBe(false)
+    for (const name of Object.keys(given).filter(n => !Object.keys(expected).includes(n)))
+      if (name !== 'command') expect(read.inputs.has(name)).toBe(false)
   })
 
   test('an alias and its target with different values is an error naming both', () => {
     expect(() => action({ command: 'publish', 'packages-dir': 'a', 'dist-dir': 'b' })).toThrow(
       'packages-dir: and dist-dir are one input, given two values ("a" and "b")'
     )
+  })
+})
+
+describe('INPUT_* variables the action does not know', () => {
+  test('every input of the table, in either spelling the runner uses, is known', () => {
+    const env = Object.fromEntries(
+      INPUTS.filter(i => !i.cliOnly).map(i => [inputVariable(i.name), 'x'])
+    )
+    expect(unknownInputVariables(env)).toEqual([])
+    expect(inputVariable('repository_url')).toBe('INPUT_REPOSITORY_URL')
+    expect(inputVariable('repository-url')).toBe('INPUT_REPOSITORY-URL')
+  })
+
+  test('others are listed, sorted; other variables are not inputs', () => {
+    expect(
+      unknownInputVariables({
+        'INPUT_REPOSITORY-URLS': 'x',
+        INPUT_REPO_URL: '',
+        'INPUT_DIST-DIR': 'dist',
+        PATH: '/bin',
+        MY_INPUT_X: '1'
+      })
+    ).toEqual(['INPUT_REPOSITORY-URLS', 'INPUT_REPO_URL'])
+  })
+
+  test('a publishing run stops, naming each', () => {
+    expect(() => checkUnknownInputs(['INPUT_REPO_URL'], true)).toThrow(UnknownInputError)
+    expect(() => checkUnknownInputs(['INPUT_REPO_URL', 'INPUT_X'], true)).toThrow(
+      'with: wheelwright has no input named repo_url (INPUT_REPO_URL), x (INPUT_X); nothing was built or uploaded'
+    )
+  })
+
+  test('any other run warns, one line each', () => {
+    expect(checkUnknownInputs(['INPUT_REPO_URL'], false)).toEqual([
+      'with: wheelwright has no input named repo_url (INPUT_REPO_URL); ignored (check the spelling; the README lists every input)'
+    ])
+    expect(checkUnknownInputs([], true)).toEqual([])
   })
 })

@@ -1,6 +1,8 @@
-/** What the platforms share: each build's share of the cores. */
+/** What the platforms share: each build's share of the cores, the host steps' environment. */
 import { describe, expect, test } from '@jest/globals'
-import { coreShare } from '../../src/platforms/shared.js'
+import { coreShare, hostBaseEnv } from '../../src/platforms/shared.js'
+import { passedCredentials } from '../../src/execute/facts.js'
+import type { PlanFacts } from '../../src/plan/facts.js'
 
 describe('core budgeting', () => {
   test.each([
@@ -11,5 +13,42 @@ describe('core budgeting', () => {
     [4, 1, 2, 2]
   ])('parallel %i with %i builds on %i cores → %i each', (parallel, builds, cpus, share) => {
     expect(coreShare({ cpuCount: cpus } as never, parallel, builds)).toBe(share)
+  })
+})
+
+describe("the host steps' environment", () => {
+  const env = {
+    PATH: '/bin',
+    PYPI_API_TOKEN: 'pypi-1234567890',
+    DEPLOY_PASSWORD: 'hunter2hunter2',
+    OPENAI_API_KEY: 'sk-123',
+    GITHUB_TOKEN: 'ghs_x',
+    ACTIONS_RUNTIME_TOKEN: 'jwt',
+    'INPUT_REPOSITORY-URL': 'https://x/'
+  }
+  const facts = (passed?: string[]) =>
+    ({ env, ...(passed ? { passed: new Set(passed) } : {}) }) as unknown as PlanFacts
+
+  test('credentials by name and by pattern are left out', () => {
+    expect(hostBaseEnv(facts())).toEqual({ PATH: '/bin' })
+  })
+
+  test('unless environment-pass names them', () => {
+    expect(hostBaseEnv(facts(['PYPI_API_TOKEN']))).toEqual({
+      PATH: '/bin',
+      PYPI_API_TOKEN: 'pypi-1234567890'
+    })
+  })
+
+  test("passedCredentials: the credential names of any identifier's environment-pass", () => {
+    const options = {
+      buildOptions: (id: string) => ({
+        environmentPass: id === 'a' ? ['PYPI_API_TOKEN', 'FOO'] : ['DEPLOY_PASSWORD']
+      })
+    } as never
+    expect([...passedCredentials(options, [{ identifier: 'a' }, { identifier: 'b' }])]).toEqual([
+      'PYPI_API_TOKEN',
+      'DEPLOY_PASSWORD'
+    ])
   })
 })

@@ -19,10 +19,17 @@ jest.unstable_mockModule('../../src/publish/tools.js', () => ({
 const { makeAttestations, attestationPath, signArgv } = await import('../../src/publish/attest.js')
 
 let oidc: OidcStandIn
+// @actions/core's getIDToken reads the request URL and token from the process environment.
+const saved = { ...process.env }
 beforeAll(async () => {
   oidc = await startOidcStandIn()
+  Object.assign(process.env, oidc.env())
 })
-afterAll(() => oidc.close())
+afterAll(async () => {
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+  Object.assign(process.env, saved)
+  await oidc.close()
+})
 
 function fakePython(script: string): string {
   const file = path.join(tempDir('fakepy'), 'python')
@@ -35,7 +42,8 @@ const request = (env: Record<string, string>, reporter = recordingReporter()) =>
   outDir: tempDir('att'),
   env,
   reporter,
-  tools: { env, cacheDir: '/nowhere', reporter }
+  tools: { env, cacheDir: '/nowhere', reporter },
+  bounds: { timeoutMs: 5000, attempts: 1, backoffMs: 0 }
 })
 
 describe('makeAttestations', () => {

@@ -1,6 +1,8 @@
 /** The files an index already has: PEP 503 and PEP 691 pages, against a loopback index. */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { existingFiles, parseSimplePage } from '../../src/publish/existing.js'
+
+const BOUNDS = { timeoutMs: 5000, attempts: 2, backoffMs: 10 }
 import { listen } from '../../__fixtures__/standins/http.js'
 
 describe('parseSimplePage', () => {
@@ -72,7 +74,8 @@ describe('existingFiles (against a loopback index)', () => {
     const files = await existingFiles({
       simpleUrl: `${server.origin}/simple/`,
       project: 'spam-ext',
-      authorization: 'Basic eDp5'
+      authorization: 'Basic eDp5',
+      bounds: BOUNDS
     })
     expect([...files.keys()]).toEqual(['spam_ext-1.0.0.tar.gz'])
     expect(seen.at(-1)).toMatchObject({
@@ -88,14 +91,20 @@ describe('existingFiles (against a loopback index)', () => {
   ])(
     'project %s (404, same-host redirect, redirect to another host) → %j',
     async (project, names) => {
-      const files = await existingFiles({ simpleUrl: `${server.origin}/simple/`, project })
+      const files = await existingFiles({
+        simpleUrl: `${server.origin}/simple/`,
+        project,
+        bounds: BOUNDS
+      })
       expect([...files.keys()]).toEqual(names)
     }
   )
 
-  test('a failing index is an error the caller can report', async () => {
+  test('a failing index is tried again, then an error the caller can report', async () => {
+    const before = seen.length
     await expect(
-      existingFiles({ simpleUrl: `${server.origin}/simple/`, project: 'broken' })
+      existingFiles({ simpleUrl: `${server.origin}/simple/`, project: 'broken', bounds: BOUNDS })
     ).rejects.toThrow(/answered 500/)
+    expect(seen.length - before).toBe(BOUNDS.attempts)
   })
 })

@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import {
   audienceFromReply,
   describeMintRefusal,
-  idTokenFromReply,
-  idTokenRequestUrl,
   jwtClaims,
   MINT_ERROR_HINTS,
   mintedTokenFromReply,
@@ -16,6 +14,7 @@ import { startOidcStandIn, type OidcStandIn } from '../../__fixtures__/standins/
 import { makeJwt } from '../../__fixtures__/standins/http.js'
 import { recordingReporter } from '../../__fixtures__/reporter.js'
 
+const BOUNDS = { timeoutMs: 5000, attempts: 2, backoffMs: 10 }
 const BASE = 'https://pypi.org'
 const reply = (status: number, body: unknown, statusText = ''): HttpReply => ({
   status,
@@ -44,26 +43,6 @@ describe('audience', () => {
 })
 
 describe('ID token', () => {
-  test.each([
-    [
-      'https://runner/idtoken?api-version=2.0',
-      'pypi',
-      'https://runner/idtoken?api-version=2.0&audience=pypi'
-    ],
-    ['https://runner/idtoken', 'a b', 'https://runner/idtoken?audience=a+b'],
-    ['https://runner/t?audience=old&x=1', 'sigstore', 'https://runner/t?audience=sigstore&x=1']
-  ])('%s + audience %s', (url, audience, expected) =>
-    expect(idTokenRequestUrl(url, audience)).toBe(expected)
-  )
-
-  test('replies', () => {
-    expect(idTokenFromReply(reply(200, { count: 1, value: 'jwt' }))).toBe('jwt')
-    expect(() => idTokenFromReply(reply(403, 'nope', 'Forbidden'))).toThrow(
-      /the runner refused an OIDC ID token \(403 Forbidden: nope\).*id-token: write/
-    )
-    expect(() => idTokenFromReply(reply(200, {}))).toThrow(/without a token/)
-  })
-
   test.each([
     [
       {},
@@ -143,14 +122,39 @@ describe('token exchange', () => {
 
 describe('trustedPublishingToken against the stand-ins', () => {
   let oidc: OidcStandIn
+  // @actions/core's getIDToken reads the request URL and token from the process environment.
+  const saved = { ...process.env }
   beforeAll(async () => {
     oidc = await startOidcStandIn()
+    Object.assign(process.env, oidc.env())
   })
-  afterAll(() => oidc.close())
+  afterAll(async () => {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+    Object.assign(process.env, saved)
+    await oidc.close()
+  })
+
+  test('the runner refusing the ID token request is a clear error naming password', async () => {
+    process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = 'not-the-request-token'
+    try {
+      await expect(
+        trustedPublishingToken(
+          oidc.indexUrl,
+          { ...oidc.env(), ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'not-the-request-token' },
+          recordingReporter(),
+          BOUNDS
+        )
+      ).rejects.toThrow(
+        /^password: trusted publishing: the runner gave no OIDC ID token \(Failed to get ID Token\. Error Code : 401 .*id-token: write/
+      )
+    } finally {
+      process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = oidc.env().ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    }
+  })
 
   test('every token is a secret before anything is said', async () => {
     const reporter = recordingReporter()
-    const token = await trustedPublishingToken(oidc.indexUrl, oidc.env(), reporter)
+    const token = await trustedPublishingToken(oidc.indexUrl, oidc.env(), reporter, BOUNDS)
     expect(token).toBe(oidc.behaviour.mintedToken)
     const secrets = reporter.texts('secret')
     expect(secrets).toEqual([oidc.requestToken, oidc.issued.at(-1), token])
@@ -166,7 +170,7 @@ describe('trustedPublishingToken against the stand-ins', () => {
   test('an expired ID token is refused by the index with invalid-token', async () => {
     oidc.behaviour = { ...oidc.behaviour, tokenLifetimeSeconds: -30 }
     await expect(
-      trustedPublishingToken(oidc.indexUrl, oidc.env(), recordingReporter())
+      trustedPublishingToken(oidc.indexUrl, oidc.env(), recordingReporter(), BOUNDS)
     ).rejects.toThrow(
       /invalid-token: malformed or invalid token: Signature has expired → the ID token failed verification: it expired/
     )
@@ -174,7 +178,9 @@ describe('trustedPublishingToken against the stand-ins', () => {
 
   test('an unreachable index', async () => {
     await expect(
-      trustedPublishingToken('http://127.0.0.1:9', oidc.env(), recordingReporter())
-    ).rejects.toThrow(/trusted publishing: cannot reach the index \(http:\/\/127\.0\.0\.1:9\)/)
+      trustedPublishingToken('http://127.0.0.1:9', oidc.env(), recordingReporter(), BOUNDS)
+    ).rejects.toThrow(
+      'repository-url: trusted publishing: the index: http://127.0.0.1:9/_/oidc/audience: bad port (1 try)'
+    )
   })
 })

@@ -187,3 +187,21 @@ describe('reading twine output', () => {
     expect(explained.hint).toMatch(hint)
   })
 })
+
+describe('which upload failures are worth another try', () => {
+  test.each([
+    ['HTTPError: 503 Service Unavailable from http://x/\n', true],
+    [
+      "ConnectionError: ('Connection aborted.', RemoteDisconnected('Remote end closed connection'))\n",
+      true
+    ],
+    [
+      'ConnectionError: HTTPConnectionPool(host=127.0.0.1, port=9): Max retries exceeded (Caused by NewConnectionError: [Errno 111] Connection refused)\n',
+      false
+    ],
+    ['HTTPError: 403 Forbidden from http://x/\n', false],
+    ['HTTPError: 400 Bad Request from http://x/\nFile already exists\n', false]
+  ])('%j → %s', (output, transient) => {
+    expect(explainUploadFailure(output).transient ?? false).toBe(transient)
+  })
+})

@@ -71,24 +71,45 @@ describe('one build at a time', () => {
 })
 
 describe('several at once', () => {
-  test('in a log: every line prefixed as it comes; the whole log in a group in the action', () => {
+  test('in the action: live only the start and the result; the whole log once, in its group', () => {
     const { reporter } = run(PIPE, true, true, true)
-    expect(reporter.texts('line')).toEqual([
-      '[cp312-x] started (1/2)',
-      '[cp312-x] ▸ build: python -m build .',
-      '[cp312-x] compiling',
-      '[cp312-x] linking',
-      '[cp312-x] ✓ build (1.5s)',
-      '✓ cp312-x → x.whl (0ms)'
-    ])
+    expect(reporter.texts('line')).toEqual(['[cp312-x] started (1/2)', '✓ cp312-x → x.whl (0ms)'])
     expect(reporter.texts('group')).toEqual([`cp312-x: → x.whl\n${LOG}✓ build (1.5s)\n`])
+    // No line of the log is printed twice.
+    const printed = [...reporter.texts('line'), ...reporter.texts('group').join('\n').split('\n')]
+    expect(printed.filter(l => l !== '').length).toBe(new Set(printed.filter(l => l !== '')).size)
   })
 
-  test('in the CLI the whole log is printed again only for a failed build', () => {
-    expect(run(PIPE, true, false, true).reporter.texts('group')).toEqual([])
-    expect(run(PIPE, true, false, false).reporter.texts('group')).toEqual([
-      `cp312-x: FAILED at build\n${LOG}✗ build failed: exit code 1 (1.5s)\n`
-    ])
+  test('in the CLI: every line prefixed as it comes, and never again, failed or not', () => {
+    for (const ok of [true, false]) {
+      const { reporter } = run(PIPE, true, false, ok)
+      expect(reporter.texts('group')).toEqual([])
+      expect(reporter.texts('line')).toEqual([
+        '[cp312-x] started (1/2)',
+        '[cp312-x] ▸ build: python -m build .',
+        '[cp312-x] compiling',
+        '[cp312-x] linking',
+        ok ? '[cp312-x] ✓ build (1.5s)' : '[cp312-x] ✗ build failed: exit code 1 (1.5s)',
+        ok ? '✓ cp312-x → x.whl (0ms)' : '✗ cp312-x failed at build (0ms)'
+      ])
+    }
+  })
+
+  test('in the action, the heartbeat keeps its beat through output (the only live sign of a step)', async () => {
+    const reporter = recordingReporter()
+    const live = liveOutput({ reporter, concurrent: true, foldedLogs: true, heartbeatMs: 20 })
+    const log = live.begin('cp312-x', '(1/2)')
+    log.stepStarted(BUILD)
+    for (let i = 0; i < 12; i++) {
+      log.output(`line ${i}\n`)
+      await new Promise(resolve => setTimeout(resolve, 10))
+    }
+    live.close()
+    const beats = reporter
+      .texts('line')
+      .filter(l => l.startsWith('[cp312-x] … build still running ('))
+    expect(beats.length).toBeGreaterThanOrEqual(2)
+    expect(reporter.texts('line').some(l => l.includes('line 3'))).toBe(false)
   })
 
   test('on a terminal: steps scroll above a board of running builds; output stays in the log', () => {

@@ -1,6 +1,6 @@
 /** The CLI reporter masks every registered secret, as the action's log does. */
 import { describe, expect, test } from '@jest/globals'
-import { cliReporter } from '../../src/report/log.js'
+import { actionReporter, cliReporter, commandGuard } from '../../src/report/log.js'
 
 describe('cli reporter', () => {
   test('secrets print as *** on stdout and stderr, longest first', async () => {
@@ -50,5 +50,70 @@ describe('the status board on a terminal', () => {
     reporter.status(['⠋ cp312 build'])
     reporter.line('✓ prepare')
     expect(err).toBe('✓ prepare\n')
+  })
+})
+
+describe("the action's reporter and workflow commands", () => {
+  /** @actions/core's commands as the runner reads them, all on one stdout. */
+  function fakeCore(out: string[]) {
+    const line = (text: string) => void out.push(`${text}\n`)
+    return {
+      info: line,
+      warning: (text: string) => line(`::warning::${text}`),
+      startGroup: (title: string) => line(`::group::${title}`),
+      endGroup: () => line('::endgroup::'),
+      setSecret: (value: string) => line(`::add-mask::${value}`),
+      setOutput: () => undefined,
+      summary: { addRaw: () => ({ write: async () => undefined }) }
+    } as unknown as typeof import('@actions/core')
+  }
+
+  /** Which lines the runner would run as commands: not between stop-commands and its token. */
+  function liveCommands(text: string): string[] {
+    let stopped: string | undefined
+    const live: string[] = []
+    for (const line of text.split('\n')) {
+      if (stopped !== undefined) {
+        if (line === `::${stopped}::`) stopped = undefined
+        continue
+      }
+      const stop = /^::stop-commands::(.+)$/.exec(line)
+      if (stop) stopped = stop[1]
+      else if (line.startsWith('::')) live.push(line)
+    }
+    return live
+  }
+
+  test("a child's lines cannot issue commands; wheelwright's own stay live", async () => {
+    const out: string[] = []
+    const reporter = actionReporter(fakeCore(out), text => void out.push(text))
+    reporter.setSecret('sekrit-value')
+    reporter.startGroup('cp312-x (1/1)')
+    reporter.output('::error file=setup.py,line=1::FAKE')
+    reporter.output('::add-mask::zzz')
+    reporter.output('printing sekrit-value')
+    reporter.warning('a warning of ours')
+    reporter.group('twine check', '::warning::from twine\nPASSED')
+    reporter.endGroup()
+    await new Promise(resolve => setImmediate(resolve))
+    const text = out.join('')
+    expect(liveCommands(text)).toEqual([
+      '::add-mask::sekrit-value',
+      '::group::cp312-x (1/1)',
+      '::warning::a warning of ours',
+      '::group::twine check',
+      '::endgroup::',
+      '::endgroup::'
+    ])
+    expect(text).toContain('::error file=setup.py,line=1::FAKE\n')
+    expect(text).toContain('printing ***\n')
+    expect(text).not.toContain('printing sekrit-value')
+  })
+
+  test('the token is random per run', () => {
+    const a = commandGuard(() => undefined).token
+    const b = commandGuard(() => undefined).token
+    expect(a).toMatch(/^[0-9a-f]{32}$/)
+    expect(a).not.toBe(b)
   })
 })

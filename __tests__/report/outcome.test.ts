@@ -56,3 +56,46 @@ describe('reportOutcome', () => {
     ])
   })
 })
+
+describe('builds that never started, and an sdist not built', () => {
+  const failure = {
+    identifier: 'a',
+    message: 'a: build failed: exit code 1',
+    log: '▸ build\n',
+    exitCode: 1,
+    kind: 'build' as const,
+    telling: []
+  }
+  const stopped: RunOutcome = {
+    ...OUTCOME,
+    records: [],
+    wheels: [],
+    identifiers: ['a', 'b', 'c'],
+    failures: [failure]
+  }
+
+  test('fail-fast: the closing line, the summary and the error name the builds it stopped', async () => {
+    const reporter = recordingReporter()
+    const error = (await reportOutcome(
+      stopped,
+      { seconds: 1, sdistSkipped: 'not built: 1 build failed' },
+      reporter
+    ).catch(e => e)) as UserError
+    expect(reporter.texts('line')).toEqual([
+      '✗ 1 of 3 builds failed in 1s; not started: b, c; 0 wheels → /out; sdist not built: 1 build failed'
+    ])
+    const summary = reporter.texts('summary')[0]
+    expect(summary).toContain(
+      '#### not started\n\nfail-fast stopped 2 builds before they started: b, c'
+    )
+    expect(summary).toContain('| sdist | not built: 1 build failed |')
+    expect(error.message).toContain('\n\nnot started (fail-fast): b, c')
+  })
+
+  test('none when every build ran', async () => {
+    const reporter = recordingReporter()
+    await reportOutcome({ ...OUTCOME, identifiers: ['a'] }, { seconds: 1 }, reporter)
+    expect(reporter.texts('line')[0]).not.toContain('not started')
+    expect(reporter.texts('summary')[0]).not.toContain('not started')
+  })
+})

@@ -75,8 +75,10 @@ export async function afterBuild(
       context.reporter.setOutput('published', '[]')
       return sdist
     }
-    const { publishAndReport } = await import('./publish.js')
-    await publishAndReport(files, 'output-dir', options, context, true)
+    const { publishAndReport, publishScope } = await import('./publish.js')
+    await publishScope(context, scope =>
+      publishAndReport(files, 'output-dir', options, context, true, scope)
+    )
   }
   return sdist
 }

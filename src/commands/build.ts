@@ -24,6 +24,8 @@ import { addMatcherCommand, removeMatcherCommands } from '../report/matcher.js'
 import { computeCacheKeys } from '../cache/compute.js'
 import { ActionsWheelStore, LocalWheelStore } from '../cache/store.js'
 import { afterBuild } from './after-build.js'
+import { optionLines } from '../report/options.js'
+import { VERSION } from '../version.js'
 
 /** The wheel cache of this run, unless `cache: false`. */
 async function openWheelCache(
@@ -61,11 +63,19 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
   const { reporter } = context
   const started = Date.now()
   checkBuildableHere(options)
+  if (context.isAction && !options.dryRun) {
+    // As upload-artifact: an artifact that cannot be uploaded fails the step, before any build.
+    const { requireArtifactService } = await import('../publish/job-artifact.js')
+    requireArtifactService(options.publish, context.env)
+  }
   if (!options.dryRun) {
     checkWritableDir(options.outputDir, 'output-dir')
     checkWritableDir(options.cacheDir, 'cache-dir')
   }
   const configurations = jobConfigurations(options)
+  // The resolved options first, folded in the action, as cibuildwheel prints its own.
+  const first = configurations[0] ? options.buildOptions(configurations[0].identifier) : undefined
+  reporter.group(`wheelwright ${VERSION}: options`, optionLines(options, first).join('\n'))
   for (const warning of validateSelectors(options, options.only ? 'only' : 'build'))
     reporter.warning(warning)
   if (!options.only) checkArchsSelected(options.archs, options.platform)
@@ -93,6 +103,12 @@ export async function runBuild(options: Options, context: RunContext): Promise<v
     return reportOutcome(outcome, { seconds: (Date.now() - started) / 1000 }, reporter)
   }
   const facts = await gatherFacts(options, configurations, context.env)
+  for (const name of facts.passed ?? []) {
+    if (context.env[name] === undefined) continue
+    reporter.warning(
+      `environment-pass: ${name} looks like a secret (*_TOKEN, *_PASSWORD, *_SECRET, *API_KEY*) and is passed into the build, where every step and anything it runs can read it; its value is masked in the log`
+    )
+  }
   if (options.dryRun) return planAndRun(options, context, configurations, facts, started)
   // The run's temp dir goes whatever happens: a late configuration error, a failure, a kill.
   context.reaper?.remove(facts.tempDir)
@@ -172,11 +188,23 @@ async function planAndRun(
     if (stray) reporter.warning(stray)
   }
   let sdist: string | undefined
+  const failed = outcome.failures.length
+  // With sdist: true, a run whose builds failed makes no sdist: said, not silent.
+  const sdistSkipped =
+    options.sdist && failed > 0
+      ? `not built: ${failed} build${failed === 1 ? '' : 's'} failed`
+      : undefined
+  if (sdistSkipped) reporter.warning(`sdist: true, but the sdist was ${sdistSkipped}`)
   try {
-    if (outcome.failures.length === 0) sdist = await afterBuild(options, context, outcome)
+    if (failed === 0) sdist = await afterBuild(options, context, outcome)
   } finally {
     // The summary is written whatever happened after the builds.
-    await reportOutcome(outcome, { sdist, seconds: (Date.now() - started) / 1000 }, reporter)
+    const totals = {
+      ...(sdist ? { sdist } : {}),
+      ...(sdistSkipped ? { sdistSkipped } : {}),
+      seconds: (Date.now() - started) / 1000
+    }
+    await reportOutcome(outcome, totals, reporter)
   }
 }
 

@@ -1,20 +1,65 @@
 /** `plan`: the identifiers cibuildwheel would build, and the fan-out matrix. */
 import type { RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
-import { buildMatrix } from '../plan/matrix.js'
+import { buildMatrix, type MatrixEntry } from '../plan/matrix.js'
 import { selectedConfigurations } from '../plan/select.js'
+import { expandArtifactName } from '../publish/artifacts.js'
+import { UserError } from '../util/errors.js'
+
+/**
+ * Each group's artifact name, as its build job will expand artifact-name
+ * (`{os}` the platform, `{arch}` the group's archs, `{group}` its name). Two
+ * groups with one name would collide after every build of the run: refused
+ * here, before any job starts.
+ */
+export function namedEntries(
+  entries: readonly MatrixEntry[],
+  template: string
+): (MatrixEntry & { 'artifact-name': string })[] {
+  const named = entries.map(entry => ({
+    ...entry,
+    'artifact-name': expandArtifactName(template, {
+      os: entry.platform,
+      arch: entry.archs,
+      group: entry.group
+    })
+  }))
+  const seen = new Map<string, string>()
+  for (const entry of named) {
+    const other = seen.get(entry['artifact-name'])
+    if (other !== undefined) {
+      throw new UserError(
+        `gives the groups ${other} and ${entry.group} the same artifact name ${JSON.stringify(entry['artifact-name'])}; their uploads would collide`,
+        {
+          key: 'artifact-name',
+          value: template,
+          hint: 'keep [-{group}] in artifact-name (the default wheels-{os}-{arch}[-{group}] is unique per group), and pass group: ${{ matrix.group }} or artifact-name: ${{ matrix.artifact-name }} to the build jobs'
+        }
+      )
+    }
+    seen.set(entry['artifact-name'], entry.group)
+  }
+  return named
+}
 
 export async function runPlan(options: Options, context: RunContext): Promise<void> {
   const configurations = selectedConfigurations(options)
   const identifiers = configurations.map(c => c.identifier)
-  const matrix = { include: buildMatrix(configurations, options.maxPerJob) }
+  const matrix = {
+    include: namedEntries(
+      buildMatrix(configurations, options.maxPerJob),
+      options.publish.artifactName
+    )
+  }
   const { reporter } = context
   if (context.isAction) {
     reporter.setOutput('identifiers', JSON.stringify(identifiers))
     reporter.setOutput('matrix', JSON.stringify(matrix))
     reporter.info(`${identifiers.length} identifiers in ${matrix.include.length} groups`)
     for (const entry of matrix.include) {
-      reporter.info(`${entry.group} (${entry.os}): ${entry.identifiers.join(' ')}`)
+      reporter.info(
+        `${entry.group} (${entry.os}, artifact ${entry['artifact-name']}): ${entry.identifiers.join(' ')}`
+      )
     }
     return
   }

@@ -7,6 +7,7 @@ import path from 'node:path'
 import type { Options } from '../options/types.js'
 import type { PlanFacts } from '../plan/facts.js'
 import type { Env } from '../options/env.js'
+import { isCredential } from '../util/credentials.js'
 import type { PythonConfiguration } from '../plan/catalogue.js'
 import { exec } from '../util/exec.js'
 import { UserError } from '../util/errors.js'
@@ -120,8 +121,21 @@ export async function gatherFacts(
     toolsDir: hostPath.join(options.cacheDir, 'tools'),
     containerCacheDir: path.join(options.cacheDir, 'container-cache'),
     cpuCount: os.availableParallelism(),
-    sourceDateEpoch: await lastCommitTime(options.packageDir)
+    sourceDateEpoch: await lastCommitTime(options.packageDir),
+    passed: passedCredentials(options, configurations)
   }
+}
+
+/** The credential variables some identifier's environment-pass names (each is warned about). */
+export function passedCredentials(
+  options: Pick<Options, 'buildOptions'>,
+  configurations: readonly Pick<PythonConfiguration, 'identifier'>[]
+): Set<string> {
+  return new Set(
+    configurations
+      .flatMap(c => options.buildOptions(c.identifier).environmentPass)
+      .filter(isCredential)
+  )
 }
 
 /**

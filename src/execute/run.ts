@@ -153,11 +153,12 @@ export async function executePlan(
         if (stop) return
         await inTurn(state, async () => {
           if (stop) return
-          const started = Date.now()
           let log: LiveBuild | undefined
           try {
             if (build.testWarning) reporter.warning(`${build.identifier}: ${build.testWarning}`)
             await ensureSetup(state, once, live)
+            // The build's own time, as its result line says: from its start, after the group's setup.
+            const started = Date.now()
             log = live.begin(build.identifier, `(${index + 1}/${total})`)
             const result = await runIdentifier(state, build, log, cache)
             const record = placeWheel(result, build, outputDir, started, placedNames)

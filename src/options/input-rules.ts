@@ -147,3 +147,49 @@ export function readActionInputs(getInput: (name: string) => string): ReadInputs
   }
   return { inputs: read.inputs, warnings }
 }
+
+/** The variable the runner sets for an input: `INPUT_` and the name in upper case. */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
+}
+
+const KNOWN_VARIABLES: ReadonlySet<string> = new Set(
+  INPUTS.filter(i => !i.cliOnly).map(i => inputVariable(i.name))
+)
+
+/**
+ * The `INPUT_*` variables that name no input of the action (the runner passes
+ * every `with:` key, declared or not), sorted. A name the action does not
+ * read is never silently dropped: it may have been meant to send the files
+ * somewhere else.
+ */
+export function unknownInputVariables(env: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.keys(env)
+    .filter(name => /^INPUT_/i.test(name) && !KNOWN_VARIABLES.has(name.toUpperCase()))
+    .sort()
+}
+
+/** An input the action does not know, in a run that publishes: exit 2 before any work. */
+export class UnknownInputError extends UserError {}
+
+/**
+ * For a run that publishes, unknown inputs are an error naming each; for any
+ * other run, one warning each.
+ */
+export function checkUnknownInputs(variables: readonly string[], publishes: boolean): string[] {
+  const named = variables.map(v => `${v.slice('INPUT_'.length).toLowerCase()} (${v})`)
+  if (variables.length === 0) return []
+  if (publishes) {
+    throw new UnknownInputError(
+      `wheelwright has no input named ${named.join(', ')}; nothing was built or uploaded`,
+      {
+        key: 'with',
+        hint: "a publishing step stops on an input it would not read, as it may have meant another index or directory: fix the spelling, or remove it (the README lists every input, and the other actions' names that are read)"
+      }
+    )
+  }
+  return named.map(
+    n =>
+      `with: wheelwright has no input named ${n}; ignored (check the spelling; the README lists every input)`
+  )
+}

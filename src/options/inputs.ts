@@ -41,7 +41,8 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
 ]
 
 /** Another action whose users come to wheelwright, for the README's migrating table. */
-export type OtherAction = 'pypa/cibuildwheel' | 'pypa/gh-action-pypi-publish'
+export type OtherAction =
+  'pypa/cibuildwheel' | 'pypa/gh-action-pypi-publish' | 'actions/upload-artifact'
 
 export interface InputSpec {
   readonly name: string
@@ -75,10 +76,16 @@ const SELECTION: readonly Command[] = ['build', 'plan']
 const RELEASE: readonly Command[] = ['build', 'publish']
 /** Workflow artifacts: build and sdist upload one in the action. */
 const ARTIFACT: readonly Command[] = ['build', 'sdist']
+/** The artifact name: `plan` also reads it, to name each group's artifact in the matrix. */
+const ARTIFACT_NAMES: readonly Command[] = ['build', 'sdist', 'plan']
 const ARTIFACTS_ONLY_IN_ACTIONS =
   'workflow artifacts exist only in a GitHub Actions run; on the command line the files stay in output-dir'
 const CIBUILDWHEEL: readonly OtherAction[] = ['pypa/cibuildwheel']
 const PYPI_PUBLISH: readonly OtherAction[] = ['pypa/gh-action-pypi-publish']
+const UPLOAD_ARTIFACT: readonly OtherAction[] = ['actions/upload-artifact']
+/** gh-action-pypi-publish's older spellings, which v1 still reads. */
+const UNDERSCORE_ONLY_IN_ACTIONS =
+  "gh-action-pypi-publish's older underscore spelling is read only in the action; on the command line use the kebab-case flag"
 
 const fromConfig = 'from config'
 
@@ -363,10 +370,30 @@ export const INPUTS: readonly InputSpec[] = [
   {
     name: 'artifact-name',
     actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
-    commands: ARTIFACT,
+    commands: ARTIFACT_NAMES,
     default: 'wheels-{os}-{arch}[-{group}]',
     description:
-      'Artifact name template (`{os}`, `{arch}`, `{group}`; `[...]` is dropped when its placeholder is empty); must be unique per job.'
+      "Artifact name template (`{os}`, `{arch}`, `{group}`; `[...]` is dropped when its placeholder is empty); must be unique per job. `plan` puts each group's name in the matrix (`artifact-name`) and refuses a matrix whose groups would share one."
+  },
+  {
+    name: 'overwrite',
+    actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+    commands: ARTIFACT,
+    from: UPLOAD_ARTIFACT,
+    default: 'false',
+    boolean: true,
+    description:
+      'Delete an artifact of the same name in this run before uploading (as upload-artifact); `false` fails on a name taken.'
+  },
+  {
+    name: 'if-no-files-found',
+    actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+    commands: ARTIFACT,
+    from: UPLOAD_ARTIFACT,
+    metavar: 'MODE',
+    default: 'warn',
+    description:
+      'When the job made no file to upload (as upload-artifact): `warn`, `error` (fail the step) or `ignore`.'
   },
   {
     name: 'artifact-retention-days',
@@ -485,11 +512,20 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Run `twine upload --verbose`, which shows each request and response.'
   },
   {
+    name: 'index-timeout',
+    commands: RELEASE,
+    metavar: 'SECONDS',
+    default: '120',
+    description:
+      'Seconds each request to the index (a lookup, a token exchange, the upload of one file) may take; it is tried 3 times in all, then the publish fails naming the URL.'
+  },
+  {
     name: 'dry-run',
-    commands: BUILD,
+    commands: ['build', 'sdist', 'publish'],
     default: 'false',
     boolean: true,
-    description: 'Print the full plan of steps (argv, env, container) as JSON; build nothing.'
+    description:
+      '`build`: print the full plan of steps (argv, env, container) as JSON and build nothing; `sdist`: print what it would run; `publish`: run every check (the files, the tag, twine check, the index lookups) and print what would be uploaded, and where. Never uploads anything.'
   },
   {
     name: 'print-identifiers',
@@ -550,6 +586,89 @@ export const INPUTS: readonly InputSpec[] = [
     default: '',
     description: "`username`, under pypa/gh-action-pypi-publish's name."
   },
+  // gh-action-pypi-publish v1 still reads its older underscore names, and
+  // declares their defaults on them: each must be read, or a workflow that
+  // only changed its `uses:` line would publish to PyPI instead of its index.
+  ...(
+    [
+      ['repository_url', 'repository-url'],
+      ['packages_dir', 'dist-dir'],
+      ['verify_metadata', 'verify-metadata'],
+      ['skip_existing', 'skip-existing'],
+      ['print_hash', 'print-hash']
+    ] as const
+  ).map(([name, target]): InputSpec => ({
+    name,
+    commands: target === 'dist-dir' ? ['publish'] : RELEASE,
+    aliasOf: target,
+    actionOnly: UNDERSCORE_ONLY_IN_ACTIONS,
+    from: PYPI_PUBLISH,
+    // A boolean alias documents its target's default; action.yml leaves it empty.
+    ...(target === 'verify-metadata'
+      ? { boolean: true, default: 'true' }
+      : target === 'skip-existing' || target === 'print-hash'
+        ? { boolean: true, default: 'false' }
+        : { default: '' }),
+    description: `\`${target}\`, under pypa/gh-action-pypi-publish's older underscore name.`
+  })),
+  {
+    name: 'name',
+    actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+    commands: ARTIFACT_NAMES,
+    aliasOf: 'artifact-name',
+    from: UPLOAD_ARTIFACT,
+    default: '',
+    description: "`artifact-name`, under actions/upload-artifact's name."
+  },
+  {
+    name: 'retention-days',
+    actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+    commands: ARTIFACT,
+    aliasOf: 'artifact-retention-days',
+    from: UPLOAD_ARTIFACT,
+    default: '',
+    description: "`artifact-retention-days`, under actions/upload-artifact's name."
+  },
+  {
+    name: 'compression-level',
+    actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+    commands: ARTIFACT,
+    aliasOf: 'artifact-compression-level',
+    from: UPLOAD_ARTIFACT,
+    default: '',
+    description: "`artifact-compression-level`, under actions/upload-artifact's name."
+  },
+  {
+    name: 'path',
+    actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+    commands: ARTIFACT,
+    noEffect:
+      'the artifact holds the wheels this job built in output-dir (and the sdist, when built), not a path given',
+    from: UPLOAD_ARTIFACT,
+    default: '',
+    description:
+      "actions/upload-artifact's files to upload; accepted with a warning, as the artifact holds this job's wheels and sdist."
+  },
+  {
+    name: 'include-hidden-files',
+    actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+    commands: ARTIFACT,
+    noEffect: 'the artifact holds only wheels and the sdist, never hidden files',
+    from: UPLOAD_ARTIFACT,
+    default: '',
+    description:
+      "actions/upload-artifact's hidden-file switch; accepted with a warning, as the artifact holds only distributions."
+  },
+  {
+    name: 'archive',
+    actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+    commands: ARTIFACT,
+    noEffect: 'the artifact is always one zip of the wheels and the sdist',
+    from: UPLOAD_ARTIFACT,
+    default: '',
+    description:
+      "actions/upload-artifact's raw single-file upload; accepted with a warning, as the artifact is one zip."
+  },
   {
     name: 'extras',
     commands: BUILD,
@@ -572,6 +691,20 @@ export const OUTPUTS: readonly { name: string; description: string }[] = [
     description: 'From `plan`: the fan-out matrix JSON, for `strategy.matrix` through `fromJSON`.'
   },
   { name: 'artifact-name', description: 'The name of the uploaded artifact.' },
+  {
+    name: 'artifact-id',
+    description:
+      'The id of the uploaded artifact (as upload-artifact); empty when none was uploaded.'
+  },
+  {
+    name: 'artifact-url',
+    description:
+      "The artifact's download URL on the run's page (as upload-artifact); empty when none was uploaded."
+  },
+  {
+    name: 'artifact-digest',
+    description: "The SHA-256 of the uploaded artifact's zip (as upload-artifact)."
+  },
   { name: 'sdist', description: 'The path of the sdist, when one was built.' },
   { name: 'published', description: 'JSON array of the file names uploaded to the index.' }
 ]

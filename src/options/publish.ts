@@ -4,13 +4,15 @@
  */
 import path from 'node:path'
 import type { Env } from './env.js'
-import type { PublishMode, PublishOptions } from './types.js'
+import type { IfNoFilesFound, PublishMode, PublishOptions } from './types.js'
 import { integerInRange, nonEmpty, parseChoice, type Keyed } from './values.js'
 
 export const PYPI_UPLOAD_URL = 'https://upload.pypi.org/legacy/'
 export const DEFAULT_ARTIFACT_PATTERN = 'wheels-* sdist*'
 export const DEFAULT_USERNAME = '__token__'
 export const DEFAULT_ARTIFACT_NAME = 'wheels-{os}-{arch}[-{group}]'
+/** Seconds per try of each request to the index (publish/bounded.ts). */
+export const DEFAULT_INDEX_TIMEOUT_SECONDS = 120
 
 export interface PublishSources {
   /** An explicit input or flag. */
@@ -47,9 +49,22 @@ export function resolvePublishOptions({
     verifyMetadata: bool('verify-metadata', true),
     printHash: bool('print-hash', false),
     verbose: bool('verbose', false),
+    indexTimeoutSeconds:
+      integerInRange(
+        ours('index-timeout'),
+        1,
+        3600,
+        'seconds per request to the index, 1 to 3600'
+      ) ?? DEFAULT_INDEX_TIMEOUT_SECONDS,
     distDir: path.resolve(cwd, input('dist-dir') ?? 'dist'),
     artifactPattern: input('artifact-pattern') ?? DEFAULT_ARTIFACT_PATTERN,
     uploadArtifact: bool('upload-artifact', true),
+    overwrite: bool('overwrite', false),
+    ifNoFilesFound: parseChoice(
+      ours('if-no-files-found'),
+      ['warn', 'error', 'ignore'],
+      'warn'
+    ) as IfNoFilesFound,
     artifactName: ours('artifact-name').value ?? DEFAULT_ARTIFACT_NAME,
     artifactNameGiven: input('artifact-name') !== undefined,
     ...(retentionDays ? { retentionDays } : {}),

@@ -118,7 +118,10 @@ export const WHEELWRIGHT_KEYS = [
   'verify-tag',
   'verify-metadata',
   'print-hash',
-  'verbose'
+  'verbose',
+  'index-timeout',
+  'overwrite',
+  'if-no-files-found'
 ] as const
 
 export type SettingValue = string | number | boolean | SettingValue[] | { [key: string]: unknown }

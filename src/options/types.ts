@@ -6,6 +6,7 @@ export type Command = 'build' | 'plan' | 'sdist' | 'publish'
 export type FrontendName = 'build' | 'pip' | 'build[uv]' | 'uv'
 export type ContainerMode = 'auto' | 'on' | 'off'
 export type PublishMode = 'false' | 'true' | 'tag'
+export type IfNoFilesFound = 'warn' | 'error' | 'ignore'
 
 export interface Frontend {
   readonly name: FrontendName
@@ -92,10 +93,16 @@ export interface PublishOptions {
   readonly printHash: boolean
   /** twine upload --verbose. */
   readonly verbose: boolean
+  /** Seconds each request to the index (a lookup, the upload of one file) may take per try. */
+  readonly indexTimeoutSeconds: number
   /** Absolute dist-dir. */
   readonly distDir: string
   readonly artifactPattern: string
   readonly uploadArtifact: boolean
+  /** Delete an artifact of the same name in this run before uploading. */
+  readonly overwrite: boolean
+  /** When the job made no file to upload. */
+  readonly ifNoFilesFound: IfNoFilesFound
   /** The artifact name template. */
   readonly artifactName: string
   /** Whether artifact-name was given (an sdist job's artifact is `sdist` otherwise). */

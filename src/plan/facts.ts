@@ -41,4 +41,6 @@ export interface PlanFacts {
   readonly cpuCount?: number
   /** The default SOURCE_DATE_EPOCH (last commit time), when known. */
   readonly sourceDateEpoch?: string
+  /** Credential variables that environment-pass names: kept in the host steps' env. */
+  readonly passed?: ReadonlySet<string>
 }

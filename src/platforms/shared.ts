@@ -61,11 +61,11 @@ export function toolsSetupSteps(
   ]
 }
 
-/** The runner's environment minus anything that carries a credential. */
+/** The runner's environment minus anything that carries a credential (unless environment-pass names it). */
 export function hostBaseEnv(facts: PlanFacts): Record<string, string> {
   const result: Record<string, string> = {}
   for (const [k, v] of Object.entries(facts.env)) {
-    if (v === undefined || isCredential(k)) continue
+    if (v === undefined || (isCredential(k) && !facts.passed?.has(k))) continue
     result[k] = v
   }
   const sde = facts.env.SOURCE_DATE_EPOCH ?? facts.sourceDateEpoch

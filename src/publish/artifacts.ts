@@ -86,6 +86,17 @@ export function matchArtifactNames(names: readonly string[], patterns: string): 
   return names.filter(name => list.some(pattern => fnmatch(name, pattern)))
 }
 
+/**
+ * The artifact's page on the run, as upload-artifact's `artifact-url`:
+ * `{server}/{repository}/actions/runs/{run id}/artifacts/{id}`; empty without
+ * the run's variables.
+ */
+export function artifactUrl(env: Env, id: number | undefined): string {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: run } = env
+  if (id === undefined || !server || !repository || !run) return ''
+  return `${server}/${repository}/actions/runs/${run}/artifacts/${id}`
+}
+
 /** Why the artifact service cannot be used here, or undefined when it can. */
 export function artifactServiceMissing(env: Env): string | undefined {
   const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter(name => !env[name])
@@ -127,6 +138,8 @@ export interface UploadRequest {
   readonly rootDirectory: string
   readonly retentionDays?: number
   readonly compressionLevel?: number
+  /** Delete an artifact of this name in the run first (upload-artifact's overwrite). */
+  readonly overwrite?: boolean
 }
 
 export interface UploadedArtifact {
@@ -137,6 +150,15 @@ export interface UploadedArtifact {
 
 export async function uploadFiles(request: UploadRequest): Promise<UploadedArtifact> {
   const artifacts = await client()
+  if (request.overwrite) {
+    try {
+      await artifacts.deleteArtifact(request.name)
+    } catch (error) {
+      // Nothing of that name yet is what overwrite expects most of the time.
+      if (!/not ?found/i.test(String((error as Error).name) + String((error as Error).message)))
+        throw explainArtifactError(error, request.name, 'upload')
+    }
+  }
   try {
     return await artifacts.uploadArtifact(request.name, [...request.files], request.rootDirectory, {
       ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),

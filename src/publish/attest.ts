@@ -9,7 +9,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Env } from '../options/env.js'
 import type { Reporter } from '../report/log.js'
-import { exec } from '../util/exec.js'
+import { exec, type ChildTracker } from '../util/exec.js'
+import type { Bounds } from './bounded.js'
 import { fetchIdToken } from './oidc.js'
 import { attestationPython, type ToolsContext } from './tools.js'
 import { toolEnv } from './twine.js'
@@ -60,6 +61,8 @@ export interface AttestRequest {
   readonly env: Env
   readonly reporter: Reporter
   readonly tools: ToolsContext
+  readonly bounds: Bounds
+  readonly children?: ChildTracker
 }
 
 /** The attestation files, or none (with a warning) when they cannot be made. */
@@ -77,14 +80,15 @@ export async function makeAttestations(request: AttestRequest): Promise<string[]
   }
   let token: string
   try {
-    token = await fetchIdToken(request.env, SIGSTORE_AUDIENCE, reporter)
+    token = await fetchIdToken(request.env, SIGSTORE_AUDIENCE, reporter, request.bounds)
   } catch (error) {
     return fail(`no ID token for Sigstore (${(error as Error).message})`)
   }
   fs.mkdirSync(request.outDir, { recursive: true })
   const result = await exec(signArgv(python, request.outDir, request.files), {
     env: { ...toolEnv(request.env), [TOKEN_VARIABLE]: token },
-    timeoutMs: 300_000
+    timeoutMs: 300_000,
+    ...(request.children ? { children: request.children } : {})
   }).catch((error: Error) => ({ code: 1, output: error.message, signal: null }))
   if (result.code !== 0) {
     const last =

@@ -3,6 +3,7 @@
  * or PEP 503 HTML). twine's own --skip-existing only works on PyPI, so
  * wheelwright checks itself, before anything is uploaded.
  */
+import { boundedRequest, type Bounds } from './bounded.js'
 import { projectPageUrl } from './index-url.js'
 
 /** File name → sha256 (when the index gives one). */
@@ -55,13 +56,13 @@ export interface ExistingQuery {
   readonly project: string
   /** Basic credentials, sent only when the simple index is on the upload host. */
   readonly authorization?: string
-  readonly timeoutMs?: number
+  readonly bounds: Bounds
 }
 
 /**
  * The files of `project` on the index; an empty map for a project the index
- * does not know (404). Throws with a readable message when the index cannot
- * be asked.
+ * does not know (404). An index that never answers throws a UserError naming
+ * the URL (bounded.ts); any other refusal throws a plain Error.
  */
 export async function existingFiles(query: ExistingQuery): Promise<ExistingFiles> {
   let url = projectPageUrl(query.simpleUrl, query.project)
@@ -73,27 +74,23 @@ export async function existingFiles(query: ExistingQuery): Promise<ExistingFiles
   // Redirects are followed on the same host only: pypiserver sends unknown
   // projects to pypi.org, whose files are not on this index.
   for (let hop = 0; hop < 5; hop++) {
-    let response: Response
-    try {
-      response = await fetch(url, {
-        headers,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(query.timeoutMs ?? 30000)
-      })
-    } catch (error) {
-      throw new Error(`cannot reach ${url}: ${(error as Error).message}`, { cause: error })
-    }
-    if (response.status >= 300 && response.status < 400) {
-      const location = response.headers.get('location')
+    const reply = await boundedRequest(
+      url,
+      { headers, redirect: 'manual' },
+      query.bounds,
+      `listing the files of ${query.project} on the index`
+    )
+    if (reply.status >= 300 && reply.status < 400) {
+      const location = reply.headers.get('location')
       const next = location ? new URL(location, url) : undefined
       if (!next || next.origin !== origin) return new Map()
       url = next.href
       continue
     }
-    if (response.status === 404) return new Map()
-    if (!response.ok) throw new Error(`${url} answered ${response.status} ${response.statusText}`)
-    const body = await response.text()
-    return parseSimplePage(body, response.headers.get('content-type') ?? '')
+    if (reply.status === 404) return new Map()
+    if (reply.status < 200 || reply.status >= 300)
+      throw new Error(`${url} answered ${reply.status} ${reply.statusText}`)
+    return parseSimplePage(reply.body, reply.headers.get('content-type') ?? '')
   }
   throw new Error(`${url}: too many redirects`)
 }

@@ -1,8 +1,14 @@
-/** Uploads one job's distributions as its artifact, or says why it did not. */
+/**
+ * Uploads one job's distributions as its artifact, with actions/upload-artifact
+ * v4's contract: the upload failing is the step failing (unless
+ * upload-artifact: false), `overwrite` and `if-no-files-found`, and the
+ * outputs artifact-name, artifact-id, artifact-url and artifact-digest.
+ */
 import path from 'node:path'
 import type { Env } from '../options/env.js'
 import type { Reporter } from '../report/log.js'
-import { artifactServiceMissing, uploadFiles } from './artifacts.js'
+import { UserError } from '../util/errors.js'
+import { artifactServiceMissing, artifactUrl, uploadFiles } from './artifacts.js'
 import type { PublishOptions } from '../options/types.js'
 
 export interface JobArtifactRequest {
@@ -14,30 +20,50 @@ export interface JobArtifactRequest {
   readonly reporter: Reporter
 }
 
-/** True when the artifact was uploaded (and the artifact-name output set). */
+/**
+ * Throws when this job is to upload an artifact and cannot: checked before
+ * any work, so that no build runs only to be lost.
+ */
+export function requireArtifactService(settings: PublishOptions, env: Env): void {
+  if (!settings.uploadArtifact) return
+  const missing = artifactServiceMissing(env)
+  if (!missing) return
+  throw new UserError(`${missing}, so the artifact cannot be uploaded`, {
+    key: 'upload-artifact',
+    hint: 'this step runs outside a GitHub-hosted or self-hosted runner job that gives ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL (e.g. inside a container step): set upload-artifact: false to keep the files in output-dir'
+  })
+}
+
+/** True when the artifact was uploaded (and its outputs set). */
 export async function uploadJobArtifact(request: JobArtifactRequest): Promise<boolean> {
-  const { reporter, name, files } = request
+  const { reporter, name, files, settings } = request
   if (files.length === 0) {
-    reporter.warning(`no files to upload: artifact ${name} was not created`)
+    const message = `no files to upload: artifact ${name} was not created`
+    if (settings.ifNoFilesFound === 'error') {
+      throw new UserError(message, {
+        key: 'if-no-files-found',
+        value: 'error',
+        hint: 'the job built no wheel (allow-empty?) and no sdist; set if-no-files-found: warn or ignore to let it pass'
+      })
+    }
+    if (settings.ifNoFilesFound === 'warn') reporter.warning(message)
     return false
   }
-  const missing = artifactServiceMissing(request.env)
-  if (missing) {
-    reporter.warning(
-      `${missing}: artifact ${name} was not uploaded; the files stay in ${request.rootDirectory}`
-    )
-    return false
-  }
+  requireArtifactService(settings, request.env)
   const result = await uploadFiles({
     name,
     files,
     rootDirectory: request.rootDirectory,
-    retentionDays: request.settings.retentionDays,
-    compressionLevel: request.settings.compressionLevel
+    retentionDays: settings.retentionDays,
+    compressionLevel: settings.compressionLevel,
+    overwrite: settings.overwrite
   })
   reporter.setOutput('artifact-name', name)
+  reporter.setOutput('artifact-id', result.id === undefined ? '' : String(result.id))
+  reporter.setOutput('artifact-url', artifactUrl(request.env, result.id))
+  reporter.setOutput('artifact-digest', result.digest ?? '')
   reporter.info(
-    `artifact ${name}: ${files.map(f => path.basename(f)).join(', ')} (${result.size ?? '?'} bytes, id ${result.id ?? '?'})`
+    `artifact ${name}: ${files.map(f => path.basename(f)).join(', ')} (${result.size ?? '?'} bytes, id ${result.id ?? '?'}, sha256 ${result.digest ?? '?'})`
   )
   return true
 }

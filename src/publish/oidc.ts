@@ -7,6 +7,7 @@
 import type { Env } from '../options/env.js'
 import type { Reporter } from '../report/log.js'
 import { UserError } from '../util/errors.js'
+import { boundedRequest, type Bounds } from './bounded.js'
 
 export interface HttpReply {
   readonly status: number
@@ -14,26 +15,20 @@ export interface HttpReply {
   readonly body: string
 }
 
-/** A GET or POST with a timeout; network failures become readable errors. */
-async function request(url: string, init: RequestInit, what: string): Promise<HttpReply> {
-  try {
-    const response = await fetch(url, {
-      ...init,
-      redirect: 'error',
-      signal: AbortSignal.timeout(30_000)
-    })
-    return {
-      status: response.status,
-      statusText: response.statusText,
-      body: await response.text()
-    }
-  } catch (error) {
-    const cause = (error as { cause?: { message?: string } }).cause?.message
-    throw new UserError(
-      `trusted publishing: cannot reach ${what} (${new URL(url).origin}): ${cause ?? (error as Error).message}`,
-      { key: 'repository-url', hint: 'check repository-url and the network' }
-    )
-  }
+/** A GET or POST within the index's bounds (bounded.ts); the reply of any status. */
+async function request(
+  url: string,
+  init: RequestInit,
+  what: string,
+  bounds: Bounds
+): Promise<HttpReply> {
+  const reply = await boundedRequest(
+    url,
+    { ...init, redirect: 'error' },
+    bounds,
+    `trusted publishing: ${what}`
+  )
+  return { status: reply.status, statusText: reply.statusText, body: reply.body }
 }
 
 function parseJson(body: string): unknown {
@@ -89,8 +84,8 @@ export function audienceFromReply(base: string, reply: HttpReply): string {
   return data.audience
 }
 
-export async function fetchAudience(base: string): Promise<string> {
-  const reply = await request(`${base}/_/oidc/audience`, { method: 'GET' }, 'the index')
+export async function fetchAudience(base: string, bounds: Bounds): Promise<string> {
+  const reply = await request(`${base}/_/oidc/audience`, { method: 'GET' }, 'the index', bounds)
   return audienceFromReply(base, reply)
 }
 
@@ -117,60 +112,47 @@ export function missingIdTokenReason(env: Env): UserError | undefined {
   )
 }
 
-/** The ID token request URL with `audience` added to the query the runner gave. */
-export function idTokenRequestUrl(requestUrl: string, audience: string): string {
-  const url = new URL(requestUrl)
-  url.searchParams.set('audience', audience)
-  return url.href
-}
-
-export function idTokenFromReply(reply: HttpReply): string {
-  if (reply.status !== 200) {
-    throw new UserError(
-      `trusted publishing: the runner refused an OIDC ID token (${status(reply)}: ${snippet(reply.body)})`,
-      {
-        key: 'password',
-        hint: 'give the job `permissions: id-token: write`, or set password to an API token'
-      }
-    )
-  }
-  const data = parseJson(reply.body) as { value?: unknown } | undefined
-  if (typeof data?.value !== 'string' || data.value === '') {
-    throw new UserError(
-      'trusted publishing: the runner answered the ID token request without a token',
-      {
-        key: 'password',
-        hint: 're-run the job; if it persists, use an API token'
-      }
-    )
-  }
-  return data.value
-}
-
 /** Throws the reason when this job cannot get an ID token (before any request). */
 function assertIdTokenService(env: Env): void {
   const missing = missingIdTokenReason(env)
   if (missing) throw missing
 }
 
-/** Fetches an ID token for `audience`; the token is a secret from the first moment. */
+/**
+ * An ID token for `audience` from the runner, through @actions/core's
+ * getIDToken (which reads ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN from the
+ * process environment, retries, and masks the token), within the index's
+ * bounds in all; the token is a secret from the first moment.
+ */
 export async function fetchIdToken(
   env: Env,
   audience: string,
-  reporter: Reporter
+  reporter: Reporter,
+  bounds: Bounds
 ): Promise<string> {
   assertIdTokenService(env)
-  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN as string
-  reporter.setSecret(requestToken)
-  const reply = await request(
-    idTokenRequestUrl(env.ACTIONS_ID_TOKEN_REQUEST_URL as string, audience),
-    {
-      method: 'GET',
-      headers: { Authorization: `bearer ${requestToken}`, Accept: 'application/json' }
-    },
-    'the runner ID token service'
-  )
-  const token = idTokenFromReply(reply)
+  reporter.setSecret(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN as string)
+  const { getIDToken } = await import('@actions/core')
+  const limit = bounds.timeoutMs * bounds.attempts
+  let timer: NodeJS.Timeout | undefined
+  let token: string
+  try {
+    token = await Promise.race([
+      getIDToken(audience),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${limit / 1000} s`)), limit)
+        timer.unref()
+      })
+    ])
+  } catch (error) {
+    const reason = (error as Error).message.replace(/\s+/g, ' ').replace(/^Error message: /, '')
+    throw new UserError(`trusted publishing: the runner gave no OIDC ID token (${reason.trim()})`, {
+      key: 'password',
+      hint: 'give the job `permissions: id-token: write`, or set password to an API token'
+    })
+  } finally {
+    if (timer) clearTimeout(timer)
+  }
   reporter.setSecret(token)
   return token
 }
@@ -267,7 +249,8 @@ export function mintedTokenFromReply(
 export async function mintToken(
   base: string,
   idToken: string,
-  reporter: Reporter
+  reporter: Reporter,
+  bounds: Bounds
 ): Promise<string> {
   const reply = await request(
     `${base}/_/oidc/mint-token`,
@@ -276,7 +259,8 @@ export async function mintToken(
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ token: idToken })
     },
-    'the index token exchange'
+    'the index token exchange',
+    bounds
   )
   const token = mintedTokenFromReply(base, reply, jwtClaims(idToken))
   reporter.setSecret(token)
@@ -287,12 +271,13 @@ export async function mintToken(
 export async function trustedPublishingToken(
   base: string,
   env: Env,
-  reporter: Reporter
+  reporter: Reporter,
+  bounds: Bounds
 ): Promise<string> {
   assertIdTokenService(env)
-  const audience = await fetchAudience(base)
-  const idToken = await fetchIdToken(env, audience, reporter)
-  const token = await mintToken(base, idToken, reporter)
+  const audience = await fetchAudience(base, bounds)
+  const idToken = await fetchIdToken(env, audience, reporter, bounds)
+  const token = await mintToken(base, idToken, reporter, bounds)
   reporter.info(
     `trusted publishing: exchanged an ID token (audience ${audience}) for an upload token`
   )

@@ -1,21 +1,30 @@
 /**
  * Publishing a set of files: verify (names, one version, no duplicates, the
- * tag), twine check, find what the index already has, get credentials (the
- * password, or trusted publishing), attestations, then twine upload. Every
- * refusal happens before the first upload.
+ * tag), the metadata inside each file against its name, twine check, find
+ * what the index already has, get credentials (the password, or trusted
+ * publishing), attestations, then twine upload, one file at a time within
+ * the index's bounds. Every refusal happens before the first upload. A dry
+ * run does every check and says what it would upload, and where.
  */
-import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import type { Env } from '../options/env.js'
 import type { PublishOptions } from '../options/types.js'
 import type { Reporter } from '../report/log.js'
 import { UserError } from '../util/errors.js'
-import { makeAttestations } from './attest.js'
+import type { InterruptScope } from '../util/interrupt.js'
+import { makeAttestations, attestationPath } from './attest.js'
+import { indexBounds, NoAnswerError, type Bounds } from './bounded.js'
 import { existingFiles } from './existing.js'
 import { sha256File } from './files.js'
-import { oidcIndexBase, parseRepositoryUrl, pypiInstance, simpleIndexUrl } from './index-url.js'
-import { trustedPublishingToken } from './oidc.js'
+import {
+  oidcIndexBase,
+  parseRepositoryUrl,
+  pypiInstance,
+  redactUrl,
+  simpleIndexUrl
+} from './index-url.js'
+import { verifyMetadataOfFiles } from './metadata.js'
+import { missingIdTokenReason, trustedPublishingToken } from './oidc.js'
 import { publishPython, type ToolsContext } from './tools.js'
 import { twineCheck, twineUpload } from './twine-run.js'
 import { verifyRelease, type VerifiedFile } from './verify.js'
@@ -30,12 +39,18 @@ export interface ReleaseRequest {
   readonly key: string
   /** False: verify and check only (publish: tag off a tag ref). */
   readonly upload: boolean
+  /** Every check, including the index lookups, and no upload. */
+  readonly dryRun: boolean
+  /** Temp dirs and children that an interrupt must clean up. */
+  readonly scope: InterruptScope
 }
 
 export interface ReleaseResult {
   readonly version: string
   readonly published: string[]
   readonly skipped: string[]
+  /** A dry run: the files a real run would upload. */
+  readonly wouldUpload?: string[]
 }
 
 /** `<sha256>  <file name>`, as `sha256sum` prints it and `sha256sum -c` reads it. */
@@ -48,9 +63,10 @@ function basicAuth(username: string, password: string): string {
 }
 
 export async function publishRelease(request: ReleaseRequest): Promise<ReleaseResult> {
-  const { settings, env, reporter, key } = request
+  const { settings, env, reporter, key, scope } = request
   if (settings.password) reporter.setSecret(settings.password)
   parseRepositoryUrl(settings.repositoryUrl)
+  const bounds = indexBounds(settings.indexTimeoutSeconds)
 
   const release = verifyRelease(
     request.files.map(file => ({ path: file, sha256: sha256File(file) })),
@@ -58,9 +74,12 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
   )
   for (const note of release.notes) reporter.info(note)
   for (const warning of release.warnings) reporter.warning(warning)
+  // The names agree with each other and the tag; now each file's own metadata with its name.
+  await verifyMetadataOfFiles(release.files, key)
   reporter.info(
     `release ${release.projects.join(', ')} ${release.version}: ${release.files.length} file${release.files.length === 1 ? '' : 's'}` +
-      (release.tag ? `, matching tag ${release.tag}` : '')
+      (release.tag ? `, matching tag ${release.tag}` : '') +
+      ' (names and versions read from each file agree)'
   )
 
   if (settings.printHash) {
@@ -75,7 +94,8 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
       release.files.map(f => f.path),
       env,
       reporter,
-      key
+      key,
+      scope.children
     )
   } else reporter.info('verify-metadata: false; twine check skipped')
   if (!request.upload) {
@@ -85,14 +105,15 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
     return { version: release.version, published: [], skipped: [] }
   }
 
-  const pending = await withoutExisting(release.files, request)
+  const pending = await withoutExisting(release.files, request, bounds)
+  const trusted = !settings.password
+  if (request.dryRun) return dryRunReport(release.version, pending, request, trusted)
   if (pending.files.length === 0) {
     reporter.info('every file is already on the index; nothing to upload')
     return { version: release.version, published: [], skipped: pending.skipped }
   }
 
   let password = settings.password
-  const trusted = !password
   if (trusted) {
     if (settings.username !== '__token__') {
       throw new UserError('is empty; trusted publishing needs username __token__', {
@@ -103,72 +124,132 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
     password = await trustedPublishingToken(
       oidcIndexBase(settings.repositoryUrl, env),
       env,
-      reporter
+      reporter,
+      bounds
     )
   }
 
   let attestations: string[] = []
-  const scratch = fs.mkdtempSync(path.join(env.RUNNER_TEMP || os.tmpdir(), 'ww-attest-'))
-  try {
-    if (trusted && settings.attestations) {
-      attestations = await makeAttestations({
-        files: pending.files.map(f => f.path),
-        outDir: scratch,
-        env,
-        reporter,
-        tools: request.tools
-      })
-    } else if (settings.attestations && !trusted) {
-      reporter.info('attestations are made only with trusted publishing (password is set); skipped')
-    }
-    const result = await twineUpload(
-      python,
-      pending.files.map(f => f.path),
-      attestations,
-      {
-        repositoryUrl: settings.repositoryUrl,
-        username: settings.username,
-        password: password as string,
-        skipExisting: settings.skipExisting && pypiInstance(settings.repositoryUrl) !== undefined,
-        attestations: attestations.length > 0,
-        verbose: settings.verbose
-      },
+  const scratch = scope.tempDir(env.RUNNER_TEMP || os.tmpdir(), 'ww-attest-')
+  if (trusted && settings.attestations) {
+    attestations = await makeAttestations({
+      files: pending.files.map(f => f.path),
+      outDir: scratch,
       env,
-      reporter
-    )
-    return {
-      version: release.version,
-      published: result.uploaded,
-      skipped: [...pending.skipped, ...result.skipped]
-    }
-  } finally {
-    fs.rmSync(scratch, { recursive: true, force: true })
+      reporter,
+      tools: request.tools,
+      bounds,
+      children: scope.children
+    })
+  } else if (settings.attestations && !trusted) {
+    reporter.info('attestations are made only with trusted publishing (password is set); skipped')
+  }
+  const byPath = new Map(pending.files.map(f => [f.path, f]))
+  const result = await twineUpload({
+    python,
+    files: pending.files.map(f => f.path),
+    attestationsOf: file => attestations.filter(a => a === attestationPath(scratch, file)),
+    settings: {
+      repositoryUrl: settings.repositoryUrl,
+      username: settings.username,
+      password: password as string,
+      skipExisting: settings.skipExisting && pypiInstance(settings.repositoryUrl) !== undefined,
+      attestations: attestations.length > 0,
+      verbose: settings.verbose
+    },
+    env,
+    reporter,
+    bounds,
+    landed: async file => {
+      const own = byPath.get(file)
+      if (!own) return false
+      const present = await indexHas(own, request, { ...bounds, attempts: 1 })
+      // A listing without hashes: the file of that name can only be the one just sent.
+      return present === own.sha256 || present === ''
+    },
+    children: scope.children
+  })
+  return {
+    version: release.version,
+    published: result.uploaded,
+    skipped: [...pending.skipped, ...result.skipped]
+  }
+}
+
+/** What a real run would do now: the files, the index, the credentials; nothing is sent. */
+function dryRunReport(
+  version: string,
+  pending: { files: VerifiedFile[]; skipped: string[] },
+  request: ReleaseRequest,
+  trusted: boolean
+): ReleaseResult {
+  const { settings, reporter, env } = request
+  const where = redactUrl(settings.repositoryUrl)
+  const how = trusted
+    ? `trusted publishing (OIDC, token from ${oidcIndexBase(settings.repositoryUrl, env)})`
+    : `user ${settings.username} and its password`
+  if (trusted) {
+    const missing = missingIdTokenReason(env)
+    if (missing) reporter.warning(`dry run: a real run would stop here: ${missing.message}`)
+  }
+  const names = pending.files.map(f => f.dist.filename)
+  reporter.info(
+    [
+      `dry run: would upload ${names.length} file${names.length === 1 ? '' : 's'} to ${where} with ${how}; nothing was uploaded`,
+      ...names.map(name => `  ${name}`),
+      ...pending.skipped.map(name => `  ${name} (already on the index: skipped)`)
+    ].join('\n')
+  )
+  return { version, published: [], skipped: pending.skipped, wouldUpload: names }
+}
+
+/** The sha256 the index has for this file (`''` when it gives none), or undefined when it lacks it. */
+async function indexHas(
+  file: VerifiedFile,
+  request: ReleaseRequest,
+  bounds: Bounds
+): Promise<string | undefined> {
+  try {
+    const found = await existingFiles(existingQuery(file.dist.project, request, bounds))
+    return found.has(file.dist.filename) ? (found.get(file.dist.filename) ?? '') : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function existingQuery(project: string, request: ReleaseRequest, bounds: Bounds) {
+  const { settings } = request
+  const simpleUrl = simpleIndexUrl(settings.repositoryUrl)
+  const sameHost = new URL(simpleUrl).origin === new URL(settings.repositoryUrl).origin
+  return {
+    simpleUrl,
+    project,
+    bounds,
+    ...(sameHost && settings.password
+      ? { authorization: basicAuth(settings.username, settings.password) }
+      : {})
   }
 }
 
 /**
  * Drops the files the index already has (skip-existing), or refuses before
- * uploading anything when it has some and skip-existing is off.
+ * uploading anything when it has some and skip-existing is off. An index
+ * that does not answer in time stops the release here, naming its URL.
  */
 async function withoutExisting(
   files: readonly VerifiedFile[],
-  request: ReleaseRequest
+  request: ReleaseRequest,
+  bounds: Bounds
 ): Promise<{ files: VerifiedFile[]; skipped: string[] }> {
   const { settings, reporter } = request
-  const simpleUrl = simpleIndexUrl(settings.repositoryUrl)
-  const sameHost = new URL(simpleUrl).origin === new URL(settings.repositoryUrl).origin
   const present = new Map<string, string | undefined>()
   for (const project of new Set(files.map(f => f.dist.project))) {
     try {
-      const found = await existingFiles({
-        simpleUrl,
-        project,
-        ...(sameHost && settings.password
-          ? { authorization: basicAuth(settings.username, settings.password) }
-          : {})
-      })
+      const found = await existingFiles(existingQuery(project, request, bounds))
       for (const [name, sha] of found) present.set(name, sha)
     } catch (error) {
+      // An index that never answers in time stops the release; a refusal only warns.
+      if (error instanceof NoAnswerError && error.timedOut) throw error
       reporter.warning(
         `cannot list the files of ${project} already on the index (${(error as Error).message}); the index itself will refuse duplicates`
       )

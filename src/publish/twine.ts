@@ -94,6 +94,8 @@ export function skippedFiles(output: string): string[] {
 export interface UploadFailure {
   readonly message: string
   readonly hint: string
+  /** The index failed or could not be reached: another try may succeed. */
+  readonly transient?: boolean
 }
 
 /** Turns twine's failure output into one message and a hint. */
@@ -135,7 +137,8 @@ export function explainUploadFailure(output: string): UploadFailure {
   if (status !== undefined && status >= 500) {
     return {
       message: `the index failed (${detail})`,
-      hint: 'this is a server-side problem: wait and re-run with skip-existing: true'
+      hint: 'this is a server-side problem: wait and re-run with skip-existing: true',
+      transient: true
     }
   }
   if (/UnsupportedConfiguration/.test(text)) {
@@ -149,7 +152,12 @@ export function explainUploadFailure(output: string): UploadFailure {
   ) {
     return {
       message: `cannot reach the index (${detail})`,
-      hint: 'check repository-url and the network'
+      hint: 'check repository-url and the network',
+      // Nothing listening, or a name that does not resolve: a wrong URL, not a slow index.
+      transient:
+        !/Connection refused|Name or service not known|nodename nor servname|Failed to resolve|NameResolutionError/i.test(
+          text
+        )
     }
   }
   return { message: `twine upload failed (${detail})`, hint: 'see the twine output above' }

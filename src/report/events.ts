@@ -45,6 +45,7 @@ export function jsonReporter(
     info: text => emit({ event: 'message', level: 'info', text }),
     warning: text => emit({ event: 'message', level: 'warning', text }),
     line: text => emit({ event: 'message', level: 'line', text }),
+    output: text => emit({ event: 'message', level: 'line', text }),
     group: (title, text) => emit({ event: 'group', title, text }),
     startGroup: title => emit({ event: 'group-start', title }),
     endGroup: () => emit({ event: 'group-end' }),

@@ -13,12 +13,15 @@
  *   and Bazel show parallel work. Raw output would interleave into noise, so
  *   it is kept, and a failed build's log is printed whole when it fails,
  *   the way both tools print the output of a failed unit.
- * - Several at once in a log file or CI (no terminal to redraw): every line
- *   as it comes, prefixed with its identifier (`[cp312-manylinux_x86_64]`),
+ * - Several at once in a log file (the CLI, no terminal to redraw): every
+ *   line as it comes, prefixed with its identifier (`[cp312-manylinux_x86_64]`),
  *   like `docker compose` or `make -j`, so a stuck or killed job still shows
- *   what each build last did. Each build's log is also printed whole in its
- *   own group when it ends: in the action always (groups fold, so it costs
- *   nothing to skim), in the CLI for a failed build.
+ *   what each build last did.
+ * - Several at once in the action: each build's log is printed whole in its
+ *   own group when it ends (groups fold, and the problem matcher reads the
+ *   lines as the compiler wrote them); live, only a prefixed line when a
+ *   build starts, a heartbeat every 30 s naming its step, and its result.
+ *   Each line of a log appears once, either way.
  * - A heartbeat (`… build still running (1m 30s)`) after every 30 s of
  *   silence, so a slow link step never looks like a hang.
  * - Nothing is held back longer than a partial line; flush() writes those
@@ -185,11 +188,18 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
     return paint[colour](`[${build.identifier}]`)
   }
   const prefixes = new Map<Running, string>()
-  /** Prints a line of a build (unless it is raw output on a board); `keep` puts it in the log. */
+  /** The action's parallel log: the kept lines are printed once, in the group at the end. */
+  const foldedOnly = mode === 'prefixed' && settings.foldedLogs
+  /**
+   * Prints a line of a build, where this mode shows it live; `keep` puts it
+   * in the log, `raw` marks what the build printed (never a workflow command).
+   */
   const say = (build: Running, plain: string, shown = plain, keep = true, raw = false) => {
     if (keep) build.kept.push(plain)
-    if (mode === 'stream') reporter.line(shown)
-    else if (!(raw && mode === 'board')) reporter.line(`${prefixes.get(build)} ${shown}`.trimEnd())
+    const write = (text: string) => (raw ? reporter.output(text) : reporter.line(text))
+    if (mode === 'stream') write(shown)
+    else if (foldedOnly ? !keep : !(raw && mode === 'board'))
+      write(`${prefixes.get(build)} ${shown}`.trimEnd())
   }
   const outputLine = (build: Running, rewrite: (line: string) => string, line: string) => {
     const text = rewrite(line)
@@ -226,7 +236,8 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
           drawBoard()
         },
         output: chunk => {
-          if (build.step) build.step.quietSince = now()
+          // With the output folded away, the heartbeat is the only sign of life: it keeps its beat.
+          if (build.step && !foldedOnly) build.step.quietSince = now()
           const { lines: complete, partial } = splitLines(build.partial, chunk)
           build.partial = partial
           for (const line of complete) outputLine(build, rewrite, line)
@@ -250,7 +261,7 @@ export function liveOutput(settings: LiveSettings): LiveOutput {
               ? `interrupted by ${end.interrupted} at ${end.step}`
               : `failed at ${end.step}`
           if (mode === 'stream') reporter.endGroup()
-          else if (settings.foldedLogs || !end.ok)
+          else if (settings.foldedLogs || (mode === 'board' && !end.ok))
             reporter.group(
               `${identifier}: ${end.ok || end.interrupted ? how : `FAILED at ${end.step}`}`,
               text

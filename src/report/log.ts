@@ -3,6 +3,7 @@
  * annotations, groups, the job summary); the CLI prints to stdout/stderr.
  * Commands only talk to a Reporter, so both entry points share them.
  */
+import crypto from 'node:crypto'
 import type * as Core from '@actions/core'
 import ansiEscapes from 'ansi-escapes'
 import { detectTerminal, PLAIN, type Terminal } from './terminal.js'
@@ -19,6 +20,11 @@ export interface Reporter {
   group(title: string, body: string): void
   /** A line of live output, written at once. */
   line(text: string): void
+  /**
+   * A line that a child process printed: shown as it is, but in the action
+   * never run as a workflow command (`::error`, `::add-mask::` ...).
+   */
+  output(text: string): void
   /** Opens a section that folds in the action's log; the CLI prints it as a header. */
   startGroup(title: string): void
   endGroup(): void
@@ -62,29 +68,98 @@ export function drained(stream: NodeJS.WritableStream): Promise<void> {
   return new Promise(resolve => stream.write('', () => resolve()))
 }
 
+/** Replaces every registered secret by `***`, longest first. */
+function masker(secrets: ReadonlySet<string>): (text: string) => string {
+  return text => {
+    let masked = text
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+      masked = masked.split(secret).join('***')
+    return masked
+  }
+}
+
+/**
+ * Workflow commands in child output: before a child's lines the action
+ * writes `::stop-commands::<token>`, so that the runner shows them as text
+ * (problem matchers still read them), and `::<token>::` before anything of
+ * its own, so that wheelwright's groups, annotations and masks stay live.
+ * The token is random per run; a child cannot guess it to resume.
+ */
+export function commandGuard(
+  write: (text: string) => void,
+  token = crypto.randomBytes(16).toString('hex')
+) {
+  let stopped = false
+  const resume = () => {
+    if (!stopped) return
+    stopped = false
+    write(`::${token}::\n`)
+  }
+  return {
+    token,
+    /** Before a child's lines: commands off until the next `resume` (at the latest, the next turn). */
+    stop: () => {
+      if (stopped) return
+      stopped = true
+      write(`::stop-commands::${token}\n`)
+      setImmediate(resume)
+    },
+    resume
+  }
+}
+
 /** The action's reporter; @actions/core is passed in so the CLI never loads it. */
-export const actionReporter = (core: typeof Core): Reporter => ({
-  result: text => core.info(text),
-  info: text => core.info(text),
-  warning: text => core.warning(text),
-  group: (title, body) => {
-    core.startGroup(title)
-    if (body) core.info(body.trimEnd())
-    core.endGroup()
-  },
-  line: text => core.info(text),
-  startGroup: title => core.startGroup(title),
-  endGroup: () => core.endGroup(),
-  status: () => undefined,
-  setOutput: (name, value) => core.setOutput(name, value),
-  summary: async markdown => {
-    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write()
-  },
-  setSecret: value => core.setSecret(value),
-  terminal: detectTerminal(process.env),
-  flush: () => drained(process.stdout),
-  caughtUp: () => caughtUp(process.stdout)
-})
+export const actionReporter = (
+  core: typeof Core,
+  write: (text: string) => void = text => void process.stdout.write(text)
+): Reporter => {
+  const secrets = new Set<string>()
+  const mask = masker(secrets)
+  const guard = commandGuard(write)
+  const own =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      guard.resume()
+      fn(...args)
+    }
+  const childText = (text: string) => {
+    guard.stop()
+    core.info(mask(text))
+  }
+  return {
+    result: own(text => core.info(mask(text))),
+    info: own(text => core.info(mask(text))),
+    warning: own(text => core.warning(mask(text))),
+    group: own((title: string, body: string) => {
+      core.startGroup(mask(title))
+      // A group's body is what a tool printed (a build log, twine's output).
+      if (body) childText(body.trimEnd())
+      guard.resume()
+      core.endGroup()
+    }),
+    line: own(text => core.info(mask(text))),
+    output: childText,
+    startGroup: own(title => core.startGroup(mask(title))),
+    endGroup: own(() => core.endGroup()),
+    status: () => undefined,
+    setOutput: (name, value) => core.setOutput(name, value),
+    summary: async markdown => {
+      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(mask(markdown), true).write()
+    },
+    setSecret: own(value => {
+      // Once each: the runner masks it from then on.
+      if (secrets.has(value)) return
+      core.setSecret(value)
+      if (value.length >= 3) secrets.add(value)
+    }),
+    terminal: detectTerminal(process.env),
+    flush: () => {
+      guard.resume()
+      return drained(process.stdout)
+    },
+    caughtUp: () => caughtUp(process.stdout)
+  }
+}
 
 /** Where the CLI writes its log: stdout for a build (as cibuildwheel), stderr when stdout carries a result. */
 export type LogStream = 'stdout' | 'stderr'
@@ -96,12 +171,7 @@ export function secretMask(): { add(value: string): void; mask(text: string): st
     add: value => {
       if (value.length >= 3) secrets.add(value)
     },
-    mask: text => {
-      let masked = text
-      for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-        masked = masked.split(secret).join('***')
-      return masked
-    }
+    mask: masker(secrets)
   }
 }
 
@@ -142,6 +212,7 @@ export function cliReporter(
     error: text => stderr(`${text}\n`),
     group: (title, body) => log(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
     line: text => log(`${text}\n`),
+    output: text => log(`${text}\n`),
     startGroup: title => log(`── ${title}\n`),
     endGroup: () => undefined,
     status: lines => {

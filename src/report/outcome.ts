@@ -42,6 +42,8 @@ export interface RunOutcome {
 /** What the run made besides the wheels, and how long it took. */
 export interface RunTotals {
   readonly sdist?: string
+  /** Why `sdist: true` made no sdist (e.g. builds failed). */
+  readonly sdistSkipped?: string
   /** Wall time of the run. */
   readonly seconds: number
 }
@@ -53,6 +55,14 @@ export function fileRecord(file: string): FileRecord {
     size: data.length,
     sha256: crypto.createHash('sha256').update(data).digest('hex')
   }
+}
+
+/** The identifiers of the run that neither made a wheel nor failed: fail-fast stopped them first. */
+export function neverStarted(
+  outcome: Pick<RunOutcome, 'identifiers' | 'records' | 'failures'>
+): string[] {
+  const done = new Set([...outcome.records, ...outcome.failures].map(r => r.identifier))
+  return outcome.identifiers.filter(id => !done.has(id))
 }
 
 /** A failure's message, ending with the lines that tell why. */
@@ -71,20 +81,32 @@ export async function reportOutcome(
   const took = duration(totals.seconds * 1000)
   const shown = path.relative(process.cwd(), outcome.outputDir) || '.'
   const where = shown.startsWith('..') ? outcome.outputDir : shown
+  const notStarted = neverStarted(outcome)
+  const skipped = notStarted.length > 0 ? `; not started: ${notStarted.join(', ')}` : ''
+  const noSdist = totals.sdistSkipped ? `; sdist ${totals.sdistSkipped}` : ''
   reporter.line(
     failures.length === 0
-      ? `${paint.green('✓')} ${paint.bold(madeFiles(records.length, !!sdist))} in ${took} → ${where}`
-      : `${paint.red('✗')} ${paint.bold(`${failures.length} of ${outcome.identifiers.length} builds failed`)} in ${took}; ${madeFiles(records.length, !!sdist)} → ${where}`
+      ? `${paint.green('✓')} ${paint.bold(madeFiles(records.length, !!sdist))} in ${took} → ${where}${noSdist}`
+      : `${paint.red('✗')} ${paint.bold(`${failures.length} of ${outcome.identifiers.length} builds failed`)} in ${took}${skipped}; ${madeFiles(records.length, !!sdist)} → ${where}${noSdist}`
   )
-  const summary = { records, ...(sdist ? { sdist } : {}), failures, seconds: totals.seconds }
+  const summary = {
+    records,
+    ...(sdist ? { sdist } : {}),
+    ...(totals.sdistSkipped ? { sdistSkipped: totals.sdistSkipped } : {}),
+    failures,
+    notStarted,
+    seconds: totals.seconds
+  }
   if (records.length > 0 || sdist || failures.length > 0)
     await reporter.summary(markdownSummary(summary), plainTable(summary))
   reporter.setOutput('wheels', JSON.stringify(outcome.wheels))
   reporter.setOutput('wheelhouse', outcome.outputDir)
   reporter.setOutput('identifiers', JSON.stringify(outcome.identifiers))
   if (failures.length === 0) return
+  const notRun =
+    notStarted.length > 0 ? `\n\nnot started (fail-fast): ${notStarted.join(', ')}` : ''
   throw new UserError(
-    `${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${failures.map(failureText).join('\n\n')}`,
+    `${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${failures.map(failureText).join('\n\n')}${notRun}`,
     {
       hint: outcome.failFast
         ? 'fail-fast stopped the remaining builds; set fail-fast: false to build the rest'

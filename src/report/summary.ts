@@ -36,7 +36,11 @@ export interface FailureRecord {
 export interface RunSummary {
   readonly records: readonly BuildRecord[]
   readonly sdist?: FileRecord
+  /** Why `sdist: true` made no sdist. */
+  readonly sdistSkipped?: string
   readonly failures: readonly FailureRecord[]
+  /** Identifiers that fail-fast stopped before they started. */
+  readonly notStarted?: readonly string[]
   /** Wall time of the whole run. */
   readonly seconds: number
 }
@@ -51,8 +55,11 @@ export function humanSize(bytes: number): string {
 
 const HEADER: readonly string[] = ['identifier', 'wheel', 'size', 'sha256', 'seconds', 'tested']
 
-function rows(summary: Pick<RunSummary, 'records' | 'sdist'>, sha: (s: string) => string) {
-  const { records, sdist } = summary
+function rows(
+  summary: Pick<RunSummary, 'records' | 'sdist' | 'sdistSkipped'>,
+  sha: (s: string) => string
+) {
+  const { records, sdist, sdistSkipped } = summary
   return [
     ...records.map(r => [
       r.identifier,
@@ -62,7 +69,8 @@ function rows(summary: Pick<RunSummary, 'records' | 'sdist'>, sha: (s: string) =
       r.seconds.toFixed(1),
       r.tested
     ]),
-    ...(sdist ? [['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', '']] : [])
+    ...(sdist ? [['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', '']] : []),
+    ...(!sdist && sdistSkipped ? [['sdist', sdistSkipped, '', '', '', '']] : [])
   ]
 }
 
@@ -88,7 +96,7 @@ export function markdownSummary(summary: RunSummary): string {
   parts.push(
     `### wheelwright: ${heading}${failures.length > 0 ? `, ${plural(failures.length, 'build')} failed` : ''}`
   )
-  if (records.length > 0 || sdist) {
+  if (records.length > 0 || sdist || summary.sdistSkipped) {
     const bytes = records.reduce((sum, r) => sum + r.size, 0) + (sdist?.size ?? 0)
     const built = records.reduce((sum, r) => sum + r.seconds, 0)
     parts.push(
@@ -99,6 +107,11 @@ export function markdownSummary(summary: RunSummary): string {
       ].join('\n'),
       `**Total:** ${madeFiles(records.length, !!sdist)}, ${humanSize(bytes)}; ` +
         `wall time ${duration(summary.seconds * 1000)} (the builds took ${duration(built * 1000)} in all)`
+    )
+  }
+  if (summary.notStarted && summary.notStarted.length > 0) {
+    parts.push(
+      `#### not started\n\nfail-fast stopped ${plural(summary.notStarted.length, 'build')} before ${summary.notStarted.length === 1 ? 'it' : 'they'} started: ${summary.notStarted.join(', ')}`
     )
   }
   for (const failure of failures) {
@@ -113,8 +126,10 @@ export function markdownSummary(summary: RunSummary): string {
 }
 
 /** The CLI's table; empty when there is no row. */
-export function plainTable(summary: Pick<RunSummary, 'records' | 'sdist'>): string {
-  if (summary.records.length === 0 && !summary.sdist) return ''
+export function plainTable(
+  summary: Pick<RunSummary, 'records' | 'sdist' | 'sdistSkipped'>
+): string {
+  if (summary.records.length === 0 && !summary.sdist && !summary.sdistSkipped) return ''
   const table = [HEADER, ...rows(summary, s => s.slice(0, 16))]
   const widths = HEADER.map((_, i) => Math.max(...table.map(r => r[i].length)))
   return (

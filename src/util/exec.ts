@@ -59,6 +59,8 @@ export interface ExecResult {
   readonly output: string
   /** Processes of the step still running after it ended, outside its group; stopped. */
   readonly stopped?: readonly Leftover[]
+  /** Killed because it ran longer than `timeoutMs`. */
+  readonly timedOut?: boolean
 }
 
 /** The variable that marks every process a swept step starts. */
@@ -184,8 +186,12 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
     let endAt: number | undefined
     const pumping = reader ? pump(reader, deliver, () => endAt, options.paced) : undefined
     let timer: NodeJS.Timeout | undefined
+    let timedOut = false
     if (options.timeoutMs) {
-      timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
+      timer = setTimeout(() => {
+        timedOut = true
+        child.kill('SIGKILL')
+      }, options.timeoutMs)
     }
     let settled = false
     const settle = () => {
@@ -218,7 +224,8 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
           stdout: stdout.toString(),
           stderr: stderr.toString(),
           output: output.toString(),
-          ...(stopped.length > 0 ? { stopped } : {})
+          ...(stopped.length > 0 ? { stopped } : {}),
+          ...(timedOut ? { timedOut } : {})
         })
       })
     })

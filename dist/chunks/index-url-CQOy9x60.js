@@ -1,178 +1,6 @@
 import path from 'node:path';
-import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, h as semver, p as parseBoolean } from './credentials-CM7SRqvW.js';
-
-const VERSION_PATTERN = [
-  'v?',
-  '(?:',
-  /* */ '(?:(?<epoch>[0-9]+)!)?', // epoch
-  /* */ '(?<release>[0-9]+(?:\\.[0-9]+)*)', // release segment
-  /* */ '(?<pre>', // pre-release
-  /*    */ '[-_\\.]?',
-  /*    */ '(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))',
-  /*    */ '[-_\\.]?',
-  /*    */ '(?<pre_n>[0-9]+)?',
-  /* */ ')?',
-  /* */ '(?<post>', // post release
-  /*    */ '(?:-(?<post_n1>[0-9]+))',
-  /*    */ '|',
-  /*    */ '(?:',
-  /*        */ '[-_\\.]?',
-  /*        */ '(?<post_l>post|rev|r)',
-  /*        */ '[-_\\.]?',
-  /*        */ '(?<post_n2>[0-9]+)?',
-  /*    */ ')',
-  /* */ ')?',
-  /* */ '(?<dev>', // dev release
-  /*    */ '[-_\\.]?',
-  /*    */ '(?<dev_l>dev)',
-  /*    */ '[-_\\.]?',
-  /*    */ '(?<dev_n>[0-9]+)?',
-  /* */ ')?',
-  ')',
-  '(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?', // local version
-].join('');
-
-const validRegex = new RegExp('^' + VERSION_PATTERN + '$', 'i');
-
-function parse$1(version, regex) {
-  // Validate the version and parse it into pieces
-  const { groups } = (validRegex).exec(version) || {};
-  if (!groups) {
-    return null;
-  }
-
-  // Store the parsed out pieces of the version
-  const parsed = {
-    epoch: Number(groups.epoch ? groups.epoch : 0),
-    release: groups.release.split('.').map(Number),
-    pre: normalize_letter_version(groups.pre_l, groups.pre_n),
-    post: normalize_letter_version(
-      groups.post_l,
-      groups.post_n1 || groups.post_n2,
-    ),
-    dev: normalize_letter_version(groups.dev_l, groups.dev_n),
-    local: parse_local_version(groups.local),
-  };
-
-  return parsed;
-}
-
-function stringify(parsed) {
-  if (!parsed) {
-    return null;
-  }
-  const { epoch, release, pre, post, dev, local } = parsed;
-  const parts = [];
-
-  // Epoch
-  if (epoch !== 0) {
-    parts.push(`${epoch}!`);
-  }
-  // Release segment
-  parts.push(release.join('.'));
-
-  // Pre-release
-  if (pre) {
-    parts.push(pre.join(''));
-  }
-  // Post-release
-  if (post) {
-    parts.push('.' + post.join(''));
-  }
-  // Development release
-  if (dev) {
-    parts.push('.' + dev.join(''));
-  }
-  // Local version segment
-  if (local) {
-    parts.push(`+${local}`);
-  }
-  return parts.join('');
-}
-
-function normalize_letter_version(letterIn, numberIn) {
-  let letter = letterIn;
-  let number = numberIn;
-  if (letter) {
-    // We consider there to be an implicit 0 in a pre-release if there is
-    // not a numeral associated with it.
-    if (!number) {
-      number = 0;
-    }
-    // We normalize any letters to their lower case form
-    letter = letter.toLowerCase();
-
-    // We consider some words to be alternate spellings of other words and
-    // in those cases we want to normalize the spellings to our preferred
-    // spelling.
-    if (letter === 'alpha') {
-      letter = 'a';
-    } else if (letter === 'beta') {
-      letter = 'b';
-    } else if (['c', 'pre', 'preview'].includes(letter)) {
-      letter = 'rc';
-    } else if (['rev', 'r'].includes(letter)) {
-      letter = 'post';
-    }
-    return [letter, Number(number)];
-  }
-  if (!letter && number) {
-    // We assume if we are given a number, but we are not given a letter
-    // then this is using the implicit post release syntax (e.g. 1.0-1)
-    letter = 'post';
-
-    return [letter, Number(number)];
-  }
-  return null;
-}
-
-function parse_local_version(local) {
-  /*
-    Takes a string like abc.1.twelve and turns it into("abc", 1, "twelve").
-    */
-  if (local) {
-    return local
-      .split(/[._-]/)
-      .map((part) =>
-        Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part),
-      );
-  }
-  return null;
-}
-
-function explain(version) {
-  const parsed = parse$1(version);
-  if (!parsed) {
-    return parsed;
-  }
-  const { epoch, release, pre, post, dev, local } = parsed;
-
-  let base_version = '';
-  if (epoch !== 0) {
-    base_version += epoch + '!';
-  }
-  base_version += release.join('.');
-
-  const is_prerelease = Boolean(dev || pre);
-  const is_devrelease = Boolean(dev);
-  const is_postrelease = Boolean(post);
-
-  // return
-
-  return {
-    epoch,
-    release,
-    pre,
-    post: post ? post[1] : post,
-    dev: dev ? dev[1] : dev,
-    local: local ? local.join('.') : local,
-    public: stringify(parsed).split('+', 1)[0],
-    base_version,
-    is_prerelease,
-    is_devrelease,
-    is_postrelease,
-  };
-}
+import { p as parse$1, e as explain, V as VERSION_PATTERN } from './version-DsHt9dgB.js';
+import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, j as semver, p as parseBoolean } from './credentials-DjSKRtlw.js';
 
 function lt(version, other) {
   return compare(version, other) < 0;
@@ -601,6 +429,8 @@ const PYPI_UPLOAD_URL = 'https://upload.pypi.org/legacy/';
 const DEFAULT_ARTIFACT_PATTERN = 'wheels-* sdist*';
 const DEFAULT_USERNAME = '__token__';
 const DEFAULT_ARTIFACT_NAME = 'wheels-{os}-{arch}[-{group}]';
+/** Seconds per try of each request to the index (publish/bounded.ts). */
+const DEFAULT_INDEX_TIMEOUT_SECONDS = 120;
 function resolvePublishOptions({ input, ours, bool, env, cwd }) {
     const password = input('password') ?? nonEmpty(env.TWINE_PASSWORD);
     const retentionDays = integerInRange({ value: input('artifact-retention-days'), key: 'artifact-retention-days' }, 0, 90, 'leave it empty (or 0) for the repository setting');
@@ -615,9 +445,12 @@ function resolvePublishOptions({ input, ours, bool, env, cwd }) {
         verifyMetadata: bool('verify-metadata', true),
         printHash: bool('print-hash', false),
         verbose: bool('verbose', false),
+        indexTimeoutSeconds: integerInRange(ours('index-timeout'), 1, 3600, 'seconds per request to the index, 1 to 3600') ?? DEFAULT_INDEX_TIMEOUT_SECONDS,
         distDir: path.resolve(cwd, input('dist-dir') ?? 'dist'),
         artifactPattern: input('artifact-pattern') ?? DEFAULT_ARTIFACT_PATTERN,
         uploadArtifact: bool('upload-artifact', true),
+        overwrite: bool('overwrite', false),
+        ifNoFilesFound: parseChoice(ours('if-no-files-found'), ['warn', 'error', 'ignore'], 'warn'),
         artifactName: ours('artifact-name').value ?? DEFAULT_ARTIFACT_NAME,
         artifactNameGiven: input('artifact-name') !== undefined,
         ...(retentionDays ? { retentionDays } : {}),
@@ -738,4 +571,4 @@ function urlSecrets(text) {
     return [...new Set([userinfo, password, decode(password)].filter(s => s.length > 0))];
 }
 
-export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, pythonVersionsRange as c, parseParallel as d, positiveInt as e, parseChoice as f, deploymentTarget as g, projectPageUrl as h, parseRepositoryUrl as i, pypiInstance as j, redactUrl as k, DEFAULT_USERNAME as l, explain as m, nonEmpty as n, oidcIndexBase as o, parseEnable as p, resolvePublishOptions as r, simpleIndexUrl as s, urlSecrets as u, validRange as v };
+export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, pythonVersionsRange as c, parseParallel as d, positiveInt as e, parseChoice as f, deploymentTarget as g, projectPageUrl as h, parseRepositoryUrl as i, pypiInstance as j, redactUrl as k, DEFAULT_USERNAME as l, nonEmpty as n, oidcIndexBase as o, parseEnable as p, resolvePublishOptions as r, simpleIndexUrl as s, urlSecrets as u, validRange as v };

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { b as acquireLock, w as waitingMessage, d as checkWritableDir } from './filename-cCFM2wW1.js';
+import { a as acquireLock, w as waitingMessage, c as checkWritableDir } from './lock-B0EVVyCa.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import os from 'node:os';
-import { f as isCredential, e as exec, U as UserError, k as run, m as CommandError } from './credentials-CM7SRqvW.js';
-import { k as redactUrl } from './index-url-Bq7hlpKG.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-jAEe4OVM.js';
-import { uploadJobArtifact } from './job-artifact-C-QCnjCV.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-OMS0pE_i.js';
+import { f as isCredential, U as UserError, e as exec, m as run, n as CommandError } from './credentials-DjSKRtlw.js';
+import { k as redactUrl } from './index-url-CQOy9x60.js';
+import { e as expandArtifactName, c as checkArtifactName } from './artifacts-CDhMjyrS.js';
+import { requireArtifactService, uploadJobArtifact } from './job-artifact-4MnWQbSu.js';
+import { S as SDIST_ARTIFACT_NAME } from './settings-B_NPObO_.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential
@@ -113,7 +113,8 @@ function explainUploadFailure(output) {
     if (status !== undefined && status >= 500) {
         return {
             message: `the index failed (${detail})`,
-            hint: 'this is a server-side problem: wait and re-run with skip-existing: true'
+            hint: 'this is a server-side problem: wait and re-run with skip-existing: true',
+            transient: true
         };
     }
     if (/UnsupportedConfiguration/.test(text)) {
@@ -125,19 +126,134 @@ function explainUploadFailure(output) {
     if (/ConnectionError|Max retries exceeded|NewConnectionError|Name or service not known/i.test(text)) {
         return {
             message: `cannot reach the index (${detail})`,
-            hint: 'check repository-url and the network'
+            hint: 'check repository-url and the network',
+            // Nothing listening, or a name that does not resolve: a wrong URL, not a slow index.
+            transient: !/Connection refused|Name or service not known|nodename nor servname|Failed to resolve|NameResolutionError/i.test(text)
         };
     }
     return { message: `twine upload failed (${detail})`, hint: 'see the twine output above' };
 }
 
-/** Runs twine check and twine upload through util/exec (argv arrays, explicit env). */
-const basename = (p) => p.replace(/^.*[\\/]/, '');
+/**
+ * Bounded waits for every request to an index: each try has a timeout
+ * (`index-timeout`), a try that gets no answer, a network error, a 5xx or a
+ * 429 is tried again after a short pause, and after the last try the error
+ * names the URL (its userinfo masked) and the input that sets the timeout.
+ * An index that accepts the connection and never answers cannot hold a
+ * release job for ever.
+ */
+const INDEX_ATTEMPTS = 3;
+function indexBounds(timeoutSeconds, backoffMs = 2000) {
+    return { timeoutMs: timeoutSeconds * 1000, attempts: INDEX_ATTEMPTS, backoffMs };
+}
+/** Whether a reply is worth another try: the index is overloaded or failing. */
+function retriable(status) {
+    return status === 429 || status >= 500;
+}
+/** The pause before try `n` (1-based; none before the first). */
+function pauseBefore(attempt, bounds) {
+    return attempt <= 1 ? 0 : bounds.backoffMs * 2 ** (attempt - 2);
+}
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** Why a try failed without an answer, in words, and whether another try may get one. */
+function noAnswer(error, timeoutMs) {
+    const name = error.name;
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return { reason: `no answer within ${timeoutMs / 1000} s`, again: true };
+    const cause = error.cause;
+    const reason = cause?.code ?? cause?.message ?? error.message;
+    // Nothing listens there, or the name does not resolve: a wrong URL, not a slow index.
+    return { reason, again: !/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|bad port|Invalid URL/i.test(reason) };
+}
+/** No answer from the index after the last try; `timedOut` when it never answered in time. */
+class NoAnswerError extends UserError {
+    timedOut;
+    constructor(message, details, timedOut) {
+        super(message, details);
+        this.timedOut = timedOut;
+    }
+}
+/** The error after the last try, naming the URL without its userinfo. */
+function exhausted(what, url, reason, bounds, after = '', tries = bounds.attempts) {
+    const count = tries === 1 ? '1 try' : `${tries} tries`;
+    const timedOut = reason.startsWith('no answer within');
+    return new NoAnswerError(`${what}: ${redactUrl(url)}: ${reason} (${count})${after}`, {
+        key: timedOut ? 'index-timeout' : 'repository-url',
+        hint: timedOut
+            ? 'check that repository-url is the index, and the network; a slow index needs a longer index-timeout (seconds per request)'
+            : 'check repository-url and the network'
+    }, timedOut);
+}
+/**
+ * fetch refuses a URL with userinfo: it travels as a Basic Authorization
+ * header instead (unless the request has its own).
+ */
+function withoutUserinfo(url, init) {
+    const parsed = new URL(url);
+    if (!parsed.username && !parsed.password)
+        return [url, init];
+    const user = decodeURIComponent(parsed.username);
+    const password = decodeURIComponent(parsed.password);
+    parsed.username = '';
+    parsed.password = '';
+    const headers = new Headers(init.headers);
+    if (!headers.has('authorization'))
+        headers.set('authorization', `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
+    return [parsed.href, { ...init, headers }];
+}
+/**
+ * One HTTP request, tried up to `bounds.attempts` times. Returns the last
+ * reply that came back (any status), or throws when none came back in time.
+ */
+async function boundedRequest(url, init, bounds, what) {
+    let reason = 'no answer';
+    let last;
+    let attempt = 1;
+    for (; attempt <= bounds.attempts; attempt++) {
+        await sleep(pauseBefore(attempt, bounds));
+        try {
+            const [plain, withAuth] = withoutUserinfo(url, init);
+            const response = await fetch(plain, {
+                ...withAuth,
+                signal: AbortSignal.timeout(bounds.timeoutMs)
+            });
+            const reply = {
+                status: response.status,
+                statusText: response.statusText,
+                headers: response.headers,
+                body: await response.text()
+            };
+            if (!retriable(reply.status))
+                return reply;
+            last = reply;
+            reason = `${reply.status} ${reply.statusText}`.trim();
+        }
+        catch (error) {
+            last = undefined;
+            const failed = noAnswer(error, bounds.timeoutMs);
+            reason = failed.reason;
+            if (!failed.again)
+                break;
+        }
+    }
+    if (last)
+        return last;
+    throw exhausted(what, url, reason, bounds, '', Math.min(attempt, bounds.attempts));
+}
+
+/**
+ * Runs twine check and twine upload through util/exec (argv arrays, explicit
+ * env). Each file is uploaded by its own twine run, with the index's bounds:
+ * a run that gets no answer in time is stopped, and a try that failed for
+ * want of an answer (or a 5xx) is tried again, unless the index turns out to
+ * have the file after all.
+ */
 /** `twine check` on every file; a failure names the files and the reason. */
-async function twineCheck(python, files, env, reporter, key) {
+async function twineCheck(python, files, env, reporter, key, children) {
     const result = await exec(twineCheckArgv(python, files), {
         env: toolEnv(env),
-        timeoutMs: 600_000
+        timeoutMs: 600_000,
+        ...(children ? { children } : {})
     });
     const output = cleanOutput(result.output);
     reporter.group(`twine check (${files.length} file${files.length === 1 ? '' : 's'})`, output);
@@ -152,25 +268,55 @@ async function twineCheck(python, files, env, reporter, key) {
         });
     }
 }
-/** `twine upload`; the password only travels in the child's environment. */
-async function twineUpload(python, files, attestations, settings, env, reporter) {
-    const argv = twineUploadArgv(python, [...files, ...attestations], settings);
-    const result = await exec(argv, {
-        env: twineUploadEnv(env, settings),
-        timeoutMs: 1_800_000
-    });
-    const output = cleanOutput(result.output);
-    reporter.group(`twine upload to ${redactUrl(settings.repositoryUrl)}`, output);
-    if (result.code !== 0) {
-        const failure = explainUploadFailure(output);
-        throw new UserError(failure.message, { key: 'repository-url', hint: failure.hint });
+/** `twine upload`, one file at a time; the password only travels in the child's environment. */
+async function twineUpload(request) {
+    const { settings, reporter, bounds } = request;
+    const uploaded = [];
+    const skipped = [];
+    const url = redactUrl(settings.repositoryUrl);
+    for (const file of request.files) {
+        const name = path.basename(file);
+        let reason = '';
+        let done = false;
+        for (let attempt = 1; attempt <= bounds.attempts && !done; attempt++) {
+            await sleep(pauseBefore(attempt, bounds));
+            const argv = twineUploadArgv(request.python, [file, ...request.attestationsOf(file)], settings);
+            const result = await exec(argv, {
+                env: twineUploadEnv(request.env, settings),
+                timeoutMs: bounds.timeoutMs,
+                ...(request.children ? { children: request.children } : {})
+            });
+            const output = cleanOutput(result.output);
+            const waited = `no answer within ${bounds.timeoutMs / 1000} s`;
+            const tries = attempt > 1 ? ` (try ${attempt} of ${bounds.attempts})` : '';
+            reporter.group(`twine upload ${name} to ${url}${tries}`, result.timedOut ? `${output}\n${waited}: stopped\n` : output);
+            if (result.code === 0) {
+                (skippedFiles(output).includes(name) ? skipped : uploaded).push(name);
+                done = true;
+                continue;
+            }
+            const failure = explainUploadFailure(output);
+            if (!result.timedOut && !failure.transient) {
+                const already = uploaded.length > 0 ? ` (already uploaded: ${uploaded.join(', ')})` : '';
+                throw new UserError(`${failure.message}${already}`, {
+                    key: 'repository-url',
+                    hint: failure.hint
+                });
+            }
+            reason = result.timedOut ? waited : failure.message;
+            // The index may have taken the file and lost the answer.
+            if (await request.landed(file)) {
+                reporter.info(`${name} is on the index after all; not uploading it again`);
+                uploaded.push(name);
+                done = true;
+            }
+        }
+        if (!done) {
+            const already = uploaded.length > 0 ? `; already uploaded: ${uploaded.join(', ')}` : '';
+            throw exhausted(`uploading ${name}`, settings.repositoryUrl, reason, bounds, already);
+        }
     }
-    const skipped = new Set(skippedFiles(output));
-    const names = files.map(basename);
-    return {
-        uploaded: names.filter(name => !skipped.has(name)),
-        skipped: names.filter(name => skipped.has(name))
-    };
+    return { uploaded, skipped };
 }
 
 /**
@@ -349,6 +495,17 @@ async function ensureVenv(dir, label, requirements, context) {
 }
 
 /** `sdist`: build the source distribution, twine-check it, upload it as an artifact. */
+/** The sdist job's artifact: `sdist` unless artifact-name was given for this step. */
+function artifactName(options) {
+    const settings = options.publish;
+    return settings.artifactNameGiven
+        ? expandArtifactName(settings.artifactName, {
+            os: options.platform,
+            arch: options.runner.machine,
+            ...(options.group ? { group: options.group } : {})
+        })
+        : checkArtifactName(SDIST_ARTIFACT_NAME);
+}
 function toolsContext(options, context) {
     return {
         env: context.env,
@@ -373,8 +530,22 @@ async function makeSdist(options, context) {
     context.reporter.info(`sdist: ${sdist}`);
     return sdist;
 }
+/** `sdist` with dry-run: what it would make and upload; nothing is built or uploaded. */
+function describeSdist(options, context, artifact) {
+    const what = options.sdistInput
+        ? `check and copy ${options.sdistInput}`
+        : `run python -m build --sdist on ${options.packageDir}`;
+    context.reporter.result(`dry run: would ${what} into ${options.outputDir}` +
+        (artifact ? `, then upload it as the artifact ${artifact}` : '') +
+        '; nothing was built or uploaded');
+}
 async function runSdist(options, context) {
     const settings = options.publish;
+    const upload = context.isAction && settings.uploadArtifact;
+    if (options.dryRun)
+        return describeSdist(options, context, upload ? artifactName(options) : undefined);
+    if (upload)
+        requireArtifactService(settings, context.env);
     const sdist = await makeSdist(options, context);
     if (!context.isAction) {
         context.reporter.result(sdist);
@@ -382,16 +553,8 @@ async function runSdist(options, context) {
     }
     if (!settings.uploadArtifact)
         return;
-    // The artifact is `sdist` unless artifact-name was given for this step.
-    const name = settings.artifactNameGiven
-        ? expandArtifactName(settings.artifactName, {
-            os: options.platform,
-            arch: options.runner.machine,
-            ...(options.group ? { group: options.group } : {})
-        })
-        : checkArtifactName(SDIST_ARTIFACT_NAME);
     await uploadJobArtifact({
-        name,
+        name: artifactName(options),
         files: [sdist],
         rootDirectory: path.dirname(sdist),
         settings,
@@ -407,4 +570,4 @@ var sdist = /*#__PURE__*/Object.freeze({
     toolsContext: toolsContext
 });
 
-export { attestationPython as a, twineCheck as b, twineUpload as c, toolsContext as d, publishPython as p, sdist as s, toolEnv as t };
+export { NoAnswerError as N, attestationPython as a, boundedRequest as b, twineCheck as c, twineUpload as d, toolsContext as e, indexBounds as i, publishPython as p, sdist as s, toolEnv as t };

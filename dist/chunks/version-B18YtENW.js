@@ -1,4 +1,4 @@
-import { m as explain } from './index-url-Bq7hlpKG.js';
+import { e as explain } from './version-DsHt9dgB.js';
 
 /**
  * PEP 440 versions as the publish checks need them: parsed with

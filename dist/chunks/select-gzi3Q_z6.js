@@ -1,5 +1,5 @@
-import { U as UserError } from './credentials-CM7SRqvW.js';
-import { a as platformNamed, x as selectConfigurations } from './identifiers-Dkh1QpN4.js';
+import { U as UserError } from './credentials-DjSKRtlw.js';
+import { a as platformNamed, x as selectConfigurations } from './identifiers-DvkgGum2.js';
 
 /**
  * How much an emulated identifier weighs against max-per-job: QEMU builds are

@@ -1,9 +1,9 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError, w as words, o as fnmatch } from './credentials-CM7SRqvW.js';
+import { U as UserError, w as words, q as fnmatch } from './credentials-DjSKRtlw.js';
 import crypto from 'node:crypto';
-import { a as parseWheelName } from './filename-cCFM2wW1.js';
-import { v as versionKey } from './version-B_HjIsfq.js';
+import { p as parseWheelName } from './filename-C5R93p7F.js';
+import { v as versionKey } from './version-B18YtENW.js';
 
 /**
  * Distribution file names: wheels (PEP 427) and sdists (PEP 625,
@@ -143,6 +143,17 @@ function matchArtifactNames(names, patterns) {
     const list = words(patterns);
     return names.filter(name => list.some(pattern => fnmatch(name, pattern)));
 }
+/**
+ * The artifact's page on the run, as upload-artifact's `artifact-url`:
+ * `{server}/{repository}/actions/runs/{run id}/artifacts/{id}`; empty without
+ * the run's variables.
+ */
+function artifactUrl(env, id) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: run } = env;
+    if (id === undefined || !server || !repository || !run)
+        return '';
+    return `${server}/${repository}/actions/runs/${run}/artifacts/${id}`;
+}
 /** Why the artifact service cannot be used here, or undefined when it can. */
 function artifactServiceMissing(env) {
     const missing = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].filter(name => !env[name]);
@@ -164,11 +175,21 @@ function explainArtifactError(error, name, action) {
 }
 // ---------------------------------------------------------------- effects
 async function client() {
-    const { DefaultArtifactClient } = await import('./artifact-BSMwi0k9.js');
+    const { DefaultArtifactClient } = await import('./artifact-2oy_pLHS.js');
     return new DefaultArtifactClient();
 }
 async function uploadFiles(request) {
     const artifacts = await client();
+    if (request.overwrite) {
+        try {
+            await artifacts.deleteArtifact(request.name);
+        }
+        catch (error) {
+            // Nothing of that name yet is what overwrite expects most of the time.
+            if (!/not ?found/i.test(String(error.name) + String(error.message)))
+                throw explainArtifactError(error, request.name, 'upload');
+        }
+    }
     try {
         return await artifacts.uploadArtifact(request.name, [...request.files], request.rootDirectory, {
             ...(request.retentionDays ? { retentionDays: request.retentionDays } : {}),
@@ -252,6 +273,7 @@ async function downloadDistributions(patterns, dest, scratch, reporter) {
 var artifacts = /*#__PURE__*/Object.freeze({
     __proto__: null,
     artifactServiceMissing: artifactServiceMissing,
+    artifactUrl: artifactUrl,
     checkArtifactName: checkArtifactName,
     downloadDistributions: downloadDistributions,
     expandArtifactName: expandArtifactName,
@@ -260,4 +282,4 @@ var artifacts = /*#__PURE__*/Object.freeze({
     uploadFiles: uploadFiles
 });
 
-export { artifactServiceMissing as a, downloadDistributions as b, checkArtifactName as c, distributionsUnder as d, expandArtifactName as e, artifacts as f, parseDistributionName as p, sha256File as s, uploadFiles as u };
+export { artifactServiceMissing as a, downloadDistributions as b, checkArtifactName as c, distributionsUnder as d, expandArtifactName as e, artifactUrl as f, artifacts as g, normalizeProject as n, parseDistributionName as p, sha256File as s, uploadFiles as u };

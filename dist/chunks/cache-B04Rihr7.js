@@ -1,15 +1,15 @@
-import { d as debug, m as mkdirP, e as exec, w as which, b as warning, i as info, c as HttpCodes, f as HttpClientError, H as HttpClient, a as isDebug, s as setSecret, B as BearerCredentialHandler, r as rmRF, g as error } from './core-CM_3Ha9x.js';
+import { d as debug, m as mkdirP, e as exec, w as which, b as warning, i as info, c as HttpCodes, j as HttpClientError, H as HttpClient, a as isDebug, s as setSecret, B as BearerCredentialHandler, r as rmRF, f as error } from './core-ORKXprpS.js';
 import * as path$1 from 'path';
 import * as fs from 'fs';
 import { writeFileSync, existsSync } from 'fs';
 import assert from 'assert';
 import * as os from 'os';
-import { n as expand, g as semverExports } from './credentials-CM7SRqvW.js';
+import { o as expand, h as semverExports } from './credentials-DjSKRtlw.js';
 import * as crypto from 'crypto';
 import * as require$$0$2 from 'stream';
 import * as require$$0$1 from 'util';
 import { URL as URL$1 } from 'url';
-import { c as createClientLogger, a as convertHttpClient, g as getCachedDefaultHttpClient, b as createClientPipeline, s as stringifyXML, p as parseXML, d as decompressResponsePolicyName, e as storageCorrectContentLengthPolicy, f as storageRetryPolicy, h as storageRequestFailureDetailsParserPolicy, i as storageBrowserPolicy, j as isTokenCredential, k as bearerTokenAuthenticationPolicy, l as authorizeRequestOnTenantChallenge, S as StorageSharedKeyCredential, m as storageSharedKeyCredentialPolicy, A as AnonymousCredential, n as createRequestPolicyFactoryPolicy, o as StorageBrowserPolicyFactory, q as StorageRetryPolicyFactory, r as createSerializer, E as ExtendedServiceClient, t as createTracingClient, U as UserDelegationKeyCredential, u as randomUUID, v as AbortError, P as Poller, w as delay, x as getDefaultProxySettings, B as BufferScheduler, M as MessageType, y as reflectionMergePartial, z as UnknownFieldHandler, W as WireType, C as MESSAGE_TYPE, D as ServiceType } from './service-type-CHQeifp3.js';
+import { c as createClientLogger, f as convertHttpClient, g as getCachedDefaultHttpClient, h as createClientPipeline, x as stringifyXML, y as parseXML, i as decompressResponsePolicyName, s as storageCorrectContentLengthPolicy, j as storageRetryPolicy, k as storageRequestFailureDetailsParserPolicy, l as storageBrowserPolicy, m as isTokenCredential, n as bearerTokenAuthenticationPolicy, z as authorizeRequestOnTenantChallenge, o as StorageSharedKeyCredential, p as storageSharedKeyCredentialPolicy, q as AnonymousCredential, u as createRequestPolicyFactoryPolicy, v as StorageBrowserPolicyFactory, w as StorageRetryPolicyFactory, B as createSerializer, E as ExtendedServiceClient, D as createTracingClient, F as UserDelegationKeyCredential, G as randomUUID, A as AbortError, H as Poller, I as delay, J as getDefaultProxySettings, K as BufferScheduler, M as MessageType, r as reflectionMergePartial, U as UnknownFieldHandler, W as WireType, a as MESSAGE_TYPE, b as ServiceType } from './poller-r23cplX5.js';
 import { Readable } from 'node:stream';
 import * as require$$0$3 from 'buffer';
 import { Buffer as Buffer$1 } from 'buffer';

@@ -1,6 +1,6 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError, b as EXIT } from './credentials-CM7SRqvW.js';
+import { U as UserError, d as EXIT } from './credentials-DjSKRtlw.js';
 import crypto from 'node:crypto';
 import os from 'node:os';
 
@@ -194,38 +194,4 @@ function waitingMessage(what, owner) {
     return `waiting for ${what}: another wheelwright run (pid ${owner.pid}) has held it for ${since} s`;
 }
 
-/** PEP 427 wheel file names: parse and the tag facts the pipeline needs. */
-function parseWheelName(filename) {
-    const base = filename.replace(/^.*[\\/]/, '');
-    if (!base.endsWith('.whl'))
-        throw badName(base);
-    const parts = base.slice(0, -4).split('-');
-    if (parts.length !== 5 && parts.length !== 6)
-        throw badName(base);
-    const [distribution, version] = parts;
-    const build = parts.length === 6 ? parts[2] : undefined;
-    const [python, abi, platform] = parts.slice(-3);
-    return {
-        filename: base,
-        distribution,
-        version,
-        ...(build ? { build } : {}),
-        pythonTags: python.split('.'),
-        abiTags: abi.split('.'),
-        platformTags: platform.split('.')
-    };
-}
-function badName(name) {
-    return new UserError('is not a wheel file name (name-version[-build]-python-abi-platform.whl)', {
-        value: name
-    });
-}
-function isAbi3(wheel) {
-    return wheel.abiTags.includes('abi3') && wheel.pythonTags.every(t => t.startsWith('cp'));
-}
-/** A pure-Python wheel (`none-any`): wrong for a native identifier. */
-function isPurePython(wheel) {
-    return wheel.abiTags.every(t => t === 'none') && wheel.platformTags.every(t => t === 'any');
-}
-
-export { parseWheelName as a, acquireLock as b, isPurePython as c, checkWritableDir as d, isAbi3 as i, processAlive as p, waitingMessage as w };
+export { acquireLock as a, checkWritableDir as c, processAlive as p, waitingMessage as w };

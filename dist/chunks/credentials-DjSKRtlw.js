@@ -1061,8 +1061,12 @@ function exec(argv, options = {}) {
         let endAt;
         const pumping = reader ? pump(reader, deliver, () => endAt, options.paced) : undefined;
         let timer;
+        let timedOut = false;
         if (options.timeoutMs) {
-            timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
+            timer = setTimeout(() => {
+                timedOut = true;
+                child.kill('SIGKILL');
+            }, options.timeoutMs);
         }
         let settled = false;
         const settle = () => {
@@ -1099,7 +1103,8 @@ function exec(argv, options = {}) {
                     stdout: stdout.toString(),
                     stderr: stderr.toString(),
                     output: output.toString(),
-                    ...(stopped.length > 0 ? { stopped } : {})
+                    ...(stopped.length > 0 ? { stopped } : {}),
+                    ...(timedOut ? { timedOut } : {})
                 });
             });
         });
@@ -4514,10 +4519,33 @@ function requireSemver () {
 var semverExports = requireSemver();
 var semver = /*@__PURE__*/getDefaultExportFromCjs(semverExports);
 
-/** Which variables carry a credential: never given to a build step or a container. */
-const CREDENTIALS = /^(ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|GITHUB_TOKEN|GH_TOKEN|INPUT_PASSWORD|TWINE_PASSWORD|PYPI_TOKEN|INPUT_.*)$/;
+/**
+ * Which variables carry a credential: never given to a build step, a
+ * container or a tool unless environment-pass names them, and their values
+ * masked in every line. Taken by pattern (`*_TOKEN`, `*_PASSWORD`,
+ * `*_SECRET`, `*API_KEY*`) as well as by name, since a workflow may hold a
+ * token under any name (PYPI_API_TOKEN is the usual one with
+ * gh-action-pypi-publish).
+ */
+const KNOWN = /^(ACTIONS_ID_TOKEN_REQUEST_TOKEN|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL|GITHUB_TOKEN|GH_TOKEN|TWINE_PASSWORD|PYPI_TOKEN|INPUT_.*)$/i;
+const PATTERN = /(_TOKEN|_PASSWORD|_SECRET)$|API_KEY|^(TOKEN|PASSWORD|SECRET)$/i;
 function isCredential(name) {
-    return CREDENTIALS.test(name);
+    return KNOWN.test(name) || PATTERN.test(name);
+}
+/** Shorter values (`1`, `true`) would mask ordinary words everywhere; no token is that short. */
+const MIN_SECRET_LENGTH = 8;
+/**
+ * The values to mask: every credential variable's, except the action's
+ * inputs (other than password) and the service URLs, which are not secret.
+ */
+function secretValues(env) {
+    const values = Object.entries(env)
+        .filter(([name]) => isCredential(name))
+        .filter(([name]) => !/^INPUT_/i.test(name) || /^INPUT_PASSWORD$/i.test(name))
+        .filter(([name]) => !/_URL$/i.test(name))
+        .map(([, value]) => value?.trim() ?? '')
+        .filter(value => value.length >= MIN_SECRET_LENGTH);
+    return [...new Set(values)];
 }
 
-export { ChildTracker as C, ENABLE_GROUPS as E, UserError as U, expandPatterns as a, EXIT as b, closest as c, pythonVersionOf as d, exec as e, isCredential as f, semverExports as g, semver as h, isUserError as i, isSelected as j, run as k, listing as l, CommandError as m, expand as n, fnmatch as o, parseBoolean as p, requiredGroup as r, selectorMatches as s, words as w };
+export { ChildTracker as C, ENABLE_GROUPS as E, UserError as U, expandPatterns as a, secretValues as b, closest as c, EXIT as d, exec as e, isCredential as f, pythonVersionOf as g, semverExports as h, isUserError as i, semver as j, isSelected as k, listing as l, run as m, CommandError as n, expand as o, parseBoolean as p, fnmatch as q, requiredGroup as r, selectorMatches as s, words as w };

@@ -1,7 +1,7 @@
-import { U as UserError, g as semverExports, h as semver, e as exec$1, f as isCredential, s as selectorMatches, j as isSelected, l as listing } from './credentials-CM7SRqvW.js';
+import { U as UserError, h as semverExports, j as semver, e as exec$1, f as isCredential, s as selectorMatches, k as isSelected, l as listing } from './credentials-DjSKRtlw.js';
 import path$1 from 'node:path';
 import fs__default from 'node:fs';
-import { i as info, m as mkdirP, d as debug, e as exec, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-CM_3Ha9x.js';
+import { i as info, m as mkdirP, d as debug, e as exec, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-ORKXprpS.js';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -3032,11 +3032,11 @@ function toolsSetupSteps(facts, requirements, dialect) {
         }
     ];
 }
-/** The runner's environment minus anything that carries a credential. */
+/** The runner's environment minus anything that carries a credential (unless environment-pass names it). */
 function hostBaseEnv(facts) {
     const result = {};
     for (const [k, v] of Object.entries(facts.env)) {
-        if (v === undefined || isCredential(k))
+        if (v === undefined || (isCredential(k) && !facts.passed?.has(k)))
             continue;
         result[k] = v;
     }

@@ -1,6 +1,7 @@
-import { U as UserError, b as EXIT, i as isUserError } from './credentials-CM7SRqvW.js';
-import { a as platformNamed, P as PLATFORM_LIST } from './identifiers-Dkh1QpN4.js';
+import { U as UserError, d as EXIT, i as isUserError } from './credentials-DjSKRtlw.js';
+import { a as platformNamed, P as PLATFORM_LIST } from './identifiers-DvkgGum2.js';
 import { performance } from 'node:perf_hooks';
+import crypto from 'node:crypto';
 import process$1 from 'node:process';
 import os from 'node:os';
 import path from 'node:path';
@@ -339,6 +340,11 @@ function paintFor(terminal) {
     return picocolorsExports.createColors(terminal.color);
 }
 
+/**
+ * Where output goes. The action reports through @actions/core (outputs,
+ * annotations, groups, the job summary); the CLI prints to stdout/stderr.
+ * Commands only talk to a Reporter, so both entry points share them.
+ */
 /** What may wait in a stream's buffer before live output waits for its reader. */
 const BACKLOG = 1024 * 1024;
 /** Resolves when `stream` holds less than BACKLOG, or has drained. */
@@ -352,31 +358,94 @@ function caughtUp(stream) {
 function drained(stream) {
     return new Promise(resolve => stream.write('', () => resolve()));
 }
+/** Replaces every registered secret by `***`, longest first. */
+function masker(secrets) {
+    return text => {
+        let masked = text;
+        for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+            masked = masked.split(secret).join('***');
+        return masked;
+    };
+}
+/**
+ * Workflow commands in child output: before a child's lines the action
+ * writes `::stop-commands::<token>`, so that the runner shows them as text
+ * (problem matchers still read them), and `::<token>::` before anything of
+ * its own, so that wheelwright's groups, annotations and masks stay live.
+ * The token is random per run; a child cannot guess it to resume.
+ */
+function commandGuard(write, token = crypto.randomBytes(16).toString('hex')) {
+    let stopped = false;
+    const resume = () => {
+        if (!stopped)
+            return;
+        stopped = false;
+        write(`::${token}::\n`);
+    };
+    return {
+        token,
+        /** Before a child's lines: commands off until the next `resume` (at the latest, the next turn). */
+        stop: () => {
+            if (stopped)
+                return;
+            stopped = true;
+            write(`::stop-commands::${token}\n`);
+            setImmediate(resume);
+        },
+        resume
+    };
+}
 /** The action's reporter; @actions/core is passed in so the CLI never loads it. */
-const actionReporter = (core) => ({
-    result: text => core.info(text),
-    info: text => core.info(text),
-    warning: text => core.warning(text),
-    group: (title, body) => {
-        core.startGroup(title);
-        if (body)
-            core.info(body.trimEnd());
-        core.endGroup();
-    },
-    line: text => core.info(text),
-    startGroup: title => core.startGroup(title),
-    endGroup: () => core.endGroup(),
-    status: () => undefined,
-    setOutput: (name, value) => core.setOutput(name, value),
-    summary: async (markdown) => {
-        if (process.env.GITHUB_STEP_SUMMARY)
-            await core.summary.addRaw(markdown, true).write();
-    },
-    setSecret: value => core.setSecret(value),
-    terminal: detectTerminal(process.env),
-    flush: () => drained(process.stdout),
-    caughtUp: () => caughtUp(process.stdout)
-});
+const actionReporter = (core, write = text => void process.stdout.write(text)) => {
+    const secrets = new Set();
+    const mask = masker(secrets);
+    const guard = commandGuard(write);
+    const own = (fn) => (...args) => {
+        guard.resume();
+        fn(...args);
+    };
+    const childText = (text) => {
+        guard.stop();
+        core.info(mask(text));
+    };
+    return {
+        result: own(text => core.info(mask(text))),
+        info: own(text => core.info(mask(text))),
+        warning: own(text => core.warning(mask(text))),
+        group: own((title, body) => {
+            core.startGroup(mask(title));
+            // A group's body is what a tool printed (a build log, twine's output).
+            if (body)
+                childText(body.trimEnd());
+            guard.resume();
+            core.endGroup();
+        }),
+        line: own(text => core.info(mask(text))),
+        output: childText,
+        startGroup: own(title => core.startGroup(mask(title))),
+        endGroup: own(() => core.endGroup()),
+        status: () => undefined,
+        setOutput: (name, value) => core.setOutput(name, value),
+        summary: async (markdown) => {
+            if (process.env.GITHUB_STEP_SUMMARY)
+                await core.summary.addRaw(mask(markdown), true).write();
+        },
+        setSecret: own(value => {
+            // Once each: the runner masks it from then on.
+            if (secrets.has(value))
+                return;
+            core.setSecret(value);
+            if (value.length >= 3)
+                secrets.add(value);
+        }),
+        terminal: detectTerminal(process.env),
+        flush: () => {
+            guard.resume();
+            return drained(process.stdout);
+        },
+        caughtUp: () => caughtUp(process.stdout)
+    };
+};
 /** The secrets a CLI reporter masks: each registered one (3 characters or more) prints as `***`. */
 function secretMask() {
     const secrets = new Set();
@@ -385,12 +454,7 @@ function secretMask() {
             if (value.length >= 3)
                 secrets.add(value);
         },
-        mask: text => {
-            let masked = text;
-            for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-                masked = masked.split(secret).join('***');
-            return masked;
-        }
+        mask: masker(secrets)
     };
 }
 /**
@@ -426,6 +490,7 @@ function cliReporter(rawStdout = text => void process.stdout.write(text), rawStd
         error: text => stderr(`${text}\n`),
         group: (title, body) => log(`── ${title}\n${body ? body.trimEnd() + '\n' : ''}`),
         line: text => log(`${text}\n`),
+        output: text => log(`${text}\n`),
         startGroup: title => log(`── ${title}\n`),
         endGroup: () => undefined,
         status: lines => {
@@ -721,12 +786,15 @@ class KeptLines {
  *   and Bazel show parallel work. Raw output would interleave into noise, so
  *   it is kept, and a failed build's log is printed whole when it fails,
  *   the way both tools print the output of a failed unit.
- * - Several at once in a log file or CI (no terminal to redraw): every line
- *   as it comes, prefixed with its identifier (`[cp312-manylinux_x86_64]`),
+ * - Several at once in a log file (the CLI, no terminal to redraw): every
+ *   line as it comes, prefixed with its identifier (`[cp312-manylinux_x86_64]`),
  *   like `docker compose` or `make -j`, so a stuck or killed job still shows
- *   what each build last did. Each build's log is also printed whole in its
- *   own group when it ends: in the action always (groups fold, so it costs
- *   nothing to skim), in the CLI for a failed build.
+ *   what each build last did.
+ * - Several at once in the action: each build's log is printed whole in its
+ *   own group when it ends (groups fold, and the problem matcher reads the
+ *   lines as the compiler wrote them); live, only a prefixed line when a
+ *   build starts, a heartbeat every 30 s naming its step, and its result.
+ *   Each line of a log appears once, either way.
  * - A heartbeat (`… build still running (1m 30s)`) after every 30 s of
  *   silence, so a slow link step never looks like a hang.
  * - Nothing is held back longer than a partial line; flush() writes those
@@ -816,14 +884,20 @@ function liveOutput(settings) {
         return paint[colour](`[${build.identifier}]`);
     };
     const prefixes = new Map();
-    /** Prints a line of a build (unless it is raw output on a board); `keep` puts it in the log. */
+    /** The action's parallel log: the kept lines are printed once, in the group at the end. */
+    const foldedOnly = mode === 'prefixed' && settings.foldedLogs;
+    /**
+     * Prints a line of a build, where this mode shows it live; `keep` puts it
+     * in the log, `raw` marks what the build printed (never a workflow command).
+     */
     const say = (build, plain, shown = plain, keep = true, raw = false) => {
         if (keep)
             build.kept.push(plain);
+        const write = (text) => (raw ? reporter.output(text) : reporter.line(text));
         if (mode === 'stream')
-            reporter.line(shown);
-        else if (!(raw && mode === 'board'))
-            reporter.line(`${prefixes.get(build)} ${shown}`.trimEnd());
+            write(shown);
+        else if (foldedOnly ? !keep : !(raw && mode === 'board'))
+            write(`${prefixes.get(build)} ${shown}`.trimEnd());
     };
     const outputLine = (build, rewrite, line) => {
         const text = rewrite(line);
@@ -862,7 +936,8 @@ function liveOutput(settings) {
                     drawBoard();
                 },
                 output: chunk => {
-                    if (build.step)
+                    // With the output folded away, the heartbeat is the only sign of life: it keeps its beat.
+                    if (build.step && !foldedOnly)
                         build.step.quietSince = now();
                     const { lines: complete, partial } = splitLines(build.partial, chunk);
                     build.partial = partial;
@@ -889,7 +964,7 @@ function liveOutput(settings) {
                             : `failed at ${end.step}`;
                     if (mode === 'stream')
                         reporter.endGroup();
-                    else if (settings.foldedLogs || !end.ok)
+                    else if (settings.foldedLogs || (mode === 'board' && !end.ok))
                         reporter.group(`${identifier}: ${end.ok || end.interrupted ? how : `FAILED at ${end.step}`}`, text);
                     const result = end.ok
                         ? `${paint.green('✓')} ${paint.bold(identifier)} ${how} ${paint.dim(`(${took})`)}`
@@ -982,6 +1057,7 @@ function jsonReporter(rawStdout = text => void process.stdout.write(text), rawSt
         info: text => emit({ event: 'message', level: 'info', text }),
         warning: text => emit({ event: 'message', level: 'warning', text }),
         line: text => emit({ event: 'message', level: 'line', text }),
+        output: text => emit({ event: 'message', level: 'line', text }),
         group: (title, text) => emit({ event: 'group', title, text }),
         startGroup: title => emit({ event: 'group-start', title }),
         endGroup: () => emit({ event: 'group-end' }),

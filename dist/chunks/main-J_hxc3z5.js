@@ -1,10 +1,10 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, a as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, b as EXIT } from './credentials-CM7SRqvW.js';
-import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-Dkh1QpN4.js';
+import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, a as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, b as secretValues, d as EXIT } from './credentials-DjSKRtlw.js';
+import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-DvkgGum2.js';
 import os from 'node:os';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './version-D-_ZocJG.js';
-import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-Bq7hlpKG.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './version-B1U4GQM6.js';
+import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-CQOy9x60.js';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 
@@ -94,7 +94,10 @@ const WHEELWRIGHT_KEYS = [
     'verify-tag',
     'verify-metadata',
     'print-hash',
-    'verbose'
+    'verbose',
+    'index-timeout',
+    'overwrite',
+    'if-no-files-found'
 ];
 /** A TOML scalar as text; a nested table or list is refused with what it is. */
 function scalar(value, key) {
@@ -2631,9 +2634,14 @@ const SELECTION = ['build', 'plan'];
 const RELEASE = ['build', 'publish'];
 /** Workflow artifacts: build and sdist upload one in the action. */
 const ARTIFACT = ['build', 'sdist'];
+/** The artifact name: `plan` also reads it, to name each group's artifact in the matrix. */
+const ARTIFACT_NAMES = ['build', 'sdist', 'plan'];
 const ARTIFACTS_ONLY_IN_ACTIONS = 'workflow artifacts exist only in a GitHub Actions run; on the command line the files stay in output-dir';
 const CIBUILDWHEEL = ['pypa/cibuildwheel'];
 const PYPI_PUBLISH = ['pypa/gh-action-pypi-publish'];
+const UPLOAD_ARTIFACT = ['actions/upload-artifact'];
+/** gh-action-pypi-publish's older spellings, which v1 still reads. */
+const UNDERSCORE_ONLY_IN_ACTIONS = "gh-action-pypi-publish's older underscore spelling is read only in the action; on the command line use the kebab-case flag";
 const fromConfig = 'from config';
 const INPUTS = [
     {
@@ -2906,9 +2914,27 @@ const INPUTS = [
     {
         name: 'artifact-name',
         actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
-        commands: ARTIFACT,
+        commands: ARTIFACT_NAMES,
         default: 'wheels-{os}-{arch}[-{group}]',
-        description: 'Artifact name template (`{os}`, `{arch}`, `{group}`; `[...]` is dropped when its placeholder is empty); must be unique per job.'
+        description: "Artifact name template (`{os}`, `{arch}`, `{group}`; `[...]` is dropped when its placeholder is empty); must be unique per job. `plan` puts each group's name in the matrix (`artifact-name`) and refuses a matrix whose groups would share one."
+    },
+    {
+        name: 'overwrite',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        from: UPLOAD_ARTIFACT,
+        default: 'false',
+        boolean: true,
+        description: 'Delete an artifact of the same name in this run before uploading (as upload-artifact); `false` fails on a name taken.'
+    },
+    {
+        name: 'if-no-files-found',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        from: UPLOAD_ARTIFACT,
+        metavar: 'MODE',
+        default: 'warn',
+        description: 'When the job made no file to upload (as upload-artifact): `warn`, `error` (fail the step) or `ignore`.'
     },
     {
         name: 'artifact-retention-days',
@@ -3022,11 +3048,18 @@ const INPUTS = [
         description: 'Run `twine upload --verbose`, which shows each request and response.'
     },
     {
+        name: 'index-timeout',
+        commands: RELEASE,
+        metavar: 'SECONDS',
+        default: '120',
+        description: 'Seconds each request to the index (a lookup, a token exchange, the upload of one file) may take; it is tried 3 times in all, then the publish fails naming the URL.'
+    },
+    {
         name: 'dry-run',
-        commands: BUILD,
+        commands: ['build', 'sdist', 'publish'],
         default: 'false',
         boolean: true,
-        description: 'Print the full plan of steps (argv, env, container) as JSON; build nothing.'
+        description: '`build`: print the full plan of steps (argv, env, container) as JSON and build nothing; `sdist`: print what it would run; `publish`: run every check (the files, the tag, twine check, the index lookups) and print what would be uploaded, and where. Never uploads anything.'
     },
     {
         name: 'print-identifiers',
@@ -3085,6 +3118,83 @@ const INPUTS = [
         from: PYPI_PUBLISH,
         default: '',
         description: "`username`, under pypa/gh-action-pypi-publish's name."
+    },
+    // gh-action-pypi-publish v1 still reads its older underscore names, and
+    // declares their defaults on them: each must be read, or a workflow that
+    // only changed its `uses:` line would publish to PyPI instead of its index.
+    ...[
+        ['repository_url', 'repository-url'],
+        ['packages_dir', 'dist-dir'],
+        ['verify_metadata', 'verify-metadata'],
+        ['skip_existing', 'skip-existing'],
+        ['print_hash', 'print-hash']
+    ].map(([name, target]) => ({
+        name,
+        commands: target === 'dist-dir' ? ['publish'] : RELEASE,
+        aliasOf: target,
+        actionOnly: UNDERSCORE_ONLY_IN_ACTIONS,
+        from: PYPI_PUBLISH,
+        // A boolean alias documents its target's default; action.yml leaves it empty.
+        ...(target === 'verify-metadata'
+            ? { boolean: true, default: 'true' }
+            : target === 'skip-existing' || target === 'print-hash'
+                ? { boolean: true, default: 'false' }
+                : { default: '' }),
+        description: `\`${target}\`, under pypa/gh-action-pypi-publish's older underscore name.`
+    })),
+    {
+        name: 'name',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT_NAMES,
+        aliasOf: 'artifact-name',
+        from: UPLOAD_ARTIFACT,
+        default: '',
+        description: "`artifact-name`, under actions/upload-artifact's name."
+    },
+    {
+        name: 'retention-days',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        aliasOf: 'artifact-retention-days',
+        from: UPLOAD_ARTIFACT,
+        default: '',
+        description: "`artifact-retention-days`, under actions/upload-artifact's name."
+    },
+    {
+        name: 'compression-level',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        aliasOf: 'artifact-compression-level',
+        from: UPLOAD_ARTIFACT,
+        default: '',
+        description: "`artifact-compression-level`, under actions/upload-artifact's name."
+    },
+    {
+        name: 'path',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        noEffect: 'the artifact holds the wheels this job built in output-dir (and the sdist, when built), not a path given',
+        from: UPLOAD_ARTIFACT,
+        default: '',
+        description: "actions/upload-artifact's files to upload; accepted with a warning, as the artifact holds this job's wheels and sdist."
+    },
+    {
+        name: 'include-hidden-files',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        noEffect: 'the artifact holds only wheels and the sdist, never hidden files',
+        from: UPLOAD_ARTIFACT,
+        default: '',
+        description: "actions/upload-artifact's hidden-file switch; accepted with a warning, as the artifact holds only distributions."
+    },
+    {
+        name: 'archive',
+        actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
+        commands: ARTIFACT,
+        noEffect: 'the artifact is always one zip of the wheels and the sdist',
+        from: UPLOAD_ARTIFACT,
+        default: '',
+        description: "actions/upload-artifact's raw single-file upload; accepted with a warning, as the artifact is one zip."
     },
     {
         name: 'extras',
@@ -3368,6 +3478,41 @@ function readActionInputs(getInput) {
     }
     return { inputs: read.inputs, warnings };
 }
+/** The variable the runner sets for an input: `INPUT_` and the name in upper case. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+const KNOWN_VARIABLES = new Set(INPUTS.filter(i => !i.cliOnly).map(i => inputVariable(i.name)));
+/**
+ * The `INPUT_*` variables that name no input of the action (the runner passes
+ * every `with:` key, declared or not), sorted. A name the action does not
+ * read is never silently dropped: it may have been meant to send the files
+ * somewhere else.
+ */
+function unknownInputVariables(env) {
+    return Object.keys(env)
+        .filter(name => /^INPUT_/i.test(name) && !KNOWN_VARIABLES.has(name.toUpperCase()))
+        .sort();
+}
+/** An input the action does not know, in a run that publishes: exit 2 before any work. */
+class UnknownInputError extends UserError {
+}
+/**
+ * For a run that publishes, unknown inputs are an error naming each; for any
+ * other run, one warning each.
+ */
+function checkUnknownInputs(variables, publishes) {
+    const named = variables.map(v => `${v.slice('INPUT_'.length).toLowerCase()} (${v})`);
+    if (variables.length === 0)
+        return [];
+    if (publishes) {
+        throw new UnknownInputError(`wheelwright has no input named ${named.join(', ')}; nothing was built or uploaded`, {
+            key: 'with',
+            hint: "a publishing step stops on an input it would not read, as it may have meant another index or directory: fix the spelling, or remove it (the README lists every input, and the other actions' names that are read)"
+        });
+    }
+    return named.map(n => `with: wheelwright has no input named ${n}; ignored (check the spelling; the README lists every input)`);
+}
 
 /**
  * `wheelwright --help` and `wheelwright <command> --help`, made from the
@@ -3610,16 +3755,25 @@ class Reaper {
  * come through here; this is the one place that turns errors into failure.
  */
 /** Resolves the options once, then runs the command with them. */
-async function execute(inputs, cwd, context, inputWarnings = []) {
+async function execute(inputs, cwd, context, inputWarnings = [], unknownInputs = []) {
     const { env, reporter } = context;
-    // Before anything can print them: the raw values, as given.
+    // Before anything can print them: the raw values, as given, then every
+    // variable that looks like a credential (PYPI_API_TOKEN, *_PASSWORD, ...).
+    const secrets = new Set();
     for (const secret of [inputs.get('password'), env.TWINE_PASSWORD])
         if (secret?.trim())
-            reporter.setSecret(secret.trim());
+            secrets.add(secret.trim());
     for (const secret of urlSecrets(inputs.get('repository-url')))
+        secrets.add(secret);
+    for (const secret of secretValues(env))
+        secrets.add(secret);
+    for (const secret of secrets)
         reporter.setSecret(secret);
     for (const warning of inputWarnings)
         reporter.warning(warning);
+    // A publishing run stops on an input it would not read, before any work.
+    if (inputs.get('command')?.trim() === 'publish')
+        checkUnknownInputs(unknownInputs, true);
     const runner = detectRunner(env);
     const options = await loadOptions({ inputs, env, runner, cwd });
     const unpacked = options.sdistInput ? path.dirname(options.packageDir) : undefined;
@@ -3632,6 +3786,9 @@ async function execute(inputs, cwd, context, inputWarnings = []) {
     for (const warning of options.warnings)
         reporter.warning(warning);
     try {
+        const publishes = options.command === 'publish' || options.publish.mode !== 'false';
+        for (const warning of checkUnknownInputs(unknownInputs, publishes))
+            reporter.warning(warning);
         await runCommand(options, context);
     }
     finally {
@@ -3647,13 +3804,13 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-PtqbMUmv.js')).runPlan(options, context);
+            return (await import('./plan-Rr-aMkud.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-xfQHWQRO.js')).runBuild(options, context);
+            return (await import('./build-BIdjRwZo.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist--M82nRJR.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-DywyHVcb.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-Co4QkyOY.js')).runPublish(options, context);
+            return (await import('./publish-DggMMaq2.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */
@@ -3671,21 +3828,25 @@ function exitCodeOf(error) {
 }
 /** The GitHub Action entry point. */
 async function runAction() {
-    const core = await import('./core-CM_3Ha9x.js').then(function (n) { return n.k; });
+    const core = await import('./core-ORKXprpS.js').then(function (n) { return n.k; });
+    const reporter = actionReporter(core);
     try {
         const { inputs, warnings } = readActionInputs(name => core.getInput(name));
         const cwd = process.env.GITHUB_WORKSPACE && !inputs.has('package-dir')
             ? process.env.GITHUB_WORKSPACE
             : process.cwd();
-        await execute(inputs, cwd, { env: process.env, reporter: actionReporter(core), isAction: true, reaper: new Reaper() }, warnings);
+        await execute(inputs, cwd, { env: process.env, reporter, isAction: true, reaper: new Reaper() }, warnings, unknownInputVariables(process.env));
     }
     catch (error) {
-        // One annotation per failure, titled by what failed. Not setFailed: it
+        // Workflow commands on again (after a child's last lines), then one
+        // annotation per failure, titled by what failed. Not setFailed: it
         // would add a second annotation with the same text.
+        await reporter.flush();
         const message = describe(error, process.env.RUNNER_DEBUG === '1');
         for (const { message: text, properties } of annotationsOf(error, message, process.env.GITHUB_WORKSPACE))
             core.error(text, properties);
-        process.exitCode = 1;
+        // An unknown input of a publishing run is a configuration error, as on the command line.
+        process.exitCode = error instanceof UnknownInputError ? EXIT.configuration : 1;
     }
 }
 /** The value of `--log-format`, checked. */

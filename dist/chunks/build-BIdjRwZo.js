@@ -1,18 +1,19 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, b as EXIT, e as exec, i as isUserError, d as pythonVersionOf, C as ChildTracker, f as isCredential } from './credentials-CM7SRqvW.js';
-import { p as processAlive, a as parseWheelName, i as isAbi3, b as acquireLock, w as waitingMessage, c as isPurePython, d as checkWritableDir } from './filename-cCFM2wW1.js';
-import { t as thisMachine, g as eventOutput, l as liveOutput, h as failureKind, i as duration, k as paintFor, V as VERSION, m as checkArchsSelected } from './version-D-_ZocJG.js';
-import { j as jobConfigurations } from './select-CKUn39eL.js';
-import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, p as parseEnvironment, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-Dkh1QpN4.js';
+import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, d as EXIT, e as exec, f as isCredential, i as isUserError, g as pythonVersionOf, C as ChildTracker } from './credentials-DjSKRtlw.js';
+import { p as processAlive, a as acquireLock, w as waitingMessage, c as checkWritableDir } from './lock-B0EVVyCa.js';
+import { t as thisMachine, g as eventOutput, l as liveOutput, h as failureKind, i as duration, k as paintFor, V as VERSION, m as checkArchsSelected } from './version-B1U4GQM6.js';
+import { j as jobConfigurations } from './select-gzi3Q_z6.js';
+import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, p as parseEnvironment, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-DvkgGum2.js';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { p as parseWheelName, i as isAbi3, a as isPurePython } from './filename-C5R93p7F.js';
 import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:perf_hooks';
 import 'node:process';
-import './core-CM_3Ha9x.js';
+import './core-ORKXprpS.js';
 import 'os';
 import 'crypto';
 import 'fs';
@@ -394,8 +395,15 @@ async function gatherFacts(options, configurations, env) {
         toolsDir: hostPath.join(options.cacheDir, 'tools'),
         containerCacheDir: path.join(options.cacheDir, 'container-cache'),
         cpuCount: os.availableParallelism(),
-        sourceDateEpoch: await lastCommitTime(options.packageDir)
+        sourceDateEpoch: await lastCommitTime(options.packageDir),
+        passed: passedCredentials(options, configurations)
     };
+}
+/** The credential variables some identifier's environment-pass names (each is warned about). */
+function passedCredentials(options, configurations) {
+    return new Set(configurations
+        .flatMap(c => options.buildOptions(c.identifier).environmentPass)
+        .filter(isCredential));
 }
 /**
  * Whether this run builds in containers, and with which engine. As
@@ -1576,12 +1584,13 @@ async function executePlan(plan, options, context, cache) {
             await inTurn(state, async () => {
                 if (stop)
                     return;
-                const started = Date.now();
                 let log;
                 try {
                     if (build.testWarning)
                         reporter.warning(`${build.identifier}: ${build.testWarning}`);
                     await ensureSetup(state, once, live);
+                    // The build's own time, as its result line says: from its start, after the group's setup.
+                    const started = Date.now();
                     log = live.begin(build.identifier, `(${index + 1}/${total})`);
                     const result = await runIdentifier(state, build, log, cache);
                     const record = placeWheel(result, build, outputDir, started, placedNames);
@@ -1726,7 +1735,7 @@ function humanSize(bytes) {
 }
 const HEADER = ['identifier', 'wheel', 'size', 'sha256', 'seconds', 'tested'];
 function rows(summary, sha) {
-    const { records, sdist } = summary;
+    const { records, sdist, sdistSkipped } = summary;
     return [
         ...records.map(r => [
             r.identifier,
@@ -1736,7 +1745,8 @@ function rows(summary, sha) {
             r.seconds.toFixed(1),
             r.tested
         ]),
-        ...(sdist ? [['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', '']] : [])
+        ...(sdist ? [['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', '']] : []),
+        ...(!sdist && sdistSkipped ? [['sdist', sdistSkipped, '', '', '', '']] : [])
     ];
 }
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -1756,7 +1766,7 @@ function markdownSummary(summary) {
     const parts = [];
     const heading = `${madeFiles(records.length, !!sdist)} in ${duration(summary.seconds * 1000)}`;
     parts.push(`### wheelwright: ${heading}${failures.length > 0 ? `, ${plural(failures.length, 'build')} failed` : ''}`);
-    if (records.length > 0 || sdist) {
+    if (records.length > 0 || sdist || summary.sdistSkipped) {
         const bytes = records.reduce((sum, r) => sum + r.size, 0) + (sdist?.size ?? 0);
         const built = records.reduce((sum, r) => sum + r.seconds, 0);
         parts.push([
@@ -1766,6 +1776,9 @@ function markdownSummary(summary) {
         ].join('\n'), `**Total:** ${madeFiles(records.length, !!sdist)}, ${humanSize(bytes)}; ` +
             `wall time ${duration(summary.seconds * 1000)} (the builds took ${duration(built * 1000)} in all)`);
     }
+    if (summary.notStarted && summary.notStarted.length > 0) {
+        parts.push(`#### not started\n\nfail-fast stopped ${plural(summary.notStarted.length, 'build')} before ${summary.notStarted.length === 1 ? 'it' : 'they'} started: ${summary.notStarted.join(', ')}`);
+    }
     for (const failure of failures) {
         const last = failure.log.trimEnd().split('\n').slice(-20).join('\n');
         parts.push(`#### ✗ ${failure.identifier}\n\n${escape(failure.message)}`, ...(failure.telling.length > 0 ? [fenced(failure.telling.join('\n'))] : []), `<details><summary>last lines of the log</summary>\n\n${fenced(last)}\n\n</details>`);
@@ -1774,7 +1787,7 @@ function markdownSummary(summary) {
 }
 /** The CLI's table; empty when there is no row. */
 function plainTable(summary) {
-    if (summary.records.length === 0 && !summary.sdist)
+    if (summary.records.length === 0 && !summary.sdist && !summary.sdistSkipped)
         return '';
     const table = [HEADER, ...rows(summary, s => s.slice(0, 16))];
     const widths = HEADER.map((_, i) => Math.max(...table.map(r => r[i].length)));
@@ -1799,6 +1812,11 @@ function fileRecord(file) {
         sha256: crypto.createHash('sha256').update(data).digest('hex')
     };
 }
+/** The identifiers of the run that neither made a wheel nor failed: fail-fast stopped them first. */
+function neverStarted(outcome) {
+    const done = new Set([...outcome.records, ...outcome.failures].map(r => r.identifier));
+    return outcome.identifiers.filter(id => !done.has(id));
+}
 /** A failure's message, ending with the lines that tell why. */
 function failureText(failure) {
     return [failure.message, ...failure.telling.map(l => `    ${l}`)].join('\n');
@@ -1810,10 +1828,20 @@ async function reportOutcome(outcome, totals, reporter) {
     const took = duration(totals.seconds * 1000);
     const shown = path.relative(process.cwd(), outcome.outputDir) || '.';
     const where = shown.startsWith('..') ? outcome.outputDir : shown;
+    const notStarted = neverStarted(outcome);
+    const skipped = notStarted.length > 0 ? `; not started: ${notStarted.join(', ')}` : '';
+    const noSdist = totals.sdistSkipped ? `; sdist ${totals.sdistSkipped}` : '';
     reporter.line(failures.length === 0
-        ? `${paint.green('✓')} ${paint.bold(madeFiles(records.length, !!sdist))} in ${took} → ${where}`
-        : `${paint.red('✗')} ${paint.bold(`${failures.length} of ${outcome.identifiers.length} builds failed`)} in ${took}; ${madeFiles(records.length, !!sdist)} → ${where}`);
-    const summary = { records, ...(sdist ? { sdist } : {}), failures, seconds: totals.seconds };
+        ? `${paint.green('✓')} ${paint.bold(madeFiles(records.length, !!sdist))} in ${took} → ${where}${noSdist}`
+        : `${paint.red('✗')} ${paint.bold(`${failures.length} of ${outcome.identifiers.length} builds failed`)} in ${took}${skipped}; ${madeFiles(records.length, !!sdist)} → ${where}${noSdist}`);
+    const summary = {
+        records,
+        ...(sdist ? { sdist } : {}),
+        ...(totals.sdistSkipped ? { sdistSkipped: totals.sdistSkipped } : {}),
+        failures,
+        notStarted,
+        seconds: totals.seconds
+    };
     if (records.length > 0 || sdist || failures.length > 0)
         await reporter.summary(markdownSummary(summary), plainTable(summary));
     reporter.setOutput('wheels', JSON.stringify(outcome.wheels));
@@ -1821,7 +1849,8 @@ async function reportOutcome(outcome, totals, reporter) {
     reporter.setOutput('identifiers', JSON.stringify(outcome.identifiers));
     if (failures.length === 0)
         return;
-    throw new UserError(`${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${failures.map(failureText).join('\n\n')}`, {
+    const notRun = notStarted.length > 0 ? `\n\nnot started (fail-fast): ${notStarted.join(', ')}` : '';
+    throw new UserError(`${failures.length} build${failures.length === 1 ? '' : 's'} failed: ${failures.map(f => f.identifier).join(', ')}\n${failures.map(failureText).join('\n\n')}${notRun}`, {
         hint: outcome.failFast
             ? 'fail-fast stopped the remaining builds; set fail-fast: false to build the rest'
             : 'see each build log above',
@@ -2130,17 +2159,17 @@ async function afterBuild(options, context, outcome) {
     const wantArtifact = settings.uploadArtifact && context.isAction;
     if (!options.sdist && !wantArtifact && settings.mode === 'false')
         return undefined;
-    const { shouldPublish } = await import('./settings-OMS0pE_i.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-B_NPObO_.js').then(function (n) { return n.a; });
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist--M82nRJR.js').then(function (n) { return n.s; });
+        const { makeSdist } = await import('./sdist-DywyHVcb.js').then(function (n) { return n.s; });
         sdist = await makeSdist(options, context);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
     if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-jAEe4OVM.js').then(function (n) { return n.f; });
-        const { uploadJobArtifact } = await import('./job-artifact-C-QCnjCV.js');
+        const { expandArtifactName } = await import('./artifacts-CDhMjyrS.js').then(function (n) { return n.g; });
+        const { uploadJobArtifact } = await import('./job-artifact-4MnWQbSu.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
@@ -2162,10 +2191,83 @@ async function afterBuild(options, context, outcome) {
             context.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport } = await import('./publish-Co4QkyOY.js');
-        await publishAndReport(files, 'output-dir', options, context, true);
+        const { publishAndReport, publishScope } = await import('./publish-DggMMaq2.js');
+        await publishScope(context, scope => publishAndReport(files, 'output-dir', options, context, true, scope));
     }
     return sdist;
+}
+
+/** Redacts a URL's userinfo (publish/index-url.ts's rule, kept here so report/ needs no release code). */
+function withoutUserinfo(text) {
+    return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1***@');
+}
+const shown = (value) => {
+    if (value === undefined || value === '')
+        return '(none)';
+    if (Array.isArray(value))
+        return value.length === 0 ? '(none)' : value.join(' ');
+    if (value instanceof Set)
+        return value.size === 0 ? '(none)' : [...value].join(' ');
+    return String(value);
+};
+/** `name: value` lines, the names aligned. */
+function optionLines(options, first) {
+    const global = [
+        ['command', options.command],
+        ['package-dir', options.packageDir],
+        ['output-dir', options.outputDir],
+        ['config-file', options.configFile],
+        ['platform', options.platform],
+        ['archs', options.archs],
+        ['build', options.build],
+        ['skip', options.skip],
+        ['test-skip', options.testSkip],
+        ['enable', options.enable],
+        ['only', options.only],
+        ['group', options.group],
+        ['python-versions', options.pythonVersions],
+        ['requires-python', options.requiresPython],
+        ['parallel', options.parallel],
+        ['fail-fast', options.failFast],
+        ['container', options.container],
+        ['cache', options.cache],
+        ['cache-dir', options.cacheDir],
+        ['sdist', options.sdist],
+        ['upload-artifact', options.publish.uploadArtifact],
+        ['artifact-name', options.publish.artifactName],
+        ['publish', options.publish.mode],
+        ...(options.publish.mode !== 'false'
+            ? [
+                ['repository-url', withoutUserinfo(options.publish.repositoryUrl)],
+                ['password', options.publish.password ? '(set)' : '(none: trusted publishing)']
+            ]
+            : [])
+    ];
+    const perBuild = first
+        ? [
+            ['build-frontend', [first.frontend.name, ...first.frontend.args].join(' ')],
+            ['config-settings', first.configSettings],
+            ['environment', first.environment],
+            ['environment-pass', first.environmentPass],
+            ['before-all', first.beforeAll],
+            ['before-build', first.beforeBuild],
+            ['repair-wheel-command', first.repairCommand],
+            ['test-command', first.testCommand],
+            ['test-requires', first.testRequires],
+            ['test-extras', first.testExtras],
+            ['before-test', first.beforeTest],
+            ['container-engine', first.containerEngine.name],
+            ['image', first.image],
+            ['dependency-versions', first.dependencyVersions]
+        ]
+        : [];
+    const width = Math.max(...[...global, ...perBuild].map(([name]) => name.length));
+    const line = ([name, value]) => `  ${name.padEnd(width)}  ${shown(value)}`;
+    return [
+        ...global.map(line),
+        ...(first ? [`for ${first.identifier} (overrides may differ per identifier):`] : []),
+        ...perBuild.map(line)
+    ];
 }
 
 /** `build`: select, plan, then run the plan (or print it with dry-run). */
@@ -2176,7 +2278,7 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-B3sCxUGQ.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-B04Rihr7.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }
@@ -2197,11 +2299,19 @@ async function runBuild(options, context) {
     const { reporter } = context;
     const started = Date.now();
     checkBuildableHere(options);
+    if (context.isAction && !options.dryRun) {
+        // As upload-artifact: an artifact that cannot be uploaded fails the step, before any build.
+        const { requireArtifactService } = await import('./job-artifact-4MnWQbSu.js');
+        requireArtifactService(options.publish, context.env);
+    }
     if (!options.dryRun) {
         checkWritableDir(options.outputDir, 'output-dir');
         checkWritableDir(options.cacheDir, 'cache-dir');
     }
     const configurations = jobConfigurations(options);
+    // The resolved options first, folded in the action, as cibuildwheel prints its own.
+    const first = configurations[0] ? options.buildOptions(configurations[0].identifier) : undefined;
+    reporter.group(`wheelwright ${VERSION}: options`, optionLines(options, first).join('\n'));
     for (const warning of validateSelectors(options, options.only ? 'only' : 'build'))
         reporter.warning(warning);
     if (!options.only)
@@ -2231,6 +2341,11 @@ async function runBuild(options, context) {
         return reportOutcome(outcome, { seconds: (Date.now() - started) / 1000 }, reporter);
     }
     const facts = await gatherFacts(options, configurations, context.env);
+    for (const name of facts.passed ?? []) {
+        if (context.env[name] === undefined)
+            continue;
+        reporter.warning(`environment-pass: ${name} looks like a secret (*_TOKEN, *_PASSWORD, *_SECRET, *API_KEY*) and is passed into the build, where every step and anything it runs can read it; its value is masked in the log`);
+    }
     if (options.dryRun)
         return planAndRun(options, context, configurations, facts, started);
     // The run's temp dir goes whatever happens: a late configuration error, a failure, a kill.
@@ -2306,13 +2421,25 @@ async function planAndRun(options, context, configurations, facts, started) {
             reporter.warning(stray);
     }
     let sdist;
+    const failed = outcome.failures.length;
+    // With sdist: true, a run whose builds failed makes no sdist: said, not silent.
+    const sdistSkipped = options.sdist && failed > 0
+        ? `not built: ${failed} build${failed === 1 ? '' : 's'} failed`
+        : undefined;
+    if (sdistSkipped)
+        reporter.warning(`sdist: true, but the sdist was ${sdistSkipped}`);
     try {
-        if (outcome.failures.length === 0)
+        if (failed === 0)
             sdist = await afterBuild(options, context, outcome);
     }
     finally {
         // The summary is written whatever happened after the builds.
-        await reportOutcome(outcome, { sdist, seconds: (Date.now() - started) / 1000 }, reporter);
+        const totals = {
+            ...(sdist ? { sdist } : {}),
+            ...(sdistSkipped ? { sdistSkipped } : {}),
+            seconds: (Date.now() - started) / 1000
+        };
+        await reportOutcome(outcome, totals, reporter);
     }
 }
 /** Where this run builds, said once at the start: host or which engine and images. */

@@ -31077,4 +31077,4 @@ var core = /*#__PURE__*/Object.freeze({
     warning: warning
 });
 
-export { BearerCredentialHandler as B, HttpClient as H, isDebug as a, warning as b, HttpCodes as c, debug as d, exec as e, HttpClientError as f, error as g, requireTunnel as h, info as i, requireUndici as j, core as k, mkdirP as m, rmRF as r, setSecret as s, undiciExports as u, which as w };
+export { BearerCredentialHandler as B, HttpClient as H, isDebug as a, warning as b, HttpCodes as c, debug as d, exec as e, error as f, requireTunnel as g, requireUndici as h, info as i, HttpClientError as j, core as k, mkdirP as m, rmRF as r, setSecret as s, undiciExports as u, which as w };

@@ -1,6 +1,6 @@
-import { U as UserError } from './credentials-CM7SRqvW.js';
-import { s as sameVersion, n as normalizeVersion } from './version-B_HjIsfq.js';
-import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-Bq7hlpKG.js';
+import { U as UserError } from './credentials-DjSKRtlw.js';
+import { s as sameVersion, n as normalizeVersion } from './version-B18YtENW.js';
+import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-CQOy9x60.js';
 
 /**
  * Tag ↔ version: the tag of a `refs/tags/...` ref, and whether it names the
@@ -43,7 +43,7 @@ function checkTagMatchesVersion(tag, version, key = 'verify-tag') {
 const SDIST_ARTIFACT_NAME = 'sdist';
 /** Whether build mode publishes: `true` always, `tag` only on a tag ref. */
 function shouldPublish(mode, ref) {
-    return (tagOfRef(ref) !== undefined);
+    return mode === 'true' || (mode === 'tag' && tagOfRef(ref) !== undefined);
 }
 
 var settings = /*#__PURE__*/Object.freeze({
