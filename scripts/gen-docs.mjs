@@ -162,7 +162,7 @@ function conformanceList(name) {
 function renderConformance() {
   const bullets = list => list.map(e => `- \`${e.test}\`: ${e.reason}`)
   return [
-    'Expected differences (each checks cibuildwheel\'s wording; the outcome is the same):',
+    "Expected differences (each checks cibuildwheel's wording; the outcome is the same):",
     '',
     ...bullets(conformanceList('expected-differences.txt')),
     '',
