@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-DHvH1fxg.js';
+import { r as runCli } from './chunks/main-CBkIJibV.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/credentials-CM7SRqvW.js';

@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-DHvH1fxg.js';
+import { a as runAction } from './chunks/main-CBkIJibV.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/credentials-CM7SRqvW.js';
