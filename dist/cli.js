@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-J_hxc3z5.js';
+import { r as runCli } from './chunks/main-12hHu6eM.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/credentials-DjSKRtlw.js';

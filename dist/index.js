@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-J_hxc3z5.js';
+import { a as runAction } from './chunks/main-12hHu6eM.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/credentials-DjSKRtlw.js';

@@ -262,6 +262,20 @@ const flags: FaultCase[] = [
     message: /--archz.*--archs/
   },
   { name: 'a flag without its value', argv: [...BUILD, '--archs'], code: 2, message: /--archs/ },
+  ...[['--repair-wheel-command', ''], ['--repair-wheel-command=']].map((flag): FaultCase => ({
+    name: `${flag.map(w => w || "''").join(' ')}: empty, so no repair (as CIBW_REPAIR_WHEEL_COMMAND=)`,
+    argv: [...BUILD, '--dry-run', '--only', 'cp311-manylinux_x86_64', ...flag],
+    code: 0,
+    // The repair step only copies the wheel: no auditwheel anywhere in the plan.
+    message: /"name": "repair",\s*"argv": \[\s*"cp",(?![^]*auditwheel repair)/
+  })),
+  {
+    name: 'a short flag cluster with h in it',
+    argv: ['build', '-hx'],
+    code: 2,
+    message: /-hx: unknown flag/
+  },
+  { name: 'a single-dash word', argv: ['build', '-dash'], code: 2, message: /-dash: unknown flag/ },
   {
     name: 'a boolean flag with a word',
     argv: [...BUILD, '--fail-fast', 'maybe'],

@@ -62,7 +62,14 @@ describe('mistakes', () => {
   test.each([
     [['plan', '--archz', 'all'], 'error: --archz: unknown flag. Hint: did you mean --archs?'],
     [['build', '--no-dry-run'], '--no-dry-run: unknown flag. Hint: write --dry-run=false'],
-    [['build', '-x'], '-x: unknown flag. Hint: see wheelwright --help'],
+    [
+      ['build', '-x'],
+      '-x: unknown flag. Hint: the one short flag is -h (help); write every other flag in full'
+    ],
+    [['build', '-hx'], '-hx: unknown flag'],
+    [['build', '-dash'], '-dash: unknown flag'],
+    [['build', 'pkg', '--dry-run', '-xh'], '-xh: unknown flag'],
+    [['-hx'], '-hx: unknown flag'],
     [['build', '---archs', 'x'], '---archs: unknown flag'],
     [['plan', '--archs'], '--archs: needs a value. Hint: write --archs VALUE'],
     [['plan', '--archs', '--platform', 'linux'], '--archs: needs a value'],

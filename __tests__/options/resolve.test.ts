@@ -78,9 +78,28 @@ test-command = "override"
       {},
       'cp39-manylinux_x86_64',
       ''
+    ],
+    [
+      'an empty input (a flag given empty) overrides too',
+      toml,
+      { CIBW_TEST_COMMAND: 'env' },
+      { 'test-command': '' },
+      'cp312-manylinux_x86_64',
+      ''
     ]
   ])('%s', (_name, tomlText, env, inputs, identifier, expected) => {
     expect(resolve(tomlText, env, inputs).buildOptions(identifier).testCommand).toBe(expected)
+  })
+
+  test.each<[string, Record<string, string>, Record<string, string>]>([
+    ['CIBW_REPAIR_WHEEL_COMMAND=', { CIBW_REPAIR_WHEEL_COMMAND: '' }, {}],
+    ['--repair-wheel-command (empty)', {}, { 'repair-wheel-command': '' }],
+    ['--repair-wheel-command (blank)', {}, { 'repair-wheel-command': '  ' }]
+  ])('%s disables repair, as in cibuildwheel', (_name, env, inputs) => {
+    expect(resolve('', env, inputs).buildOptions('cp312-manylinux_x86_64').repairCommand).toBe('')
+    expect(resolve('').buildOptions('cp312-manylinux_x86_64').repairCommand).toMatch(
+      /^auditwheel repair/
+    )
   })
 
   test('list values join per option', () => {

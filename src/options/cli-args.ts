@@ -87,6 +87,18 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     tokens: true
   })
   const words = tokens.flatMap(t => (t.kind === 'positional' ? [t.value] : []))
+  // The one short flag is -h, alone: `-hx` or `-dash` (a cluster with an h in it) is a
+  // mistake, not a request for help that would exit 0 and let a CI step pass unbuilt.
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.rawName.startsWith('--')) continue
+    const word = argv[token.index]
+    if (word !== '-h') {
+      throw new UserError('unknown flag', {
+        key: word,
+        hint: 'the one short flag is -h (help); write every other flag in full, e.g. --dry-run'
+      })
+    }
+  }
   if (tokens.some(t => t.kind === 'option' && t.name === 'help')) {
     // Help wins over any mistake in the other words: it is what the user asked for.
     return {

@@ -332,15 +332,17 @@ function resolvePlatform(
 function expandImageInputs(inputs: ReadonlyMap<string, string>): Map<string, string> {
   const result = new Map<string, string>()
   for (const [name, raw] of inputs) {
-    const value = nonEmpty(raw)
-    if (value === undefined) continue
     if (name === 'manylinux-image' || name === 'musllinux-image') {
+      const value = nonEmpty(raw)
+      if (value === undefined) continue
       const prefix = name.replace('-image', '-')
       for (const spec of OPTION_SPECS) {
         if (spec.name.startsWith(prefix) && !result.has(spec.name)) result.set(spec.name, value)
       }
     } else {
-      result.set(name, value)
+      // A value given empty (`--repair-wheel-command ''`) means empty, as in
+      // CIBW_* and TOML. The action never passes one: an empty input is unset.
+      result.set(name, raw.trim())
     }
   }
   return result

@@ -2472,10 +2472,10 @@ function resolvePlatform(only, platformInput, env, runner) {
 function expandImageInputs(inputs) {
     const result = new Map();
     for (const [name, raw] of inputs) {
-        const value = nonEmpty(raw);
-        if (value === undefined)
-            continue;
         if (name === 'manylinux-image' || name === 'musllinux-image') {
+            const value = nonEmpty(raw);
+            if (value === undefined)
+                continue;
             const prefix = name.replace('-image', '-');
             for (const spec of OPTION_SPECS) {
                 if (spec.name.startsWith(prefix) && !result.has(spec.name))
@@ -2483,7 +2483,9 @@ function expandImageInputs(inputs) {
             }
         }
         else {
-            result.set(name, value);
+            // A value given empty (`--repair-wheel-command ''`) means empty, as in
+            // CIBW_* and TOML. The action never passes one: an empty input is unset.
+            result.set(name, raw.trim());
         }
     }
     return result;
@@ -3267,6 +3269,19 @@ function parseCliArgs(argv) {
         tokens: true
     });
     const words = tokens.flatMap(t => (t.kind === 'positional' ? [t.value] : []));
+    // The one short flag is -h, alone: `-hx` or `-dash` (a cluster with an h in it) is a
+    // mistake, not a request for help that would exit 0 and let a CI step pass unbuilt.
+    for (const token of tokens) {
+        if (token.kind !== 'option' || token.rawName.startsWith('--'))
+            continue;
+        const word = argv[token.index];
+        if (word !== '-h') {
+            throw new UserError('unknown flag', {
+                key: word,
+                hint: 'the one short flag is -h (help); write every other flag in full, e.g. --dry-run'
+            });
+        }
+    }
     if (tokens.some(t => t.kind === 'option' && t.name === 'help')) {
         // Help wins over any mistake in the other words: it is what the user asked for.
         return {
