@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-BCY39v0C.js';
+import { r as runCli } from './chunks/main-CQpdrh9j.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
 import './chunks/credentials-B_00fC_8.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-CXCpv-yY.js';
+import './chunks/identifiers-nTO7JpNB.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -42,7 +42,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-D91kxG_6.js';
+import './chunks/version-DfO1OS_-.js';
 import 'node:process';
 import './chunks/index-url-DKjx7mc8.js';
 

@@ -13,7 +13,7 @@ import { commandHelp, mainHelp } from './options/help.js'
 import type { Command } from './options/types.js'
 import type { Env } from './options/env.js'
 import { detectRunner } from './platforms/runner.js'
-import { actionReporter, cliReporter } from './report/log.js'
+import { actionReporter, cliReporter, type Reporter } from './report/log.js'
 import { jsonReporter, LOG_FORMATS, type LogFormat } from './report/events.js'
 import { annotationsOf } from './report/annotations.js'
 import { detectTerminal } from './report/terminal.js'
@@ -111,6 +111,12 @@ export async function runAction(): Promise<void> {
   }
 }
 
+/** With events: the CPU time of this process itself (options, plan, live log; not its children). */
+function reportUsage(reporter: Reporter): void {
+  const { user, system } = process.cpuUsage()
+  reporter.event?.({ event: 'usage', cpuMs: Math.round((user + system) / 100) / 10 })
+}
+
 /** The value of `--log-format`, checked. */
 function logFormat(value = 'text'): LogFormat {
   const format = LOG_FORMATS.find(f => f === value.trim())
@@ -178,8 +184,10 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
     if (args.passwordStdin) inputs.set('password', readPassword(args.command, io.stdin))
     if (!io.stdout && env.GITHUB_ACTIONS !== 'true') hideDebugCommands(process.stdout)
     await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() }, warnings)
+    reportUsage(reporter)
     return 0
   } catch (error) {
+    reportUsage(reporter)
     const text = describe(error, debug)
     if (reporter.event) reporter.event({ event: 'error', text, exitCode: exitCodeOf(error) })
     else reporter.info(`error: ${text}`)

@@ -1,8 +1,8 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-V45HuGXM.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-DLQPGGAj.js';
 import './credentials-B_00fC_8.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-CXCpv-yY.js';
+import './identifiers-nTO7JpNB.js';
 import 'node:path';
 import 'node:fs';
 import './core-CM_3Ha9x.js';
