@@ -213,4 +213,43 @@ describe('README.md', () => {
     if (!fs.existsSync(file)) throw new Error('.ci/run does not exist; it must call `npm test`')
     expect(fs.readFileSync(file, 'utf8')).toMatch(/(^|[\s;&|(])npm test(\s|$)/m)
   })
+
+  it('has the benchmark smoke round run by CI (.ci/run)', () => {
+    expect(fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')).toMatch(
+      /^node bench\/run\.mjs --smoke$/m
+    )
+  })
+})
+
+describe('the benchmark figures in README.md', () => {
+  const results = JSON.parse(read('bench/results.json'))
+  /** The text between a pair of markers. */
+  const block = (name: string) =>
+    readme.slice(readme.indexOf(`<!-- ${name}:start -->`), readme.indexOf(`<!-- ${name}:end -->`))
+
+  it('are those of bench/results.json, with where and when they were measured', () => {
+    const host = results.host
+    const text = block('bench-host')
+    for (const part of [
+      host.date.slice(0, 10),
+      `commit \`${host.commit}\``,
+      host.machine.cpu,
+      `${host.machine.cores} cores`,
+      host.overhead.keptVenvs.ratio.toFixed(3),
+      host.overhead.freshVenvs.ratio.toFixed(3),
+      `${host.ratios.parallelSpeedup.toFixed(2)}×`,
+      host.ratios.warmOverCold.toFixed(3),
+      `${host.startup.planMs.toFixed(0)} ms`,
+      `${host.overhead.raw.build.toFixed(1)} s`,
+      `${host.overhead.wheelwright.steps.build.toFixed(1)} s`
+    ])
+      expect(text).toContain(part)
+    const compared = block('bench-cibuildwheel')
+    expect(compared).toContain(results.againstCibuildwheel.date.slice(0, 10))
+    for (const project of Object.values(results.againstCibuildwheel.projects) as {
+      ratios: { parallelAuto: number; parallel1: number }
+    }[])
+      for (const value of [project.ratios.parallelAuto, project.ratios.parallel1])
+        expect(compared).toContain(` ${value.toFixed(2)} |`)
+  })
 })

@@ -390,6 +390,12 @@ describe('--log-format json', () => {
       .trimEnd()
       .split('\n')
       .map(line => JSON.parse(line))
+    expect(events.at(-2)).toEqual({
+      event: 'usage',
+      cpuMs: expect.any(Number),
+      t: expect.any(Number)
+    })
+    expect(events.at(-2).cpuMs).toBeGreaterThan(0)
     expect(events.at(-1)).toEqual({
       event: 'error',
       text: expect.stringContaining('archs'),

@@ -10,8 +10,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { generateProject } from './heavy-project.mjs'
+import { lastStepEnd, runWheelwright, stepSeconds, wheelsOf } from './events.mjs'
+import { median, settle } from './machine.mjs'
 
 export const CIBUILDWHEEL_PIN = 'cibuildwheel==4.3.5'
 const VERSIONS = ['310', '311', '312', '313']
@@ -107,36 +108,6 @@ function ensureCibuildwheel(work) {
   return exe
 }
 
-/** The share of all cores busy over the next `ms` milliseconds (from /proc/stat). */
-async function busyShare(ms = 1000) {
-  const sample = () => {
-    const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)
-    const n = fields.map(Number)
-    const idle = n[3] + n[4]
-    return { idle, total: n.reduce((a, b) => a + b, 0) }
-  }
-  const a = sample()
-  await sleep(ms)
-  const b = sample()
-  return 1 - (b.idle - a.idle) / Math.max(1, b.total - a.total)
-}
-
-/**
- * Waits (up to two minutes) until other work on the machine leaves the cores
- * mostly idle, so that it does not land on one side of the comparison only.
- * Returns the share that was busy just before the run.
- */
-async function settle() {
-  let busy = await busyShare()
-  for (let waited = 0; busy > 0.2 && waited < 120; waited += 5) {
-    if (waited === 0)
-      console.error(`benchmark: ${(busy * 100).toFixed(0)}% of the cores busy; waiting for them`)
-    await sleep(4000)
-    busy = await busyShare()
-  }
-  return busy
-}
-
 /** Runs argv to the end, noting when each output line arrived. Throws unless it exits 0. */
 function runTimed(argv, options) {
   return new Promise((resolve, reject) => {
@@ -187,26 +158,17 @@ const testedTags = text =>
   [...new Set([...text.matchAll(new RegExp(`^${MARKER} (\\S+)$`, 'gm'))].map(m => m[1]))].sort()
 
 /**
- * Where wheelwright's time went: its own step timings (`= [step] exit 0 in
- * X s`, which include the engine's exec), summed over identifiers, plus the
- * time to its first build step (start-up, container create, start, copy-in)
- * and after its last one (copying wheels, removing the container).
+ * Where wheelwright's time went, from its events: its own step timings (which
+ * include the engine's exec), summed over identifiers, plus the time to its
+ * first step (start-up, container create, start, copy-in) and after its last
+ * one (copying wheels, removing the container).
  */
 function wheelwrightSteps(run) {
-  const steps = {}
-  let last
-  for (const line of run.lines) {
-    const m = /^= \[([\w-]+)\] exit \d+ in ([\d.]+) s$/.exec(line.text)
-    if (m) {
-      steps[m[1]] = (steps[m[1]] ?? 0) + Number(m[2])
-      last = line.t
-    }
-  }
-  const firstStep = run.lines.find(l => /^\[1\/\d+\] \S+: /.test(l.text))
+  const first = run.events.find(e => e.event === 'step-started' && e.identifier !== 'setup')
   return {
-    'to the first step': firstStep?.t,
-    ...steps,
-    'after the last step': last === undefined ? undefined : run.seconds - last
+    'to the first step': first?.at,
+    ...stepSeconds(run.events),
+    'after the last step': run.seconds - lastStepEnd(run.events)
   }
 }
 
@@ -245,13 +207,11 @@ function execLatencyMs(image) {
   }
 }
 
-const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-
 /**
  * Runs the comparison; returns the results object (for bench/results.json)
  * after printing a table.
  */
-export async function compareWithCibuildwheel({ work, cli, functions, argv }) {
+export async function compareWithCibuildwheel({ work, cli, functions, argv, settleSeconds }) {
   const image = multiImage(argv)
   const repeat = Number(argv[argv.indexOf('--repeat') + 1]) || 1
   const cibuildwheel = ensureCibuildwheel(work)
@@ -277,12 +237,11 @@ export async function compareWithCibuildwheel({ work, cli, functions, argv }) {
   })
   const wwCache = path.join(dir, 'wheelwright-cache')
   let counter = 0
-  const runWheelwright = (name, parallel) => {
+  const runOurs = (name, parallel) => {
     const out = path.join(dir, 'out', `${name}-wheelwright-${parallel}-${++counter}`)
-    return runTimed(
+    return runWheelwright(
+      cli,
       [
-        process.execPath,
-        cli,
         'build',
         projects[name],
         '--platform',
@@ -297,8 +256,17 @@ export async function compareWithCibuildwheel({ work, cli, functions, argv }) {
         '--output-dir',
         out
       ],
-      { env: envFor(name), cwd: dir, log: `${out}.log` }
-    ).then(run => ({ ...run, out }))
+      { env: envFor(name), cwd: dir, log: `${out}.events.jsonl` }
+    ).then(run => ({
+      ...run,
+      out,
+      // What the test command printed: the step output of every test step.
+      text: run.events
+        .filter(e => e.event === 'step-output')
+        .map(e => e.text)
+        .join('\n'),
+      wheels: wheelsOf(run.events)
+    }))
   }
   const runCibuildwheel = name => {
     const out = path.join(dir, 'out', `${name}-cibuildwheel-${++counter}`)
@@ -322,7 +290,7 @@ export async function compareWithCibuildwheel({ work, cli, functions, argv }) {
   )
   // Untimed: the image into the page cache, wheelwright's download cache
   // (pip's, mounted into its containers; cibuildwheel has none) filled.
-  await runWheelwright('tiny', 'auto')
+  await runOurs('tiny', 'auto')
   await runCibuildwheel('tiny')
 
   const results = {}
@@ -337,8 +305,8 @@ export async function compareWithCibuildwheel({ work, cli, functions, argv }) {
       // Each round in another order, so that a drift in the machine's speed
       // does not always land on the same side.
       const runs = {
-        auto: () => runWheelwright(name, 'auto'),
-        sequential: () => runWheelwright(name, '1'),
+        auto: () => runOurs(name, 'auto'),
+        sequential: () => runOurs(name, '1'),
         cibw: () => runCibuildwheel(name)
       }
       const order = Object.keys(runs)
@@ -346,7 +314,7 @@ export async function compareWithCibuildwheel({ work, cli, functions, argv }) {
       const done = {}
       const busy = {}
       for (const key of order) {
-        busy[key] = await settle()
+        busy[key] = await settle(settleSeconds)
         done[key] = await runs[key]()
       }
       const { auto, sequential, cibw } = done

@@ -1,6 +1,7 @@
 // Regenerates action.yml and the Inputs/Outputs/Migrating tables of README.md from the
 // one source of truth, `INPUTS` and `OUTPUTS` in src/options/inputs.ts, and the
-// conformance lists from scripts/conformance/*.txt.
+// conformance lists from scripts/conformance/*.txt, and the README's benchmark
+// figures from bench/results.json (scripts/bench-docs.mjs).
 //
 //   npm run docs                      (= node scripts/gen-docs.mjs)
 //   node scripts/gen-docs.mjs --check (exit 1 when a file is out of date; writes nothing)
@@ -12,12 +13,14 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { renderBenchCibuildwheel, renderBenchHost } from './bench-docs.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SOURCE = path.join(ROOT, 'src', 'options', 'inputs.ts')
 const COMPILED = path.join(ROOT, 'build-ts', 'src', 'options', 'inputs.js')
 const ACTION_YML = path.join(ROOT, 'action.yml')
 const README = path.join(ROOT, 'README.md')
+const BENCH_RESULTS = path.join(ROOT, 'bench', 'results.json')
 
 const ACTION_DESCRIPTION =
   'Build, repair, test and publish Python wheels with native extensions for every Python, OS and architecture'
@@ -221,6 +224,9 @@ async function main() {
     readme = replaceBetweenMarkers(readme, 'outputs', renderOutputsTable(OUTPUTS))
     readme = replaceBetweenMarkers(readme, 'migrating', renderMigratingTable(INPUTS))
     readme = replaceBetweenMarkers(readme, 'conformance', renderConformance())
+    const bench = JSON.parse(fs.readFileSync(BENCH_RESULTS, 'utf8'))
+    readme = replaceBetweenMarkers(readme, 'bench-host', renderBenchHost(bench))
+    readme = replaceBetweenMarkers(readme, 'bench-cibuildwheel', renderBenchCibuildwheel(bench))
   } catch (error) {
     fail(error.message)
   }

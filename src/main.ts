@@ -133,6 +133,12 @@ export async function runAction(): Promise<void> {
   }
 }
 
+/** With events: the CPU time of this process itself (options, plan, live log; not its children). */
+function reportUsage(reporter: Reporter): void {
+  const { user, system } = process.cpuUsage()
+  reporter.event?.({ event: 'usage', cpuMs: Math.round((user + system) / 100) / 10 })
+}
+
 /** The value of `--log-format`, checked. */
 function logFormat(value = 'text'): LogFormat {
   const format = LOG_FORMATS.find(f => f === value.trim())
@@ -204,8 +210,10 @@ export async function runCli(argv: readonly string[], io: CliIo = {}): Promise<n
       reporter = cliReporter(io.stdout, stderr, terminal, 'stdout')
     if (!io.stdout && env.GITHUB_ACTIONS !== 'true') hideDebugCommands(process.stdout)
     await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() }, warnings)
+    reportUsage(reporter)
     return 0
   } catch (error) {
+    reportUsage(reporter)
     const text = describe(error, debug)
     if (reporter.event) reporter.event({ event: 'error', text, exitCode: exitCodeOf(error) })
     else (reporter.error ?? reporter.info)(`error: ${text}`)

@@ -59,13 +59,24 @@ describe('wheel cache (CLI, local store)', () => {
     expect(off.run.stderr).toContain('\n▸ build: ')
   })
 
-  /** The one kept build venv of this cache dir (the CPython and pins of `id`). */
+  /** The one kept build venv of this cache dir (the CPython and pins of `id`), made when missing. */
   const keptVenv = () => {
     const root = path.join(cacheDir, 'venvs')
-    const dirs = fs.readdirSync(root).filter(d => !d.endsWith('.lock'))
-    expect(dirs).toHaveLength(1)
-    return path.join(root, dirs[0])
+    const kept = () =>
+      fs.existsSync(root) ? fs.readdirSync(root).filter(d => !d.endsWith('.lock')) : []
+    if (kept().length === 0) build('--cache=false')
+    expect(kept()).toHaveLength(1)
+    return path.join(root, kept()[0])
   }
+
+  test('cache off keeps the build venv', () => {
+    const venv = keptVenv()
+    // cache: false turns off the wheel cache only: the build venv of the runs before is used.
+    const kept = build('--cache=false')
+    expect(kept.run.stderr).toContain('\n▸ venv-check: check the kept build venv\n')
+    expect(kept.run.stderr).not.toContain('\n▸ venv: ')
+    expect(keptVenv()).toBe(venv)
+  })
 
   test.each<[string, (venv: string) => void, RegExp]>([
     [
@@ -87,18 +98,38 @@ describe('wheel cache (CLI, local store)', () => {
       venv => fs.rmSync(path.join(venv, 'bin', 'python')),
       /command not found: .*bin\/python/
     ]
-  ])('cache off keeps the build venv; one with %s is made again', (_name, breakIt, why) => {
-    // cache: false turns off the wheel cache only: the build venv of the runs above is used.
-    const kept = build('--cache=false')
-    expect(kept.run.stderr).toContain('\n▸ venv-check: check the kept build venv\n')
-    expect(kept.run.stderr).not.toContain('\n▸ venv: ')
+  ])(
+    'a kept build venv with %s is a miss: made again, and the build goes on',
+    (_name, breakIt, why) => {
+      const venv = keptVenv()
+      breakIt(venv)
+      const again = build('--cache=false')
+      expect(again.run.stderr).toMatch(why)
+      expect(again.run.stderr).toContain(`${venv} does not work: making it again`)
+      expect(again.run.stderr).toContain('\n▸ venv: create the kept build venv\n')
+      expect(again.run.stderr).toContain('\n✓ build (')
+      expect(keptVenv()).toBe(venv)
+    }
+  )
+
+  test('before-build runs in a fresh venv that finds the frontend of the kept one', () => {
+    // What before-build installs lands in its own venv: a module written into it.
+    const install =
+      "python -m pip --version && python -c \"import sysconfig, pathlib; pathlib.Path(sysconfig.get_paths()['purelib'], 'bb_probe.py').write_text('X = 1')\""
+    const first = build('--cache=false', '--before-build', install)
+    const second = build('--cache=false', '--before-build', install)
+    for (const { run } of [first, second]) {
+      expect(run.stderr).toContain('\n▸ fresh-venv: create a fresh build venv for before-build\n')
+      expect(run.stderr).toContain('\n✓ link-frontend (')
+      expect(run.stderr).toMatch(/\n✓ before-build \(/)
+      expect(run.stderr).toContain('\n✓ build (')
+      // The frontend comes from the kept venv: never installed again.
+      expect(run.stderr).not.toContain('\n▸ install-frontend')
+    }
     const venv = keptVenv()
-    breakIt(venv)
-    const again = build('--cache=false')
-    expect(again.run.stderr).toMatch(why)
-    expect(again.run.stderr).toContain(`${venv} does not work: making it again`)
-    expect(again.run.stderr).toContain('\n▸ venv: create the build venv\n')
-    expect(again.run.stderr).toContain('\n✓ build (')
-    expect(keptVenv()).toBe(venv)
+    expect(fs.existsSync(path.join(venv, '.wheelwright-ready'))).toBe(true)
+    const lib = path.join(venv, 'lib')
+    const site = path.join(lib, fs.readdirSync(lib)[0], 'site-packages')
+    expect(fs.existsSync(path.join(site, 'bb_probe.py'))).toBe(false)
   })
 })

@@ -1,6 +1,7 @@
 /** Linux BuildPlans as data: container and host. */
 import { describe, expect, test } from '@jest/globals'
 import { pinnedToolRequirements } from '../../src/steps/constraints.js'
+import { LINK_KEPT_VENV_PY } from '../../src/steps/kept-venv.js'
 import { resolveOptions } from '../../src/options/resolve.js'
 import { parsePyproject } from '../../src/options/pyproject.js'
 import { createBuildPlan } from '../../src/plan/plan.js'
@@ -380,13 +381,51 @@ describe('kept build venvs and core budgeting', () => {
     expect(steps.indexOf(check[0])).toBe(steps.findIndex(s => s.name === 'venv') - 1)
   })
 
-  test('with before-build every run gets a fresh venv', () => {
+  test('with before-build every build gets a fresh venv, which finds the kept frontend', () => {
     const steps = stepsOf('[tool.cibuildwheel]\nbefore-build = "pip install numpy"', {})
-    expect(steps.some(s => s.creates || s.verifies)).toBe(false)
-    expect(steps.find(s => s.name === 'venv')!.argv.at(-1)).toBe(
-      '/tmp/ww/build/cp311-manylinux_x86_64/venv'
-    )
+    const names = steps.map(s => s.name)
+    expect(names.slice(0, names.indexOf('build'))).toEqual([
+      'prepare',
+      'venv-check',
+      'venv',
+      'install-frontend',
+      'venv-ready',
+      'fresh-venv',
+      'link-frontend',
+      'before-build'
+    ])
+    const byName = Object.fromEntries(steps.map(s => [s.name, s]))
+    const kept = byName.venv.argv.at(-1)!
+    expect(kept).toMatch(/^\/cache\/venvs\/[0-9a-f]{16}$/)
+    const fresh = '/tmp/ww/build/cp311-manylinux_x86_64/venv'
+    expect(byName['fresh-venv'].argv.at(-1)).toBe(fresh)
+    expect(byName['fresh-venv'].creates).toBeUndefined()
+    expect(byName['link-frontend'].argv).toEqual([
+      `${fresh}/bin/python`,
+      '-c',
+      LINK_KEPT_VENV_PY,
+      kept
+    ])
+    // before-build and the build run in the fresh venv, never in the kept one.
+    for (const name of ['before-build', 'build']) {
+      expect(byName[name].env.VIRTUAL_ENV).toBe(fresh)
+      expect(byName[name].env.PATH.split(':')[0]).toBe(`${fresh}/bin`)
+    }
+    expect(byName.build.argv[0]).toBe(`${fresh}/bin/python`)
   })
+
+  test.each(['build[uv]', 'uv', 'pip'])(
+    'with before-build and the %s frontend, a fresh venv as before',
+    frontend => {
+      const steps = stepsOf('[tool.cibuildwheel]\nbefore-build = "pip install numpy"', {
+        'build-frontend': frontend
+      })
+      expect(steps.some(s => s.creates || s.verifies)).toBe(false)
+      expect(steps.find(s => s.name === 'venv')!.argv.at(-1)).toBe(
+        '/tmp/ww/build/cp311-manylinux_x86_64/venv'
+      )
+    }
+  )
 
   test('one build on four cores gets all four', () => {
     const build = stepsOf('', { parallel: '1' }).find(s => s.name === 'build')!

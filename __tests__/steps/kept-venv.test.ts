@@ -1,11 +1,13 @@
 /** The kept build venv: what its key covers, and the check and mark steps run by a real Python. */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { POSIX, WINDOWS } from '../../src/steps/dialect.js'
 import {
   checkKeptVenvArgv,
   keptVenv,
+  LINK_KEPT_VENV_PY,
   markKeptVenvArgv,
   type KeptVenvInput
 } from '../../src/steps/kept-venv.js'
@@ -64,6 +66,32 @@ describe('the check and the mark, run by python3', () => {
     expect(fs.readFileSync(venv.marker, 'utf8')).toBe(version)
   })
 
+  test("the mark compiles the venv's packages first, even with PYTHONDONTWRITEBYTECODE", () => {
+    const dir = path.join(tempDir('kept'), 'venv')
+    expect(spawnSync('python3', ['-m', 'venv', '--without-pip', dir]).status).toBe(0)
+    const python = path.join(dir, 'bin', 'python')
+    const site = spawnSync(
+      python,
+      ['-c', "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+      {
+        encoding: 'utf8'
+      }
+    ).stdout.trim()
+    fs.mkdirSync(path.join(site, 'frontend_probe'))
+    fs.writeFileSync(path.join(site, 'frontend_probe', '__init__.py'), 'X = 1\n')
+    const venv = keptVenv({ ...BASE, root: path.dirname(dir) })
+    const argv = markKeptVenvArgv(python, { ...venv, marker: path.join(dir, '.ready') })
+    const result = spawnSync(argv[0], argv.slice(1), {
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+      encoding: 'utf8'
+    })
+    expect(result.stderr).toBe('')
+    expect(fs.readdirSync(path.join(site, 'frontend_probe', '__pycache__'))).toEqual([
+      expect.stringMatching(/^__init__\.cpython-\d+\.pyc$/)
+    ])
+    expect(fs.existsSync(path.join(dir, '.ready'))).toBe(true)
+  })
+
   test.each<[string, string[], string | undefined, number, RegExp]>([
     ['its interpreter, with the frontend', ['json'], undefined, 0, /^$/],
     [
@@ -87,5 +115,49 @@ describe('the check and the mark, run by python3', () => {
     const result = run(checkKeptVenvArgv('python3', venv, modules))
     expect(result.status).toBe(status)
     expect(result.stderr).toMatch(stderr)
+  })
+})
+
+describe('a fresh venv that finds the kept frontend (before-build)', () => {
+  const venv = (dir: string) => {
+    expect(spawnSync('python3', ['-m', 'venv', '--without-pip', dir]).status).toBe(0)
+    return path.join(dir, 'bin', 'python')
+  }
+  /** A module in a venv's site-packages that says where it was found. */
+  const plant = (python: string, name: string, text: string) => {
+    const site = spawnSync(
+      python,
+      ['-c', "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+      { encoding: 'utf8' }
+    ).stdout.trim()
+    fs.writeFileSync(path.join(site, `${name}.py`), `WHERE = ${JSON.stringify(text)}\n`)
+  }
+
+  test('after the link, the kept modules import; what before-build installs wins', () => {
+    const root = tempDir('layered')
+    const kept = path.join(root, 'kept')
+    const keptPython = venv(kept)
+    const fresh = path.join(root, 'fresh')
+    const freshPython = venv(fresh)
+    plant(keptPython, 'frontend_probe', 'kept')
+    plant(keptPython, 'shared_probe', 'kept')
+    plant(freshPython, 'shared_probe', 'fresh')
+    const link = spawnSync(freshPython, ['-c', LINK_KEPT_VENV_PY, kept], { encoding: 'utf8' })
+    expect(link.stderr).toBe('')
+    expect(link.status).toBe(0)
+    const probe = spawnSync(
+      freshPython,
+      [
+        '-c',
+        'import frontend_probe, shared_probe; print(frontend_probe.WHERE, shared_probe.WHERE)'
+      ],
+      { encoding: 'utf8' }
+    )
+    expect(probe.stdout).toBe('kept fresh\n')
+    // The kept venv itself is left as it was.
+    const back = spawnSync(keptPython, ['-c', 'import shared_probe; print(shared_probe.WHERE)'], {
+      encoding: 'utf8'
+    })
+    expect(back.stdout).toBe('kept\n')
   })
 })

@@ -11,7 +11,9 @@
  *   display}, `step-output` {identifier, text} for each line a step prints,
  *   `note` {identifier, text}, `step-finished` {identifier, step, code, ms},
  *   `build-finished` {identifier, ok, title or step, ms};
- * - last, when the command fails: `error` {text, exitCode}.
+ * - at the end, `usage` {cpuMs}: the CPU time of wheelwright's own process
+ *   (options, plan, this stream; not the steps it ran); then, when the
+ *   command fails, `error` {text, exitCode}.
  *
  * Results (identifiers, a dry-run plan) still go to stdout as they are.
  * Every registered secret is masked in every string, as in the text log.

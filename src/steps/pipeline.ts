@@ -8,7 +8,7 @@ import type { BuildOptions } from '../options/types.js'
 import type { Step, Where } from '../plan/types.js'
 import { buildDirs, writeWithPython, type Dialect } from './dialect.js'
 import { ensureInstalled, frontendArgv, frontendRequirements } from './frontend.js'
-import { checkKeptVenvArgv, keptVenv, markKeptVenvArgv, type KeptVenv } from './kept-venv.js'
+import { buildVenvSteps, keptVenv, type KeptVenv } from './kept-venv.js'
 import { checkPythonArgv } from './interpreter.js'
 import { coreBudgetEnv } from './core-budget.js'
 import { shellArgv } from './placeholders.js'
@@ -97,12 +97,14 @@ export interface PipelineInput {
 }
 
 /**
- * The kept build venv of a host build, unless before-build runs: it runs in
- * the build venv and may install anything there, which must not reach other
- * builds or runs.
+ * The kept build venv of a host build. before-build runs in the build venv
+ * and may install anything there, which must reach no other build or run: it
+ * gets a fresh venv, which finds the `build` frontend of a kept venv through
+ * a .pth file (other frontends are installed into the fresh venv, as before).
  */
 function keptVenvOf(input: PipelineInput, requirements: readonly string[]): KeptVenv | undefined {
-  if (!input.sharedVenvRoot || input.options.beforeBuild) return undefined
+  if (!input.sharedVenvRoot) return undefined
+  if (input.options.beforeBuild && input.options.frontend.name !== 'build') return undefined
   return keptVenv({
     root: input.sharedVenvRoot,
     dialect: input.dialect,
@@ -144,7 +146,12 @@ export function pipelineSteps(input: PipelineInput): Step[] {
   const constrained = input.constraintsFile ? ['-c', input.constraintsFile] : []
   const requirements = frontendRequirements(options.frontend)
   const kept = inInterpreter ? undefined : keptVenvOf(input, requirements)
-  const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) }
+  // With before-build, a fresh venv per build, which finds the kept frontend.
+  const layered = !!kept && !!options.beforeBuild
+  const dirs = {
+    ...buildDirs(dialect, input.workDir),
+    ...(kept && !layered ? { venv: kept.dir } : {})
+  }
   const venvBin = dialect.venvBin(dirs.venv)
   const testBin = dialect.venvBin(dirs.testVenv)
   const inPlace = input.inPlace
@@ -178,7 +185,6 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     ...(extra.wheelDir ? { wheelDir: extra.wheelDir } : {}),
     ...(extra.onlyAbi3 ? { onlyAbi3: true } : {})
   })
-  const once = kept ? { creates: kept.marker } : {}
   const python = inInterpreter ? input.python : dialect.executable(venvBin, 'python')
   const cores = budget.DIST_EXTRA_CONFIG ? String(input.cores) : ''
   const steps: Step[] = [
@@ -215,40 +221,27 @@ export function pipelineSteps(input: PipelineInput): Step[] {
         })
       )
   } else {
-    if (kept)
-      steps.push(
-        step('venv-check', checkKeptVenvArgv(python, kept, requirements), {
-          verifies: kept.marker,
-          display: 'check the kept build venv'
-        })
-      )
+    const install = (venvPython: string) => [
+      venvPython,
+      '-m',
+      'pip',
+      'install',
+      '--disable-pip-version-check',
+      ...constrained,
+      ...requirements
+    ]
     steps.push(
-      step('venv', venvArgv(input, dirs.venv), { ...once, display: 'create the build venv' })
+      ...buildVenvSteps({
+        dialect,
+        kept,
+        layered,
+        buildVenv: dirs.venv,
+        requirements,
+        venvArgv: dir => venvArgv(input, dir),
+        install,
+        step
+      })
     )
-    if (requirements.length > 0) {
-      steps.push(
-        step(
-          'install-frontend',
-          [
-            python,
-            '-m',
-            'pip',
-            'install',
-            '--disable-pip-version-check',
-            ...constrained,
-            ...requirements
-          ],
-          { ...once, display: `pip install ${commandLine(requirements)}` }
-        )
-      )
-    }
-    if (kept)
-      steps.push(
-        step('venv-ready', markKeptVenvArgv(python, kept), {
-          ...once,
-          display: 'keep the build venv'
-        })
-      )
   }
   if (options.beforeBuild)
     steps.push(

@@ -1,7 +1,7 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-gzi3Q_z6.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-Bktk7NOV.js';
 import { e as expandArtifactName } from './artifacts-CDhMjyrS.js';
 import { U as UserError } from './credentials-DjSKRtlw.js';
-import './identifiers-DvkgGum2.js';
+import './identifiers-CddHX7A8.js';
 import 'node:path';
 import 'node:fs';
 import './core-ORKXprpS.js';

@@ -2722,7 +2722,9 @@ function ensureInstalled(python, requirements, constraints) {
  * records the interpreter that made it (`sys.version`). Each build first
  * checks it: the venv's python runs, is still that interpreter, and finds the
  * frontend. A venv that fails the check is a miss: it is removed and made
- * again, never a failed build.
+ * again, never a failed build. With before-build, which may install anything
+ * into the build venv, each build gets a fresh venv that finds the kept
+ * frontend through a .pth file, and its installs go into the fresh one.
  */
 function keptVenv(input) {
     const { dialect } = input;
@@ -2744,8 +2746,17 @@ const CHECK_KEPT_VENV_PY = [
     'missing = [m for m in modules if u.find_spec(m) is None]',
     'if missing: sys.exit("missing: " + ", ".join(missing))'
 ].join('\n');
-/** argv: marker. Marks the venv complete, recording the interpreter. */
-const MARK_KEPT_VENV_PY = "import sys; open(sys.argv[1], 'w').write(sys.version)";
+/**
+ * argv: marker. Compiles the venv's packages, then marks it complete,
+ * recording the interpreter. Compiled once here, pip and the frontend start
+ * fast in every build, even where PYTHONDONTWRITEBYTECODE keeps Python from
+ * caching what it compiles (virtualenv seeds pip without bytecode).
+ */
+const MARK_KEPT_VENV_PY = [
+    'import compileall, sys, sysconfig',
+    "compileall.compile_dir(sysconfig.get_paths()['purelib'], quiet=1)",
+    "open(sys.argv[1], 'w').write(sys.version)"
+].join('\n');
 /** The check, run with the kept venv's python before its creating steps. */
 function checkKeptVenvArgv(python, venv, requirements) {
     return [python, '-c', CHECK_KEPT_VENV_PY, venv.marker, requirementModules(requirements).join(',')];
@@ -2753,6 +2764,56 @@ function checkKeptVenvArgv(python, venv, requirements) {
 /** The last creating step, run with the kept venv's python. */
 function markKeptVenvArgv(python, venv) {
     return [python, '-c', MARK_KEPT_VENV_PY, venv.marker];
+}
+/**
+ * argv: kept-venv. Run by a fresh venv's python: a .pth file that puts the
+ * kept venv's site-packages (the same place, relative to its prefix) after
+ * its own, so the frontend is found and whatever before-build installs wins.
+ */
+const LINK_KEPT_VENV_PY = [
+    'import os, sys, sysconfig',
+    "own = sysconfig.get_paths()['purelib']",
+    'kept = os.path.join(sys.argv[1], os.path.relpath(own, sys.prefix))',
+    "open(os.path.join(own, '_wheelwright_frontend.pth'), 'w').write(kept + '\\n')"
+].join('\n');
+/**
+ * The venv steps of a host build: the kept venv checked, else made (once,
+ * under its marker); with `layered`, then the build's fresh venv and its link.
+ */
+function buildVenvSteps(input) {
+    const { dialect, kept, step, requirements } = input;
+    const frontendVenv = kept?.dir ?? input.buildVenv;
+    const python = dialect.executable(dialect.venvBin(frontendVenv), 'python');
+    const once = kept ? { creates: kept.marker } : {};
+    const steps = [];
+    if (kept)
+        steps.push(step('venv-check', checkKeptVenvArgv(python, kept, requirements), {
+            verifies: kept.marker,
+            display: 'check the kept build venv'
+        }));
+    steps.push(step('venv', input.venvArgv(frontendVenv), {
+        ...once,
+        display: kept ? 'create the kept build venv' : 'create the build venv'
+    }));
+    if (requirements.length > 0)
+        steps.push(step('install-frontend', input.install(python), {
+            ...once,
+            display: `pip install ${join(requirements)}`
+        }));
+    if (kept)
+        steps.push(step('venv-ready', markKeptVenvArgv(python, kept), {
+            ...once,
+            display: 'compile and keep the build venv'
+        }));
+    if (kept && input.layered) {
+        const own = dialect.executable(dialect.venvBin(input.buildVenv), 'python');
+        steps.push(step('fresh-venv', input.venvArgv(input.buildVenv), {
+            display: 'create a fresh build venv for before-build'
+        }), step('link-frontend', [own, '-c', LINK_KEPT_VENV_PY, kept.dir], {
+            display: 'find the frontend of the kept build venv from it'
+        }));
+    }
+    return steps;
 }
 
 /**
@@ -2784,12 +2845,15 @@ function coreBudgetEnv(cores, baseEnv, configFile) {
 }
 
 /**
- * The kept build venv of a host build, unless before-build runs: it runs in
- * the build venv and may install anything there, which must not reach other
- * builds or runs.
+ * The kept build venv of a host build. before-build runs in the build venv
+ * and may install anything there, which must reach no other build or run: it
+ * gets a fresh venv, which finds the `build` frontend of a kept venv through
+ * a .pth file (other frontends are installed into the fresh venv, as before).
  */
 function keptVenvOf(input, requirements) {
-    if (!input.sharedVenvRoot || input.options.beforeBuild)
+    if (!input.sharedVenvRoot)
+        return undefined;
+    if (input.options.beforeBuild && input.options.frontend.name !== 'build')
         return undefined;
     return keptVenv({
         root: input.sharedVenvRoot,
@@ -2814,7 +2878,12 @@ function pipelineSteps(input) {
     const constrained = input.constraintsFile ? ['-c', input.constraintsFile] : [];
     const requirements = frontendRequirements(options.frontend);
     const kept = inInterpreter ? undefined : keptVenvOf(input, requirements);
-    const dirs = { ...buildDirs(dialect, input.workDir), ...(kept ? { venv: kept.dir } : {}) };
+    // With before-build, a fresh venv per build, which finds the kept frontend.
+    const layered = !!kept && !!options.beforeBuild;
+    const dirs = {
+        ...buildDirs(dialect, input.workDir),
+        ...(kept && !layered ? { venv: kept.dir } : {})
+    };
     const venvBin = dialect.venvBin(dirs.venv);
     const testBin = dialect.venvBin(dirs.testVenv);
     const inPlace = input.inPlace;
@@ -2848,7 +2917,6 @@ function pipelineSteps(input) {
         ...(extra.wheelDir ? { wheelDir: extra.wheelDir } : {}),
         ...(extra.onlyAbi3 ? { onlyAbi3: true } : {})
     });
-    const once = kept ? { creates: kept.marker } : {};
     const python = inInterpreter ? input.python : dialect.executable(venvBin, 'python');
     const cores = budget.DIST_EXTRA_CONFIG ? String(input.cores) : '';
     const steps = [
@@ -2880,28 +2948,25 @@ function pipelineSteps(input) {
             }));
     }
     else {
-        if (kept)
-            steps.push(step('venv-check', checkKeptVenvArgv(python, kept, requirements), {
-                verifies: kept.marker,
-                display: 'check the kept build venv'
-            }));
-        steps.push(step('venv', venvArgv(input, dirs.venv), { ...once, display: 'create the build venv' }));
-        if (requirements.length > 0) {
-            steps.push(step('install-frontend', [
-                python,
-                '-m',
-                'pip',
-                'install',
-                '--disable-pip-version-check',
-                ...constrained,
-                ...requirements
-            ], { ...once, display: `pip install ${join(requirements)}` }));
-        }
-        if (kept)
-            steps.push(step('venv-ready', markKeptVenvArgv(python, kept), {
-                ...once,
-                display: 'keep the build venv'
-            }));
+        const install = (venvPython) => [
+            venvPython,
+            '-m',
+            'pip',
+            'install',
+            '--disable-pip-version-check',
+            ...constrained,
+            ...requirements
+        ];
+        steps.push(...buildVenvSteps({
+            dialect,
+            kept,
+            layered,
+            buildVenv: dirs.venv,
+            requirements,
+            venvArgv: dir => venvArgv(input, dir),
+            install,
+            step
+        }));
     }
     if (options.beforeBuild)
         steps.push(step('before-build', shellArgv(options.beforeBuild, dialect.shell), {

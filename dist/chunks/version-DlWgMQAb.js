@@ -1,5 +1,5 @@
 import { U as UserError, d as EXIT, i as isUserError } from './credentials-DjSKRtlw.js';
-import { a as platformNamed, P as PLATFORM_LIST } from './identifiers-DvkgGum2.js';
+import { a as platformNamed, P as PLATFORM_LIST } from './identifiers-CddHX7A8.js';
 import { performance } from 'node:perf_hooks';
 import crypto from 'node:crypto';
 import process$1 from 'node:process';
@@ -1037,7 +1037,9 @@ function keptLog() {
  *   display}, `step-output` {identifier, text} for each line a step prints,
  *   `note` {identifier, text}, `step-finished` {identifier, step, code, ms},
  *   `build-finished` {identifier, ok, title or step, ms};
- * - last, when the command fails: `error` {text, exitCode}.
+ * - at the end, `usage` {cpuMs}: the CPU time of wheelwright's own process
+ *   (options, plan, this stream; not the steps it ran); then, when the
+ *   command fails, `error` {text, exitCode}.
  *
  * Results (identifiers, a dry-run plan) still go to stdout as they are.
  * Every registered secret is masked in every string, as in the text log.

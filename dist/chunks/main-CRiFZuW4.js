@@ -1,9 +1,9 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
 import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, a as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, b as secretValues, d as EXIT } from './credentials-DjSKRtlw.js';
-import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-DvkgGum2.js';
+import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-CddHX7A8.js';
 import os from 'node:os';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './version-B1U4GQM6.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './version-DlWgMQAb.js';
 import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-CQOy9x60.js';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
@@ -3819,9 +3819,9 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-Rr-aMkud.js')).runPlan(options, context);
+            return (await import('./plan-C2BkIgq4.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-BIdjRwZo.js')).runBuild(options, context);
+            return (await import('./build-BkGyFQAn.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-DywyHVcb.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
@@ -3863,6 +3863,11 @@ async function runAction() {
         // An unknown input of a publishing run is a configuration error, as on the command line.
         process.exitCode = error instanceof UnknownInputError ? EXIT.configuration : 1;
     }
+}
+/** With events: the CPU time of this process itself (options, plan, live log; not its children). */
+function reportUsage(reporter) {
+    const { user, system } = process.cpuUsage();
+    reporter.event?.({ event: 'usage', cpuMs: Math.round((user + system) / 100) / 10 });
 }
 /** The value of `--log-format`, checked. */
 function logFormat(value = 'text') {
@@ -3924,9 +3929,11 @@ async function runCli(argv, io = {}) {
         if (!io.stdout && env.GITHUB_ACTIONS !== 'true')
             hideDebugCommands(process.stdout);
         await execute(inputs, cwd, { env, reporter, isAction: false, reaper: new Reaper() }, warnings);
+        reportUsage(reporter);
         return 0;
     }
     catch (error) {
+        reportUsage(reporter);
         const text = describe(error, debug);
         if (reporter.event)
             reporter.event({ event: 'error', text, exitCode: exitCodeOf(error) });

@@ -1,0 +1,145 @@
+// The README's benchmark figures, generated from bench/results.json (written
+// by `npm run bench`) by scripts/gen-docs.mjs: each table says the machine,
+// the date and the commit it was measured on.
+
+const ratio = (value, digits = 3) => value.toFixed(digits)
+const seconds = value => (value === undefined ? '–' : `${value.toFixed(1)} s`)
+const range = runs =>
+  runs.length > 1
+    ? ` (${Math.min(...runs).toFixed(3)}–${Math.max(...runs).toFixed(3)} over ${runs.length} rounds)`
+    : ''
+const day = iso => iso.slice(0, 10)
+
+/** One line: where and when a part of the benchmark ran. */
+function provenance(part) {
+  const m = part.machine
+  const machine = m
+    ? `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node.js ${m.node.replace(/^v/, '')}`
+    : 'machine not recorded'
+  const commit = part.commit
+    ? `commit \`${part.commit}\`${part.dirty ? ' with uncommitted changes' : ''}`
+    : 'commit not recorded'
+  return `Measured on ${day(part.date)}, ${commit}; ${machine}.`
+}
+
+function required(results, key) {
+  const part = results[key]
+  if (!part) throw new Error(`bench/results.json has no \`${key}\` part: run \`npm run bench\``)
+  return part
+}
+
+/** The host-mode figures: overhead, where the time goes, speedup, cache, start-up. */
+export function renderBenchHost(results) {
+  const host = required(results, 'host')
+  const o = host.overhead
+  const versions = host.interpreters
+  const rows = [
+    [
+      'overhead: `parallel: 1` ÷ the raw commands, kept build venvs',
+      `${ratio(o.keptVenvs.ratio)}${range(o.keptVenvs.runs)}`,
+      `≤ ${host.targets.overhead.replace(/^<= /, '')}`
+    ],
+    [
+      'overhead, build venvs made in the run (what `cache: false` would cost if it dropped them)',
+      `${ratio(o.freshVenvs.ratio)}${range(o.freshVenvs.runs)}`,
+      ''
+    ],
+    [
+      'parallel speedup (`parallel: 1` ÷ `parallel: auto`)',
+      `${ratio(host.ratios.parallelSpeedup, 2)}×`,
+      '≥ 1.8×'
+    ],
+    [
+      'warm ÷ cold (an unchanged re-run with the wheel cache)',
+      ratio(host.ratios.warmOverCold),
+      '≤ 0.05'
+    ],
+    [
+      '`plan` wall time',
+      `${host.startup.planMs.toFixed(0)} ms (Node.js alone: ${host.startup.nodeStartMs.toFixed(0)} ms)`,
+      '≤ 150 ms'
+    ],
+    ['time to the first build command', `${host.startup.firstBuildCommandMs.toFixed(0)} ms`, '']
+  ]
+  const kept = o.wheelwright
+  const fresh = o.wheelwrightFreshVenvs
+  const step = (figures, ...names) => {
+    const found = names.filter(n => figures.steps[n] !== undefined)
+    return found.length === 0 ? undefined : found.reduce((sum, n) => sum + figures.steps[n], 0)
+  }
+  const setupOf = figures =>
+    Object.entries(figures.steps)
+      .filter(([name]) => name.startsWith('setup:'))
+      .reduce((sum, [, value]) => sum + value, 0)
+  const wall = kind => o.seconds[kind][o.keptVenvs.runs.indexOf(o.keptVenvs.ratio)]
+  const steps = [
+    ['build (`python -m build --wheel`)', o.raw.build, step(kept, 'build'), step(fresh, 'build')],
+    ['repair (`auditwheel repair`)', o.raw.repair, step(kept, 'repair'), step(fresh, 'repair')],
+    ['copy of the project (`prepare`)', undefined, step(kept, 'prepare'), step(fresh, 'prepare')],
+    [
+      'check of the kept build venv',
+      undefined,
+      step(kept, 'venv-check'),
+      step(fresh, 'venv-check')
+    ],
+    [
+      'build venv and frontend (`venv`, `install-frontend`, `venv-ready`)',
+      undefined,
+      step(kept, 'venv', 'install-frontend', 'venv-ready'),
+      step(fresh, 'venv', 'install-frontend', 'venv-ready')
+    ],
+    ['group setup (tools venv check, constraints)', undefined, setupOf(kept), setupOf(fresh)],
+    [
+      'outside the steps (start-up, finding interpreters, planning, placing wheels)',
+      undefined,
+      kept.outsideSteps,
+      fresh.outsideSteps
+    ],
+    ['wall time', wall('raw'), wall('kept'), wall('fresh')]
+  ]
+  return [
+    `${provenance(host)} CPython ${versions[0]}–${versions.at(-1)}, ${host.generatedFunctions} generated functions, ${host.rounds} rounds; overhead is the median round, each round in another order.`,
+    '',
+    '| figure | measured | target |',
+    '| --- | --- | --- |',
+    ...rows.map(r => `| ${r.join(' | ')} |`),
+    '',
+    `Where the time goes in the median round, in seconds summed over the ${versions.length} identifiers (wheelwright's own step times, from its \`--log-format json\` events):`,
+    '',
+    '| | raw commands | wheelwright, kept venvs | wheelwright, venvs made in the run |',
+    '| --- | --- | --- | --- |',
+    ...steps.map(([name, ...cells]) => `| ${name} | ${cells.map(seconds).join(' | ')} |`),
+    '',
+    `wheelwright's own process used ${kept.ownCpuSeconds.toFixed(2)} s of CPU in that run (options, plan, reading the output of the steps), beside the steps it ran.`
+  ].join('\n')
+}
+
+/** wheelwright against cibuildwheel in containers. */
+export function renderBenchCibuildwheel(results) {
+  const c = required(results, 'againstCibuildwheel')
+  const cell = (median, runs) =>
+    runs.length > 1
+      ? `${median.toFixed(1)} s (${Math.min(...runs).toFixed(1)}–${Math.max(...runs).toFixed(1)})`
+      : `${median.toFixed(1)} s`
+  const names = {
+    heavy: `compile-heavy (${c.generatedFunctions} functions)`,
+    tiny: 'tiny (one C function)'
+  }
+  const targets = { heavy: '≤ 0.55 / ≤ 0.9', tiny: '≤ 0.5 / ≤ 0.8' }
+  const rows = Object.entries(c.projects).map(([name, p]) => [
+    names[name] ?? name,
+    cell(p.seconds.wheelwrightAuto, p.runs.auto),
+    cell(p.seconds.wheelwrightSequential, p.runs.sequential),
+    cell(p.seconds.cibuildwheel, p.runs.cibuildwheel),
+    p.ratios.parallelAuto.toFixed(2),
+    p.ratios.parallel1.toFixed(2),
+    targets[name] ?? ''
+  ])
+  return [
+    `${provenance(c)} cibuildwheel ${c.cibuildwheel}, ${c.engine}, median of ${c.repeat} round${c.repeat === 1 ? '' : 's'} (range in brackets); ratio = wheelwright ÷ cibuildwheel, below 1 is faster.`,
+    '',
+    '| project | wheelwright `parallel: auto` | wheelwright `parallel: 1` | cibuildwheel | ratio auto | ratio 1 | target auto / 1 |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(r => `| ${r.join(' | ')} |`)
+  ].join('\n')
+}
