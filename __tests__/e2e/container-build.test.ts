@@ -60,10 +60,8 @@ describe('container builds with podman', () => {
   test('the C fixture gives a cp39 manylinux wheel that imports where no compiler exists', () => {
     const out = tempDir('c-out')
     const cacheDir = tempDir('c-cache')
-    // The image's own pip (a current one) downloads something in before-all;
-    // that download must land in the cache dir mounted from the host. (The
-    // Debian pip 20.3 that `python -m venv` seeds in this test image writes no
-    // cache at all, so the build venvs cannot show it.)
+    // The image's own pip (a current one) runs in before-all with its cache in
+    // the dir mounted from the host.
     const run = runCliProcess(
       [
         'build',
@@ -77,13 +75,17 @@ describe('container builds with podman', () => {
         cacheDir
       ],
       {
+        // pip's own answer for its cache dir, written there: the host sees it.
         CIBW_BEFORE_ALL:
-          '/opt/python/cp39-cp39/bin/python -m pip download -q --no-deps -d /tmp/dl six'
+          '/opt/python/cp39-cp39/bin/python -m pip download -q --no-deps -d /tmp/dl six && ' +
+          'mkdir -p "$PIP_CACHE_DIR" && /opt/python/cp39-cp39/bin/python -m pip cache dir > "$PIP_CACHE_DIR/where"'
       }
     )
     expect(run.stderr).not.toContain('error:')
     expect(run.status).toBe(0)
-    expect(fs.readdirSync(path.join(cacheDir, 'container-cache', 'pip')).length).toBeGreaterThan(0)
+    expect(
+      fs.readFileSync(path.join(cacheDir, 'container-cache', 'pip', 'where'), 'utf8').trim()
+    ).toBe('/wheelwright-cache/pip')
     const wheels = wheelsIn(out)
     expect(wheels).toHaveLength(1)
     expect(wheels[0]).toMatch(/^spam_ext-1\.0\.0-cp39-cp39-.*manylinux_2_\d+_x86_64.*\.whl$/)
@@ -178,7 +180,10 @@ describe('container builds with podman', () => {
         '--only',
         'cp39-manylinux_x86_64',
         '--output-dir',
-        out
+        out,
+        // Built, never restored: the before-build must run.
+        '--cache',
+        'false'
       ],
       {
         env: cleanEnv({ CIBW_BEFORE_BUILD: 'sleep 120' }),
@@ -188,10 +193,10 @@ describe('container builds with podman', () => {
     let log = ''
     child.stdout.on('data', d => (log += d))
     const started = Date.now()
-    while (!log.includes('before-build') && Date.now() - started < 120_000) {
+    while (!log.includes('▸ before-build') && Date.now() - started < 120_000) {
       await new Promise(r => setTimeout(r, 250))
     }
-    expect(log).toContain('before-build')
+    expect(log).toContain('▸ before-build')
     expect(ourContainers()).toHaveLength(1)
     const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
     child.kill('SIGTERM')

@@ -70,7 +70,8 @@ beforeAll(async () => {
     ]),
     Promise.all([startPypiServer({ __token__: TOKEN }), startPypiServer({ __token__: MINTED })])
   ])
-  expect(build.stderr.slice(-2000)).toContain('cp311-manylinux_x86_64')
+  // The build log is on stdout, as cibuildwheel's.
+  expect(build.stdout.slice(-2000)).toContain('cp311-manylinux_x86_64')
   expect(build.status).toBe(0)
   ;[index, trustedIndex] = servers
   sdistRun = await cli(['sdist', project, '--output-dir', dist])

@@ -77,7 +77,9 @@ describe('host builds', () => {
         new RegExp(`${tag}-manylinux_x86_64\\s+spam_ext-1\\.0\\.0-${tag}.*\\s+yes`)
       )
     // Several at once, each line prefixed with its identifier.
-    expect(first.stderr).toMatch(/\n\[cp3\d+-manylinux_x86_64\] ▸ build: python -m build /)
+    expect(first.stdout + first.stderr).toMatch(
+      /\n\[cp3\d+-manylinux_x86_64\] ▸ build: python -m build /
+    )
 
     const subset = cpythons.slice(-4)
     const sequential = tempDir('out-seq')
@@ -134,8 +136,10 @@ describe('host builds', () => {
       out
     ])
     expect(run.status).not.toBe(0)
-    expect(run.stderr).toContain(`error: 1 build failed: ${cpythons[0]}-manylinux_x86_64`)
-    expect(run.stderr).toContain('undeclared_identifier_for_the_test')
+    expect(run.stdout + run.stderr).toContain(
+      `error: 1 build failed: ${cpythons[0]}-manylinux_x86_64`
+    )
+    expect(run.stdout + run.stderr).toContain('undeclared_identifier_for_the_test')
     expect(wheelsIn(out)).toEqual([])
     expect(fs.existsSync(out) ? fs.readdirSync(out) : []).toEqual([])
   })
@@ -168,8 +172,8 @@ describe('host builds', () => {
       out
     ])
     expect(run.status).not.toBe(0)
-    expect(run.stderr).toContain(`1 build failed: ${broken}-manylinux_x86_64`)
-    expect(run.stderr).toContain('deliberately broken for this identifier')
+    expect(run.stdout + run.stderr).toContain(`1 build failed: ${broken}-manylinux_x86_64`)
+    expect(run.stdout + run.stderr).toContain('deliberately broken for this identifier')
     const expected = cpythons.slice(0, 3).filter(t => t !== broken)
     expect(wheelsIn(out).map(w => w.split('-')[2])).toEqual(expected.sort())
     expect(fs.readdirSync(out).filter(f => !f.endsWith('.whl'))).toEqual([])
@@ -193,10 +197,10 @@ describe('host builds', () => {
     expect(run.status).toBe(0)
     expect(wheelsIn(out)).toHaveLength(1)
     expect(wheelsIn(out)[0]).toMatch(/^limited_ext-1\.0\.0-cp39-abi3-manylinux.*_x86_64\.whl$/)
-    expect(run.stderr).toContain('Found previously built wheel')
+    expect(run.stdout + run.stderr).toContain('Found previously built wheel')
     for (const id of ids.slice(1))
       expect(run.stdout).toMatch(new RegExp(`${id}\\s+limited_ext.*\\(reused\\).*yes`))
-    expect(run.stderr).toMatch(/audit/)
+    expect(run.stdout + run.stderr).toMatch(/audit/)
   })
 
   test('an in-tree shared library is grafted by auditwheel and imports once the build tree is gone', () => {
@@ -219,7 +223,7 @@ describe('host builds', () => {
     const listing = check([pythonFor(tag), '-m', 'zipfile', '-l', path.join(out, wheel)])
     expect(listing).toMatch(/greeter\.libs\/libgreet[-.\w]*\.so/)
     // The library was linked from the build tree (its rpath); that tree is gone now.
-    const tree = /(\/\S+\/build\/cp3\d+-manylinux_x86_64)\/src/.exec(run.stderr)
+    const tree = /(\/\S+\/build\/cp3\d+-manylinux_x86_64)\/src/.exec(run.stdout + run.stderr)
     expect(tree).not.toBeNull()
     expect(fs.existsSync(tree![1])).toBe(false)
     expect(
@@ -245,7 +249,7 @@ describe('host builds', () => {
       out
     ])
     expect(run.status).not.toBe(0)
-    expect(run.stderr).toContain(
+    expect(run.stdout + run.stderr).toContain(
       'built a pure-Python wheel (purepkg-1.0.0-py3-none-any.whl) for a native identifier'
     )
     expect(wheelsIn(out)).toEqual([])
@@ -271,7 +275,7 @@ describe('host builds', () => {
     ])
     expect(run.stderr).not.toContain('error:')
     expect(run.status).toBe(0)
-    expect(run.stderr).toContain('environment: MARK')
+    expect(run.stdout + run.stderr).toContain('environment: MARK')
   })
 })
 
@@ -312,7 +316,7 @@ describe('other frontends and missing interpreters', () => {
       tempDir('out-missing')
     ])
     expect(run.status).not.toBe(0)
-    expect(run.stderr).toContain(
+    expect(run.stdout + run.stderr).toContain(
       `error: only: no interpreter on this machine for ${missing}-manylinux_x86_64`
     )
   })
