@@ -126,7 +126,8 @@ describe('signals', () => {
         '\n[tool.cibuildwheel.linux]\ntest-command = "echo test-started && sleep 300"\n'
       )
     const run = startCli(build(cache), dirs)
-    await run.waitFor(step === 'test' ? /test-started/ : /▸ tools/, 300_000)
+    // The echoed line itself: the resolved options at the start also show the command.
+    await run.waitFor(step === 'test' ? /^test-started$/m : /▸ tools/, 300_000)
     process.kill(run.pid, signal)
     const stopped = await run.done
     expect(stopped.code).toBe(code)
