@@ -29,7 +29,7 @@ describe('wheel cache (CLI, local store)', () => {
         SOURCE_DATE_EPOCH: '1700000000'
       }
     )
-    expect(run.stderr).not.toContain('error:')
+    expect(run.stdout + run.stderr).not.toContain('error:')
     expect(run.status).toBe(0)
     return { run, out, wheel: fs.readFileSync(path.join(out, wheelsIn(out)[0])) }
   }
@@ -40,23 +40,23 @@ describe('wheel cache (CLI, local store)', () => {
 
     const warm = build()
     expect(warm.run.stdout).toMatch(/\(cached\).*\s+yes\s*$/m)
-    expect(warm.run.stderr).toContain('Restored')
-    expect(warm.run.stderr).not.toContain('\n▸ build: ')
-    expect(warm.run.stderr).toContain('\n▸ test: ')
+    expect(warm.run.stdout + warm.run.stderr).toContain('Restored')
+    expect(warm.run.stdout + warm.run.stderr).not.toContain('\n▸ build: ')
+    expect(warm.run.stdout + warm.run.stderr).toContain('\n▸ test: ')
     expect(warm.wheel.equals(cold.wheel)).toBe(true)
 
     const skipped = build('--cache-skip-tests')
     expect(skipped.run.stdout).toContain('skipped (cached)')
-    expect(skipped.run.stderr).not.toContain('\n▸ test: ')
+    expect(skipped.run.stdout + skipped.run.stderr).not.toContain('\n▸ test: ')
 
     fs.appendFileSync(path.join(project, 'src', 'spam.c'), '\n/* a change */\n')
     const changed = build()
     expect(changed.run.stdout).not.toContain('(cached)')
-    expect(changed.run.stderr).toContain('\n▸ build: ')
+    expect(changed.run.stdout + changed.run.stderr).toContain('\n▸ build: ')
 
     const off = build('--cache=false')
     expect(off.run.stdout).not.toContain('(cached)')
-    expect(off.run.stderr).toContain('\n▸ build: ')
+    expect(off.run.stdout + off.run.stderr).toContain('\n▸ build: ')
   })
 
   /** The one kept build venv of this cache dir (the CPython and pins of `id`), made when missing. */
@@ -73,8 +73,10 @@ describe('wheel cache (CLI, local store)', () => {
     const venv = keptVenv()
     // cache: false turns off the wheel cache only: the build venv of the runs before is used.
     const kept = build('--cache=false')
-    expect(kept.run.stderr).toContain('\n▸ venv-check: check the kept build venv\n')
-    expect(kept.run.stderr).not.toContain('\n▸ venv: ')
+    expect(kept.run.stdout + kept.run.stderr).toContain(
+      '\n▸ venv-check: check the kept build venv\n'
+    )
+    expect(kept.run.stdout + kept.run.stderr).not.toContain('\n▸ venv: ')
     expect(keptVenv()).toBe(venv)
   })
 
@@ -104,10 +106,14 @@ describe('wheel cache (CLI, local store)', () => {
       const venv = keptVenv()
       breakIt(venv)
       const again = build('--cache=false')
-      expect(again.run.stderr).toMatch(why)
-      expect(again.run.stderr).toContain(`${venv} does not work: making it again`)
-      expect(again.run.stderr).toContain('\n▸ venv: create the kept build venv\n')
-      expect(again.run.stderr).toContain('\n✓ build (')
+      expect(again.run.stdout + again.run.stderr).toMatch(why)
+      expect(again.run.stdout + again.run.stderr).toContain(
+        `${venv} does not work: making it again`
+      )
+      expect(again.run.stdout + again.run.stderr).toContain(
+        '\n▸ venv: create the kept build venv\n'
+      )
+      expect(again.run.stdout + again.run.stderr).toContain('\n✓ build (')
       expect(keptVenv()).toBe(venv)
     }
   )
@@ -119,12 +125,14 @@ describe('wheel cache (CLI, local store)', () => {
     const first = build('--cache=false', '--before-build', install)
     const second = build('--cache=false', '--before-build', install)
     for (const { run } of [first, second]) {
-      expect(run.stderr).toContain('\n▸ fresh-venv: create a fresh build venv for before-build\n')
-      expect(run.stderr).toContain('\n✓ link-frontend (')
-      expect(run.stderr).toMatch(/\n✓ before-build \(/)
-      expect(run.stderr).toContain('\n✓ build (')
+      expect(run.stdout + run.stderr).toContain(
+        '\n▸ fresh-venv: create a fresh build venv for before-build\n'
+      )
+      expect(run.stdout + run.stderr).toContain('\n✓ link-frontend (')
+      expect(run.stdout + run.stderr).toMatch(/\n✓ before-build \(/)
+      expect(run.stdout + run.stderr).toContain('\n✓ build (')
       // The frontend comes from the kept venv: never installed again.
-      expect(run.stderr).not.toContain('\n▸ install-frontend')
+      expect(run.stdout + run.stderr).not.toContain('\n▸ install-frontend')
     }
     const venv = keptVenv()
     expect(fs.existsSync(path.join(venv, '.wheelwright-ready'))).toBe(true)
