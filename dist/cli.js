@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-CQpdrh9j.js';
+import { r as runCli } from './chunks/main-BzhuOllN.js';
 import 'node:fs';
 import 'node:path';
 import 'node:os';
 import './chunks/credentials-B_00fC_8.js';
 import 'node:child_process';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-nTO7JpNB.js';
+import './chunks/identifiers-BeHlV9fx.js';
 import './chunks/core-CM_3Ha9x.js';
 import 'os';
 import 'crypto';
@@ -42,7 +42,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:crypto';
-import './chunks/version-DfO1OS_-.js';
+import './chunks/version-t9T4Yt-p.js';
 import 'node:process';
 import './chunks/index-url-DKjx7mc8.js';
 

@@ -1,5 +1,5 @@
 import { U as UserError, a as EXIT, i as isUserError } from './credentials-B_00fC_8.js';
-import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-nTO7JpNB.js';
+import { p as platformNamed, P as PLATFORM_LIST } from './identifiers-BeHlV9fx.js';
 import { performance } from 'node:perf_hooks';
 import process$1 from 'node:process';
 import os from 'node:os';

@@ -1,8 +1,8 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-DLQPGGAj.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-YMuR5Uwb.js';
 import './credentials-B_00fC_8.js';
 import 'node:child_process';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './identifiers-nTO7JpNB.js';
+import './identifiers-BeHlV9fx.js';
 import 'node:path';
 import 'node:fs';
 import './core-CM_3Ha9x.js';

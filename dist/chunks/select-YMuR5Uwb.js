@@ -1,5 +1,5 @@
 import { U as UserError } from './credentials-B_00fC_8.js';
-import { p as platformNamed, o as selectConfigurations } from './identifiers-nTO7JpNB.js';
+import { p as platformNamed, o as selectConfigurations } from './identifiers-BeHlV9fx.js';
 
 /**
  * How much an emulated identifier weighs against max-per-job: QEMU builds are
