@@ -123,6 +123,7 @@ export function renderBenchHost(results) {
     `wheelwright's own process used ${kept.ownCpuSeconds.toFixed(2)} s of CPU in that run (options, plan, reading the output of the steps), beside the steps it ran.`,
     ...(o.othersDuring
       ? [
+          '',
           `Other work on the machine kept ${share(o.othersDuring)} of its cores busy during the runs; the CPU-time ratio (the process trees' user and system time) is the figure it moves least.`
         ]
       : [])
