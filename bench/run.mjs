@@ -15,6 +15,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import * as prettier from 'prettier'
 import { compareWithCibuildwheel } from './cibuildwheel.mjs'
 import { hostBenchmark } from './host.mjs'
 import { commitInfo, machineInfo } from './machine.mjs'
@@ -118,12 +119,17 @@ async function main() {
     ? JSON.parse(fs.readFileSync(resultsFile, 'utf8'))
     : {}
   let results = { host: previous.host, againstCibuildwheel: previous.againstCibuildwheel }
-  const write = () => fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n')
+  // Formatted as `npm run format` would, so that the file is committed as written.
+  const write = async () => {
+    const options = (await prettier.resolveConfig(resultsFile)) ?? {}
+    const text = await prettier.format(JSON.stringify(results), { ...options, parser: 'json' })
+    fs.writeFileSync(resultsFile, text)
+  }
   if (only !== 'cibuildwheel') {
     const host = await hostBenchmark(hostSettings)
     printHost(host)
     results = { ...results, host: { ...stamp(), ...host } }
-    write()
+    await write()
   }
   if (only !== 'host') {
     console.log('')
@@ -135,7 +141,7 @@ async function main() {
       settleSeconds
     })
     results = { ...results, againstCibuildwheel: { ...stamp(), ...compared } }
-    write()
+    await write()
   }
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-CRiFZuW4.js';
+import { r as runCli } from './chunks/main-Ca9Hv8Gt.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/credentials-DjSKRtlw.js';
@@ -7,7 +7,7 @@ import 'node:child_process';
 import 'node:crypto';
 import 'node:string_decoder';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-CddHX7A8.js';
+import './chunks/identifiers-DN56mdCq.js';
 import './chunks/core-ORKXprpS.js';
 import 'os';
 import 'crypto';
@@ -43,7 +43,7 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:os';
-import './chunks/version-DlWgMQAb.js';
+import './chunks/version-CTBEpnOv.js';
 import 'node:process';
 import './chunks/index-url-CQOy9x60.js';
 import './chunks/version-DsHt9dgB.js';

@@ -9,6 +9,12 @@ const range = runs =>
     ? ` (${Math.min(...runs).toFixed(3)}–${Math.max(...runs).toFixed(3)} over ${runs.length} rounds)`
     : ''
 const day = iso => iso.slice(0, 10)
+/** The range of the shares other work kept busy, over every run of the rounds. */
+const share = byKind => {
+  const all = Object.values(byKind).flat().filter(Number.isFinite)
+  const pct = v => `${Math.round(v * 100)}%`
+  return `${pct(Math.min(...all))}–${pct(Math.max(...all))}`
+}
 
 /** One line: where and when a part of the benchmark ran. */
 function provenance(part) {
@@ -33,15 +39,19 @@ export function renderBenchHost(results) {
   const host = required(results, 'host')
   const o = host.overhead
   const versions = host.interpreters
+  const cpu = figures =>
+    figures.cpuRatio === undefined
+      ? ''
+      : `; CPU time ${ratio(figures.cpuRatio)}${range(figures.cpuRuns)}`
   const rows = [
     [
-      'overhead: `parallel: 1` ÷ the raw commands, kept build venvs',
-      `${ratio(o.keptVenvs.ratio)}${range(o.keptVenvs.runs)}`,
+      'overhead: `parallel: 1` ÷ the raw commands, wall time, kept build venvs',
+      `${ratio(o.keptVenvs.ratio)}${range(o.keptVenvs.runs)}${cpu(o.keptVenvs)}`,
       `≤ ${host.targets.overhead.replace(/^<= /, '')}`
     ],
     [
       'overhead, build venvs made in the run (what `cache: false` would cost if it dropped them)',
-      `${ratio(o.freshVenvs.ratio)}${range(o.freshVenvs.runs)}`,
+      `${ratio(o.freshVenvs.ratio)}${range(o.freshVenvs.runs)}${cpu(o.freshVenvs)}`,
       ''
     ],
     [
@@ -110,7 +120,13 @@ export function renderBenchHost(results) {
     '| --- | --- | --- | --- |',
     ...steps.map(([name, ...cells]) => `| ${name} | ${cells.map(seconds).join(' | ')} |`),
     '',
-    `wheelwright's own process used ${kept.ownCpuSeconds.toFixed(2)} s of CPU in that run (options, plan, reading the output of the steps), beside the steps it ran.`
+    `wheelwright's own process used ${kept.ownCpuSeconds.toFixed(2)} s of CPU in that run (options, plan, reading the output of the steps), beside the steps it ran.`,
+    ...(o.othersDuring
+      ? [
+          '',
+          `Other work on the machine kept ${share(o.othersDuring)} of its cores busy during the runs; the CPU-time ratio (the process trees' user and system time) is the figure it moves least.`
+        ]
+      : [])
   ].join('\n')
 }
 

@@ -66,7 +66,7 @@ describe('the check and the mark, run by python3', () => {
     expect(fs.readFileSync(venv.marker, 'utf8')).toBe(version)
   })
 
-  test("the mark compiles the venv's packages first, even with PYTHONDONTWRITEBYTECODE", () => {
+  test("the mark compiles the frontend's packages first, even with PYTHONDONTWRITEBYTECODE", () => {
     const dir = path.join(tempDir('kept'), 'venv')
     expect(spawnSync('python3', ['-m', 'venv', '--without-pip', dir]).status).toBe(0)
     const python = path.join(dir, 'bin', 'python')
@@ -77,8 +77,10 @@ describe('the check and the mark, run by python3', () => {
         encoding: 'utf8'
       }
     ).stdout.trim()
-    fs.mkdirSync(path.join(site, 'frontend_probe'))
-    fs.writeFileSync(path.join(site, 'frontend_probe', '__init__.py'), 'X = 1\n')
+    for (const name of ['frontend_probe', 'setuptools']) {
+      fs.mkdirSync(path.join(site, name))
+      fs.writeFileSync(path.join(site, name, '__init__.py'), 'X = 1\n')
+    }
     const venv = keptVenv({ ...BASE, root: path.dirname(dir) })
     const argv = markKeptVenvArgv(python, { ...venv, marker: path.join(dir, '.ready') })
     const result = spawnSync(argv[0], argv.slice(1), {
@@ -89,6 +91,8 @@ describe('the check and the mark, run by python3', () => {
     expect(fs.readdirSync(path.join(site, 'frontend_probe', '__pycache__'))).toEqual([
       expect.stringMatching(/^__init__\.cpython-\d+\.pyc$/)
     ])
+    // What no frontend imports (virtualenv's setuptools on older Pythons) is left alone.
+    expect(fs.existsSync(path.join(site, 'setuptools', '__pycache__'))).toBe(false)
     expect(fs.existsSync(path.join(dir, '.ready'))).toBe(true)
   })
 

@@ -73,9 +73,9 @@ export interface PipelineInput {
    */
   readonly cores?: number
   /**
-   * A directory for build venvs kept between runs. Used when the project has
-   * no before-build (which could change the venv), since the frontend builds
-   * in an isolated environment anyway.
+   * A directory for build venvs kept between identifiers and runs
+   * (kept-venv.ts): the build runs in one, or, with a before-build, in a
+   * fresh venv that finds the `build` frontend of one.
    */
   readonly sharedVenvRoot?: string
   /**

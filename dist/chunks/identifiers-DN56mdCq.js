@@ -2753,8 +2753,10 @@ const CHECK_KEPT_VENV_PY = [
  * caching what it compiles (virtualenv seeds pip without bytecode).
  */
 const MARK_KEPT_VENV_PY = [
-    'import compileall, sys, sysconfig',
-    "compileall.compile_dir(sysconfig.get_paths()['purelib'], quiet=1)",
+    'import compileall, re, sys, sysconfig',
+    // What virtualenv seeds for older Pythons and no frontend imports: left out.
+    "skip = re.compile(r'[\\\\/](setuptools|pkg_resources|wheel)[\\\\/]')",
+    "compileall.compile_dir(sysconfig.get_paths()['purelib'], quiet=1, rx=skip)",
     "open(sys.argv[1], 'w').write(sys.version)"
 ].join('\n');
 /** The check, run with the kept venv's python before its creating steps. */

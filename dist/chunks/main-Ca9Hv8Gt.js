@@ -1,9 +1,9 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
 import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, a as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, b as secretValues, d as EXIT } from './credentials-DjSKRtlw.js';
-import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-CddHX7A8.js';
+import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-DN56mdCq.js';
 import os from 'node:os';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './version-DlWgMQAb.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './version-CTBEpnOv.js';
 import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-CQOy9x60.js';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
@@ -3819,9 +3819,9 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-C2BkIgq4.js')).runPlan(options, context);
+            return (await import('./plan-DIWErQzo.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-BkGyFQAn.js')).runBuild(options, context);
+            return (await import('./build-BGJOzuyx.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-DywyHVcb.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':

@@ -1,5 +1,5 @@
 import { U as UserError } from './credentials-DjSKRtlw.js';
-import { a as platformNamed, x as selectConfigurations } from './identifiers-CddHX7A8.js';
+import { a as platformNamed, x as selectConfigurations } from './identifiers-DN56mdCq.js';
 
 /**
  * How much an emulated identifier weighs against max-per-job: QEMU builds are

@@ -1,7 +1,7 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-Bktk7NOV.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-DwJJSzjn.js';
 import { e as expandArtifactName } from './artifacts-CDhMjyrS.js';
 import { U as UserError } from './credentials-DjSKRtlw.js';
-import './identifiers-CddHX7A8.js';
+import './identifiers-DN56mdCq.js';
 import 'node:path';
 import 'node:fs';
 import './core-ORKXprpS.js';
