@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-Ca9Hv8Gt.js';
+import { r as runCli } from './chunks/main-9j7GGma7.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/credentials-DjSKRtlw.js';

@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-Ca9Hv8Gt.js';
+import { a as runAction } from './chunks/main-9j7GGma7.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/credentials-DjSKRtlw.js';

@@ -5,6 +5,7 @@ import {
   DIAGNOSTICS,
   MATCHER_OWNERS,
   removeMatcherCommands,
+  type SourceRoot,
   sourcePathRewriter
 } from '../../src/report/matcher.js'
 import fs from 'node:fs'
@@ -51,7 +52,12 @@ describe('the patterns', () => {
 })
 
 describe('diagnostics name the file in the workspace', () => {
-  const copies = ['/tmp/ww/cp312/src', '/project']
+  // A host copy of the package, and a container's project with the package in `pkg/`.
+  const roots = (prefix: string): SourceRoot[] => [
+    ['/tmp/ww/cp312/src', prefix],
+    ['/project', ''],
+    ['/project/pkg', 'pkg']
+  ]
   test.each([
     ['relative, package at the root', '', 'broken.c:5:12: error: x', 'broken.c:5:12: error: x'],
     [
@@ -62,6 +68,18 @@ describe('diagnostics name the file in the workspace', () => {
     ],
     ['in the build copy', 'pkg', '/tmp/ww/cp312/src/a.c:5:12: error: x', 'pkg/a.c:5:12: error: x'],
     ['in the container project', '', '/project/a.c:1:1: fatal error: y', 'a.c:1:1: fatal error: y'],
+    [
+      'in the container package, in a subdir',
+      'pkg',
+      '/project/pkg/a.c:1:1: error: y',
+      'pkg/a.c:1:1: error: y'
+    ],
+    [
+      'in the container project, outside the package',
+      'pkg',
+      '/project/include/h.h:2:3: error: y',
+      'include/h.h:2:3: error: y'
+    ],
     ['elsewhere', 'pkg', '/usr/include/x.h:1:1: error: y', '/usr/include/x.h:1:1: error: y'],
     [
       'a command line keeps its paths',
@@ -76,6 +94,6 @@ describe('diagnostics name the file in the workspace', () => {
       "pkg/a.c(3): error C2065: 'x'"
     ]
   ])('%s', (_name, prefix, line, expected) => {
-    expect(sourcePathRewriter(prefix, copies)(line)).toBe(expected)
+    expect(sourcePathRewriter(prefix, roots(prefix))(line)).toBe(expected)
   })
 })

@@ -16,7 +16,7 @@ import type { FailedBuild, RunOutcome } from '../report/outcome.js'
 import { liveOutput, type LiveBuild } from '../report/live.js'
 import { eventOutput } from '../report/events.js'
 import { failureKind } from '../report/annotations.js'
-import { sourcePathRewriter } from '../report/matcher.js'
+import { type SourceRoot, sourcePathRewriter } from '../report/matcher.js'
 import type { BuildRecord } from '../report/summary.js'
 import { isCredential } from '../util/credentials.js'
 import { ChildTracker } from '../util/exec.js'
@@ -47,7 +47,7 @@ export async function executePlan(
   const total = jobs.length
   const rewrite = sourceRewrites(
     jobs.map(j => j.build),
-    options.packageDir,
+    options,
     context.isAction ? context.env.GITHUB_WORKSPACE : undefined
   )
   const live = reporter.event
@@ -259,29 +259,40 @@ function inTurn(state: GroupState, work: () => Promise<void>): Promise<void> {
 }
 
 /**
- * In the action, diagnostics name files in the workspace (see report/matcher.ts):
- * each build's copies of the project are its work dir's src and the project
- * dir its steps were given.
+ * In the action, diagnostics name files in the workspace (see report/matcher.ts).
+ * A build's copies of the project are its work dir's src (a copy of the package
+ * dir) and the dirs its steps were given as the project and the package: on
+ * the host both are the package dir, in a container `/project` stands for the
+ * project dir and `/project/<rel>` for the package dir.
  */
 function sourceRewrites(
   builds: readonly Build[],
-  packageDir: string,
+  options: Pick<Options, 'projectDir' | 'packageDir'>,
   workspace: string | undefined
 ): ((identifier: string) => (line: string) => string) | undefined {
   if (!workspace) return undefined
-  const prefix = path.relative(workspace, packageDir)
-  if (prefix.startsWith('..') || path.isAbsolute(prefix)) return undefined
-  const copies = new Map(
-    builds.map(b => [
-      b.identifier,
-      [
-        `${b.workDir}/src`,
-        `${b.workDir}\\src`,
-        ...b.steps.slice(0, 1).flatMap(s => s.env.WHEELWRIGHT_PROJECT ?? [])
+  const inWorkspace = (dir: string) => {
+    const rel = path.relative(workspace, dir)
+    return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel
+  }
+  const packagePrefix = inWorkspace(options.packageDir)
+  if (packagePrefix === undefined) return undefined
+  const projectPrefix = inWorkspace(options.projectDir) ?? packagePrefix
+  const roots = new Map(
+    builds.map(b => {
+      const env = b.steps[0]?.env ?? {}
+      const pkg = env.WHEELWRIGHT_PACKAGE
+      const project = env.WHEELWRIGHT_PROJECT
+      const list: SourceRoot[] = [
+        [`${b.workDir}/src`, packagePrefix],
+        [`${b.workDir}\\src`, packagePrefix]
       ]
-    ])
+      if (pkg) list.push([pkg, packagePrefix])
+      if (project && project !== pkg) list.push([project, projectPrefix])
+      return [b.identifier, list]
+    })
   )
-  return identifier => sourcePathRewriter(prefix, copies.get(identifier) ?? [])
+  return identifier => sourcePathRewriter(packagePrefix, roots.get(identifier) ?? [])
 }
 
 /** The engine client's own environment: the runner's, minus credentials. */

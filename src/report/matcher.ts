@@ -3,9 +3,9 @@
  * the action: the problem matcher in resources/problem-matcher.json is
  * registered with `::add-matcher::` before the builds and removed after.
  *
- * A build compiles a copy of the project (in a temp dir, or in a container
- * under /tmp/wheelwright/<identifier>/src, copied from /project), so the
- * compiler names files there, or relative to the copy. The action rewrites
+ * A build compiles a copy of the project (a copy of the package dir in a
+ * temp dir on the host, or the project copied to /project in a container), so
+ * the compiler names files there, or relative to the package. The action rewrites
  * the start of each diagnostic line to the path in the workspace (the
  * package dir relative to GITHUB_WORKSPACE) rather than teaching the matcher
  * every prefix: the matcher stays a plain gcc/MSVC matcher, the file name in
@@ -37,24 +37,35 @@ export function removeMatcherCommands(): string[] {
 
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\)/
 
+/** Where a copy of the project is, and the same dir relative to the workspace. */
+export type SourceRoot = readonly [copy: string, inWorkspace: string]
+
 /**
- * Rewrites the file at the start of a diagnostic line: a path in one of the
- * build's `copies` of the project, or a relative one (the compiler ran in the
- * copy), becomes `prefix/<path in the project>`. `prefix` is the package dir
- * relative to the workspace (`''` when they are the same).
+ * Rewrites the file at the start of a diagnostic line: a path under one of the
+ * build's `roots` (the deepest that matches) becomes that root's dir in the
+ * workspace; a relative one (the compiler ran in the package) is put under
+ * `packagePrefix`, the package dir relative to the workspace (`''` when they
+ * are the same).
  */
 export function sourcePathRewriter(
-  prefix: string,
-  copies: readonly string[]
+  packagePrefix: string,
+  roots: readonly SourceRoot[]
 ): (line: string) => string {
-  const to = prefix === '' || prefix === '.' ? '' : `${prefix.replace(/\\/g, '/')}/`
-  const roots = copies.flatMap(c => [`${c}/`, `${c}\\`])
+  const dirPrefix = (dir: string) =>
+    dir === '' || dir === '.' ? '' : `${dir.replace(/\\/g, '/')}/`
+  const to = dirPrefix(packagePrefix)
+  const starts = roots
+    .flatMap(([copy, inWorkspace]) => [
+      [`${copy}/`, dirPrefix(inWorkspace)],
+      [`${copy}\\`, dirPrefix(inWorkspace)]
+    ])
+    .sort((a, b) => b[0].length - a[0].length)
   return line => {
     if (!DIAGNOSTICS.some(d => d.test(line))) return line
     const start = line.length - line.trimStart().length
     const body = line.slice(start)
-    const root = roots.find(r => body.startsWith(r))
-    if (root) return line.slice(0, start) + to + body.slice(root.length)
+    const root = starts.find(([copy]) => body.startsWith(copy))
+    if (root) return line.slice(0, start) + root[1] + body.slice(root[0].length)
     if (to && !ABSOLUTE.test(body)) return line.slice(0, start) + to + body
     return line
   }

@@ -469,9 +469,9 @@ var matcher = {
  * the action: the problem matcher in resources/problem-matcher.json is
  * registered with `::add-matcher::` before the builds and removed after.
  *
- * A build compiles a copy of the project (in a temp dir, or in a container
- * under /tmp/wheelwright/<identifier>/src, copied from /project), so the
- * compiler names files there, or relative to the copy. The action rewrites
+ * A build compiles a copy of the project (a copy of the package dir in a
+ * temp dir on the host, or the project copied to /project in a container), so
+ * the compiler names files there, or relative to the package. The action rewrites
  * the start of each diagnostic line to the path in the workspace (the
  * package dir relative to GITHUB_WORKSPACE) rather than teaching the matcher
  * every prefix: the matcher stays a plain gcc/MSVC matcher, the file name in
@@ -493,22 +493,29 @@ function removeMatcherCommands() {
 }
 const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
 /**
- * Rewrites the file at the start of a diagnostic line: a path in one of the
- * build's `copies` of the project, or a relative one (the compiler ran in the
- * copy), becomes `prefix/<path in the project>`. `prefix` is the package dir
- * relative to the workspace (`''` when they are the same).
+ * Rewrites the file at the start of a diagnostic line: a path under one of the
+ * build's `roots` (the deepest that matches) becomes that root's dir in the
+ * workspace; a relative one (the compiler ran in the package) is put under
+ * `packagePrefix`, the package dir relative to the workspace (`''` when they
+ * are the same).
  */
-function sourcePathRewriter(prefix, copies) {
-    const to = prefix === '' || prefix === '.' ? '' : `${prefix.replace(/\\/g, '/')}/`;
-    const roots = copies.flatMap(c => [`${c}/`, `${c}\\`]);
+function sourcePathRewriter(packagePrefix, roots) {
+    const dirPrefix = (dir) => dir === '' || dir === '.' ? '' : `${dir.replace(/\\/g, '/')}/`;
+    const to = dirPrefix(packagePrefix);
+    const starts = roots
+        .flatMap(([copy, inWorkspace]) => [
+        [`${copy}/`, dirPrefix(inWorkspace)],
+        [`${copy}\\`, dirPrefix(inWorkspace)]
+    ])
+        .sort((a, b) => b[0].length - a[0].length);
     return line => {
         if (!DIAGNOSTICS.some(d => d.test(line)))
             return line;
         const start = line.length - line.trimStart().length;
         const body = line.slice(start);
-        const root = roots.find(r => body.startsWith(r));
+        const root = starts.find(([copy]) => body.startsWith(copy));
         if (root)
-            return line.slice(0, start) + to + body.slice(root.length);
+            return line.slice(0, start) + root[1] + body.slice(root[0].length);
         if (to && !ABSOLUTE.test(body))
             return line.slice(0, start) + to + body;
         return line;
@@ -1484,7 +1491,7 @@ async function executePlan(plan, options, context, cache) {
     const { reporter } = context;
     const jobs = interleaved(plan.groups);
     const total = jobs.length;
-    const rewrite = sourceRewrites(jobs.map(j => j.build), options.packageDir, context.isAction ? context.env.GITHUB_WORKSPACE : undefined);
+    const rewrite = sourceRewrites(jobs.map(j => j.build), options, context.isAction ? context.env.GITHUB_WORKSPACE : undefined);
     const live = reporter.event
         ? eventOutput(reporter.event, rewrite)
         : liveOutput({
@@ -1690,25 +1697,38 @@ function inTurn(state, work) {
     return next;
 }
 /**
- * In the action, diagnostics name files in the workspace (see report/matcher.ts):
- * each build's copies of the project are its work dir's src and the project
- * dir its steps were given.
+ * In the action, diagnostics name files in the workspace (see report/matcher.ts).
+ * A build's copies of the project are its work dir's src (a copy of the package
+ * dir) and the dirs its steps were given as the project and the package: on
+ * the host both are the package dir, in a container `/project` stands for the
+ * project dir and `/project/<rel>` for the package dir.
  */
-function sourceRewrites(builds, packageDir, workspace) {
+function sourceRewrites(builds, options, workspace) {
     if (!workspace)
         return undefined;
-    const prefix = path.relative(workspace, packageDir);
-    if (prefix.startsWith('..') || path.isAbsolute(prefix))
+    const inWorkspace = (dir) => {
+        const rel = path.relative(workspace, dir);
+        return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel;
+    };
+    const packagePrefix = inWorkspace(options.packageDir);
+    if (packagePrefix === undefined)
         return undefined;
-    const copies = new Map(builds.map(b => [
-        b.identifier,
-        [
-            `${b.workDir}/src`,
-            `${b.workDir}\\src`,
-            ...b.steps.slice(0, 1).flatMap(s => s.env.WHEELWRIGHT_PROJECT ?? [])
-        ]
-    ]));
-    return identifier => sourcePathRewriter(prefix, copies.get(identifier) ?? []);
+    const projectPrefix = inWorkspace(options.projectDir) ?? packagePrefix;
+    const roots = new Map(builds.map(b => {
+        const env = b.steps[0]?.env ?? {};
+        const pkg = env.WHEELWRIGHT_PACKAGE;
+        const project = env.WHEELWRIGHT_PROJECT;
+        const list = [
+            [`${b.workDir}/src`, packagePrefix],
+            [`${b.workDir}\\src`, packagePrefix]
+        ];
+        if (pkg)
+            list.push([pkg, packagePrefix]);
+        if (project && project !== pkg)
+            list.push([project, projectPrefix]);
+        return [b.identifier, list];
+    }));
+    return identifier => sourcePathRewriter(packagePrefix, roots.get(identifier) ?? []);
 }
 /** The engine client's own environment: the runner's, minus credentials. */
 function clientEnv(group) {

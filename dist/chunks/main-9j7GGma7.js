@@ -3821,7 +3821,7 @@ async function runCommand(options, context) {
         case 'plan':
             return (await import('./plan-DIWErQzo.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-BGJOzuyx.js')).runBuild(options, context);
+            return (await import('./build-B4KEW3tL.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-DywyHVcb.js').then(function (n) { return n.s; })).runSdist(options, context);
         case 'publish':
