@@ -66,12 +66,12 @@ export async function executePlan(
   const live = liveFor(plan.parallel, jobs, options.packageDir, context)
   const children = new ChildTracker(context.reaper)
   const unwatch = watchRun(plan, context)
+  const states = groupStates(plan, children, context, () => signals.received())
   const cleanUp = () => {
     tearDown([...states.values()], context.env)
     fs.rmSync(plan.tempDir, { recursive: true, force: true })
   }
   const signals = stopOnSignals({ children, live, reporter: context.reporter, cleanUp })
-  const states = groupStates(plan, children, context, signals.received)
   let failedFast = false
   const stopping = () => failedFast || !!signals.received()
   const ordering = reuseOrdering(
