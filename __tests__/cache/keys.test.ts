@@ -113,7 +113,7 @@ function linuxPlan(change: Partial<BuildOptions>, host: boolean): BuildPlan {
   }
   const facts: PlanFacts = {
     runId: 'r1',
-    tempDir: '/tmp/ww',
+    tempDir: '/scratch/ww',
     env: { PATH: '/usr/bin:/bin', HOME: '/home/u', CC: 'gcc' },
     useContainer: !host,
     hostInterpreters: new Map([['cp311-manylinux_x86_64', interpreter]]),
