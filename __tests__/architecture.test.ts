@@ -181,6 +181,16 @@ describe('the structure of src/', () => {
     expect(outside.flatMap(platformComparisons)).toEqual([])
   })
 
+  test('a command imports no other command: what two share lives in a layer below', () => {
+    const command = (file: string) => rel(file).startsWith('commands/')
+    const across = FILES.filter(command).flatMap(file =>
+      importsOf(file)
+        .filter(command)
+        .map(target => `${rel(file)} → ${rel(target)}`)
+    )
+    expect(across).toEqual([])
+  })
+
   test('a folder is never named like build output', () => {
     const dirs = fs
       .readdirSync(SRC, { withFileTypes: true })

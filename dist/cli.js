@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-9j7GGma7.js';
+import { r as runCli } from './chunks/main-B6SCMKVJ.js';
 import 'node:fs';
 import 'node:path';
-import './chunks/credentials-DjSKRtlw.js';
+import './chunks/credentials-iRjG5aRn.js';
 import 'node:child_process';
 import 'node:crypto';
 import 'node:string_decoder';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/identifiers-DN56mdCq.js';
+import './chunks/identifiers-CyhP-XV5.js';
 import './chunks/core-ORKXprpS.js';
 import 'os';
 import 'crypto';
@@ -43,9 +43,9 @@ import 'child_process';
 import 'timers';
 import 'stream';
 import 'node:os';
-import './chunks/version-CTBEpnOv.js';
+import './chunks/version-B9zVvg__.js';
 import 'node:process';
-import './chunks/index-url-CQOy9x60.js';
+import './chunks/index-url-DLWLAkSp.js';
 import './chunks/version-DsHt9dgB.js';
 
 process.exitCode = await runCli(process.argv.slice(2));

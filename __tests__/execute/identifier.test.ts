@@ -265,43 +265,48 @@ describe('the wheel cache', () => {
   const WHEEL = 'spam-1.0-cp312-cp312-manylinux_2_17_x86_64.whl'
 
   test.each([
-    [false, ['test'], true],
-    [true, [], false]
-  ])('a hit skips the build (skip tests: %s → steps %j)', async (skipTests, steps, tested) => {
-    const root = tempDir('ident')
-    const store = new LocalWheelStore(tempDir('store'))
-    const cachedWheel = path.join(tempDir('cached'), WHEEL)
-    fs.writeFileSync(cachedWheel, 'cached')
-    await store.save('k'.repeat(64), cachedWheel)
-    const cache: BuildCache = {
-      store,
-      keys: new Map([['cp312-manylinux_x86_64', 'k'.repeat(64)]]),
-      skipTests
+    [false, ['audit', 'test'], true],
+    [true, ['audit'], false]
+  ])(
+    'a hit skips the build and repair, and still audits (skip tests: %s → steps %j)',
+    async (skipTests, steps, tested) => {
+      const root = tempDir('ident')
+      const audit = hostStep('audit', RECORD, root, { args: [path.join(root, 'audit'), '{wheel}'] })
+      const store = new LocalWheelStore(tempDir('store'))
+      const cachedWheel = path.join(tempDir('cached'), WHEEL)
+      fs.writeFileSync(cachedWheel, 'cached')
+      await store.save('k'.repeat(64), cachedWheel)
+      const cache: BuildCache = {
+        store,
+        keys: new Map([['cp312-manylinux_x86_64', 'k'.repeat(64)]]),
+        skipTests
+      }
+      const [run] = await runAll(
+        hostState([]),
+        [wheelBuild(root, 'cp312-manylinux_x86_64', WHEEL, [audit])],
+        cache
+      )
+      const restored = (await store.restore('k'.repeat(64)))!
+      expect(recorded(path.join(root, 'audit'))).toEqual([restored, `wheel-var=${restored}`])
+      expect(builds(root)).toEqual([])
+      expect(run.progress).toEqual(steps)
+      expect(run.result).toEqual({
+        identifier: 'cp312-manylinux_x86_64',
+        hostWheel: restored,
+        reused: false,
+        cached: true,
+        tested
+      })
+      expect(run.log).toContain(
+        `Restored ${WHEEL} from the wheel cache (key ${'k'.repeat(16)}); skipping the build\n`
+      )
+      if (tested)
+        expect(recorded(path.join(root, 'cp312-manylinux_x86_64.test'))).toEqual([
+          restored,
+          `wheel-var=${restored}`
+        ])
     }
-    const [run] = await runAll(
-      hostState([]),
-      [wheelBuild(root, 'cp312-manylinux_x86_64', WHEEL)],
-      cache
-    )
-    const restored = (await store.restore('k'.repeat(64)))!
-    expect(builds(root)).toEqual([])
-    expect(run.progress).toEqual(steps)
-    expect(run.result).toEqual({
-      identifier: 'cp312-manylinux_x86_64',
-      hostWheel: restored,
-      reused: false,
-      cached: true,
-      tested
-    })
-    expect(run.log).toContain(
-      `Restored ${WHEEL} from the wheel cache (key ${'k'.repeat(16)}); skipping the build\n`
-    )
-    if (tested)
-      expect(recorded(path.join(root, 'cp312-manylinux_x86_64.test'))).toEqual([
-        restored,
-        `wheel-var=${restored}`
-      ])
-  })
+  )
 
   test('a miss builds, then saves the wheel under the key', async () => {
     const root = tempDir('ident')

@@ -10,7 +10,8 @@ import type { Options } from '../../src/options/types.js'
 import type { RunContext } from '../../src/context.js'
 import { UserError } from '../../src/util/errors.js'
 import { recordingReporter } from '../../__fixtures__/reporter.js'
-import { hostBuild, hostStep } from '../helpers/execute.js'
+import type { Reaper } from '../../src/util/reaper.js'
+import { hostBuild, hostStep, STEP_ENV } from '../helpers/execute.js'
 import { tempDir } from '../helpers/tools.js'
 
 describe('the executor runs the activation as the plan says', () => {
@@ -148,7 +149,8 @@ describe('a plan of host builds', () => {
     root: string,
     outcomes: Record<string, 'works' | 'fails'>,
     failFast: boolean,
-    setup: Step[] = []
+    setup: Step[] = [],
+    context: Partial<RunContext> = {}
   ) {
     const started = path.join(root, 'started')
     const builds: Build[] = Object.entries(outcomes).map(([identifier, outcome]) => {
@@ -181,7 +183,9 @@ describe('a plan of host builds', () => {
           setup,
           builds,
           teardown: [
-            hostStep('teardown', 'touch "$1"', root, { args: [path.join(root, 'torn-down')] })
+            hostStep('teardown', 'printf "%s" "${WW_RUN_MARK-}" > "$1"', root, {
+              args: [path.join(root, 'torn-down')]
+            })
           ]
         }
       ]
@@ -191,7 +195,7 @@ describe('a plan of host builds', () => {
       executePlan(
         plan,
         { packageDir: root } as Options,
-        { reporter, env: {}, isAction: false } as RunContext
+        { reporter, env: {}, isAction: false, ...context } as RunContext
       )
     const startedBuilds = () =>
       fs.existsSync(started) ? fs.readFileSync(started, 'utf8').split('\n').filter(Boolean) : []
@@ -258,6 +262,26 @@ describe('a plan of host builds', () => {
       expect(fs.existsSync(path.join(root, 'tmp'))).toBe(false)
     }
   )
+
+  test("the teardown and the watcher get the run's variables, never the process's own", async () => {
+    const root = tempDir('run')
+    const watched: [string, NodeJS.ProcessEnv][] = []
+    const reaper = {
+      cleanup: (id: string, _argv: readonly string[], env: NodeJS.ProcessEnv) =>
+        watched.push([id, env]),
+      ...Object.fromEntries(['drop', 'remove', 'keep', 'watch', 'unwatch'].map(m => [m, () => 0]))
+    } as unknown as Reaper
+    expect(process.env.WW_RUN_MARK).toBeUndefined()
+    const { run } = hostPlan(root, { 'cp312-manylinux_x86_64': 'works' }, true, [], {
+      env: { WW_RUN_MARK: 'from the run' },
+      reaper
+    })
+    expect((await run()).failures).toEqual([])
+    expect(fs.readFileSync(path.join(root, 'torn-down'), 'utf8')).toBe('from the run')
+    expect(watched.map(([id, env]) => [id, env.WW_RUN_MARK, env.PATH])).toEqual([
+      ['teardown-0-0', 'from the run', STEP_ENV.PATH]
+    ])
+  })
 
   test("the table's seconds are the build's own: the group's one-time setup is not counted", async () => {
     const root = tempDir('run')

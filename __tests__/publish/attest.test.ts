@@ -40,8 +40,6 @@ function fakePython(script: string): string {
 const request = (env: Record<string, string>, reporter = recordingReporter()) => ({
   files: ['/d/spam_ext-1.0.0.tar.gz'],
   outDir: tempDir('att'),
-  env,
-  reporter,
   tools: { env, cacheDir: '/nowhere', reporter },
   bounds: { timeoutMs: 5000, attempts: 1, backoffMs: 0 }
 })

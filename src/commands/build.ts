@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { RunContext } from '../context.js'
+import { toolsContext, type RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
 import { EXIT, UserError } from '../util/errors.js'
 import { checkWritableDir } from '../util/dirs.js'
@@ -23,7 +23,7 @@ import { strayObjectsWarning } from '../report/stray-objects.js'
 import { addMatcherCommand, removeMatcherCommands } from '../report/matcher.js'
 import { computeCacheKeys } from '../cache/compute.js'
 import { ActionsWheelStore, LocalWheelStore } from '../cache/store.js'
-import { afterBuild } from './after-build.js'
+import { afterBuild } from '../publish/after-build.js'
 import { optionLines } from '../report/options.js'
 import { VERSION } from '../version.js'
 
@@ -196,7 +196,10 @@ async function planAndRun(
       : undefined
   if (sdistSkipped) reporter.warning(`sdist: true, but the sdist was ${sdistSkipped}`)
   try {
-    if (failed === 0) sdist = await afterBuild(options, context, outcome)
+    if (failed === 0) {
+      const artifact = context.isAction && options.publish.uploadArtifact
+      sdist = await afterBuild(options, toolsContext(context, options.cacheDir), outcome, artifact)
+    }
   } finally {
     // The summary is written whatever happened after the builds.
     const totals = {

@@ -5,107 +5,31 @@
  */
 import fs from 'node:fs'
 import os from 'node:os'
-import type { RunContext } from '../context.js'
+import { toolsContext, type RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
 import { artifactServiceMissing, downloadDistributions } from '../publish/artifacts.js'
 import { distributionsUnder } from '../publish/files.js'
-import { publishRelease } from '../publish/release.js'
-import { redactUrl } from '../publish/index-url.js'
+import { publishAndReport, publishScope } from '../publish/publishing.js'
 import { shouldPublish } from '../publish/settings.js'
-import { toolsContext } from './sdist.js'
-import { isUserError, UserError } from '../util/errors.js'
-import { withInterruptScope, type InterruptScope } from '../util/interrupt.js'
-
-/** Publishing work that an interrupt leaves clean, saying "interrupted". */
-export function publishScope<T>(
-  context: RunContext,
-  work: (scope: InterruptScope) => Promise<T>
-): Promise<T> {
-  return withInterruptScope(
-    {
-      say: text => context.reporter.info(text),
-      flush: () => context.reporter.flush(),
-      ...(context.reaper ? { reaper: context.reaper } : {}),
-      what: 'publishing'
-    },
-    work
-  )
-}
-
-/** Publishes `files`, sets the `published` output and writes the summary. */
-export async function publishAndReport(
-  files: readonly string[],
-  key: string,
-  options: Options,
-  context: RunContext,
-  upload: boolean,
-  scope: InterruptScope
-): Promise<void> {
-  const { reporter } = context
-  const result = await publishRelease({
-    files,
-    settings: options.publish,
-    env: context.env,
-    reporter,
-    tools: toolsContext(options, context),
-    key,
-    upload,
-    dryRun: options.dryRun,
-    scope
-  }).catch(error => {
-    // A failed check or upload is annotated as a publish error.
-    throw isUserError(error) ? error.as('publish') : error
-  })
-  reporter.setOutput('published', JSON.stringify(result.published))
-  if (!upload) return
-  const where = redactUrl(options.publish.repositoryUrl)
-  if (result.wouldUpload) {
-    const lines = [
-      ...result.wouldUpload.map(name => [name, 'would be uploaded']),
-      ...result.skipped.map(name => [name, 'already on the index'])
-    ]
-    await reporter.summary(
-      [
-        `### wheelwright: dry run, would publish ${result.version} to ${where}; nothing was uploaded`,
-        '',
-        '| file | result |',
-        '| --- | --- |',
-        ...lines.map(([name, state]) => `| ${name} | ${state} |`),
-        ''
-      ].join('\n'),
-      lines.map(([name, state]) => `${name}  ${state}`).join('\n')
-    )
-    return
-  }
-  const rows = [
-    ...result.published.map(name => [name, 'uploaded']),
-    ...result.skipped.map(name => [name, 'already on the index'])
-  ]
-  const markdown = [
-    `### wheelwright: published ${result.version} to ${where}`,
-    '',
-    '| file | result |',
-    '| --- | --- |',
-    ...rows.map(([name, state]) => `| ${name} | ${state} |`),
-    ''
-  ].join('\n')
-  const plain = rows.map(([name, state]) => `${name}  ${state}`).join('\n')
-  await reporter.summary(markdown, plain || 'nothing uploaded')
-}
+import type { ToolsContext } from '../publish/tools.js'
+import { UserError } from '../util/errors.js'
+import type { InterruptScope } from '../util/interrupt.js'
 
 export async function runPublish(options: Options, context: RunContext): Promise<void> {
-  await publishScope(context, scope => publishFromDistDir(options, context, scope))
+  const tools = toolsContext(context, options.cacheDir)
+  await publishScope(tools, scope => publishFromDistDir(options, context.isAction, tools, scope))
 }
 
 async function publishFromDistDir(
   options: Options,
-  context: RunContext,
+  isAction: boolean,
+  tools: ToolsContext,
   scope: InterruptScope
 ): Promise<void> {
-  const { reporter, env } = context
+  const { reporter, env } = tools
   const settings = options.publish
 
-  if (context.isAction) {
+  if (isAction) {
     const missing = artifactServiceMissing(env)
     if (missing) {
       reporter.warning(`${missing}: publishing what is already in ${settings.distDir}`)
@@ -143,5 +67,5 @@ async function publishFromDistDir(
   }
   const files = distributionsUnder(settings.distDir)
   const upload = settings.mode === 'tag' ? shouldPublish('tag', env.GITHUB_REF) : true
-  await publishAndReport(files, 'dist-dir', options, context, upload, scope)
+  await publishAndReport(files, 'dist-dir', options, tools, upload, scope)
 }

@@ -1,10 +1,8 @@
 /** `sdist`: build the source distribution, twine-check it, upload it as an artifact. */
 import path from 'node:path'
-import type { RunContext } from '../context.js'
+import { toolsContext, type RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
-import { checkWritableDir } from '../util/dirs.js'
-import { buildSdist } from '../publish/sdist.js'
-import { publishPython, type ToolsContext } from '../publish/tools.js'
+import { makeSdist } from '../publish/sdist.js'
 import { expandArtifactName, checkArtifactName } from '../publish/artifacts.js'
 import { requireArtifactService, uploadJobArtifact } from '../publish/job-artifact.js'
 import { SDIST_ARTIFACT_NAME } from '../publish/settings.js'
@@ -19,32 +17,6 @@ function artifactName(options: Options): string {
         ...(options.group ? { group: options.group } : {})
       })
     : checkArtifactName(SDIST_ARTIFACT_NAME)
-}
-
-export function toolsContext(options: Options, context: RunContext): ToolsContext {
-  return {
-    env: context.env,
-    cacheDir: options.cacheDir,
-    reporter: context.reporter
-  }
-}
-
-/** Builds the sdist into output-dir and returns its path; sets the `sdist` output. */
-export async function makeSdist(options: Options, context: RunContext): Promise<string> {
-  checkWritableDir(options.outputDir, 'output-dir')
-  const tools = toolsContext(options, context)
-  const python = await publishPython(tools)
-  const sdist = await buildSdist({
-    packageDir: options.packageDir,
-    ...(options.sdistInput ? { sdistInput: options.sdistInput } : {}),
-    outputDir: options.outputDir,
-    python,
-    env: context.env,
-    reporter: context.reporter
-  })
-  context.reporter.setOutput('sdist', sdist)
-  context.reporter.info(`sdist: ${sdist}`)
-  return sdist
 }
 
 /** `sdist` with dry-run: what it would make and upload; nothing is built or uploaded. */
@@ -65,18 +37,18 @@ export async function runSdist(options: Options, context: RunContext): Promise<v
   if (options.dryRun)
     return describeSdist(options, context, upload ? artifactName(options) : undefined)
   if (upload) requireArtifactService(settings, context.env)
-  const sdist = await makeSdist(options, context)
+  const tools = toolsContext(context, options.cacheDir)
+  const sdist = await makeSdist(options, tools)
   if (!context.isAction) {
     context.reporter.result(sdist)
     return
   }
   if (!settings.uploadArtifact) return
   await uploadJobArtifact({
+    ...tools,
     name: artifactName(options),
     files: [sdist],
     rootDirectory: path.dirname(sdist),
-    settings,
-    env: context.env,
-    reporter: context.reporter
+    settings
   })
 }

@@ -39,6 +39,16 @@ export interface IdentifierResult {
   readonly tested: boolean
 }
 
+/**
+ * Whether a step runs when the wheel was restored from the cache: the audit
+ * and the test steps do (the options they read are `after-restore` in
+ * cache/keys.ts, out of the key); the build steps, repair included, made the
+ * restored wheel and do not. `cache-skip-tests` alone skips the tests on a hit.
+ */
+export function runsOnCacheHit(step: Pick<Step, 'name' | 'phase'>): boolean {
+  return step.phase === 'test' || step.name === 'audit'
+}
+
 /** The current wheel: its name, its dir, and where that dir is. */
 interface CurrentWheel {
   name: string
@@ -104,9 +114,8 @@ async function runSteps(
   let evaluated = false
   let testEvaluated = false
   for (const [index, step] of build.steps.entries()) {
-    // A restored wheel skips the build, but still goes through the audit.
     if (reusedEntry && step.phase === 'build') continue
-    if (cachedFrom && step.phase === 'build' && step.name !== 'audit') continue
+    if (cachedFrom && !runsOnCacheHit(step)) continue
     if (skipTests && step.phase === 'test') continue
     if (await locks.enter(index)) continue
     if (step.onlyAbi3 && !(wheel && isAbi3(parseWheelName(wheel.name)))) continue

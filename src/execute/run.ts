@@ -10,31 +10,51 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
 import type { RunContext } from '../context.js'
+import type { Env } from '../options/env.js'
 import type { Options } from '../options/types.js'
 import type { Build, BuildGroup, BuildPlan } from '../plan/types.js'
 import type { FailedBuild, RunOutcome } from '../report/outcome.js'
-import { liveOutput, type LiveBuild } from '../report/live.js'
+import { liveOutput, type LiveBuild, type LiveOutput } from '../report/live.js'
 import { eventOutput } from '../report/events.js'
 import { failureKind } from '../report/annotations.js'
 import { type SourceRoot, sourcePathRewriter } from '../report/matcher.js'
 import type { BuildRecord } from '../report/summary.js'
 import { isCredential } from '../util/credentials.js'
 import { ChildTracker } from '../util/exec.js'
-import { EXIT } from '../util/errors.js'
 import { ContainerExecutor } from './container-executor.js'
 import { HostExecutor } from './executor.js'
 import { asBuildFailure, Interrupted } from './failure.js'
 import { runIdentifier, type BuildCache } from './identifier.js'
 import { runPool } from './pool.js'
 import { ensureSetup, type GroupState, type OnceSteps } from './setup.js'
+import { stopOnSignals } from './stop.js'
 import { limitedApiHint, placeWheel, reuseOrdering } from './wheelhouse.js'
 
 export type { BuildCache } from './identifier.js'
 
 export type BuildOutcome = RunOutcome
 
-/** Grace period between SIGTERM and SIGKILL for the children of a stopped run. */
-const STOP_GRACE_MS = 3000
+interface Job {
+  readonly state: GroupState
+  readonly build: Build
+}
+
+/** What one build came to: its record and the wheel it placed, or its failure. */
+type Done =
+  | { readonly record: BuildRecord; readonly placed?: string }
+  | { readonly failure: FailedBuild }
+  | { readonly interrupted: true }
+
+/** What every build of a run shares. */
+interface Shared {
+  readonly live: LiveOutput
+  readonly once: OnceSteps
+  readonly cache?: BuildCache
+  readonly outputDir: string
+  readonly placedNames: Set<string>
+  readonly reporter: RunContext['reporter']
+  readonly interrupted: () => NodeJS.Signals | undefined
+}
 
 export async function executePlan(
   plan: BuildPlan,
@@ -42,33 +62,181 @@ export async function executePlan(
   context: RunContext,
   cache?: BuildCache
 ): Promise<BuildOutcome> {
-  const { reporter } = context
   const jobs = interleaved(plan.groups)
-  const total = jobs.length
+  const live = liveFor(plan.parallel, jobs, options, context)
+  const children = new ChildTracker(context.reaper)
+  const unwatch = watchRun(plan, context)
+  const states = groupStates(plan, children, context, () => signals.received())
+  const cleanUp = () => {
+    tearDown([...states.values()], context.env)
+    fs.rmSync(plan.tempDir, { recursive: true, force: true })
+  }
+  const signals = stopOnSignals({ children, live, reporter: context.reporter, cleanUp })
+  let failedFast = false
+  const stopping = () => failedFast || !!signals.received()
+  const ordering = reuseOrdering(
+    jobs.map(j => j.build),
+    limitedApiHint(options.packageDir)
+  )
+  const shared: Shared = {
+    live,
+    once: new Map(),
+    ...(cache ? { cache } : {}),
+    outputDir: path.resolve(plan.outputDir),
+    placedNames: new Set(),
+    reporter: context.reporter,
+    interrupted: signals.received
+  }
+  const done: Done[] = []
+  const run = async (job: Job, index: number) => {
+    await ordering.waitFor(job.build.identifier)
+    await inTurn(job.state, async () => {
+      if (stopping()) return
+      try {
+        const result = await buildOne(job, `(${index + 1}/${jobs.length})`, shared)
+        done.push(result)
+        if ('failure' in result && plan.failFast) failedFast = true
+      } finally {
+        ordering.done(job.build.identifier)
+      }
+    })
+  }
+  try {
+    const runs = jobs.map(({ group, build }) => ({ state: states.get(group)!, build }))
+    await runPool(runs, plan.parallel, run, () => !stopping())
+  } finally {
+    live.close()
+    cleanUp()
+    unwatch()
+    signals.dispose()
+  }
+  // Interrupted: no outcome to report; the signal's handler ends the process (130/143).
+  if (signals.received()) await new Promise<never>(() => undefined)
+  return outcomeOf(plan, jobs, done, shared.outputDir)
+}
+
+/** Runs one build in its group (set up first, once) and tells its end in the live log. */
+async function buildOne({ state, build }: Job, label: string, shared: Shared): Promise<Done> {
+  const { live, reporter } = shared
+  let log: LiveBuild | undefined
+  try {
+    if (build.testWarning) reporter.warning(`${build.identifier}: ${build.testWarning}`)
+    await ensureSetup(state, shared.once, live)
+    // The build's own time, as its result line says: from its start, after the group's setup.
+    const started = Date.now()
+    log = live.begin(build.identifier, label)
+    const result = await runIdentifier(state, build, log, shared.cache)
+    const record = placeWheel(result, build, shared.outputDir, started, shared.placedNames)
+    log.finished({
+      ok: true,
+      title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
+    })
+    return result.reused
+      ? { record }
+      : { record, placed: path.join(shared.outputDir, record.wheel) }
+  } catch (error) {
+    log ??= live.begin(build.identifier, label)
+    const interrupted = shared.interrupted()
+    if (interrupted) {
+      // Stopped by our own signal: not a failure of the build.
+      log.finished({
+        ok: false,
+        step: error instanceof Interrupted ? error.step : 'build',
+        interrupted
+      })
+      return { interrupted: true }
+    }
+    const failure = asBuildFailure(error, build.identifier, log.text())
+    log.finished({ ok: false, step: failure.step })
+    return {
+      failure: {
+        identifier: build.identifier,
+        message: failure.message,
+        log: failure.log,
+        exitCode: failure.exitCode,
+        kind: failureKind(failure.step),
+        telling: failure.telling
+      }
+    }
+  }
+}
+
+/** The records and failures in the order of the plan, and the wheels placed. */
+function outcomeOf(
+  plan: BuildPlan,
+  jobs: readonly { build: Build }[],
+  done: readonly Done[],
+  outputDir: string
+): BuildOutcome {
+  const position = new Map(jobs.map((j, i) => [j.build.identifier, i]))
+  const records = done.flatMap(d => ('record' in d ? [d.record] : []))
+  const failures = done.flatMap(d => ('failure' in d ? [d.failure] : []))
+  const inOrder = <T extends { identifier: string }>(list: T[]) =>
+    list.sort((a, b) => position.get(a.identifier)! - position.get(b.identifier)!)
+  return {
+    records: inOrder(records),
+    wheels: done.flatMap(d => ('placed' in d && d.placed ? [d.placed] : [])),
+    identifiers: jobs.map(j => j.build.identifier),
+    outputDir,
+    failures: inOrder(failures),
+    failFast: plan.failFast
+  }
+}
+
+/** The live log: structured events, or the human log with its rewrites of source paths. */
+function liveFor(
+  parallel: number,
+  jobs: readonly { build: Build }[],
+  options: Pick<Options, 'projectDir' | 'packageDir'>,
+  context: RunContext
+): LiveOutput {
+  const { reporter } = context
   const rewrite = sourceRewrites(
     jobs.map(j => j.build),
     options,
     context.isAction ? context.env.GITHUB_WORKSPACE : undefined
   )
-  const live = reporter.event
-    ? eventOutput(reporter.event, rewrite)
-    : liveOutput({
-        reporter,
-        concurrent: Math.min(plan.parallel, total) > 1,
-        foldedLogs: context.isAction,
-        rewrite
-      })
-  const outputDir = path.resolve(plan.outputDir)
-  const scratch = path.join(plan.tempDir, 'scratch')
-  const children = new ChildTracker(context.reaper)
-  // If this process is killed outright, the watcher removes the containers and the temp dir.
-  context.reaper?.remove(plan.tempDir)
-  const teardowns = plan.groups.flatMap((group, g) =>
-    group.teardown.map((step, s) => ({ id: `teardown-${g}-${s}`, step }))
+  if (reporter.event) return eventOutput(reporter.event, rewrite)
+  return liveOutput({
+    reporter,
+    concurrent: Math.min(parallel, jobs.length) > 1,
+    foldedLogs: context.isAction,
+    rewrite
+  })
+}
+
+/**
+ * Tells the watcher of the temp dir and each group's teardown, so that a
+ * run killed outright is cleaned up; returns what the end of the run calls.
+ */
+function watchRun(plan: BuildPlan, context: RunContext): () => void {
+  const { reaper } = context
+  if (!reaper) return () => undefined
+  reaper.remove(plan.tempDir)
+  const ids = plan.groups.flatMap((group, g) =>
+    group.teardown.map((step, s) => {
+      const id = `teardown-${g}-${s}`
+      reaper.cleanup(id, step.argv, { ...context.env, ...step.env })
+      return id
+    })
   )
-  for (const { id, step } of teardowns)
-    context.reaper?.cleanup(id, step.argv, { ...process.env, ...step.env })
-  const once: OnceSteps = new Map()
+  return () => {
+    for (const id of ids) reaper.drop(id)
+    reaper.keep(plan.tempDir)
+  }
+}
+
+/** The state of each group, before its setup. */
+function groupStates(
+  plan: BuildPlan,
+  children: ChildTracker,
+  context: RunContext,
+  interrupted: () => NodeJS.Signals | undefined
+): Map<BuildGroup, GroupState> {
+  const paced = async () => context.reporter.caughtUp?.()
+  const scratch = path.join(plan.tempDir, 'scratch')
+  // Host steps' output goes through files here (see HostExecutor).
+  const spool = path.join(plan.tempDir, 'output')
   // The lanes of a container family see each other's wheels (abi3 reuse).
   const builtIn = new Map<string, GroupState['built']>()
   const builtOf = (group: BuildGroup) => {
@@ -77,147 +245,38 @@ export async function executePlan(
     builtIn.set(group.family, found)
     return found
   }
-  // Host steps' output goes through files here (see HostExecutor).
-  const spool = path.join(plan.tempDir, 'output')
-  const paced = async () => reporter.caughtUp?.()
-  const states: GroupState[] = plan.groups.map(group => ({
-    group,
-    host: new HostExecutor(children, spool, paced),
-    inside: group.container
-      ? new ContainerExecutor(group.container, scratch, clientEnv(group), children)
-      : new HostExecutor(children, spool, paced),
-    built: builtOf(group),
-    turn: Promise.resolve(),
-    started: false,
-    values: {},
-    captured: new Map(),
-    interrupted: () => interrupted
-  }))
-  const teardown = () => {
-    for (const state of states) {
-      if (!state.started) continue
-      for (const step of state.group.teardown) {
-        spawnSync(step.argv[0], step.argv.slice(1), {
-          stdio: 'ignore',
-          env: { ...process.env, ...step.env }
-        })
+  return new Map(
+    plan.groups.map(group => {
+      const host = () => new HostExecutor(children, spool, paced)
+      const state: GroupState = {
+        group,
+        host: host(),
+        inside: group.container
+          ? new ContainerExecutor(group.container, scratch, clientEnv(group, context.env), children)
+          : host(),
+        built: builtOf(group),
+        turn: Promise.resolve(),
+        started: false,
+        values: {},
+        captured: new Map(),
+        interrupted
       }
-      state.started = false
-    }
-  }
-  let stop = false
-  let interrupted: NodeJS.Signals | undefined
-  // SIGTERM to every child's process group, SIGKILL after a grace period,
-  // then teardown and exit; no new build starts meanwhile.
-  const onSignal = (signal: NodeJS.Signals) => {
-    stop = true
-    interrupted = signal
-    live.flush()
-    reporter.warning(`received ${signal}: stopping builds and removing containers`)
-    children.signalAll('SIGTERM')
-    const deadline = Date.now() + STOP_GRACE_MS
-    const finish = () => {
-      if (children.size > 0 && Date.now() < deadline) return
-      clearInterval(poll)
-      children.signalAll('SIGKILL')
-      teardown()
-      fs.rmSync(plan.tempDir, { recursive: true, force: true })
-      live.flush()
-      live.close()
-      // Everything printed reaches the pipe or file before the process ends.
-      void reporter
-        .flush()
-        .finally(() => process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated))
-    }
-    const poll = setInterval(finish, 50)
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-
-  const stateOf = new Map(states.map(state => [state.group, state]))
-  const runs = jobs.map(({ group, build }) => ({ state: stateOf.get(group)!, build }))
-  const records: BuildRecord[] = []
-  const failures: FailedBuild[] = []
-  const placed: string[] = []
-  const placedNames = new Set<string>()
-  const ordering = reuseOrdering(
-    jobs.map(j => j.build),
-    limitedApiHint(options.packageDir)
+      return [group, state]
+    })
   )
-  try {
-    await runPool(
-      runs,
-      plan.parallel,
-      async ({ state, build }, index) => {
-        await ordering.waitFor(build.identifier)
-        if (stop) return
-        await inTurn(state, async () => {
-          if (stop) return
-          let log: LiveBuild | undefined
-          try {
-            if (build.testWarning) reporter.warning(`${build.identifier}: ${build.testWarning}`)
-            await ensureSetup(state, once, live)
-            // The build's own time, as its result line says: from its start, after the group's setup.
-            const started = Date.now()
-            log = live.begin(build.identifier, `(${index + 1}/${total})`)
-            const result = await runIdentifier(state, build, log, cache)
-            const record = placeWheel(result, build, outputDir, started, placedNames)
-            records.push(record)
-            if (!result.reused) placed.push(path.join(outputDir, record.wheel))
-            log.finished({
-              ok: true,
-              title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
-            })
-          } catch (error) {
-            log ??= live.begin(build.identifier, `(${index + 1}/${total})`)
-            if (interrupted) {
-              // Stopped by our own signal: not a failure of the build.
-              const step = error instanceof Interrupted ? error.step : 'build'
-              log.finished({ ok: false, step, interrupted })
-              return
-            }
-            const failure = asBuildFailure(error, build.identifier, log.text())
-            failures.push({
-              identifier: build.identifier,
-              message: failure.message,
-              log: failure.log,
-              exitCode: failure.exitCode,
-              kind: failureKind(failure.step),
-              telling: failure.telling
-            })
-            log.finished({ ok: false, step: failure.step })
-            if (plan.failFast) stop = true
-          } finally {
-            ordering.done(build.identifier)
-          }
-        })
-      },
-      () => !stop
-    )
-  } finally {
-    live.close()
-    teardown()
-    fs.rmSync(plan.tempDir, { recursive: true, force: true })
-    for (const { id } of teardowns) context.reaper?.drop(id)
-    context.reaper?.keep(plan.tempDir)
-    process.removeListener('SIGINT', onSignal)
-    process.removeListener('SIGTERM', onSignal)
-  }
-  // Interrupted: no outcome to report; the signal's handler ends the process (130/143).
-  if (interrupted) await new Promise<never>(() => undefined)
+}
 
-  const ordered = jobs
-    .map(j => records.find(r => r.identifier === j.build.identifier))
-    .filter((r): r is BuildRecord => !!r)
-  const position = new Map(jobs.map((j, i) => [j.build.identifier, i]))
-  failures.sort((a, b) => position.get(a.identifier)! - position.get(b.identifier)!)
-  return {
-    records: ordered,
-    wheels: placed,
-    identifiers: jobs.map(j => j.build.identifier),
-    outputDir,
-    failures,
-    failFast: plan.failFast
+/** Each started group's teardown steps, once. */
+function tearDown(states: readonly GroupState[], env: Env): void {
+  for (const state of states) {
+    if (!state.started) continue
+    for (const step of state.group.teardown) {
+      spawnSync(step.argv[0], step.argv.slice(1), {
+        stdio: 'ignore',
+        env: { ...env, ...step.env }
+      })
+    }
+    state.started = false
   }
 }
 
@@ -296,8 +355,8 @@ function sourceRewrites(
 }
 
 /** The engine client's own environment: the runner's, minus credentials. */
-function clientEnv(group: BuildGroup): NodeJS.ProcessEnv {
+function clientEnv(group: BuildGroup, runner: Env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
-  for (const [k, v] of Object.entries(process.env)) if (!isCredential(k)) env[k] = v
+  for (const [k, v] of Object.entries(runner)) if (!isCredential(k)) env[k] = v
   return { ...env, ...group.container?.env }
 }

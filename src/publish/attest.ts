@@ -7,8 +7,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Env } from '../options/env.js'
-import type { Reporter } from '../report/log.js'
 import { exec, type ChildTracker } from '../util/exec.js'
 import type { Bounds } from './bounded.js'
 import { fetchIdToken } from './oidc.js'
@@ -58,8 +56,6 @@ export function attestationWarning(reason: string): string {
 export interface AttestRequest {
   readonly files: readonly string[]
   readonly outDir: string
-  readonly env: Env
-  readonly reporter: Reporter
   readonly tools: ToolsContext
   readonly bounds: Bounds
   readonly children?: ChildTracker
@@ -67,7 +63,7 @@ export interface AttestRequest {
 
 /** The attestation files, or none (with a warning) when they cannot be made. */
 export async function makeAttestations(request: AttestRequest): Promise<string[]> {
-  const { reporter } = request
+  const { env, reporter } = request.tools
   const fail = (reason: string): string[] => {
     reporter.warning(attestationWarning(reason))
     return []
@@ -80,13 +76,13 @@ export async function makeAttestations(request: AttestRequest): Promise<string[]
   }
   let token: string
   try {
-    token = await fetchIdToken(request.env, SIGSTORE_AUDIENCE, reporter, request.bounds)
+    token = await fetchIdToken(env, SIGSTORE_AUDIENCE, reporter, request.bounds)
   } catch (error) {
     return fail(`no ID token for Sigstore (${(error as Error).message})`)
   }
   fs.mkdirSync(request.outDir, { recursive: true })
   const result = await exec(signArgv(python, request.outDir, request.files), {
-    env: { ...toolEnv(request.env), [TOKEN_VARIABLE]: token },
+    env: { ...toolEnv(env), [TOKEN_VARIABLE]: token },
     timeoutMs: 300_000,
     ...(request.children ? { children: request.children } : {})
   }).catch((error: Error) => ({ code: 1, output: error.message, signal: null }))

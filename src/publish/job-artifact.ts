@@ -6,18 +6,16 @@
  */
 import path from 'node:path'
 import type { Env } from '../options/env.js'
-import type { Reporter } from '../report/log.js'
 import { UserError } from '../util/errors.js'
 import { artifactServiceMissing, artifactUrl, uploadFiles } from './artifacts.js'
 import type { PublishOptions } from '../options/types.js'
+import type { ToolsContext } from './tools.js'
 
-export interface JobArtifactRequest {
+export interface JobArtifactRequest extends Pick<ToolsContext, 'env' | 'reporter'> {
   readonly name: string
   readonly files: readonly string[]
   readonly rootDirectory: string
   readonly settings: PublishOptions
-  readonly env: Env
-  readonly reporter: Reporter
 }
 
 /**

@@ -7,9 +7,7 @@
  * run does every check and says what it would upload, and where.
  */
 import os from 'node:os'
-import type { Env } from '../options/env.js'
 import type { PublishOptions } from '../options/types.js'
-import type { Reporter } from '../report/log.js'
 import { UserError } from '../util/errors.js'
 import type { InterruptScope } from '../util/interrupt.js'
 import { makeAttestations, attestationPath } from './attest.js'
@@ -29,12 +27,9 @@ import { publishPython, type ToolsContext } from './tools.js'
 import { twineCheck, twineUpload } from './twine-run.js'
 import { verifyRelease, type VerifiedFile } from './verify.js'
 
-export interface ReleaseRequest {
+export interface ReleaseRequest extends ToolsContext {
   readonly files: readonly string[]
   readonly settings: PublishOptions
-  readonly env: Env
-  readonly reporter: Reporter
-  readonly tools: ToolsContext
   /** The input that named the files (`dist-dir`, `output-dir`), for messages. */
   readonly key: string
   /** False: verify and check only (publish: tag off a tag ref). */
@@ -87,7 +82,7 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
       ['sha256 of each file (sha256sum format):', ...release.files.map(hashLine)].join('\n')
     )
   }
-  const python = await publishPython(request.tools)
+  const python = await publishPython(request)
   if (settings.verifyMetadata) {
     await twineCheck(
       python,
@@ -135,9 +130,7 @@ export async function publishRelease(request: ReleaseRequest): Promise<ReleaseRe
     attestations = await makeAttestations({
       files: pending.files.map(f => f.path),
       outDir: scratch,
-      env,
-      reporter,
-      tools: request.tools,
+      tools: request,
       bounds,
       children: scope.children
     })

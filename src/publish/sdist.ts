@@ -8,21 +8,35 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Env } from '../options/env.js'
-import type { Reporter } from '../report/log.js'
+import type { Options } from '../options/types.js'
+import { checkWritableDir } from '../util/dirs.js'
 import { UserError } from '../util/errors.js'
 import { exec } from '../util/exec.js'
 import { toolEnv } from './twine.js'
 import { twineCheck } from './twine-run.js'
+import { publishPython, type ToolsContext } from './tools.js'
 
-export interface SdistRequest {
+export interface SdistRequest extends Pick<ToolsContext, 'env' | 'reporter'> {
   readonly packageDir: string
   /** An sdist given as package-dir: it is checked and copied, not rebuilt. */
   readonly sdistInput?: string
   readonly outputDir: string
   readonly python: string
-  readonly env: Env
-  readonly reporter: Reporter
+}
+
+/** Builds the sdist of the options into output-dir and returns its path; sets the `sdist` output. */
+export async function makeSdist(options: Options, tools: ToolsContext): Promise<string> {
+  checkWritableDir(options.outputDir, 'output-dir')
+  const sdist = await buildSdist({
+    ...tools,
+    packageDir: options.packageDir,
+    ...(options.sdistInput ? { sdistInput: options.sdistInput } : {}),
+    outputDir: options.outputDir,
+    python: await publishPython(tools)
+  })
+  tools.reporter.setOutput('sdist', sdist)
+  tools.reporter.info(`sdist: ${sdist}`)
+  return sdist
 }
 
 export function sdistBuildArgv(python: string, packageDir: string, outDir: string): string[] {

@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Env } from '../options/env.js'
 import type { Reporter } from '../report/log.js'
+import type { Reaper } from '../util/reaper.js'
 import { UserError } from '../util/errors.js'
 import { CommandError, run } from '../util/exec.js'
 import { toolEnv } from './twine.js'
@@ -27,10 +28,17 @@ export const ATTEST_REQUIREMENTS: readonly string[] = [
   'sigstore>=4.1,<5'
 ]
 
+/**
+ * What the release layer takes from the run, made once by a command
+ * (context.ts): the variables, the reporter, the cache dir that holds the
+ * tool venvs, and the watcher that cleans up if the process is killed. Each
+ * request of this layer extends it rather than copying its fields.
+ */
 export interface ToolsContext {
   readonly env: Env
   readonly cacheDir: string
   readonly reporter: Reporter
+  readonly reaper?: Reaper
   readonly platform?: NodeJS.Platform
 }
 

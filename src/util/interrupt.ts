@@ -30,6 +30,31 @@ export interface ScopeSettings {
   readonly graceMs?: number
 }
 
+/**
+ * After `signal`: SIGTERM to every child's process group, SIGKILL to what is
+ * left after `graceMs`, then `cleanUp`, and once `flush` has written out what
+ * was printed, exit 130 (SIGINT) or 143 (SIGTERM).
+ */
+export function stopAndExit(
+  signal: NodeJS.Signals,
+  children: ChildTracker,
+  graceMs: number,
+  cleanUp: () => void,
+  flush: () => Promise<void>
+): void {
+  children.signalAll('SIGTERM')
+  const deadline = Date.now() + graceMs
+  const poll = setInterval(() => {
+    if (children.size > 0 && Date.now() < deadline) return
+    clearInterval(poll)
+    children.signalAll('SIGKILL')
+    cleanUp()
+    void flush().finally(() =>
+      process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated)
+    )
+  }, 50)
+}
+
 export async function withInterruptScope<T>(
   settings: ScopeSettings,
   work: (scope: InterruptScope) => Promise<T>
@@ -58,17 +83,7 @@ export async function withInterruptScope<T>(
     if (stopping) return
     stopping = true
     settings.say(`interrupted (${signal}) while ${settings.what}: stopping; temp dirs removed`)
-    children.signalAll('SIGTERM')
-    const deadline = Date.now() + (settings.graceMs ?? 3000)
-    const poll = setInterval(() => {
-      if (children.size > 0 && Date.now() < deadline) return
-      clearInterval(poll)
-      children.signalAll('SIGKILL')
-      removeDirs()
-      void settings
-        .flush()
-        .finally(() => process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated))
-    }, 50)
+    stopAndExit(signal, children, settings.graceMs ?? 3000, removeDirs, settings.flush)
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)

@@ -1,13 +1,9 @@
 import path from 'node:path';
-import { a as acquireLock, w as waitingMessage, c as checkWritableDir } from './lock-B0EVVyCa.js';
+import { f as isCredential, U as UserError, e as exec, o as run, q as CommandError } from './credentials-iRjG5aRn.js';
+import { l as redactUrl } from './index-url-DLWLAkSp.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
-import os from 'node:os';
-import { f as isCredential, U as UserError, e as exec, m as run, n as CommandError } from './credentials-DjSKRtlw.js';
-import { k as redactUrl } from './index-url-CQOy9x60.js';
-import { e as expandArtifactName, c as checkArtifactName } from './artifacts-CDhMjyrS.js';
-import { requireArtifactService, uploadJobArtifact } from './job-artifact-4MnWQbSu.js';
-import { S as SDIST_ARTIFACT_NAME } from './settings-B_NPObO_.js';
+import { a as acquireLock, w as waitingMessage } from './lock-QCJmxl7j.js';
 
 /**
  * twine, as wheelwright runs it: argv arrays that never carry a credential
@@ -320,113 +316,6 @@ async function twineUpload(request) {
 }
 
 /**
- * The sdist: `python -m build --sdist` of a copy of the project (the build
- * writes `*.egg-info`, which must never land in the user's tree) into a
- * scratch dir, `twine check`, then an atomic move into output-dir (never
- * silently replacing a different file).
- */
-function sdistBuildArgv(python, packageDir, outDir) {
-    return [python, '-m', 'build', '--sdist', '--outdir', outDir, packageDir];
-}
-/** Builds (or takes) the sdist and returns its path in output-dir. */
-async function buildSdist(request) {
-    const { reporter } = request;
-    const scratch = fs__default.mkdtempSync(path.join(request.env.RUNNER_TEMP || os.tmpdir(), 'ww-sdist-'));
-    try {
-        let built;
-        if (request.sdistInput) {
-            built = path.join(scratch, path.basename(request.sdistInput));
-            fs__default.copyFileSync(request.sdistInput, built);
-        }
-        else {
-            const started = Date.now();
-            const copy = copyProject(request.packageDir, path.join(scratch, 'project'), request.outputDir);
-            const result = await exec(sdistBuildArgv(request.python, copy, scratch), {
-                env: toolEnv(request.env),
-                cwd: copy,
-                timeoutMs: 1_800_000
-            });
-            reporter.group(`sdist: python -m build --sdist (${((Date.now() - started) / 1000).toFixed(1)} s)`, result.output);
-            if (result.code !== 0) {
-                const tail = result.output.trimEnd().split('\n').slice(-15).join('\n');
-                throw new UserError(`python -m build --sdist failed:\n${tail}\n`, {
-                    key: 'package-dir',
-                    value: request.packageDir,
-                    hint: 'run `python -m build --sdist` in the project to see the whole error'
-                });
-            }
-            const made = fs__default
-                .readdirSync(scratch)
-                .filter(f => f.endsWith('.tar.gz') && fs__default.statSync(path.join(scratch, f)).isFile());
-            if (made.length !== 1) {
-                throw new UserError(`python -m build --sdist made ${made.length} .tar.gz files`, {
-                    key: 'package-dir',
-                    value: request.packageDir
-                });
-            }
-            built = path.join(scratch, made[0]);
-        }
-        await twineCheck(request.python, [built], request.env, reporter, 'sdist');
-        return placeFile(built, request.outputDir);
-    }
-    finally {
-        fs__default.rmSync(scratch, { recursive: true, force: true });
-    }
-}
-/** Top-level folders of build output and tool state, left out of the copy. */
-const NOT_COPIED = new Set([
-    'build',
-    'dist',
-    'wheelhouse',
-    '.tox',
-    '.nox',
-    '.venv',
-    'venv',
-    'node_modules',
-    '__pycache__'
-]);
-/** Copies the project (with its .git, which setuptools-scm reads) without build output. */
-function copyProject(project, dest, outputDir) {
-    fs__default.cpSync(project, dest, {
-        recursive: true,
-        verbatimSymlinks: true,
-        filter: source => {
-            const relative = path.relative(project, source);
-            if (relative === '')
-                return true;
-            if (path.resolve(source) === path.resolve(outputDir))
-                return false;
-            return !(path.dirname(relative) === '.' && NOT_COPIED.has(relative));
-        }
-    });
-    return dest;
-}
-function sha256(file) {
-    return crypto.createHash('sha256').update(fs__default.readFileSync(file)).digest('hex');
-}
-/**
- * Moves `file` into `dir` atomically (copy to a temp name there, then rename).
- * An identical file already there is kept; a different one is an error.
- */
-function placeFile(file, dir) {
-    fs__default.mkdirSync(dir, { recursive: true });
-    const dest = path.join(dir, path.basename(file));
-    if (fs__default.existsSync(dest)) {
-        if (sha256(dest) === sha256(file))
-            return dest;
-        throw new UserError(`already holds a different ${path.basename(file)}`, {
-            key: 'output-dir',
-            value: dir,
-            hint: 'remove the old file (or use an empty output-dir) so that the new one is not confused with it'
-        });
-    }
-    const temp = `${dest}.tmp-${process.pid}-${crypto.randomBytes(3).toString('hex')}`;
-    fs__default.copyFileSync(file, temp);
-    fs__default.renameSync(temp, dest);
-    return dest;
-}
-
-/**
  * The Python that runs `build` and `twine` (and, for attestations,
  * `pypi-attestations`): small venvs under the cache dir, made once and
  * reused, next to the build tools venv (`<cache-dir>/tools`). A marker file
@@ -494,80 +383,4 @@ async function ensureVenv(dir, label, requirements, context) {
     }
 }
 
-/** `sdist`: build the source distribution, twine-check it, upload it as an artifact. */
-/** The sdist job's artifact: `sdist` unless artifact-name was given for this step. */
-function artifactName(options) {
-    const settings = options.publish;
-    return settings.artifactNameGiven
-        ? expandArtifactName(settings.artifactName, {
-            os: options.platform,
-            arch: options.runner.machine,
-            ...(options.group ? { group: options.group } : {})
-        })
-        : checkArtifactName(SDIST_ARTIFACT_NAME);
-}
-function toolsContext(options, context) {
-    return {
-        env: context.env,
-        cacheDir: options.cacheDir,
-        reporter: context.reporter
-    };
-}
-/** Builds the sdist into output-dir and returns its path; sets the `sdist` output. */
-async function makeSdist(options, context) {
-    checkWritableDir(options.outputDir, 'output-dir');
-    const tools = toolsContext(options, context);
-    const python = await publishPython(tools);
-    const sdist = await buildSdist({
-        packageDir: options.packageDir,
-        ...(options.sdistInput ? { sdistInput: options.sdistInput } : {}),
-        outputDir: options.outputDir,
-        python,
-        env: context.env,
-        reporter: context.reporter
-    });
-    context.reporter.setOutput('sdist', sdist);
-    context.reporter.info(`sdist: ${sdist}`);
-    return sdist;
-}
-/** `sdist` with dry-run: what it would make and upload; nothing is built or uploaded. */
-function describeSdist(options, context, artifact) {
-    const what = options.sdistInput
-        ? `check and copy ${options.sdistInput}`
-        : `run python -m build --sdist on ${options.packageDir}`;
-    context.reporter.result(`dry run: would ${what} into ${options.outputDir}` +
-        (artifact ? `, then upload it as the artifact ${artifact}` : '') +
-        '; nothing was built or uploaded');
-}
-async function runSdist(options, context) {
-    const settings = options.publish;
-    const upload = context.isAction && settings.uploadArtifact;
-    if (options.dryRun)
-        return describeSdist(options, context, upload ? artifactName(options) : undefined);
-    if (upload)
-        requireArtifactService(settings, context.env);
-    const sdist = await makeSdist(options, context);
-    if (!context.isAction) {
-        context.reporter.result(sdist);
-        return;
-    }
-    if (!settings.uploadArtifact)
-        return;
-    await uploadJobArtifact({
-        name: artifactName(options),
-        files: [sdist],
-        rootDirectory: path.dirname(sdist),
-        settings,
-        env: context.env,
-        reporter: context.reporter
-    });
-}
-
-var sdist = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    makeSdist: makeSdist,
-    runSdist: runSdist,
-    toolsContext: toolsContext
-});
-
-export { NoAnswerError as N, attestationPython as a, boundedRequest as b, twineCheck as c, twineUpload as d, toolsContext as e, indexBounds as i, publishPython as p, sdist as s, toolEnv as t };
+export { NoAnswerError as N, twineCheck as a, boundedRequest as b, attestationPython as c, twineUpload as d, indexBounds as i, publishPython as p, toolEnv as t };

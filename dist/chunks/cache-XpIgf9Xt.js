@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import { writeFileSync, existsSync } from 'fs';
 import assert from 'assert';
 import * as os from 'os';
-import { o as expand, h as semverExports } from './credentials-DjSKRtlw.js';
+import { m as expand, h as semverExports } from './credentials-iRjG5aRn.js';
 import * as crypto from 'crypto';
 import * as require$$0$2 from 'stream';
 import * as require$$0$1 from 'util';

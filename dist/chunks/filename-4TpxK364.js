@@ -1,4 +1,4 @@
-import { U as UserError } from './credentials-DjSKRtlw.js';
+import { U as UserError } from './credentials-iRjG5aRn.js';
 
 /** PEP 427 wheel file names: parse and the tag facts the pipeline needs. */
 function parseWheelName(filename) {

@@ -1,5 +1,5 @@
-import { U as UserError, d as EXIT, i as isUserError } from './credentials-DjSKRtlw.js';
-import { a as platformNamed, P as PLATFORM_LIST } from './identifiers-DN56mdCq.js';
+import { U as UserError, d as EXIT, i as isUserError } from './credentials-iRjG5aRn.js';
+import { a as platformNamed, P as PLATFORM_LIST } from './identifiers-CyhP-XV5.js';
 import { performance } from 'node:perf_hooks';
 import crypto from 'node:crypto';
 import process$1 from 'node:process';

@@ -1,14 +1,16 @@
 import fs__default from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, d as EXIT, e as exec, f as isCredential, i as isUserError, g as pythonVersionOf, C as ChildTracker } from './credentials-DjSKRtlw.js';
-import { p as processAlive, a as acquireLock, w as waitingMessage, c as checkWritableDir } from './lock-B0EVVyCa.js';
-import { t as thisMachine, g as eventOutput, l as liveOutput, h as failureKind, i as duration, k as paintFor, V as VERSION, m as checkArchsSelected } from './version-CTBEpnOv.js';
-import { j as jobConfigurations } from './select-DwJJSzjn.js';
-import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, p as parseEnvironment, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-DN56mdCq.js';
+import { p as processAlive, a as acquireLock, w as waitingMessage, t as toolsContext } from './lock-QCJmxl7j.js';
+import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, d as EXIT, e as exec, f as isCredential, i as isUserError, g as pythonVersionOf, C as ChildTracker } from './credentials-iRjG5aRn.js';
+import { c as checkWritableDir } from './dirs-BdNF9XuG.js';
+import { t as thisMachine, g as eventOutput, l as liveOutput, h as failureKind, i as duration, k as paintFor, V as VERSION, m as checkArchsSelected } from './version-B9zVvg__.js';
+import { j as jobConfigurations } from './select-vZtxP8Y1.js';
+import { f as allKnownIdentifiers, a as platformNamed, t as toolCacheRoot, g as cachedVersions, i as pythonIn, j as toolCacheArch, I as IMAGE_PATH_PREPEND, k as parseActivation, l as applyCapturedEnvironment, m as buildDirs, n as POSIX, o as environmentScript, p as parseEnvironment, r as changedVariables, v as parseEnvZ, w as constraintsFor, c as archOfIdentifier } from './identifiers-CyhP-XV5.js';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { p as parseWheelName, i as isAbi3, a as isPurePython } from './filename-C5R93p7F.js';
+import { p as parseWheelName, i as isAbi3, a as isPurePython } from './filename-4TpxK364.js';
+import { s as stopAndExit } from './interrupt-ZsEqO-XJ.js';
 import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'node:perf_hooks';
@@ -1155,6 +1157,15 @@ function keepSetupOutput(state, step, env, stdout, log) {
  * built earlier, or restore one from the wheel cache, or run the build steps;
  * then the test steps. Each step's argv gets the current `{wheel}`.
  */
+/**
+ * Whether a step runs when the wheel was restored from the cache: the audit
+ * and the test steps do (the options they read are `after-restore` in
+ * cache/keys.ts, out of the key); the build steps, repair included, made the
+ * restored wheel and do not. `cache-skip-tests` alone skips the tests on a hit.
+ */
+function runsOnCacheHit(step) {
+    return step.phase === 'test' || step.name === 'audit';
+}
 async function runIdentifier(state, build, log, cache) {
     const locks = new MarkerLocks(build.steps, message => log.note(message));
     try {
@@ -1189,10 +1200,9 @@ async function runSteps(state, build, log, locks, cache) {
     let evaluated = false;
     let testEvaluated = false;
     for (const [index, step] of build.steps.entries()) {
-        // A restored wheel skips the build, but still goes through the audit.
         if (reusedEntry && step.phase === 'build')
             continue;
-        if (cachedFrom && step.phase === 'build' && step.name !== 'audit')
+        if (cachedFrom && !runsOnCacheHit(step))
             continue;
         if (skipTests && step.phase === 'test')
             continue;
@@ -1390,6 +1400,34 @@ function deferred() {
     return { promise, resolve };
 }
 
+/** Grace period between SIGTERM and SIGKILL for the children of a stopped run. */
+const STOP_GRACE_MS = 3000;
+function stopOnSignals(settings) {
+    const { children, live, reporter } = settings;
+    let received;
+    const onSignal = (signal) => {
+        received = signal;
+        live.flush();
+        reporter.warning(`received ${signal}: stopping builds and removing containers`);
+        const cleanUp = () => {
+            settings.cleanUp();
+            live.flush();
+            live.close();
+        };
+        // Everything printed reaches the pipe or file before the process ends.
+        stopAndExit(signal, children, STOP_GRACE_MS, cleanUp, () => reporter.flush());
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return {
+        received: () => received,
+        dispose() {
+            process.removeListener('SIGINT', onSignal);
+            process.removeListener('SIGTERM', onSignal);
+        }
+    };
+}
+
 /**
  * The wheelhouse: the order that lets later builds reuse an abi3 wheel, and
  * the atomic placement of each finished wheel into output-dir.
@@ -1485,30 +1523,162 @@ function reuseOrdering(builds, enabled) {
  * (records, failures) goes back to the command, which reports it. Run-wide
  * state lives in this function's run, never in a module.
  */
-/** Grace period between SIGTERM and SIGKILL for the children of a stopped run. */
-const STOP_GRACE_MS = 3000;
 async function executePlan(plan, options, context, cache) {
-    const { reporter } = context;
     const jobs = interleaved(plan.groups);
-    const total = jobs.length;
-    const rewrite = sourceRewrites(jobs.map(j => j.build), options, context.isAction ? context.env.GITHUB_WORKSPACE : undefined);
-    const live = reporter.event
-        ? eventOutput(reporter.event, rewrite)
-        : liveOutput({
-            reporter,
-            concurrent: Math.min(plan.parallel, total) > 1,
-            foldedLogs: context.isAction,
-            rewrite
-        });
-    const outputDir = path.resolve(plan.outputDir);
-    const scratch = path.join(plan.tempDir, 'scratch');
+    const live = liveFor(plan.parallel, jobs, options, context);
     const children = new ChildTracker(context.reaper);
-    // If this process is killed outright, the watcher removes the containers and the temp dir.
-    context.reaper?.remove(plan.tempDir);
-    const teardowns = plan.groups.flatMap((group, g) => group.teardown.map((step, s) => ({ id: `teardown-${g}-${s}`, step })));
-    for (const { id, step } of teardowns)
-        context.reaper?.cleanup(id, step.argv, { ...process.env, ...step.env });
-    const once = new Map();
+    const unwatch = watchRun(plan, context);
+    const states = groupStates(plan, children, context, () => signals.received());
+    const cleanUp = () => {
+        tearDown([...states.values()], context.env);
+        fs__default.rmSync(plan.tempDir, { recursive: true, force: true });
+    };
+    const signals = stopOnSignals({ children, live, reporter: context.reporter, cleanUp });
+    let failedFast = false;
+    const stopping = () => failedFast || !!signals.received();
+    const ordering = reuseOrdering(jobs.map(j => j.build), limitedApiHint(options.packageDir));
+    const shared = {
+        live,
+        once: new Map(),
+        ...(cache ? { cache } : {}),
+        outputDir: path.resolve(plan.outputDir),
+        placedNames: new Set(),
+        reporter: context.reporter,
+        interrupted: signals.received
+    };
+    const done = [];
+    const run = async (job, index) => {
+        await ordering.waitFor(job.build.identifier);
+        await inTurn(job.state, async () => {
+            if (stopping())
+                return;
+            try {
+                const result = await buildOne(job, `(${index + 1}/${jobs.length})`, shared);
+                done.push(result);
+                if ('failure' in result && plan.failFast)
+                    failedFast = true;
+            }
+            finally {
+                ordering.done(job.build.identifier);
+            }
+        });
+    };
+    try {
+        const runs = jobs.map(({ group, build }) => ({ state: states.get(group), build }));
+        await runPool(runs, plan.parallel, run, () => !stopping());
+    }
+    finally {
+        live.close();
+        cleanUp();
+        unwatch();
+        signals.dispose();
+    }
+    // Interrupted: no outcome to report; the signal's handler ends the process (130/143).
+    if (signals.received())
+        await new Promise(() => undefined);
+    return outcomeOf(plan, jobs, done, shared.outputDir);
+}
+/** Runs one build in its group (set up first, once) and tells its end in the live log. */
+async function buildOne({ state, build }, label, shared) {
+    const { live, reporter } = shared;
+    let log;
+    try {
+        if (build.testWarning)
+            reporter.warning(`${build.identifier}: ${build.testWarning}`);
+        await ensureSetup(state, shared.once, live);
+        // The build's own time, as its result line says: from its start, after the group's setup.
+        const started = Date.now();
+        log = live.begin(build.identifier, label);
+        const result = await runIdentifier(state, build, log, shared.cache);
+        const record = placeWheel(result, build, shared.outputDir, started, shared.placedNames);
+        log.finished({
+            ok: true,
+            title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
+        });
+        return result.reused
+            ? { record }
+            : { record, placed: path.join(shared.outputDir, record.wheel) };
+    }
+    catch (error) {
+        log ??= live.begin(build.identifier, label);
+        const interrupted = shared.interrupted();
+        if (interrupted) {
+            // Stopped by our own signal: not a failure of the build.
+            log.finished({
+                ok: false,
+                step: error instanceof Interrupted ? error.step : 'build',
+                interrupted
+            });
+            return { interrupted: true };
+        }
+        const failure = asBuildFailure(error, build.identifier, log.text());
+        log.finished({ ok: false, step: failure.step });
+        return {
+            failure: {
+                identifier: build.identifier,
+                message: failure.message,
+                log: failure.log,
+                exitCode: failure.exitCode,
+                kind: failureKind(failure.step),
+                telling: failure.telling
+            }
+        };
+    }
+}
+/** The records and failures in the order of the plan, and the wheels placed. */
+function outcomeOf(plan, jobs, done, outputDir) {
+    const position = new Map(jobs.map((j, i) => [j.build.identifier, i]));
+    const records = done.flatMap(d => ('record' in d ? [d.record] : []));
+    const failures = done.flatMap(d => ('failure' in d ? [d.failure] : []));
+    const inOrder = (list) => list.sort((a, b) => position.get(a.identifier) - position.get(b.identifier));
+    return {
+        records: inOrder(records),
+        wheels: done.flatMap(d => ('placed' in d && d.placed ? [d.placed] : [])),
+        identifiers: jobs.map(j => j.build.identifier),
+        outputDir,
+        failures: inOrder(failures),
+        failFast: plan.failFast
+    };
+}
+/** The live log: structured events, or the human log with its rewrites of source paths. */
+function liveFor(parallel, jobs, options, context) {
+    const { reporter } = context;
+    const rewrite = sourceRewrites(jobs.map(j => j.build), options, context.isAction ? context.env.GITHUB_WORKSPACE : undefined);
+    if (reporter.event)
+        return eventOutput(reporter.event, rewrite);
+    return liveOutput({
+        reporter,
+        concurrent: Math.min(parallel, jobs.length) > 1,
+        foldedLogs: context.isAction,
+        rewrite
+    });
+}
+/**
+ * Tells the watcher of the temp dir and each group's teardown, so that a
+ * run killed outright is cleaned up; returns what the end of the run calls.
+ */
+function watchRun(plan, context) {
+    const { reaper } = context;
+    if (!reaper)
+        return () => undefined;
+    reaper.remove(plan.tempDir);
+    const ids = plan.groups.flatMap((group, g) => group.teardown.map((step, s) => {
+        const id = `teardown-${g}-${s}`;
+        reaper.cleanup(id, step.argv, { ...context.env, ...step.env });
+        return id;
+    }));
+    return () => {
+        for (const id of ids)
+            reaper.drop(id);
+        reaper.keep(plan.tempDir);
+    };
+}
+/** The state of each group, before its setup. */
+function groupStates(plan, children, context, interrupted) {
+    const paced = async () => context.reporter.caughtUp?.();
+    const scratch = path.join(plan.tempDir, 'scratch');
+    // Host steps' output goes through files here (see HostExecutor).
+    const spool = path.join(plan.tempDir, 'output');
     // The lanes of a container family see each other's wheels (abi3 reuse).
     const builtIn = new Map();
     const builtOf = (group) => {
@@ -1518,150 +1688,37 @@ async function executePlan(plan, options, context, cache) {
         builtIn.set(group.family, found);
         return found;
     };
-    // Host steps' output goes through files here (see HostExecutor).
-    const spool = path.join(plan.tempDir, 'output');
-    const paced = async () => reporter.caughtUp?.();
-    const states = plan.groups.map(group => ({
-        group,
-        host: new HostExecutor(children, spool, paced),
-        inside: group.container
-            ? new ContainerExecutor(group.container, scratch, clientEnv(group), children)
-            : new HostExecutor(children, spool, paced),
-        built: builtOf(group),
-        turn: Promise.resolve(),
-        started: false,
-        values: {},
-        captured: new Map(),
-        interrupted: () => interrupted
-    }));
-    const teardown = () => {
-        for (const state of states) {
-            if (!state.started)
-                continue;
-            for (const step of state.group.teardown) {
-                spawnSync(step.argv[0], step.argv.slice(1), {
-                    stdio: 'ignore',
-                    env: { ...process.env, ...step.env }
-                });
-            }
-            state.started = false;
-        }
-    };
-    let stop = false;
-    let interrupted;
-    // SIGTERM to every child's process group, SIGKILL after a grace period,
-    // then teardown and exit; no new build starts meanwhile.
-    const onSignal = (signal) => {
-        stop = true;
-        interrupted = signal;
-        live.flush();
-        reporter.warning(`received ${signal}: stopping builds and removing containers`);
-        children.signalAll('SIGTERM');
-        const deadline = Date.now() + STOP_GRACE_MS;
-        const finish = () => {
-            if (children.size > 0 && Date.now() < deadline)
-                return;
-            clearInterval(poll);
-            children.signalAll('SIGKILL');
-            teardown();
-            fs__default.rmSync(plan.tempDir, { recursive: true, force: true });
-            live.flush();
-            live.close();
-            // Everything printed reaches the pipe or file before the process ends.
-            void reporter
-                .flush()
-                .finally(() => process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated));
+    return new Map(plan.groups.map(group => {
+        const host = () => new HostExecutor(children, spool, paced);
+        const state = {
+            group,
+            host: host(),
+            inside: group.container
+                ? new ContainerExecutor(group.container, scratch, clientEnv(group, context.env), children)
+                : host(),
+            built: builtOf(group),
+            turn: Promise.resolve(),
+            started: false,
+            values: {},
+            captured: new Map(),
+            interrupted
         };
-        const poll = setInterval(finish, 50);
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    const stateOf = new Map(states.map(state => [state.group, state]));
-    const runs = jobs.map(({ group, build }) => ({ state: stateOf.get(group), build }));
-    const records = [];
-    const failures = [];
-    const placed = [];
-    const placedNames = new Set();
-    const ordering = reuseOrdering(jobs.map(j => j.build), limitedApiHint(options.packageDir));
-    try {
-        await runPool(runs, plan.parallel, async ({ state, build }, index) => {
-            await ordering.waitFor(build.identifier);
-            if (stop)
-                return;
-            await inTurn(state, async () => {
-                if (stop)
-                    return;
-                let log;
-                try {
-                    if (build.testWarning)
-                        reporter.warning(`${build.identifier}: ${build.testWarning}`);
-                    await ensureSetup(state, once, live);
-                    // The build's own time, as its result line says: from its start, after the group's setup.
-                    const started = Date.now();
-                    log = live.begin(build.identifier, `(${index + 1}/${total})`);
-                    const result = await runIdentifier(state, build, log, cache);
-                    const record = placeWheel(result, build, outputDir, started, placedNames);
-                    records.push(record);
-                    if (!result.reused)
-                        placed.push(path.join(outputDir, record.wheel));
-                    log.finished({
-                        ok: true,
-                        title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
-                    });
-                }
-                catch (error) {
-                    log ??= live.begin(build.identifier, `(${index + 1}/${total})`);
-                    if (interrupted) {
-                        // Stopped by our own signal: not a failure of the build.
-                        const step = error instanceof Interrupted ? error.step : 'build';
-                        log.finished({ ok: false, step, interrupted });
-                        return;
-                    }
-                    const failure = asBuildFailure(error, build.identifier, log.text());
-                    failures.push({
-                        identifier: build.identifier,
-                        message: failure.message,
-                        log: failure.log,
-                        exitCode: failure.exitCode,
-                        kind: failureKind(failure.step),
-                        telling: failure.telling
-                    });
-                    log.finished({ ok: false, step: failure.step });
-                    if (plan.failFast)
-                        stop = true;
-                }
-                finally {
-                    ordering.done(build.identifier);
-                }
+        return [group, state];
+    }));
+}
+/** Each started group's teardown steps, once. */
+function tearDown(states, env) {
+    for (const state of states) {
+        if (!state.started)
+            continue;
+        for (const step of state.group.teardown) {
+            spawnSync(step.argv[0], step.argv.slice(1), {
+                stdio: 'ignore',
+                env: { ...env, ...step.env }
             });
-        }, () => !stop);
+        }
+        state.started = false;
     }
-    finally {
-        live.close();
-        teardown();
-        fs__default.rmSync(plan.tempDir, { recursive: true, force: true });
-        for (const { id } of teardowns)
-            context.reaper?.drop(id);
-        context.reaper?.keep(plan.tempDir);
-        process.removeListener('SIGINT', onSignal);
-        process.removeListener('SIGTERM', onSignal);
-    }
-    // Interrupted: no outcome to report; the signal's handler ends the process (130/143).
-    if (interrupted)
-        await new Promise(() => undefined);
-    const ordered = jobs
-        .map(j => records.find(r => r.identifier === j.build.identifier))
-        .filter((r) => !!r);
-    const position = new Map(jobs.map((j, i) => [j.build.identifier, i]));
-    failures.sort((a, b) => position.get(a.identifier) - position.get(b.identifier));
-    return {
-        records: ordered,
-        wheels: placed,
-        identifiers: jobs.map(j => j.build.identifier),
-        outputDir,
-        failures,
-        failFast: plan.failFast
-    };
 }
 /**
  * Every build with its group, in the order the plan lists them; the builds of
@@ -1731,9 +1788,9 @@ function sourceRewrites(builds, options, workspace) {
     return identifier => sourcePathRewriter(packagePrefix, roots.get(identifier) ?? []);
 }
 /** The engine client's own environment: the runner's, minus credentials. */
-function clientEnv(group) {
+function clientEnv(group, runner) {
     const env = {};
-    for (const [k, v] of Object.entries(process.env))
+    for (const [k, v] of Object.entries(runner))
         if (!isCredential(k))
             env[k] = v;
     return { ...env, ...group.container?.env };
@@ -1936,23 +1993,54 @@ function strayObjectsWarning(projectDir) {
 /**
  * Wheel cache keys: one sha256 over everything that can change a built
  * wheel. A change to any part rebuilds.
+ *
+ * Which options enter the key comes from one table, KEY_ROLES, that names
+ * every field of BuildOptions. A new field that nobody classifies fails the
+ * type check, so it can neither be forgotten (a stale hit) nor keyed by
+ * chance. A nested option (frontend, containerEngine, dependencyConstraints)
+ * is classified as a whole: a change to any of its members counts as a
+ * change to it.
  */
-/** The options that change what is built (not the ones that only change tests). */
+const KEY_ROLES = {
+    identifier: 'key:identifier',
+    beforeAll: 'key',
+    beforeBuild: 'key',
+    beforeTest: 'after-restore',
+    repairCommand: 'key',
+    // The built-in repair and the same command written out are run differently
+    // (platforms/linux-repair.ts repairs what auditwheel alone refuses).
+    repairIsDefault: 'key',
+    testCommand: 'after-restore',
+    auditCommand: 'after-restore',
+    auditCommands: 'after-restore',
+    // Installed into the tools venv by the group's setup, which a hit runs too.
+    auditRequires: 'after-restore',
+    environment: 'key',
+    environmentPass: 'key',
+    testEnvironment: 'after-restore',
+    configSettings: 'key',
+    frontend: 'key',
+    testRequires: 'after-restore',
+    testExtras: 'after-restore',
+    testSources: 'after-restore',
+    // Its create arguments can set variables and mounts that the build sees.
+    containerEngine: 'key',
+    image: 'key',
+    // How much the frontend prints, not what it builds.
+    buildVerbosity: 'irrelevant',
+    dependencyVersions: 'key:constraints',
+    dependencyConstraints: 'key:constraints'
+};
+/** The `key` options and their values, by name: what the key hashes of the options. */
 function buildAffectingOptions(options) {
-    return {
-        beforeAll: options.beforeAll,
-        beforeBuild: options.beforeBuild,
-        repairCommand: options.repairCommand,
-        environment: options.environment,
-        environmentPass: options.environmentPass,
-        configSettings: options.configSettings,
-        frontend: options.frontend,
-        image: options.image
-    };
+    const names = Object.keys(KEY_ROLES)
+        .filter(name => KEY_ROLES[name] === 'key')
+        .sort();
+    return Object.fromEntries(names.map(name => [name, options[name]]));
 }
 function wheelCacheKey(parts) {
     const canonical = JSON.stringify([
-        'wheelwright-wheel-cache/1',
+        'wheelwright-wheel-cache/2',
         parts.version,
         parts.identifier,
         parts.sources,
@@ -2173,46 +2261,41 @@ function jobWheels(outputDir, outcome) {
     ];
     return [...new Set(paths.map(p => path.resolve(p)))].filter(p => fs__default.existsSync(p)).sort();
 }
-/** Returns the sdist it made, if any. */
-async function afterBuild(options, context, outcome) {
+/**
+ * Returns the sdist it made, if any. `artifact`: this job uploads its
+ * artifact (in the action, with upload-artifact).
+ */
+async function afterBuild(options, tools, outcome, artifact) {
     const settings = options.publish;
-    const wantArtifact = settings.uploadArtifact && context.isAction;
-    if (!options.sdist && !wantArtifact && settings.mode === 'false')
+    if (!options.sdist && !artifact && settings.mode === 'false')
         return undefined;
-    const { shouldPublish } = await import('./settings-B_NPObO_.js').then(function (n) { return n.a; });
+    const { shouldPublish } = await import('./settings-Bj5XoxIZ.js');
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-DywyHVcb.js').then(function (n) { return n.s; });
-        sdist = await makeSdist(options, context);
+        const { makeSdist } = await import('./sdist-iuLIofog.js');
+        sdist = await makeSdist(options, tools);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
-    if (wantArtifact) {
-        const { expandArtifactName } = await import('./artifacts-CDhMjyrS.js').then(function (n) { return n.g; });
-        const { uploadJobArtifact } = await import('./job-artifact-4MnWQbSu.js');
+    if (artifact) {
+        const { expandArtifactName } = await import('./artifacts-BK6__78s.js');
+        const { uploadJobArtifact } = await import('./job-artifact-BgoPOIjv.js');
         const group = options.group ?? options.only;
         const name = expandArtifactName(settings.artifactName, {
             os: options.platform,
             arch: builtArchs(options, outcome),
             ...(group ? { group } : {})
         });
-        await uploadJobArtifact({
-            name,
-            files,
-            rootDirectory: outputDir,
-            settings,
-            env: context.env,
-            reporter: context.reporter
-        });
+        await uploadJobArtifact({ ...tools, name, files, rootDirectory: outputDir, settings });
     }
     if (settings.mode !== 'false') {
-        if (!shouldPublish(settings.mode, context.env.GITHUB_REF)) {
-            context.reporter.info(`publish: tag, and ${context.env.GITHUB_REF ?? 'this ref'} is not a tag: not publishing`);
-            context.reporter.setOutput('published', '[]');
+        if (!shouldPublish(settings.mode, tools.env.GITHUB_REF)) {
+            tools.reporter.info(`publish: tag, and ${tools.env.GITHUB_REF ?? 'this ref'} is not a tag: not publishing`);
+            tools.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport, publishScope } = await import('./publish-DggMMaq2.js');
-        await publishScope(context, scope => publishAndReport(files, 'output-dir', options, context, true, scope));
+        const { publishAndReport, publishScope } = await import('./publishing-CcDv6wl0.js');
+        await publishScope(tools, scope => publishAndReport(files, 'output-dir', options, tools, true, scope));
     }
     return sdist;
 }
@@ -2298,7 +2381,7 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-B04Rihr7.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path.join(context.env.RUNNER_TEMP ?? os.tmpdir(), 'wheelwright'), await import('./cache-XpIgf9Xt.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }
@@ -2321,7 +2404,7 @@ async function runBuild(options, context) {
     checkBuildableHere(options);
     if (context.isAction && !options.dryRun) {
         // As upload-artifact: an artifact that cannot be uploaded fails the step, before any build.
-        const { requireArtifactService } = await import('./job-artifact-4MnWQbSu.js');
+        const { requireArtifactService } = await import('./job-artifact-BgoPOIjv.js');
         requireArtifactService(options.publish, context.env);
     }
     if (!options.dryRun) {
@@ -2449,8 +2532,10 @@ async function planAndRun(options, context, configurations, facts, started) {
     if (sdistSkipped)
         reporter.warning(`sdist: true, but the sdist was ${sdistSkipped}`);
     try {
-        if (failed === 0)
-            sdist = await afterBuild(options, context, outcome);
+        if (failed === 0) {
+            const artifact = context.isAction && options.publish.uploadArtifact;
+            sdist = await afterBuild(options, toolsContext(context, options.cacheDir), outcome, artifact);
+        }
     }
     finally {
         // The summary is written whatever happened after the builds.

@@ -1,4 +1,4 @@
-import { U as UserError, h as semverExports, j as semver, e as exec$1, f as isCredential, s as selectorMatches, k as isSelected, l as listing } from './credentials-DjSKRtlw.js';
+import { U as UserError, h as semverExports, j as semver, e as exec$1, f as isCredential, s as selectorMatches, k as isSelected, l as listing } from './credentials-iRjG5aRn.js';
 import path$1 from 'node:path';
 import fs__default from 'node:fs';
 import { i as info, m as mkdirP, d as debug, e as exec, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-ORKXprpS.js';

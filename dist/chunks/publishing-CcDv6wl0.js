@@ -1,23 +1,23 @@
-import fs__default from 'node:fs';
+import { U as UserError, e as exec, i as isUserError } from './credentials-iRjG5aRn.js';
+import { w as withInterruptScope } from './interrupt-ZsEqO-XJ.js';
+import { i as projectPageUrl, j as parseRepositoryUrl, o as oidcIndexBase, k as pypiInstance, l as redactUrl, s as simpleIndexUrl } from './index-url-DLWLAkSp.js';
 import os from 'node:os';
-import { n as normalizeProject, p as parseDistributionName, s as sha256File, a as artifactServiceMissing, d as distributionsUnder, b as downloadDistributions } from './artifacts-CDhMjyrS.js';
-import { U as UserError, e as exec, C as ChildTracker, d as EXIT, i as isUserError } from './credentials-DjSKRtlw.js';
+import fs__default from 'node:fs';
 import path from 'node:path';
-import { b as boundedRequest, a as attestationPython, t as toolEnv, i as indexBounds, p as publishPython, c as twineCheck, d as twineUpload, N as NoAnswerError, e as toolsContext } from './sdist-DywyHVcb.js';
-import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, k as redactUrl, s as simpleIndexUrl } from './index-url-CQOy9x60.js';
+import { b as boundedRequest, c as attestationPython, t as toolEnv, i as indexBounds, p as publishPython, a as twineCheck, d as twineUpload, N as NoAnswerError } from './tools-BtC53Gxi.js';
+import { n as normalizeProject, p as parseDistributionName, s as sha256File } from './files-CZkIn5-Y.js';
 import { createGunzip } from 'node:zlib';
 import { createRequire } from 'module';
 import { r as requireTarStream } from './index-BmlZbbp_.js';
 import { v as versionKey, n as normalizeVersion } from './version-B18YtENW.js';
-import { t as tagOfRef, c as checkTagMatchesVersion, s as shouldPublish } from './settings-B_NPObO_.js';
-import 'node:crypto';
-import './filename-C5R93p7F.js';
+import { t as tagOfRef, c as checkTagMatchesVersion } from './tag-DkEFSrYL.js';
 import 'node:child_process';
+import 'node:crypto';
 import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './lock-B0EVVyCa.js';
-import './job-artifact-4MnWQbSu.js';
 import './version-DsHt9dgB.js';
+import './lock-QCJmxl7j.js';
+import './filename-4TpxK364.js';
 import 'events';
 
 /** A GET or POST within the index's bounds (bounded.ts); the reply of any status. */
@@ -259,7 +259,7 @@ function attestationWarning(reason) {
 }
 /** The attestation files, or none (with a warning) when they cannot be made. */
 async function makeAttestations(request) {
-    const { reporter } = request;
+    const { env, reporter } = request.tools;
     const fail = (reason) => {
         reporter.warning(attestationWarning(reason));
         return [];
@@ -273,14 +273,14 @@ async function makeAttestations(request) {
     }
     let token;
     try {
-        token = await fetchIdToken(request.env, SIGSTORE_AUDIENCE, reporter, request.bounds);
+        token = await fetchIdToken(env, SIGSTORE_AUDIENCE, reporter, request.bounds);
     }
     catch (error) {
         return fail(`no ID token for Sigstore (${error.message})`);
     }
     fs__default.mkdirSync(request.outDir, { recursive: true });
     const result = await exec(signArgv(python, request.outDir, request.files), {
-        env: { ...toolEnv(request.env), [TOKEN_VARIABLE]: token },
+        env: { ...toolEnv(env), [TOKEN_VARIABLE]: token },
         timeoutMs: 300_000,
         ...(request.children ? { children: request.children } : {})
     }).catch((error) => ({ code: 1, output: error.message, signal: null }));
@@ -1105,7 +1105,7 @@ async function publishRelease(request) {
     if (settings.printHash) {
         reporter.info(['sha256 of each file (sha256sum format):', ...release.files.map(hashLine)].join('\n'));
     }
-    const python = await publishPython(request.tools);
+    const python = await publishPython(request);
     if (settings.verifyMetadata) {
         await twineCheck(python, release.files.map(f => f.path), env, reporter, key, scope.children);
     }
@@ -1139,9 +1139,7 @@ async function publishRelease(request) {
         attestations = await makeAttestations({
             files: pending.files.map(f => f.path),
             outDir: scratch,
-            env,
-            reporter,
-            tools: request.tools,
+            tools: request,
             bounds,
             children: scope.children
         });
@@ -1269,95 +1267,22 @@ async function withoutExisting(files, request, bounds) {
     };
 }
 
-/**
- * A stretch of work that an interrupt (SIGINT, SIGTERM) must leave clean:
- * its temp dirs are removed and its children's process groups stopped,
- * whichever phase it is in, and it says "interrupted" before the process
- * exits 130 (143 for SIGTERM). If the process is killed outright, the
- * reaper removes the dirs instead. Used by publishing, where a half-done
- * step must never leave credentials or attestations behind in a temp dir.
- */
-async function withInterruptScope(settings, work) {
-    const children = new ChildTracker(settings.reaper);
-    const dirs = new Set();
-    const removeDirs = () => {
-        for (const dir of dirs) {
-            fs__default.rmSync(dir, { recursive: true, force: true });
-            settings.reaper?.keep(dir);
-        }
-        dirs.clear();
-    };
-    const scope = {
-        children,
-        tempDir(parent, prefix) {
-            fs__default.mkdirSync(parent, { recursive: true });
-            const dir = fs__default.mkdtempSync(path.join(parent, prefix));
-            dirs.add(dir);
-            settings.reaper?.remove(dir);
-            return dir;
-        }
-    };
-    let stopping = false;
-    const onSignal = (signal) => {
-        if (stopping)
-            return;
-        stopping = true;
-        settings.say(`interrupted (${signal}) while ${settings.what}: stopping; temp dirs removed`);
-        children.signalAll('SIGTERM');
-        const deadline = Date.now() + (settings.graceMs ?? 3000);
-        const poll = setInterval(() => {
-            if (children.size > 0 && Date.now() < deadline)
-                return;
-            clearInterval(poll);
-            children.signalAll('SIGKILL');
-            removeDirs();
-            void settings
-                .flush()
-                .finally(() => process.exit(signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated));
-        }, 50);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-        return await work(scope);
-    }
-    catch (error) {
-        // A step killed by the interrupt fails; the exit status is the interrupt's.
-        if (stopping)
-            return new Promise(() => undefined);
-        throw error;
-    }
-    finally {
-        process.removeListener('SIGINT', onSignal);
-        process.removeListener('SIGTERM', onSignal);
-        if (!stopping)
-            removeDirs();
-    }
-}
-
-/**
- * `publish`: in the action, this run's wheel and sdist artifacts are
- * downloaded into dist-dir; in the CLI, dist-dir (the positional argument) is
- * taken as it is. Then the release is verified and uploaded.
- */
 /** Publishing work that an interrupt leaves clean, saying "interrupted". */
-function publishScope(context, work) {
+function publishScope(tools, work) {
     return withInterruptScope({
-        say: text => context.reporter.info(text),
-        flush: () => context.reporter.flush(),
-        ...(context.reaper ? { reaper: context.reaper } : {}),
+        say: text => tools.reporter.info(text),
+        flush: () => tools.reporter.flush(),
+        ...(tools.reaper ? { reaper: tools.reaper } : {}),
         what: 'publishing'
     }, work);
 }
 /** Publishes `files`, sets the `published` output and writes the summary. */
-async function publishAndReport(files, key, options, context, upload, scope) {
-    const { reporter } = context;
+async function publishAndReport(files, key, options, tools, upload, scope) {
+    const { reporter } = tools;
     const result = await publishRelease({
+        ...tools,
         files,
         settings: options.publish,
-        env: context.env,
-        reporter,
-        tools: toolsContext(options, context),
         key,
         upload,
         dryRun: options.dryRun,
@@ -1400,42 +1325,5 @@ async function publishAndReport(files, key, options, context, upload, scope) {
     const plain = rows.map(([name, state]) => `${name}  ${state}`).join('\n');
     await reporter.summary(markdown, plain || 'nothing uploaded');
 }
-async function runPublish(options, context) {
-    await publishScope(context, scope => publishFromDistDir(options, context, scope));
-}
-async function publishFromDistDir(options, context, scope) {
-    const { reporter, env } = context;
-    const settings = options.publish;
-    if (context.isAction) {
-        const missing = artifactServiceMissing(env);
-        if (missing) {
-            reporter.warning(`${missing}: publishing what is already in ${settings.distDir}`);
-        }
-        else {
-            const scratch = scope.tempDir(env.RUNNER_TEMP || os.tmpdir(), 'ww-artifacts-');
-            const already = distributionsUnder(settings.distDir);
-            const downloaded = await downloadDistributions(settings.artifactPattern, settings.distDir, scratch, reporter).catch(error => {
-                // No matching artifact, but dist-dir already has files (an earlier
-                // download-artifact step): publish those.
-                if (already.length > 0 && /no artifact of this workflow run matches/.test(String(error))) {
-                    reporter.info(`no artifact matches ${settings.artifactPattern}; using the files in ${settings.distDir}`);
-                    return [];
-                }
-                throw error;
-            });
-            reporter.info(`downloaded ${downloaded.length} file${downloaded.length === 1 ? '' : 's'} into ${settings.distDir}`);
-        }
-    }
-    if (!fs__default.existsSync(settings.distDir)) {
-        throw new UserError('does not exist', {
-            key: 'dist-dir',
-            value: settings.distDir,
-            hint: 'give the directory that holds the wheels and the sdist (wheelwright publish DIST_DIR)'
-        });
-    }
-    const files = distributionsUnder(settings.distDir);
-    const upload = settings.mode === 'tag' ? shouldPublish('tag', env.GITHUB_REF) : true;
-    await publishAndReport(files, 'dist-dir', options, context, upload, scope);
-}
 
-export { publishAndReport, publishScope, runPublish };
+export { publishAndReport, publishScope };

@@ -4548,4 +4548,4 @@ function secretValues(env) {
     return [...new Set(values)];
 }
 
-export { ChildTracker as C, ENABLE_GROUPS as E, UserError as U, expandPatterns as a, secretValues as b, closest as c, EXIT as d, exec as e, isCredential as f, pythonVersionOf as g, semverExports as h, isUserError as i, semver as j, isSelected as k, listing as l, run as m, CommandError as n, expand as o, parseBoolean as p, fnmatch as q, requiredGroup as r, selectorMatches as s, words as w };
+export { ChildTracker as C, ENABLE_GROUPS as E, UserError as U, expandPatterns as a, secretValues as b, closest as c, EXIT as d, exec as e, isCredential as f, pythonVersionOf as g, semverExports as h, isUserError as i, semver as j, isSelected as k, listing as l, expand as m, fnmatch as n, run as o, parseBoolean as p, CommandError as q, requiredGroup as r, selectorMatches as s, words as w };

@@ -1,5 +1,5 @@
-import { U as UserError } from './credentials-DjSKRtlw.js';
-import { a as platformNamed, x as selectConfigurations } from './identifiers-DN56mdCq.js';
+import { U as UserError } from './credentials-iRjG5aRn.js';
+import { a as platformNamed, x as selectConfigurations } from './identifiers-CyhP-XV5.js';
 
 /**
  * How much an emulated identifier weighs against max-per-job: QEMU builds are

@@ -1,6 +1,5 @@
-import { U as UserError } from './credentials-DjSKRtlw.js';
+import { U as UserError } from './credentials-iRjG5aRn.js';
 import { s as sameVersion, n as normalizeVersion } from './version-B18YtENW.js';
-import { D as DEFAULT_ARTIFACT_PATTERN, l as DEFAULT_USERNAME } from './index-url-CQOy9x60.js';
 
 /**
  * Tag ↔ version: the tag of a `refs/tags/...` ref, and whether it names the
@@ -40,18 +39,4 @@ function checkTagMatchesVersion(tag, version, key = 'verify-tag') {
     }
 }
 
-const SDIST_ARTIFACT_NAME = 'sdist';
-/** Whether build mode publishes: `true` always, `tag` only on a tag ref. */
-function shouldPublish(mode, ref) {
-    return mode === 'true' || (mode === 'tag' && tagOfRef(ref) !== undefined);
-}
-
-var settings = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    DEFAULT_ARTIFACT_PATTERN: DEFAULT_ARTIFACT_PATTERN,
-    DEFAULT_USERNAME: DEFAULT_USERNAME,
-    SDIST_ARTIFACT_NAME: SDIST_ARTIFACT_NAME,
-    shouldPublish: shouldPublish
-});
-
-export { SDIST_ARTIFACT_NAME as S, settings as a, checkTagMatchesVersion as c, shouldPublish as s, tagOfRef as t };
+export { checkTagMatchesVersion as c, tagOfRef as t };

@@ -1,84 +1,14 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { U as UserError, w as words, q as fnmatch } from './credentials-DjSKRtlw.js';
-import crypto from 'node:crypto';
-import { p as parseWheelName } from './filename-C5R93p7F.js';
-import { v as versionKey } from './version-B18YtENW.js';
-
-/**
- * Distribution file names: wheels (PEP 427) and sdists (PEP 625,
- * `{name}-{version}.tar.gz`), reduced to what the publish checks compare.
- */
-const SDIST_SUFFIXES = ['.tar.gz', '.zip'];
-function normalizeProject(name) {
-    return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
-function isDistributionFile(filename) {
-    return filename.endsWith('.whl') || SDIST_SUFFIXES.some(s => filename.endsWith(s));
-}
-/** Parses a wheel or sdist file name; undefined when it is neither. */
-function parseDistributionName(path) {
-    const filename = path.replace(/^.*[\\/]/, '');
-    if (filename.endsWith('.whl')) {
-        let wheel;
-        try {
-            wheel = parseWheelName(filename);
-        }
-        catch {
-            return undefined;
-        }
-        const project = normalizeProject(wheel.distribution);
-        const version = versionKey(wheel.version);
-        if (!version || !wheel.distribution)
-            return undefined;
-        const tags = [wheel.pythonTags, wheel.abiTags, wheel.platformTags]
-            .map(list => [...list].sort().join('.'))
-            .join('-');
-        return {
-            filename,
-            kind: 'wheel',
-            name: wheel.distribution,
-            project,
-            version: wheel.version,
-            key: `${project} ${version} ${wheel.build ?? ''} ${tags}`
-        };
-    }
-    const suffix = SDIST_SUFFIXES.find(s => filename.endsWith(s));
-    if (!suffix)
-        return undefined;
-    const stem = filename.slice(0, -suffix.length);
-    const dash = stem.lastIndexOf('-');
-    if (dash <= 0)
-        return undefined;
-    const name = stem.slice(0, dash);
-    const version = stem.slice(dash + 1);
-    const key = versionKey(version);
-    if (!key)
-        return undefined;
-    const project = normalizeProject(name);
-    return { filename, kind: 'sdist', name, project, version, key: `${project} ${key} sdist` };
-}
-
-/** Finding distributions on disk and hashing them. */
-function sha256File(file) {
-    return crypto.createHash('sha256').update(fs__default.readFileSync(file)).digest('hex');
-}
-/** Every wheel and sdist under `dir` (recursively), sorted; none when it does not exist. */
-function distributionsUnder(dir) {
-    const found = [];
-    const walk = (current) => {
-        for (const entry of fs__default.readdirSync(current, { withFileTypes: true })) {
-            const full = path.join(current, entry.name);
-            if (entry.isDirectory())
-                walk(full);
-            else if (entry.isFile() && isDistributionFile(entry.name))
-                found.push(full);
-        }
-    };
-    if (fs__default.existsSync(dir))
-        walk(dir);
-    return found.sort();
-}
+import { U as UserError, w as words, n as fnmatch } from './credentials-iRjG5aRn.js';
+import { d as distributionsUnder, s as sha256File } from './files-CZkIn5-Y.js';
+import 'node:child_process';
+import 'node:crypto';
+import 'node:string_decoder';
+import './_commonjsHelpers-Bgu_3bK-.js';
+import './filename-4TpxK364.js';
+import './version-B18YtENW.js';
+import './version-DsHt9dgB.js';
 
 /**
  * Workflow artifacts through @actions/artifact: the job's distributions go up
@@ -270,16 +200,4 @@ async function downloadDistributions(patterns, dest, scratch, reporter) {
     return [...placed.values()];
 }
 
-var artifacts = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    artifactServiceMissing: artifactServiceMissing,
-    artifactUrl: artifactUrl,
-    checkArtifactName: checkArtifactName,
-    downloadDistributions: downloadDistributions,
-    expandArtifactName: expandArtifactName,
-    explainArtifactError: explainArtifactError,
-    matchArtifactNames: matchArtifactNames,
-    uploadFiles: uploadFiles
-});
-
-export { artifactServiceMissing as a, downloadDistributions as b, checkArtifactName as c, distributionsUnder as d, expandArtifactName as e, artifactUrl as f, artifacts as g, normalizeProject as n, parseDistributionName as p, sha256File as s, uploadFiles as u };
+export { artifactServiceMissing, artifactUrl, checkArtifactName, downloadDistributions, expandArtifactName, explainArtifactError, matchArtifactNames, uploadFiles };

@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { U as UserError } from './credentials-DjSKRtlw.js';
-import { a as artifactServiceMissing, u as uploadFiles, f as artifactUrl } from './artifacts-CDhMjyrS.js';
+import { U as UserError } from './credentials-iRjG5aRn.js';
+import { artifactServiceMissing, uploadFiles, artifactUrl } from './artifacts-BK6__78s.js';
 import 'node:child_process';
 import 'node:crypto';
 import 'node:fs';
 import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './filename-C5R93p7F.js';
+import './files-CZkIn5-Y.js';
+import './filename-4TpxK364.js';
 import './version-B18YtENW.js';
 import './version-DsHt9dgB.js';
 

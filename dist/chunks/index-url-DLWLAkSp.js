@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { p as parse$1, e as explain, V as VERSION_PATTERN } from './version-DsHt9dgB.js';
-import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, j as semver, p as parseBoolean } from './credentials-DjSKRtlw.js';
+import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, j as semver, p as parseBoolean } from './credentials-iRjG5aRn.js';
 
 function lt(version, other) {
   return compare(version, other) < 0;
@@ -571,4 +571,4 @@ function urlSecrets(text) {
     return [...new Set([userinfo, password, decode(password)].filter(s => s.length > 0))];
 }
 
-export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, pythonVersionsRange as c, parseParallel as d, positiveInt as e, parseChoice as f, deploymentTarget as g, projectPageUrl as h, parseRepositoryUrl as i, pypiInstance as j, redactUrl as k, DEFAULT_USERNAME as l, nonEmpty as n, oidcIndexBase as o, parseEnable as p, resolvePublishOptions as r, simpleIndexUrl as s, urlSecrets as u, validRange as v };
+export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, pythonVersionsRange as c, parseParallel as d, positiveInt as e, parseChoice as f, deploymentTarget as g, DEFAULT_USERNAME as h, projectPageUrl as i, parseRepositoryUrl as j, pypiInstance as k, redactUrl as l, nonEmpty as n, oidcIndexBase as o, parseEnable as p, resolvePublishOptions as r, simpleIndexUrl as s, urlSecrets as u, validRange as v };

@@ -1,10 +1,10 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, a as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, b as secretValues, d as EXIT } from './credentials-DjSKRtlw.js';
-import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-DN56mdCq.js';
+import { s as selectorMatches, U as UserError, i as isUserError, e as exec, w as words, c as closest, a as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, b as secretValues, d as EXIT } from './credentials-iRjG5aRn.js';
+import { L as LINUX_ARCHS, q as quote, s as split, p as parseEnvironment, P as PLATFORM_LIST, a as platformNamed, u as unknownPlaceholders, b as PLACEHOLDER_VARS, c as archOfIdentifier, d as platformOfIdentifier, e as parsePlatformName, h as hideDebugCommands } from './identifiers-CyhP-XV5.js';
 import os from 'node:os';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './version-CTBEpnOv.js';
-import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-CQOy9x60.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './version-B9zVvg__.js';
+import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as deploymentTarget, n as nonEmpty, u as urlSecrets } from './index-url-DLWLAkSp.js';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 
@@ -3819,13 +3819,13 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-DIWErQzo.js')).runPlan(options, context);
+            return (await import('./plan-D-YoHfjG.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-B4KEW3tL.js')).runBuild(options, context);
+            return (await import('./build-D8Ljssby.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-DywyHVcb.js').then(function (n) { return n.s; })).runSdist(options, context);
+            return (await import('./sdist-C6hnM9iM.js')).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-DggMMaq2.js')).runPublish(options, context);
+            return (await import('./publish-BsocREWv.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

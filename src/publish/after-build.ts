@@ -5,13 +5,13 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { RunContext } from '../context.js'
 import type { Options } from '../options/types.js'
-import type { BuildOutcome } from '../execute/run.js'
+import type { RunOutcome } from '../report/outcome.js'
 import { archOfIdentifier } from '../plan/identifiers.js'
+import type { ToolsContext } from './tools.js'
 
 /** The archs this job built, for `{arch}`: `x86_64`, or `i686-x86_64` for two. */
-export function builtArchs(options: Options, outcome: Pick<BuildOutcome, 'records'>): string {
+export function builtArchs(options: Options, outcome: Pick<RunOutcome, 'records'>): string {
   const fromBuilds = outcome.records.map(r => archOfIdentifier(r.identifier))
   const archs = fromBuilds.length > 0 ? fromBuilds : [...options.archs]
   return [...new Set(archs)].sort().join('-') || options.runner.machine
@@ -20,7 +20,7 @@ export function builtArchs(options: Options, outcome: Pick<BuildOutcome, 'record
 /** The wheels of this job in output-dir, each once. */
 export function jobWheels(
   outputDir: string,
-  outcome: Pick<BuildOutcome, 'records' | 'wheels'>
+  outcome: Pick<RunOutcome, 'records' | 'wheels'>
 ): string[] {
   const paths = [
     ...outcome.wheels,
@@ -29,55 +29,51 @@ export function jobWheels(
   return [...new Set(paths.map(p => path.resolve(p)))].filter(p => fs.existsSync(p)).sort()
 }
 
-/** Returns the sdist it made, if any. */
+/**
+ * Returns the sdist it made, if any. `artifact`: this job uploads its
+ * artifact (in the action, with upload-artifact).
+ */
 export async function afterBuild(
   options: Options,
-  context: RunContext,
-  outcome: Pick<BuildOutcome, 'records' | 'wheels'>
+  tools: ToolsContext,
+  outcome: Pick<RunOutcome, 'records' | 'wheels'>,
+  artifact: boolean
 ): Promise<string | undefined> {
   const settings = options.publish
-  const wantArtifact = settings.uploadArtifact && context.isAction
-  if (!options.sdist && !wantArtifact && settings.mode === 'false') return undefined
-  const { shouldPublish } = await import('../publish/settings.js')
+  if (!options.sdist && !artifact && settings.mode === 'false') return undefined
+  const { shouldPublish } = await import('./settings.js')
   const outputDir = options.outputDir
 
   let sdist: string | undefined
   if (options.sdist) {
     const { makeSdist } = await import('./sdist.js')
-    sdist = await makeSdist(options, context)
+    sdist = await makeSdist(options, tools)
   }
   const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])]
 
-  if (wantArtifact) {
-    const { expandArtifactName } = await import('../publish/artifacts.js')
-    const { uploadJobArtifact } = await import('../publish/job-artifact.js')
+  if (artifact) {
+    const { expandArtifactName } = await import('./artifacts.js')
+    const { uploadJobArtifact } = await import('./job-artifact.js')
     const group = options.group ?? options.only
     const name = expandArtifactName(settings.artifactName, {
       os: options.platform,
       arch: builtArchs(options, outcome),
       ...(group ? { group } : {})
     })
-    await uploadJobArtifact({
-      name,
-      files,
-      rootDirectory: outputDir,
-      settings,
-      env: context.env,
-      reporter: context.reporter
-    })
+    await uploadJobArtifact({ ...tools, name, files, rootDirectory: outputDir, settings })
   }
 
   if (settings.mode !== 'false') {
-    if (!shouldPublish(settings.mode, context.env.GITHUB_REF)) {
-      context.reporter.info(
-        `publish: tag, and ${context.env.GITHUB_REF ?? 'this ref'} is not a tag: not publishing`
+    if (!shouldPublish(settings.mode, tools.env.GITHUB_REF)) {
+      tools.reporter.info(
+        `publish: tag, and ${tools.env.GITHUB_REF ?? 'this ref'} is not a tag: not publishing`
       )
-      context.reporter.setOutput('published', '[]')
+      tools.reporter.setOutput('published', '[]')
       return sdist
     }
-    const { publishAndReport, publishScope } = await import('./publish.js')
-    await publishScope(context, scope =>
-      publishAndReport(files, 'output-dir', options, context, true, scope)
+    const { publishAndReport, publishScope } = await import('./publishing.js')
+    await publishScope(tools, scope =>
+      publishAndReport(files, 'output-dir', options, tools, true, scope)
     )
   }
   return sdist
