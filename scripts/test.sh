@@ -45,6 +45,7 @@ if [ $# -eq 0 ]; then
   reports+=("$results/conformance.json")
 fi
 
+# shellcheck disable=SC2016  # the quoted text is JavaScript: its ${...} are its own
 node -e '
   const fs = require("fs")
   const path = require("path")
