@@ -45,27 +45,29 @@ export default {
         '<rootDir>/__tests__/e2e/',
         '<rootDir>/__tests__/helpers/'
       ],
-      globalSetup: '<rootDir>/__tests__/helpers/unit-setup.ts',
-      testTimeout: 10_000
+      globalSetup: '<rootDir>/__tests__/helpers/unit-setup.ts'
     },
     {
       ...common,
       displayName: 'cli',
       testMatch: SCENARIOS,
       testPathIgnorePatterns: ['/node_modules/', ...escaped([...CONTAINER, ...EMULATED])],
-      testTimeout: 300_000
+      setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/timeouts/cli.ts']
     },
     {
       ...common,
       displayName: 'container',
       testMatch: files(CONTAINER),
-      testTimeout: 600_000
+      setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/timeouts/container.ts']
     },
     {
       ...common,
       displayName: 'emulated',
       testMatch: files(EMULATED),
-      testTimeout: 1_200_000
+      setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/timeouts/emulated.ts']
     }
-  ]
+  ],
+  // Per test, for the unit lane; jest reads testTimeout only here, so the slower lanes
+  // raise it in their setup file (helpers/timeouts/).
+  testTimeout: 10_000
 }

@@ -109,8 +109,9 @@ describe('container: auto', () => {
     expect(run.stderr).toMatch(
       /error: archs: this machine cannot run aarch64 containers.*docker\/setup-qemu-action/
     )
-    // Asked whether it works, never told to make or start a container.
+    // Asked whether it works (so the wrapper was the podman run), never told to make or start a container.
     const asked = fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8').trim().split('\n') : []
+    expect(asked).toContainEqual(expect.stringMatching(/^info\b/))
     expect(asked.filter(call => /^(create|run|start|pull)\b/.test(call))).toEqual([])
     expect(fs.existsSync(out)).toBe(false)
   })
