@@ -18,8 +18,11 @@ set -a
 . "$state/env"
 set +a
 
-# Integration tests run the bundle, exactly what the action ships.
-if [ ! -f dist/cli.js ] || [ ! -f dist/index.js ] || [ -n "$(find src -newer dist/cli.js -print -quit)" ]; then
+# Integration tests run the bundle, exactly what the action ships: rebuilt when
+# it is missing or anything it is made from is newer than either bundle file.
+bundle_inputs=(src resources rollup.config.js tsconfig.json tsconfig.build.json package-lock.json)
+if [ ! -f dist/cli.js ] || [ ! -f dist/index.js ] ||
+  [ -n "$(find "${bundle_inputs[@]}" \( -newer dist/cli.js -o -newer dist/index.js \) -print -quit)" ]; then
   npm run -s bundle
 fi
 
