@@ -117,6 +117,21 @@ export function check(
   return result.stdout
 }
 
+/**
+ * The containers still there of the runs whose output is `log`, found by the
+ * run id in their names (`wheelwright-<run>-<lane>`): never another run's,
+ * so other builds on this machine do not count. Throws when the log names no
+ * container, so that an empty answer always means "removed".
+ */
+export function containersOfRun(log: string, engine = 'podman'): string[] {
+  const runs = new Set([...log.matchAll(/\bwheelwright-([0-9a-f]{8})-\d+\b/g)].map(m => m[1]))
+  if (runs.size === 0)
+    throw new Error(`the run's log names no wheelwright container:\n${log.slice(-2000)}`)
+  return check([engine, 'ps', '-a', '--format', '{{.Names}}'])
+    .split('\n')
+    .filter(name => [...runs].some(run => name.startsWith(`wheelwright-${run}-`)))
+}
+
 export function wheelsIn(dir: string): string[] {
   return fs.existsSync(dir)
     ? fs

@@ -187,7 +187,6 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
 
 describe('plan --print-identifiers matches cibuildwheel --print-build-identifiers', () => {
   const cibuildwheel = venvTool('cibuildwheel')
-  test('there are at least 20 configs', () => expect(CASES.length).toBeGreaterThanOrEqual(20))
   test.each(CASES.map(c => [c.name, c] as const))('%s', (_name, c) => {
     const dir = writeTree(tempDir('conf'), c.files ?? { 'pyproject.toml': pyproject() })
     const env = c.env ?? {}

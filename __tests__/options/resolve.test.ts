@@ -1,9 +1,8 @@
-/** The option cascade and its sources, table-driven; the publish part of the options. */
+/** The option cascade and its sources, table-driven. */
 import { describe, expect, test } from '@jest/globals'
 import { resolveOptions, type ResolveInput } from '../../src/options/resolve.js'
 import { parsePyproject } from '../../src/options/pyproject.js'
 import { INPUTS } from '../../src/options/inputs.js'
-import { resolvePublishSettings } from '../helpers/options.js'
 
 const runner = { platform: 'linux' as const, machine: 'x86_64' }
 
@@ -194,54 +193,6 @@ describe('requires-python sources', () => {
     expect(options.requiresPython).toBe('>=3.13')
     expect(options.selector.requiresPython?.('3.12.99')).toBe(false)
   })
-})
-
-describe('the publish options', () => {
-  const inputs = (entries: Record<string, string>) => new Map(Object.entries(entries))
-  test.each([
-    [
-      {},
-      {},
-      undefined,
-      {
-        distDir: '/w/dist',
-        username: '__token__',
-        artifactPattern: 'wheels-* sdist*',
-        compressionLevel: 0
-      }
-    ],
-    [
-      { 'dist-dir': 'out', 'artifact-retention-days': '7', 'artifact-compression-level': '9' },
-      {},
-      'tok',
-      { distDir: '/w/out', retentionDays: 7, compressionLevel: 9, password: 'tok' }
-    ],
-    [
-      { 'artifact-retention-days': '0' },
-      { TWINE_PASSWORD: 'envtok', TWINE_USERNAME: 'me' },
-      undefined,
-      { password: 'envtok', username: 'me' }
-    ],
-    [{ username: 'alice' }, { TWINE_USERNAME: 'me' }, 'x', { username: 'alice', password: 'x' }]
-  ])('%j %j %j', (given, env, password, expected) => {
-    const settings = resolvePublishSettings(inputs(given), env, '/w', password)
-    expect(settings).toMatchObject(expected)
-    if (!('password' in expected)) expect(settings.password).toBeUndefined()
-    if (!('retentionDays' in expected)) expect(settings.retentionDays).toBeUndefined()
-  })
-
-  test.each([
-    [
-      { 'artifact-retention-days': '91' },
-      /artifact-retention-days: must be a whole number from 0 to 90/
-    ],
-    [
-      { 'artifact-compression-level': 'high' },
-      /artifact-compression-level: must be a whole number from 0 to 9 \(got "high"\)/
-    ]
-  ])('%j is refused', (given, message) =>
-    expect(() => resolvePublishSettings(inputs(given), {}, '/w')).toThrow(message)
-  )
 })
 
 describe('python-versions: PEP 440 specifiers (npm-style ranges still read)', () => {

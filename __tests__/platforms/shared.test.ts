@@ -1,7 +1,6 @@
 /** What the platforms share: each build's share of the cores, the host steps' environment. */
 import { describe, expect, test } from '@jest/globals'
 import { coreShare, hostBaseEnv } from '../../src/platforms/shared.js'
-import { passedCredentials } from '../../src/execute/facts.js'
 import type { PlanFacts } from '../../src/plan/facts.js'
 
 describe('core budgeting', () => {
@@ -38,17 +37,5 @@ describe("the host steps' environment", () => {
       PATH: '/bin',
       PYPI_API_TOKEN: 'pypi-1234567890'
     })
-  })
-
-  test("passedCredentials: the credential names of any identifier's environment-pass", () => {
-    const options = {
-      buildOptions: (id: string) => ({
-        environmentPass: id === 'a' ? ['PYPI_API_TOKEN', 'FOO'] : ['DEPLOY_PASSWORD']
-      })
-    } as never
-    expect([...passedCredentials(options, [{ identifier: 'a' }, { identifier: 'b' }])]).toEqual([
-      'PYPI_API_TOKEN',
-      'DEPLOY_PASSWORD'
-    ])
   })
 })

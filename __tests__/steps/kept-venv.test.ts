@@ -51,25 +51,32 @@ describe('the key of a kept venv', () => {
   })
 })
 
-describe('the check and the mark, run by python3', () => {
-  const run = (argv: string[]) => spawnSync('python3', argv.slice(1), { encoding: 'utf8' })
+/** A venv without pip made by python3 in `dir`; returns its python. */
+function emptyVenv(dir: string): string {
+  expect(spawnSync('python3', ['-m', 'venv', '--without-pip', dir]).status).toBe(0)
+  return path.join(dir, 'bin', 'python')
+}
+
+describe('the check and the mark, run by a real venv of python3', () => {
+  const run = (argv: string[]) => spawnSync(argv[0], argv.slice(1), { encoding: 'utf8' })
+  // Marked in an empty venv: the mark compiles only that venv's own packages.
   const markedVenv = () => {
     const venv = keptVenv({ ...BASE, root: tempDir('kept') })
-    fs.mkdirSync(venv.dir, { recursive: true })
-    expect(run(markKeptVenvArgv('python3', venv)).status).toBe(0)
-    return venv
+    const python = emptyVenv(venv.dir)
+    expect(run(markKeptVenvArgv(python, venv)).status).toBe(0)
+    return { venv, python }
   }
 
   test('the mark records the interpreter that made the venv', () => {
-    const venv = markedVenv()
-    const version = run(['python3', '-c', 'import sys; sys.stdout.write(sys.version)']).stdout
+    const { venv, python } = markedVenv()
+    const version = run([python, '-c', 'import sys; sys.stdout.write(sys.version)']).stdout
+    expect(version).toMatch(/^3\.\d+/)
     expect(fs.readFileSync(venv.marker, 'utf8')).toBe(version)
   })
 
   test("the mark compiles the frontend's packages first, even with PYTHONDONTWRITEBYTECODE", () => {
     const dir = path.join(tempDir('kept'), 'venv')
-    expect(spawnSync('python3', ['-m', 'venv', '--without-pip', dir]).status).toBe(0)
-    const python = path.join(dir, 'bin', 'python')
+    const python = emptyVenv(dir)
     const site = spawnSync(
       python,
       ['-c', "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
@@ -114,19 +121,15 @@ describe('the check and the mark, run by python3', () => {
     ],
     ['an empty marker (an older wheelwright)', [], '', 1, /^made by Python \(unknown\), now 3\./]
   ])('%s', (_name, modules, marker, status, stderr) => {
-    const venv = markedVenv()
+    const { venv, python } = markedVenv()
     if (marker !== undefined) fs.writeFileSync(venv.marker, marker)
-    const result = run(checkKeptVenvArgv('python3', venv, modules))
+    const result = run(checkKeptVenvArgv(python, venv, modules))
     expect(result.status).toBe(status)
     expect(result.stderr).toMatch(stderr)
   })
 })
 
 describe('a fresh venv that finds the kept frontend (before-build)', () => {
-  const venv = (dir: string) => {
-    expect(spawnSync('python3', ['-m', 'venv', '--without-pip', dir]).status).toBe(0)
-    return path.join(dir, 'bin', 'python')
-  }
   /** A module in a venv's site-packages that says where it was found. */
   const plant = (python: string, name: string, text: string) => {
     const site = spawnSync(
@@ -140,9 +143,9 @@ describe('a fresh venv that finds the kept frontend (before-build)', () => {
   test('after the link, the kept modules import; what before-build installs wins', () => {
     const root = tempDir('layered')
     const kept = path.join(root, 'kept')
-    const keptPython = venv(kept)
+    const keptPython = emptyVenv(kept)
     const fresh = path.join(root, 'fresh')
-    const freshPython = venv(fresh)
+    const freshPython = emptyVenv(fresh)
     plant(keptPython, 'frontend_probe', 'kept')
     plant(keptPython, 'shared_probe', 'kept')
     plant(freshPython, 'shared_probe', 'fresh')

@@ -39,8 +39,10 @@ done
 
 log() { printf '[conformance %4ds] %s\n' "$SECONDS" "$*"; }
 
-# shellcheck disable=SC1091
-set -a; . "$STATE/env"; set +a
+set -a
+# shellcheck disable=SC1091  # written by scripts/test-env.sh
+. "$STATE/env"
+set +a
 : "${WHEELWRIGHT_TEST_MULTI_IMAGE:?the multi-CPython test image is not set up: run scripts/test-env.sh}"
 
 mkdir -p "$WORK"
