@@ -94,7 +94,7 @@ async function release(
         settings,
         env,
         reporter,
-        tools: { env, cacheDir: tempDir('cache'), reporter },
+        cacheDir: tempDir('cache'),
         key: 'dist-dir',
         upload: options.upload ?? true,
         dryRun: options.dryRun ?? false,
