@@ -1,5 +1,5 @@
 /**
- * The shape of src/, checked on every run: no import cycle, small modules, no
+ * The shape of src/, checked on every run: folders in layers, no import cycle, small modules, no
  * state held by a module, and no platform name compared outside
  * src/platforms/. The sources are read with the TypeScript compiler's own
  * parser. (eslint-plugin-import's no-cycle would cover the first rule, but it
@@ -15,6 +15,28 @@ const SRC = path.join(ROOT, 'src')
 /** The one file allowed past the size limit: the table of every input. */
 const SIZE_EXCEPTIONS = new Set(['options/inputs.ts'])
 const MAX_LINES = 400
+/**
+ * The folders of src/, bottom to top: a folder imports only folders before it
+ * here. `entry` stands for the files directly in src/. docs/architecture.md
+ * states the same list between its `layers` markers.
+ */
+const LAYERS = [
+  'util',
+  'model',
+  'report',
+  'container',
+  'wheel',
+  'steps',
+  'python',
+  'platforms',
+  'plan',
+  'options',
+  'publish',
+  'cache',
+  'execute',
+  'commands',
+  'entry'
+]
 
 function sourceFiles(dir = SRC): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
@@ -59,6 +81,25 @@ export function importsOf(file: string): string[] {
   }
   visit(parsed.get(file)!)
   return found
+}
+
+/** `options/load.ts` → `options`; a file directly in src/ → `entry`. */
+const layerOf = (file: string) => {
+  const parts = rel(file).split('/')
+  return parts.length > 1 ? parts[0] : 'entry'
+}
+
+/** Imports between folders that do not point down `layers`, as `from → to` lines. */
+export function upwardImports(graph: Map<string, string[]>, layers: readonly string[]): string[] {
+  return [...graph].flatMap(([file, targets]) =>
+    targets
+      .filter(target => {
+        const from = layers.indexOf(layerOf(file))
+        const to = layers.indexOf(layerOf(target))
+        return layerOf(file) !== layerOf(target) && (from < 0 || to < 0 || to >= from)
+      })
+      .map(target => `${rel(file)} → ${rel(target)}`)
+  )
 }
 
 /** Strongly connected components with more than one module, or a module importing itself. */
@@ -156,6 +197,26 @@ describe('the structure of src/', () => {
     expect(cycles(graph)).toEqual([])
   })
 
+  test('a folder imports only the folders below it', () => {
+    const graph = new Map(FILES.map(file => [file, importsOf(file).filter(t => parsed.has(t))]))
+    expect(upwardImports(graph, LAYERS)).toEqual([])
+  })
+
+  test('every folder of src/ has its place in the layers', () => {
+    const folders = fs
+      .readdirSync(SRC, { withFileTypes: true })
+      .filter(e => e.isDirectory())
+      .map(e => e.name)
+    expect(folders.filter(folder => !LAYERS.includes(folder))).toEqual([])
+    expect(folders).not.toContain('entry')
+  })
+
+  test('docs/architecture.md states the same layers', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'docs', 'architecture.md'), 'utf8')
+    const stated = /<!-- layers:start -->([\s\S]*?)<!-- layers:end -->/.exec(doc)?.[1] ?? ''
+    expect([...stated.matchAll(/^\d+\. `([a-z-]+)`/gm)].map(m => m[1])).toEqual(LAYERS)
+  })
+
   test('every import names a module that exists', () => {
     const missing = FILES.flatMap(file =>
       importsOf(file)
@@ -220,6 +281,18 @@ describe('the structure of src/', () => {
     } finally {
       parsed.delete(file)
     }
+  })
+
+  test.each([
+    ['util/a.ts', 'model/b.ts', ['util/a.ts → model/b.ts']],
+    ['model/b.ts', 'util/a.ts', []],
+    ['main.ts', 'commands/c.ts', []],
+    ['commands/c.ts', 'main.ts', ['commands/c.ts → main.ts']],
+    ['nowhere/d.ts', 'util/a.ts', ['nowhere/d.ts → util/a.ts']],
+    ['plan/e.ts', 'plan/f.ts', []]
+  ])('an import from %s to %s', (from, to, expected) => {
+    const graph = new Map([[path.join(SRC, from), [path.join(SRC, to)]]])
+    expect(upwardImports(graph, LAYERS)).toEqual(expected)
   })
 
   test('a cycle is found', () => {

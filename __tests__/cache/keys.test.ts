@@ -1,7 +1,7 @@
 /** Wheel cache keys: every part of the key changes it, test options do not. */
 import { describe, expect, test } from '@jest/globals'
 import { wheelCacheKey, type KeyParts } from '../../src/cache/keys.js'
-import type { BuildOptions } from '../../src/options/types.js'
+import type { BuildOptions } from '../../src/model/options.js'
 
 const options: BuildOptions = {
   identifier: 'cp312-manylinux_x86_64',

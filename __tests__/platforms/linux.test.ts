@@ -6,7 +6,7 @@ import { resolveOptions } from '../../src/options/resolve.js'
 import { parsePyproject } from '../../src/options/pyproject.js'
 import { createBuildPlan } from '../../src/plan/plan.js'
 import { selectedConfigurations } from '../../src/plan/select.js'
-import type { PlanFacts } from '../../src/plan/facts.js'
+import type { PlanFacts } from '../../src/model/facts.js'
 import { HOST_REPAIR_PY } from '../../src/platforms/linux-repair.js'
 import { shellArgv } from '../../src/steps/placeholders.js'
 

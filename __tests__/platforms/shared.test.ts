@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { coreShare, hostBaseEnv } from '../../src/platforms/shared.js'
 import { passedCredentials } from '../../src/execute/facts.js'
-import type { PlanFacts } from '../../src/plan/facts.js'
+import type { PlanFacts } from '../../src/model/facts.js'
 
 describe('core budgeting', () => {
   test.each([

@@ -3,7 +3,7 @@
  * wheel. A change to any part rebuilds.
  */
 import crypto from 'node:crypto'
-import type { BuildOptions } from '../options/types.js'
+import type { BuildOptions } from '../model/options.js'
 
 export interface KeyParts {
   /** From sourceDigest(). */

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { RunContext } from '../context.js'
-import type { Options } from '../options/types.js'
+import type { RunContext } from '../execute/context.js'
+import type { Options } from '../model/options.js'
 import type { BuildOutcome } from '../execute/run.js'
 import { archOfIdentifier } from '../plan/identifiers.js'
 

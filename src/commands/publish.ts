@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs'
 import os from 'node:os'
-import type { RunContext } from '../context.js'
-import type { Options } from '../options/types.js'
+import type { RunContext } from '../execute/context.js'
+import type { Options } from '../model/options.js'
 import { artifactServiceMissing, downloadDistributions } from '../publish/artifacts.js'
 import { distributionsUnder } from '../publish/files.js'
 import { publishRelease } from '../publish/release.js'

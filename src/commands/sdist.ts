@@ -1,7 +1,7 @@
 /** `sdist`: build the source distribution, twine-check it, upload it as an artifact. */
 import path from 'node:path'
-import type { RunContext } from '../context.js'
-import type { Options } from '../options/types.js'
+import type { RunContext } from '../execute/context.js'
+import type { Options } from '../model/options.js'
 import { checkWritableDir } from '../util/dirs.js'
 import { buildSdist } from '../publish/sdist.js'
 import { publishPython, type ToolsContext } from '../publish/tools.js'

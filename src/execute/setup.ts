@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { BuildGroup, Step } from '../plan/types.js'
+import type { BuildGroup, Step } from '../model/build-plan.js'
 import type { BuildLog, LiveOutput } from '../report/live.js'
 import { tellingLines } from '../report/causes.js'
 import {

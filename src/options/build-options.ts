@@ -10,7 +10,7 @@ import type {
   DependencyConstraints,
   Frontend,
   FrontendName
-} from './types.js'
+} from '../model/options.js'
 import fs from 'node:fs'
 import path from 'node:path'
 import { booleanValue } from './values.js'

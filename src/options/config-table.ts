@@ -5,7 +5,7 @@
  */
 import { UserError } from '../util/errors.js'
 import { closest } from '../util/text.js'
-import { expandPatterns } from '../plan/selector.js'
+import { expandPatterns } from '../model/selector.js'
 import { PLATFORM_LIST } from '../platforms/index.js'
 import { optionText, type InheritRule, type Override } from './cascade.js'
 import type { ProjectConfig, Table } from './pyproject.js'

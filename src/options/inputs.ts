@@ -4,7 +4,7 @@
  * checked against (scripts/gen-docs.mjs, and the docs test). Every input is
  * also a CLI flag of the same name, except the few marked `actionOnly`.
  */
-import type { Command } from './types.js'
+import type { Command } from '../model/options.js'
 
 export interface CommandSpec {
   readonly name: Command

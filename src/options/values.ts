@@ -7,7 +7,7 @@ import { satisfies as pep440Satisfies, validRange as pep440ValidRange } from '@r
 import semver from 'semver'
 import { UserError } from '../util/errors.js'
 import { closest, parseBoolean, words } from '../util/text.js'
-import { ENABLE_GROUPS, type EnableGroup } from '../plan/selector.js'
+import { ENABLE_GROUPS, type EnableGroup } from '../model/selector.js'
 
 /** A value and the key it came from, for messages. */
 export interface Keyed {

@@ -4,7 +4,7 @@
  * ARM64). Each platform module holds its own names; this module only combines them.
  */
 import { EXIT, UserError } from '../util/errors.js'
-import type { PlatformName, Runner } from '../platforms/names.js'
+import type { PlatformName, Runner } from '../model/platform-names.js'
 import { PLATFORM_LIST, platformNamed } from '../platforms/index.js'
 import type { CommonMachine } from '../platforms/platform.js'
 

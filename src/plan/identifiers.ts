@@ -5,12 +5,12 @@
  */
 import { UserError } from '../util/errors.js'
 import { listing } from '../util/text.js'
-import type { PlatformName, Runner } from '../platforms/names.js'
+import type { PlatformName, Runner } from '../model/platform-names.js'
 import { PLATFORM_LIST, platformNamed } from '../platforms/index.js'
-import { notYetIdentifiers, platformTagOf, type PythonConfiguration } from './catalogue.js'
-import { isSelected, type BuildSelectorConfig } from './selector.js'
+import { notYetIdentifiers, platformTagOf, type PythonConfiguration } from '../model/catalogue.js'
+import { isSelected, type BuildSelectorConfig } from '../model/selector.js'
 
-export type { PythonConfiguration } from './catalogue.js'
+export type { PythonConfiguration } from '../model/catalogue.js'
 
 /** The arch of an identifier, as the `archs` option of its platform names it. */
 export function archOfIdentifier(identifier: string): string {

@@ -5,9 +5,9 @@
  * of the catalogue order, so an abi3 wheel built for the oldest Python of a
  * group is reused by the newer ones in the same job.
  */
-import type { PlatformName } from '../platforms/names.js'
+import type { PlatformName } from '../model/platform-names.js'
 import { platformNamed } from '../platforms/index.js'
-import type { PythonConfiguration } from './catalogue.js'
+import type { PythonConfiguration } from '../model/catalogue.js'
 
 export interface MatrixEntry {
   readonly os: string

@@ -4,11 +4,11 @@
  */
 import { LINUX } from './linux.js'
 import { MACOS } from './macos.js'
-import type { PlatformName } from './names.js'
+import type { PlatformName } from '../model/platform-names.js'
 import type { Platform } from './platform.js'
 import { WINDOWS } from './windows.js'
 
-export type { PlatformName, Runner } from './names.js'
+export type { PlatformName, Runner } from '../model/platform-names.js'
 export type { Platform } from './platform.js'
 
 const REGISTRY: Readonly<Record<PlatformName, Platform>> = Object.freeze({

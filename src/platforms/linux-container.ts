@@ -9,16 +9,16 @@
  * removed at the end.
  */
 import path from 'node:path'
-import type { Options } from '../options/types.js'
-import type { PythonConfiguration } from '../plan/catalogue.js'
-import type { PlanFacts } from '../plan/facts.js'
+import type { Options } from '../model/options.js'
+import type { PythonConfiguration } from '../model/catalogue.js'
+import type { PlanFacts } from '../model/facts.js'
 import {
   IMAGE_PATH_PREPEND,
   type Build,
   type BuildGroup,
   type ContainerSpec,
   type Step
-} from '../plan/types.js'
+} from '../model/build-plan.js'
 import { buildDirs, POSIX } from '../steps/dialect.js'
 import { withEnvironment } from '../steps/environment.js'
 import { pipelineSteps } from '../steps/pipeline.js'

@@ -4,13 +4,13 @@
  * auditwheel from the tools venv (the default repair: linux-repair.ts).
  */
 import path from 'node:path'
-import type { Options } from '../options/types.js'
+import type { Options } from '../model/options.js'
 import {
   catalogueConfigurations,
   platformTagOf,
   type PythonConfiguration
-} from '../plan/catalogue.js'
-import type { PlanFacts } from '../plan/facts.js'
+} from '../model/catalogue.js'
+import type { PlanFacts } from '../model/facts.js'
 import { LINUX_LAYOUT } from '../python/layout.js'
 import { buildDirs, POSIX } from '../steps/dialect.js'
 

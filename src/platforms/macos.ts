@@ -7,11 +7,11 @@
  * runner, never arm64 on an Intel runner (a warning instead).
  */
 import path from 'node:path'
-import type { Options } from '../options/types.js'
-import { catalogueConfigurations, type PythonConfiguration } from '../plan/catalogue.js'
-import type { PlanFacts } from '../plan/facts.js'
-import type { Build } from '../plan/types.js'
-import { selectorMatches } from '../plan/selector.js'
+import type { Options } from '../model/options.js'
+import { catalogueConfigurations, type PythonConfiguration } from '../model/catalogue.js'
+import type { PlanFacts } from '../model/facts.js'
+import type { Build } from '../model/build-plan.js'
+import { selectorMatches } from '../model/selector.js'
 import { MACOS_LAYOUT } from '../python/layout.js'
 import { macosPkgFallback, type ProvideRules } from '../python/provide.js'
 import { buildDirs, POSIX } from '../steps/dialect.js'

@@ -6,7 +6,7 @@
  * environment, of which the variables that changed are kept and overlaid on
  * the builds for that arch.
  */
-import type { Step } from '../plan/types.js'
+import type { Step } from '../model/build-plan.js'
 
 export const VS_PATH_VAR = 'WHEELWRIGHT_VS_PATH'
 

@@ -4,13 +4,13 @@
  * branches on a platform's name: a new platform is one new module.
  */
 import type path from 'node:path'
-import type { Options } from '../options/types.js'
-import type { PythonConfiguration } from '../plan/catalogue.js'
-import type { HostInterpreter, PlanFacts } from '../plan/facts.js'
-import type { BuildGroup, Unavailable } from '../plan/types.js'
-import type { Env } from '../options/env.js'
+import type { Options } from '../model/options.js'
+import type { PythonConfiguration } from '../model/catalogue.js'
+import type { HostInterpreter, PlanFacts } from '../model/facts.js'
+import type { BuildGroup, Unavailable } from '../model/build-plan.js'
+import type { Env } from '../model/env.js'
 import type { PythonLayout } from '../python/layout.js'
-import type { PlatformName, Runner } from './names.js'
+import type { PlatformName, Runner } from '../model/platform-names.js'
 
 /** The machines every platform may have a name for (the `archs` synonyms). */
 export type CommonMachine = 'x86_64' | 'i686' | 'aarch64'

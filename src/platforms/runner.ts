@@ -3,11 +3,11 @@
  * them, else from Node's process.platform / process.arch. Also decides the
  * runner assumed by `--dry-run` for another platform.
  */
-import type { Env } from '../options/env.js'
+import type { Env } from '../model/env.js'
 import { PLATFORM_LIST } from './index.js'
-import type { Runner } from './names.js'
+import type { Runner } from '../model/platform-names.js'
 
-export type { PlatformName, Runner } from './names.js'
+export type { PlatformName, Runner } from '../model/platform-names.js'
 
 export function detectRunner(
   env: Env,

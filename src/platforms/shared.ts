@@ -1,8 +1,8 @@
 /** Planning pieces shared by the platforms. */
 import path from 'node:path'
-import type { BuildOptions, Options } from '../options/types.js'
-import type { HostInterpreter, PlanFacts } from '../plan/facts.js'
-import type { PythonConfiguration } from '../plan/catalogue.js'
+import type { BuildOptions, Options } from '../model/options.js'
+import type { HostInterpreter, PlanFacts } from '../model/facts.js'
+import type { PythonConfiguration } from '../model/catalogue.js'
 import {
   expectedInterpreter,
   type ExpectedInterpreter,
@@ -18,8 +18,8 @@ import crypto from 'node:crypto'
 import { provideInterpreters, type ProvideRules } from '../python/provide.js'
 import type { Platform, PlannedGroups } from './platform.js'
 import { shellArgv, type ShellKind } from '../steps/placeholders.js'
-import { selectorMatches } from '../plan/selector.js'
-import type { Build, Step, Unavailable } from '../plan/types.js'
+import { selectorMatches } from '../model/selector.js'
+import type { Build, Step, Unavailable } from '../model/build-plan.js'
 import { isCredential } from '../util/credentials.js'
 import type { Dialect } from '../steps/dialect.js'
 import { pipelineSteps, type PipelineInput } from '../steps/pipeline.js'

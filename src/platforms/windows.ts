@@ -8,13 +8,13 @@
  * uses. Repair with delvewheel; ARM64 wheels are not tested off ARM64.
  */
 import path from 'node:path'
-import type { Options } from '../options/types.js'
+import type { Options } from '../model/options.js'
 import {
   catalogueConfigurations,
   platformTagOf,
   type PythonConfiguration
-} from '../plan/catalogue.js'
-import type { PlanFacts } from '../plan/facts.js'
+} from '../model/catalogue.js'
+import type { PlanFacts } from '../model/facts.js'
 import { WINDOWS_LAYOUT } from '../python/layout.js'
 import { nugetFallback, type ProvideRules } from '../python/provide.js'
 import { buildDirs, WINDOWS as DIALECT } from '../steps/dialect.js'

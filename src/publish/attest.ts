@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Env } from '../options/env.js'
+import type { Env } from '../model/env.js'
 import type { Reporter } from '../report/log.js'
 import { exec, type ChildTracker } from '../util/exec.js'
 import type { Bounds } from './bounded.js'

@@ -7,8 +7,8 @@
  * run does every check and says what it would upload, and where.
  */
 import os from 'node:os'
-import type { Env } from '../options/env.js'
-import type { PublishOptions } from '../options/types.js'
+import type { Env } from '../model/env.js'
+import type { PublishOptions } from '../model/options.js'
 import type { Reporter } from '../report/log.js'
 import { UserError } from '../util/errors.js'
 import type { InterruptScope } from '../util/interrupt.js'

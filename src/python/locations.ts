@@ -8,7 +8,7 @@
  * `--dry-run` on a machine that has not installed anything.
  */
 import path from 'node:path'
-import type { PythonConfiguration } from '../plan/catalogue.js'
+import type { PythonConfiguration } from '../model/catalogue.js'
 import type { PythonLayout } from './layout.js'
 import { archDir, toolCacheArch, type PythonSpec } from './toolcache.js'
 

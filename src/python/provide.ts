@@ -8,9 +8,9 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Env } from '../options/env.js'
-import type { PythonConfiguration } from '../plan/catalogue.js'
-import type { HostInterpreter } from '../plan/facts.js'
+import type { Env } from '../model/env.js'
+import type { PythonConfiguration } from '../model/catalogue.js'
+import type { HostInterpreter } from '../model/facts.js'
 import { UserError } from '../util/errors.js'
 import { findCachedPython, pythonIn, toolCacheRoot, type PythonSpec } from './toolcache.js'
 import {

@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import * as tc from '@actions/tool-cache'
 import semver from 'semver'
-import type { Env } from '../options/env.js'
+import type { Env } from '../model/env.js'
 import type { PythonLayout } from './layout.js'
 import { withoutDebugCommands } from '../report/debug-filter.js'
 

@@ -2,9 +2,9 @@
  * The run context: what a command needs besides its options. The entry
  * points (main.ts) make it; commands and the executor only read it.
  */
-import type { Env } from './options/env.js'
-import type { Reporter } from './report/log.js'
-import type { Reaper } from './util/reaper.js'
+import type { Env } from '../model/env.js'
+import type { Reporter } from '../report/log.js'
+import type { Reaper } from '../util/reaper.js'
 
 export interface RunContext {
   readonly env: Env

@@ -1,6 +1,6 @@
 /** The resolved, frozen options every command works from. */
-import type { PlatformName, Runner } from '../platforms/names.js'
-import type { BuildSelectorConfig, EnableGroup } from '../plan/selector.js'
+import type { PlatformName, Runner } from './platform-names.js'
+import type { BuildSelectorConfig, EnableGroup } from './selector.js'
 
 export type Command = 'build' | 'plan' | 'sdist' | 'publish'
 export type FrontendName = 'build' | 'pip' | 'build[uv]' | 'uv'

@@ -2,7 +2,7 @@
  * Facts about the machine that planning needs but must not discover itself:
  * gathered by the build command (effects), then passed to the pure planners.
  */
-import type { Env } from '../options/env.js'
+import type { Env } from './env.js'
 
 export interface HostInterpreter {
   readonly path: string

@@ -6,7 +6,7 @@ import {
   isSelected,
   requiredGroup,
   selectorMatches
-} from '../../src/plan/selector.js'
+} from '../../src/model/selector.js'
 
 describe('fnmatch (Python semantics)', () => {
   test.each([

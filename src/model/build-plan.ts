@@ -1,5 +1,5 @@
 /** The BuildPlan: pure data that executors run and `--dry-run` prints. */
-import type { PlatformName, Runner } from '../platforms/names.js'
+import type { PlatformName, Runner } from './platform-names.js'
 
 export type Where = 'host' | 'container'
 

@@ -4,7 +4,7 @@
  * own configurations from here.
  */
 import catalogue from '../../resources/build-platforms.json' with { type: 'json' }
-import type { PlatformName } from '../platforms/names.js'
+import type { PlatformName } from './platform-names.js'
 
 export interface PythonConfiguration {
   readonly identifier: string
