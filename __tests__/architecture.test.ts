@@ -16,6 +16,11 @@ const SRC = path.join(ROOT, 'src')
 const SIZE_EXCEPTIONS = new Set(['options/inputs.ts'])
 const MAX_LINES = 400
 /**
+ * The one module state allowed: the platform registry, which holds the
+ * built-in platforms and any a caller registers (a platform defined elsewhere).
+ */
+const STATE_EXCEPTIONS = new Set(['platforms/index.ts: REGISTRY (a mutable new Map<Plat…)'])
+/**
  * The folders of src/, bottom to top: a folder imports only folders before it
  * here. `entry` stands for the files directly in src/. docs/architecture.md
  * states the same list between its `layers` markers.
@@ -233,8 +238,8 @@ describe('the structure of src/', () => {
     expect(long).toEqual([])
   })
 
-  test('no module holds mutable state at module level', () => {
-    expect(FILES.flatMap(moduleState)).toEqual([])
+  test('no module holds mutable state at module level (the platform registry excepted)', () => {
+    expect(FILES.flatMap(moduleState).filter(found => !STATE_EXCEPTIONS.has(found))).toEqual([])
   })
 
   test('no platform name is compared outside src/platforms/', () => {

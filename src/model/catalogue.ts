@@ -51,7 +51,31 @@ export function catalogueConfigurations(
   }))
 }
 
-/** Identifiers of platforms cibuildwheel builds and we do not yet (pyodide, android, ios). */
-export function notYetIdentifiers(): Readonly<Record<string, readonly string[]>> {
-  return catalogue.notSupportedYet as Record<string, string[]>
+/** A platform cibuildwheel builds and the catalogue lists, as its identifiers show it. */
+export interface CataloguedPlatform {
+  readonly name: string
+  /** What its platform tags start with: `ios_` for `cp313-ios_arm64_iphoneos`. */
+  readonly tagPrefix: string
+  /** Its archs: each platform tag without the prefix (`arm64_iphoneos`). */
+  readonly archs: readonly string[]
+  readonly identifiers: readonly string[]
+}
+
+/**
+ * The platforms the catalogue lists apart, as ones cibuildwheel builds and
+ * wheelwright has no module for yet (pyodide, android, ios), derived from
+ * their identifiers. A platform the registry knows is left out by its caller.
+ */
+export function cataloguedElsewhere(): readonly CataloguedPlatform[] {
+  const lists = catalogue.notSupportedYet as Record<string, string[]>
+  return Object.entries(lists).map(([name, identifiers]) => {
+    const tags = identifiers.map(platformTagOf)
+    const tagPrefix = tags.length > 0 ? tags[0].slice(0, tags[0].indexOf('_') + 1) : `${name}_`
+    return {
+      name,
+      tagPrefix,
+      archs: [...new Set(tags.map(tag => tag.slice(tagPrefix.length)))],
+      identifiers
+    }
+  })
 }

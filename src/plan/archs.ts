@@ -5,8 +5,9 @@
  */
 import { EXIT, UserError } from '../util/errors.js'
 import type { PlatformName, Runner } from '../model/platform-names.js'
-import { PLATFORM_LIST, platformNamed } from '../platforms/index.js'
+import { platformList, platformNamed } from '../platforms/index.js'
 import type { CommonMachine } from '../platforms/platform.js'
+import { notYetPlatforms } from './identifiers.js'
 
 /** The same machine under another OS's name; null when that OS has no such arch. */
 export function archSynonym(arch: string, from: PlatformName, to: PlatformName): string | null {
@@ -19,15 +20,6 @@ export function nativeArch(platform: PlatformName, runner: Runner): string | nul
   if (runner.platform === platform) return runner.machine
   return archSynonym(runner.machine, runner.platform, platform)
 }
-
-/** Names of archs on no platform we build yet (pyodide, android, ios). */
-const NOT_YET_ARCHS: readonly string[] = [
-  'wasm32',
-  'arm64_v8a',
-  'arm64_iphoneos',
-  'arm64_iphonesimulator',
-  'x86_64_iphonesimulator'
-]
 
 export function parseArchs(
   value: string,
@@ -77,11 +69,14 @@ function resolveArchName(word: string, platform: PlatformName): string | undefin
   const lower = word.toLowerCase()
   const own = platformNamed(platform).archs.find(a => a.toLowerCase() === lower)
   if (own) return own
-  for (const other of PLATFORM_LIST) {
+  for (const other of platformList()) {
     const found = other.archs.find(a => a.toLowerCase() === lower)
     if (found) return found
   }
-  return NOT_YET_ARCHS.find(a => a === lower)
+  // Archs of the catalogue's platforms that no registered platform builds yet.
+  return notYetPlatforms()
+    .flatMap(p => p.archs)
+    .find(a => a === lower)
 }
 
 /** cibuildwheel refuses archs the platform cannot build (exit 4). */
@@ -94,9 +89,8 @@ export function checkAllowedArchs(
   const bad = [...archs].filter(a => !allowed.includes(a))
   if (bad.length > 0) {
     const renames = bad.flatMap(arch =>
-      PLATFORM_LIST.map(from =>
-        from.archs.includes(arch) ? archSynonym(arch, from.name, platform) : null
-      )
+      platformList()
+        .map(from => (from.archs.includes(arch) ? archSynonym(arch, from.name, platform) : null))
         .filter((name): name is string => !!name && name !== arch && allowed.includes(name))
         .slice(0, 1)
         .map(name => `${arch} is called ${name} on ${platform}`)

@@ -4,7 +4,7 @@
  * runner assumed by `--dry-run` for another platform.
  */
 import type { Env } from '../model/env.js'
-import { PLATFORM_LIST } from './index.js'
+import { platformList } from './index.js'
 import type { Runner } from '../model/platform-names.js'
 
 export type { PlatformName, Runner } from '../model/platform-names.js'
@@ -16,9 +16,9 @@ export function detectRunner(
 ): Runner {
   const runnerOs = (env.RUNNER_OS ?? '').toLowerCase()
   const platform =
-    PLATFORM_LIST.find(p => p.runnerOs === runnerOs) ??
-    PLATFORM_LIST.find(p => p.nodePlatform === nodePlatform) ??
-    PLATFORM_LIST[0]
+    platformList().find(p => p.runnerOs === runnerOs) ??
+    platformList().find(p => p.nodePlatform === nodePlatform) ??
+    platformList()[0]
   const arch = (env.RUNNER_ARCH ?? '').toLowerCase() || nodeArch
   return { platform: platform.name, machine: platform.machines[arch] ?? arch }
 }

@@ -26,33 +26,35 @@ export interface PythonLayout {
 const posix = path.posix
 const win = path.win32
 
-const POSIX_BASE = {
-  path: posix,
-  interpreterNames: (minor: string) => [
-    'bin/python3',
-    'bin/python',
-    `bin/python${minor}`,
-    `bin/python${minor}t`
-  ],
-  toolCacheInterpreter: (dir: string, minor: string, freeThreaded: boolean) =>
-    posix.join(dir, 'bin', freeThreaded ? `python${minor}t` : 'python3'),
-  pypyExecutable: (dir: string) => posix.join(dir, 'bin', 'pypy3'),
-  graalpyExecutable: (dir: string) => posix.join(dir, 'bin', 'graalpy'),
-  setupScript: ['bash', './setup.sh']
+/** The layout of a POSIX OS: `bin/python3`, a `setup.sh` installer, `manifestPlatform` in the manifest. */
+export function posixLayout(
+  manifestPlatform: string,
+  setupEnv: PythonLayout['setupEnv']
+): PythonLayout {
+  return {
+    path: posix,
+    manifestPlatform,
+    interpreterNames: (minor: string) => [
+      'bin/python3',
+      'bin/python',
+      `bin/python${minor}`,
+      `bin/python${minor}t`
+    ],
+    toolCacheInterpreter: (dir: string, minor: string, freeThreaded: boolean) =>
+      posix.join(dir, 'bin', freeThreaded ? `python${minor}t` : 'python3'),
+    pypyExecutable: (dir: string) => posix.join(dir, 'bin', 'pypy3'),
+    graalpyExecutable: (dir: string) => posix.join(dir, 'bin', 'graalpy'),
+    setupScript: ['bash', './setup.sh'],
+    setupEnv
+  }
 }
 
 /** Linux: the archive's libpython is found through LD_LIBRARY_PATH while it installs. */
-export const LINUX_LAYOUT: PythonLayout = {
-  ...POSIX_BASE,
-  manifestPlatform: 'linux',
-  setupEnv: dir => ({ LD_LIBRARY_PATH: path.join(dir, 'lib') })
-}
+export const LINUX_LAYOUT: PythonLayout = posixLayout('linux', dir => ({
+  LD_LIBRARY_PATH: path.join(dir, 'lib')
+}))
 
-export const MACOS_LAYOUT: PythonLayout = {
-  ...POSIX_BASE,
-  manifestPlatform: 'darwin',
-  setupEnv: () => ({})
-}
+export const MACOS_LAYOUT: PythonLayout = posixLayout('darwin', () => ({}))
 
 export const WINDOWS_LAYOUT: PythonLayout = {
   path: win,
