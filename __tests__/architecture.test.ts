@@ -88,6 +88,71 @@ export function importsOf(file: string): string[] {
   return found
 }
 
+/**
+ * What a file's code needs at run time: its imports and dynamic imports
+ * other than type-only ones, relative ones as absolute .ts paths and package
+ * ones as written (`node:fs`, `@actions/tool-cache`).
+ */
+function valueImportsOf(file: string): string[] {
+  const found: string[] = []
+  const add = (specifier: string) =>
+    found.push(
+      specifier.startsWith('.')
+        ? path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts'))
+        : specifier
+    )
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause
+      const named = clause?.namedBindings
+      const typeOnly =
+        !!clause &&
+        (clause.isTypeOnly ||
+          (!clause.name &&
+            !!named &&
+            ts.isNamedImports(named) &&
+            named.elements.length > 0 &&
+            named.elements.every(e => e.isTypeOnly)))
+      if (!typeOnly) add(node.moduleSpecifier.text)
+    }
+    if (
+      ts.isExportDeclaration(node) &&
+      !node.isTypeOnly &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      add(node.moduleSpecifier.text)
+    if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    )
+      add(node.arguments[0].text)
+    ts.forEachChild(node, visit)
+  }
+  visit(parsed.get(file)!)
+  return found
+}
+
+/** Every module the files of `folder` reach through value imports, and who imports each. */
+function reachedFrom(folder: string): Map<string, string> {
+  const reached = new Map<string, string>()
+  const queue = FILES.filter(file => rel(file).startsWith(`${folder}/`))
+  for (const file of queue) {
+    for (const target of valueImportsOf(file)) {
+      const name = path.isAbsolute(target) ? rel(target) : target
+      if (reached.has(name)) continue
+      reached.set(name, rel(file))
+      if (parsed.has(target)) queue.push(target)
+    }
+  }
+  return reached
+}
+
+/** Modules that act on the machine: files, processes, the runner's tool cache. */
+const EFFECTS = /^(node:)?(fs|child_process)(\/|$)|^@actions\/|^util\/(exec|processes|lock)\.ts$/
+
 /** `options/load.ts` → `options`; a file directly in src/ → `entry`. */
 const layerOf = (file: string) => {
   const parts = rel(file).split('/')
@@ -205,6 +270,13 @@ describe('the structure of src/', () => {
   test('a folder imports only the folders below it', () => {
     const graph = new Map(FILES.map(file => [file, importsOf(file).filter(t => parsed.has(t))]))
     expect(upwardImports(graph, LAYERS)).toEqual([])
+  })
+
+  test('platforms/ plans without effects: its code reaches no file, process or tool-cache module', () => {
+    const effects = [...reachedFrom('platforms')]
+      .filter(([name]) => EFFECTS.test(name))
+      .map(([name, by]) => `${by} → ${name}`)
+    expect(effects).toEqual([])
   })
 
   test('every folder of src/ has its place in the layers', () => {

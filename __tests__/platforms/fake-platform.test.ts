@@ -17,9 +17,18 @@ import {
   registerPlatform,
   unregisterPlatform
 } from '../../src/platforms/index.js'
-import * as shared from '../../src/platforms/shared.js'
+import { baseBuildEnv, hostBaseEnv, posixPathTail } from '../../src/platforms/host-env.js'
+import { hostTools } from '../../src/platforms/setup-steps.js'
+import {
+  hostBuilds,
+  hostGroup,
+  hostInterpreter,
+  hostPipeline,
+  isTested,
+  keptVenvsDir,
+  makeBuild
+} from '../../src/platforms/host-build.js'
 import { posixLayout } from '../../src/python/layout.js'
-import type { ProvideRules } from '../../src/python/provide.js'
 import { POSIX } from '../../src/steps/dialect.js'
 import { resolveOptions } from '../../src/options/resolve.js'
 import { parsePyproject } from '../../src/options/pyproject.js'
@@ -41,36 +50,29 @@ const configuration = (identifier: string, version: string): PythonConfiguration
   version
 })
 
-const TOY_PYTHON: ProvideRules = {
-  layout: posixLayout('toyos', () => ({})),
-  toolCacheTarget: (_config, hostMachine) => ({ machine: hostMachine }),
-  anyArchSibling: false
-}
-
 function planToy(
   options: Options,
   configurations: readonly PythonConfiguration[],
   facts: PlanFacts
 ): PlannedGroups {
   const interpreterOf = (c: PythonConfiguration) =>
-    shared.hostInterpreter(c, options, facts, TOY_PYTHON, TOY.hosted.toolCache) ??
-    ('interpreter' as const)
-  const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) => {
+    hostInterpreter(c, options, facts, TOY) ?? ('interpreter' as const)
+  const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
     const build = options.buildOptions(c.identifier)
     const workDir = POSIX.path.join(facts.tempDir, 'build', c.identifier)
-    const baseEnv = { ...shared.hostBaseEnv(facts), ...shared.baseBuildEnv(c.identifier) }
-    const tested = shared.isTested(options, build)
-    const steps = shared.hostPipeline(
+    const baseEnv = { ...hostBaseEnv(facts), ...baseBuildEnv(c.identifier) }
+    const tested = isTested(options, build)
+    const steps = hostPipeline(
       options,
       build,
       { python: interpreter.path, workDir, tested, baseEnv, dialect: POSIX },
       {
-        pathTail: shared.posixPathTail(facts),
+        pathTail: posixPathTail(facts),
         virtualenv: POSIX.path.join(facts.toolsDir, 'bin', 'virtualenv'),
-        sharedVenvRoot: shared.keptVenvsDir(facts, POSIX)
+        sharedVenvRoot: keptVenvsDir(facts, POSIX)
       }
     )
-    return shared.makeBuild(build, interpreter, {
+    return makeBuild(build, interpreter, {
       workDir,
       wheelDir: POSIX.path.join(workDir, 'repaired'),
       env: baseEnv,
@@ -78,39 +80,49 @@ function planToy(
       tested
     })
   })
-  return shared.hostGroup(found, builds =>
-    shared.hostTools(facts, options, builds, { before: ['virtualenv'] }, POSIX)
+  return hostGroup(found, builds =>
+    hostTools(facts, options, builds, { before: ['virtualenv'] }, POSIX)
   )
 }
 
 const TOY: Platform = {
   name: 'toyos',
-  runnerOs: 'toyos',
-  nodePlatform: 'toyos',
-  machines: { x64: 'x86_64', arm64: 'arm64' },
-  archs: ['x86_64', 'arm64'],
-  synonyms: { x86_64: 'x86_64', i686: null, aarch64: 'arm64' },
-  autoArchs: native => [native],
-  archs32: [],
-  auto32: {},
-  ownsIdentifier: identifier => identifier.includes('-toyos_'),
-  archOfTag,
-  hostPlatformTag: machine => `toyos_${machine}`,
-  buildableOn: () => true,
-  runnerLabel: () => 'toyos-latest',
-  runnerMachine: arch => arch,
-  hosted: { temp: '/toy/temp', cache: '/toy/cache', toolCache: '/toy/toolcache' },
-  path: path.posix,
-  hostPython: 'python3',
-  optionDefaults: { 'repair-wheel-command': '' },
-  ...shared.HOST_ONLY,
-  layout: TOY_PYTHON.layout,
-  configurations: [
-    configuration('cp312-toyos_x86_64', '3.12'),
-    configuration('cp313-toyos_x86_64', '3.13'),
-    configuration('cp313-toyos_arm64', '3.13')
-  ],
-  interpreters: async (_input, discovered) => discovered,
+  runners: {
+    os: 'toyos',
+    nodePlatform: 'toyos',
+    machines: { x64: 'x86_64', arm64: 'arm64' },
+    label: () => 'toyos-latest',
+    machine: arch => arch,
+    hosted: { temp: '/toy/temp', cache: '/toy/cache', toolCache: '/toy/toolcache' },
+    path: path.posix,
+    python: 'python3'
+  },
+  archs: {
+    all: ['x86_64', 'arm64'],
+    synonyms: { x86_64: 'x86_64', i686: null, aarch64: 'arm64' },
+    auto: native => [native],
+    bits32: [],
+    auto32: {},
+    ofTag: archOfTag,
+    hostTag: machine => `toyos_${machine}`
+  },
+  identifiers: {
+    configurations: [
+      configuration('cp312-toyos_x86_64', '3.12'),
+      configuration('cp313-toyos_x86_64', '3.13'),
+      configuration('cp313-toyos_arm64', '3.13')
+    ],
+    owns: identifier => identifier.includes('-toyos_'),
+    buildableOn: () => true
+  },
+  options: { defaults: { 'repair-wheel-command': '' } },
+  python: {
+    layout: posixLayout('toyos', () => ({})),
+    installs: {
+      toolCacheTarget: (_config, hostMachine) => ({ machine: hostMachine }),
+      anyArchSibling: false
+    }
+  },
   plan: planToy
 }
 

@@ -134,7 +134,10 @@ async function planAndRun(
     .filter(g => g.container)
     .flatMap(g => g.builds.map(b => b.identifier))
     .filter(id =>
-      platformNamed(options.platform).emulatedOn(archOfIdentifier(id), options.runner.machine)
+      platformNamed(options.platform).containers?.emulatedOn(
+        archOfIdentifier(id),
+        options.runner.machine
+      )
     )
   if (emulated.length > 0)
     reporter.warning(`emulated with QEMU, 5 to 20 times slower than native: ${emulated.join(', ')}`)

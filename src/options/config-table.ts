@@ -55,7 +55,7 @@ export function checkConfigTables(project: ProjectConfig): void {
     }
     check(value as Table, `tool.cibuildwheel.${table}`, new Set(optionNames))
     for (const name of Object.keys(value as Table)) {
-      const owner = platformList().find(p => p.ownOptions?.test(name))
+      const owner = platformList().find(p => p.options.own?.test(name))
       if (owner && owner.name !== table) {
         throw new UserError(`only applies to ${owner.name}`, {
           key: `tool.cibuildwheel.${table}.${name}`,

@@ -124,7 +124,7 @@ function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): O
   const overrides = parseOverrides(project.cibuildwheel)
   const cascade: CascadeSources = {
     platform,
-    platformDefaults: platformNamed(platform).optionDefaults,
+    platformDefaults: platformNamed(platform).options.defaults,
     config: project.cibuildwheel,
     overrides,
     env,
@@ -198,7 +198,7 @@ function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): O
   const cacheDir = cacheGiven
     ? path.resolve(cwd, cacheGiven)
     : simulated
-      ? platformNamed(runner.platform).hosted.cache
+      ? platformNamed(runner.platform).runners.hosted.cache
       : defaultCacheDir(env)
 
   const engineInput = get('container-engine') ?? env.CIBW_CONTAINER_ENGINE

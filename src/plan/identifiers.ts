@@ -20,18 +20,18 @@ export type { PythonConfiguration } from '../model/catalogue.js'
 /** The arch of an identifier, as the `archs` option of its platform names it. */
 export function archOfIdentifier(identifier: string): string {
   const tag = platformTagOf(identifier)
-  const platform = platformList().find(p => p.ownsIdentifier(identifier))
-  return platform ? platform.archOfTag(tag) : tag
+  const platform = platformList().find(p => p.identifiers.owns(identifier))
+  return platform ? platform.archs.ofTag(tag) : tag
 }
 
 export function allConfigurations(platform: PlatformName): readonly PythonConfiguration[] {
-  return platformNamed(platform).configurations
+  return platformNamed(platform).identifiers.configurations
 }
 
 /** Every identifier cibuildwheel knows, including platforms we do not build yet. */
 export function allKnownIdentifiers(): string[] {
   return [
-    ...platformList().flatMap(p => p.configurations.map(c => c.identifier)),
+    ...platformList().flatMap(p => p.identifiers.configurations.map(c => c.identifier)),
     ...notYetPlatforms().flatMap(p => p.identifiers)
   ]
 }
@@ -52,7 +52,7 @@ export function notSupportedYet(platform: string, key: string): UserError {
 
 /** The platform named by an `only` identifier, as cibuildwheel derives it. */
 export function platformOfIdentifier(only: string, key = 'only'): PlatformName {
-  const platform = platformList().find(p => p.ownsIdentifier(only))
+  const platform = platformList().find(p => p.identifiers.owns(only))
   if (platform) return platform.name
   for (const other of notYetPlatforms()) {
     if (only.includes(other.tagPrefix)) throw notSupportedYet(other.name, key)
@@ -87,7 +87,10 @@ export function selectConfigurations(
   runner: Runner
 ): PythonConfiguration[] {
   const chosen = platformNamed(platform)
-  return chosen.configurations.filter(
-    c => archs.has(c.arch) && isSelected(selector, c.identifier) && chosen.buildableOn(c, runner)
+  return chosen.identifiers.configurations.filter(
+    c =>
+      archs.has(c.arch) &&
+      isSelected(selector, c.identifier) &&
+      chosen.identifiers.buildableOn(c, runner)
   )
 }

@@ -16,11 +16,11 @@ export function detectRunner(
 ): Runner {
   const runnerOs = (env.RUNNER_OS ?? '').toLowerCase()
   const platform =
-    platformList().find(p => p.runnerOs === runnerOs) ??
-    platformList().find(p => p.nodePlatform === nodePlatform) ??
+    platformList().find(p => p.runners.os === runnerOs) ??
+    platformList().find(p => p.runners.nodePlatform === nodePlatform) ??
     platformList()[0]
   const arch = (env.RUNNER_ARCH ?? '').toLowerCase() || nodeArch
-  return { platform: platform.name, machine: platform.machines[arch] ?? arch }
+  return { platform: platform.name, machine: platform.runners.machines[arch] ?? arch }
 }
 
 /** The machine this process runs on (RUNNER_* ignored). */

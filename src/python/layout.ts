@@ -2,8 +2,8 @@
  * How an OS lays out a Python installation: the path flavour, where the
  * interpreter sits in an installed CPython, PyPy or GraalPy, how the
  * actions/python-versions setup script runs, and the manifest's name for the
- * OS. Each platform module picks one; the python/ modules take it as data and
- * never ask which OS they are on.
+ * OS. Each platform module holds its own (posixLayout makes a POSIX one); the
+ * python/ modules take it as data and never ask which OS they are on.
  */
 import path from 'node:path'
 
@@ -24,7 +24,6 @@ export interface PythonLayout {
 }
 
 const posix = path.posix
-const win = path.win32
 
 /** The layout of a POSIX OS: `bin/python3`, a `setup.sh` installer, `manifestPlatform` in the manifest. */
 export function posixLayout(
@@ -47,31 +46,4 @@ export function posixLayout(
     setupScript: ['bash', './setup.sh'],
     setupEnv
   }
-}
-
-/** Linux: the archive's libpython is found through LD_LIBRARY_PATH while it installs. */
-export const LINUX_LAYOUT: PythonLayout = posixLayout('linux', dir => ({
-  LD_LIBRARY_PATH: path.join(dir, 'lib')
-}))
-
-export const MACOS_LAYOUT: PythonLayout = posixLayout('darwin', () => ({}))
-
-export const WINDOWS_LAYOUT: PythonLayout = {
-  path: win,
-  manifestPlatform: 'win32',
-  interpreterNames: minor => ['python.exe', `python${minor}t.exe`],
-  toolCacheInterpreter: dir => win.join(dir, 'python.exe'),
-  pypyExecutable: dir => win.join(dir, 'python.exe'),
-  graalpyExecutable: dir => win.join(dir, 'bin', 'graalpy.exe'),
-  setupScript: [
-    'powershell',
-    '-NoLogo',
-    '-NoProfile',
-    '-NonInteractive',
-    '-ExecutionPolicy',
-    'Bypass',
-    '-File',
-    '.\\setup.ps1'
-  ],
-  setupEnv: () => ({})
 }

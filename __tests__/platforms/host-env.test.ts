@@ -1,6 +1,7 @@
-/** What the platforms share: each build's share of the cores, the host steps' environment. */
+/** The variables of host steps (host-env.ts), and the cores each build may use (host-build.ts). */
 import { describe, expect, test } from '@jest/globals'
-import { coreShare, hostBaseEnv } from '../../src/platforms/shared.js'
+import { coreShare } from '../../src/platforms/host-build.js'
+import { hostBaseEnv } from '../../src/platforms/host-env.js'
 import { passedCredentials } from '../../src/execute/facts.js'
 import type { PlanFacts } from '../../src/model/facts.js'
 
