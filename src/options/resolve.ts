@@ -19,6 +19,7 @@ import { ENABLE_GROUPS, expandPatterns } from '../model/selector.js'
 import { platformNamed, type PlatformName, type Runner } from '../platforms/index.js'
 import { thisMachine } from '../platforms/runner.js'
 import { resolveBuildOptions } from './build-options.js'
+import { INPUTS } from './inputs.js'
 import { PLACEHOLDER_VARS, unknownPlaceholders } from '../steps/placeholders.js'
 import { checkConfigTables, parseOverrides } from './config-table.js'
 import { locateError, type ConfigSources } from './locate.js'
@@ -328,14 +329,14 @@ function resolvePlatform(
   return chosen === 'auto' ? runner.platform : chosen
 }
 
-/** `manylinux-image` / `musllinux-image` inputs set the image for every arch. */
+/** An input that sets several options (`manylinux-image`: the image of every arch) sets each. */
 function expandImageInputs(inputs: ReadonlyMap<string, string>): Map<string, string> {
   const result = new Map<string, string>()
   for (const [name, raw] of inputs) {
-    if (name === 'manylinux-image' || name === 'musllinux-image') {
+    const prefix = INPUTS.find(input => input.name === name)?.setsEvery
+    if (prefix !== undefined) {
       const value = nonEmpty(raw)
       if (value === undefined) continue
-      const prefix = name.replace('-image', '-')
       for (const spec of OPTION_SPECS) {
         if (spec.name.startsWith(prefix) && !result.has(spec.name)) result.set(spec.name, value)
       }

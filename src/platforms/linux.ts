@@ -11,6 +11,7 @@ import {
   type PythonConfiguration
 } from '../model/catalogue.js'
 import type { PlanFacts } from '../model/facts.js'
+import { optionSpec, type OptionSpec } from '../model/option-spec.js'
 import { posixLayout } from '../python/layout.js'
 import { buildDirs, POSIX } from '../steps/dialect.js'
 
@@ -53,6 +54,28 @@ const familyOf = (identifier: string) =>
 function imageOption(identifier: string): string {
   return `${familyOf(identifier)}-${archOfTag(platformTagOf(identifier))}-image`
 }
+
+/** The manylinux policy of an arch's default image, where it is not manylinux_2_28. */
+const IMAGE_DEFAULTS: Readonly<Record<string, string>> = {
+  armv7l: 'manylinux_2_31',
+  riscv64: 'manylinux_2_39'
+}
+const IMAGE = { kind: 'scalar' } as const
+
+/** The image keys, one per family and arch, as cibuildwheel reads them. */
+const IMAGE_SPECS: readonly OptionSpec[] = [
+  ...LINUX_ARCHS.map(arch =>
+    optionSpec(`manylinux-${arch}-image`, IMAGE, IMAGE_DEFAULTS[arch] ?? 'manylinux_2_28', {
+      ignoreEmpty: true
+    })
+  ),
+  ...['x86_64', 'i686', 'aarch64'].map(arch =>
+    optionSpec(`manylinux-pypy_${arch}-image`, IMAGE, 'manylinux_2_28', { ignoreEmpty: true })
+  ),
+  ...LINUX_ARCHS.map(arch =>
+    optionSpec(`musllinux-${arch}-image`, IMAGE, 'musllinux_1_2', { ignoreEmpty: true })
+  )
+]
 
 export const LINUX: Platform = {
   name: 'linux',
@@ -97,7 +120,33 @@ export const LINUX: Platform = {
   },
   options: {
     defaults: { 'repair-wheel-command': 'auditwheel repair -w {dest_dir} {wheel}' },
-    own: /^(many|musl)linux-/
+    own: /^(many|musl)linux-/,
+    specs: IMAGE_SPECS,
+    noEffect: Object.fromEntries(
+      ['x86_64', 'i686', 'aarch64'].map(arch => [
+        `manylinux-pypy_${arch}-image`,
+        `has no effect since cibuildwheel 4: PyPy builds use manylinux-${arch}-image`
+      ])
+    ),
+    inputs: [
+      {
+        name: 'manylinux-image',
+        setsEvery: 'manylinux-',
+        commands: ['build'],
+        metavar: 'IMAGE',
+        default: 'manylinux_2_28',
+        description:
+          'A policy name (resolved to a pinned image) or a full image reference, for every arch.'
+      },
+      {
+        name: 'musllinux-image',
+        setsEvery: 'musllinux-',
+        commands: ['build'],
+        metavar: 'IMAGE',
+        default: 'musllinux_1_2',
+        description: 'A policy name or a full image reference, for every arch.'
+      }
+    ]
   },
   containers: {
     imageOption,

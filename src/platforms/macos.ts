@@ -88,7 +88,17 @@ export const MACOS: Platform = {
     defaults: {
       'repair-wheel-command':
         'delocate-wheel --require-archs {delocate_archs} -w {dest_dir} -v {wheel}'
-    }
+    },
+    inputs: [
+      {
+        name: 'macos-deployment-target',
+        commands: ['build'],
+        metavar: 'VERSION',
+        default: 'per arch/Python',
+        description: 'Overrides `MACOSX_DEPLOYMENT_TARGET`.'
+      }
+    ],
+    settings: ['macos-deployment-target']
   },
   python: {
     layout: posixLayout('darwin', () => ({})),

@@ -12,6 +12,8 @@ import type { BuildGroup, Unavailable } from '../model/build-plan.js'
 import type { PythonLayout } from '../python/layout.js'
 import type { InstallRules } from '../python/provide.js'
 import type { PlatformName, Runner } from '../model/platform-names.js'
+import type { InputSpec } from '../model/input-spec.js'
+import type { OptionSpec } from '../model/option-spec.js'
 
 /** The machines every platform may have a name for (the `archs` synonyms). */
 export type CommonMachine = 'x86_64' | 'i686' | 'aarch64'
@@ -82,6 +84,14 @@ export interface PlatformOptions {
   readonly defaults: Readonly<Record<string, string>>
   /** Options only this platform reads, as a key pattern (e.g. the Linux image keys). */
   readonly own?: RegExp
+  /** Its cibuildwheel option keys, besides the common ones. */
+  readonly specs?: readonly OptionSpec[]
+  /** Option keys it reads and ignores, with why (a warning when one is set). */
+  readonly noEffect?: Readonly<Record<string, string>>
+  /** Its inputs (action inputs and CLI flags), besides the common ones. */
+  readonly inputs?: readonly InputSpec[]
+  /** Its keys in `[tool.wheelwright]` (each is also one of its inputs). */
+  readonly settings?: readonly string[]
 }
 
 /** How a platform builds in containers. */

@@ -127,7 +127,24 @@ export const WINDOWS: Platform = {
     buildableOn: () => true
   },
   options: {
-    defaults: { 'repair-wheel-command': 'delvewheel repair -w {dest_dir} -v {wheel}' }
+    defaults: { 'repair-wheel-command': 'delvewheel repair -w {dest_dir} -v {wheel}' },
+    inputs: [
+      {
+        name: 'msvc-toolset',
+        commands: ['build'],
+        metavar: 'VERSION',
+        default: 'latest',
+        description: 'MSVC toolset version for `vcvarsall.bat -vcvars_ver=`.'
+      },
+      {
+        name: 'msvc-avoid-vcruntime140-1',
+        commands: ['build'],
+        default: 'false',
+        boolean: true,
+        description: 'Adds `/d2FH4-` so wheels need only VCRUNTIME140.dll.'
+      }
+    ],
+    settings: ['msvc-toolset', 'msvc-avoid-vcruntime140-1']
   },
   python: {
     layout: WINDOWS_LAYOUT,

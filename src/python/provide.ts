@@ -162,7 +162,11 @@ export async function provideInterpreters(
   return result
 }
 
-/** A CPython that discovery found for this identifier (or, on macOS, for its host-arch sibling). */
+/**
+ * A CPython that discovery found for this identifier, or, where one
+ * interpreter serves every arch (anyArchSibling), for another identifier of
+ * the same Python (discovery lists the host platform's identifiers only).
+ */
 function discoveredFor(
   input: ProvideInput,
   config: PythonConfiguration
@@ -172,7 +176,7 @@ function discoveredFor(
   if (!input.rules.anyArchSibling) return undefined
   const tag = config.identifier.slice(0, config.identifier.indexOf('-'))
   for (const [identifier, interpreter] of input.discovered) {
-    if (identifier.startsWith(`${tag}-macosx_`)) return interpreter
+    if (identifier.startsWith(`${tag}-`)) return interpreter
   }
   return undefined
 }
