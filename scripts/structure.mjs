@@ -94,6 +94,34 @@ export function twoWayPairs(arrows) {
     .map(([from, to]) => `${from} ↔ ${to}`)
 }
 
+/** Groups of folders that reach each other through their arrows (each a cycle). */
+export function folderCycles(arrows) {
+  const next = new Map()
+  for (const key of arrows.keys()) {
+    const [from, to] = key.split(' → ')
+    next.set(from, [...(next.get(from) ?? []), to])
+  }
+  const reaches = (from, goal) => {
+    const seen = new Set()
+    const stack = [...(next.get(from) ?? [])]
+    while (stack.length > 0) {
+      const folder = stack.pop()
+      if (folder === goal) return true
+      if (seen.has(folder)) continue
+      seen.add(folder)
+      stack.push(...(next.get(folder) ?? []))
+    }
+    return false
+  }
+  const groups = new Map()
+  for (const folder of next.keys()) {
+    if (!reaches(folder, folder)) continue
+    const members = [...next.keys()].filter(o => reaches(folder, o) && reaches(o, folder)).sort()
+    groups.set(members.join(' '), members)
+  }
+  return [...groups.values()]
+}
+
 /** The drawing: a mermaid graph, top layer first, and a line of counts. */
 export function renderStructure(arrows, layers) {
   const upward = new Set(upwardArrows(arrows, layers))
@@ -116,7 +144,8 @@ export function renderStructure(arrows, layers) {
   lines.push(
     '',
     `${folders.length} folders, ${arrows.size} arrows (${imports} imports), ` +
-      `${upward.size} upward, ${twoWayPairs(arrows).length} two-way pairs.`
+      `${upward.size} upward, ${twoWayPairs(arrows).length} two-way pairs, ` +
+      `${folderCycles(arrows).length} cycles.`
   )
   return lines.join('\n')
 }
