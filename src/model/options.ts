@@ -156,9 +156,11 @@ export interface GlobalOptions {
   readonly dryRun: boolean
   readonly printIdentifiers: boolean
   readonly matrix: boolean
-  readonly macosDeploymentTarget?: string
-  readonly msvcToolset?: string
-  readonly msvcAvoidVcruntime1401: boolean
+  /**
+   * The values of the platforms' own `[tool.wheelwright]` keys (and inputs),
+   * by key, as each platform declares them (e.g. `macos-deployment-target`).
+   */
+  readonly platformSettings: Readonly<Record<string, string | boolean | undefined>>
   /** Also build the sdist (build command). */
   readonly sdist: boolean
 }

@@ -16,7 +16,7 @@ import type { BuildOptions, Command, ContainerMode, Options } from '../model/opt
 import { checkAllowedArchs, parseArchs } from '../plan/archs.js'
 import { parsePlatformName, platformOfIdentifier, archOfIdentifier } from '../plan/identifiers.js'
 import { ENABLE_GROUPS, expandPatterns } from '../model/selector.js'
-import { platformNamed, type PlatformName, type Runner } from '../platforms/index.js'
+import { platformList, platformNamed, type PlatformName, type Runner } from '../platforms/index.js'
 import { thisMachine } from '../platforms/runner.js'
 import { resolveBuildOptions } from './build-options.js'
 import { INPUTS } from './inputs.js'
@@ -26,7 +26,6 @@ import { locateError, type ConfigSources } from './locate.js'
 import { resolvePublishOptions } from './publish.js'
 import {
   booleanValue,
-  deploymentTarget,
   nonEmpty,
   parseChoice,
   parseEnable,
@@ -275,9 +274,16 @@ function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): O
     dryRun,
     printIdentifiers: booleanValue(get('print-identifiers') ?? 'false', 'print-identifiers'),
     matrix: booleanValue(get('matrix') ?? 'false', 'matrix'),
-    macosDeploymentTarget: deploymentTarget(ours('macos-deployment-target')),
-    msvcToolset: ours('msvc-toolset').value,
-    msvcAvoidVcruntime1401: bool('msvc-avoid-vcruntime140-1', false),
+    platformSettings: Object.fromEntries(
+      platformList()
+        .flatMap(p => p.options.settings ?? [])
+        .map(setting => {
+          if (setting.boolean) return [setting.name, bool(setting.name, false)]
+          const { value, key } = ours(setting.name)
+          if (value !== undefined) setting.check?.(value, key)
+          return [setting.name, value]
+        })
+    ),
     sdist: bool('sdist', false),
     publish: resolvePublishOptions({
       input: get,

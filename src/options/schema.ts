@@ -73,7 +73,7 @@ export const WHEELWRIGHT_KEYS: readonly string[] = [
   'python-versions',
   'container',
   // The keys only one platform reads.
-  ...platformList().flatMap(p => p.options.settings ?? []),
+  ...platformList().flatMap(p => (p.options.settings ?? []).map(s => s.name)),
   'upload-artifact',
   'artifact-name',
   'sdist',

@@ -56,14 +56,6 @@ export function positiveInt({ value, key }: Keyed, fallback: number): number {
   return Number(value)
 }
 
-export function deploymentTarget({ value, key }: Keyed): string | undefined {
-  if (value === undefined) return undefined
-  if (!/^\d+(\.\d+)?$/.test(value)) {
-    throw new UserError('is not a macOS version', { key, value, hint: 'for example 11.0 or 10.13' })
-  }
-  return value
-}
-
 export function parseEnable(value: string, key: string): Set<EnableGroup> {
   const result = new Set<EnableGroup>()
   for (const word of words(value)) {

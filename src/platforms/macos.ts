@@ -8,6 +8,7 @@
  */
 import path from 'node:path'
 import type { Options } from '../model/options.js'
+import { UserError } from '../util/errors.js'
 import { catalogueConfigurations, type PythonConfiguration } from '../model/catalogue.js'
 import type { PlanFacts } from '../model/facts.js'
 import type { Build } from '../model/build-plan.js'
@@ -98,7 +99,19 @@ export const MACOS: Platform = {
         description: 'Overrides `MACOSX_DEPLOYMENT_TARGET`.'
       }
     ],
-    settings: ['macos-deployment-target']
+    settings: [
+      {
+        name: 'macos-deployment-target',
+        check: (value, key) => {
+          if (!/^\d+(\.\d+)?$/.test(value))
+            throw new UserError('is not a macOS version', {
+              key,
+              value,
+              hint: 'for example 11.0 or 10.13'
+            })
+        }
+      }
+    ]
   },
   python: {
     layout: posixLayout('darwin', () => ({})),
@@ -110,6 +123,12 @@ export const MACOS: Platform = {
     }
   },
   plan: planMacos
+}
+
+/** The `macos-deployment-target` setting, checked when the options were read. */
+function deploymentTargetOf(options: Options): string | undefined {
+  const value = options.platformSettings['macos-deployment-target']
+  return typeof value === 'string' ? value : undefined
 }
 
 /** Variables cibuildwheel removes from a macOS build environment. */
@@ -184,7 +203,7 @@ export function planMacos(
   const beforeAllEnv = {
     ...hostBaseEnv(facts),
     MACOSX_DEPLOYMENT_TARGET:
-      facts.env.MACOSX_DEPLOYMENT_TARGET ?? options.macosDeploymentTarget ?? '10.9'
+      facts.env.MACOSX_DEPLOYMENT_TARGET ?? deploymentTargetOf(options) ?? '10.9'
   }
   return hostGroup(found, builds => [
     ...hostTools(facts, options, builds, { before: ['delocate'], after: ['virtualenv'] }, POSIX),
@@ -208,7 +227,7 @@ function macosBuild(
     identifier: c.identifier,
     pythonVersion: c.version,
     environment: build.environment,
-    input: options.macosDeploymentTarget,
+    input: deploymentTargetOf(options),
     runnerValue: facts.env.MACOSX_DEPLOYMENT_TARGET
   })
   const flags = archEnvironment(arch, target.target)

@@ -91,7 +91,16 @@ export interface PlatformOptions {
   /** Its inputs (action inputs and CLI flags), besides the common ones. */
   readonly inputs?: readonly InputSpec[]
   /** Its keys in `[tool.wheelwright]` (each is also one of its inputs). */
-  readonly settings?: readonly string[]
+  readonly settings?: readonly PlatformSetting[]
+}
+
+/** One of a platform's `[tool.wheelwright]` keys; its value is in `Options.platformSettings`. */
+export interface PlatformSetting {
+  readonly name: string
+  /** Read as true or false (false when unset); else as text (undefined when unset). */
+  readonly boolean?: boolean
+  /** Refuses a bad text value with a UserError naming `key`. */
+  check?(value: string, key: string): void
 }
 
 /** How a platform builds in containers. */

@@ -144,7 +144,7 @@ export const WINDOWS: Platform = {
         description: 'Adds `/d2FH4-` so wheels need only VCRUNTIME140.dll.'
       }
     ],
-    settings: ['msvc-toolset', 'msvc-avoid-vcruntime140-1']
+    settings: [{ name: 'msvc-toolset' }, { name: 'msvc-avoid-vcruntime140-1', boolean: true }]
   },
   python: {
     layout: WINDOWS_LAYOUT,
@@ -159,6 +159,12 @@ export const WINDOWS: Platform = {
     }
   },
   plan: planWindows
+}
+
+/** The `msvc-toolset` setting, when given. */
+function msvcToolsetOf(options: Options): string | undefined {
+  const value = options.platformSettings['msvc-toolset']
+  return typeof value === 'string' ? value : undefined
 }
 
 /** Target machine → the names the cross-compilation settings use. */
@@ -241,7 +247,7 @@ export function planWindows(
         identifier: c.identifier,
         target,
         hostMachine: host,
-        avoidVcruntime1401: options.msvcAvoidVcruntime1401,
+        avoidVcruntime1401: options.platformSettings['msvc-avoid-vcruntime140-1'] === true,
         runnerEnv: facts.env,
         crossConfig
       })
@@ -291,7 +297,7 @@ export function planWindows(
     ...activationSteps({
       hostMachine: host,
       targets: builds.map(b => windowsTarget(b.identifier)),
-      toolset: options.msvcToolset,
+      toolset: msvcToolsetOf(options),
       env: runnerEnv,
       cwd: facts.tempDir
     }),
