@@ -1,21 +1,8 @@
-/** The variables of host steps (host-env.ts), and the cores each build may use (host-build.ts). */
+/** The variables of host steps, and the credentials environment-pass lets through. */
 import { describe, expect, test } from '@jest/globals'
-import { coreShare } from '../../src/platforms/host-build.js'
 import { hostBaseEnv } from '../../src/platforms/host-env.js'
 import { passedCredentials } from '../../src/execute/facts.js'
 import type { PlanFacts } from '../../src/model/facts.js'
-
-describe('core budgeting', () => {
-  test.each([
-    [1, 4, 4, 4],
-    [2, 4, 4, 2],
-    [4, 4, 4, 1],
-    [8, 2, 2, 1],
-    [4, 1, 2, 2]
-  ])('parallel %i with %i builds on %i cores → %i each', (parallel, builds, cpus, share) => {
-    expect(coreShare({ cpuCount: cpus } as never, parallel, builds)).toBe(share)
-  })
-})
 
 describe("the host steps' environment", () => {
   const env = {
