@@ -139,7 +139,13 @@ export function renderStructure(arrows, layers) {
     const [from, to] = key.split(' → ')
     lines.push(upward.has(key) ? `  ${from} -. UP .-> ${to}` : `  ${from} --> ${to}`)
   }
-  lines.push('```')
+  lines.push('```', '', '| folder | imports (number of imports) |', '| --- | --- |')
+  for (const folder of [...folders].sort((x, y) => order(y) - order(x))) {
+    const targets = sorted
+      .filter(key => key.startsWith(`${folder} → `))
+      .map(key => `${key.split(' → ')[1]}${upward.has(key) ? ' (UP)' : ''} (${arrows.get(key)})`)
+    lines.push(`| \`${folder}\` | ${targets.join(', ') || '—'} |`)
+  }
   const imports = [...arrows.values()].reduce((a, b) => a + b, 0)
   lines.push(
     '',
