@@ -14,7 +14,7 @@ import {
   applyCapturedEnvironment,
   parseActivation,
   type CapturedEnvironment
-} from '../platforms/msvc.js'
+} from './captured-env.js'
 import type { BuiltWheel } from '../wheel/reuse.js'
 import { leftRunningWarning, type Executor, type StepResult } from './executor.js'
 import { BuildFailure, Interrupted } from './failure.js'
