@@ -1,7 +1,8 @@
 /**
  * The identifier catalogue (resources/build-platforms.json, generated from
  * the cibuildwheel release we match) as data: each platform module loads its
- * own configurations from here.
+ * own configurations from here; the catalogue's other platforms are the ones
+ * not supported yet.
  */
 import catalogue from '../../resources/build-platforms.json' with { type: 'json' }
 import type { PlatformName } from './platform-names.js'
@@ -51,30 +52,31 @@ export function catalogueConfigurations(
   }))
 }
 
-/** A platform cibuildwheel builds and the catalogue lists, as its identifiers show it. */
+/** A platform of the catalogue, as its identifiers show it. */
 export interface CataloguedPlatform {
   readonly name: string
   /** What its platform tags start with: `ios_` for `cp313-ios_arm64_iphoneos`. */
-  readonly tagPrefix: string
-  /** Its archs: each platform tag without the prefix (`arm64_iphoneos`). */
+  readonly tagPrefixes: readonly string[]
+  /** Its archs: each platform tag without its prefix (`arm64_iphoneos`). */
   readonly archs: readonly string[]
   readonly identifiers: readonly string[]
 }
 
 /**
- * The platforms the catalogue lists apart, as ones cibuildwheel builds and
- * wheelwright has no module for yet (pyodide, android, ios), derived from
- * their identifiers. A platform the registry knows is left out by its caller.
+ * Every platform of the catalogue (cibuildwheel builds them all), derived
+ * from its identifiers. Those with no registered module are the ones
+ * wheelwright does not build yet (pyodide, android, ios).
  */
-export function cataloguedElsewhere(): readonly CataloguedPlatform[] {
-  const lists = catalogue.notSupportedYet as Record<string, string[]>
-  return Object.entries(lists).map(([name, identifiers]) => {
+export function cataloguedPlatforms(): readonly CataloguedPlatform[] {
+  const lists = catalogue.platforms as Record<string, RawEntry[]>
+  return Object.entries(lists).map(([name, entries]) => {
+    const identifiers = entries.map(e => e.identifier)
     const tags = identifiers.map(platformTagOf)
-    const tagPrefix = tags.length > 0 ? tags[0].slice(0, tags[0].indexOf('_') + 1) : `${name}_`
+    const prefixOf = (tag: string) => tag.slice(0, tag.indexOf('_') + 1)
     return {
       name,
-      tagPrefix,
-      archs: [...new Set(tags.map(tag => tag.slice(tagPrefix.length)))],
+      tagPrefixes: [...new Set(tags.map(prefixOf))],
+      archs: [...new Set(tags.map(tag => tag.slice(prefixOf(tag).length)))],
       identifiers
     }
   })

@@ -5,7 +5,7 @@
  */
 import { quote } from '../util/shlex.js'
 import { optionSpec, type OptionFormat, type OptionSpec } from '../model/option-spec.js'
-import { cataloguedElsewhere } from '../model/catalogue.js'
+import { cataloguedPlatforms } from '../model/catalogue.js'
 import { platformList } from '../platforms/index.js'
 
 export type { OptionFormat, OptionSpec } from '../model/option-spec.js'
@@ -56,8 +56,7 @@ export const SPECS_BY_NAME: ReadonlyMap<string, OptionSpec> = new Map(
 
 /** Keys that may appear in `[tool.cibuildwheel]` besides the options themselves. */
 export const PLATFORM_TABLES: readonly string[] = [
-  ...platformList().map(p => p.name),
-  ...cataloguedElsewhere().map(p => p.name)
+  ...new Set([...platformList().map(p => p.name), ...cataloguedPlatforms().map(p => p.name)])
 ]
 export const STRUCTURAL_KEYS: readonly string[] = ['overrides', ...PLATFORM_TABLES]
 

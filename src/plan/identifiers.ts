@@ -8,7 +8,7 @@ import { listing } from '../util/text.js'
 import type { PlatformName, Runner } from '../model/platform-names.js'
 import { isRegistered, platformList, platformNamed } from '../platforms/index.js'
 import {
-  cataloguedElsewhere,
+  cataloguedPlatforms,
   platformTagOf,
   type CataloguedPlatform,
   type PythonConfiguration
@@ -38,7 +38,7 @@ export function allKnownIdentifiers(): string[] {
 
 /** The catalogue's platforms that no registered platform builds (yet). */
 export function notYetPlatforms(): CataloguedPlatform[] {
-  return cataloguedElsewhere().filter(p => !isRegistered(p.name))
+  return cataloguedPlatforms().filter(p => !isRegistered(p.name))
 }
 
 export function notSupportedYet(platform: string, key: string): UserError {
@@ -55,7 +55,8 @@ export function platformOfIdentifier(only: string, key = 'only'): PlatformName {
   const platform = platformList().find(p => p.identifiers.owns(only))
   if (platform) return platform.name
   for (const other of notYetPlatforms()) {
-    if (only.includes(other.tagPrefix)) throw notSupportedYet(other.name, key)
+    if (other.tagPrefixes.some(prefix => only.includes(prefix)))
+      throw notSupportedYet(other.name, key)
   }
   throw new UserError('is not a build identifier with a known platform', {
     key,
