@@ -1,5 +1,5 @@
 /**
- * The shape of src/, checked on every run: no import cycle, small modules, no
+ * The shape of src/, checked on every run: folders in layers, no import cycle, small modules, no
  * state held by a module, and no platform name compared outside
  * src/platforms/. The sources are read with the TypeScript compiler's own
  * parser. (eslint-plugin-import's no-cycle would cover the first rule, but it
@@ -15,6 +15,33 @@ const SRC = path.join(ROOT, 'src')
 /** The one file allowed past the size limit: the table of every input. */
 const SIZE_EXCEPTIONS = new Set(['options/inputs.ts'])
 const MAX_LINES = 400
+/**
+ * The one module state allowed: the platform registry, which holds the
+ * built-in platforms and any a caller registers (a platform defined elsewhere).
+ */
+const STATE_EXCEPTIONS = new Set(['platforms/index.ts: REGISTRY (a mutable new Map<Plat…)'])
+/**
+ * The folders of src/, bottom to top: a folder imports only folders before it
+ * here. `entry` stands for the files directly in src/. docs/architecture.md
+ * states the same list between its `layers` markers.
+ */
+const LAYERS = [
+  'util',
+  'model',
+  'report',
+  'container',
+  'wheel',
+  'steps',
+  'python',
+  'platforms',
+  'plan',
+  'options',
+  'publish',
+  'cache',
+  'execute',
+  'commands',
+  'entry'
+]
 
 function sourceFiles(dir = SRC): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
@@ -59,6 +86,90 @@ export function importsOf(file: string): string[] {
   }
   visit(parsed.get(file)!)
   return found
+}
+
+/**
+ * What a file's code needs at run time: its imports and dynamic imports
+ * other than type-only ones, relative ones as absolute .ts paths and package
+ * ones as written (`node:fs`, `@actions/tool-cache`).
+ */
+function valueImportsOf(file: string): string[] {
+  const found: string[] = []
+  const add = (specifier: string) =>
+    found.push(
+      specifier.startsWith('.')
+        ? path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts'))
+        : specifier
+    )
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause
+      const named = clause?.namedBindings
+      const typeOnly =
+        !!clause &&
+        (clause.isTypeOnly ||
+          (!clause.name &&
+            !!named &&
+            ts.isNamedImports(named) &&
+            named.elements.length > 0 &&
+            named.elements.every(e => e.isTypeOnly)))
+      if (!typeOnly) add(node.moduleSpecifier.text)
+    }
+    if (
+      ts.isExportDeclaration(node) &&
+      !node.isTypeOnly &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      add(node.moduleSpecifier.text)
+    if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    )
+      add(node.arguments[0].text)
+    ts.forEachChild(node, visit)
+  }
+  visit(parsed.get(file)!)
+  return found
+}
+
+/** Every module the files of `folder` reach through value imports, and who imports each. */
+function reachedFrom(folder: string): Map<string, string> {
+  const reached = new Map<string, string>()
+  const queue = FILES.filter(file => rel(file).startsWith(`${folder}/`))
+  for (const file of queue) {
+    for (const target of valueImportsOf(file)) {
+      const name = path.isAbsolute(target) ? rel(target) : target
+      if (reached.has(name)) continue
+      reached.set(name, rel(file))
+      if (parsed.has(target)) queue.push(target)
+    }
+  }
+  return reached
+}
+
+/** Modules that act on the machine: files, processes, the runner's tool cache. */
+const EFFECTS = /^(node:)?(fs|child_process)(\/|$)|^@actions\/|^util\/(exec|processes|lock)\.ts$/
+
+/** `options/load.ts` → `options`; a file directly in src/ → `entry`. */
+const layerOf = (file: string) => {
+  const parts = rel(file).split('/')
+  return parts.length > 1 ? parts[0] : 'entry'
+}
+
+/** Imports between folders that do not point down `layers`, as `from → to` lines. */
+export function upwardImports(graph: Map<string, string[]>, layers: readonly string[]): string[] {
+  return [...graph].flatMap(([file, targets]) =>
+    targets
+      .filter(target => {
+        const from = layers.indexOf(layerOf(file))
+        const to = layers.indexOf(layerOf(target))
+        return layerOf(file) !== layerOf(target) && (from < 0 || to < 0 || to >= from)
+      })
+      .map(target => `${rel(file)} → ${rel(target)}`)
+  )
 }
 
 /** Strongly connected components with more than one module, or a module importing itself. */
@@ -156,6 +267,33 @@ describe('the structure of src/', () => {
     expect(cycles(graph)).toEqual([])
   })
 
+  test('a folder imports only the folders below it', () => {
+    const graph = new Map(FILES.map(file => [file, importsOf(file).filter(t => parsed.has(t))]))
+    expect(upwardImports(graph, LAYERS)).toEqual([])
+  })
+
+  test('platforms/ plans without effects: its code reaches no file, process or tool-cache module', () => {
+    const effects = [...reachedFrom('platforms')]
+      .filter(([name]) => EFFECTS.test(name))
+      .map(([name, by]) => `${by} → ${name}`)
+    expect(effects).toEqual([])
+  })
+
+  test('every folder of src/ has its place in the layers', () => {
+    const folders = fs
+      .readdirSync(SRC, { withFileTypes: true })
+      .filter(e => e.isDirectory())
+      .map(e => e.name)
+    expect(folders.filter(folder => !LAYERS.includes(folder))).toEqual([])
+    expect(folders).not.toContain('entry')
+  })
+
+  test('docs/architecture.md states the same layers', () => {
+    const doc = fs.readFileSync(path.join(ROOT, 'docs', 'architecture.md'), 'utf8')
+    const stated = /<!-- layers:start -->([\s\S]*?)<!-- layers:end -->/.exec(doc)?.[1] ?? ''
+    expect([...stated.matchAll(/^\d+\. `([a-z-]+)`/gm)].map(m => m[1])).toEqual(LAYERS)
+  })
+
   test('every import names a module that exists', () => {
     const missing = FILES.flatMap(file =>
       importsOf(file)
@@ -172,8 +310,8 @@ describe('the structure of src/', () => {
     expect(long).toEqual([])
   })
 
-  test('no module holds mutable state at module level', () => {
-    expect(FILES.flatMap(moduleState)).toEqual([])
+  test('no module holds mutable state at module level (the platform registry excepted)', () => {
+    expect(FILES.flatMap(moduleState).filter(found => !STATE_EXCEPTIONS.has(found))).toEqual([])
   })
 
   test('no platform name is compared outside src/platforms/', () => {
@@ -230,6 +368,18 @@ describe('the structure of src/', () => {
     } finally {
       parsed.delete(file)
     }
+  })
+
+  test.each([
+    ['util/a.ts', 'model/b.ts', ['util/a.ts → model/b.ts']],
+    ['model/b.ts', 'util/a.ts', []],
+    ['main.ts', 'commands/c.ts', []],
+    ['commands/c.ts', 'main.ts', ['commands/c.ts → main.ts']],
+    ['nowhere/d.ts', 'util/a.ts', ['nowhere/d.ts → util/a.ts']],
+    ['plan/e.ts', 'plan/f.ts', []]
+  ])('an import from %s to %s', (from, to, expected) => {
+    const graph = new Map([[path.join(SRC, from), [path.join(SRC, to)]]])
+    expect(upwardImports(graph, LAYERS)).toEqual(expected)
   })
 
   test('a cycle is found', () => {

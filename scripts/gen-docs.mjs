@@ -1,7 +1,8 @@
 // Regenerates action.yml and the Inputs/Outputs/Migrating tables of README.md from the
 // one source of truth, `INPUTS` and `OUTPUTS` in src/options/inputs.ts, and the
 // conformance lists from scripts/conformance/*.txt, and the README's benchmark
-// figures from bench/results.json (scripts/bench-docs.mjs).
+// figures from bench/results.json (scripts/bench-docs.mjs), and the structure
+// drawing of docs/architecture.md from the imports in src/ (scripts/structure.mjs).
 //
 //   npm run docs                      (= node scripts/gen-docs.mjs)
 //   node scripts/gen-docs.mjs --check (exit 1 when a file is out of date; writes nothing)
@@ -14,6 +15,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { renderBenchCibuildwheel, renderBenchHost } from './bench-docs.mjs'
+import { folderGraph, renderStructure, statedLayers } from './structure.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SOURCE = path.join(ROOT, 'src', 'options', 'inputs.ts')
@@ -21,6 +23,7 @@ const COMPILED = path.join(ROOT, 'build-ts', 'src', 'options', 'inputs.js')
 const ACTION_YML = path.join(ROOT, 'action.yml')
 const README = path.join(ROOT, 'README.md')
 const BENCH_RESULTS = path.join(ROOT, 'bench', 'results.json')
+const ARCHITECTURE = path.join(ROOT, 'docs', 'architecture.md')
 
 const ACTION_DESCRIPTION =
   'Build, repair, test and publish Python wheels with native extensions for every Python, OS and architecture'
@@ -176,13 +179,13 @@ function renderConformance() {
 }
 
 /** Replaces what lies between `<!-- NAME:start -->` and `<!-- NAME:end -->`. */
-function replaceBetweenMarkers(text, name, content) {
+function replaceBetweenMarkers(text, name, content, file = 'README.md') {
   const start = `<!-- ${name}:start -->`
   const end = `<!-- ${name}:end -->`
   const from = text.indexOf(start)
   const to = text.indexOf(end)
   if (from < 0 || to < from)
-    throw new Error(`README.md needs the markers ${start} and ${end}, in that order`)
+    throw new Error(`${file} needs the markers ${start} and ${end}, in that order`)
   return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`
 }
 
@@ -230,9 +233,17 @@ async function main() {
   } catch (error) {
     fail(error.message)
   }
+  let architecture = fs.readFileSync(ARCHITECTURE, 'utf8')
+  try {
+    const drawing = renderStructure(folderGraph(path.join(ROOT, 'src')), statedLayers(architecture))
+    architecture = replaceBetweenMarkers(architecture, 'structure', drawing, 'docs/architecture.md')
+  } catch (error) {
+    fail(error.message)
+  }
   const ok = [
     update(ACTION_YML, renderActionYml(INPUTS, OUTPUTS), check),
-    update(README, readme, check)
+    update(README, readme, check),
+    update(ARCHITECTURE, architecture, check)
   ]
   if (!ok.every(Boolean)) process.exit(1)
 }

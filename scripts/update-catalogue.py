@@ -18,19 +18,15 @@ import tomllib
 from importlib import metadata, resources
 from pathlib import Path
 
-SUPPORTED = ("linux", "macos", "windows")
-NOT_YET = ("pyodide", "android", "ios")
-
 
 def main() -> None:
     root = resources.files("cibuildwheel") / "resources"
     platforms = tomllib.loads((root / "build-platforms.toml").read_text())
     catalogue = {
         "source": f"cibuildwheel {metadata.version('cibuildwheel')}",
-        "platforms": {p: platforms[p]["python_configurations"] for p in SUPPORTED},
-        "notSupportedYet": {
-            p: [c["identifier"] for c in platforms[p]["python_configurations"]] for p in NOT_YET
-        },
+        # Every platform cibuildwheel builds, those wheelwright has no module for
+        # yet included: the TypeScript side tells them apart by its registry.
+        "platforms": {p: table["python_configurations"] for p, table in platforms.items()},
     }
     parser = configparser.ConfigParser()
     parser.read_string((root / "pinned_docker_images.cfg").read_text())

@@ -6,7 +6,7 @@
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { ROOT, runCliProcess } from '../helpers/tools.js'
-import type { BuildPlan, Step } from '../../src/plan/types.js'
+import type { BuildPlan, Step } from '../../src/model/build-plan.js'
 
 const project = path.join(ROOT, 'test', 'fixtures', 'c-ext')
 

@@ -15,7 +15,7 @@ import {
   IN_DIR_COLLECT,
   withoutCollectedLine
 } from '../../src/execute/container-executor.js'
-import type { ContainerSpec, Step } from '../../src/plan/types.js'
+import type { ContainerSpec, Step } from '../../src/model/build-plan.js'
 import { check, tempDir, writeTree } from '../helpers/tools.js'
 
 const FAKE_PODMAN = `#!/bin/sh

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { HostExecutor, longScript, SCRIPT_ARG_LIMIT } from '../../src/execute/executor.js'
-import type { Step } from '../../src/plan/types.js'
+import type { Step } from '../../src/model/build-plan.js'
 import { ChildTracker } from '../../src/util/exec.js'
 import { tempDir, writeTree } from '../helpers/tools.js'
 

@@ -11,7 +11,7 @@ import { keptLog } from '../../src/report/live.js'
 import { BuildFailure } from '../../src/execute/failure.js'
 import type { GroupState } from '../../src/execute/setup.js'
 import { LocalWheelStore } from '../../src/cache/store.js'
-import type { Build, Step } from '../../src/plan/types.js'
+import type { Build, Step } from '../../src/model/build-plan.js'
 import { hostBuild, hostState, hostStep, STEP_ENV } from '../helpers/execute.js'
 import { tempDir } from '../helpers/tools.js'
 

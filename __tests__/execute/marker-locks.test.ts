@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test } from '@jest/globals'
-import type { Step } from '../../src/plan/types.js'
+import type { Step } from '../../src/model/build-plan.js'
 import { MarkerLocks, markerLockDir, markerStamp } from '../../src/execute/marker-locks.js'
 
 const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ww-markers-'))

@@ -9,7 +9,7 @@ import {
   placeWheel,
   reuseOrdering
 } from '../../src/execute/wheelhouse.js'
-import type { Build } from '../../src/plan/types.js'
+import type { Build } from '../../src/model/build-plan.js'
 import { EXIT, UserError } from '../../src/util/errors.js'
 import { tempDir, writeTree } from '../helpers/tools.js'
 

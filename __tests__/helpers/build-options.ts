@@ -1,5 +1,5 @@
 /** Build options for the cache tests: a default set, and one change of each option. */
-import type { BuildOptions } from '../../src/options/types.js'
+import type { BuildOptions } from '../../src/model/options.js'
 
 /** Options as resolved for a Linux container build with defaults. */
 export const BASE: BuildOptions = {

@@ -1,7 +1,7 @@
 /** Host steps, builds and group states for the executor tests: bash scripts on temp dirs. */
 import type { GroupState } from '../../src/execute/setup.js'
 import { HostExecutor } from '../../src/execute/executor.js'
-import type { Build, BuildGroup, Step } from '../../src/plan/types.js'
+import type { Build, BuildGroup, Step } from '../../src/model/build-plan.js'
 
 /**
  * The variables of every test step. SHLVL is set because bash, started with

@@ -1,7 +1,7 @@
 /** A Linux BuildPlan from a pyproject body, inputs and machine facts, for the Linux platform tests. */
 import { parsePyproject } from '../../src/options/pyproject.js'
 import { resolveOptions } from '../../src/options/resolve.js'
-import type { PlanFacts } from '../../src/plan/facts.js'
+import type { PlanFacts } from '../../src/model/facts.js'
 import { createBuildPlan } from '../../src/plan/plan.js'
 import { selectedConfigurations } from '../../src/plan/select.js'
 

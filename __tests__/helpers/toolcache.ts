@@ -3,12 +3,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { platformNamed, type PlatformName } from '../../src/platforms/index.js'
-import { MACOS_INTERPRETERS } from '../../src/platforms/macos.js'
-import { WINDOWS_INTERPRETERS } from '../../src/platforms/windows.js'
+import { provideRules, type ProvideRules } from '../../src/python/provide.js'
 
-export const layoutOf = (platform: PlatformName) => platformNamed(platform).layout
-export const rulesOf = (platform: 'macos' | 'windows') =>
-  platform === 'macos' ? MACOS_INTERPRETERS : WINDOWS_INTERPRETERS
+export const layoutOf = (platform: PlatformName) => platformNamed(platform).python.layout
+/** The install rules of a platform that installs interpreters (macOS, Windows). */
+export const rulesOf = (platform: 'macos' | 'windows'): ProvideRules =>
+  provideRules(platformNamed(platform).python)!
 
 /**
  * A tool cache in a new temp dir (remove it when done): complete and

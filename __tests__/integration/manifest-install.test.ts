@@ -19,7 +19,9 @@ import {
 } from '../../src/python/install.js'
 import { findCachedPython } from '../../src/python/toolcache.js'
 import { provideInterpreters, type ProvideRules } from '../../src/python/provide.js'
-import { LINUX_LAYOUT } from '../../src/python/layout.js'
+import { LINUX } from '../../src/platforms/linux.js'
+
+const LINUX_LAYOUT = LINUX.python.layout
 
 /** Interpreter rules for installing onto this Linux machine: the host's tool-cache arch. */
 const LINUX_RULES: ProvideRules = {

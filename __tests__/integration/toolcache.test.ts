@@ -12,7 +12,9 @@ import { describe, expect, test } from '@jest/globals'
 import { check, ROOT, runCliProcess, tempDir, wheelsIn } from '../helpers/tools.js'
 import { findCachedPython } from '../../src/python/toolcache.js'
 import { discoverInterpreters } from '../../src/python/interpreters.js'
-import { LINUX_LAYOUT } from '../../src/python/layout.js'
+import { LINUX } from '../../src/platforms/linux.js'
+
+const LINUX_LAYOUT = LINUX.python.layout
 
 const PYENV = path.join(os.homedir(), '.pyenv', 'versions')
 

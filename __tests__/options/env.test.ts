@@ -1,6 +1,6 @@
 /** cibuildwheel's names of its variables. */
 import { expect, test } from '@jest/globals'
-import { envName } from '../../src/options/env.js'
+import { envName } from '../../src/model/env.js'
 
 test.each<[string, string | undefined, string]>([
   ['build', undefined, 'CIBW_BUILD'],

@@ -232,3 +232,58 @@ describe('a boolean input with a bad value is refused, naming it', () => {
     expect(resolve('', {}, { 'skip-existing': value }).publish.skipExisting).toBe(expected)
   })
 })
+
+describe("the platforms' own settings, read from inputs or [tool.wheelwright]", () => {
+  test.each<[string, string, Record<string, string>, Record<string, string | boolean | undefined>]>(
+    [
+      [
+        'unset',
+        '',
+        {},
+        {
+          'macos-deployment-target': undefined,
+          'msvc-toolset': undefined,
+          'msvc-avoid-vcruntime140-1': false
+        }
+      ],
+      [
+        'from inputs',
+        '',
+        { 'macos-deployment-target': '11.0', 'msvc-avoid-vcruntime140-1': 'yes' },
+        {
+          'macos-deployment-target': '11.0',
+          'msvc-toolset': undefined,
+          'msvc-avoid-vcruntime140-1': true
+        }
+      ],
+      [
+        'from the toml',
+        '[tool.wheelwright]\nmsvc-toolset = "14.29"\nmacos-deployment-target = 10.13',
+        {},
+        {
+          'macos-deployment-target': '10.13',
+          'msvc-toolset': '14.29',
+          'msvc-avoid-vcruntime140-1': false
+        }
+      ]
+    ]
+  )('%s', (_name, toml, inputs, expected) => {
+    expect(resolve(toml, {}, inputs).platformSettings).toEqual(expected)
+  })
+
+  test.each([
+    [
+      { 'macos-deployment-target': 'eleven' },
+      '',
+      'macos-deployment-target: is not a macOS version'
+    ],
+    [
+      '',
+      '[tool.wheelwright]\nmacos-deployment-target = "11.x"',
+      'tool.wheelwright.macos-deployment-target: is not a macOS version'
+    ],
+    [{ 'msvc-avoid-vcruntime140-1': 'maybe' }, '', 'msvc-avoid-vcruntime140-1: takes true or false']
+  ] as const)('a bad value is refused, naming its key: %j %j', (inputs, toml, message) => {
+    expect(() => resolve(toml, {}, typeof inputs === 'string' ? {} : inputs)).toThrow(message)
+  })
+})

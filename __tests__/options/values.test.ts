@@ -2,7 +2,6 @@
 import { describe, expect, test } from '@jest/globals'
 import {
   booleanValue,
-  deploymentTarget,
   integerInRange,
   nonEmpty,
   parseChoice,
@@ -112,21 +111,6 @@ describe('whole numbers', () => {
     const error = refusal(() => integerInRange({ value, key: 'index-timeout' }, 1, 600, 'seconds'))
     expect([error.key, error.value, error.hint]).toEqual(['index-timeout', value, 'seconds'])
     expect(error.message).toContain('must be a whole number from 1 to 600')
-  })
-})
-
-describe('deploymentTarget', () => {
-  test.each<[string | undefined, string | undefined]>([
-    [undefined, undefined],
-    ['11', '11'],
-    ['10.13', '10.13']
-  ])('%j → %j', (value, expected) =>
-    expect(deploymentTarget({ value, key: 'macos-deployment-target' })).toBe(expected)
-  )
-
-  test.each(['10.13.1', 'v11', '11.', 'big sur'])('%j is refused', value => {
-    const error = refusal(() => deploymentTarget({ value, key: 'macos-deployment-target' }))
-    expect([error.key, error.value]).toEqual(['macos-deployment-target', value])
   })
 })
 

@@ -1,7 +1,7 @@
 /** Selector checks before planning, as cibuildwheel's preamble: errors for build, warnings for skip. */
 import { describe, expect, test } from '@jest/globals'
 import { validateSelectors } from '../../src/plan/validate.js'
-import type { EnableGroup } from '../../src/plan/selector.js'
+import type { EnableGroup } from '../../src/model/selector.js'
 import { EXIT, UserError } from '../../src/util/errors.js'
 
 const selectors = (

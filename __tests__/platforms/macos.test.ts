@@ -5,8 +5,10 @@ import { resolveOptions } from '../../src/options/resolve.js'
 import { parsePyproject } from '../../src/options/pyproject.js'
 import { createBuildPlan } from '../../src/plan/plan.js'
 import { selectedConfigurations } from '../../src/plan/select.js'
-import type { HostInterpreter, PlanFacts } from '../../src/plan/facts.js'
-import type { Build } from '../../src/plan/types.js'
+import type { HostInterpreter, PlanFacts } from '../../src/model/facts.js'
+import type { Build } from '../../src/model/build-plan.js'
+import { platformNamed } from '../../src/platforms/index.js'
+import { UserError } from '../../src/util/errors.js'
 
 const TEST_COMMAND = 'python -c "import spam"'
 const TOOL_CACHE = '/Users/runner/hostedtoolcache'
@@ -451,4 +453,29 @@ describe('macOS plan details', () => {
     })
     expect(plan.groups[0].builds.map(b => b.identifier)).toEqual(['pp310-macosx_x86_64'])
   })
+})
+
+describe('the macos-deployment-target setting', () => {
+  const setting = platformNamed('macos').options.settings?.find(
+    s => s.name === 'macos-deployment-target'
+  )
+  test.each(['11', '10.13', '14.0'])('%j is a macOS version', value => {
+    expect(() => setting?.check?.(value, 'macos-deployment-target')).not.toThrow()
+  })
+  test.each(['10.13.1', 'v11', '11.', 'big sur', ''])(
+    '%j is refused, naming key and value',
+    value => {
+      let error: unknown
+      try {
+        setting?.check?.(value, 'macos-deployment-target')
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(UserError)
+      expect([(error as UserError).key, (error as UserError).value]).toEqual([
+        'macos-deployment-target',
+        value
+      ])
+    }
+  )
 })

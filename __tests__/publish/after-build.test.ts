@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { builtArchs, jobWheels } from '../../src/publish/after-build.js'
-import type { Options } from '../../src/options/types.js'
+import type { Options } from '../../src/model/options.js'
 import { tempDir } from '../helpers/tools.js'
 
 describe('the job artifact', () => {

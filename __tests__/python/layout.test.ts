@@ -1,11 +1,11 @@
 /** How each OS lays out an installed Python: interpreter paths, the setup script, the manifest's OS name. */
 import { describe, expect, test } from '@jest/globals'
-import {
-  LINUX_LAYOUT,
-  MACOS_LAYOUT,
-  WINDOWS_LAYOUT,
-  type PythonLayout
-} from '../../src/python/layout.js'
+import type { PythonLayout } from '../../src/python/layout.js'
+import { platformNamed } from '../../src/platforms/index.js'
+
+const LINUX_LAYOUT = platformNamed('linux').python.layout
+const MACOS_LAYOUT = platformNamed('macos').python.layout
+const WINDOWS_LAYOUT = platformNamed('windows').python.layout
 
 describe.each<[string, PythonLayout, Record<string, unknown>]>([
   [

@@ -6,10 +6,9 @@ import {
   cachedVersions,
   findCachedPython,
   lookupLocation,
-  semverRange,
-  toolCacheArch,
-  toolCacheRoot
+  semverRange
 } from '../../src/python/toolcache.js'
+import { toolCacheArch, toolCacheRoot } from '../../src/python/locations.js'
 import { layoutOf, toolCacheFixture } from '../helpers/toolcache.js'
 
 const root = toolCacheFixture()

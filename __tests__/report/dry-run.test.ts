@@ -1,7 +1,7 @@
 /** The dry-run JSON never shows the value of an inherited variable. */
 import { describe, expect, test } from '@jest/globals'
 import { dryRunJson, INHERITED } from '../../src/report/dry-run.js'
-import type { BuildPlan, Step } from '../../src/plan/types.js'
+import type { BuildPlan, Step } from '../../src/model/build-plan.js'
 
 const step = (env: Record<string, string>): Step => ({
   name: 's',

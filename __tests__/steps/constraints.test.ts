@@ -5,7 +5,7 @@ import {
   constraintsFor,
   pinnedToolRequirements
 } from '../../src/steps/constraints.js'
-import type { DependencyConstraints } from '../../src/options/types.js'
+import type { DependencyConstraints } from '../../src/model/options.js'
 
 const FILE: DependencyConstraints = {
   kind: 'file',

@@ -1,7 +1,7 @@
 /** The build frontends (build, build[uv], pip, uv): argv with config-settings and verbosity, requirements. */
 import { describe, expect, test } from '@jest/globals'
 import { frontendArgv, frontendRequirements } from '../../src/steps/frontend.js'
-import type { Frontend, FrontendName } from '../../src/options/types.js'
+import type { Frontend, FrontendName } from '../../src/model/options.js'
 
 const CALL = {
   python: '/w/venv/bin/python',

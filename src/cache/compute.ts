@@ -1,9 +1,9 @@
 /** Gathers what the wheel cache keys need (source digest, image IDs) and builds the keys. */
 import path from 'node:path'
-import type { Options } from '../options/types.js'
-import type { BuildPlan } from '../plan/types.js'
+import type { Options } from '../model/options.js'
+import type { BuildPlan } from '../model/build-plan.js'
 import { imageId } from '../container/engine.js'
-import { VERSION } from '../version.js'
+import { VERSION } from '../model/version.js'
 import { wheelCacheKey } from './keys.js'
 import { sourceDigest } from './sources.js'
 import { constraintsFor } from '../steps/constraints.js'

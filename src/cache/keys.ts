@@ -10,7 +10,7 @@
  * change to it.
  */
 import crypto from 'node:crypto'
-import type { BuildOptions } from '../options/types.js'
+import type { BuildOptions } from '../model/options.js'
 
 export interface KeyParts {
   /** From sourceDigest(). */

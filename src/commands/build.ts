@@ -2,8 +2,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { toolsContext, type RunContext } from '../context.js'
-import type { Options } from '../options/types.js'
+import { toolsContext, type RunContext } from '../execute/context.js'
+import type { Options } from '../model/options.js'
 import { EXIT, UserError } from '../util/errors.js'
 import { checkWritableDir } from '../util/dirs.js'
 import { checkArchsSelected } from '../plan/archs.js'
@@ -11,8 +11,8 @@ import { jobConfigurations } from '../plan/select.js'
 import { archOfIdentifier } from '../plan/identifiers.js'
 import { validateSelectors } from '../plan/validate.js'
 import { createBuildPlan } from '../plan/plan.js'
-import type { BuildPlan } from '../plan/types.js'
-import type { PlanFacts } from '../plan/facts.js'
+import type { BuildPlan } from '../model/build-plan.js'
+import type { PlanFacts } from '../model/facts.js'
 import { dryRunJson } from '../report/dry-run.js'
 import { gatherFacts } from '../execute/facts.js'
 import { platformNamed } from '../platforms/index.js'
@@ -25,7 +25,7 @@ import { computeCacheKeys } from '../cache/compute.js'
 import { ActionsWheelStore, LocalWheelStore } from '../cache/store.js'
 import { afterBuild } from '../publish/after-build.js'
 import { optionLines } from '../report/options.js'
-import { VERSION } from '../version.js'
+import { VERSION } from '../model/version.js'
 
 /** The wheel cache of this run, unless `cache: false`. */
 async function openWheelCache(
@@ -134,7 +134,10 @@ async function planAndRun(
     .filter(g => g.container)
     .flatMap(g => g.builds.map(b => b.identifier))
     .filter(id =>
-      platformNamed(options.platform).emulatedOn(archOfIdentifier(id), options.runner.machine)
+      platformNamed(options.platform).containers?.emulatedOn(
+        archOfIdentifier(id),
+        options.runner.machine
+      )
     )
   if (emulated.length > 0)
     reporter.warning(`emulated with QEMU, 5 to 20 times slower than native: ${emulated.join(', ')}`)

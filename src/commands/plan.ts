@@ -1,6 +1,6 @@
 /** `plan`: the identifiers cibuildwheel would build, and the fan-out matrix. */
-import type { RunContext } from '../context.js'
-import type { Options } from '../options/types.js'
+import type { RunContext } from '../execute/context.js'
+import type { Options } from '../model/options.js'
 import { buildMatrix, type MatrixEntry } from '../plan/matrix.js'
 import { selectedConfigurations } from '../plan/select.js'
 import { expandArtifactName } from '../publish/artifacts.js'

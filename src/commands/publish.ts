@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs'
 import os from 'node:os'
-import { toolsContext, type RunContext } from '../context.js'
-import type { Options } from '../options/types.js'
+import { toolsContext, type RunContext } from '../execute/context.js'
+import type { Options } from '../model/options.js'
 import { artifactServiceMissing, downloadDistributions } from '../publish/artifacts.js'
 import { distributionsUnder } from '../publish/files.js'
 import { publishAndReport, publishScope } from '../publish/publishing.js'

@@ -1,7 +1,7 @@
 /** `sdist`: build the source distribution, twine-check it, upload it as an artifact. */
 import path from 'node:path'
-import { toolsContext, type RunContext } from '../context.js'
-import type { Options } from '../options/types.js'
+import { toolsContext, type RunContext } from '../execute/context.js'
+import type { Options } from '../model/options.js'
 import { makeSdist } from '../publish/sdist.js'
 import { expandArtifactName, checkArtifactName } from '../publish/artifacts.js'
 import { requireArtifactService, uploadJobArtifact } from '../publish/job-artifact.js'

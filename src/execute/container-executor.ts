@@ -7,7 +7,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { exec, type ChildTracker } from '../util/exec.js'
-import { IMAGE_PATH_PREPEND, type ContainerSpec, type Step } from '../plan/types.js'
+import { IMAGE_PATH_PREPEND, type ContainerSpec, type Step } from '../model/build-plan.js'
 import type { Executor, StepResult } from './executor.js'
 
 /**

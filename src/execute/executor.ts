@@ -6,7 +6,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { exec, type ChildTracker, type ExecResult } from '../util/exec.js'
-import type { Step } from '../plan/types.js'
+import type { Step } from '../model/build-plan.js'
 
 /** What a step left: its exit, its output, and for a `collectsWheel` step the wheels there. */
 export interface StepResult extends ExecResult {

@@ -4,17 +4,18 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Options } from '../options/types.js'
-import type { PlanFacts } from '../plan/facts.js'
-import type { Env } from '../options/env.js'
+import type { Options } from '../model/options.js'
+import type { PlanFacts } from '../model/facts.js'
+import type { Env } from '../model/env.js'
 import { isCredential } from '../util/credentials.js'
-import type { PythonConfiguration } from '../plan/catalogue.js'
+import type { PythonConfiguration } from '../model/catalogue.js'
 import { exec } from '../util/exec.js'
 import { UserError } from '../util/errors.js'
 import { engineWorks } from '../container/engine.js'
 import { checkEmulation } from '../container/emulation.js'
 import { discoverInterpreters } from '../python/interpreters.js'
-import { toolCacheArch } from '../python/toolcache.js'
+import { toolCacheArch } from '../python/locations.js'
+import { provideInterpreters, provideRules } from '../python/provide.js'
 import { platformNamed } from '../platforms/index.js'
 import { thisMachine } from '../platforms/runner.js'
 
@@ -71,44 +72,46 @@ export async function gatherFacts(
   if (useContainer && !options.dryRun) {
     const archs = [...new Set(configurations.map(c => c.arch))]
     checkEmulation(
-      archs.filter(arch => platform.emulatedOn(arch, options.runner.machine)),
+      archs.filter(arch => platform.containers?.emulatedOn(arch, options.runner.machine)),
       env.WHEELWRIGHT_BINFMT_DIR || undefined
     )
   }
   const runId = crypto.randomBytes(4).toString('hex')
   // A dry run of another OS's plan uses the paths of that OS's hosted runner.
   const runnerPlatform = platformNamed(options.runner.platform)
-  const hostPath = options.simulated ? runnerPlatform.path : path
-  const tempRoot = env.RUNNER_TEMP || (options.simulated ? runnerPlatform.hosted.temp : os.tmpdir())
+  const hostPath = options.simulated ? runnerPlatform.runners.path : path
+  const tempRoot =
+    env.RUNNER_TEMP || (options.simulated ? runnerPlatform.runners.hosted.temp : os.tmpdir())
   const tempDir = options.dryRun
     ? hostPath.join(tempRoot, `wheelwright-${runId}`)
     : acquireRunDir(tempRoot, options.packageDir)
   const libc = hostLibc()
-  const hostTag = platform.hostPlatformTag(options.runner.machine, libc)
+  const hostTag = platform.archs.hostTag(options.runner.machine, libc)
   const discovered =
     onThisOs && !useContainer
       ? await discoverInterpreters({
           env,
-          layout: platform.layout,
+          layout: platform.python.layout,
           platformTag: hostTag,
           toolCacheArch: toolCacheArch(options.runner.machine),
           minors: new Set(configurations.map(c => c.version.split('.').slice(0, 2).join('.')))
         })
       : new Map()
-  const hostInterpreters = onThisOs
-    ? await platform.interpreters(
-        {
+  // What discovery found, and on this OS what the platform's rules find or install besides.
+  const rules = provideRules(platform.python)
+  const hostInterpreters =
+    onThisOs && rules
+      ? await provideInterpreters({
           configurations,
+          discovered,
+          rules,
+          hostMachine: options.runner.machine,
           env,
-          runner: options.runner,
-          hostTag,
           cacheDir: options.cacheDir,
           tempDir: path.join(tempDir, 'downloads'),
           install: !options.dryRun
-        },
-        discovered
-      )
-    : discovered
+        })
+      : discovered
   return {
     runId,
     tempDir,
@@ -117,7 +120,7 @@ export async function gatherFacts(
     ...(engine ? { engine } : {}),
     hostInterpreters,
     hostLibc: libc,
-    hostPython: runnerPlatform.hostPython,
+    hostPython: runnerPlatform.runners.python,
     toolsDir: hostPath.join(options.cacheDir, 'tools'),
     containerCacheDir: path.join(options.cacheDir, 'container-cache'),
     cpuCount: os.availableParallelism(),

@@ -4,7 +4,7 @@
  * then the test steps. Each step's argv gets the current `{wheel}`.
  */
 import path from 'node:path'
-import type { Build, Step } from '../plan/types.js'
+import type { Build, Step } from '../model/build-plan.js'
 import {
   changedVariables,
   environmentScript,

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Step } from '../plan/types.js'
+import type { Step } from '../model/build-plan.js'
 import { acquireLock, waitingMessage } from '../util/lock.js'
 
 /** The lock of a marker's directory: `<dir>.lock`, next to it. */

@@ -7,14 +7,14 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { BuildGroup, Step } from '../plan/types.js'
+import type { BuildGroup, Step } from '../model/build-plan.js'
 import type { BuildLog, LiveOutput } from '../report/live.js'
 import { tellingLines } from '../report/causes.js'
 import {
   applyCapturedEnvironment,
   parseActivation,
   type CapturedEnvironment
-} from '../platforms/msvc.js'
+} from './captured-env.js'
 import type { BuiltWheel } from '../wheel/reuse.js'
 import { leftRunningWarning, type Executor, type StepResult } from './executor.js'
 import { BuildFailure, Interrupted } from './failure.js'

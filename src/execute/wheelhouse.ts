@@ -5,7 +5,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Build } from '../plan/types.js'
+import type { Build } from '../model/build-plan.js'
 import type { BuildRecord } from '../report/summary.js'
 import { EXIT, UserError } from '../util/errors.js'
 import type { IdentifierResult } from './identifier.js'

@@ -10,7 +10,7 @@ import type {
   DependencyConstraints,
   Frontend,
   FrontendName
-} from './types.js'
+} from '../model/options.js'
 import fs from 'node:fs'
 import path from 'node:path'
 import { booleanValue } from './values.js'
@@ -119,7 +119,7 @@ export function resolveBuildOptions(
       hint: 'use a number from -3 to 3'
     })
   }
-  const imageOption = platform.imageOption(identifier)
+  const imageOption = platform.containers?.imageOption(identifier)
   const image = imageOption ? get(imageOption) : ''
   const auditCommand = get('audit-command')
   const auditCommands = auditCommand ? auditCommand.split(' && ') : []

@@ -6,10 +6,10 @@
  */
 import { UserError } from '../util/errors.js'
 import { split as shlexSplit } from '../util/shlex.js'
-import { envName, type Env } from './env.js'
+import { envName, type Env } from '../model/env.js'
 import { FormatError, stringify, type OptionFormat, type OptionSpec } from './schema.js'
 import type { Table } from './pyproject.js'
-import { selectorMatches } from '../plan/selector.js'
+import { selectorMatches } from '../model/selector.js'
 
 export type InheritRule = 'none' | 'append' | 'prepend'
 

@@ -5,8 +5,8 @@
  */
 import { UserError } from '../util/errors.js'
 import { closest } from '../util/text.js'
-import { expandPatterns } from '../plan/selector.js'
-import { PLATFORM_LIST } from '../platforms/index.js'
+import { expandPatterns } from '../model/selector.js'
+import { platformList } from '../platforms/index.js'
 import { optionText, type InheritRule, type Override } from './cascade.js'
 import type { ProjectConfig, Table } from './pyproject.js'
 import {
@@ -55,7 +55,7 @@ export function checkConfigTables(project: ProjectConfig): void {
     }
     check(value as Table, `tool.cibuildwheel.${table}`, new Set(optionNames))
     for (const name of Object.keys(value as Table)) {
-      const owner = PLATFORM_LIST.find(p => p.ownOptions?.test(name))
+      const owner = platformList().find(p => p.options.own?.test(name))
       if (owner && owner.name !== table) {
         throw new UserError(`only applies to ${owner.name}`, {
           key: `tool.cibuildwheel.${table}.${name}`,

@@ -4,7 +4,7 @@
  * descriptions and defaults, so the help cannot drift from the action's docs.
  */
 import { COMMAND_SPECS, INPUTS, type CommandSpec, type InputSpec } from './inputs.js'
-import type { Command } from './types.js'
+import type { Command } from '../model/options.js'
 
 const WIDTH = 80
 const INDENT = 2

@@ -8,7 +8,7 @@
  */
 import { UserError } from '../util/errors.js'
 import { COMMAND_SPECS, INPUTS, type InputSpec } from './inputs.js'
-import type { Command } from './types.js'
+import type { Command } from '../model/options.js'
 import type { ParsedArgs } from './cli-args.js'
 
 export interface ReadInputs {

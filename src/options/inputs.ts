@@ -4,7 +4,12 @@
  * checked against (scripts/gen-docs.mjs, and the docs test). Every input is
  * also a CLI flag of the same name, except the few marked `actionOnly`.
  */
-import type { Command } from './types.js'
+import type { Command } from '../model/options.js'
+import type { InputSpec, OtherAction } from '../model/input-spec.js'
+import { platformList } from '../platforms/index.js'
+import { listing } from '../util/text.js'
+
+export type { InputSpec, OtherAction } from '../model/input-spec.js'
 
 export interface CommandSpec {
   readonly name: Command
@@ -39,34 +44,6 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     argument: { name: 'DIST_DIR', input: 'dist-dir' }
   }
 ]
-
-/** Another action whose users come to wheelwright, for the README's migrating table. */
-export type OtherAction =
-  'pypa/cibuildwheel' | 'pypa/gh-action-pypi-publish' | 'actions/upload-artifact'
-
-export interface InputSpec {
-  readonly name: string
-  readonly description: string
-  /** The effective default, as documented; action.yml leaves most empty so config can win. */
-  readonly default: string
-  /** The literal default in action.yml. */
-  readonly actionDefault?: string
-  readonly boolean?: boolean
-  /** The commands it means something to; on the CLI, any other command refuses it. */
-  readonly commands: readonly Command[]
-  /** CLI-only flags are not action inputs. */
-  readonly cliOnly?: boolean
-  /** An input of the action only, never a CLI flag: why, as the CLI's hint. */
-  readonly actionOnly?: string
-  /** What --help shows after the flag: `--output-dir DIR`. */
-  readonly metavar?: string
-  /** Another action's name for one of ours: read as that input. */
-  readonly aliasOf?: string
-  /** Accepted for another action's sake but does nothing here: why, as a warning. */
-  readonly noEffect?: string
-  /** The other actions that have an input of this name (the README's migrating table). */
-  readonly from?: readonly OtherAction[]
-}
 
 const ALL: readonly Command[] = ['build', 'plan', 'sdist', 'publish']
 const BUILD: readonly Command[] = ['build']
@@ -130,7 +107,10 @@ export const INPUTS: readonly InputSpec[] = [
     commands: SELECTION,
     metavar: 'PLATFORM',
     default: 'auto',
-    description: '`auto`, `linux`, `macos` or `windows` (`CIBW_PLATFORM` is honoured).'
+    description: `${listing(
+      ['auto', ...platformList().map(p => p.name)].map(n => `\`${n}\``),
+      'or'
+    )} (\`CIBW_PLATFORM\` is honoured).`
   },
   {
     name: 'archs',
@@ -278,21 +258,6 @@ export const INPUTS: readonly InputSpec[] = [
     description: '`docker` or `podman`, optionally `; create_args: ...` as in cibuildwheel.'
   },
   {
-    name: 'manylinux-image',
-    commands: BUILD,
-    metavar: 'IMAGE',
-    default: 'manylinux_2_28',
-    description:
-      'A policy name (resolved to a pinned image) or a full image reference, for every arch.'
-  },
-  {
-    name: 'musllinux-image',
-    commands: BUILD,
-    metavar: 'IMAGE',
-    default: 'musllinux_1_2',
-    description: 'A policy name or a full image reference, for every arch.'
-  },
-  {
     name: 'container',
     commands: BUILD,
     metavar: 'MODE',
@@ -300,27 +265,8 @@ export const INPUTS: readonly InputSpec[] = [
     description:
       '`auto` (Linux: the configured engine, else podman; an error when none works), `on`, or `off` (host build).'
   },
-  {
-    name: 'macos-deployment-target',
-    commands: BUILD,
-    metavar: 'VERSION',
-    default: 'per arch/Python',
-    description: 'Overrides `MACOSX_DEPLOYMENT_TARGET`.'
-  },
-  {
-    name: 'msvc-toolset',
-    commands: BUILD,
-    metavar: 'VERSION',
-    default: 'latest',
-    description: 'MSVC toolset version for `vcvarsall.bat -vcvars_ver=`.'
-  },
-  {
-    name: 'msvc-avoid-vcruntime140-1',
-    commands: BUILD,
-    default: 'false',
-    boolean: true,
-    description: 'Adds `/d2FH4-` so wheels need only VCRUNTIME140.dll.'
-  },
+  // The inputs only one platform reads, from its module (e.g. Linux's image policies).
+  ...platformList().flatMap(p => p.options.inputs ?? []),
   {
     name: 'parallel',
     commands: BUILD,

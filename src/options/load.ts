@@ -8,7 +8,7 @@ import { UserError } from '../util/errors.js'
 import { locateError, type ConfigSource } from './locate.js'
 import { unpackSdist } from './sdist-unpack.js'
 import { readConfigFile } from './read-config.js'
-import type { Env } from './env.js'
+import type { Env } from '../model/env.js'
 import {
   parsePyproject,
   setupCfgRequiresPython,
@@ -16,7 +16,7 @@ import {
   type ProjectConfig
 } from './pyproject.js'
 import { resolveOptions } from './resolve.js'
-import type { Options } from './types.js'
+import type { Options } from '../model/options.js'
 import type { Runner } from '../platforms/runner.js'
 
 export interface LoadInput {

@@ -3,8 +3,8 @@
  * the artifact settings, all checked before any work starts.
  */
 import path from 'node:path'
-import type { Env } from './env.js'
-import type { IfNoFilesFound, PublishMode, PublishOptions } from './types.js'
+import type { Env } from '../model/env.js'
+import type { IfNoFilesFound, PublishMode, PublishOptions } from '../model/options.js'
 import { integerInRange, nonEmpty, parseChoice, type Keyed } from './values.js'
 
 export const PYPI_UPLOAD_URL = 'https://upload.pypi.org/legacy/'

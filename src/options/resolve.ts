@@ -9,23 +9,23 @@ import path from 'node:path'
 import { UserError } from '../util/errors.js'
 import { parseBoolean } from '../util/text.js'
 import { optionSourcePath, resolveOption, type CascadeSources } from './cascade.js'
-import type { Env } from './env.js'
+import type { Env } from '../model/env.js'
 import type { ProjectConfig } from './pyproject.js'
 import { NO_EFFECT, OPTION_SPECS, SPECS_BY_NAME, WHEELWRIGHT_KEYS } from './schema.js'
-import type { BuildOptions, Command, ContainerMode, Options } from './types.js'
+import type { BuildOptions, Command, ContainerMode, Options } from '../model/options.js'
 import { checkAllowedArchs, parseArchs } from '../plan/archs.js'
 import { parsePlatformName, platformOfIdentifier, archOfIdentifier } from '../plan/identifiers.js'
-import { ENABLE_GROUPS, expandPatterns } from '../plan/selector.js'
-import { platformNamed, type PlatformName, type Runner } from '../platforms/index.js'
+import { ENABLE_GROUPS, expandPatterns } from '../model/selector.js'
+import { platformList, platformNamed, type PlatformName, type Runner } from '../platforms/index.js'
 import { thisMachine } from '../platforms/runner.js'
 import { resolveBuildOptions } from './build-options.js'
+import { INPUTS } from './inputs.js'
 import { PLACEHOLDER_VARS, unknownPlaceholders } from '../steps/placeholders.js'
 import { checkConfigTables, parseOverrides } from './config-table.js'
 import { locateError, type ConfigSources } from './locate.js'
 import { resolvePublishOptions } from './publish.js'
 import {
   booleanValue,
-  deploymentTarget,
   nonEmpty,
   parseChoice,
   parseEnable,
@@ -124,7 +124,7 @@ function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): O
   const overrides = parseOverrides(project.cibuildwheel)
   const cascade: CascadeSources = {
     platform,
-    platformDefaults: platformNamed(platform).optionDefaults,
+    platformDefaults: platformNamed(platform).options.defaults,
     config: project.cibuildwheel,
     overrides,
     env,
@@ -198,7 +198,7 @@ function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): O
   const cacheDir = cacheGiven
     ? path.resolve(cwd, cacheGiven)
     : simulated
-      ? platformNamed(runner.platform).hosted.cache
+      ? platformNamed(runner.platform).runners.hosted.cache
       : defaultCacheDir(env)
 
   const engineInput = get('container-engine') ?? env.CIBW_CONTAINER_ENGINE
@@ -274,9 +274,16 @@ function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): O
     dryRun,
     printIdentifiers: booleanValue(get('print-identifiers') ?? 'false', 'print-identifiers'),
     matrix: booleanValue(get('matrix') ?? 'false', 'matrix'),
-    macosDeploymentTarget: deploymentTarget(ours('macos-deployment-target')),
-    msvcToolset: ours('msvc-toolset').value,
-    msvcAvoidVcruntime1401: bool('msvc-avoid-vcruntime140-1', false),
+    platformSettings: Object.fromEntries(
+      platformList()
+        .flatMap(p => p.options.settings ?? [])
+        .map(setting => {
+          if (setting.boolean) return [setting.name, bool(setting.name, false)]
+          const { value, key } = ours(setting.name)
+          if (value !== undefined) setting.check?.(value, key)
+          return [setting.name, value]
+        })
+    ),
     sdist: bool('sdist', false),
     publish: resolvePublishOptions({
       input: get,
@@ -328,14 +335,14 @@ function resolvePlatform(
   return chosen === 'auto' ? runner.platform : chosen
 }
 
-/** `manylinux-image` / `musllinux-image` inputs set the image for every arch. */
+/** An input that sets several options (`manylinux-image`: the image of every arch) sets each. */
 function expandImageInputs(inputs: ReadonlyMap<string, string>): Map<string, string> {
   const result = new Map<string, string>()
   for (const [name, raw] of inputs) {
-    if (name === 'manylinux-image' || name === 'musllinux-image') {
+    const prefix = INPUTS.find(input => input.name === name)?.setsEvery
+    if (prefix !== undefined) {
       const value = nonEmpty(raw)
       if (value === undefined) continue
-      const prefix = name.replace('-image', '-')
       for (const spec of OPTION_SPECS) {
         if (spec.name.startsWith(prefix) && !result.has(spec.name)) result.set(spec.name, value)
       }

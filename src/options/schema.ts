@@ -4,43 +4,18 @@
  * Data only; resolve.ts walks the cascade with it.
  */
 import { quote } from '../util/shlex.js'
-import { LINUX_ARCHS } from '../platforms/linux-archs.js'
+import { optionSpec, type OptionFormat, type OptionSpec } from '../model/option-spec.js'
+import { cataloguedPlatforms } from '../model/catalogue.js'
+import { platformList } from '../platforms/index.js'
 
-export type OptionFormat =
-  | { kind: 'scalar' }
-  | { kind: 'list'; sep: string; quoted?: boolean }
-  | { kind: 'env-table' }
-  | { kind: 'shlex-table'; sep: string; pairSep: string; mergeable: boolean }
-
-export interface OptionSpec {
-  readonly name: string
-  readonly format: OptionFormat
-  /** Whether `CIBW_<NAME>_<PLATFORM>` is read. */
-  readonly envPlatform: boolean
-  /** An empty value falls through to the level below. */
-  readonly ignoreEmpty?: boolean
-  /** Global options cannot be set by `[[overrides]]`. */
-  readonly global?: boolean
-  /** The built-in default; a platform may have its own (Platform.optionDefaults). */
-  readonly defaults: { all: string }
-}
+export type { OptionFormat, OptionSpec } from '../model/option-spec.js'
 
 const SPACE = { kind: 'list', sep: ' ' } as const
 const QUOTED = { kind: 'list', sep: ' ', quoted: true } as const
 const COMMANDS = { kind: 'list', sep: ' && ' } as const
 const KEY_VALUE = { kind: 'shlex-table', sep: '; ', pairSep: ':', mergeable: false } as const
 
-const IMAGE_DEFAULTS: Record<string, string> = {
-  armv7l: 'manylinux_2_31',
-  riscv64: 'manylinux_2_39'
-}
-
-const spec = (
-  name: string,
-  format: OptionFormat,
-  all: string,
-  extra: Partial<OptionSpec> = {}
-): OptionSpec => ({ name, format, envPlatform: true, defaults: { all }, ...extra })
+const spec = optionSpec
 
 export const OPTION_SPECS: readonly OptionSpec[] = [
   spec('build', SPACE, '*', { envPlatform: false, global: true }),
@@ -71,19 +46,8 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
   spec('test-runtime', KEY_VALUE, ''),
   spec('container-engine', KEY_VALUE, 'docker'),
   spec('pyodide-version', { kind: 'scalar' }, '', { envPlatform: false }),
-  ...LINUX_ARCHS.map(arch =>
-    spec(`manylinux-${arch}-image`, { kind: 'scalar' }, IMAGE_DEFAULTS[arch] ?? 'manylinux_2_28', {
-      ignoreEmpty: true
-    })
-  ),
-  ...['x86_64', 'i686', 'aarch64'].map(arch =>
-    spec(`manylinux-pypy_${arch}-image`, { kind: 'scalar' }, 'manylinux_2_28', {
-      ignoreEmpty: true
-    })
-  ),
-  ...LINUX_ARCHS.map(arch =>
-    spec(`musllinux-${arch}-image`, { kind: 'scalar' }, 'musllinux_1_2', { ignoreEmpty: true })
-  )
+  // The keys only one platform reads (e.g. Linux's image per arch), from its module.
+  ...platformList().flatMap(p => p.options.specs ?? [])
 ]
 
 export const SPECS_BY_NAME: ReadonlyMap<string, OptionSpec> = new Map(
@@ -91,11 +55,13 @@ export const SPECS_BY_NAME: ReadonlyMap<string, OptionSpec> = new Map(
 )
 
 /** Keys that may appear in `[tool.cibuildwheel]` besides the options themselves. */
-export const PLATFORM_TABLES = ['linux', 'macos', 'windows', 'pyodide', 'android', 'ios'] as const
+export const PLATFORM_TABLES: readonly string[] = [
+  ...new Set([...platformList().map(p => p.name), ...cataloguedPlatforms().map(p => p.name)])
+]
 export const STRUCTURAL_KEYS: readonly string[] = ['overrides', ...PLATFORM_TABLES]
 
 /** Our own keys, accepted in `[tool.wheelwright]`. */
-export const WHEELWRIGHT_KEYS = [
+export const WHEELWRIGHT_KEYS: readonly string[] = [
   'allow-empty',
   'parallel',
   'cache',
@@ -105,9 +71,8 @@ export const WHEELWRIGHT_KEYS = [
   'max-per-job',
   'python-versions',
   'container',
-  'macos-deployment-target',
-  'msvc-toolset',
-  'msvc-avoid-vcruntime140-1',
+  // The keys only one platform reads.
+  ...platformList().flatMap(p => (p.options.settings ?? []).map(s => s.name)),
   'upload-artifact',
   'artifact-name',
   'sdist',
@@ -122,7 +87,7 @@ export const WHEELWRIGHT_KEYS = [
   'index-timeout',
   'overwrite',
   'if-no-files-found'
-] as const
+]
 
 export type SettingValue = string | number | boolean | SettingValue[] | { [key: string]: unknown }
 
@@ -185,10 +150,5 @@ export const NO_EFFECT: Readonly<Record<string, string>> = {
   'xbuild-tools': 'applies only to cross builds for ios and android',
   'xbuild-files': 'applies only to cross builds for ios, android and pyodide',
   'test-runtime': 'applies only to android, ios and pyodide test runs',
-  'manylinux-pypy_x86_64-image':
-    'has no effect since cibuildwheel 4: PyPy builds use manylinux-x86_64-image',
-  'manylinux-pypy_i686-image':
-    'has no effect since cibuildwheel 4: PyPy builds use manylinux-i686-image',
-  'manylinux-pypy_aarch64-image':
-    'has no effect since cibuildwheel 4: PyPy builds use manylinux-aarch64-image'
+  ...Object.assign({}, ...platformList().map(p => p.options.noEffect ?? {}))
 }

@@ -7,7 +7,7 @@ import { satisfies as pep440Satisfies, validRange as pep440ValidRange } from '@r
 import semver from 'semver'
 import { UserError } from '../util/errors.js'
 import { closest, parseBoolean, words } from '../util/text.js'
-import { ENABLE_GROUPS, type EnableGroup } from '../plan/selector.js'
+import { ENABLE_GROUPS, type EnableGroup } from '../model/selector.js'
 
 /** A value and the key it came from, for messages. */
 export interface Keyed {
@@ -54,14 +54,6 @@ export function positiveInt({ value, key }: Keyed, fallback: number): number {
     throw new UserError('must be a positive whole number', { key, value, hint: 'for example 2' })
   }
   return Number(value)
-}
-
-export function deploymentTarget({ value, key }: Keyed): string | undefined {
-  if (value === undefined) return undefined
-  if (!/^\d+(\.\d+)?$/.test(value)) {
-    throw new UserError('is not a macOS version', { key, value, hint: 'for example 11.0 or 10.13' })
-  }
-  return value
 }
 
 export function parseEnable(value: string, key: string): Set<EnableGroup> {

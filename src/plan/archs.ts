@@ -4,30 +4,22 @@
  * ARM64). Each platform module holds its own names; this module only combines them.
  */
 import { EXIT, UserError } from '../util/errors.js'
-import type { PlatformName, Runner } from '../platforms/names.js'
-import { PLATFORM_LIST, platformNamed } from '../platforms/index.js'
+import type { PlatformName, Runner } from '../model/platform-names.js'
+import { platformList, platformNamed } from '../platforms/index.js'
 import type { CommonMachine } from '../platforms/platform.js'
+import { notYetPlatforms } from './identifiers.js'
 
 /** The same machine under another OS's name; null when that OS has no such arch. */
 export function archSynonym(arch: string, from: PlatformName, to: PlatformName): string | null {
-  const source = platformNamed(from).synonyms
+  const source = platformNamed(from).archs.synonyms
   const common = (Object.keys(source) as CommonMachine[]).find(m => source[m] === arch)
-  return common === undefined ? arch : platformNamed(to).synonyms[common]
+  return common === undefined ? arch : platformNamed(to).archs.synonyms[common]
 }
 
 export function nativeArch(platform: PlatformName, runner: Runner): string | null {
   if (runner.platform === platform) return runner.machine
   return archSynonym(runner.machine, runner.platform, platform)
 }
-
-/** Names of archs on no platform we build yet (pyodide, android, ios). */
-const NOT_YET_ARCHS: readonly string[] = [
-  'wasm32',
-  'arm64_v8a',
-  'arm64_iphoneos',
-  'arm64_iphonesimulator',
-  'x86_64_iphonesimulator'
-]
 
 export function parseArchs(
   value: string,
@@ -41,20 +33,20 @@ export function parseArchs(
   for (const word of value.split(/[\s,]+/).filter(Boolean)) {
     switch (word) {
       case 'auto':
-        if (native) target.autoArchs(native).forEach(a => result.add(a))
+        if (native) target.archs.auto(native).forEach(a => result.add(a))
         break
       case 'native':
         if (native) result.add(native)
         break
       case 'all':
-        target.archs.forEach(a => result.add(a))
+        target.archs.all.forEach(a => result.add(a))
         break
       case 'auto64':
-        if (native && !target.archs32.includes(native)) result.add(native)
+        if (native && !target.archs.bits32.includes(native)) result.add(native)
         break
       case 'auto32':
-        if (native && target.archs32.includes(native)) result.add(native)
-        else if (native && target.auto32[native]) result.add(target.auto32[native])
+        if (native && target.archs.bits32.includes(native)) result.add(native)
+        else if (native && target.archs.auto32[native]) result.add(target.archs.auto32[native])
         break
       default: {
         const name = resolveArchName(word, platform)
@@ -62,7 +54,7 @@ export function parseArchs(
           throw new UserError('unknown architecture', {
             key,
             value: word,
-            hint: `use auto, native, all, auto64, auto32 or one of ${target.archs.join(', ')}`
+            hint: `use auto, native, all, auto64, auto32 or one of ${target.archs.all.join(', ')}`
           })
         }
         result.add(name)
@@ -75,13 +67,16 @@ export function parseArchs(
 /** Case-insensitive name lookup, preferring the names of `platform`. */
 function resolveArchName(word: string, platform: PlatformName): string | undefined {
   const lower = word.toLowerCase()
-  const own = platformNamed(platform).archs.find(a => a.toLowerCase() === lower)
+  const own = platformNamed(platform).archs.all.find(a => a.toLowerCase() === lower)
   if (own) return own
-  for (const other of PLATFORM_LIST) {
-    const found = other.archs.find(a => a.toLowerCase() === lower)
+  for (const other of platformList()) {
+    const found = other.archs.all.find(a => a.toLowerCase() === lower)
     if (found) return found
   }
-  return NOT_YET_ARCHS.find(a => a === lower)
+  // Archs of the catalogue's platforms that no registered platform builds yet.
+  return notYetPlatforms()
+    .flatMap(p => p.archs)
+    .find(a => a === lower)
 }
 
 /** cibuildwheel refuses archs the platform cannot build (exit 4). */
@@ -90,13 +85,14 @@ export function checkAllowedArchs(
   platform: PlatformName,
   key = 'archs'
 ): void {
-  const allowed = platformNamed(platform).archs
+  const allowed = platformNamed(platform).archs.all
   const bad = [...archs].filter(a => !allowed.includes(a))
   if (bad.length > 0) {
     const renames = bad.flatMap(arch =>
-      PLATFORM_LIST.map(from =>
-        from.archs.includes(arch) ? archSynonym(arch, from.name, platform) : null
-      )
+      platformList()
+        .map(from =>
+          from.archs.all.includes(arch) ? archSynonym(arch, from.name, platform) : null
+        )
         .filter((name): name is string => !!name && name !== arch && allowed.includes(name))
         .slice(0, 1)
         .map(name => `${arch} is called ${name} on ${platform}`)

@@ -5,40 +5,44 @@
  */
 import { UserError } from '../util/errors.js'
 import { listing } from '../util/text.js'
-import type { PlatformName, Runner } from '../platforms/names.js'
-import { PLATFORM_LIST, platformNamed } from '../platforms/index.js'
-import { notYetIdentifiers, platformTagOf, type PythonConfiguration } from './catalogue.js'
-import { isSelected, type BuildSelectorConfig } from './selector.js'
+import type { PlatformName, Runner } from '../model/platform-names.js'
+import { isRegistered, platformList, platformNamed } from '../platforms/index.js'
+import {
+  cataloguedPlatforms,
+  platformTagOf,
+  type CataloguedPlatform,
+  type PythonConfiguration
+} from '../model/catalogue.js'
+import { isSelected, type BuildSelectorConfig } from '../model/selector.js'
 
-export type { PythonConfiguration } from './catalogue.js'
+export type { PythonConfiguration } from '../model/catalogue.js'
 
 /** The arch of an identifier, as the `archs` option of its platform names it. */
 export function archOfIdentifier(identifier: string): string {
   const tag = platformTagOf(identifier)
-  const platform = PLATFORM_LIST.find(p => p.ownsIdentifier(identifier))
-  return platform ? platform.archOfTag(tag) : tag
+  const platform = platformList().find(p => p.identifiers.owns(identifier))
+  return platform ? platform.archs.ofTag(tag) : tag
 }
 
 export function allConfigurations(platform: PlatformName): readonly PythonConfiguration[] {
-  return platformNamed(platform).configurations
+  return platformNamed(platform).identifiers.configurations
 }
 
 /** Every identifier cibuildwheel knows, including platforms we do not build yet. */
 export function allKnownIdentifiers(): string[] {
   return [
-    ...PLATFORM_LIST.flatMap(p => p.configurations.map(c => c.identifier)),
-    ...Object.values(notYetIdentifiers()).flat()
+    ...platformList().flatMap(p => p.identifiers.configurations.map(c => c.identifier)),
+    ...notYetPlatforms().flatMap(p => p.identifiers)
   ]
 }
 
-const NOT_YET_TAGS: Record<string, string> = {
-  pyodide_: 'pyodide',
-  android_: 'android',
-  ios_: 'ios'
+/** The catalogue's platforms that no registered platform builds (yet). */
+export function notYetPlatforms(): CataloguedPlatform[] {
+  return cataloguedPlatforms().filter(p => !isRegistered(p.name))
 }
 
 export function notSupportedYet(platform: string, key: string): UserError {
-  const names = PLATFORM_LIST.map(p => p.name)
+  const names = platformList().map(p => p.name)
   return new UserError(`the ${platform} platform is not supported yet`, {
     key,
     value: platform,
@@ -48,10 +52,11 @@ export function notSupportedYet(platform: string, key: string): UserError {
 
 /** The platform named by an `only` identifier, as cibuildwheel derives it. */
 export function platformOfIdentifier(only: string, key = 'only'): PlatformName {
-  const platform = PLATFORM_LIST.find(p => p.ownsIdentifier(only))
+  const platform = platformList().find(p => p.identifiers.owns(only))
   if (platform) return platform.name
-  for (const [tag, name] of Object.entries(NOT_YET_TAGS)) {
-    if (only.includes(tag)) throw notSupportedYet(name, key)
+  for (const other of notYetPlatforms()) {
+    if (other.tagPrefixes.some(prefix => only.includes(prefix)))
+      throw notSupportedYet(other.name, key)
   }
   throw new UserError('is not a build identifier with a known platform', {
     key,
@@ -62,13 +67,13 @@ export function platformOfIdentifier(only: string, key = 'only'): PlatformName {
 
 export function parsePlatformName(value: string, key = 'platform'): PlatformName | 'auto' {
   if (value === 'auto') return value
-  const platform = PLATFORM_LIST.find(p => p.name === value)
+  const platform = platformList().find(p => p.name === value)
   if (platform) return platform.name
-  if (Object.values(NOT_YET_TAGS).includes(value)) throw notSupportedYet(value, key)
+  if (notYetPlatforms().some(p => p.name === value)) throw notSupportedYet(value, key)
   throw new UserError('unknown platform', {
     key,
     value,
-    hint: `use ${listing(['auto', ...PLATFORM_LIST.map(p => p.name)], 'or')}`
+    hint: `use ${listing(['auto', ...platformList().map(p => p.name)], 'or')}`
   })
 }
 
@@ -83,7 +88,10 @@ export function selectConfigurations(
   runner: Runner
 ): PythonConfiguration[] {
   const chosen = platformNamed(platform)
-  return chosen.configurations.filter(
-    c => archs.has(c.arch) && isSelected(selector, c.identifier) && chosen.buildableOn(c, runner)
+  return chosen.identifiers.configurations.filter(
+    c =>
+      archs.has(c.arch) &&
+      isSelected(selector, c.identifier) &&
+      chosen.identifiers.buildableOn(c, runner)
   )
 }

@@ -5,9 +5,9 @@
  * of the catalogue order, so an abi3 wheel built for the oldest Python of a
  * group is reused by the newer ones in the same job.
  */
-import type { PlatformName } from '../platforms/names.js'
+import type { PlatformName } from '../model/platform-names.js'
 import { platformNamed } from '../platforms/index.js'
-import type { PythonConfiguration } from './catalogue.js'
+import type { PythonConfiguration } from '../model/catalogue.js'
 
 export interface MatrixEntry {
   readonly os: string
@@ -50,13 +50,15 @@ export function buildMatrix(
     const { platform, arch } = list[0]
     const owner = platformNamed(platform)
     // An identifier built under emulation on its runner counts as several.
-    const weight = owner.emulatedOn(arch, owner.runnerMachine(arch)) ? EMULATION_WEIGHT : 1
+    const weight = owner.containers?.emulatedOn(arch, owner.runners.machine(arch))
+      ? EMULATION_WEIGHT
+      : 1
     const count =
       maxPerJob > 0 ? Math.min(list.length, Math.ceil((list.length * weight) / maxPerJob)) : 1
     const chunks = balancedChunks(list, count)
     chunks.forEach((chunk, index) => {
       entries.push({
-        os: platformNamed(platform).runnerLabel(arch),
+        os: platformNamed(platform).runners.label(arch),
         platform,
         archs: arch,
         group: chunks.length > 1 ? `${key}-${index + 1}` : key,

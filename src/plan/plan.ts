@@ -1,9 +1,9 @@
 /** Options + selected identifiers + machine facts → the BuildPlan (pure). */
-import type { Options } from '../options/types.js'
+import type { Options } from '../model/options.js'
 import { platformNamed } from '../platforms/index.js'
-import type { PythonConfiguration } from './catalogue.js'
-import type { PlanFacts } from './facts.js'
-import type { BuildPlan } from './types.js'
+import type { PythonConfiguration } from '../model/catalogue.js'
+import type { PlanFacts } from '../model/facts.js'
+import type { BuildPlan } from '../model/build-plan.js'
 
 export function createBuildPlan(
   options: Options,

@@ -1,5 +1,5 @@
 /** The identifiers a command works on, from resolved options. */
-import type { Options } from '../options/types.js'
+import type { Options } from '../model/options.js'
 import { UserError } from '../util/errors.js'
 import { selectConfigurations, type PythonConfiguration } from './identifiers.js'
 import { buildMatrix } from './matrix.js'

@@ -6,7 +6,7 @@
 import { EXIT, UserError } from '../util/errors.js'
 import { words } from '../util/text.js'
 import { allKnownIdentifiers } from './identifiers.js'
-import { requiredGroup, selectorMatches, type EnableGroup } from './selector.js'
+import { requiredGroup, selectorMatches, type EnableGroup } from '../model/selector.js'
 
 const LEGACY: readonly { test: RegExp; text: string }[] = [
   { test: /p2|p35|p36|p37|p38/, text: 'Python < 3.9 is not supported' },

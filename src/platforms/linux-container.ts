@@ -9,22 +9,24 @@
  * removed at the end.
  */
 import path from 'node:path'
-import type { Options } from '../options/types.js'
-import type { PythonConfiguration } from '../plan/catalogue.js'
-import type { PlanFacts } from '../plan/facts.js'
+import type { Options } from '../model/options.js'
+import type { PythonConfiguration } from '../model/catalogue.js'
+import type { PlanFacts } from '../model/facts.js'
 import {
   IMAGE_PATH_PREPEND,
   type Build,
   type BuildGroup,
   type ContainerSpec,
   type Step
-} from '../plan/types.js'
+} from '../model/build-plan.js'
 import { buildDirs, POSIX } from '../steps/dialect.js'
 import { withEnvironment } from '../steps/environment.js'
 import { pipelineSteps } from '../steps/pipeline.js'
 import { shellArgv } from '../steps/placeholders.js'
 import { resolveImage } from '../container/images.js'
-import * as shared from './shared.js'
+import { baseBuildEnv, hostAudit, hostBaseEnv } from './host-env.js'
+import { auditRequirements, buildConstraints, toolsSetupSteps } from './setup-steps.js'
+import { coreShare, isTested } from './host-build.js'
 import { join } from '../util/shlex.js'
 
 const CONTAINER_PROJECT = '/project'
@@ -145,7 +147,7 @@ function containerGroup(
     ],
     env: containerEnv
   }
-  const runnerEnv = shared.hostBaseEnv(facts)
+  const runnerEnv = hostBaseEnv(facts)
   const host = (
     stepName: string,
     argv: string[],
@@ -160,12 +162,12 @@ function containerGroup(
     where: 'host',
     phase: 'build'
   })
-  const auditTools = shared.auditRequirements(
+  const auditTools = auditRequirements(
     options,
     list.map(c => c.identifier)
   )
   const setup: Step[] = [
-    ...(auditTools.length > 0 ? shared.toolsSetupSteps(facts, auditTools, POSIX) : []),
+    ...(auditTools.length > 0 ? toolsSetupSteps(facts, auditTools, POSIX) : []),
     ...(mountCache
       ? [
           host(
@@ -218,7 +220,7 @@ function containerGroup(
     'bin'
   )
   const toolPath = { [IMAGE_PATH_PREPEND]: firstPythonBin }
-  const constraints = shared.buildConstraints(
+  const constraints = buildConstraints(
     options,
     list,
     { dir: `${CONTAINER_WORK}/constraints`, where: 'container', python: '' },
@@ -228,7 +230,7 @@ function containerGroup(
   setup.push(...constraints.setup)
   // uv for the test envs, once per container: the image's own, or one
   // installed by pip (pinned) beside the builds.
-  const tested = list.some(c => shared.isTested(options, options.buildOptions(c.identifier)))
+  const tested = list.some(c => isTested(options, options.buildOptions(c.identifier)))
   if (tested) {
     const python = path.posix.join(firstPythonBin, 'python')
     const pins = constraints.fileOf(list[0].identifier)
@@ -258,7 +260,7 @@ function containerGroup(
       argv: withEnvironment(first.environment, shellArgv(first.beforeAll, 'bash')),
       display: first.beforeAll,
       env: {
-        ...shared.baseBuildEnv(list[0].identifier),
+        ...baseBuildEnv(list[0].identifier),
         [IMAGE_PATH_PREPEND]: `${BEFORE_ALL_PYTHON_BIN}:${firstPythonBin}`,
         WHEELWRIGHT_PROJECT: CONTAINER_PROJECT,
         WHEELWRIGHT_PACKAGE: inside.package
@@ -273,8 +275,8 @@ function containerGroup(
     const python = path.posix.join(c.pathStr ?? `/opt/python/${c.identifier}`, 'bin', 'python')
     const workDir = path.posix.join(CONTAINER_WORK, c.identifier)
     const wheelDir = path.join(facts.tempDir, 'wheels', c.identifier)
-    const tested = shared.isTested(options, build)
-    const baseEnv = shared.baseBuildEnv(c.identifier)
+    const tested = isTested(options, build)
+    const baseEnv = baseBuildEnv(c.identifier)
     const copyOut = host(
       'copy-out',
       [
@@ -304,10 +306,10 @@ function containerGroup(
       baseEnv,
       pathTail: path.posix.dirname(python),
       checkPython: true,
-      cores: shared.coreShare(facts, options.parallel, lane.total),
+      cores: coreShare(facts, options.parallel, lane.total),
       constraintsFile: constraints.fileOf(c.identifier),
       afterRepair: [copyOut],
-      audit: shared.hostAudit(facts, wheelDir)
+      audit: hostAudit(facts, wheelDir)
     })
     return {
       identifier: c.identifier,

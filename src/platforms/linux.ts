@@ -4,17 +4,29 @@
  * auditwheel from the tools venv (the default repair: linux-repair.ts).
  */
 import path from 'node:path'
-import type { Options } from '../options/types.js'
+import type { Options } from '../model/options.js'
 import {
   catalogueConfigurations,
   platformTagOf,
   type PythonConfiguration
-} from '../plan/catalogue.js'
-import type { PlanFacts } from '../plan/facts.js'
-import { LINUX_LAYOUT } from '../python/layout.js'
+} from '../model/catalogue.js'
+import type { PlanFacts } from '../model/facts.js'
+import { optionSpec, type OptionSpec } from '../model/option-spec.js'
+import { posixLayout } from '../python/layout.js'
 import { buildDirs, POSIX } from '../steps/dialect.js'
 
-import * as shared from './shared.js'
+import { baseBuildEnv, hostAudit, hostBaseEnv, posixPathTail } from './host-env.js'
+import { hostConstraints, hostTools } from './setup-steps.js'
+import {
+  coreShare,
+  hostBeforeAll,
+  hostBuilds,
+  hostGroup,
+  hostPipeline,
+  isTested,
+  keptVenvsDir,
+  makeBuild
+} from './host-build.js'
 import { containerGroups } from './linux-container.js'
 import type { Platform, PlannedGroups } from './platform.js'
 import { LINUX_ARCHS } from './linux-archs.js'
@@ -43,50 +55,109 @@ function imageOption(identifier: string): string {
   return `${familyOf(identifier)}-${archOfTag(platformTagOf(identifier))}-image`
 }
 
+/** The manylinux policy of an arch's default image, where it is not manylinux_2_28. */
+const IMAGE_DEFAULTS: Readonly<Record<string, string>> = {
+  armv7l: 'manylinux_2_31',
+  riscv64: 'manylinux_2_39'
+}
+const IMAGE = { kind: 'scalar' } as const
+
+/** The image keys, one per family and arch, as cibuildwheel reads them. */
+const IMAGE_SPECS: readonly OptionSpec[] = [
+  ...LINUX_ARCHS.map(arch =>
+    optionSpec(`manylinux-${arch}-image`, IMAGE, IMAGE_DEFAULTS[arch] ?? 'manylinux_2_28', {
+      ignoreEmpty: true
+    })
+  ),
+  ...['x86_64', 'i686', 'aarch64'].map(arch =>
+    optionSpec(`manylinux-pypy_${arch}-image`, IMAGE, 'manylinux_2_28', { ignoreEmpty: true })
+  ),
+  ...LINUX_ARCHS.map(arch =>
+    optionSpec(`musllinux-${arch}-image`, IMAGE, 'musllinux_1_2', { ignoreEmpty: true })
+  )
+]
+
 export const LINUX: Platform = {
   name: 'linux',
-  runnerOs: 'linux',
-  nodePlatform: 'linux',
-  machines: {
-    x64: 'x86_64',
-    arm64: 'aarch64',
-    x86: 'i686',
-    ia32: 'i686',
-    arm: 'armv7l',
-    ppc64: 'ppc64le',
-    s390x: 's390x',
-    riscv64: 'riscv64'
+  runners: {
+    os: 'linux',
+    nodePlatform: 'linux',
+    machines: {
+      x64: 'x86_64',
+      arm64: 'aarch64',
+      x86: 'i686',
+      ia32: 'i686',
+      arm: 'armv7l',
+      ppc64: 'ppc64le',
+      s390x: 's390x',
+      riscv64: 'riscv64'
+    },
+    label: arch => (ARM_RUNNER.includes(arch) ? 'ubuntu-24.04-arm' : 'ubuntu-latest'),
+    machine: arch => (ARM_RUNNER.includes(arch) ? 'aarch64' : 'x86_64'),
+    hosted: {
+      temp: '/home/runner/work/_temp',
+      cache: '/home/runner/.cache/wheelwright',
+      toolCache: '/opt/hostedtoolcache'
+    },
+    path: path.posix,
+    python: 'python3'
   },
-  archs: LINUX_ARCHS,
-  synonyms: { x86_64: 'x86_64', i686: 'i686', aarch64: 'aarch64' },
-  autoArchs: native => [native],
-  archs32: ['i686', 'armv7l'],
-  // aarch64 can run armv7l only with a 32-bit EL0; like cibuildwheel without
-  // `linux32`, we do not assume it.
-  auto32: { x86_64: 'i686' },
-  ownsIdentifier: identifier => identifier.includes('linux_'),
-  archOfTag,
-  hostPlatformTag: (machine, libc) => `${libc === 'musl' ? 'musllinux' : 'manylinux'}_${machine}`,
-  buildableOn: () => true,
-  runnerLabel: arch => (ARM_RUNNER.includes(arch) ? 'ubuntu-24.04-arm' : 'ubuntu-latest'),
-  runnerMachine: arch => (ARM_RUNNER.includes(arch) ? 'aarch64' : 'x86_64'),
-  emulatedOn: (arch, machine) => arch !== machine && NATIVE_32[machine] !== arch,
-  ociPlatform: arch => OCI_PLATFORMS[arch],
-  hosted: {
-    temp: '/home/runner/work/_temp',
-    cache: '/home/runner/.cache/wheelwright',
-    toolCache: '/opt/hostedtoolcache'
+  archs: {
+    all: LINUX_ARCHS,
+    synonyms: { x86_64: 'x86_64', i686: 'i686', aarch64: 'aarch64' },
+    auto: native => [native],
+    bits32: ['i686', 'armv7l'],
+    // aarch64 can run armv7l only with a 32-bit EL0; like cibuildwheel without
+    // `linux32`, we do not assume it.
+    auto32: { x86_64: 'i686' },
+    ofTag: archOfTag,
+    hostTag: (machine, libc) => `${libc === 'musl' ? 'musllinux' : 'manylinux'}_${machine}`
   },
-  path: path.posix,
-  hostPython: 'python3',
-  optionDefaults: { 'repair-wheel-command': 'auditwheel repair -w {dest_dir} {wheel}' },
-  ownOptions: /^(many|musl)linux-/,
-  imageOption,
-  containers: true,
-  layout: LINUX_LAYOUT,
-  configurations: catalogueConfigurations('linux', archOfTag),
-  // Host builds use what discovery found: pyenv, PATH, the tool cache.
-  interpreters: async (_input, discovered) => discovered,
+  identifiers: {
+    configurations: catalogueConfigurations('linux', archOfTag),
+    owns: identifier => identifier.includes('linux_'),
+    buildableOn: () => true
+  },
+  options: {
+    defaults: { 'repair-wheel-command': 'auditwheel repair -w {dest_dir} {wheel}' },
+    own: /^(many|musl)linux-/,
+    specs: IMAGE_SPECS,
+    noEffect: Object.fromEntries(
+      ['x86_64', 'i686', 'aarch64'].map(arch => [
+        `manylinux-pypy_${arch}-image`,
+        `has no effect since cibuildwheel 4: PyPy builds use manylinux-${arch}-image`
+      ])
+    ),
+    inputs: [
+      {
+        name: 'manylinux-image',
+        setsEvery: 'manylinux-',
+        commands: ['build'],
+        metavar: 'IMAGE',
+        default: 'manylinux_2_28',
+        description:
+          'A policy name (resolved to a pinned image) or a full image reference, for every arch.'
+      },
+      {
+        name: 'musllinux-image',
+        setsEvery: 'musllinux-',
+        commands: ['build'],
+        metavar: 'IMAGE',
+        default: 'musllinux_1_2',
+        description: 'A policy name or a full image reference, for every arch.'
+      }
+    ]
+  },
+  containers: {
+    imageOption,
+    ociPlatform: arch => OCI_PLATFORMS[arch],
+    emulatedOn: (arch, machine) => arch !== machine && NATIVE_32[machine] !== arch
+  },
+  // Host builds use what discovery found (pyenv, PATH, the tool cache); nothing is installed.
+  // An actions/python-versions archive finds its libpython through LD_LIBRARY_PATH.
+  python: {
+    layout: posixLayout('linux', dir => ({ LD_LIBRARY_PATH: path.join(dir, 'lib') }))
+  },
   plan: planLinux
 }
 
@@ -97,7 +168,7 @@ export function planLinux(
 ): PlannedGroups {
   if (!facts.useContainer) return hostGroups(options, configurations, facts)
   const imageOf = (identifier: string) => {
-    const key = LINUX.imageOption(identifier)!
+    const key = imageOption(identifier)
     return { image: options.buildOptions(identifier).image, key }
   }
   return {
@@ -117,24 +188,24 @@ function hostGroups(
     if (!libcOk) return 'platform' as const
     return facts.hostInterpreters.get(c.identifier) ?? ('interpreter' as const)
   }
-  const constraints = shared.hostConstraints(options, configurations, facts, POSIX)
-  const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) => {
+  const constraints = hostConstraints(options, configurations, facts, POSIX)
+  const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
     const build = options.buildOptions(c.identifier)
     const workDir = path.join(facts.tempDir, 'build', c.identifier)
-    const tested = shared.isTested(options, build)
-    const baseEnv = { ...shared.hostBaseEnv(facts), ...shared.baseBuildEnv(c.identifier) }
+    const tested = isTested(options, build)
+    const baseEnv = { ...hostBaseEnv(facts), ...baseBuildEnv(c.identifier) }
     const repaired = buildDirs(POSIX, workDir).repaired
-    const steps = shared.hostPipeline(
+    const steps = hostPipeline(
       options,
       build,
       { python: interpreter.path, workDir, tested, baseEnv, dialect: POSIX },
       {
         constraintsFile: constraints.fileOf(c.identifier),
-        pathTail: shared.posixPathTail(facts),
+        pathTail: posixPathTail(facts),
         virtualenv: path.join(toolsBin, 'virtualenv'),
-        cores: shared.coreShare(facts, options.parallel, configurations.length),
-        sharedVenvRoot: shared.keptVenvsDir(facts, POSIX),
-        audit: shared.hostAudit(facts, repaired),
+        cores: coreShare(facts, options.parallel, configurations.length),
+        sharedVenvRoot: keptVenvsDir(facts, POSIX),
+        audit: hostAudit(facts, repaired),
         builtInRepair: hostRepairArgv(
           path.join(toolsBin, 'python'),
           platformTagOf(c.identifier),
@@ -142,7 +213,7 @@ function hostGroups(
         )
       }
     )
-    return shared.makeBuild(build, interpreter, {
+    return makeBuild(build, interpreter, {
       workDir,
       wheelDir: repaired,
       env: baseEnv,
@@ -150,8 +221,8 @@ function hostGroups(
       tested
     })
   })
-  return shared.hostGroup(found, builds => [
-    ...shared.hostTools(
+  return hostGroup(found, builds => [
+    ...hostTools(
       facts,
       options,
       builds,
@@ -159,6 +230,6 @@ function hostGroups(
       POSIX
     ),
     ...constraints.setup,
-    ...shared.hostBeforeAll(options, builds, shared.hostBaseEnv(facts), 'bash')
+    ...hostBeforeAll(options, builds, hostBaseEnv(facts), 'bash')
   ])
 }

@@ -7,16 +7,27 @@
  * runner, never arm64 on an Intel runner (a warning instead).
  */
 import path from 'node:path'
-import type { Options } from '../options/types.js'
-import { catalogueConfigurations, type PythonConfiguration } from '../plan/catalogue.js'
-import type { PlanFacts } from '../plan/facts.js'
-import type { Build } from '../plan/types.js'
-import { selectorMatches } from '../plan/selector.js'
-import { MACOS_LAYOUT } from '../python/layout.js'
-import { macosPkgFallback, type ProvideRules } from '../python/provide.js'
+import type { Options } from '../model/options.js'
+import { UserError } from '../util/errors.js'
+import { catalogueConfigurations, type PythonConfiguration } from '../model/catalogue.js'
+import type { PlanFacts } from '../model/facts.js'
+import type { Build } from '../model/build-plan.js'
+import { selectorMatches } from '../model/selector.js'
+import { posixLayout } from '../python/layout.js'
 import { buildDirs, POSIX } from '../steps/dialect.js'
 
-import * as shared from './shared.js'
+import { baseBuildEnv, hostAudit, hostBaseEnv, posixPathTail } from './host-env.js'
+import { hostConstraints, hostTools } from './setup-steps.js'
+import {
+  hostBeforeAll,
+  hostBuilds,
+  hostGroup,
+  hostInterpreter,
+  hostPipeline,
+  isTested,
+  keptVenvsDir,
+  makeBuild
+} from './host-build.js'
 import {
   archEnvironment,
   delocateArchs,
@@ -29,61 +40,95 @@ import type { Platform, PlannedGroups } from './platform.js'
 const p = path.posix
 const archOfTag = (tag: string) => tag.replace(/^macosx_/, '')
 
-/** python.org's macOS builds are universal2: the host's own arch dir serves every target. */
-export const MACOS_INTERPRETERS: ProvideRules = {
-  layout: MACOS_LAYOUT,
-  toolCacheTarget: (_config, hostMachine) => ({ machine: hostMachine }),
-  anyArchSibling: true,
-  fallback: macosPkgFallback
-}
-
 export const MACOS: Platform = {
   name: 'macos',
-  runnerOs: 'macos',
-  nodePlatform: 'darwin',
-  machines: {
-    x64: 'x86_64',
-    arm64: 'arm64',
-    x86: 'i386',
-    ia32: 'i386',
-    arm: 'arm',
-    ppc64: 'ppc64',
-    s390x: 's390x',
-    riscv64: 'riscv64'
+  runners: {
+    os: 'macos',
+    nodePlatform: 'darwin',
+    machines: {
+      x64: 'x86_64',
+      arm64: 'arm64',
+      x86: 'i386',
+      ia32: 'i386',
+      arm: 'arm',
+      ppc64: 'ppc64',
+      s390x: 's390x',
+      riscv64: 'riscv64'
+    },
+    label: arch => (arch === 'x86_64' ? 'macos-15-intel' : 'macos-latest'),
+    machine: arch => (arch === 'x86_64' ? 'x86_64' : 'arm64'),
+    hosted: {
+      temp: '/Users/runner/work/_temp',
+      cache: '/Users/runner/.cache/wheelwright',
+      toolCache: '/Users/runner/hostedtoolcache'
+    },
+    path: path.posix,
+    python: 'python3'
   },
-  archs: ['x86_64', 'arm64', 'universal2'],
-  synonyms: { x86_64: 'x86_64', i686: null, aarch64: 'arm64' },
-  autoArchs: native => [native],
-  archs32: [],
-  auto32: {},
-  ownsIdentifier: identifier => identifier.includes('macosx_'),
-  archOfTag,
-  hostPlatformTag: machine => `macosx_${machine}`,
-  // PyPy and GraalPy arm64 cannot be cross-built from an Intel mac.
-  buildableOn: (c, runner) =>
-    !(
-      runner.machine === 'x86_64' &&
-      /^(pp|gp)/.test(c.identifier) &&
-      c.identifier.endsWith('arm64')
-    ),
-  runnerLabel: arch => (arch === 'x86_64' ? 'macos-15-intel' : 'macos-latest'),
-  runnerMachine: arch => (arch === 'x86_64' ? 'x86_64' : 'arm64'),
-  hosted: {
-    temp: '/Users/runner/work/_temp',
-    cache: '/Users/runner/.cache/wheelwright',
-    toolCache: '/Users/runner/hostedtoolcache'
+  archs: {
+    all: ['x86_64', 'arm64', 'universal2'],
+    synonyms: { x86_64: 'x86_64', i686: null, aarch64: 'arm64' },
+    auto: native => [native],
+    bits32: [],
+    auto32: {},
+    ofTag: archOfTag,
+    hostTag: machine => `macosx_${machine}`
   },
-  path: path.posix,
-  hostPython: 'python3',
-  optionDefaults: {
-    'repair-wheel-command':
-      'delocate-wheel --require-archs {delocate_archs} -w {dest_dir} -v {wheel}'
+  identifiers: {
+    configurations: catalogueConfigurations('macos', archOfTag),
+    owns: identifier => identifier.includes('macosx_'),
+    // PyPy and GraalPy arm64 cannot be cross-built from an Intel mac.
+    buildableOn: (c, runner) =>
+      !(
+        runner.machine === 'x86_64' &&
+        /^(pp|gp)/.test(c.identifier) &&
+        c.identifier.endsWith('arm64')
+      )
   },
-  ...shared.HOST_ONLY,
-  layout: MACOS_LAYOUT,
-  configurations: catalogueConfigurations('macos', archOfTag),
-  interpreters: shared.providedInterpreters(MACOS_INTERPRETERS),
+  options: {
+    defaults: {
+      'repair-wheel-command':
+        'delocate-wheel --require-archs {delocate_archs} -w {dest_dir} -v {wheel}'
+    },
+    inputs: [
+      {
+        name: 'macos-deployment-target',
+        commands: ['build'],
+        metavar: 'VERSION',
+        default: 'per arch/Python',
+        description: 'Overrides `MACOSX_DEPLOYMENT_TARGET`.'
+      }
+    ],
+    settings: [
+      {
+        name: 'macos-deployment-target',
+        check: (value, key) => {
+          if (!/^\d+(\.\d+)?$/.test(value))
+            throw new UserError('is not a macOS version', {
+              key,
+              value,
+              hint: 'for example 11.0 or 10.13'
+            })
+        }
+      }
+    ]
+  },
+  python: {
+    layout: posixLayout('darwin', () => ({})),
+    installs: {
+      // python.org's macOS builds are universal2: the host's own arch dir serves every target.
+      toolCacheTarget: (_config, hostMachine) => ({ machine: hostMachine }),
+      anyArchSibling: true,
+      fallback: { kind: 'installer-pkg' }
+    }
+  },
   plan: planMacos
+}
+
+/** The `macos-deployment-target` setting, checked when the options were read. */
+function deploymentTargetOf(options: Options): string | undefined {
+  const value = options.platformSettings['macos-deployment-target']
+  return typeof value === 'string' ? value : undefined
 }
 
 /** Variables cibuildwheel removes from a macOS build environment. */
@@ -143,34 +188,27 @@ export function planMacos(
   facts: PlanFacts
 ): PlannedGroups {
   const interpreterOf = (c: PythonConfiguration) =>
-    shared.hostInterpreter(c, options, facts, MACOS_INTERPRETERS, MACOS.hosted.toolCache) ??
-    ('interpreter' as const)
-  const constraints = shared.hostConstraints(options, configurations, facts, POSIX)
-  const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) =>
+    hostInterpreter(c, options, facts, MACOS) ?? ('interpreter' as const)
+  const constraints = hostConstraints(options, configurations, facts, POSIX)
+  const found = hostBuilds(configurations, interpreterOf, (c, interpreter) =>
     macosBuild(
       options,
       c,
       facts,
       interpreter,
-      shared.posixPathTail(facts),
+      posixPathTail(facts),
       constraints.fileOf(c.identifier)
     )
   )
   const beforeAllEnv = {
-    ...shared.hostBaseEnv(facts),
+    ...hostBaseEnv(facts),
     MACOSX_DEPLOYMENT_TARGET:
-      facts.env.MACOSX_DEPLOYMENT_TARGET ?? options.macosDeploymentTarget ?? '10.9'
+      facts.env.MACOSX_DEPLOYMENT_TARGET ?? deploymentTargetOf(options) ?? '10.9'
   }
-  return shared.hostGroup(found, builds => [
-    ...shared.hostTools(
-      facts,
-      options,
-      builds,
-      { before: ['delocate'], after: ['virtualenv'] },
-      POSIX
-    ),
+  return hostGroup(found, builds => [
+    ...hostTools(facts, options, builds, { before: ['delocate'], after: ['virtualenv'] }, POSIX),
     ...constraints.setup,
-    ...shared.hostBeforeAll(options, builds, beforeAllEnv, 'bash')
+    ...hostBeforeAll(options, builds, beforeAllEnv, 'bash')
   ])
 }
 
@@ -189,25 +227,25 @@ function macosBuild(
     identifier: c.identifier,
     pythonVersion: c.version,
     environment: build.environment,
-    input: options.macosDeploymentTarget,
+    input: deploymentTargetOf(options),
     runnerValue: facts.env.MACOSX_DEPLOYMENT_TARGET
   })
   const flags = archEnvironment(arch, target.target)
-  const runner: Record<string, string> = shared.hostBaseEnv(facts)
+  const runner: Record<string, string> = hostBaseEnv(facts)
   for (const name of DROPPED) delete runner[name]
   const baseEnv: Record<string, string> = {
     ...runner,
-    ...shared.baseBuildEnv(c.identifier),
+    ...baseBuildEnv(c.identifier),
     MACOSX_DEPLOYMENT_TARGET: target.target,
     // setdefault: the runner's own values win.
     ARCHFLAGS: facts.env.ARCHFLAGS ?? flags.ARCHFLAGS,
     _PYTHON_HOST_PLATFORM: facts.env._PYTHON_HOST_PLATFORM ?? flags._PYTHON_HOST_PLATFORM
   }
   const testing = macosTestArch(c.identifier, arch, options.runner.machine, options.testSkip)
-  const wanted = shared.isTested(options, build)
+  const wanted = isTested(options, build)
   const tested = wanted && testing.arch !== undefined
   const repaired = buildDirs(POSIX, workDir).repaired
-  const steps = shared.hostPipeline(
+  const steps = hostPipeline(
     options,
     build,
     { python: interpreter.path, workDir, tested, baseEnv, dialect: POSIX },
@@ -217,12 +255,12 @@ function macosBuild(
       pathTail: `${p.dirname(interpreter.path)}:${pathTail}`,
       delocateArchs: delocateArchs(arch),
       virtualenv: p.join(facts.toolsDir, 'bin', 'virtualenv'),
-      sharedVenvRoot: shared.keptVenvsDir(facts, POSIX),
+      sharedVenvRoot: keptVenvsDir(facts, POSIX),
       testPrefix: testing.prefix,
-      audit: shared.hostAudit(facts, repaired)
+      audit: hostAudit(facts, repaired)
     }
   )
-  return shared.makeBuild(build, interpreter, {
+  return makeBuild(build, interpreter, {
     workDir,
     wheelDir: repaired,
     environment: raiseInEnvironment(build.environment, target),

@@ -3,11 +3,11 @@
  * them, else from Node's process.platform / process.arch. Also decides the
  * runner assumed by `--dry-run` for another platform.
  */
-import type { Env } from '../options/env.js'
-import { PLATFORM_LIST } from './index.js'
-import type { Runner } from './names.js'
+import type { Env } from '../model/env.js'
+import { platformList } from './index.js'
+import type { Runner } from '../model/platform-names.js'
 
-export type { PlatformName, Runner } from './names.js'
+export type { PlatformName, Runner } from '../model/platform-names.js'
 
 export function detectRunner(
   env: Env,
@@ -16,11 +16,11 @@ export function detectRunner(
 ): Runner {
   const runnerOs = (env.RUNNER_OS ?? '').toLowerCase()
   const platform =
-    PLATFORM_LIST.find(p => p.runnerOs === runnerOs) ??
-    PLATFORM_LIST.find(p => p.nodePlatform === nodePlatform) ??
-    PLATFORM_LIST[0]
+    platformList().find(p => p.runners.os === runnerOs) ??
+    platformList().find(p => p.runners.nodePlatform === nodePlatform) ??
+    platformList()[0]
   const arch = (env.RUNNER_ARCH ?? '').toLowerCase() || nodeArch
-  return { platform: platform.name, machine: platform.machines[arch] ?? arch }
+  return { platform: platform.name, machine: platform.runners.machines[arch] ?? arch }
 }
 
 /** The machine this process runs on (RUNNER_* ignored). */

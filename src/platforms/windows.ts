@@ -8,18 +8,29 @@
  * uses. Repair with delvewheel; ARM64 wheels are not tested off ARM64.
  */
 import path from 'node:path'
-import type { Options } from '../options/types.js'
+import type { Options } from '../model/options.js'
 import {
   catalogueConfigurations,
   platformTagOf,
   type PythonConfiguration
-} from '../plan/catalogue.js'
-import type { PlanFacts } from '../plan/facts.js'
-import { WINDOWS_LAYOUT } from '../python/layout.js'
-import { nugetFallback, type ProvideRules } from '../python/provide.js'
+} from '../model/catalogue.js'
+import type { PlanFacts } from '../model/facts.js'
+import type { PythonLayout } from '../python/layout.js'
+import type { ToolCacheTarget } from '../python/locations.js'
 import { buildDirs, WINDOWS as DIALECT } from '../steps/dialect.js'
 
-import * as shared from './shared.js'
+import { baseBuildEnv, hostBaseEnv } from './host-env.js'
+import { hostConstraints, hostTools } from './setup-steps.js'
+import {
+  hostBeforeAll,
+  hostBuilds,
+  hostGroup,
+  hostInterpreter,
+  hostPipeline,
+  isTested,
+  keptVenvsDir,
+  makeBuild
+} from './host-build.js'
 import { activationSteps, capturedEnvName, getEnv, vcvarsArch } from './msvc.js'
 import type { Platform, PlannedGroups } from './platform.js'
 
@@ -37,68 +48,123 @@ export function windowsTarget(identifier: string): string {
   return TAG_ARCHS[platformTagOf(identifier)] ?? 'AMD64'
 }
 
+/** Where Python puts its files on Windows, and how an actions/python-versions archive installs. */
+const WINDOWS_LAYOUT: PythonLayout = {
+  path: w,
+  manifestPlatform: 'win32',
+  interpreterNames: minor => ['python.exe', `python${minor}t.exe`],
+  toolCacheInterpreter: dir => w.join(dir, 'python.exe'),
+  pypyExecutable: dir => w.join(dir, 'python.exe'),
+  graalpyExecutable: dir => w.join(dir, 'bin', 'graalpy.exe'),
+  setupScript: [
+    'powershell',
+    '-NoLogo',
+    '-NoProfile',
+    '-NonInteractive',
+    '-ExecutionPolicy',
+    'Bypass',
+    '-File',
+    '.\\setup.ps1'
+  ],
+  setupEnv: () => ({})
+}
+
 /**
  * The tool-cache Python of the target's arch; for win_arm64 on another
  * machine, the host's Python plus the ARM64 import libraries to link with.
  */
-export const WINDOWS_INTERPRETERS: ProvideRules = {
-  layout: WINDOWS_LAYOUT,
-  toolCacheTarget: (config, hostMachine) => {
-    const target = windowsTarget(config.identifier)
-    if (target !== 'ARM64' || hostMachine === 'ARM64') return { machine: target }
-    const freeThreaded = /^cp\d+t-/.test(config.identifier)
-    return {
-      machine: hostMachine,
-      crossLibs: {
-        nugetId: freeThreaded ? 'pythonarm64-freethreaded' : 'pythonarm64',
-        version: config.version
-      }
+const toolCacheTarget: ToolCacheTarget = (config, hostMachine) => {
+  const target = windowsTarget(config.identifier)
+  if (target !== 'ARM64' || hostMachine === 'ARM64') return { machine: target }
+  const freeThreaded = /^cp\d+t-/.test(config.identifier)
+  return {
+    machine: hostMachine,
+    crossLibs: {
+      nugetId: freeThreaded ? 'pythonarm64-freethreaded' : 'pythonarm64',
+      version: config.version
     }
-  },
-  anyArchSibling: false,
-  fallback: nugetFallback
+  }
 }
 
 export const WINDOWS: Platform = {
   name: 'windows',
-  runnerOs: 'windows',
-  nodePlatform: 'win32',
-  machines: {
-    x64: 'AMD64',
-    arm64: 'ARM64',
-    x86: 'x86',
-    ia32: 'x86',
-    arm: 'ARM',
-    ppc64: 'ppc64',
-    s390x: 's390x',
-    riscv64: 'riscv64'
+  runners: {
+    os: 'windows',
+    nodePlatform: 'win32',
+    machines: {
+      x64: 'AMD64',
+      arm64: 'ARM64',
+      x86: 'x86',
+      ia32: 'x86',
+      arm: 'ARM',
+      ppc64: 'ppc64',
+      s390x: 's390x',
+      riscv64: 'riscv64'
+    },
+    label: arch => (arch === 'ARM64' ? 'windows-11-arm' : 'windows-latest'),
+    machine: arch => (arch === 'ARM64' ? 'ARM64' : 'AMD64'),
+    hosted: {
+      temp: 'D:\\a\\_temp',
+      toolCache: 'C:\\hostedtoolcache\\windows',
+      cache: 'C:\\Users\\runneradmin\\.cache\\wheelwright'
+    },
+    path: path.win32,
+    python: 'python'
   },
-  archs: ['x86', 'AMD64', 'ARM64'],
-  synonyms: { x86_64: 'AMD64', i686: 'x86', aarch64: 'ARM64' },
-  autoArchs: native => (native === 'AMD64' ? [native, 'x86'] : [native]),
-  archs32: ['x86'],
-  auto32: { AMD64: 'x86' },
-  ownsIdentifier: identifier => identifier.includes('win_') || identifier.includes('win32'),
-  archOfTag: tag => TAG_ARCHS[tag] ?? tag,
-  hostPlatformTag: machine =>
-    machine === 'ARM64' ? 'win_arm64' : machine === 'x86' ? 'win32' : 'win_amd64',
-  buildableOn: () => true,
-  // Windows paths and tools, then the runners.
-  path: path.win32,
-  hostPython: 'python',
-  hosted: {
-    temp: 'D:\\a\\_temp',
-    toolCache: 'C:\\hostedtoolcache\\windows',
-    cache: 'C:\\Users\\runneradmin\\.cache\\wheelwright'
+  archs: {
+    all: ['x86', 'AMD64', 'ARM64'],
+    synonyms: { x86_64: 'AMD64', i686: 'x86', aarch64: 'ARM64' },
+    auto: native => (native === 'AMD64' ? [native, 'x86'] : [native]),
+    bits32: ['x86'],
+    auto32: { AMD64: 'x86' },
+    ofTag: tag => TAG_ARCHS[tag] ?? tag,
+    hostTag: machine =>
+      machine === 'ARM64' ? 'win_arm64' : machine === 'x86' ? 'win32' : 'win_amd64'
   },
-  runnerLabel: arch => (arch === 'ARM64' ? 'windows-11-arm' : 'windows-latest'),
-  runnerMachine: arch => (arch === 'ARM64' ? 'ARM64' : 'AMD64'),
-  optionDefaults: { 'repair-wheel-command': 'delvewheel repair -w {dest_dir} -v {wheel}' },
-  ...shared.HOST_ONLY,
-  layout: WINDOWS_LAYOUT,
-  configurations: catalogueConfigurations('windows', tag => TAG_ARCHS[tag] ?? tag),
-  interpreters: shared.providedInterpreters(WINDOWS_INTERPRETERS),
+  identifiers: {
+    configurations: catalogueConfigurations('windows', tag => TAG_ARCHS[tag] ?? tag),
+    owns: identifier => identifier.includes('win_') || identifier.includes('win32'),
+    buildableOn: () => true
+  },
+  options: {
+    defaults: { 'repair-wheel-command': 'delvewheel repair -w {dest_dir} -v {wheel}' },
+    inputs: [
+      {
+        name: 'msvc-toolset',
+        commands: ['build'],
+        metavar: 'VERSION',
+        default: 'latest',
+        description: 'MSVC toolset version for `vcvarsall.bat -vcvars_ver=`.'
+      },
+      {
+        name: 'msvc-avoid-vcruntime140-1',
+        commands: ['build'],
+        default: 'false',
+        boolean: true,
+        description: 'Adds `/d2FH4-` so wheels need only VCRUNTIME140.dll.'
+      }
+    ],
+    settings: [{ name: 'msvc-toolset' }, { name: 'msvc-avoid-vcruntime140-1', boolean: true }]
+  },
+  python: {
+    layout: WINDOWS_LAYOUT,
+    installs: {
+      toolCacheTarget,
+      anyArchSibling: false,
+      // python.org's NuGet packages, by tool-cache arch (what cibuildwheel installs).
+      fallback: {
+        kind: 'nuget',
+        packages: { x64: 'python', x86: 'pythonx86', arm64: 'pythonarm64' }
+      }
+    }
+  },
   plan: planWindows
+}
+
+/** The `msvc-toolset` setting, when given. */
+function msvcToolsetOf(options: Options): string | undefined {
+  const value = options.platformSettings['msvc-toolset']
+  return typeof value === 'string' ? value : undefined
 }
 
 /** Target machine → the names the cross-compilation settings use. */
@@ -165,41 +231,40 @@ export function planWindows(
   const host = options.runner.machine
   const toolsScripts = w.join(facts.toolsDir, 'Scripts')
   const hostPath = getEnv(facts.env, 'PATH') ?? ''
-  const runnerEnv = shared.hostBaseEnv(facts)
+  const runnerEnv = hostBaseEnv(facts)
   const interpreterOf = (c: PythonConfiguration) =>
-    shared.hostInterpreter(c, options, facts, WINDOWS_INTERPRETERS, WINDOWS.hosted.toolCache) ??
-    ('interpreter' as const)
-  const constraints = shared.hostConstraints(options, configurations, facts, DIALECT, runnerEnv)
-  const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) => {
+    hostInterpreter(c, options, facts, WINDOWS) ?? ('interpreter' as const)
+  const constraints = hostConstraints(options, configurations, facts, DIALECT, runnerEnv)
+  const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
     const build = options.buildOptions(c.identifier)
     const target = windowsTarget(c.identifier)
     const workDir = w.join(facts.tempDir, 'build', c.identifier)
     const crossConfig = w.join(workDir, 'extra-setup.cfg')
     const baseEnv = {
       ...without(runnerEnv, 'PATH'),
-      ...shared.baseBuildEnv(c.identifier),
+      ...baseBuildEnv(c.identifier),
       ...compilerEnv({
         identifier: c.identifier,
         target,
         hostMachine: host,
-        avoidVcruntime1401: options.msvcAvoidVcruntime1401,
+        avoidVcruntime1401: options.platformSettings['msvc-avoid-vcruntime140-1'] === true,
         runnerEnv: facts.env,
         crossConfig
       })
     }
     const cross = target === 'ARM64' && host !== 'ARM64'
-    const wanted = shared.isTested(options, build)
+    const wanted = isTested(options, build)
     const tested = wanted && !cross
     const repaired = buildDirs(DIALECT, workDir).repaired
     const importLibs = 'importLibs' in interpreter ? interpreter.importLibs : undefined
-    const steps = shared.hostPipeline(
+    const steps = hostPipeline(
       options,
       build,
       { python: interpreter.path, workDir, tested, baseEnv, dialect: DIALECT },
       {
         constraintsFile: constraints.fileOf(c.identifier),
         pathTail: `${toolsScripts};${hostPath}`,
-        sharedVenvRoot: shared.keptVenvsDir(facts, DIALECT),
+        sharedVenvRoot: keptVenvsDir(facts, DIALECT),
         ...(cross
           ? { files: { [crossConfig]: crossSetupCfg(CROSS.ARM64.plat, importLibs ?? '') } }
           : {}),
@@ -210,7 +275,7 @@ export function planWindows(
         }
       }
     )
-    return shared.makeBuild(build, interpreter, {
+    return makeBuild(build, interpreter, {
       workDir,
       wheelDir: repaired,
       env: baseEnv,
@@ -226,16 +291,16 @@ export function planWindows(
       capturedEnv: capturedEnvName(vcvarsArch(host, target))
     })
   })
-  return shared.hostGroup(found, builds => [
-    ...shared.hostTools(facts, options, builds, { before: ['delvewheel'] }, DIALECT),
+  return hostGroup(found, builds => [
+    ...hostTools(facts, options, builds, { before: ['delvewheel'] }, DIALECT),
     ...constraints.setup,
     ...activationSteps({
       hostMachine: host,
       targets: builds.map(b => windowsTarget(b.identifier)),
-      toolset: options.msvcToolset,
+      toolset: msvcToolsetOf(options),
       env: runnerEnv,
       cwd: facts.tempDir
     }),
-    ...shared.hostBeforeAll(options, builds, runnerEnv, 'cmd')
+    ...hostBeforeAll(options, builds, runnerEnv, 'cmd')
   ])
 }

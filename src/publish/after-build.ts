@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Options } from '../options/types.js'
+import type { Options } from '../model/options.js'
 import type { RunOutcome } from '../report/outcome.js'
 import { archOfIdentifier } from '../plan/identifiers.js'
 import type { ToolsContext } from './tools.js'

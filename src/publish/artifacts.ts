@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Env } from '../options/env.js'
+import type { Env } from '../model/env.js'
 import type { Reporter } from '../report/log.js'
 import { UserError } from '../util/errors.js'
-import { fnmatch } from '../plan/selector.js'
+import { fnmatch } from '../model/selector.js'
 import { words } from '../util/text.js'
 import { distributionsUnder, sha256File as sha256 } from './files.js'
 

@@ -4,7 +4,7 @@
  * and whether the index is PyPI or TestPyPI.
  */
 import { UserError } from '../util/errors.js'
-import type { Env } from '../options/env.js'
+import type { Env } from '../model/env.js'
 
 /**
  * For testing only: the base URL of the trusted-publishing endpoints

@@ -5,10 +5,10 @@
  * outputs artifact-name, artifact-id, artifact-url and artifact-digest.
  */
 import path from 'node:path'
-import type { Env } from '../options/env.js'
+import type { Env } from '../model/env.js'
 import { UserError } from '../util/errors.js'
 import { artifactServiceMissing, artifactUrl, uploadFiles } from './artifacts.js'
-import type { PublishOptions } from '../options/types.js'
+import type { PublishOptions } from '../model/options.js'
 import type { ToolsContext } from './tools.js'
 
 export interface JobArtifactRequest extends Pick<ToolsContext, 'env' | 'reporter'> {

@@ -4,7 +4,7 @@
  * is handed to reporter.setSecret before anything is logged. The error
  * texts and the hints for the index's error codes are pure functions.
  */
-import type { Env } from '../options/env.js'
+import type { Env } from '../model/env.js'
 import type { Reporter } from '../report/log.js'
 import { UserError } from '../util/errors.js'
 import { boundedRequest, type Bounds } from './bounded.js'

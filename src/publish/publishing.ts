@@ -2,7 +2,7 @@
  * Publishing a set of files as the commands do: in a scope that an interrupt
  * leaves clean, then the `published` output and the summary table.
  */
-import type { Options } from '../options/types.js'
+import type { Options } from '../model/options.js'
 import { isUserError } from '../util/errors.js'
 import { withInterruptScope, type InterruptScope } from '../util/interrupt.js'
 import { redactUrl } from './index-url.js'

@@ -7,7 +7,7 @@
  * run does every check and says what it would upload, and where.
  */
 import os from 'node:os'
-import type { PublishOptions } from '../options/types.js'
+import type { PublishOptions } from '../model/options.js'
 import { UserError } from '../util/errors.js'
 import type { InterruptScope } from '../util/interrupt.js'
 import { makeAttestations, attestationPath } from './attest.js'

@@ -1,5 +1,5 @@
 /** When build mode publishes, and the name of an sdist job's artifact. */
-import type { PublishMode } from '../options/types.js'
+import type { PublishMode } from '../model/options.js'
 import { tagOfRef } from './tag.js'
 
 export { DEFAULT_ARTIFACT_PATTERN, DEFAULT_USERNAME } from '../options/publish.js'

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Env } from '../options/env.js'
+import type { Env } from '../model/env.js'
 import type { Reporter } from '../report/log.js'
 import type { Reaper } from '../util/reaper.js'
 import { UserError } from '../util/errors.js'

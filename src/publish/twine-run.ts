@@ -8,7 +8,7 @@
 import path from 'node:path'
 import { exhausted, pauseBefore, sleep, type Bounds } from './bounded.js'
 import { redactUrl } from './index-url.js'
-import type { Env } from '../options/env.js'
+import type { Env } from '../model/env.js'
 import type { Reporter } from '../report/log.js'
 import { UserError } from '../util/errors.js'
 import { exec, type ChildTracker } from '../util/exec.js'

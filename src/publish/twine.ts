@@ -4,7 +4,7 @@
  * the reading of its output (which files were skipped, why an upload failed).
  */
 import { isCredential } from '../util/credentials.js'
-import type { Env } from '../options/env.js'
+import type { Env } from '../model/env.js'
 
 export interface UploadSettings {
   readonly repositoryUrl: string

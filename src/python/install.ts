@@ -11,18 +11,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import * as tc from '@actions/tool-cache'
 import semver from 'semver'
-import type { Env } from '../options/env.js'
+import type { Env } from '../model/env.js'
 import type { PythonLayout } from './layout.js'
 import { exec } from '../util/exec.js'
 import { UserError } from '../util/errors.js'
-import {
-  archDir,
-  findCachedPython,
-  lookupLocation,
-  semverRange,
-  type CachedPython,
-  type PythonSpec
-} from './toolcache.js'
+import { findCachedPython, lookupLocation, semverRange, type CachedPython } from './toolcache.js'
+import { archDir, type PythonSpec } from './locations.js'
 
 export const DEFAULT_MANIFEST_URL =
   'https://raw.githubusercontent.com/actions/python-versions/main/versions-manifest.json'

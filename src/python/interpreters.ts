@@ -12,10 +12,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { exec } from '../util/exec.js'
-import type { Env } from '../options/env.js'
-import type { HostInterpreter } from '../plan/facts.js'
+import type { Env } from '../model/env.js'
+import type { HostInterpreter } from '../model/facts.js'
 import type { PythonLayout } from './layout.js'
-import { cachedVersions, pythonIn, toolCacheRoot } from './toolcache.js'
+import { cachedVersions, pythonIn } from './toolcache.js'
+import { toolCacheRoot } from './locations.js'
 
 const PROBE =
   'import json, platform, sys, sysconfig; print(json.dumps({"version": platform.python_version(), ' +

@@ -2,8 +2,8 @@
  * How an OS lays out a Python installation: the path flavour, where the
  * interpreter sits in an installed CPython, PyPy or GraalPy, how the
  * actions/python-versions setup script runs, and the manifest's name for the
- * OS. Each platform module picks one; the python/ modules take it as data and
- * never ask which OS they are on.
+ * OS. Each platform module holds its own (posixLayout makes a POSIX one); the
+ * python/ modules take it as data and never ask which OS they are on.
  */
 import path from 'node:path'
 
@@ -24,52 +24,26 @@ export interface PythonLayout {
 }
 
 const posix = path.posix
-const win = path.win32
 
-const POSIX_BASE = {
-  path: posix,
-  interpreterNames: (minor: string) => [
-    'bin/python3',
-    'bin/python',
-    `bin/python${minor}`,
-    `bin/python${minor}t`
-  ],
-  toolCacheInterpreter: (dir: string, minor: string, freeThreaded: boolean) =>
-    posix.join(dir, 'bin', freeThreaded ? `python${minor}t` : 'python3'),
-  pypyExecutable: (dir: string) => posix.join(dir, 'bin', 'pypy3'),
-  graalpyExecutable: (dir: string) => posix.join(dir, 'bin', 'graalpy'),
-  setupScript: ['bash', './setup.sh']
-}
-
-/** Linux: the archive's libpython is found through LD_LIBRARY_PATH while it installs. */
-export const LINUX_LAYOUT: PythonLayout = {
-  ...POSIX_BASE,
-  manifestPlatform: 'linux',
-  setupEnv: dir => ({ LD_LIBRARY_PATH: path.join(dir, 'lib') })
-}
-
-export const MACOS_LAYOUT: PythonLayout = {
-  ...POSIX_BASE,
-  manifestPlatform: 'darwin',
-  setupEnv: () => ({})
-}
-
-export const WINDOWS_LAYOUT: PythonLayout = {
-  path: win,
-  manifestPlatform: 'win32',
-  interpreterNames: minor => ['python.exe', `python${minor}t.exe`],
-  toolCacheInterpreter: dir => win.join(dir, 'python.exe'),
-  pypyExecutable: dir => win.join(dir, 'python.exe'),
-  graalpyExecutable: dir => win.join(dir, 'bin', 'graalpy.exe'),
-  setupScript: [
-    'powershell',
-    '-NoLogo',
-    '-NoProfile',
-    '-NonInteractive',
-    '-ExecutionPolicy',
-    'Bypass',
-    '-File',
-    '.\\setup.ps1'
-  ],
-  setupEnv: () => ({})
+/** The layout of a POSIX OS: `bin/python3`, a `setup.sh` installer, `manifestPlatform` in the manifest. */
+export function posixLayout(
+  manifestPlatform: string,
+  setupEnv: PythonLayout['setupEnv']
+): PythonLayout {
+  return {
+    path: posix,
+    manifestPlatform,
+    interpreterNames: (minor: string) => [
+      'bin/python3',
+      'bin/python',
+      `bin/python${minor}`,
+      `bin/python${minor}t`
+    ],
+    toolCacheInterpreter: (dir: string, minor: string, freeThreaded: boolean) =>
+      posix.join(dir, 'bin', freeThreaded ? `python${minor}t` : 'python3'),
+    pypyExecutable: (dir: string) => posix.join(dir, 'bin', 'pypy3'),
+    graalpyExecutable: (dir: string) => posix.join(dir, 'bin', 'graalpy'),
+    setupScript: ['bash', './setup.sh'],
+    setupEnv
+  }
 }

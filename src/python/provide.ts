@@ -8,11 +8,12 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Env } from '../options/env.js'
-import type { PythonConfiguration } from '../plan/catalogue.js'
-import type { HostInterpreter } from '../plan/facts.js'
+import type { Env } from '../model/env.js'
+import type { PythonConfiguration } from '../model/catalogue.js'
+import type { HostInterpreter } from '../model/facts.js'
 import { UserError } from '../util/errors.js'
-import { findCachedPython, pythonIn, toolCacheRoot, type PythonSpec } from './toolcache.js'
+import { findCachedPython, pythonIn } from './toolcache.js'
+import type { PythonLayout } from './layout.js'
 import {
   archiveDir,
   archiveExecutable,
@@ -21,7 +22,10 @@ import {
   nugetLibs,
   nugetUrl,
   placementOf,
-  type InterpreterRules
+  toolCacheRoot,
+  type InterpreterRules,
+  type PythonSpec,
+  type ToolCacheTarget
 } from './locations.js'
 import {
   installArchive,
@@ -31,25 +35,37 @@ import {
   type RetryPolicy
 } from './install.js'
 
-/**
- * A platform's way to install a CPython the manifest cannot provide, or
- * undefined when it has none.
- */
-export type FallbackInstall = (
-  config: PythonConfiguration,
-  spec: PythonSpec,
-  ctx: InstallContext,
-  cacheDir: string
-) => Promise<{ path: string; version: string } | undefined>
+/** A way to install a CPython the manifest cannot provide (data; the install is done here). */
+export type FallbackSource =
+  /** python.org's NuGet package; `packages` maps a tool-cache arch (x64, x86, arm64) to its id. */
+  | { readonly kind: 'nuget'; readonly packages: Readonly<Record<string, string>> }
+  /** python.org's installer package of the catalogue entry, on a CI runner only. */
+  | { readonly kind: 'installer-pkg' }
 
-/** What a platform tells provideInterpreters about its interpreters. */
-export interface ProvideRules extends InterpreterRules {
+/** How a platform's missing interpreters are installed. */
+export interface InstallRules {
+  readonly toolCacheTarget: ToolCacheTarget
   /**
    * One interpreter serves every arch of the platform (python.org's macOS
    * builds are universal2), so a sibling identifier's interpreter will do.
    */
   readonly anyArchSibling: boolean
-  readonly fallback?: FallbackInstall
+  readonly fallback?: FallbackSource
+}
+
+/** Python on a platform's hosts: its layout, and how missing interpreters are installed. */
+export interface PythonRules {
+  readonly layout: PythonLayout
+  /** Absent: only the interpreters discovery finds are used (no installs). */
+  readonly installs?: InstallRules
+}
+
+/** What provideInterpreters works with: the layout and the install rules together. */
+export type ProvideRules = InterpreterRules & InstallRules
+
+/** The rules provideInterpreters takes for `python`; undefined when it installs nothing. */
+export function provideRules(python: PythonRules): ProvideRules | undefined {
+  return python.installs && { layout: python.layout, ...python.installs }
 }
 
 export interface ProvideInput {
@@ -146,7 +162,11 @@ export async function provideInterpreters(
   return result
 }
 
-/** A CPython that discovery found for this identifier (or, on macOS, for its host-arch sibling). */
+/**
+ * A CPython that discovery found for this identifier, or, where one
+ * interpreter serves every arch (anyArchSibling), for another identifier of
+ * the same Python (discovery lists the host platform's identifiers only).
+ */
 function discoveredFor(
   input: ProvideInput,
   config: PythonConfiguration
@@ -156,7 +176,7 @@ function discoveredFor(
   if (!input.rules.anyArchSibling) return undefined
   const tag = config.identifier.slice(0, config.identifier.indexOf('-'))
   for (const [identifier, interpreter] of input.discovered) {
-    if (identifier.startsWith(`${tag}-macosx_`)) return interpreter
+    if (identifier.startsWith(`${tag}-`)) return interpreter
   }
   return undefined
 }
@@ -171,20 +191,31 @@ async function installCpython(
     const installed = await installFromManifest(spec, ctx)
     return { path: installed.python, version: installed.version }
   } catch (error) {
-    const fallback = await input.rules
-      .fallback?.(config, spec, ctx, input.cacheDir)
-      .catch(() => undefined)
+    const { fallback: source } = input.rules
+    const install = source && FALLBACKS[source.kind]
+    const fallback = await install?.(source!, config, spec, ctx, input.cacheDir).catch(
+      () => undefined
+    )
     if (fallback) return fallback
     throw error
   }
 }
 
-/** Windows: the python.org NuGet package of the version (what cibuildwheel uses). */
-export const nugetFallback: FallbackInstall = async (config, spec, ctx, cacheDir) => {
-  const ids: Record<string, string> = { x64: 'python', x86: 'pythonx86', arm64: 'pythonarm64' }
-  const id = `${ids[spec.arch] ?? 'python'}${spec.freeThreaded ? '-freethreaded' : ''}`
+type FallbackInstall = (
+  source: FallbackSource,
+  config: PythonConfiguration,
+  spec: PythonSpec,
+  ctx: InstallContext,
+  cacheDir: string
+) => Promise<{ path: string; version: string } | undefined>
+
+/** python.org's NuGet package of the version (what cibuildwheel uses on Windows). */
+const nugetFallback: FallbackInstall = async (source, config, spec, ctx, cacheDir) => {
+  const packages = source.kind === 'nuget' ? source.packages : {}
+  const base = packages[spec.arch]
   const version = config.version.split('.').length >= 3 ? config.version : undefined
-  if (!version) return undefined
+  if (!base || !version) return undefined
+  const id = `${base}${spec.freeThreaded ? '-freethreaded' : ''}`
   const dest = nugetDir(cacheDir, id, version)
   await installArchive(
     { url: nugetUrl(id, version), dest, keepTop: true, label: `${id} ${version}` },
@@ -194,8 +225,8 @@ export const nugetFallback: FallbackInstall = async (config, spec, ctx, cacheDir
   return python ? { path: python, version } : undefined
 }
 
-/** macOS on CI: the python.org installer package of the catalogue. */
-export const macosPkgFallback: FallbackInstall = async (config, spec, ctx) => {
+/** python.org's installer package of the catalogue entry, on CI only. */
+const installerPkgFallback: FallbackInstall = async (_source, config, spec, ctx) => {
   if (spec.freeThreaded || !config.url?.endsWith('.pkg') || !config.sha256) return undefined
   if (ctx.env.GITHUB_ACTIONS !== 'true') return undefined
   const python = await installMacosPkg(
@@ -203,4 +234,9 @@ export const macosPkgFallback: FallbackInstall = async (config, spec, ctx) => {
     ctx
   )
   return { path: python, version: spec.version }
+}
+
+const FALLBACKS: Readonly<Record<FallbackSource['kind'], FallbackInstall>> = {
+  nuget: nugetFallback,
+  'installer-pkg': installerPkgFallback
 }

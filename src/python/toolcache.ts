@@ -9,41 +9,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import * as tc from '@actions/tool-cache'
 import semver from 'semver'
-import type { Env } from '../options/env.js'
 import type { PythonLayout } from './layout.js'
+import { archDir, type PythonSpec } from './locations.js'
 import { withoutDebugCommands } from '../report/debug-filter.js'
-
-/** Tool-cache arch directory names of machine names. */
-const ARCH_DIRS: Record<string, string> = {
-  x86_64: 'x64',
-  AMD64: 'x64',
-  aarch64: 'arm64',
-  arm64: 'arm64',
-  ARM64: 'arm64',
-  i686: 'x86',
-  x86: 'x86'
-}
-
-export function toolCacheArch(machine: string): string {
-  return ARCH_DIRS[machine] ?? machine
-}
-
-/** The tool cache root: AGENT_TOOLSDIRECTORY wins, as in setup-python. */
-export function toolCacheRoot(env: Env): string | undefined {
-  return env.AGENT_TOOLSDIRECTORY || env.RUNNER_TOOL_CACHE || undefined
-}
-
-export interface PythonSpec {
-  /** `3.12` (any patch) or an exact `3.12.10`. */
-  readonly version: string
-  /** Tool-cache arch: x64, arm64 or x86. */
-  readonly arch: string
-  readonly freeThreaded: boolean
-}
-
-export function archDir(spec: Pick<PythonSpec, 'arch' | 'freeThreaded'>): string {
-  return spec.freeThreaded ? `${spec.arch}-freethreaded` : spec.arch
-}
 
 /** `3.12` → `3.12.x` (prereleases of 3.12 included); an exact version stays exact. */
 export function semverRange(version: string): string {

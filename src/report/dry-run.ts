@@ -3,8 +3,8 @@
  * only inherits from the runner's environment shown by name, as
  * `(inherited)`, never with its value (it may be a token).
  */
-import type { Env } from '../options/env.js'
-import type { BuildPlan } from '../plan/types.js'
+import type { Env } from '../model/env.js'
+import type { BuildPlan } from '../model/build-plan.js'
 
 export const INHERITED = '(inherited)'
 

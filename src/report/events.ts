@@ -19,7 +19,7 @@
  * Every registered secret is masked in every string, as in the text log.
  */
 import { performance } from 'node:perf_hooks'
-import type { Step } from '../plan/types.js'
+import type { Step } from '../model/build-plan.js'
 import { keptLog, splitLines, type LiveOutput, type LiveSettings } from './live.js'
 import { drained, secretMask, type Reporter, type RunEvent } from './log.js'
 import { PLAIN } from './terminal.js'

@@ -30,7 +30,7 @@
  * The kept log (text()) is plain; colour is only in what is printed.
  */
 import prettyMilliseconds from 'pretty-ms'
-import type { Step } from '../plan/types.js'
+import type { Step } from '../model/build-plan.js'
 import type { Reporter } from './log.js'
 import { KeptLines } from './kept-lines.js'
 import { paintFor, type Paint } from './terminal.js'

@@ -6,7 +6,7 @@
  * change them for others. Credentials never appear: a URL's userinfo is
  * masked and the password is only said to be set.
  */
-import type { BuildOptions, Options } from '../options/types.js'
+import type { BuildOptions, Options } from '../model/options.js'
 
 /** Redacts a URL's userinfo (publish/index-url.ts's rule, kept here so report/ needs no release code). */
 function withoutUserinfo(text: string): string {

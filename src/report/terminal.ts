@@ -8,7 +8,7 @@
  * Actions log, which renders ANSI colours. `TERM=dumb` is no terminal.
  */
 import { createColors } from 'picocolors'
-import type { Env } from '../options/env.js'
+import type { Env } from '../model/env.js'
 
 export interface Terminal {
   readonly color: boolean

@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto'
 import pins from '../../resources/constraints.json' with { type: 'json' }
-import type { DependencyConstraints } from '../options/types.js'
+import type { DependencyConstraints } from '../model/options.js'
 
 const PINS = pins.pins as Readonly<Record<string, string>>
 

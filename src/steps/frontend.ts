@@ -1,5 +1,5 @@
 /** Each build frontend (pip, build, build[uv], uv): its argv, what it needs installed, and the step that installs it into an interpreter where missing. */
-import type { Frontend } from '../options/types.js'
+import type { Frontend } from '../model/options.js'
 
 export interface FrontendCall {
   readonly python: string

@@ -10,7 +10,7 @@
  * frontend through a .pth file, and its installs go into the fresh one.
  */
 import crypto from 'node:crypto'
-import type { Step } from '../plan/types.js'
+import type { Step } from '../model/build-plan.js'
 import type { Dialect } from './dialect.js'
 import { requirementModules } from './frontend.js'
 import { join as commandLine } from '../util/shlex.js'

@@ -4,8 +4,8 @@
  * → audit, then the test in a fresh venv. A dialect (POSIX or Windows) says
  * how each step is spelled. Pure: paths in, steps out.
  */
-import type { BuildOptions } from '../options/types.js'
-import type { Step, Where } from '../plan/types.js'
+import type { BuildOptions } from '../model/options.js'
+import type { Step, Where } from '../model/build-plan.js'
 import { buildDirs, writeWithPython, type Dialect } from './dialect.js'
 import { ensureInstalled, frontendArgv, frontendRequirements } from './frontend.js'
 import { buildVenvSteps, keptVenv, type KeptVenv } from './kept-venv.js'

@@ -5,7 +5,7 @@
  *   the same OS family and arch (Windows: the same platform tag exactly).
  * - `py3-none-<plat>` / `py3X-none-<plat>`: for any interpreter ≥ the tag.
  */
-import { pythonVersionOf } from '../plan/selector.js'
+import { pythonVersionOf } from '../model/selector.js'
 import { isAbi3, parseWheelName } from './filename.js'
 
 export interface BuiltWheel {

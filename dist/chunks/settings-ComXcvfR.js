@@ -1,0 +1,20 @@
+import { t as tagOfRef } from './tag-BZk1Qlxj.js';
+export { D as DEFAULT_ARTIFACT_PATTERN, g as DEFAULT_USERNAME } from './index-url-DiY9k5oo.js';
+import './selector-wT822Vb0.js';
+import './version-B18YtENW.js';
+import './version-DsHt9dgB.js';
+import 'node:path';
+import './index-CcIfLwTk.js';
+import 'node:child_process';
+import 'node:crypto';
+import 'node:fs';
+import 'node:string_decoder';
+import './_commonjsHelpers-Bgu_3bK-.js';
+
+const SDIST_ARTIFACT_NAME = 'sdist';
+/** Whether build mode publishes: `true` always, `tag` only on a tag ref. */
+function shouldPublish(mode, ref) {
+    return mode === 'true' || (mode === 'tag' && tagOfRef(ref) !== undefined);
+}
+
+export { SDIST_ARTIFACT_NAME, shouldPublish };
