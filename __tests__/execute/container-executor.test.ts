@@ -1,5 +1,5 @@
 /**
- * The container executor against a fake engine: an executable named `podman`
+ * The container executor's exec per step, against a fake engine: an executable named `podman`
  * put first on the PATH the executor gives its engine client (for these tests
  * only). It records each call's argv, its own environment, and the env file it
  * is given (content, mode, path) while the call runs.
@@ -101,7 +101,9 @@ function fakeEngine(extraClientEnv: Record<string, string> = {}) {
             : {})
         }
       })
-  return { executor: new ContainerExecutor(container, scratch, clientEnv), calls, scratch }
+  // The exec of each step, as when the container's shell cannot start (container-shell.test.ts).
+  const executor = new ContainerExecutor(container, scratch, clientEnv, undefined, { shell: false })
+  return { executor, calls, scratch }
 }
 
 const STEP_ENV = {

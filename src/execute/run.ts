@@ -95,6 +95,7 @@ export async function executePlan(
   }))
   const teardown = () => {
     for (const state of states) {
+      state.inside.close?.()
       if (!state.started) continue
       for (const step of state.group.teardown) {
         spawnSync(step.argv[0], step.argv.slice(1), {
