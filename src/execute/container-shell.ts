@@ -95,7 +95,10 @@ export class ContainerShell {
       resolveReady(false)
       started.ended(end)
     })
-    if (await readied) return { shell }
+    if (await readied) {
+      session.hold(false)
+      return { shell }
+    }
     const end = await session.ended
     if (end.error)
       return { reason: end.error instanceof Error ? end.error.message : String(end.error) }
@@ -131,9 +134,11 @@ export class ContainerShell {
         onOutput,
         finish: result => {
           this.running = undefined
+          this.session.hold(false)
           resolve(result)
         }
       }
+      this.session.hold(true)
       this.session.write(stepFrame({ ...request, nonce }))
     })
   }
@@ -185,9 +190,8 @@ export class ContainerShell {
       this.deliver(running, stream, stream.decoder.write(stream.scanner.rest()))
       this.deliver(running, stream, stream.decoder.end())
     }
-    // Stopped from here (the run is being interrupted): the caller knows why.
-    if (!end.signal)
-      this.deliver(running, running.err, this.explain(`ended (exit ${end.code ?? '?'})`))
+    const how = end.signal ? `signal ${end.signal}` : `exit ${end.code ?? '?'}`
+    this.deliver(running, running.err, this.explain(`ended (${how})`))
     // Never a success: the step did not finish.
     const code = end.code === null || end.code === 0 ? 128 : end.code
     running.finish(this.result(running, code, end.signal))

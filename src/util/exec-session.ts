@@ -3,10 +3,15 @@
  * process that runs many commands in turn (a container's shell). Like
  * exec(), it takes an argv array and an explicit environment, and a tracked
  * child runs in a process group of its own that SIGINT/SIGTERM stop. Its
- * output comes as raw bytes: the reader frames and decodes it.
+ * output comes as raw bytes: the reader frames and decodes it. As with
+ * exec(), the child's end is its exit: its pipes are read for a second
+ * after it, not until whatever it left running closes them.
  */
 import { spawn } from 'node:child_process'
 import { startError, type ChildTracker } from './exec.js'
+
+/** How long the pipes are read after the child exited. */
+const DRAIN_MS = 1000
 
 export interface SessionOptions {
   /** The complete environment of the child. */
@@ -30,7 +35,12 @@ export interface Session {
   write(data: string): boolean
   /** Closes the child's stdin: a shell reading it then reaches its end and exits. */
   end(): void
-  /** Resolves once the child exited and its output pipes closed. */
+  /**
+   * Whether the child keeps this process running (it does while it works for
+   * us; an idle one does not, so that nothing waits for it at the end).
+   */
+  hold(busy: boolean): void
+  /** Resolves once the child exited and its output was read (see DRAIN_MS). */
   readonly ended: Promise<SessionEnd>
 }
 
@@ -58,10 +68,26 @@ export function startSession(argv: readonly string[], options: SessionOptions): 
   child.stdin.on('error', () => undefined)
   child.on('error', error => finish({ code: null, signal: null, error: startError(error, argv) }))
   child.on('close', (code, signal) => finish({ code, signal }))
+  // A process it left behind may hold its pipes: they are read for a while, not waited for.
+  child.on('exit', (code, signal) => {
+    setTimeout(() => {
+      child.stdout.destroy()
+      child.stderr.destroy()
+      finish({ code, signal })
+    }, DRAIN_MS).unref()
+  })
   return {
     write: data => !gone && child.stdin.writable && child.stdin.write(data),
     end: () => {
       if (!child.stdin.destroyed) child.stdin.end()
+    },
+    hold: busy => {
+      // The pipes are sockets (net.Socket), which have ref and unref.
+      const handles = [child, child.stdin, child.stdout, child.stderr] as {
+        ref?: () => void
+        unref?: () => void
+      }[]
+      for (const handle of handles) (busy ? handle.ref : handle.unref)?.call(handle)
     },
     ended
   }
