@@ -91,6 +91,8 @@ function containerVars(env: Readonly<Record<string, string>>): Record<string, st
 export class ContainerExecutor implements Executor {
   /** The container's shell, once started (or starting). */
   private shell?: Promise<ContainerShell | undefined>
+  /** The last shell that started. */
+  private started?: ContainerShell
   /** Every step gets its own exec: the shell could not start, or the executor is closed. */
   private execOnly: boolean
   /** A step is running in the shell: another one at the same time gets an exec. */
@@ -130,10 +132,11 @@ export class ContainerExecutor implements Executor {
     }
   }
 
-  /** Stops the container's shell; later steps, if any, get an exec each. */
+  /** Stops the container's shell (at once when it is up); later steps, if any, get an exec each. */
   close(): void {
     this.execOnly = true
-    void this.shell?.then(shell => shell?.close())
+    if (this.started) this.started.close()
+    else void this.shell?.then(shell => shell?.close())
   }
 
   /**
@@ -149,6 +152,7 @@ export class ContainerExecutor implements Executor {
       this.shell = ContainerShell.start(this.container, this.clientEnv, this.children).then(
         started => {
           if (!started.shell) this.execOnly = true
+          this.started = started.shell
           return started.shell
         }
       )
