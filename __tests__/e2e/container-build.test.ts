@@ -11,6 +11,7 @@ import {
   check,
   CLI,
   cleanEnv,
+  containersOf,
   ROOT,
   runCliProcess,
   tempDir,
@@ -30,12 +31,6 @@ const containerFlags = [
   '--manylinux-image',
   image
 ]
-
-function ourContainers(): string[] {
-  return check(['podman', 'ps', '-a', '--filter', 'name=wheelwright-', '--format', '{{.Names}}'])
-    .split('\n')
-    .filter(Boolean)
-}
 
 /** Installs the wheels in a fresh container of the bare image and runs `code`. */
 function importInBareImage(wheelDir: string, code: string): string {
@@ -105,7 +100,7 @@ describe('container builds with podman', () => {
     ).toBe('42 spam(1)')
     // Wheels come out through tar as this user; nothing is left root-owned by the engine.
     expect(fs.statSync(path.join(out, wheels[0])).uid).toBe(process.getuid?.())
-    expect(ourContainers()).toEqual([])
+    expect(containersOf(run.stdout)).toEqual([])
   })
 
   test('the second build takes the test env from the mounted uv cache: nothing new is downloaded', () => {
@@ -197,11 +192,11 @@ describe('container builds with podman', () => {
       await new Promise(r => setTimeout(r, 250))
     }
     expect(log).toContain('▸ before-build')
-    expect(ourContainers()).toHaveLength(1)
+    expect(containersOf(log)).toHaveLength(1)
     const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
     child.kill('SIGTERM')
     expect(await exited).toBe(143)
-    expect(ourContainers()).toEqual([])
+    expect(containersOf(log)).toEqual([])
     expect(wheelsIn(out)).toEqual([])
   })
 })

@@ -7,7 +7,15 @@
  */
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
-import { check, ROOT, runCliProcess, tempDir, testSetting, wheelsIn } from '../helpers/tools.js'
+import {
+  check,
+  containersOf,
+  ROOT,
+  runCliProcess,
+  tempDir,
+  testSetting,
+  wheelsIn
+} from '../helpers/tools.js'
 
 const image = testSetting('WHEELWRIGHT_TEST_MULTI_IMAGE')
 const fixture = path.join(ROOT, 'test', 'fixtures', 'c-ext')
@@ -26,12 +34,6 @@ function imagePlat(): string {
   const plat = /^AUDITWHEEL_PLAT=(\S+)$/m.exec(env)?.[1]
   if (!plat) throw new Error(`image ${image} sets no AUDITWHEEL_PLAT: run scripts/test-env.sh`)
   return plat
-}
-
-function ourContainers(): string[] {
-  return check(['podman', 'ps', '-a', '--filter', 'name=wheelwright-', '--format', '{{.Names}}'])
-    .split('\n')
-    .filter(Boolean)
 }
 
 describe('container builds with several CPythons in one image', () => {
@@ -91,7 +93,7 @@ describe('container builds with several CPythons in one image', () => {
         new RegExp(`^\\[cp${v}-manylinux_x86_64\\] tested-on cpython-${v}$`, 'm')
       )
     }
-    expect(ourContainers()).toEqual([])
+    expect(containersOf(run.stdout)).toEqual([])
 
     // Each wheel with its own interpreter, in a new container without network.
     const imported = check([

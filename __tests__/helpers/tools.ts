@@ -154,3 +154,14 @@ export function installAndRun(python: string, wheels: string[], code: string): s
   ])
   return check([path.join(venv, 'bin', 'python'), '-c', code], { cwd: tempDir('cwd') })
 }
+
+/**
+ * The containers a run started (its log shows each `start`), as the engine
+ * still lists them: only this run's, whatever else runs on the machine.
+ */
+export function containersOf(log: string, engine = 'podman'): string[] {
+  const names = new Set([...log.matchAll(/ start (wheelwright-[0-9a-f]+-\d+)\b/g)].map(m => m[1]))
+  if (names.size === 0) throw new Error('the log names no container it started')
+  const listed = check([engine, 'ps', '-a', '--format', '{{.Names}}']).split('\n')
+  return listed.filter(name => names.has(name))
+}
