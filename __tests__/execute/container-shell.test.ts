@@ -24,6 +24,7 @@ mv "$call" "$FAKE_ENGINE_LOG/$(date +%s%N)-\${call##*-}"
 shift
 if [ "$1" = -i ]; then
   [ -n "$FAKE_NO_SHELL" ] && { echo 'Error: cannot attach to the exec session' >&2; exit 125; }
+  [ -n "$FAKE_SILENT_SHELL" ] && exec sleep 60
   shift
 fi
 [ "$1" = --env-file ] && shift 2
@@ -55,10 +56,18 @@ afterEach(() => {
   }
 })
 
-function fakeEngine(extraClientEnv: Record<string, string> = {}) {
+function fakeEngine(extraClientEnv: Record<string, string> = {}, shellReadyMs?: number) {
   const { root, log, clientEnv } = fakeEngineDir(FAKE_PODMAN, extraClientEnv)
   const children = new ChildTracker()
-  const executor = new ContainerExecutor(container, path.join(root, 'scratch'), clientEnv, children)
+  const executor = new ContainerExecutor(
+    container,
+    path.join(root, 'scratch'),
+    clientEnv,
+    children,
+    {
+      shellReadyMs
+    }
+  )
   opened.push({ executor, children })
   const calls = (): Call[] =>
     fs
@@ -240,16 +249,27 @@ describe('one shell per container', () => {
 describe('steps that take an exec of their own', () => {
   test('the engine cannot run the shell: every step gets an exec, results unchanged', async () => {
     const { executor, calls } = fakeEngine({ FAKE_NO_SHELL: '1' })
-    for (const word of ['one', 'two'])
-      expect(await run(executor, step(['echo', word]))).toMatchObject({
-        code: 0,
-        stdout: `${word}\n`
-      })
+    const first = await run(executor, step(['echo', 'one']))
+    expect(first).toMatchObject({ code: 0, stdout: 'one\n' })
+    expect(first.shown).toBe(
+      'wheelwright: no shell in container wheelwright-r1-0 (podman exec -i ended with 125: Error: cannot attach to the exec session); each step gets an exec of its own\none\n'
+    )
+    const second = await run(executor, step(['echo', 'two']))
+    expect(second).toMatchObject({ code: 0, stdout: 'two\n', shown: 'two\n' })
     expect(calls().map(c => c.argv.slice(0, 2))).toEqual([
       ['exec', '-i'],
       ['exec', '--env-file'],
       ['exec', '--env-file']
     ])
+  })
+
+  test('a shell that never says it is ready is stopped; the step gets an exec', async () => {
+    const { executor, calls } = fakeEngine({ FAKE_SILENT_SHELL: '1' }, 500)
+    const result = await run(executor, step(['echo', 'one']))
+    expect(result).toMatchObject({ code: 0, stdout: 'one\n' })
+    expect(result.shown).toContain('(podman exec -i said nothing for 0.5 s)')
+    await until(() => !processAlive(calls()[0].pid))
+    expect(calls().map(c => c.argv[1])).toEqual(['-i', '--env-file'])
   })
 
   test('no engine at all: the error says so, as it did before the shell', async () => {

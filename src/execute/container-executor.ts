@@ -104,7 +104,7 @@ export class ContainerExecutor implements Executor {
     /** The environment of the engine client itself. */
     private readonly clientEnv: NodeJS.ProcessEnv,
     private readonly children?: ChildTracker,
-    options: { readonly shell?: boolean } = {}
+    private readonly options: { readonly shell?: boolean; readonly shellReadyMs?: number } = {}
   ) {
     this.execOnly = options.shell === false
   }
@@ -120,7 +120,7 @@ export class ContainerExecutor implements Executor {
       cwd: step.cwd,
       collect: step.collectsWheel
     }
-    const shell = shellCannotRun(request) ? undefined : await this.claimShell()
+    const shell = shellCannotRun(request) ? undefined : await this.claimShell(onOutput)
     if (!shell) return this.runByExec(step, env, onOutput)
     try {
       const shown = step.collectsWheel ? withoutCollectedLine(onOutput) : undefined
@@ -143,19 +143,28 @@ export class ContainerExecutor implements Executor {
    * The shell, claimed for one step (started when there is none or it
    * ended); undefined when the step must use an exec of its own.
    */
-  private async claimShell(): Promise<ContainerShell | undefined> {
+  private async claimShell(onOutput: (chunk: string) => void): Promise<ContainerShell | undefined> {
     if (this.execOnly) return undefined
     const pending = this.shell
     const current = await pending
     // Nobody started another meanwhile: this caller does.
     if (!current?.alive && !this.execOnly && this.shell === pending) {
-      this.shell = ContainerShell.start(this.container, this.clientEnv, this.children).then(
-        started => {
-          if (!started.shell) this.execOnly = true
-          this.started = started.shell
-          return started.shell
+      this.shell = ContainerShell.start(
+        this.container,
+        this.clientEnv,
+        this.children,
+        this.options.shellReadyMs
+      ).then(started => {
+        if (!started.shell) {
+          this.execOnly = true
+          // Once per container, in the log of the step that wanted the shell.
+          onOutput(
+            `wheelwright: no shell in container ${this.container.name} (${started.reason}); each step gets an exec of its own\n`
+          )
         }
-      )
+        this.started = started.shell
+        return started.shell
+      })
     }
     const shell = await this.shell
     if (!shell?.alive || this.claimed || this.execOnly) return undefined

@@ -69,7 +69,9 @@ export class ContainerShell {
   static async start(
     container: ContainerSpec,
     clientEnv: NodeJS.ProcessEnv,
-    children?: ChildTracker
+    children?: ChildTracker,
+    /** How long the shell may take to say it is ready (an emulated container is slow). */
+    readyWithinMs = 60_000
   ): Promise<{ shell?: ContainerShell; reason?: string }> {
     let shell: ContainerShell | undefined = undefined
     const ready = new TrailerScanner(READY)
@@ -95,13 +97,23 @@ export class ContainerShell {
       resolveReady(false)
       started.ended(end)
     })
-    if (await readied) {
+    let silent = false
+    const timer = setTimeout(() => {
+      silent = true
+      resolveReady(false)
+      session.kill()
+    }, readyWithinMs)
+    const ok = await readied
+    clearTimeout(timer)
+    if (ok) {
       session.hold(false)
       return { shell }
     }
     const end = await session.ended
     if (end.error)
       return { reason: end.error instanceof Error ? end.error.message : String(end.error) }
+    if (silent)
+      return { reason: `${container.engine} exec -i said nothing for ${readyWithinMs / 1000} s` }
     const said = shell.early.trim().split('\n').at(-1)
     return {
       reason: `${container.engine} exec -i ended with ${end.signal ?? end.code}${said ? `: ${said}` : ''}`

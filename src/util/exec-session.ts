@@ -40,6 +40,8 @@ export interface Session {
    * us; an idle one does not, so that nothing waits for it at the end).
    */
   hold(busy: boolean): void
+  /** Stops the child and all it started (SIGKILL to its group). */
+  kill(): void
   /** Resolves once the child exited and its output was read (see DRAIN_MS). */
   readonly ended: Promise<SessionEnd>
 }
@@ -80,6 +82,14 @@ export function startSession(argv: readonly string[], options: SessionOptions): 
     write: data => !gone && child.stdin.writable && child.stdin.write(data),
     end: () => {
       if (!child.stdin.destroyed) child.stdin.end()
+    },
+    kill: () => {
+      try {
+        if (grouped && child.pid) process.kill(-child.pid, 'SIGKILL')
+        else child.kill('SIGKILL')
+      } catch {
+        child.kill('SIGKILL')
+      }
     },
     hold: busy => {
       // The pipes are sockets (net.Socket), which have ref and unref.
