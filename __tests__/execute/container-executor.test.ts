@@ -1,5 +1,5 @@
 /**
- * The container executor against a fake engine: an executable named `podman`
+ * The container executor's exec per step, against a fake engine: an executable named `podman`
  * put first on the PATH the executor gives its engine client (for these tests
  * only). It records each call's argv, its own environment, and the env file it
  * is given (content, mode, path) while the call runs.
@@ -17,6 +17,7 @@ import {
 } from '../../src/execute/container-executor.js'
 import type { ContainerSpec, Step } from '../../src/model/build-plan.js'
 import { check, tempDir, writeTree } from '../helpers/tools.js'
+import { fakeEngineDir } from '../helpers/execute.js'
 
 const FAKE_PODMAN = `#!/bin/sh
 call="$FAKE_ENGINE_LOG/$(printf '%03d' "$(ls "$FAKE_ENGINE_LOG" | wc -l)")"
@@ -61,12 +62,7 @@ interface Call {
 
 /** A fake engine on PATH, and an executor whose client uses it. */
 function fakeEngine(extraClientEnv: Record<string, string> = {}) {
-  const root = tempDir('engine')
-  const bin = path.join(root, 'bin')
-  const log = path.join(root, 'calls')
-  fs.mkdirSync(bin)
-  fs.mkdirSync(log)
-  fs.writeFileSync(path.join(bin, 'podman'), FAKE_PODMAN, { mode: 0o755 })
+  const { root, log, clientEnv } = fakeEngineDir(FAKE_PODMAN, extraClientEnv)
   const container: ContainerSpec = {
     engine: 'podman',
     image: 'localhost/wheelwright-test/manylinux_2_31_x86_64',
@@ -75,11 +71,6 @@ function fakeEngine(extraClientEnv: Record<string, string> = {}) {
     env: {}
   }
   const scratch = path.join(root, 'scratch')
-  const clientEnv = {
-    PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
-    FAKE_ENGINE_LOG: log,
-    ...extraClientEnv
-  }
   const calls = (): Call[] =>
     fs
       .readdirSync(log)
@@ -101,7 +92,9 @@ function fakeEngine(extraClientEnv: Record<string, string> = {}) {
             : {})
         }
       })
-  return { executor: new ContainerExecutor(container, scratch, clientEnv), calls, scratch }
+  // The exec of each step, as when the container's shell cannot start (container-shell.test.ts).
+  const executor = new ContainerExecutor(container, scratch, clientEnv, undefined, { shell: false })
+  return { executor, calls, scratch }
 }
 
 const STEP_ENV = {

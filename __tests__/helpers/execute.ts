@@ -1,7 +1,10 @@
 /** Host steps, builds and group states for the executor tests: bash scripts on temp dirs. */
+import fs from 'node:fs'
+import path from 'node:path'
 import type { GroupState } from '../../src/execute/setup.js'
 import { HostExecutor } from '../../src/execute/executor.js'
 import type { Build, BuildGroup, Step } from '../../src/model/build-plan.js'
+import { tempDir } from './tools.js'
 
 /**
  * The variables of every test step. SHLVL is set because bash, started with
@@ -64,4 +67,27 @@ export function hostState(
     values: {},
     captured: new Map()
   }
+}
+
+/**
+ * A fake container engine: `script` as an executable named `podman` in a
+ * temp dir, and the engine client environment that puts it first on PATH;
+ * the script may record its calls in $FAKE_ENGINE_LOG (`log`).
+ */
+export function fakeEngineDir(
+  script: string,
+  extraClientEnv: Record<string, string> = {}
+): { root: string; log: string; clientEnv: NodeJS.ProcessEnv } {
+  const root = tempDir('engine')
+  const bin = path.join(root, 'bin')
+  const log = path.join(root, 'calls')
+  fs.mkdirSync(bin)
+  fs.mkdirSync(log)
+  fs.writeFileSync(path.join(bin, 'podman'), script, { mode: 0o755 })
+  const clientEnv = {
+    PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    FAKE_ENGINE_LOG: log,
+    ...extraClientEnv
+  }
+  return { root, log, clientEnv }
 }

@@ -1,34 +1,26 @@
 /**
- * Runs steps in a container through `<engine> exec`. Step variables reach the
- * container through an `--env-file` (mode 0600, removed after the step), so no
- * value, secret or not, appears in any argv.
+ * Runs steps in a container. Each step goes to one long-lived shell in the
+ * container (container-shell.ts) when it can; otherwise (the shell cannot
+ * start, it is busy, or the step has a variable the shell cannot take) the
+ * step gets an `<engine> exec` of its own. There, its variables reach the
+ * container through an `--env-file` (mode 0600, removed after the step). In
+ * either way no value, secret or not, appears in any argv.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { exec, type ChildTracker } from '../util/exec.js'
+import { exec, type ChildTracker, type ExecResult } from '../util/exec.js'
 import { IMAGE_PATH_PREPEND, type ContainerSpec, type Step } from '../model/build-plan.js'
 import type { Executor, StepResult } from './executor.js'
+import { ContainerShell } from './container-shell.js'
+import { COLLECTED, PATH_PREPEND, shellCannotRun } from './shell-protocol.js'
 
-/**
- * Puts IMAGE_PATH_PREPEND first on the image's PATH, then forgets the
- * variable. A PATH that holds it already (one the environment option made
- * from it) is left as it is: the option decides what comes first.
- */
-const PATH_PREPEND = [
-  `if [ -n "\${${IMAGE_PATH_PREPEND}:-}" ]; then`,
-  `  case ":$PATH:" in *":$${IMAGE_PATH_PREPEND}:"*) ;; *) PATH="$${IMAGE_PATH_PREPEND}\${PATH:+:$PATH}" ;; esac`,
-  `  export PATH; unset ${IMAGE_PATH_PREPEND}`,
-  'fi'
-].join('\n')
+export { COLLECTED }
 
 /** argv: dir command... Makes dir, enters it, then runs the command in place of the shell. */
 export const IN_DIR = [PATH_PREPEND, 'mkdir -p -- "$1" && cd -- "$1" && shift && exec "$@"'].join(
   '\n'
 )
-
-/** The line that names the collected wheels, last in a collecting step's output. */
-export const COLLECTED = 'wheelwright collected:'
 
 /**
  * argv: dir collect-dir command... As IN_DIR, then, when the command
@@ -43,6 +35,13 @@ export const IN_DIR_COLLECT = [
   `for f in "$collect"/*.whl; do [ -e "$f" ] && printf ' %s' "\${f##*/}"; done`,
   `printf '\n'`
 ].join('\n')
+
+/** A collecting step's result with the wheels its COLLECTED line names. */
+function withWheels(step: Step, result: ExecResult): StepResult {
+  const wheels =
+    step.collectsWheel && result.code === 0 ? collectedWheels(result.stdout) : undefined
+  return wheels ? { ...result, wheels } : result
+}
 
 /** The wheel names of the COLLECTED line of an output. */
 export function collectedWheels(stdout: string): string[] | undefined {
@@ -84,16 +83,97 @@ export function withoutCollectedLine(onOutput: (chunk: string) => void): {
   }
 }
 
+/** The variables a step gets in the container: an env file cannot hold a newline. */
+function containerVars(env: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => !v.includes('\n')))
+}
+
 export class ContainerExecutor implements Executor {
+  /** The container's shell, once started (or starting). */
+  private shell?: Promise<ContainerShell | undefined>
+  /** The last shell that started. */
+  private started?: ContainerShell
+  /** Every step gets its own exec: the shell could not start, or the executor is closed. */
+  private execOnly: boolean
+  /** A step is running in the shell: another one at the same time gets an exec. */
+  private claimed = false
+
   constructor(
     private readonly container: ContainerSpec,
     private readonly scratchDir: string,
     /** The environment of the engine client itself. */
     private readonly clientEnv: NodeJS.ProcessEnv,
-    private readonly children?: ChildTracker
-  ) {}
+    private readonly children?: ChildTracker,
+    private readonly options: { readonly shell?: boolean; readonly shellReadyMs?: number } = {}
+  ) {
+    this.execOnly = options.shell === false
+  }
 
   async run(
+    step: Step,
+    env: Readonly<Record<string, string>>,
+    onOutput: (chunk: string) => void
+  ): Promise<StepResult> {
+    const request = {
+      argv: step.argv,
+      env: containerVars(env),
+      cwd: step.cwd,
+      collect: step.collectsWheel
+    }
+    const shell = shellCannotRun(request) ? undefined : await this.claimShell(onOutput)
+    if (!shell) return this.runByExec(step, env, onOutput)
+    try {
+      const shown = step.collectsWheel ? withoutCollectedLine(onOutput) : undefined
+      const result = await shell.run(request, shown?.write ?? onOutput)
+      shown?.end()
+      return withWheels(step, result)
+    } finally {
+      this.claimed = false
+    }
+  }
+
+  /** Stops the container's shell (at once when it is up); later steps, if any, get an exec each. */
+  close(): void {
+    this.execOnly = true
+    if (this.started) this.started.close()
+    else void this.shell?.then(shell => shell?.close())
+  }
+
+  /**
+   * The shell, claimed for one step (started when there is none or it
+   * ended); undefined when the step must use an exec of its own.
+   */
+  private async claimShell(onOutput: (chunk: string) => void): Promise<ContainerShell | undefined> {
+    if (this.execOnly) return undefined
+    const pending = this.shell
+    const current = await pending
+    // Nobody started another meanwhile: this caller does.
+    if (!current?.alive && !this.execOnly && this.shell === pending) {
+      this.shell = ContainerShell.start(
+        this.container,
+        this.clientEnv,
+        this.children,
+        this.options.shellReadyMs
+      ).then(started => {
+        if (!started.shell) {
+          this.execOnly = true
+          // Once per container, in the log of the step that wanted the shell.
+          onOutput(
+            `wheelwright: no shell in container ${this.container.name} (${started.reason}); each step gets an exec of its own\n`
+          )
+        }
+        this.started = started.shell
+        return started.shell
+      })
+    }
+    const shell = await this.shell
+    if (!shell?.alive || this.claimed || this.execOnly) return undefined
+    this.claimed = true
+    return shell
+  }
+
+  /** A step in an exec of its own (see IN_DIR). */
+  private async runByExec(
     step: Step,
     env: Readonly<Record<string, string>>,
     onOutput: (chunk: string) => void
@@ -123,9 +203,7 @@ export class ContainerExecutor implements Executor {
         children: this.children
       })
       shown?.end()
-      const wheels =
-        step.collectsWheel && result.code === 0 ? collectedWheels(result.stdout) : undefined
-      return wheels ? { ...result, wheels } : result
+      return withWheels(step, result)
     } finally {
       fs.rmSync(envFile, { force: true })
     }
@@ -178,9 +256,7 @@ export class ContainerExecutor implements Executor {
   private writeEnvFile(env: Readonly<Record<string, string>>): string {
     fs.mkdirSync(this.scratchDir, { recursive: true, mode: 0o700 })
     const file = path.join(this.scratchDir, `env-${crypto.randomBytes(6).toString('hex')}`)
-    const lines = Object.entries(env)
-      .filter(([, v]) => !v.includes('\n'))
-      .map(([k, v]) => `${k}=${v}`)
+    const lines = Object.entries(containerVars(env)).map(([k, v]) => `${k}=${v}`)
     fs.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 })
     return file
   }

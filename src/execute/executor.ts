@@ -31,6 +31,8 @@ export interface Executor {
   listWheels(dir: string): Promise<string[]>
   /** Copies a host file into a directory of the build location. */
   putFile(hostFile: string, dir: string): Promise<void>
+  /** Lets go of what the executor keeps running between steps (a container's shell). */
+  close?(): void
 }
 
 /**

@@ -269,6 +269,7 @@ function groupStates(
 /** Each started group's teardown steps, once. */
 function tearDown(states: readonly GroupState[], env: Env): void {
   for (const state of states) {
+    state.inside.close?.()
     if (!state.started) continue
     for (const step of state.group.teardown) {
       spawnSync(step.argv[0], step.argv.slice(1), {

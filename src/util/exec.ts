@@ -70,10 +70,10 @@ const GRACE_MS = 1000
 /** How long the pipes are read after the step's process exited. */
 const DRAIN_MS = 1000
 /** How much output a streamed result keeps (its end); the callback saw all of it. */
-const KEPT_CHARS = 1024 * 1024
+export const KEPT_CHARS = 1024 * 1024
 
 /** The last `limit` characters of a stream of text, without copying on every chunk. */
-class Tail {
+export class Tail {
   private chunks: string[] = []
   private size = 0
   constructor(private readonly limit = Infinity) {}
@@ -237,7 +237,7 @@ export function exec(argv: readonly string[], options: ExecOptions = {}): Promis
 }
 
 /** Why a child could not start, as the user can act on it. */
-function startError(error: unknown, argv: readonly string[]): unknown {
+export function startError(error: unknown, argv: readonly string[]): unknown {
   const code = (error as NodeJS.ErrnoException).code
   if (code === 'ENOENT')
     return new UserError(`command not found: ${argv[0]}`, {

@@ -3726,4 +3726,4 @@ function requireSemver () {
 var semverExports = requireSemver();
 var semver = /*@__PURE__*/getDefaultExportFromCjs(semverExports);
 
-export { ChildTracker as C, semver as a, CommandError as b, exec as e, run as r, semverExports as s };
+export { ChildTracker as C, KEPT_CHARS as K, Tail as T, semver as a, startError as b, CommandError as c, exec as e, run as r, semverExports as s };

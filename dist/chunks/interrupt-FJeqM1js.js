@@ -1,7 +1,7 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
 import { b as EXIT } from './selector-wT822Vb0.js';
-import { C as ChildTracker } from './index-CcIfLwTk.js';
+import { C as ChildTracker } from './index-Da-eS02x.js';
 
 /**
  * A stretch of work that an interrupt (SIGINT, SIGTERM) must leave clean:

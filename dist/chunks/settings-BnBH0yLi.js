@@ -1,10 +1,10 @@
 import { t as tagOfRef } from './tag-BZk1Qlxj.js';
-export { D as DEFAULT_ARTIFACT_PATTERN, g as DEFAULT_USERNAME } from './index-url-DiY9k5oo.js';
+export { D as DEFAULT_ARTIFACT_PATTERN, g as DEFAULT_USERNAME } from './index-url-B6edyDoS.js';
 import './selector-wT822Vb0.js';
 import './version-B18YtENW.js';
 import './version-DsHt9dgB.js';
 import 'node:path';
-import './index-CcIfLwTk.js';
+import './index-Da-eS02x.js';
 import 'node:child_process';
 import 'node:crypto';
 import 'node:fs';

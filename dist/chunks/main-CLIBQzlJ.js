@@ -3,9 +3,9 @@ import path from 'node:path';
 import { s as selectorMatches, U as UserError, i as isUserError, w as words, l as listing, c as closest, e as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, a as secretValues, b as EXIT } from './selector-wT822Vb0.js';
 import { p as platformList, c as cataloguedPlatforms, o as optionSpec, q as quote, s as split, a as parseEnvironment, b as platformNamed, u as unknownPlaceholders, P as PLACEHOLDER_VARS, d as archOfIdentifier, e as platformOfIdentifier, f as parsePlatformName } from './identifiers-D36GrH8n.js';
 import os from 'node:os';
-import { e as exec } from './index-CcIfLwTk.js';
+import { e as exec } from './index-Da-eS02x.js';
 import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, h as hideDebugCommands, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './debug-filter-B4ADSPxl.js';
-import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, n as nonEmpty, u as urlSecrets } from './index-url-DiY9k5oo.js';
+import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, n as nonEmpty, u as urlSecrets } from './index-url-B6edyDoS.js';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 
@@ -3786,11 +3786,11 @@ async function runCommand(options, context) {
         case 'plan':
             return (await import('./plan-BZAdHU1S.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-BASB0NCi.js')).runBuild(options, context);
+            return (await import('./build-CbqemujU.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-BfBbu0N9.js')).runSdist(options, context);
+            return (await import('./sdist-CpHYl1I6.js')).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-5CymnDxk.js')).runPublish(options, context);
+            return (await import('./publish-BuySS-tO.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

@@ -8,7 +8,7 @@ import { w as withoutDebugCommands, t as thisMachine, g as eventOutput, l as liv
 import { j as jobConfigurations } from './select-CLVAlm0Q.js';
 import { g as allKnownIdentifiers, b as platformNamed, h as archDir, t as toolCacheRoot, i as placementOf, j as archiveDir, k as archiveExecutable, n as nugetLibs, l as nugetDir, m as nugetUrl, r as minorOf, v as toolCacheArch, I as IMAGE_PATH_PREPEND, w as buildDirs, x as POSIX, y as environmentScript, a as parseEnvironment, z as changedVariables, A as parseEnvZ, B as constraintsFor, d as archOfIdentifier } from './identifiers-D36GrH8n.js';
 import crypto$1 from 'node:crypto';
-import { e as exec, s as semverExports, a as semver, C as ChildTracker } from './index-CcIfLwTk.js';
+import { e as exec, s as semverExports, a as semver, b as startError, T as Tail, K as KEPT_CHARS, C as ChildTracker } from './index-Da-eS02x.js';
 import { i as info, m as mkdirP, d as debug, e as exec$1, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-ORKXprpS.js';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -18,12 +18,12 @@ import * as path from 'path';
 import * as require$$0$1 from 'stream';
 import * as require$$0 from 'util';
 import { ok } from 'assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { StringDecoder } from 'node:string_decoder';
 import { p as parseWheelName, i as isAbi3, a as isPurePython } from './filename-CvnRmlht.js';
-import { s as stopAndExit } from './interrupt-CGIfEThO.js';
+import { s as stopAndExit } from './interrupt-FJeqM1js.js';
 import 'node:perf_hooks';
 import 'node:process';
-import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
 import 'http';
 import 'https';
@@ -1431,10 +1431,99 @@ function sourcePathRewriter(packagePrefix, roots) {
 }
 
 /**
- * Runs steps in a container through `<engine> exec`. Step variables reach the
- * container through an `--env-file` (mode 0600, removed after the step), so no
- * value, secret or not, appears in any argv.
+ * A long-lived child fed through its stdin: the companion of exec.ts for a
+ * process that runs many commands in turn (a container's shell). Like
+ * exec(), it takes an argv array and an explicit environment, and a tracked
+ * child runs in a process group of its own that SIGINT/SIGTERM stop. Its
+ * output comes as raw bytes: the reader frames and decodes it. As with
+ * exec(), the child's end is its exit: its pipes are read for a second
+ * after it, not until whatever it left running closes them.
  */
+/** How long the pipes are read after the child exited. */
+const DRAIN_MS = 1000;
+function startSession(argv, options) {
+    const [file, ...args] = argv;
+    const grouped = !!options.children && process.platform !== 'win32';
+    let gone = false;
+    let resolveEnded = () => undefined;
+    const ended = new Promise(resolve => (resolveEnded = resolve));
+    const finish = (end) => {
+        if (gone)
+            return;
+        gone = true;
+        options.children?.delete(child);
+        resolveEnded(end);
+    };
+    const child = spawn(file, args, {
+        env: options.env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: grouped
+    });
+    options.children?.add(child);
+    child.stdout.on('data', options.onStdout);
+    child.stderr.on('data', options.onStderr);
+    // A write after the child died: its end is reported by 'close'.
+    child.stdin.on('error', () => undefined);
+    child.on('error', error => finish({ code: null, signal: null, error: startError(error, argv) }));
+    child.on('close', (code, signal) => finish({ code, signal }));
+    // A process it left behind may hold its pipes: they are read for a while, not waited for.
+    child.on('exit', (code, signal) => {
+        setTimeout(() => {
+            child.stdout.destroy();
+            child.stderr.destroy();
+            finish({ code, signal });
+        }, DRAIN_MS).unref();
+    });
+    return {
+        write: data => !gone && child.stdin.writable && child.stdin.write(data),
+        end: () => {
+            if (!child.stdin.destroyed)
+                child.stdin.end();
+        },
+        kill: () => {
+            try {
+                if (grouped && child.pid)
+                    process.kill(-child.pid, 'SIGKILL');
+                else
+                    child.kill('SIGKILL');
+            }
+            catch {
+                child.kill('SIGKILL');
+            }
+        },
+        hold: busy => {
+            // The pipes are sockets (net.Socket), which have ref and unref.
+            const handles = [child, child.stdin, child.stdout, child.stderr];
+            for (const handle of handles)
+                (busy ? handle.ref : handle.unref)?.call(handle);
+        },
+        ended
+    };
+}
+
+/**
+ * What passes between the container executor and the one shell it keeps in
+ * a container (container-shell.ts): the frame that asks for a step, the
+ * fixed POSIX sh loop that runs it, and the scanner that finds the end of
+ * the step in the shell's stdout and stderr.
+ *
+ * Nothing from the plan is ever part of shell text. A step's argv, its
+ * variables' values and its dirs go to the shell's stdin as lines, encoded so
+ * that a value holds no newline, and the loop reads them with `read -r` into
+ * its positional parameters and `export`. A value with no backslash is
+ * itself; in one that has one, `\`, `%` and newline are written as 3-digit
+ * octal escapes, and the loop turns them back with printf (whose format then
+ * holds nothing but literal characters and those escapes).
+ *
+ * After a step, the loop writes a trailer to stdout (the exit status) and one
+ * to stderr: SOH, `ww`, a nonce chosen for that step, and the end of the
+ * line. The step never sees the nonce (it reaches the shell on stdin, and is
+ * neither exported nor in any argv), so no output of a step, however it
+ * looks, can end it; a step's last line needs no newline either, because a
+ * trailer is found wherever it starts.
+ */
+/** The line that names the collected wheels, last in a collecting step's output. */
+const COLLECTED = 'wheelwright collected:';
 /**
  * Puts IMAGE_PATH_PREPEND first on the image's PATH, then forgets the
  * variable. A PATH that holds it already (one the environment option made
@@ -1446,10 +1535,376 @@ const PATH_PREPEND = [
     `  export PATH; unset ${IMAGE_PATH_PREPEND}`,
     'fi'
 ].join('\n');
+/** The start of every trailer (SOH, then `ww`). */
+const TRAILER = '\x01ww';
+/** The nonce of the line the shell prints once it reads steps. */
+const READY = 'ready';
+/** The prefix of the loop's own variables: a step may not set one. */
+const OWN = '_wwsh_';
+/**
+ * Names that a POSIX sh or bash keeps to itself (read-only, or computed on
+ * each use): exporting one fails or does not pass the value on.
+ */
+const SHELL_SPECIAL = new Set([
+    'BASHOPTS',
+    'BASHPID',
+    'BASH_ARGV0',
+    'BASH_VERSINFO',
+    'EPOCHREALTIME',
+    'EPOCHSECONDS',
+    'EUID',
+    'HISTCMD',
+    'LINENO',
+    'OPTIND',
+    'PPID',
+    'RANDOM',
+    'SECONDS',
+    'SHELLOPTS',
+    'SRANDOM',
+    'UID'
+]);
+/**
+ * Why the shell cannot run a step exactly as `<engine> exec` would
+ * (undefined: it can): a variable whose name is no shell name, or one the
+ * shell keeps to itself, or a NUL that no argv or environment can hold.
+ * Such a step runs through its own exec.
+ */
+function shellCannotRun(request) {
+    for (const name of Object.keys(request.env)) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            return `${name} is not a shell variable name`;
+        if (name.startsWith(OWN) || SHELL_SPECIAL.has(name))
+            return `the shell keeps ${name} to itself`;
+    }
+    const values = [...request.argv, ...Object.values(request.env), request.cwd, request.collect];
+    if (values.some(v => v?.includes('\0')))
+        return 'a value holds a NUL byte';
+    return undefined;
+}
+/** A value as one line the loop decodes (see the module comment). */
+function encodeValue(value) {
+    if (!/[\\\n]/.test(value))
+        return value;
+    return value.replace(/[\\%\n]/g, c => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+}
+/** The lines that ask the loop for one step. */
+function stepFrame(request) {
+    const env = Object.entries(request.env).map(([k, v]) => `${k}=${encodeValue(v)}`);
+    return ([
+        request.nonce,
+        encodeValue(request.cwd ?? ''),
+        encodeValue(request.collect ?? ''),
+        String(request.argv.length),
+        ...request.argv.map(encodeValue),
+        String(env.length),
+        ...env
+    ].join('\n') + '\n');
+}
+/**
+ * The loop, run as `sh -c SHELL_LOOP wheelwright-shell`. Each step runs in a
+ * subshell (its variables and dir end with it) with stdin from /dev/null (a
+ * step that reads stdin cannot take the next step's lines). Every value is
+ * decoded before any variable of the step is exported, but its own.
+ */
+const SHELL_LOOP = [
+    `${OWN}dec() {`,
+    `  case $1 in`,
+    `    *\\\\*) ${OWN}v=$(printf "x$1x"); ${OWN}v=\${${OWN}v#x}; ${OWN}v=\${${OWN}v%x} ;;`,
+    `    *) ${OWN}v=$1 ;;`,
+    `  esac`,
+    `}`,
+    `printf '\\001ww%s\\n' ${READY}`,
+    `while IFS= read -r ${OWN}nonce; do`,
+    `  (`,
+    `    IFS= read -r ${OWN}cwd; ${OWN}dec "$${OWN}cwd"; ${OWN}cwd=$${OWN}v`,
+    `    IFS= read -r ${OWN}collect; ${OWN}dec "$${OWN}collect"; ${OWN}collect=$${OWN}v`,
+    `    IFS= read -r ${OWN}n; set --`,
+    `    while [ "$${OWN}n" -gt 0 ]; do`,
+    `      IFS= read -r ${OWN}line; ${OWN}dec "$${OWN}line"; set -- "$@" "$${OWN}v"; ${OWN}n=$((${OWN}n - 1))`,
+    `    done`,
+    `    IFS= read -r ${OWN}n`,
+    `    while [ "$${OWN}n" -gt 0 ]; do`,
+    `      IFS= read -r ${OWN}line; ${OWN}dec "\${${OWN}line#*=}"; export "\${${OWN}line%%=*}=$${OWN}v"`,
+    `      ${OWN}n=$((${OWN}n - 1))`,
+    `    done`,
+    `    exec </dev/null`,
+    PATH_PREPEND,
+    `    if [ -n "$${OWN}cwd" ]; then mkdir -p -- "$${OWN}cwd" && cd -- "$${OWN}cwd" || exit 1; fi`,
+    `    [ -n "$${OWN}collect" ] || exec "$@"`,
+    `    "$@" || exit`,
+    `    printf '\\n%s' '${COLLECTED}'`,
+    `    for ${OWN}f in "$${OWN}collect"/*.whl; do [ -e "$${OWN}f" ] && printf ' %s' "\${${OWN}f##*/}"; done`,
+    `    printf '\\n'`,
+    `  )`,
+    `  ${OWN}status=$?`,
+    `  printf '\\001ww%s %s\\n' "$${OWN}nonce" "$${OWN}status"`,
+    `  printf '\\001ww%s\\n' "$${OWN}nonce" >&2`,
+    `done`
+].join('\n');
+/**
+ * Finds the trailer `TRAILER + nonce ... \n` in one stream, chunk by chunk.
+ * It holds back only a chunk's end that could start the trailer (a tail that
+ * begins with SOH), so the step's output reaches the log as it comes. After
+ * the trailer, it passes nothing: what a process the step left behind writes
+ * then belongs to no step.
+ */
+class TrailerScanner {
+    mark;
+    held = Buffer.alloc(0);
+    found = false;
+    constructor(nonce) {
+        this.mark = Buffer.from(TRAILER + nonce);
+    }
+    get done() {
+        return this.found;
+    }
+    push(chunk) {
+        if (this.found)
+            return { data: Buffer.alloc(0) };
+        const text = this.held.length > 0 ? Buffer.concat([this.held, chunk]) : chunk;
+        const at = text.indexOf(this.mark);
+        if (at >= 0) {
+            const end = text.indexOf(0x0a, at + this.mark.length);
+            if (end < 0) {
+                this.held = text.subarray(at);
+                return { data: text.subarray(0, at) };
+            }
+            this.found = true;
+            this.held = Buffer.alloc(0);
+            const trailer = text.subarray(at + this.mark.length, end).toString('latin1');
+            return { data: text.subarray(0, at), trailer };
+        }
+        const keep = this.partialMarkAtEnd(text);
+        this.held = Buffer.from(text.subarray(text.length - keep));
+        return { data: text.subarray(0, text.length - keep) };
+    }
+    /** What was held back when the stream ended without a trailer. */
+    rest() {
+        const rest = this.held;
+        this.held = Buffer.alloc(0);
+        return rest;
+    }
+    /** The length of the longest end of `text` that is a proper start of the mark. */
+    partialMarkAtEnd(text) {
+        const from = Math.max(0, text.length - this.mark.length + 1);
+        for (let at = text.indexOf(this.mark[0], from); at >= 0; at = text.indexOf(this.mark[0], at + 1)) {
+            if (text.subarray(at).equals(this.mark.subarray(0, text.length - at)))
+                return text.length - at;
+        }
+        return 0;
+    }
+}
+
+/**
+ * One long-lived shell in a container, started with `<engine> exec -i
+ * <container> sh -c SHELL_LOOP` and fed one step at a time (the protocol is
+ * in shell-protocol.ts): a step then costs a fork in the container, not a
+ * new exec session of the engine.
+ *
+ * A step's stdout and stderr stay apart, as with its own exec; its output is
+ * passed on as it comes, and the result keeps only the end of it (as exec()
+ * does), so a step that prints a lot costs no memory. When the shell ends
+ * during a step (a step killed it, the engine client was stopped), the step
+ * fails, its output says why, and this shell is done: the executor starts
+ * another for the next step.
+ */
+/** The argv that starts the shell in a container. */
+function shellArgv(container) {
+    return [
+        container.engine,
+        'exec',
+        '-i',
+        container.name,
+        'sh',
+        '-c',
+        SHELL_LOOP,
+        'wheelwright-shell'
+    ];
+}
+class ContainerShell {
+    container;
+    session;
+    running;
+    end;
+    /** It answered with something that is not the loop's: no more steps. */
+    spoiled = false;
+    /** What the shell printed on stderr before it was ready (why it did not start). */
+    early = '';
+    constructor(container, session) {
+        this.container = container;
+        this.session = session;
+    }
+    /**
+     * A shell in the container, once it printed that it reads steps; undefined
+     * when it could not start (no `sh` in the image, an engine that cannot
+     * `exec -i`), with the reason.
+     */
+    static async start(container, clientEnv, children, 
+    /** How long the shell may take to say it is ready (an emulated container is slow). */
+    readyWithinMs = 60_000) {
+        let shell = undefined;
+        const ready = new TrailerScanner(READY);
+        let resolveReady = () => undefined;
+        const readied = new Promise(resolve => (resolveReady = resolve));
+        const session = startSession(shellArgv(container), {
+            env: clientEnv,
+            children,
+            onStdout: data => {
+                if (!ready.done) {
+                    if (ready.push(data).trailer !== undefined)
+                        resolveReady(true);
+                }
+                else
+                    shell?.stdout(data);
+            },
+            onStderr: data => {
+                if (!ready.done) {
+                    if (shell)
+                        shell.early = (shell.early + data.toString('utf8')).slice(-2e3);
+                }
+                else
+                    shell?.stderr(data);
+            }
+        });
+        shell = new ContainerShell(container, session);
+        const started = shell;
+        void session.ended.then(end => {
+            resolveReady(false);
+            started.ended(end);
+        });
+        let silent = false;
+        const timer = setTimeout(() => {
+            silent = true;
+            resolveReady(false);
+            session.kill();
+        }, readyWithinMs);
+        const ok = await readied;
+        clearTimeout(timer);
+        if (ok) {
+            session.hold(false);
+            return { shell };
+        }
+        const end = await session.ended;
+        if (end.error)
+            return { reason: end.error instanceof Error ? end.error.message : String(end.error) };
+        if (silent)
+            return { reason: `${container.engine} exec -i said nothing for ${readyWithinMs / 1000} s` };
+        const said = shell.early.trim().split('\n').at(-1);
+        return {
+            reason: `${container.engine} exec -i ended with ${end.signal ?? end.code}${said ? `: ${said}` : ''}`
+        };
+    }
+    /** The shell still reads steps. */
+    get alive() {
+        return this.end === undefined && !this.spoiled;
+    }
+    get busy() {
+        return this.running !== undefined;
+    }
+    /** Runs one step; its result is as `<engine> exec` would give it. */
+    run(request, onOutput) {
+        if (this.running || !this.alive)
+            throw new Error('the container shell is busy or gone');
+        const nonce = crypto$1.randomBytes(16).toString('hex');
+        const stream = () => ({
+            scanner: new TrailerScanner(nonce),
+            decoder: new StringDecoder('utf8'),
+            kept: new Tail(KEPT_CHARS)
+        });
+        return new Promise(resolve => {
+            this.running = {
+                out: stream(),
+                err: stream(),
+                output: new Tail(KEPT_CHARS),
+                onOutput,
+                finish: result => {
+                    this.running = undefined;
+                    this.session.hold(false);
+                    resolve(result);
+                }
+            };
+            this.session.hold(true);
+            this.session.write(stepFrame({ ...request, nonce }));
+        });
+    }
+    /** Ends the shell: it reads the end of its stdin and exits. */
+    close() {
+        this.session.end();
+    }
+    stdout(data) {
+        if (this.running)
+            this.take(this.running, this.running.out, data);
+    }
+    stderr(data) {
+        if (this.running)
+            this.take(this.running, this.running.err, data);
+    }
+    take(running, stream, data) {
+        const scanned = stream.scanner.push(data);
+        this.deliver(running, stream, stream.decoder.write(scanned.data));
+        if (scanned.trailer === undefined)
+            return;
+        this.deliver(running, stream, stream.decoder.end());
+        stream.trailer = scanned.trailer;
+        if (running.out.trailer === undefined || running.err.trailer === undefined)
+            return;
+        const status = /^ (\d+)$/.exec(running.out.trailer);
+        if (!status) {
+            // Not the loop's answer: nothing more from this shell can be trusted.
+            this.spoiled = true;
+            this.deliver(running, running.err, this.explain('answered out of turn'));
+            this.session.end();
+            return running.finish(this.result(running, 1, null));
+        }
+        running.finish(this.result(running, Number(status[1]), null));
+    }
+    deliver(running, stream, text) {
+        if (text === '')
+            return;
+        stream.kept.push(text);
+        running.output.push(text);
+        running.onOutput(text);
+    }
+    /** The shell ended: a step still running fails, and says why. */
+    ended(end) {
+        this.end = end;
+        const running = this.running;
+        if (!running)
+            return;
+        for (const stream of [running.out, running.err]) {
+            this.deliver(running, stream, stream.decoder.write(stream.scanner.rest()));
+            this.deliver(running, stream, stream.decoder.end());
+        }
+        const how = end.signal ? `signal ${end.signal}` : `exit ${end.code ?? '?'}`;
+        this.deliver(running, running.err, this.explain(`ended (${how})`));
+        // Never a success: the step did not finish.
+        const code = end.code === null || end.code === 0 ? 128 : end.code;
+        running.finish(this.result(running, code, end.signal));
+    }
+    explain(what) {
+        return `\nwheelwright: the shell in container ${this.container.name} ${what} during this step; the next step starts a new shell\n`;
+    }
+    result(running, code, signal) {
+        return {
+            code,
+            signal,
+            stdout: running.out.kept.toString(),
+            stderr: running.err.kept.toString(),
+            output: running.output.toString()
+        };
+    }
+}
+
+/**
+ * Runs steps in a container. Each step goes to one long-lived shell in the
+ * container (container-shell.ts) when it can; otherwise (the shell cannot
+ * start, it is busy, or the step has a variable the shell cannot take) the
+ * step gets an `<engine> exec` of its own. There, its variables reach the
+ * container through an `--env-file` (mode 0600, removed after the step). In
+ * either way no value, secret or not, appears in any argv.
+ */
 /** argv: dir command... Makes dir, enters it, then runs the command in place of the shell. */
 const IN_DIR = [PATH_PREPEND, 'mkdir -p -- "$1" && cd -- "$1" && shift && exec "$@"'].join('\n');
-/** The line that names the collected wheels, last in a collecting step's output. */
-const COLLECTED = 'wheelwright collected:';
 /**
  * argv: dir collect-dir command... As IN_DIR, then, when the command
  * succeeded, one last line names the wheels in collect-dir: no second exec.
@@ -1463,6 +1918,11 @@ const IN_DIR_COLLECT = [
     `for f in "$collect"/*.whl; do [ -e "$f" ] && printf ' %s' "\${f##*/}"; done`,
     `printf '\n'`
 ].join('\n');
+/** A collecting step's result with the wheels its COLLECTED line names. */
+function withWheels(step, result) {
+    const wheels = step.collectsWheel && result.code === 0 ? collectedWheels(result.stdout) : undefined;
+    return wheels ? { ...result, wheels } : result;
+}
 /** The wheel names of the COLLECTED line of an output. */
 function collectedWheels(stdout) {
     const line = stdout
@@ -1501,20 +1961,91 @@ function withoutCollectedLine(onOutput) {
         }
     };
 }
+/** The variables a step gets in the container: an env file cannot hold a newline. */
+function containerVars(env) {
+    return Object.fromEntries(Object.entries(env).filter(([, v]) => !v.includes('\n')));
+}
 class ContainerExecutor {
     container;
     scratchDir;
     clientEnv;
     children;
+    options;
+    /** The container's shell, once started (or starting). */
+    shell;
+    /** The last shell that started. */
+    started;
+    /** Every step gets its own exec: the shell could not start, or the executor is closed. */
+    execOnly;
+    /** A step is running in the shell: another one at the same time gets an exec. */
+    claimed = false;
     constructor(container, scratchDir, 
     /** The environment of the engine client itself. */
-    clientEnv, children) {
+    clientEnv, children, options = {}) {
         this.container = container;
         this.scratchDir = scratchDir;
         this.clientEnv = clientEnv;
         this.children = children;
+        this.options = options;
+        this.execOnly = options.shell === false;
     }
     async run(step, env, onOutput) {
+        const request = {
+            argv: step.argv,
+            env: containerVars(env),
+            cwd: step.cwd,
+            collect: step.collectsWheel
+        };
+        const shell = shellCannotRun(request) ? undefined : await this.claimShell(onOutput);
+        if (!shell)
+            return this.runByExec(step, env, onOutput);
+        try {
+            const shown = step.collectsWheel ? withoutCollectedLine(onOutput) : undefined;
+            const result = await shell.run(request, shown?.write ?? onOutput);
+            shown?.end();
+            return withWheels(step, result);
+        }
+        finally {
+            this.claimed = false;
+        }
+    }
+    /** Stops the container's shell (at once when it is up); later steps, if any, get an exec each. */
+    close() {
+        this.execOnly = true;
+        if (this.started)
+            this.started.close();
+        else
+            void this.shell?.then(shell => shell?.close());
+    }
+    /**
+     * The shell, claimed for one step (started when there is none or it
+     * ended); undefined when the step must use an exec of its own.
+     */
+    async claimShell(onOutput) {
+        if (this.execOnly)
+            return undefined;
+        const pending = this.shell;
+        const current = await pending;
+        // Nobody started another meanwhile: this caller does.
+        if (!current?.alive && !this.execOnly && this.shell === pending) {
+            this.shell = ContainerShell.start(this.container, this.clientEnv, this.children, this.options.shellReadyMs).then(started => {
+                if (!started.shell) {
+                    this.execOnly = true;
+                    // Once per container, in the log of the step that wanted the shell.
+                    onOutput(`wheelwright: no shell in container ${this.container.name} (${started.reason}); each step gets an exec of its own\n`);
+                }
+                this.started = started.shell;
+                return started.shell;
+            });
+        }
+        const shell = await this.shell;
+        if (!shell?.alive || this.claimed || this.execOnly)
+            return undefined;
+        this.claimed = true;
+        return shell;
+    }
+    /** A step in an exec of its own (see IN_DIR). */
+    async runByExec(step, env, onOutput) {
         const envFile = this.writeEnvFile(env);
         try {
             // One exec per step: the workdir is made by the same shell that runs the
@@ -1540,8 +2071,7 @@ class ContainerExecutor {
                 children: this.children
             });
             shown?.end();
-            const wheels = step.collectsWheel && result.code === 0 ? collectedWheels(result.stdout) : undefined;
-            return wheels ? { ...result, wheels } : result;
+            return withWheels(step, result);
         }
         finally {
             fs__default.rmSync(envFile, { force: true });
@@ -1584,9 +2114,7 @@ class ContainerExecutor {
     writeEnvFile(env) {
         fs__default.mkdirSync(this.scratchDir, { recursive: true, mode: 0o700 });
         const file = path$1.join(this.scratchDir, `env-${crypto$1.randomBytes(6).toString('hex')}`);
-        const lines = Object.entries(env)
-            .filter(([, v]) => !v.includes('\n'))
-            .map(([k, v]) => `${k}=${v}`);
+        const lines = Object.entries(containerVars(env)).map(([k, v]) => `${k}=${v}`);
         fs__default.writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
         return file;
     }
@@ -2702,6 +3230,7 @@ function groupStates(plan, children, context, interrupted) {
 /** Each started group's teardown steps, once. */
 function tearDown(states, env) {
     for (const state of states) {
+        state.inside.close?.();
         if (!state.started)
             continue;
         for (const step of state.group.teardown) {
@@ -3262,11 +3791,11 @@ async function afterBuild(options, tools, outcome, artifact) {
     const settings = options.publish;
     if (!options.sdist && !artifact && settings.mode === 'false')
         return undefined;
-    const { shouldPublish } = await import('./settings-ComXcvfR.js');
+    const { shouldPublish } = await import('./settings-BnBH0yLi.js');
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-DhJPhY5n.js');
+        const { makeSdist } = await import('./sdist-CjNr6fDl.js');
         sdist = await makeSdist(options, tools);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
@@ -3287,7 +3816,7 @@ async function afterBuild(options, tools, outcome, artifact) {
             tools.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport, publishScope } = await import('./publishing-BqVIAvnC.js');
+        const { publishAndReport, publishScope } = await import('./publishing-CtRPZUbi.js');
         await publishScope(tools, scope => publishAndReport(files, 'output-dir', options, tools, true, scope));
     }
     return sdist;
@@ -3374,7 +3903,7 @@ async function openWheelCache(plan, options, context) {
     const keys = await computeCacheKeys(plan, options);
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     const store = inActions
-        ? new ActionsWheelStore(path$1.join(context.env.RUNNER_TEMP ?? os$1.tmpdir(), 'wheelwright'), await import('./cache-BJPVXJD3.js'), text => context.reporter.warning(text))
+        ? new ActionsWheelStore(path$1.join(context.env.RUNNER_TEMP ?? os$1.tmpdir(), 'wheelwright'), await import('./cache-Dj9Svy45.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
 }

@@ -8,7 +8,7 @@ import { h as expand } from './selector-wT822Vb0.js';
 import * as crypto from 'crypto';
 import * as require$$0$2 from 'stream';
 import * as require$$0$1 from 'util';
-import { s as semverExports } from './index-CcIfLwTk.js';
+import { s as semverExports } from './index-Da-eS02x.js';
 import { URL as URL$1 } from 'url';
 import { c as createClientLogger, f as convertHttpClient, g as getCachedDefaultHttpClient, h as createClientPipeline, x as stringifyXML, y as parseXML, i as decompressResponsePolicyName, s as storageCorrectContentLengthPolicy, j as storageRetryPolicy, k as storageRequestFailureDetailsParserPolicy, l as storageBrowserPolicy, m as isTokenCredential, n as bearerTokenAuthenticationPolicy, z as authorizeRequestOnTenantChallenge, o as StorageSharedKeyCredential, p as storageSharedKeyCredentialPolicy, q as AnonymousCredential, u as createRequestPolicyFactoryPolicy, v as StorageBrowserPolicyFactory, w as StorageRetryPolicyFactory, B as createSerializer, E as ExtendedServiceClient, D as createTracingClient, F as UserDelegationKeyCredential, G as randomUUID, A as AbortError, H as Poller, I as delay, J as getDefaultProxySettings, K as BufferScheduler, M as MessageType, r as reflectionMergePartial, U as UnknownFieldHandler, W as WireType, a as MESSAGE_TYPE, b as ServiceType } from './poller-r23cplX5.js';
 import { Readable } from 'node:stream';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { p as parse$1, e as explain, V as VERSION_PATTERN } from './version-DsHt9dgB.js';
-import { a as semver } from './index-CcIfLwTk.js';
+import { a as semver } from './index-Da-eS02x.js';
 import { w as words, E as ENABLE_GROUPS, c as closest, U as UserError, p as parseBoolean } from './selector-wT822Vb0.js';
 
 function lt(version, other) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { d as isCredential, U as UserError } from './selector-wT822Vb0.js';
-import { k as redactUrl } from './index-url-DiY9k5oo.js';
-import { e as exec, r as run, b as CommandError } from './index-CcIfLwTk.js';
+import { k as redactUrl } from './index-url-B6edyDoS.js';
+import { e as exec, r as run, c as CommandError } from './index-Da-eS02x.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import { a as acquireLock, w as waitingMessage } from './lock-Bv3Ceag5.js';
