@@ -101,6 +101,7 @@ export const WHEELWRIGHT_KEYS = [
   'cache',
   'cache-skip-tests',
   'cache-dir',
+  'compiler-cache',
   'fail-fast',
   'max-per-job',
   'python-versions',
