@@ -22,6 +22,7 @@ import { BuildFailure, Interrupted } from './failure.js'
 import { capturedEnvOf, executorFor, type GroupState, type GroupWheel } from './setup.js'
 import { leftRunningWarning } from './executor.js'
 import { MarkerLocks, markerStamp } from './marker-locks.js'
+import { parseCompilerCacheOutput, type CompilerCacheOutcome } from '../steps/compiler-cache.js'
 
 /** The wheel cache of a run: where wheels are kept, and each build's key. */
 export interface BuildCache {
@@ -37,6 +38,8 @@ export interface IdentifierResult {
   readonly reused: boolean
   readonly cached: boolean
   readonly tested: boolean
+  /** What the build's compiler cache did, when the build ran with one. */
+  readonly compilerCache?: CompilerCacheOutcome
 }
 
 /** The current wheel: its name, its dir, and where that dir is. */
@@ -103,6 +106,7 @@ async function runSteps(
   let testExtra: Record<string, string> = {}
   let evaluated = false
   let testEvaluated = false
+  let compilerCache: CompilerCacheOutcome | undefined
   for (const [index, step] of build.steps.entries()) {
     // A restored wheel skips the build, but still goes through the audit.
     if (reusedEntry && step.phase === 'build') continue
@@ -163,6 +167,10 @@ async function runSteps(
         result.output
       )
     locks.leave(index)
+    if (step.name === 'build') {
+      compilerCache = parseCompilerCacheOutput(result.output)
+      if (compilerCache) log.note(compilerCacheNote(compilerCache))
+    }
     if (step.collectsWheel) {
       const found = result.wheels ?? (await executor.listWheels(step.collectsWheel))
       if (found.length !== 1) {
@@ -203,7 +211,8 @@ async function runSteps(
         hostWheel: duplicate.hostPath,
         reused: true,
         cached: false,
-        tested: build.tested && !skipTests
+        tested: build.tested && !skipTests,
+        ...(compilerCache ? { compilerCache } : {})
       }
     }
     if (duplicate) {
@@ -226,8 +235,14 @@ async function runSteps(
     hostWheel,
     reused: !!reusedEntry,
     cached: !!cachedFrom,
-    tested: build.tested && !skipTests
+    tested: build.tested && !skipTests,
+    ...(compilerCache ? { compilerCache } : {})
   }
+}
+
+function compilerCacheNote(outcome: CompilerCacheOutcome): string {
+  if ('off' in outcome) return `compiler cache off: ${outcome.off}`
+  return `compiler cache (${outcome.tool}): ${outcome.hits} hits, ${outcome.misses} misses`
 }
 
 /**

@@ -18,6 +18,9 @@ import { eventOutput } from '../report/events.js'
 import { failureKind } from '../report/annotations.js'
 import { sourcePathRewriter } from '../report/matcher.js'
 import type { BuildRecord } from '../report/summary.js'
+import type { Reporter } from '../report/log.js'
+import { countsOf, jobCounts, jobMissSeconds, offWarning } from '../report/compiler-cache.js'
+import type { CompilerCacheOutcome } from '../steps/compiler-cache.js'
 import { isCredential } from '../util/credentials.js'
 import { ChildTracker } from '../util/exec.js'
 import { EXIT } from '../util/errors.js'
@@ -137,6 +140,7 @@ export async function executePlan(
   const stateOf = new Map(states.map(state => [state.group, state]))
   const runs = jobs.map(({ group, build }) => ({ state: stateOf.get(group)!, build }))
   const records: BuildRecord[] = []
+  const cacheOutcomes = new Map<string, CompilerCacheOutcome>()
   const failures: FailedBuild[] = []
   const placed: string[] = []
   const placedNames = new Set<string>()
@@ -163,10 +167,16 @@ export async function executePlan(
             const result = await runIdentifier(state, build, log, cache)
             const record = placeWheel(result, build, outputDir, started, placedNames)
             records.push(record)
+            if (result.compilerCache) cacheOutcomes.set(build.identifier, result.compilerCache)
             if (!result.reused) placed.push(path.join(outputDir, record.wheel))
+            const counts = countsOf(
+              result.compilerCache,
+              jobMissSeconds([...cacheOutcomes.values()])
+            )
             log.finished({
               ok: true,
-              title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
+              title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`,
+              ...(counts ? { compilerCache: counts } : {})
             })
           } catch (error) {
             log ??= live.begin(build.identifier, `(${index + 1}/${total})`)
@@ -206,9 +216,13 @@ export async function executePlan(
   // Interrupted: no outcome to report; the signal's handler ends the process (130/143).
   if (interrupted) await new Promise<never>(() => undefined)
 
-  const ordered = jobs
-    .map(j => records.find(r => r.identifier === j.build.identifier))
-    .filter((r): r is BuildRecord => !!r)
+  const ordered = withCompilerCache(
+    jobs
+      .map(j => records.find(r => r.identifier === j.build.identifier))
+      .filter((r): r is BuildRecord => !!r),
+    cacheOutcomes,
+    reporter
+  )
   const position = new Map(jobs.map((j, i) => [j.build.identifier, i]))
   failures.sort((a, b) => position.get(a.identifier)! - position.get(b.identifier)!)
   return {
@@ -219,6 +233,31 @@ export async function executePlan(
     failures,
     failFast: plan.failFast
   }
+}
+
+/**
+ * The records with their compiler cache counts (a hit saves the job's average
+ * miss when the build had none); the job's totals as an event, and one
+ * warning for the builds whose cache was off.
+ */
+function withCompilerCache(
+  records: readonly BuildRecord[],
+  outcomes: ReadonlyMap<string, CompilerCacheOutcome>,
+  reporter: Reporter
+): BuildRecord[] {
+  const average = jobMissSeconds([...outcomes.values()])
+  const result = records.map(r => {
+    const counts = countsOf(outcomes.get(r.identifier), average)
+    return counts ? { ...r, compilerCache: counts } : r
+  })
+  const total = jobCounts(result.map(r => r.compilerCache))
+  if (total) reporter.event?.({ event: 'compiler-cache', ...total })
+  const offs = [...outcomes].flatMap(([identifier, o]) =>
+    'off' in o ? [{ identifier, reason: o.off }] : []
+  )
+  const warning = offWarning(offs)
+  if (warning) reporter.warning(warning)
+  return result
 }
 
 /**

@@ -26,6 +26,7 @@ import { shellArgv } from '../steps/placeholders.js'
 import { resolveImage } from '../container/images.js'
 import * as shared from './shared.js'
 import { join } from '../util/shlex.js'
+import { containerCompilerCache } from './compiler-cache.js'
 
 const CONTAINER_PROJECT = '/project'
 const CONTAINER_WORK = '/tmp/wheelwright'
@@ -213,6 +214,19 @@ function containerGroup(
       `copy the project into ${CONTAINER_PROJECT}`
     )
   ]
+  const compilerCacheOf = (identifier: string) =>
+    mountCache
+      ? containerCompilerCache(options, facts, {
+          arch: list[0].arch,
+          musl: list[0].identifier.includes('musllinux'),
+          mounted: CONTAINER_CACHE,
+          workDir: path.posix.join(CONTAINER_WORK, identifier),
+          project: CONTAINER_PROJECT,
+          hostEnv: runnerEnv
+        })
+      : undefined
+  const fetchCompilerCache = compilerCacheOf(list[0].identifier)?.setup
+  if (fetchCompilerCache) setup.push(fetchCompilerCache)
   const firstPythonBin = path.posix.join(
     list[0].pathStr ?? `/opt/python/${list[0].identifier}`,
     'bin'
@@ -307,6 +321,7 @@ function containerGroup(
       cores: shared.coreShare(facts, options.parallel, lane.total),
       constraintsFile: constraints.fileOf(c.identifier),
       afterRepair: [copyOut],
+      compilerCache: compilerCacheOf(c.identifier)?.plan,
       audit: shared.hostAudit(facts, wheelDir)
     })
     return {

