@@ -76,9 +76,19 @@ def cmake_project():
             return re.search(r'scikit[-_]build|py-build-cmake|\bcmake\b', f.read()) is not None
     except OSError:
         return False
-reason = ''
+def unwritable(folder):
+    try:
+        os.makedirs(folder, exist_ok=True)
+        probe = os.path.join(folder, '.wheelwright-write-probe-%d' % os.getpid())
+        with open(probe, 'w') as f:
+            f.write('')
+        os.remove(probe)
+        return ''
+    except OSError as error:
+        return 'the cache dir %s is not writable: %s' % (folder, error)
+reason = unwritable(env.get('SCCACHE_DIR') or env.get('CCACHE_DIR') or work)
 cc = config('CC') or (['cc'] if os.name != 'nt' else [])
-if tool == 'sccache':
+if not reason and tool == 'sccache':
     started = quiet([cache, '--start-server'])
     if started.returncode != 0:
         reason = (started.stdout.strip().splitlines() or ['sccache did not start'])[-1]
