@@ -62,11 +62,11 @@ export function sccacheInToolsVenv(options: Options, facts: PlanFacts): boolean 
   )
 }
 
-/** The compiler cache of one host build (`index`: its place among the run's builds). */
+/** The compiler cache of one host build (`index`: its place among the run's builds, for a Windows port). */
 export function hostCompilerCache(
   options: Options,
   facts: PlanFacts,
-  build: { readonly workDir: string; readonly index: number; readonly dialect: Dialect }
+  build: { readonly workDir: string; readonly index?: number; readonly dialect: Dialect }
 ): CompilerCachePlan | undefined {
   const tool = compilerCacheTool(options)
   if (!tool) return undefined
@@ -88,8 +88,9 @@ export function hostCompilerCache(
     ...(tool === 'sccache'
       ? {
           server: windows
-            ? { port: WINDOWS_FIRST_PORT + 1 + build.index }
-            : { socket: dialect.path.join(workDir, 'sccache.sock') }
+            ? { port: WINDOWS_FIRST_PORT + 1 + (build.index ?? 0) }
+            : { socket: dialect.path.join(workDir, 'sccache.sock') },
+          ...(windows ? { clShim: dialect.path.join(workDir, 'cl-shim') } : {})
         }
       : {}),
     maxSize: COMPILER_CACHE_MAX_SIZE

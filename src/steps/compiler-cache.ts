@@ -36,6 +36,12 @@ export interface CompilerCachePlan {
    * whose entries are written to a temp name and renamed into place.
    */
   readonly server?: { readonly socket?: string; readonly port?: number }
+  /**
+   * MSVC (sccache only): a dir first on the build's PATH where the wrapper puts
+   * a copy of sccache named cl.exe, which setuptools then runs for cl.exe
+   * (with DISTUTILS_USE_SDK, it takes cl.exe from the activated PATH).
+   */
+  readonly clShim?: string
   /** The largest the cache dir grows (sccache evicts the least recently used). */
   readonly maxSize: string
 }
@@ -57,7 +63,7 @@ const LAUNCHERS: readonly string[] = [
  * with the cache in front of its compilers when a probe compile through the
  * cache works, else without it; prints one STATS or OFF line.
  */
-export const WRAPPER_PY = String.raw`import json, os, re, shlex, subprocess, sys, sysconfig
+export const WRAPPER_PY = String.raw`import json, os, re, shlex, shutil, subprocess, sys, sysconfig
 tool, cache, work, package = sys.argv[1:5]
 command = sys.argv[sys.argv.index('--', 5) + 1:]
 env = dict(os.environ)
@@ -87,7 +93,10 @@ def unwritable(folder):
     except OSError as error:
         return 'the cache dir %s is not writable: %s' % (folder, error)
 reason = unwritable(env.get('SCCACHE_DIR') or env.get('CCACHE_DIR') or work)
-cc = config('CC') or (['cc'] if os.name != 'nt' else [])
+if os.name == 'nt':
+    cc = ['cl.exe'] if shutil.which('cl') else []
+else:
+    cc = config('CC') or ['cc']
 if not reason and tool == 'sccache':
     started = quiet([cache, '--start-server'])
     if started.returncode != 0:
@@ -107,9 +116,15 @@ if reason:
 else:
     if tool == 'sccache':
         quiet([cache, '--zero-stats'])
+    shim = env.get('WHEELWRIGHT_CL_SHIM')
+    if shim and cc:
+        # sccache copied as cl.exe runs as "sccache cl.exe" with the cl.exe after it on PATH.
+        os.makedirs(shim, exist_ok=True)
+        shutil.copy2(shutil.which(cache) or cache, os.path.join(shim, 'cl.exe'))
+        print('compiler cache: cl.exe through %s (%s first on PATH)' % (tool, shim), flush=True)
     if cmake_project():
         print('compiler cache: %s through CMAKE_C_COMPILER_LAUNCHER and CMAKE_CXX_COMPILER_LAUNCHER' % tool, flush=True)
-    elif cc:
+    elif cc and os.name != 'nt':
         for name in ('LDSHARED', 'LDCXXSHARED'):
             kept = env.get(name) or sysconfig.get_config_var(name)
             if kept:
@@ -151,6 +166,7 @@ export function compilerCacheEnv(
   workDir: string
 ): Record<string, string> {
   const launchers = Object.fromEntries(LAUNCHERS.map(name => [name, plan.binary]))
+  const shim: Record<string, string> = plan.clShim ? { WHEELWRIGHT_CL_SHIM: plan.clShim } : {}
   if (plan.tool === 'ccache') {
     return {
       ...launchers,
@@ -163,6 +179,7 @@ export function compilerCacheEnv(
   }
   return {
     ...launchers,
+    ...shim,
     SCCACHE_DIR: plan.dir,
     SCCACHE_CACHE_SIZE: plan.maxSize,
     SCCACHE_BASEDIRS: plan.basedirs.join(dialect.pathSeparator),
@@ -201,7 +218,17 @@ export function cachedBuildStep(
   return {
     argv: wrapWithCompilerCache(build.argv, plan, build.python, build.workDir, build.packageDir),
     display: `${build.display} (compilers through ${plan.tool})`,
-    env: { ...build.env, ...compilerCacheEnv(plan, build.dialect, build.workDir) }
+    env: {
+      ...build.env,
+      ...compilerCacheEnv(plan, build.dialect, build.workDir),
+      ...(plan.clShim
+        ? {
+            PATH: [plan.clShim, build.env.PATH].filter(Boolean).join(build.dialect.pathSeparator),
+            DISTUTILS_USE_SDK: '1',
+            MSSdk: '1'
+          }
+        : {})
+    }
   }
 }
 
