@@ -30,7 +30,8 @@ import { containerCompilerCache } from './compiler-cache.js'
 
 const CONTAINER_PROJECT = '/project'
 const CONTAINER_WORK = '/tmp/wheelwright'
-const CONTAINER_CACHE = '/wheelwright-cache'
+/** Where containers mount the host's download cache dir (and the compiler caches in it). */
+export const CONTAINER_CACHE = '/wheelwright-cache'
 /** First on PATH for before-all, as cibuildwheel (every manylinux image has it). */
 const BEFORE_ALL_PYTHON_BIN = '/opt/python/cp39-cp39/bin'
 
