@@ -91,7 +91,10 @@ interface Counts {
 function countsOf(stdout: string): { rows: Map<string, Counts>; job?: Counts } {
   const rows = new Map<string, Counts>()
   for (const id of IDENTIFIERS) {
-    const m = new RegExp(`^${id}\\s.*\\s(\\d+) hits?, (\\d+) miss(?:es)?`, 'm').exec(stdout)
+    const m = new RegExp(
+      `^${id}\\s.*\\s(\\d+) hits?, (\\d+) miss(?:es)?.*\\s(?:yes|no)$`,
+      'm'
+    ).exec(stdout)
     if (m) rows.set(id, { hits: Number(m[1]), misses: Number(m[2]) })
   }
   const job = /^compiler cache \(sccache\): (\d+) hits?, (\d+) miss/m.exec(stdout)

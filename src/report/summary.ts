@@ -65,9 +65,11 @@ const BASE_HEADER: readonly string[] = [
   'tested'
 ]
 
-/** The columns: a `compiler cache` column when some build ran with one. */
+/** The columns: a `compiler cache` column (before `tested`) when some build ran with one. */
 function header(records: readonly BuildRecord[]): readonly string[] {
-  return records.some(r => r.compilerCache) ? [...BASE_HEADER, 'compiler cache'] : BASE_HEADER
+  return records.some(r => r.compilerCache)
+    ? [...BASE_HEADER.slice(0, -1), 'compiler cache', ...BASE_HEADER.slice(-1)]
+    : BASE_HEADER
 }
 
 function rows(
@@ -76,7 +78,7 @@ function rows(
 ) {
   const { records, sdist, sdistSkipped } = summary
   const cacheColumn = header(records).length > BASE_HEADER.length
-  const pad = (row: string[]) => (cacheColumn ? [...row, ''] : row)
+  const pad = (row: string[]) => (cacheColumn ? [...row.slice(0, -1), '', ...row.slice(-1)] : row)
   return [
     ...records.map(r => [
       r.identifier,
@@ -84,8 +86,8 @@ function rows(
       humanSize(r.size),
       sha(r.sha256),
       r.seconds.toFixed(1),
-      r.tested,
-      ...(cacheColumn ? [r.compilerCache ? countsText(r.compilerCache) : ''] : [])
+      ...(cacheColumn ? [r.compilerCache ? countsText(r.compilerCache) : ''] : []),
+      r.tested
     ]),
     ...(sdist
       ? [pad(['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', ''])]
