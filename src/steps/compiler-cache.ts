@@ -139,7 +139,8 @@ if not reason and tool == 'sccache':
     quiet([cache, '--stop-server'])
     try:
         stats = json.loads(shown.stdout.strip().splitlines()[-1]).get('stats', {})
-        print('${STATS_PREFIX}' + json.dumps(stats, separators=(',', ':')), flush=True)
+        kept = ('cache_hits', 'cache_misses', 'compilations', 'compiler_write_duration', 'non_cacheable_compilations', 'cache_write_errors')
+        print('${STATS_PREFIX}' + json.dumps({k: stats.get(k) for k in kept}, separators=(',', ':')), flush=True)
     except (ValueError, IndexError):
         print('${OFF_PREFIX}no counts from sccache --show-stats', flush=True)
 elif not reason:
