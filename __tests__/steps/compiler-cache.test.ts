@@ -97,7 +97,7 @@ describe('the variables of a cached build', () => {
       '--',
       ...build.argv
     ])
-    expect(cached.display).toBe('python -m build . (compilers through sccache)')
+    expect(cached.display).toBe('python -m build .')
     expect(cached.env).toMatchObject({ A: '1', SCCACHE_DIR: sccache.dir })
   })
 })

@@ -218,7 +218,8 @@ export function cachedBuildStep(
   if (!plan) return { argv: build.argv, display: build.display, env: build.env }
   return {
     argv: wrapWithCompilerCache(build.argv, plan, build.python, build.workDir, build.packageDir),
-    display: `${build.display} (compilers through ${plan.tool})`,
+    // The command as the user knows it; the wrapper says what it wrapped in the step's output.
+    display: build.display,
     env: {
       ...build.env,
       ...compilerCacheEnv(plan, build.dialect, build.workDir),
