@@ -287,3 +287,34 @@ describe("the platforms' own settings, read from inputs or [tool.wheelwright]", 
     expect(() => resolve(toml, {}, typeof inputs === 'string' ? {} : inputs)).toThrow(message)
   })
 })
+
+describe('compiler-cache: auto by default, one of four modes', () => {
+  test.each([
+    ['default', '', {}, 'auto'],
+    ['tool.wheelwright', '[tool.wheelwright]\ncompiler-cache = "ccache"', {}, 'ccache'],
+    [
+      'the input beats the toml',
+      '[tool.wheelwright]\ncompiler-cache = "ccache"',
+      { 'compiler-cache': 'sccache' },
+      'sccache'
+    ],
+    ['off', '', { 'compiler-cache': 'off' }, 'off'],
+    ['false reads as off', '', { 'compiler-cache': 'false' }, 'off']
+  ])('%s', (_name, toml, inputs, expected) => {
+    expect(resolve(toml, {}, inputs as Record<string, string>).compilerCache).toBe(expected)
+  })
+
+  test.each([
+    ['an unknown tool', '', { 'compiler-cache': 'distcc' }, 'distcc'],
+    ['a misspelled mode', '[tool.wheelwright]\ncompiler-cache = "scache"', {}, 'scache'],
+    ['true (no mode named)', '', { 'compiler-cache': 'true' }, 'true'],
+    ['on (no mode named)', '[tool.wheelwright]\ncompiler-cache = "on"', {}, 'on']
+  ])('refuses %s, naming the key, the value and the modes', (_name, toml, inputs, value) => {
+    expect(() => resolve(toml, {}, inputs as Record<string, string>)).toThrow(
+      `compiler-cache: is not one of the accepted values (got "${value}")`
+    )
+    expect(() => resolve(toml, {}, inputs as Record<string, string>)).toThrow(
+      /use auto, sccache, ccache, off/
+    )
+  })
+})

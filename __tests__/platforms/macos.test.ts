@@ -25,7 +25,10 @@ interface PlanInput {
 function planMac(input: PlanInput) {
   const env = { PATH: '/usr/bin:/bin', HOME: '/Users/runner', ...input.env }
   const options = resolveOptions({
-    inputs: new Map(Object.entries({ 'dry-run': 'true', ...input.inputs })),
+    // The compiler cache has tests of its own (compiler-cache.test.ts).
+    inputs: new Map(
+      Object.entries({ 'dry-run': 'true', 'compiler-cache': 'off', ...input.inputs })
+    ),
     env,
     runner: { platform: 'macos', machine: input.machine },
     project: parsePyproject(

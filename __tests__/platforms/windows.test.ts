@@ -36,7 +36,10 @@ const RUNNER_ENV = {
 function planWin(input: PlanInput): BuildPlan {
   const env = { ...RUNNER_ENV, ...input.env }
   const options = resolveOptions({
-    inputs: new Map(Object.entries({ 'dry-run': 'true', ...input.inputs })),
+    // The compiler cache has tests of its own (compiler-cache.test.ts).
+    inputs: new Map(
+      Object.entries({ 'dry-run': 'true', 'compiler-cache': 'off', ...input.inputs })
+    ),
     env,
     runner: { platform: 'windows', machine: input.machine },
     project: parsePyproject(

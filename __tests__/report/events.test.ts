@@ -152,4 +152,19 @@ describe('a build as events', () => {
       ms: expect.any(Number)
     })
   })
+
+  test('a build with a compiler cache ends with its counts', () => {
+    const seen: RunEvent[] = []
+    const log = eventOutput(e => seen.push(e)).begin('cp312-manylinux_x86_64', '(1/2)')
+    const counts = { tool: 'sccache', hits: 40, misses: 1, savedSeconds: 22.4 }
+    log.finished({ ok: true, title: '→ x.whl', compilerCache: counts })
+    expect(seen.at(-1)).toEqual({
+      event: 'build-finished',
+      identifier: 'cp312-manylinux_x86_64',
+      ok: true,
+      title: '→ x.whl',
+      ms: expect.any(Number),
+      compilerCache: counts
+    })
+  })
 })

@@ -61,3 +61,40 @@ describe('the CLI table', () => {
     expect(plainTable({ records: [] })).toBe('')
   })
 })
+
+describe('the compiler cache in the tables', () => {
+  const cached: BuildRecord = {
+    ...RECORD,
+    compilerCache: { tool: 'sccache', hits: 40, misses: 1, savedSeconds: 22.4 }
+  }
+  const second: BuildRecord = {
+    ...RECORD,
+    identifier: 'cp313-manylinux_x86_64',
+    compilerCache: { tool: 'sccache', hits: 1, misses: 0 }
+  }
+
+  test('a column before tested, per build, and the job total under the table', () => {
+    const markdown = markdownSummary({
+      records: [cached, second],
+      sdist: SDIST,
+      failures: [],
+      seconds: 20
+    })
+    expect(markdown).toContain(
+      '| identifier | wheel | size | sha256 | seconds | compiler cache | tested |'
+    )
+    expect(markdown).toContain(`| 12.3 | 40 hits, 1 miss, 22.4 s saved | yes |`)
+    expect(markdown).toContain(`| 12.3 | 1 hit, 0 misses | yes |`)
+    expect(markdown).toContain(`| sdist | spam-1.0.tar.gz | 1000 B | ${'cd'.repeat(32)} |  |  |  |`)
+    expect(markdown).toContain('; compiler cache (sccache): 41 hits, 1 miss, 22.4 s saved')
+    const table = plainTable({ records: [cached, second] })
+    expect(table).toMatch(/^cp312-manylinux_x86_64 .* 40 hits, 1 miss, 22\.4 s saved {2}yes$/m)
+    expect(table.trimEnd().split('\n').at(-1)).toBe(
+      'compiler cache (sccache): 41 hits, 1 miss, 22.4 s saved'
+    )
+  })
+
+  test('no column when no build ran with a cache', () => {
+    expect(plainTable({ records: [RECORD] })).not.toContain('compiler cache')
+  })
+})

@@ -26,6 +26,7 @@ import { ActionsWheelStore, LocalWheelStore } from '../cache/store.js'
 import { afterBuild } from '../publish/after-build.js'
 import { optionLines } from '../report/options.js'
 import { VERSION } from '../model/version.js'
+import { CONTAINER_CACHE } from '../platforms/linux-container.js'
 
 /** The wheel cache of this run, unless `cache: false`. */
 async function openWheelCache(
@@ -45,6 +46,39 @@ async function openWheelCache(
       )
     : new LocalWheelStore(options.cacheDir)
   return { store, keys, skipTests: options.cacheSkipTests }
+}
+
+/**
+ * In the action, the compiler cache dirs of the plan from the Actions cache
+ * (the wheel cache's store), and how to save them after the builds.
+ */
+async function restoreCompilerCache(
+  plan: BuildPlan,
+  options: Options,
+  context: RunContext,
+  facts: PlanFacts
+): Promise<{ save: () => Promise<void> } | undefined> {
+  const inActions =
+    context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL)
+  if (!inActions || options.compilerCache === 'off') return undefined
+  const store = await import('../cache/compiler-store.js')
+  const mounted = facts.containerCacheDir
+    ? { inside: CONTAINER_CACHE, host: facts.containerCacheDir }
+    : undefined
+  const entries = store.compilerCacheEntries(plan, context.env, mounted)
+  if (entries.length === 0) return undefined
+  const actionsCache = await import('@actions/cache')
+  const warn = (text: string) => context.reporter.warning(text)
+  const restored = await store.restoreCompilerCaches(entries, actionsCache, warn)
+  context.reporter.info(
+    `compiler cache: ${restored.length > 0 ? `restored ${restored.join(', ')}` : 'nothing to restore (a cold start)'}`
+  )
+  return {
+    save: async () => {
+      const saved = await store.saveCompilerCaches(entries, actionsCache, warn)
+      if (saved.length > 0) context.reporter.info(`compiler cache: saved ${saved.join(', ')}`)
+    }
+  }
 }
 
 /** Targets of an OS other than this machine's, without containers, cannot be built here. */
@@ -180,11 +214,13 @@ async function planAndRun(
   const cache = await openWheelCache(plan, options, context)
   const matcherDir = context.isAction ? context.env.RUNNER_TEMP : undefined
   if (matcherDir) reporter.line(addMatcherCommand(path.join(matcherDir, 'wheelwright')))
+  const compilerCaches = await restoreCompilerCache(plan, options, context, facts)
   let outcome: BuildOutcome
   try {
     outcome = await executePlan(plan, options, context, cache)
   } finally {
     if (matcherDir) for (const command of removeMatcherCommands()) reporter.line(command)
+    await compilerCaches?.save()
   }
   if (outcome.failures.some(f => f.kind === 'build' || f.kind === 'repair')) {
     const stray = strayObjectsWarning(options.projectDir)

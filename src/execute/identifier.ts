@@ -22,6 +22,8 @@ import { BuildFailure, Interrupted } from './failure.js'
 import { capturedEnvOf, executorFor, type GroupState, type GroupWheel } from './setup.js'
 import { leftRunningWarning } from './executor.js'
 import { MarkerLocks, markerStamp } from './marker-locks.js'
+import { parseCompilerCacheOutput } from '../steps/compiler-cache.js'
+import type { CompilerCacheOutcome } from '../model/compiler-cache.js'
 
 /** The wheel cache of a run: where wheels are kept, and each build's key. */
 export interface BuildCache {
@@ -37,6 +39,8 @@ export interface IdentifierResult {
   readonly reused: boolean
   readonly cached: boolean
   readonly tested: boolean
+  /** What the build's compiler cache did, when the build ran with one. */
+  readonly compilerCache?: CompilerCacheOutcome
 }
 
 /**
@@ -113,6 +117,7 @@ async function runSteps(
   let testExtra: Record<string, string> = {}
   let evaluated = false
   let testEvaluated = false
+  let compilerCache: CompilerCacheOutcome | undefined
   for (const [index, step] of build.steps.entries()) {
     if (reusedEntry && step.phase === 'build') continue
     if (cachedFrom && !runsOnCacheHit(step)) continue
@@ -172,6 +177,10 @@ async function runSteps(
         result.output
       )
     locks.leave(index)
+    if (step.name === 'build') {
+      compilerCache = parseCompilerCacheOutput(result.output)
+      if (compilerCache) log.note(compilerCacheNote(compilerCache))
+    }
     if (step.collectsWheel) {
       const found = result.wheels ?? (await executor.listWheels(step.collectsWheel))
       if (found.length !== 1) {
@@ -212,7 +221,8 @@ async function runSteps(
         hostWheel: duplicate.hostPath,
         reused: true,
         cached: false,
-        tested: build.tested && !skipTests
+        tested: build.tested && !skipTests,
+        ...(compilerCache ? { compilerCache } : {})
       }
     }
     if (duplicate) {
@@ -235,8 +245,14 @@ async function runSteps(
     hostWheel,
     reused: !!reusedEntry,
     cached: !!cachedFrom,
-    tested: build.tested && !skipTests
+    tested: build.tested && !skipTests,
+    ...(compilerCache ? { compilerCache } : {})
   }
+}
+
+function compilerCacheNote(outcome: CompilerCacheOutcome): string {
+  if ('off' in outcome) return `compiler cache off: ${outcome.off}`
+  return `compiler cache (${outcome.tool}): ${outcome.hits} hits, ${outcome.misses} misses`
 }
 
 /**

@@ -19,6 +19,8 @@ import { eventOutput } from '../report/events.js'
 import { failureKind } from '../report/annotations.js'
 import { type SourceRoot, sourcePathRewriter } from '../report/matcher.js'
 import type { BuildRecord } from '../report/summary.js'
+import { countsOf, jobMissSeconds, withCompilerCache } from '../report/compiler-cache.js'
+import type { CompilerCacheOutcome } from '../model/compiler-cache.js'
 import { isCredential } from '../util/credentials.js'
 import { ChildTracker } from '../util/exec.js'
 import { ContainerExecutor } from './container-executor.js'
@@ -52,6 +54,8 @@ interface Shared {
   readonly cache?: BuildCache
   readonly outputDir: string
   readonly placedNames: Set<string>
+  /** Each finished build's compiler cache outcome, by identifier. */
+  readonly cacheOutcomes: Map<string, CompilerCacheOutcome>
   readonly reporter: RunContext['reporter']
   readonly interrupted: () => NodeJS.Signals | undefined
 }
@@ -84,6 +88,7 @@ export async function executePlan(
     ...(cache ? { cache } : {}),
     outputDir: path.resolve(plan.outputDir),
     placedNames: new Set(),
+    cacheOutcomes: new Map(),
     reporter: context.reporter,
     interrupted: signals.received
   }
@@ -112,7 +117,11 @@ export async function executePlan(
   }
   // Interrupted: no outcome to report; the signal's handler ends the process (130/143).
   if (signals.received()) await new Promise<never>(() => undefined)
-  return outcomeOf(plan, jobs, done, shared.outputDir)
+  const outcome = outcomeOf(plan, jobs, done, shared.outputDir)
+  return {
+    ...outcome,
+    records: withCompilerCache(outcome.records, shared.cacheOutcomes, context.reporter)
+  }
 }
 
 /** Runs one build in its group (set up first, once) and tells its end in the live log. */
@@ -127,9 +136,15 @@ async function buildOne({ state, build }: Job, label: string, shared: Shared): P
     log = live.begin(build.identifier, label)
     const result = await runIdentifier(state, build, log, shared.cache)
     const record = placeWheel(result, build, shared.outputDir, started, shared.placedNames)
+    if (result.compilerCache) shared.cacheOutcomes.set(build.identifier, result.compilerCache)
+    const counts = countsOf(
+      result.compilerCache,
+      jobMissSeconds([...shared.cacheOutcomes.values()])
+    )
     log.finished({
       ok: true,
-      title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
+      title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`,
+      ...(counts ? { compilerCache: counts } : {})
     })
     return result.reused
       ? { record }

@@ -5,6 +5,14 @@ import type { BuildSelectorConfig, EnableGroup } from './selector.js'
 export type Command = 'build' | 'plan' | 'sdist' | 'publish'
 export type FrontendName = 'build' | 'pip' | 'build[uv]' | 'uv'
 export type ContainerMode = 'auto' | 'on' | 'off'
+/** Which compiler cache wraps the compilers of a build. */
+export type CompilerCacheMode = 'auto' | 'sccache' | 'ccache' | 'off'
+export const COMPILER_CACHE_MODES: readonly CompilerCacheMode[] = [
+  'auto',
+  'sccache',
+  'ccache',
+  'off'
+]
 export type PublishMode = 'false' | 'true' | 'tag'
 export type IfNoFilesFound = 'warn' | 'error' | 'ignore'
 
@@ -152,6 +160,8 @@ export interface GlobalOptions {
   /** Absolute: the cache-dir given, or the default for this runner. */
   readonly cacheDir: string
   readonly cacheSkipTests: boolean
+  /** `auto`: sccache when it runs, else off with one warning. */
+  readonly compilerCache: CompilerCacheMode
   readonly maxPerJob: number
   readonly dryRun: boolean
   readonly printIdentifiers: boolean

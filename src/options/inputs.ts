@@ -306,6 +306,14 @@ export const INPUTS: readonly InputSpec[] = [
     description: 'Skip the tests of wheels restored from the cache.'
   },
   {
+    name: 'compiler-cache',
+    commands: BUILD,
+    metavar: 'MODE',
+    default: 'auto',
+    description:
+      'Cache compiled objects across identifiers and runs: `auto` (sccache, off with one warning when it cannot run), `sccache`, `ccache` or `off`.'
+  },
+  {
     name: 'upload-artifact',
     actionOnly: ARTIFACTS_ONLY_IN_ACTIONS,
     commands: ARTIFACT,

@@ -12,7 +12,14 @@ import { optionSourcePath, resolveOption, type CascadeSources } from './cascade.
 import type { Env } from '../model/env.js'
 import type { ProjectConfig } from './pyproject.js'
 import { NO_EFFECT, OPTION_SPECS, SPECS_BY_NAME, WHEELWRIGHT_KEYS } from './schema.js'
-import type { BuildOptions, Command, ContainerMode, Options } from '../model/options.js'
+import {
+  COMPILER_CACHE_MODES,
+  type BuildOptions,
+  type Command,
+  type CompilerCacheMode,
+  type ContainerMode,
+  type Options
+} from '../model/options.js'
 import { checkAllowedArchs, parseArchs } from '../plan/archs.js'
 import { parsePlatformName, platformOfIdentifier, archOfIdentifier } from '../plan/identifiers.js'
 import { ENABLE_GROUPS, expandPatterns } from '../model/selector.js'
@@ -28,6 +35,7 @@ import {
   booleanValue,
   nonEmpty,
   parseChoice,
+  parseCompilerCache,
   parseEnable,
   parseParallel,
   pep440Range,
@@ -270,6 +278,10 @@ function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): O
     cache: bool('cache', true),
     cacheDir,
     cacheSkipTests: bool('cache-skip-tests', false),
+    compilerCache: parseCompilerCache(
+      ours('compiler-cache'),
+      COMPILER_CACHE_MODES
+    ) as CompilerCacheMode,
     maxPerJob,
     dryRun,
     printIdentifiers: booleanValue(get('print-identifiers') ?? 'false', 'print-identifiers'),

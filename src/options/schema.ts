@@ -67,6 +67,7 @@ export const WHEELWRIGHT_KEYS: readonly string[] = [
   'cache',
   'cache-skip-tests',
   'cache-dir',
+  'compiler-cache',
   'fail-fast',
   'max-per-job',
   'python-versions',

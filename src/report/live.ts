@@ -37,6 +37,8 @@ import { paintFor, type Paint } from './terminal.js'
 
 export const HEARTBEAT_MS = 30_000
 /** How much of a step's command its `▸` line shows. */
+import type { CompilerCacheCounts } from './compiler-cache.js'
+
 const DISPLAY_CHARS = 400
 
 /** What one identifier's run (or one group's setup) says, as it happens. */
@@ -60,7 +62,12 @@ export interface BuildLog {
 }
 
 export type BuildEnd =
-  | { readonly ok: true; readonly title: string }
+  | {
+      readonly ok: true
+      readonly title: string
+      /** The compiler cache's counts of the build (in the json events). */
+      readonly compilerCache?: CompilerCacheCounts
+    }
   | { readonly ok: false; readonly step: string; readonly interrupted?: NodeJS.Signals }
 
 export interface LiveBuild extends BuildLog {

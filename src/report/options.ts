@@ -42,6 +42,7 @@ export function optionLines(options: Options, first?: BuildOptions): string[] {
     ['container', options.container],
     ['cache', options.cache],
     ['cache-dir', options.cacheDir],
+    ['compiler-cache', options.compilerCache],
     ['sdist', options.sdist],
     ['upload-artifact', options.publish.uploadArtifact],
     ['artifact-name', options.publish.artifactName],

@@ -6,6 +6,7 @@
  * the sha256 short, so that it fits a terminal.
  */
 import { duration } from './live.js'
+import { countsText, jobCounts, type CompilerCacheCounts } from './compiler-cache.js'
 
 export interface BuildRecord {
   readonly identifier: string
@@ -16,6 +17,8 @@ export interface BuildRecord {
   /** `yes`, `no`, `skipped (reason)`, `reused`. */
   readonly tested: string
   readonly note?: string
+  /** The compiler cache's counts of this build, when it ran with one. */
+  readonly compilerCache?: CompilerCacheCounts
 }
 
 /** A file of the run that is no wheel (the sdist). */
@@ -53,13 +56,29 @@ export function humanSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-const HEADER: readonly string[] = ['identifier', 'wheel', 'size', 'sha256', 'seconds', 'tested']
+const BASE_HEADER: readonly string[] = [
+  'identifier',
+  'wheel',
+  'size',
+  'sha256',
+  'seconds',
+  'tested'
+]
+
+/** The columns: a `compiler cache` column (before `tested`) when some build ran with one. */
+function header(records: readonly BuildRecord[]): readonly string[] {
+  return records.some(r => r.compilerCache)
+    ? [...BASE_HEADER.slice(0, -1), 'compiler cache', ...BASE_HEADER.slice(-1)]
+    : BASE_HEADER
+}
 
 function rows(
   summary: Pick<RunSummary, 'records' | 'sdist' | 'sdistSkipped'>,
   sha: (s: string) => string
 ) {
   const { records, sdist, sdistSkipped } = summary
+  const cacheColumn = header(records).length > BASE_HEADER.length
+  const pad = (row: string[]) => (cacheColumn ? [...row.slice(0, -1), '', ...row.slice(-1)] : row)
   return [
     ...records.map(r => [
       r.identifier,
@@ -67,10 +86,13 @@ function rows(
       humanSize(r.size),
       sha(r.sha256),
       r.seconds.toFixed(1),
+      ...(cacheColumn ? [r.compilerCache ? countsText(r.compilerCache) : ''] : []),
       r.tested
     ]),
-    ...(sdist ? [['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', '']] : []),
-    ...(!sdist && sdistSkipped ? [['sdist', sdistSkipped, '', '', '', '']] : [])
+    ...(sdist
+      ? [pad(['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', ''])]
+      : []),
+    ...(!sdist && sdistSkipped ? [pad(['sdist', sdistSkipped, '', '', '', ''])] : [])
   ]
 }
 
@@ -99,14 +121,17 @@ export function markdownSummary(summary: RunSummary): string {
   if (records.length > 0 || sdist || summary.sdistSkipped) {
     const bytes = records.reduce((sum, r) => sum + r.size, 0) + (sdist?.size ?? 0)
     const built = records.reduce((sum, r) => sum + r.seconds, 0)
+    const columns = header(records)
+    const cache = jobCounts(records.map(r => r.compilerCache))
     parts.push(
       [
-        `| ${HEADER.join(' | ')} |`,
-        `| ${HEADER.map(() => '---').join(' | ')} |`,
+        `| ${columns.join(' | ')} |`,
+        `| ${columns.map(() => '---').join(' | ')} |`,
         ...rows(summary, s => s).map(r => `| ${r.map(escape).join(' | ')} |`)
       ].join('\n'),
       `**Total:** ${madeFiles(records.length, !!sdist)}, ${humanSize(bytes)}; ` +
-        `wall time ${duration(summary.seconds * 1000)} (the builds took ${duration(built * 1000)} in all)`
+        `wall time ${duration(summary.seconds * 1000)} (the builds took ${duration(built * 1000)} in all)` +
+        (cache ? `; compiler cache (${cache.tool}): ${countsText(cache)}` : '')
     )
   }
   if (summary.notStarted && summary.notStarted.length > 0) {
@@ -130,8 +155,10 @@ export function plainTable(
   summary: Pick<RunSummary, 'records' | 'sdist' | 'sdistSkipped'>
 ): string {
   if (summary.records.length === 0 && !summary.sdist && !summary.sdistSkipped) return ''
-  const table = [HEADER, ...rows(summary, s => s.slice(0, 16))]
-  const widths = HEADER.map((_, i) => Math.max(...table.map(r => r[i].length)))
+  const columns = header(summary.records)
+  const cache = jobCounts(summary.records.map(r => r.compilerCache))
+  const table = [columns, ...rows(summary, s => s.slice(0, 16))]
+  const widths = columns.map((_, i) => Math.max(...table.map(r => r[i].length)))
   return (
     table
       .map(r =>
@@ -140,6 +167,8 @@ export function plainTable(
           .join('  ')
           .trimEnd()
       )
-      .join('\n') + '\n'
+      .join('\n') +
+    '\n' +
+    (cache ? `compiler cache (${cache.tool}): ${countsText(cache)}\n` : '')
   )
 }

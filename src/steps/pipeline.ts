@@ -13,6 +13,7 @@ import { checkPythonArgv } from './interpreter.js'
 import { coreBudgetEnv } from './core-budget.js'
 import { shellArgv } from './placeholders.js'
 import { join as commandLine } from '../util/shlex.js'
+import { cachedBuildStep, type CompilerCachePlan } from './compiler-cache.js'
 
 export interface PipelineInput {
   readonly options: BuildOptions
@@ -85,6 +86,8 @@ export interface PipelineInput {
   readonly constraintsFile?: string
   /** Files written before the build (e.g. a cross-compilation setup.cfg): path → content. */
   readonly files?: Readonly<Record<string, string>>
+  /** The compiler cache in front of the build step's compilers (`compiler-cache`). */
+  readonly compilerCache?: CompilerCachePlan
   /** Steps right after the repair (copying the wheel out of a container). */
   readonly afterRepair?: readonly Step[]
   /** The abi3 audit on the host: where the repaired wheel is there, and the step's env and cwd. */
@@ -262,19 +265,23 @@ export function pipelineSteps(input: PipelineInput): Step[] {
     outDir: inPlace ? dirs.built : dialect.path.relative(buildCwd, dirs.built),
     uv: 'uv'
   })
-  steps.push(
-    step(
-      'build',
-      frontendArgv(options.frontend, {
-        ...frontendCall,
-        python,
-        packageDir,
-        outDir: dirs.built,
-        uv: inInterpreter ? 'uv' : dialect.executable(venvBin, 'uv')
-      }),
-      { collectsWheel: dirs.built, display: commandLine(shownBuild) }
-    )
-  )
+  const buildArgv = frontendArgv(options.frontend, {
+    ...frontendCall,
+    python,
+    packageDir,
+    outDir: dirs.built,
+    uv: inInterpreter ? 'uv' : dialect.executable(venvBin, 'uv')
+  })
+  const built = cachedBuildStep(input.compilerCache, {
+    argv: buildArgv,
+    display: commandLine(shownBuild),
+    env: buildEnv,
+    python: input.python,
+    workDir: input.workDir,
+    packageDir,
+    dialect
+  })
+  steps.push(step('build', built.argv, { collectsWheel: dirs.built, ...built }))
   const repairEnv = {
     ...buildEnv,
     ...input.repairEnv,

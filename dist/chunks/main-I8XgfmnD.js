@@ -1,11 +1,11 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
 import { s as selectorMatches, U as UserError, i as isUserError, w as words, l as listing, c as closest, e as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, a as secretValues, b as EXIT } from './selector-wT822Vb0.js';
-import { p as platformList, c as cataloguedPlatforms, o as optionSpec, q as quote, s as split, a as parseEnvironment, b as platformNamed, u as unknownPlaceholders, P as PLACEHOLDER_VARS, d as archOfIdentifier, e as platformOfIdentifier, f as parsePlatformName } from './identifiers-D36GrH8n.js';
+import { p as platformList, c as cataloguedPlatforms, o as optionSpec, q as quote, s as split, a as parseEnvironment, b as platformNamed, u as unknownPlaceholders, P as PLACEHOLDER_VARS, d as archOfIdentifier, e as platformOfIdentifier, f as parsePlatformName } from './identifiers-VWmNAraG.js';
 import os from 'node:os';
 import { e as exec } from './index-Da-eS02x.js';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, h as hideDebugCommands, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './debug-filter-B4ADSPxl.js';
-import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, n as nonEmpty, u as urlSecrets } from './index-url-B6edyDoS.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, h as hideDebugCommands, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './debug-filter-B59V1r16.js';
+import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as parseCompilerCache, n as nonEmpty, u as urlSecrets } from './index-url-DDV0Wi_r.js';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 
@@ -71,6 +71,7 @@ const WHEELWRIGHT_KEYS = [
     'cache',
     'cache-skip-tests',
     'cache-dir',
+    'compiler-cache',
     'fail-fast',
     'max-per-job',
     'python-versions',
@@ -1778,6 +1779,13 @@ function setupPyRequiresPython(text) {
     return (match[1] ?? match[2]) || undefined;
 }
 
+const COMPILER_CACHE_MODES = [
+    'auto',
+    'sccache',
+    'ccache',
+    'off'
+];
+
 /**
  * The syntax of requirements (PEP 508) and extras, checked when options are
  * read, so that a typo in test-requires fails before the first build rather
@@ -2338,6 +2346,13 @@ const INPUTS = [
         default: 'false',
         boolean: true,
         description: 'Skip the tests of wheels restored from the cache.'
+    },
+    {
+        name: 'compiler-cache',
+        commands: BUILD,
+        metavar: 'MODE',
+        default: 'auto',
+        description: 'Cache compiled objects across identifiers and runs: `auto` (sccache, off with one warning when it cannot run), `sccache`, `ccache` or `off`.'
     },
     {
         name: 'upload-artifact',
@@ -2982,6 +2997,7 @@ function resolveWith(input, seen) {
         cache: bool('cache', true),
         cacheDir,
         cacheSkipTests: bool('cache-skip-tests', false),
+        compilerCache: parseCompilerCache(ours('compiler-cache'), COMPILER_CACHE_MODES),
         maxPerJob,
         dryRun,
         printIdentifiers: booleanValue(get('print-identifiers') ?? 'false', 'print-identifiers'),
@@ -3784,13 +3800,13 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-BZAdHU1S.js')).runPlan(options, context);
+            return (await import('./plan-BWPGJYGi.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-CbqemujU.js')).runBuild(options, context);
+            return (await import('./build-B_nzYplV.js')).runBuild(options, context);
         case 'sdist':
-            return (await import('./sdist-CpHYl1I6.js')).runSdist(options, context);
+            return (await import('./sdist-CN2GDJ61.js')).runSdist(options, context);
         case 'publish':
-            return (await import('./publish-BuySS-tO.js')).runPublish(options, context);
+            return (await import('./publish-CpL1oQcM.js')).runPublish(options, context);
     }
 }
 /** One line for an unexpected error (the trace only with --debug); a UserError as it is. */

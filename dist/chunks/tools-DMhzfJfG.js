@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { d as isCredential, U as UserError } from './selector-wT822Vb0.js';
-import { k as redactUrl } from './index-url-B6edyDoS.js';
+import { l as redactUrl } from './index-url-DDV0Wi_r.js';
 import { e as exec, r as run, c as CommandError } from './index-Da-eS02x.js';
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';

@@ -1,5 +1,5 @@
 import { U as UserError, b as EXIT, i as isUserError } from './selector-wT822Vb0.js';
-import { b as platformNamed, p as platformList, C as notYetPlatforms } from './identifiers-D36GrH8n.js';
+import { b as platformNamed, p as platformList, E as notYetPlatforms } from './identifiers-VWmNAraG.js';
 import { performance } from 'node:perf_hooks';
 import crypto from 'node:crypto';
 import process$1 from 'node:process';
@@ -799,7 +799,6 @@ class KeptLines {
  * The kept log (text()) is plain; colour is only in what is printed.
  */
 const HEARTBEAT_MS = 30_000;
-/** How much of a step's command its `▸` line shows. */
 const DISPLAY_CHARS = 400;
 function liveMode(concurrent, tty) {
     return !concurrent ? 'stream' : tty ? 'board' : 'prefixed';
@@ -1032,7 +1031,10 @@ function keptLog() {
  *   `build-started` {identifier, label}, `step-started` {identifier, step,
  *   display}, `step-output` {identifier, text} for each line a step prints,
  *   `note` {identifier, text}, `step-finished` {identifier, step, code, ms},
- *   `build-finished` {identifier, ok, title or step, ms};
+ *   `build-finished` {identifier, ok, title or step, ms, and
+ *   compilerCache {tool, hits, misses, savedSeconds} when the build ran with one};
+ * - after the builds, `compiler-cache` {tool, hits, misses, savedSeconds}: the
+ *   job's totals, when a build ran with a compiler cache;
  * - at the end, `usage` {cpuMs}: the CPU time of wheelwright's own process
  *   (options, plan, this stream; not the steps it ran); then, when the
  *   command fails, `error` {text, exitCode}.
@@ -1122,7 +1124,14 @@ function eventOutput(emit, rewrite = undefined) {
                     open.delete(endPartial);
                     const ms = Math.round(performance.now() - started);
                     emit(end.ok
-                        ? { event: 'build-finished', identifier, ok: true, title: end.title, ms }
+                        ? {
+                            event: 'build-finished',
+                            identifier,
+                            ok: true,
+                            title: end.title,
+                            ms,
+                            ...(end.compilerCache ? { compilerCache: end.compilerCache } : {})
+                        }
                         : { event: 'build-finished', identifier, ok: false, step: end.step, ms });
                 }
             };

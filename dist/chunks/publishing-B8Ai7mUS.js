@@ -1,11 +1,11 @@
 import { U as UserError, i as isUserError } from './selector-wT822Vb0.js';
 import { w as withInterruptScope } from './interrupt-FJeqM1js.js';
-import { h as projectPageUrl, i as parseRepositoryUrl, o as oidcIndexBase, j as pypiInstance, k as redactUrl, s as simpleIndexUrl } from './index-url-B6edyDoS.js';
+import { i as projectPageUrl, j as parseRepositoryUrl, o as oidcIndexBase, k as pypiInstance, l as redactUrl, s as simpleIndexUrl } from './index-url-DDV0Wi_r.js';
 import os from 'node:os';
 import fs__default from 'node:fs';
 import path from 'node:path';
 import { e as exec } from './index-Da-eS02x.js';
-import { b as boundedRequest, c as attestationPython, t as toolEnv, i as indexBounds, p as publishPython, a as twineCheck, d as twineUpload, N as NoAnswerError } from './tools-DjiHIyGP.js';
+import { b as boundedRequest, c as attestationPython, t as toolEnv, i as indexBounds, p as publishPython, a as twineCheck, d as twineUpload, N as NoAnswerError } from './tools-DMhzfJfG.js';
 import { n as normalizeProject, p as parseDistributionName, s as sha256File } from './files-dg-71lIr.js';
 import { createGunzip } from 'node:zlib';
 import { createRequire } from 'module';

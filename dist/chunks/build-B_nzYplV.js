@@ -4,9 +4,9 @@ import path$1 from 'node:path';
 import { p as processAlive, a as acquireLock, w as waitingMessage, t as toolsContext } from './lock-Bv3Ceag5.js';
 import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, b as EXIT, d as isCredential, i as isUserError, f as pythonVersionOf } from './selector-wT822Vb0.js';
 import { c as checkWritableDir } from './dirs-CvDxw7Nn.js';
-import { w as withoutDebugCommands, t as thisMachine, g as eventOutput, l as liveOutput, i as failureKind, k as duration, m as paintFor, V as VERSION, n as checkArchsSelected } from './debug-filter-B4ADSPxl.js';
-import { j as jobConfigurations } from './select-CLVAlm0Q.js';
-import { g as allKnownIdentifiers, b as platformNamed, h as archDir, t as toolCacheRoot, i as placementOf, j as archiveDir, k as archiveExecutable, n as nugetLibs, l as nugetDir, m as nugetUrl, r as minorOf, v as toolCacheArch, I as IMAGE_PATH_PREPEND, w as buildDirs, x as POSIX, y as environmentScript, a as parseEnvironment, z as changedVariables, A as parseEnvZ, B as constraintsFor, d as archOfIdentifier } from './identifiers-D36GrH8n.js';
+import { w as withoutDebugCommands, t as thisMachine, g as eventOutput, l as liveOutput, i as failureKind, k as duration, m as paintFor, V as VERSION, n as checkArchsSelected } from './debug-filter-B59V1r16.js';
+import { j as jobConfigurations } from './select-DI13kcbh.js';
+import { g as allKnownIdentifiers, b as platformNamed, h as archDir, t as toolCacheRoot, i as placementOf, j as archiveDir, k as archiveExecutable, n as nugetLibs, l as nugetDir, m as nugetUrl, r as minorOf, v as toolCacheArch, I as IMAGE_PATH_PREPEND, w as parseCompilerCacheOutput, x as buildDirs, y as POSIX, z as environmentScript, a as parseEnvironment, A as changedVariables, B as parseEnvZ, C as constraintsFor, d as archOfIdentifier, D as CONTAINER_CACHE } from './identifiers-VWmNAraG.js';
 import crypto$1 from 'node:crypto';
 import { e as exec, s as semverExports, a as semver, b as startError, T as Tail, K as KEPT_CHARS, C as ChildTracker } from './index-Da-eS02x.js';
 import { i as info, m as mkdirP, d as debug, e as exec$1, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-ORKXprpS.js';
@@ -1430,6 +1430,81 @@ function sourcePathRewriter(packagePrefix, roots) {
     };
 }
 
+const counted = (o) => !!o && 'hits' in o;
+/** The average compile time of a miss over the whole job (weighted by misses). */
+function jobMissSeconds(outcomes) {
+    let misses = 0;
+    let seconds = 0;
+    for (const o of outcomes) {
+        if (!counted(o) || o.missSeconds === undefined || o.misses === 0)
+            continue;
+        misses += o.misses;
+        seconds += o.missSeconds * o.misses;
+    }
+    return misses > 0 ? seconds / misses : undefined;
+}
+/** A build's counts with the time its hits saved. */
+function countsOf(outcome, jobAverage) {
+    if (!counted(outcome))
+        return undefined;
+    const perMiss = outcome.misses > 0 && outcome.missSeconds ? outcome.missSeconds : jobAverage;
+    return {
+        tool: outcome.tool,
+        hits: outcome.hits,
+        misses: outcome.misses,
+        ...(perMiss !== undefined ? { savedSeconds: round(outcome.hits * perMiss) } : {})
+    };
+}
+const round = (n) => Math.round(n * 10) / 10;
+/** `12 hits, 3 misses, 4.1 s saved`. */
+function countsText(counts) {
+    const saved = counts.savedSeconds !== undefined ? `, ${counts.savedSeconds.toFixed(1)} s saved` : '';
+    return `${counts.hits} hit${counts.hits === 1 ? '' : 's'}, ${counts.misses} miss${counts.misses === 1 ? '' : 'es'}${saved}`;
+}
+/** The job's totals, when any build counted. */
+function jobCounts(all) {
+    const present = all.filter((c) => !!c);
+    if (present.length === 0)
+        return undefined;
+    const saved = present.filter(c => c.savedSeconds !== undefined);
+    return {
+        tool: [...new Set(present.map(c => c.tool))].join('+'),
+        hits: present.reduce((n, c) => n + c.hits, 0),
+        misses: present.reduce((n, c) => n + c.misses, 0),
+        ...(saved.length > 0
+            ? { savedSeconds: round(saved.reduce((n, c) => n + c.savedSeconds, 0)) }
+            : {})
+    };
+}
+/** The one warning of a run in which the cache was off for some builds; undefined when none. */
+function offWarning(offs) {
+    if (offs.length === 0)
+        return undefined;
+    const reasons = [...new Set(offs.map(o => o.reason))];
+    return (`compiler cache off for ${offs.map(o => o.identifier).join(', ')} (the builds went on without it): ` +
+        reasons.join('; '));
+}
+/**
+ * The records with their compiler cache counts (a hit saves the job's average
+ * miss when the build had none); the job's totals as an event, and one
+ * warning for the builds whose cache was off.
+ */
+function withCompilerCache(records, outcomes, reporter) {
+    const average = jobMissSeconds([...outcomes.values()]);
+    const result = records.map(r => {
+        const counts = countsOf(outcomes.get(r.identifier), average);
+        return counts ? { ...r, compilerCache: counts } : r;
+    });
+    const total = jobCounts(result.map(r => r.compilerCache));
+    if (total)
+        reporter.event?.({ event: 'compiler-cache', ...total });
+    const offs = [...outcomes].flatMap(([identifier, o]) => 'off' in o ? [{ identifier, reason: o.off }] : []);
+    const warning = offWarning(offs);
+    if (warning)
+        reporter.warning(warning);
+    return result;
+}
+
 /**
  * A long-lived child fed through its stdin: the companion of exec.ts for a
  * process that runs many commands in turn (a container's shell). Like
@@ -2720,6 +2795,7 @@ async function runSteps(state, build, log, locks, cache) {
     let testExtra = {};
     let evaluated = false;
     let testEvaluated = false;
+    let compilerCache;
     for (const [index, step] of build.steps.entries()) {
         if (reusedEntry && step.phase === 'build')
             continue;
@@ -2769,6 +2845,11 @@ async function runSteps(state, build, log, locks, cache) {
         if (result.code !== 0)
             throw fail(step.name, `exit code ${result.code}`, step.name === 'audit' ? EXIT.auditFailed : EXIT.failed, result.output);
         locks.leave(index);
+        if (step.name === 'build') {
+            compilerCache = parseCompilerCacheOutput(result.output);
+            if (compilerCache)
+                log.note(compilerCacheNote(compilerCache));
+        }
         if (step.collectsWheel) {
             const found = result.wheels ?? (await executor.listWheels(step.collectsWheel));
             if (found.length !== 1) {
@@ -2801,7 +2882,8 @@ async function runSteps(state, build, log, locks, cache) {
                 hostWheel: duplicate.hostPath,
                 reused: true,
                 cached: false,
-                tested: build.tested && !skipTests
+                tested: build.tested && !skipTests,
+                ...(compilerCache ? { compilerCache } : {})
             };
         }
         if (duplicate) {
@@ -2820,8 +2902,14 @@ async function runSteps(state, build, log, locks, cache) {
         hostWheel,
         reused: !!reusedEntry,
         cached: !!cachedFrom,
-        tested: build.tested && !skipTests
+        tested: build.tested && !skipTests,
+        ...(compilerCache ? { compilerCache } : {})
     };
+}
+function compilerCacheNote(outcome) {
+    if ('off' in outcome)
+        return `compiler cache off: ${outcome.off}`;
+    return `compiler cache (${outcome.tool}): ${outcome.hits} hits, ${outcome.misses} misses`;
 }
 /**
  * A `verifies` step: checks a kept thing when its marker is there. A failed
@@ -3064,6 +3152,7 @@ async function executePlan(plan, options, context, cache) {
         ...(cache ? { cache } : {}),
         outputDir: path$1.resolve(plan.outputDir),
         placedNames: new Set(),
+        cacheOutcomes: new Map(),
         reporter: context.reporter,
         interrupted: signals.received
     };
@@ -3097,7 +3186,11 @@ async function executePlan(plan, options, context, cache) {
     // Interrupted: no outcome to report; the signal's handler ends the process (130/143).
     if (signals.received())
         await new Promise(() => undefined);
-    return outcomeOf(plan, jobs, done, shared.outputDir);
+    const outcome = outcomeOf(plan, jobs, done, shared.outputDir);
+    return {
+        ...outcome,
+        records: withCompilerCache(outcome.records, shared.cacheOutcomes, context.reporter)
+    };
 }
 /** Runs one build in its group (set up first, once) and tells its end in the live log. */
 async function buildOne({ state, build }, label, shared) {
@@ -3112,9 +3205,13 @@ async function buildOne({ state, build }, label, shared) {
         log = live.begin(build.identifier, label);
         const result = await runIdentifier(state, build, log, shared.cache);
         const record = placeWheel(result, build, shared.outputDir, started, shared.placedNames);
+        if (result.compilerCache)
+            shared.cacheOutcomes.set(build.identifier, result.compilerCache);
+        const counts = countsOf(result.compilerCache, jobMissSeconds([...shared.cacheOutcomes.values()]));
         log.finished({
             ok: true,
-            title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`
+            title: `→ ${record.wheel}${record.note ? ` (${record.note})` : ''}`,
+            ...(counts ? { compilerCache: counts } : {})
         });
         return result.reused
             ? { record }
@@ -3332,9 +3429,24 @@ function humanSize(bytes) {
         return `${(bytes / 1024).toFixed(1)} kB`;
     return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
-const HEADER = ['identifier', 'wheel', 'size', 'sha256', 'seconds', 'tested'];
+const BASE_HEADER = [
+    'identifier',
+    'wheel',
+    'size',
+    'sha256',
+    'seconds',
+    'tested'
+];
+/** The columns: a `compiler cache` column (before `tested`) when some build ran with one. */
+function header(records) {
+    return records.some(r => r.compilerCache)
+        ? [...BASE_HEADER.slice(0, -1), 'compiler cache', ...BASE_HEADER.slice(-1)]
+        : BASE_HEADER;
+}
 function rows(summary, sha) {
     const { records, sdist, sdistSkipped } = summary;
+    const cacheColumn = header(records).length > BASE_HEADER.length;
+    const pad = (row) => (cacheColumn ? [...row.slice(0, -1), '', ...row.slice(-1)] : row);
     return [
         ...records.map(r => [
             r.identifier,
@@ -3342,10 +3454,13 @@ function rows(summary, sha) {
             humanSize(r.size),
             sha(r.sha256),
             r.seconds.toFixed(1),
+            ...(cacheColumn ? [r.compilerCache ? countsText(r.compilerCache) : ''] : []),
             r.tested
         ]),
-        ...(sdist ? [['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', '']] : []),
-        ...(!sdist && sdistSkipped ? [['sdist', sdistSkipped, '', '', '', '']] : [])
+        ...(sdist
+            ? [pad(['sdist', sdist.file, humanSize(sdist.size), sha(sdist.sha256), '', ''])]
+            : []),
+        ...(!sdist && sdistSkipped ? [pad(['sdist', sdistSkipped, '', '', '', ''])] : [])
     ];
 }
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -3368,12 +3483,15 @@ function markdownSummary(summary) {
     if (records.length > 0 || sdist || summary.sdistSkipped) {
         const bytes = records.reduce((sum, r) => sum + r.size, 0) + (sdist?.size ?? 0);
         const built = records.reduce((sum, r) => sum + r.seconds, 0);
+        const columns = header(records);
+        const cache = jobCounts(records.map(r => r.compilerCache));
         parts.push([
-            `| ${HEADER.join(' | ')} |`,
-            `| ${HEADER.map(() => '---').join(' | ')} |`,
+            `| ${columns.join(' | ')} |`,
+            `| ${columns.map(() => '---').join(' | ')} |`,
             ...rows(summary, s => s).map(r => `| ${r.map(escape).join(' | ')} |`)
         ].join('\n'), `**Total:** ${madeFiles(records.length, !!sdist)}, ${humanSize(bytes)}; ` +
-            `wall time ${duration(summary.seconds * 1000)} (the builds took ${duration(built * 1000)} in all)`);
+            `wall time ${duration(summary.seconds * 1000)} (the builds took ${duration(built * 1000)} in all)` +
+            (cache ? `; compiler cache (${cache.tool}): ${countsText(cache)}` : ''));
     }
     if (summary.notStarted && summary.notStarted.length > 0) {
         parts.push(`#### not started\n\nfail-fast stopped ${plural(summary.notStarted.length, 'build')} before ${summary.notStarted.length === 1 ? 'it' : 'they'} started: ${summary.notStarted.join(', ')}`);
@@ -3388,14 +3506,18 @@ function markdownSummary(summary) {
 function plainTable(summary) {
     if (summary.records.length === 0 && !summary.sdist && !summary.sdistSkipped)
         return '';
-    const table = [HEADER, ...rows(summary, s => s.slice(0, 16))];
-    const widths = HEADER.map((_, i) => Math.max(...table.map(r => r[i].length)));
+    const columns = header(summary.records);
+    const cache = jobCounts(summary.records.map(r => r.compilerCache));
+    const table = [columns, ...rows(summary, s => s.slice(0, 16))];
+    const widths = columns.map((_, i) => Math.max(...table.map(r => r[i].length)));
     return (table
         .map(r => r
         .map((cell, i) => cell.padEnd(widths[i]))
         .join('  ')
         .trimEnd())
-        .join('\n') + '\n');
+        .join('\n') +
+        '\n' +
+        (cache ? `compiler cache (${cache.tool}): ${countsText(cache)}\n` : ''));
 }
 
 /**
@@ -3791,11 +3913,11 @@ async function afterBuild(options, tools, outcome, artifact) {
     const settings = options.publish;
     if (!options.sdist && !artifact && settings.mode === 'false')
         return undefined;
-    const { shouldPublish } = await import('./settings-BnBH0yLi.js');
+    const { shouldPublish } = await import('./settings-DFpDbotx.js');
     const outputDir = options.outputDir;
     let sdist;
     if (options.sdist) {
-        const { makeSdist } = await import('./sdist-CjNr6fDl.js');
+        const { makeSdist } = await import('./sdist-BCfYLLzt.js');
         sdist = await makeSdist(options, tools);
     }
     const files = [...jobWheels(outputDir, outcome), ...(sdist ? [sdist] : [])];
@@ -3816,7 +3938,7 @@ async function afterBuild(options, tools, outcome, artifact) {
             tools.reporter.setOutput('published', '[]');
             return sdist;
         }
-        const { publishAndReport, publishScope } = await import('./publishing-CtRPZUbi.js');
+        const { publishAndReport, publishScope } = await import('./publishing-B8Ai7mUS.js');
         await publishScope(tools, scope => publishAndReport(files, 'output-dir', options, tools, true, scope));
     }
     return sdist;
@@ -3857,6 +3979,7 @@ function optionLines(options, first) {
         ['container', options.container],
         ['cache', options.cache],
         ['cache-dir', options.cacheDir],
+        ['compiler-cache', options.compilerCache],
         ['sdist', options.sdist],
         ['upload-artifact', options.publish.uploadArtifact],
         ['artifact-name', options.publish.artifactName],
@@ -3906,6 +4029,33 @@ async function openWheelCache(plan, options, context) {
         ? new ActionsWheelStore(path$1.join(context.env.RUNNER_TEMP ?? os$1.tmpdir(), 'wheelwright'), await import('./cache-Dj9Svy45.js'), text => context.reporter.warning(text))
         : new LocalWheelStore(options.cacheDir);
     return { store, keys, skipTests: options.cacheSkipTests };
+}
+/**
+ * In the action, the compiler cache dirs of the plan from the Actions cache
+ * (the wheel cache's store), and how to save them after the builds.
+ */
+async function restoreCompilerCache(plan, options, context, facts) {
+    const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
+    if (!inActions || options.compilerCache === 'off')
+        return undefined;
+    const store = await import('./compiler-store-CHSg7doU.js');
+    const mounted = facts.containerCacheDir
+        ? { inside: CONTAINER_CACHE, host: facts.containerCacheDir }
+        : undefined;
+    const entries = store.compilerCacheEntries(plan, context.env, mounted);
+    if (entries.length === 0)
+        return undefined;
+    const actionsCache = await import('./cache-Dj9Svy45.js');
+    const warn = (text) => context.reporter.warning(text);
+    const restored = await store.restoreCompilerCaches(entries, actionsCache, warn);
+    context.reporter.info(`compiler cache: ${restored.length > 0 ? `restored ${restored.join(', ')}` : 'nothing to restore (a cold start)'}`);
+    return {
+        save: async () => {
+            const saved = await store.saveCompilerCaches(entries, actionsCache, warn);
+            if (saved.length > 0)
+                context.reporter.info(`compiler cache: saved ${saved.join(', ')}`);
+        }
+    };
 }
 /** Targets of an OS other than this machine's, without containers, cannot be built here. */
 function checkBuildableHere(options) {
@@ -4031,6 +4181,7 @@ async function planAndRun(options, context, configurations, facts, started) {
     const matcherDir = context.isAction ? context.env.RUNNER_TEMP : undefined;
     if (matcherDir)
         reporter.line(addMatcherCommand(path$1.join(matcherDir, 'wheelwright')));
+    const compilerCaches = await restoreCompilerCache(plan, options, context, facts);
     let outcome;
     try {
         outcome = await executePlan(plan, options, context, cache);
@@ -4039,6 +4190,7 @@ async function planAndRun(options, context, configurations, facts, started) {
         if (matcherDir)
             for (const command of removeMatcherCommands())
                 reporter.line(command);
+        await compilerCaches?.save();
     }
     if (outcome.failures.some(f => f.kind === 'build' || f.kind === 'repair')) {
         const stray = strayObjectsWarning(options.projectDir);

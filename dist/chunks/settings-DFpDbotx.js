@@ -1,5 +1,5 @@
 import { t as tagOfRef } from './tag-BZk1Qlxj.js';
-export { D as DEFAULT_ARTIFACT_PATTERN, g as DEFAULT_USERNAME } from './index-url-B6edyDoS.js';
+export { D as DEFAULT_ARTIFACT_PATTERN, h as DEFAULT_USERNAME } from './index-url-DDV0Wi_r.js';
 import './selector-wT822Vb0.js';
 import './version-B18YtENW.js';
 import './version-DsHt9dgB.js';

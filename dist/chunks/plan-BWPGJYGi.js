@@ -1,7 +1,7 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-CLVAlm0Q.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-DI13kcbh.js';
 import { expandArtifactName } from './artifacts-CzzhEEOk.js';
 import { U as UserError } from './selector-wT822Vb0.js';
-import './identifiers-D36GrH8n.js';
+import './identifiers-VWmNAraG.js';
 import 'node:path';
 import 'node:crypto';
 import 'node:fs';

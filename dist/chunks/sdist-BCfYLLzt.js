@@ -5,11 +5,11 @@ import path from 'node:path';
 import { c as checkWritableDir } from './dirs-CvDxw7Nn.js';
 import { U as UserError } from './selector-wT822Vb0.js';
 import { e as exec } from './index-Da-eS02x.js';
-import { p as publishPython, t as toolEnv, a as twineCheck } from './tools-DjiHIyGP.js';
+import { p as publishPython, t as toolEnv, a as twineCheck } from './tools-DMhzfJfG.js';
 import 'node:child_process';
 import 'node:string_decoder';
 import './_commonjsHelpers-Bgu_3bK-.js';
-import './index-url-B6edyDoS.js';
+import './index-url-DDV0Wi_r.js';
 import './version-DsHt9dgB.js';
 import './lock-Bv3Ceag5.js';
 

@@ -343,6 +343,12 @@ function parseChoice({ value, key }, choices, fallback) {
         hint: `use ${choices.join(', ')}`
     });
 }
+/** `compiler-cache`: one of its modes; a false boolean (`false`, `no`) reads as `off`. */
+function parseCompilerCache(keyed, modes) {
+    if (keyed.value !== undefined && parseBoolean(keyed.value) === false)
+        return 'off';
+    return parseChoice(keyed, [...modes], 'auto');
+}
 function parseParallel({ value, key }, cpus) {
     if (value === undefined || value === 'auto')
         return Math.max(1, cpus);
@@ -564,4 +570,4 @@ function urlSecrets(text) {
     return [...new Set([userinfo, password, decode(password)].filter(s => s.length > 0))];
 }
 
-export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, pythonVersionsRange as c, parseParallel as d, positiveInt as e, parseChoice as f, DEFAULT_USERNAME as g, projectPageUrl as h, parseRepositoryUrl as i, pypiInstance as j, redactUrl as k, nonEmpty as n, oidcIndexBase as o, parseEnable as p, resolvePublishOptions as r, simpleIndexUrl as s, urlSecrets as u, validRange as v };
+export { DEFAULT_ARTIFACT_PATTERN as D, pep440Range as a, booleanValue as b, pythonVersionsRange as c, parseParallel as d, positiveInt as e, parseChoice as f, parseCompilerCache as g, DEFAULT_USERNAME as h, projectPageUrl as i, parseRepositoryUrl as j, pypiInstance as k, redactUrl as l, nonEmpty as n, oidcIndexBase as o, parseEnable as p, resolvePublishOptions as r, simpleIndexUrl as s, urlSecrets as u, validRange as v };
