@@ -21,6 +21,7 @@ const SCENARIOS = ['<rootDir>/__tests__/integration/*.test.ts', '<rootDir>/__tes
 
 // Scenario files that start containers; every other scenario file runs in the cli lane.
 const CONTAINER = [
+  'e2e/compiler-cache',
   'e2e/container-build',
   'e2e/container-dropin',
   'e2e/container-mode',
