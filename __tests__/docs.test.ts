@@ -252,4 +252,20 @@ describe('the benchmark figures in README.md', () => {
       for (const value of [project.ratios.parallelAuto, project.ratios.parallel1])
         expect(compared).toContain(` ${value.toFixed(2)} |`)
   })
+
+  it('show the compiler cache figures and hits of bench/results.json', () => {
+    const c = results.compilerCache
+    const text = block('bench-compiler-cache')
+    for (const part of [
+      c.date.slice(0, 10),
+      `commit \`${c.commit}\``,
+      `${c.units} units`,
+      ...Object.values(c.ratios as Record<string, number>).map(r => ` ${r.toFixed(3)} |`),
+      ...Object.values(c.seconds as Record<string, number>).map(v => `${v.toFixed(1)} s`)
+    ])
+      expect(text).toContain(part)
+    const cold = c.compilerCache.cold as Record<string, { hits: number; misses: number }>
+    const id = c.identifiers[0] as string
+    expect(text).toContain(`${cold[id].hits} / ${cold[id].hits + cold[id].misses}`)
+  })
 })

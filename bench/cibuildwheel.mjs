@@ -15,8 +15,8 @@ import { lastStepEnd, runWheelwright, stepSeconds, wheelsOf } from './events.mjs
 import { median, settle } from './machine.mjs'
 
 export const CIBUILDWHEEL_PIN = 'cibuildwheel==4.3.5'
-const VERSIONS = ['310', '311', '312', '313']
-const MARKER = 'bench-tested'
+export const VERSIONS = ['310', '311', '312', '313']
+export const MARKER = 'bench-tested'
 
 /** A project with one trivial C function: the build is all overhead. */
 export function generateTinyProject(dir) {
@@ -51,8 +51,27 @@ export function generateTinyProject(dir) {
   return dir
 }
 
+/**
+ * One configuration for both tools, in the variables both read: the
+ * identifiers of `versions` in `image` under podman, and a test command that
+ * imports `imports` (Python, after `import sys, `) and prints the marker.
+ * The runner's and the Actions cache's variables of this process are dropped.
+ */
+export function toolEnv(image, versions, imports) {
+  const own = /^(CIBW_|ACTIONS_|GITHUB_)/
+  return {
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !own.test(k))),
+    SOURCE_DATE_EPOCH: '1700000000',
+    CIBW_BUILD: versions.map(v => `cp${v}-*`).join(' '),
+    CIBW_SKIP: '*-musllinux_*',
+    CIBW_CONTAINER_ENGINE: 'podman',
+    CIBW_MANYLINUX_X86_64_IMAGE: image,
+    CIBW_TEST_COMMAND: `python -c "import sys, ${imports}; print('${MARKER}', sys.implementation.cache_tag)"`
+  }
+}
+
 /** The multi-CPython image: --image, $WHEELWRIGHT_TEST_MULTI_IMAGE or scripts/test-env.sh's env file. */
-function multiImage(argv) {
+export function multiImage(argv) {
   const flag = argv.indexOf('--image')
   if (flag >= 0 && argv[flag + 1]) return argv[flag + 1]
   if (process.env.WHEELWRIGHT_TEST_MULTI_IMAGE) return process.env.WHEELWRIGHT_TEST_MULTI_IMAGE
@@ -82,7 +101,7 @@ function check(argv, options = {}) {
 }
 
 /** bench/work/venv-cibuildwheel with the pinned cibuildwheel; reused while it has that version. */
-function ensureCibuildwheel(work) {
+export function ensureCibuildwheel(work) {
   const venv = path.join(work, 'venv-cibuildwheel')
   const exe = path.join(venv, 'bin', 'cibuildwheel')
   const version = CIBUILDWHEEL_PIN.split('==')[1]
@@ -109,7 +128,7 @@ function ensureCibuildwheel(work) {
 }
 
 /** Runs argv to the end, noting when each output line arrived. Throws unless it exits 0. */
-function runTimed(argv, options) {
+export function runTimed(argv, options) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint()
     const now = () => Number(process.hrtime.bigint() - start) / 1e9
@@ -147,14 +166,14 @@ function runTimed(argv, options) {
 }
 
 /** Sorted wheel file names in dir. */
-const wheelsIn = dir =>
+export const wheelsIn = dir =>
   fs
     .readdirSync(dir)
     .filter(f => f.endsWith('.whl'))
     .sort()
 
 /** The test-command marker lines: which interpreters ran the test. */
-const testedTags = text =>
+export const testedTags = text =>
   [...new Set([...text.matchAll(new RegExp(`^${MARKER} (\\S+)$`, 'gm'))].map(m => m[1]))].sort()
 
 /**
@@ -222,19 +241,7 @@ export async function compareWithCibuildwheel({ work, cli, functions, argv, sett
     tiny: generateTinyProject(path.join(dir, 'projects', 'tiny'))
   }
   const modules = { heavy: 'heavy; heavy.run(0.5)', tiny: 'tiny; assert tiny.answer() == 42' }
-  // One configuration for both tools, in the variables both read.
-  const baseEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith('CIBW_'))
-  )
-  const envFor = name => ({
-    ...baseEnv,
-    SOURCE_DATE_EPOCH: '1700000000',
-    CIBW_BUILD: VERSIONS.map(v => `cp${v}-*`).join(' '),
-    CIBW_SKIP: '*-musllinux_*',
-    CIBW_CONTAINER_ENGINE: 'podman',
-    CIBW_MANYLINUX_X86_64_IMAGE: image,
-    CIBW_TEST_COMMAND: `python -c "import sys, ${modules[name]}; print('${MARKER}', sys.implementation.cache_tag)"`
-  })
+  const envFor = name => toolEnv(image, VERSIONS, modules[name])
   const wwCache = path.join(dir, 'wheelwright-cache')
   let counter = 0
   const runOurs = (name, parallel) => {

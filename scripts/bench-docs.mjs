@@ -159,3 +159,83 @@ export function renderBenchCibuildwheel(results) {
     ...rows.map(r => `| ${r.join(' | ')} |`)
   ].join('\n')
 }
+
+/** The compiler cache: cold against cibuildwheel, a one-unit edit, the Actions cache path. */
+export function renderBenchCompilerCache(results) {
+  const c = required(results, 'compilerCache')
+  const s = c.seconds
+  const rows = [
+    [
+      'cold: wheelwright, compiler cache empty ÷ cibuildwheel',
+      seconds(s.cold),
+      `${seconds(s.cibuildwheel)} (cibuildwheel)`,
+      ratio(c.ratios.coldOverCibuildwheel),
+      '≤ 0.35'
+    ],
+    [
+      'one unit edited: the wheel cache misses, the compiler cache is warm ÷ the cold run',
+      seconds(s.oneFileEdit),
+      `${seconds(s.cold)} (cold)`,
+      ratio(c.ratios.editOverCold),
+      '≤ 0.15'
+    ],
+    [
+      'the Actions cache path: a second job restores the compiler cache, one unit edited ÷ the cold run',
+      seconds(s.actionsSecondJob),
+      `${seconds(s.cold)} (cold)`,
+      ratio(c.ratios.actionsEditOverCold),
+      '≤ 0.15'
+    ]
+  ]
+  const runs = {
+    cold: 'cold',
+    oneFileEdit: 'one unit edited',
+    actionsFirstJob: `Actions, first job (cold, saves; ${seconds(s.actionsFirstJob)})`,
+    actionsSecondJob: 'Actions, second job (restores, one unit edited)'
+  }
+  const ids = c.identifiers
+  const short = id => id.split('-')[0]
+  const cell = counts => (counts ? `${counts.hits} / ${counts.hits + counts.misses}` : '–')
+  const hits = Object.entries(runs).map(([key, label]) => {
+    const byId = c.compilerCache[key] ?? {}
+    const all = Object.values(byId)
+    const job = {
+      hits: all.reduce((n, x) => n + x.hits, 0),
+      misses: all.reduce((n, x) => n + x.misses, 0)
+    }
+    return [label, ...ids.map(id => cell(byId[id])), cell(job)]
+  })
+  const stepNames = [
+    ...new Set([...Object.keys(c.steps.cold), ...Object.keys(c.steps.oneFileEdit)])
+  ]
+  const steps = stepNames.map(name => [
+    name,
+    seconds(c.steps.cold[name]),
+    seconds(c.steps.oneFileEdit[name])
+  ])
+  return [
+    `${provenance(c)} cibuildwheel ${c.cibuildwheel}, ${c.engine}, ${ids.length} identifiers (${ids.map(short).join(', ')}), ${c.units} units + a binding file, one round; wheelwright with \`parallel: auto\` and sccache, wheel cache off; cibuildwheel sequential, without a compiler cache.`,
+    '',
+    '| figure | wheelwright | against | ratio | goal |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map(r => `| ${r.join(' | ')} |`),
+    '',
+    "Compiler cache hits / compilations per identifier (from the `build-finished` events; the action's from its step summary):",
+    '',
+    `| run | ${ids.map(short).join(' | ')} | job |`,
+    `| --- | ${ids.map(() => '---').join(' | ')} | --- |`,
+    ...hits.map(r => `| ${r.join(' | ')} |`),
+    '',
+    `Where wheelwright's time goes, in seconds summed over the identifiers (its step times; with \`parallel: auto\` two builds run at once):`,
+    '',
+    '| step | cold | one unit edited |',
+    '| --- | --- | --- |',
+    ...steps.map(r => `| ${r.join(' | ')} |`),
+    '',
+    `Other work on the machine kept this share of its cores busy right before each run (after waiting up to the settle time for it to drop): ${Object.entries(
+      c.busyBefore
+    )
+      .map(([run, busy]) => `${run} ${Math.round(busy * 100)}%`)
+      .join(', ')}.`
+  ].join('\n')
+}

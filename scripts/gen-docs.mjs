@@ -14,7 +14,11 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { renderBenchCibuildwheel, renderBenchHost } from './bench-docs.mjs'
+import {
+  renderBenchCibuildwheel,
+  renderBenchCompilerCache,
+  renderBenchHost
+} from './bench-docs.mjs'
 import { folderGraph, renderStructure, statedLayers } from './structure.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -230,6 +234,7 @@ async function main() {
     const bench = JSON.parse(fs.readFileSync(BENCH_RESULTS, 'utf8'))
     readme = replaceBetweenMarkers(readme, 'bench-host', renderBenchHost(bench))
     readme = replaceBetweenMarkers(readme, 'bench-cibuildwheel', renderBenchCibuildwheel(bench))
+    readme = replaceBetweenMarkers(readme, 'bench-compiler-cache', renderBenchCompilerCache(bench))
   } catch (error) {
     fail(error.message)
   }
