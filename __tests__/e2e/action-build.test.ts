@@ -28,7 +28,11 @@ describe('node dist/index.js with command: build', () => {
     expect(run.outputs.wheelhouse).toBe(path.join(workspace, 'wheelhouse'))
     expect(JSON.parse(run.outputs.identifiers)).toEqual([id])
     const sha = crypto.createHash('sha256').update(fs.readFileSync(wheels[0])).digest('hex')
-    expect(run.summary).toContain('| identifier | wheel | size | sha256 | seconds | tested |')
+    expect(run.summary).toContain(
+      '| identifier | wheel | size | sha256 | seconds | compiler cache | tested |'
+    )
+    // The compiler cache is on by default: its counts for the one build.
+    expect(run.summary).toMatch(/ \| \d+ hits?, \d+ miss(es)?(, [\d.]+ s saved)? \| yes \|/)
     expect(run.summary).toContain(`| ${id} | ${path.basename(wheels[0])} |`)
     expect(run.summary).toContain(` ${sha} |`)
     expect(run.stdout).toContain(`::group::${id} (1/1)`)
