@@ -10,7 +10,6 @@ import {
   type CompilerCachePlan
 } from '../../src/steps/compiler-cache.js'
 import { POSIX, WINDOWS } from '../../src/steps/dialect.js'
-import { countsOf, jobCounts, jobMissSeconds, offWarning } from '../../src/report/compiler-cache.js'
 
 const sccache: CompilerCachePlan = {
   tool: 'sccache',
@@ -144,41 +143,5 @@ describe('the wrapper output, read back', () => {
     ['a prefix inside a line is not the wrapper', `echo ${STATS_PREFIX}{}\n`, undefined]
   ])('malformed: %s', (_name, output, expected) => {
     expect(parseCompilerCacheOutput(output)).toEqual(expected)
-  })
-})
-
-describe('counts and time saved', () => {
-  const a = { tool: 'sccache' as const, hits: 0, misses: 4, missSeconds: 0.5 }
-  const b = { tool: 'sccache' as const, hits: 6, misses: 0 }
-  const c = { tool: 'sccache' as const, hits: 3, misses: 1, missSeconds: 1 }
-
-  test('a hit saves the build own average miss, else the job average (weighted by misses)', () => {
-    const average = jobMissSeconds([a, b, c, { off: 'x' }, undefined])
-    expect(average).toBeCloseTo((4 * 0.5 + 1) / 5)
-    expect(countsOf(b, average)).toEqual({ tool: 'sccache', hits: 6, misses: 0, savedSeconds: 3.6 })
-    expect(countsOf(c, average)).toEqual({ tool: 'sccache', hits: 3, misses: 1, savedSeconds: 3 })
-    expect(countsOf({ off: 'x' }, average)).toBeUndefined()
-    expect(countsOf(b, undefined)).toEqual({ tool: 'sccache', hits: 6, misses: 0 })
-  })
-
-  test('job totals add up; none without a counted build', () => {
-    expect(
-      jobCounts([
-        { tool: 'sccache', hits: 1, misses: 2, savedSeconds: 0.5 },
-        undefined,
-        { tool: 'sccache', hits: 3, misses: 0, savedSeconds: 1.5 }
-      ])
-    ).toEqual({ tool: 'sccache', hits: 4, misses: 2, savedSeconds: 2 })
-    expect(jobCounts([undefined])).toBeUndefined()
-  })
-
-  test('one warning names every build without a cache and each reason once', () => {
-    expect(offWarning([])).toBeUndefined()
-    expect(
-      offWarning([
-        { identifier: 'cp312-x', reason: 'no sccache' },
-        { identifier: 'cp313-x', reason: 'no sccache' }
-      ])
-    ).toBe('compiler cache off for cp312-x, cp313-x (the builds went on without it): no sccache')
   })
 })
