@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-I8XgfmnD.js';
+import { r as runCli } from './chunks/main-Cy90iZaW.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/selector-wT822Vb0.js';

@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-I8XgfmnD.js';
+import { a as runAction } from './chunks/main-Cy90iZaW.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/selector-wT822Vb0.js';

@@ -2,6 +2,7 @@
 import { describe, expect, test } from '@jest/globals'
 import {
   countsOf,
+  countsText,
   jobCounts,
   jobMissSeconds,
   offWarning,
@@ -43,6 +44,18 @@ describe('counts and time saved', () => {
       ])
     ).toBe('compiler cache off for cp312-x, cp313-x (the builds went on without it): no sccache')
   })
+})
+
+describe('countsText', () => {
+  test.each([
+    [
+      { tool: 'sccache', hits: 40, misses: 1, savedSeconds: 22.44 },
+      '40 hits, 1 miss, 22.4 s saved'
+    ],
+    [{ tool: 'sccache', hits: 1, misses: 2 }, '1 hit, 2 misses'],
+    [{ tool: 'sccache', hits: 0, misses: 5, savedSeconds: 0 }, '0 hits, 5 misses'],
+    [{ tool: 'ccache', hits: 0, misses: 1 }, '0 hits, 1 miss']
+  ])('%j → %s', (counts, text) => expect(countsText(counts)).toBe(text))
 })
 
 describe('withCompilerCache', () => {

@@ -53,8 +53,11 @@ const round = (n: number) => Math.round(n * 10) / 10
 
 /** `12 hits, 3 misses, 4.1 s saved`. */
 export function countsText(counts: CompilerCacheCounts): string {
+  // Time saved only when a hit saved some: "0 hits, 5 misses, 0.0 s saved" says nothing.
   const saved =
-    counts.savedSeconds !== undefined ? `, ${counts.savedSeconds.toFixed(1)} s saved` : ''
+    counts.savedSeconds !== undefined && counts.hits > 0
+      ? `, ${counts.savedSeconds.toFixed(1)} s saved`
+      : ''
   return `${counts.hits} hit${counts.hits === 1 ? '' : 's'}, ${counts.misses} miss${counts.misses === 1 ? '' : 'es'}${saved}`
 }
 

@@ -3802,7 +3802,7 @@ async function runCommand(options, context) {
         case 'plan':
             return (await import('./plan-BWPGJYGi.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-B_nzYplV.js')).runBuild(options, context);
+            return (await import('./build-BxyJ9YmU.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-CN2GDJ61.js')).runSdist(options, context);
         case 'publish':
