@@ -133,6 +133,7 @@ function build(
     cacheDir,
     '--output-dir',
     out,
+    // Later flags win: a test may ask for more lanes.
     ...extra
   ])
   return { ...run, wheels: wheelsIn(out), ...countsOf(run.stdout) }
@@ -175,6 +176,23 @@ describe.each([
       expect(counts.misses).toBeLessThanOrEqual(probes)
       expect(counts.hits).toBeGreaterThanOrEqual(CORE_FILES + 1)
     }
+  }, 900_000)
+})
+
+describe('parallel lanes on an empty cache', () => {
+  test('container, scikit-build-core, parallel 2: one identifier fills the cache while the other waits, then hits the core files', () => {
+    const cacheDir = tempDir('cc-cache')
+    const run = build(cmakeProject(), cacheDir, 'container', ['--parallel', '2'])
+    expect(run.status).toBe(0)
+    expect(run.wheels).toHaveLength(2)
+    const waited = /Waiting for (cp31[23]-manylinux_x86_64) to fill the empty compiler cache/.exec(
+      run.stdout + run.stderr
+    )
+    expect(waited).not.toBeNull()
+    const filler = waited![1]
+    const other = IDENTIFIERS.find(id => id !== filler)!
+    expect(run.rows.get(filler)).toEqual({ hits: 0, misses: expect.any(Number) })
+    expect(run.rows.get(other)!.hits).toBeGreaterThanOrEqual(CORE_FILES)
   }, 900_000)
 })
 

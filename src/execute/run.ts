@@ -26,6 +26,7 @@ import { ChildTracker } from '../util/exec.js'
 import { ContainerExecutor } from './container-executor.js'
 import { HostExecutor } from './executor.js'
 import { asBuildFailure, Interrupted } from './failure.js'
+import { CompileGate } from './compile-gate.js'
 import { runIdentifier, type BuildCache } from './identifier.js'
 import { runPool } from './pool.js'
 import { ensureSetup, type GroupState, type OnceSteps } from './setup.js'
@@ -56,6 +57,8 @@ interface Shared {
   readonly placedNames: Set<string>
   /** Each finished build's compiler cache outcome, by identifier. */
   readonly cacheOutcomes: Map<string, CompilerCacheOutcome>
+  /** Builds of one compile group wait for the first to fill an empty compiler cache. */
+  readonly gate: CompileGate
   readonly reporter: RunContext['reporter']
   readonly interrupted: () => NodeJS.Signals | undefined
 }
@@ -89,6 +92,7 @@ export async function executePlan(
     outputDir: path.resolve(plan.outputDir),
     placedNames: new Set(),
     cacheOutcomes: new Map(),
+    gate: new CompileGate(),
     reporter: context.reporter,
     interrupted: signals.received
   }
@@ -134,7 +138,7 @@ async function buildOne({ state, build }: Job, label: string, shared: Shared): P
     // The build's own time, as its result line says: from its start, after the group's setup.
     const started = Date.now()
     log = live.begin(build.identifier, label)
-    const result = await runIdentifier(state, build, log, shared.cache)
+    const result = await runIdentifier(state, build, log, shared.cache, shared.gate)
     const record = placeWheel(result, build, shared.outputDir, started, shared.placedNames)
     if (result.compilerCache) shared.cacheOutcomes.set(build.identifier, result.compilerCache)
     const counts = countsOf(

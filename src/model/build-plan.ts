@@ -1,5 +1,6 @@
 /** The BuildPlan: pure data that executors run and `--dry-run` prints. */
 import type { PlatformName, Runner } from './platform-names.js'
+import type { CompileGroup } from './compiler-cache.js'
 
 export type Where = 'host' | 'container'
 
@@ -99,6 +100,8 @@ export interface Build {
    */
   readonly capturedEnv?: string
   readonly abi3Audit: boolean
+  /** The builds it shares compiled objects with (see CompileGroup), when the compiler cache is on. */
+  readonly compileGroup?: CompileGroup
 }
 
 /** Identifiers that run in one place: one container, or the host. */

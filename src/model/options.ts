@@ -162,6 +162,8 @@ export interface GlobalOptions {
   readonly cacheSkipTests: boolean
   /** `auto`: sccache when it runs, else off with one warning. */
   readonly compilerCache: CompilerCacheMode
+  /** The project's `[build-system] build-backend`, when it names one. */
+  readonly buildBackend?: string
   readonly maxPerJob: number
   readonly dryRun: boolean
   readonly printIdentifiers: boolean

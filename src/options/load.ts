@@ -95,10 +95,19 @@ export async function loadOptions({ inputs, env, runner, cwd }: LoadInput): Prom
     const projectText =
       projectToml === configFile ? undefined : readConfigFile(projectToml, 'pyproject.toml')
     if (projectToml === configFile) sources.project = sources.tool
-    else if (projectText !== undefined) {
+    else if (projectText === undefined) {
+      // The build backend is the project's own, never a separate config file's.
+      const { buildBackend: _ignored, ...rest } = config
+      config = rest
+    } else {
       sources.project = { file: projectToml, text: projectText }
       const own = parseConfig(sources.project, 'pyproject.toml')
-      config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups }
+      config = {
+        ...config,
+        project: own.project,
+        dependencyGroups: own.dependencyGroups,
+        buildBackend: own.buildBackend
+      }
     }
 
     let legacyRequiresPython: string | undefined

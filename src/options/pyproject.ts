@@ -18,6 +18,12 @@ export interface ProjectConfig {
   readonly project: Table
   /** `[dependency-groups]` (PEP 735), or `{}`. */
   readonly dependencyGroups?: Table
+  /**
+   * `[build-system] build-backend` when it is a string. Only read to know how
+   * the build compiles (see model/compiler-cache.ts); the build frontend
+   * reports a malformed `[build-system]` itself.
+   */
+  readonly buildBackend?: string
 }
 
 /** `file`, when given, is where a syntax error is located. */
@@ -41,8 +47,15 @@ export function parsePyproject(text: string, fileLabel: string, file?: string): 
     cibuildwheel: asTable(tool.cibuildwheel, 'tool.cibuildwheel'),
     wheelwright: asTable(tool.wheelwright, 'tool.wheelwright'),
     project: asTable(document.project, 'project'),
-    dependencyGroups: asTable(document['dependency-groups'], 'dependency-groups')
+    dependencyGroups: asTable(document['dependency-groups'], 'dependency-groups'),
+    ...buildBackendOf(document['build-system'])
   }
+}
+
+function buildBackendOf(buildSystem: unknown): { buildBackend?: string } {
+  if (!buildSystem || typeof buildSystem !== 'object' || Array.isArray(buildSystem)) return {}
+  const backend = (buildSystem as Table)['build-backend']
+  return typeof backend === 'string' && backend.trim() ? { buildBackend: backend.trim() } : {}
 }
 
 function asTable(value: unknown, key: string): Table {

@@ -282,6 +282,7 @@ function resolveWith(input: ResolveInput, seen: { cascade?: CascadeSources }): O
       ours('compiler-cache'),
       COMPILER_CACHE_MODES
     ) as CompilerCacheMode,
+    ...(project.buildBackend ? { buildBackend: project.buildBackend } : {}),
     maxPerJob,
     dryRun,
     printIdentifiers: booleanValue(get('print-identifiers') ?? 'false', 'print-identifiers'),

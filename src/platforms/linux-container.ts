@@ -28,7 +28,7 @@ import { baseBuildEnv, hostAudit, hostBaseEnv } from './host-env.js'
 import { auditRequirements, buildConstraints, toolsSetupSteps } from './setup-steps.js'
 import { coreShare, isTested } from './host-build.js'
 import { join } from '../util/shlex.js'
-import { containerCompilerCache } from './compiler-cache.js'
+import { compileGroupPart, containerCompilerCache } from './compiler-cache.js'
 
 const CONTAINER_PROJECT = '/project'
 const CONTAINER_WORK = '/tmp/wheelwright'
@@ -292,6 +292,7 @@ function containerGroup(
     const wheelDir = path.join(facts.tempDir, 'wheels', c.identifier)
     const tested = isTested(options, build)
     const baseEnv = baseBuildEnv(c.identifier)
+    const compilerCache = compilerCacheOf(c.identifier)
     const copyOut = host(
       'copy-out',
       [
@@ -324,7 +325,7 @@ function containerGroup(
       cores: coreShare(facts, options.parallel, lane.total),
       constraintsFile: constraints.fileOf(c.identifier),
       afterRepair: [copyOut],
-      compilerCache: compilerCacheOf(c.identifier)?.plan,
+      compilerCache: compilerCache?.plan,
       audit: hostAudit(facts, wheelDir)
     })
     return {
@@ -338,7 +339,13 @@ function containerGroup(
       env: baseEnv,
       steps,
       tested,
-      abi3Audit: !!build.auditCommand
+      abi3Audit: !!build.auditCommand,
+      ...(compilerCache
+        ? compileGroupPart(options, compilerCache.plan, {
+            toolchain: image,
+            hostCacheDir: compilerCache.hostDir
+          })
+        : {})
     }
   })
   return {

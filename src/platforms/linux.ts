@@ -31,7 +31,7 @@ import { containerGroups } from './linux-container.js'
 import type { Platform, PlannedGroups } from './platform.js'
 import { LINUX_ARCHS } from './linux-archs.js'
 import { hostRepairArgv } from './linux-repair.js'
-import { hostCompilerCache, sccacheInToolsVenv } from './compiler-cache.js'
+import { compileGroupPart, hostCompilerCache, sccacheInToolsVenv } from './compiler-cache.js'
 
 /** Archs built on GitHub's arm64 Linux runners. */
 const ARM_RUNNER: readonly string[] = ['aarch64', 'armv7l']
@@ -226,7 +226,8 @@ function hostGroups(
       wheelDir: repaired,
       env: baseEnv,
       steps,
-      tested
+      tested,
+      ...compileGroupPart(options, compilerCache, { toolchain: c.arch })
     })
   })
   return hostGroup(found, builds => [

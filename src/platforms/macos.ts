@@ -28,7 +28,7 @@ import {
   keptVenvsDir,
   makeBuild
 } from './host-build.js'
-import { hostCompilerCache, sccacheInToolsVenv } from './compiler-cache.js'
+import { compileGroupPart, hostCompilerCache, sccacheInToolsVenv } from './compiler-cache.js'
 import {
   archEnvironment,
   delocateArchs,
@@ -279,7 +279,8 @@ function macosBuild(
     env: baseEnv,
     steps,
     tested,
-    ...(wanted && testing.warning ? { testWarning: testing.warning } : {})
+    ...(wanted && testing.warning ? { testWarning: testing.warning } : {}),
+    ...compileGroupPart(options, compilerCache, { toolchain: `${arch} ${target.target}` })
   })
 }
 

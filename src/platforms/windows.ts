@@ -31,7 +31,7 @@ import {
   keptVenvsDir,
   makeBuild
 } from './host-build.js'
-import { hostCompilerCache, sccacheInToolsVenv } from './compiler-cache.js'
+import { compileGroupPart, hostCompilerCache, sccacheInToolsVenv } from './compiler-cache.js'
 import { activationSteps, capturedEnvName, getEnv, vcvarsArch } from './msvc.js'
 import type { Platform, PlannedGroups } from './platform.js'
 
@@ -296,7 +296,8 @@ export function planWindows(
               'runner (windows-11-arm), or set test-skip: "*-win_arm64"'
           }
         : {}),
-      capturedEnv: capturedEnvName(vcvarsArch(host, target))
+      capturedEnv: capturedEnvName(vcvarsArch(host, target)),
+      ...compileGroupPart(options, compilerCache, { toolchain: target })
     })
   })
   return hostGroup(found, builds => [

@@ -1,7 +1,7 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-DI13kcbh.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-BnRhW2XF.js';
 import { expandArtifactName } from './artifacts-CzzhEEOk.js';
 import { U as UserError } from './selector-wT822Vb0.js';
-import './identifiers-VWmNAraG.js';
+import './identifiers-Cu8nqpv8.js';
 import 'node:path';
 import 'node:crypto';
 import 'node:fs';

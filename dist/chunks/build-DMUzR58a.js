@@ -4,9 +4,9 @@ import path$1 from 'node:path';
 import { p as processAlive, a as acquireLock, w as waitingMessage, t as toolsContext } from './lock-Bv3Ceag5.js';
 import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, b as EXIT, d as isCredential, i as isUserError, f as pythonVersionOf } from './selector-wT822Vb0.js';
 import { c as checkWritableDir } from './dirs-CvDxw7Nn.js';
-import { w as withoutDebugCommands, t as thisMachine, g as eventOutput, l as liveOutput, i as failureKind, k as duration, m as paintFor, V as VERSION, n as checkArchsSelected } from './debug-filter-B59V1r16.js';
-import { j as jobConfigurations } from './select-DI13kcbh.js';
-import { g as allKnownIdentifiers, b as platformNamed, h as archDir, t as toolCacheRoot, i as placementOf, j as archiveDir, k as archiveExecutable, n as nugetLibs, l as nugetDir, m as nugetUrl, r as minorOf, v as toolCacheArch, I as IMAGE_PATH_PREPEND, w as parseCompilerCacheOutput, x as buildDirs, y as POSIX, z as environmentScript, a as parseEnvironment, A as changedVariables, B as parseEnvZ, C as constraintsFor, d as archOfIdentifier, D as CONTAINER_CACHE } from './identifiers-VWmNAraG.js';
+import { w as withoutDebugCommands, t as thisMachine, g as eventOutput, l as liveOutput, i as failureKind, k as duration, m as paintFor, V as VERSION, n as checkArchsSelected } from './debug-filter-DR5VkqpH.js';
+import { j as jobConfigurations } from './select-BnRhW2XF.js';
+import { g as allKnownIdentifiers, b as platformNamed, h as archDir, t as toolCacheRoot, i as placementOf, j as archiveDir, k as archiveExecutable, n as nugetLibs, l as nugetDir, m as nugetUrl, r as minorOf, v as toolCacheArch, I as IMAGE_PATH_PREPEND, w as parseCompilerCacheOutput, x as buildDirs, y as POSIX, z as environmentScript, a as parseEnvironment, A as changedVariables, B as parseEnvZ, C as constraintsFor, d as archOfIdentifier, D as CONTAINER_CACHE } from './identifiers-Cu8nqpv8.js';
 import crypto$1 from 'node:crypto';
 import { e as exec, s as semverExports, a as semver, b as startError, T as Tail, K as KEPT_CHARS, C as ChildTracker } from './index-Da-eS02x.js';
 import { i as info, m as mkdirP, d as debug, e as exec$1, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-ORKXprpS.js';
@@ -2327,6 +2327,70 @@ function asBuildFailure(error, identifier, log) {
 }
 
 /**
+ * The compile gate of a run (see CompileGroup in model/compiler-cache.ts).
+ * When a group's cache dir is empty as its first build reaches the build
+ * step, that build compiles alone: the group's other builds wait at their
+ * build step until its build step has ended, however it ended, and then hit
+ * what it compiled. A group whose cache already holds entries never waits:
+ * concurrent builds then miss only what changed. Waiting costs time, never a
+ * result, so a group that shares less than its backend promised only loses
+ * some parallelism.
+ */
+class CompileGate {
+    isEmpty;
+    /** By group key: the build filling it, or null once nobody has to wait. */
+    groups = new Map();
+    constructor(isEmpty = cacheDirIsEmpty) {
+        this.isEmpty = isEmpty;
+    }
+    /**
+     * Before the build step of `identifier`: resolves when it may compile.
+     * `onWait` is told whom it waits for, once, before waiting.
+     */
+    async enter(group, identifier, onWait) {
+        const known = this.groups.get(group.key);
+        if (known === undefined) {
+            if (!this.isEmpty(group.cacheDir)) {
+                this.groups.set(group.key, null);
+                return () => undefined;
+            }
+            let release = () => undefined;
+            const done = new Promise(resolve => (release = resolve));
+            this.groups.set(group.key, { identifier, done });
+            return () => {
+                this.groups.set(group.key, null);
+                release();
+            };
+        }
+        if (known) {
+            onWait(known.identifier);
+            await known.done;
+        }
+        return () => undefined;
+    }
+}
+/** Whether a cache dir holds no file at all (absent counts as empty). */
+function cacheDirIsEmpty(dir) {
+    const pending = [dir];
+    while (pending.length > 0) {
+        const current = pending.pop();
+        let entries;
+        try {
+            entries = fs__default.readdirSync(current, { withFileTypes: true });
+        }
+        catch {
+            continue;
+        }
+        for (const entry of entries) {
+            if (!entry.isDirectory())
+                return false;
+            pending.push(path$1.join(current, entry.name));
+        }
+    }
+    return true;
+}
+
+/**
  * abi3 and py3-none reuse, as cibuildwheel does it: a wheel built earlier in
  * the run is tested on a later interpreter instead of building again.
  * - abi3 (`cpXY-abi3-<plat>`): for CPython ≥ X.Y that is not free-threaded, on
@@ -2765,16 +2829,24 @@ function keepSetupOutput(state, step, env, stdout, log) {
 function runsOnCacheHit(step) {
     return step.phase === 'test' || step.name === 'audit';
 }
-async function runIdentifier(state, build, log, cache) {
+async function runIdentifier(state, build, log, cache, gate) {
     const locks = new MarkerLocks(build.steps, message => log.note(message));
+    const held = [];
+    const enterGate = async () => {
+        if (!gate || !build.compileGroup)
+            return;
+        held.push(await gate.enter(build.compileGroup, build.identifier, filler => log.note(`Waiting for ${filler} to fill the empty compiler cache: this build compiles the same objects, and hits them after`)));
+    };
+    const leaveGate = () => held.splice(0).forEach(release => release());
     try {
-        return await runSteps(state, build, log, locks, cache);
+        return await runSteps(state, build, log, locks, cache, { enterGate, leaveGate });
     }
     finally {
+        leaveGate();
         locks.releaseAll();
     }
 }
-async function runSteps(state, build, log, locks, cache) {
+async function runSteps(state, build, log, locks, cache, { enterGate, leaveGate }) {
     const fail = (step, reason, exitCode = EXIT.failed, output = '') => new BuildFailure(build.identifier, step, log.text(), reason, exitCode, output ? tellingLines(output) : []);
     const reuse = findCompatibleWheel(state.built, build.identifier);
     const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined;
@@ -2834,10 +2906,14 @@ async function runSteps(state, build, log, locks, cache) {
             await checkKept(state, { ...step, argv }, env, log, locks);
             continue;
         }
+        if (step.name === 'build')
+            await enterGate();
         log.stepStarted(step);
         const executor = executorFor(state, step);
         const stepStart = Date.now();
         const result = await executor.run({ ...step, argv }, env, chunk => log.output(chunk));
+        if (step.name === 'build')
+            leaveGate();
         const interrupted = result.code !== 0 ? state.interrupted?.() : undefined;
         log.stepFinished(step, result.code, Date.now() - stepStart, interrupted);
         const leftRunning = leftRunningWarning(step, result);
@@ -3156,6 +3232,7 @@ async function executePlan(plan, options, context, cache) {
         outputDir: path$1.resolve(plan.outputDir),
         placedNames: new Set(),
         cacheOutcomes: new Map(),
+        gate: new CompileGate(),
         reporter: context.reporter,
         interrupted: signals.received
     };
@@ -3206,7 +3283,7 @@ async function buildOne({ state, build }, label, shared) {
         // The build's own time, as its result line says: from its start, after the group's setup.
         const started = Date.now();
         log = live.begin(build.identifier, label);
-        const result = await runIdentifier(state, build, log, shared.cache);
+        const result = await runIdentifier(state, build, log, shared.cache, shared.gate);
         const record = placeWheel(result, build, shared.outputDir, started, shared.placedNames);
         if (result.compilerCache)
             shared.cacheOutcomes.set(build.identifier, result.compilerCache);
@@ -4041,7 +4118,7 @@ async function restoreCompilerCache(plan, options, context, facts) {
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     if (!inActions || options.compilerCache === 'off')
         return undefined;
-    const store = await import('./compiler-store-CHSg7doU.js');
+    const store = await import('./compiler-store-By_SdT19.js');
     const mounted = facts.containerCacheDir
         ? { inside: CONTAINER_CACHE, host: facts.containerCacheDir }
         : undefined;
