@@ -263,7 +263,8 @@ export async function compareWithCibuildwheel({ work, cli, functions, argv, sett
         '--output-dir',
         out
       ],
-      { env: envFor(name), cwd: dir, log: `${out}.events.jsonl` }
+      // From the project, as cibuildwheel runs: the project dir is what is copied in.
+      { env: envFor(name), cwd: projects[name], log: `${out}.events.jsonl` }
     ).then(run => ({
       ...run,
       out,

@@ -27,7 +27,7 @@ import {
   toolEnv,
   wheelsIn
 } from './cibuildwheel.mjs'
-import { editUnit, generateMultiFileProject } from './multi-file-project.mjs'
+import { FUNCTIONS_PER_UNIT, editUnit, generateMultiFileProject } from './multi-file-project.mjs'
 import { runWheelwright, stepSeconds, wheelsOf } from './events.mjs'
 import { runActionJob } from './action-job.mjs'
 import { startCacheService } from './cache-service.mjs'
@@ -81,6 +81,8 @@ export async function compilerCacheBenchmark({
   action,
   argv,
   units,
+  backend = 'cmake',
+  functions = FUNCTIONS_PER_UNIT,
   versions = VERSIONS,
   settleSeconds,
   warmUp = true
@@ -89,7 +91,10 @@ export async function compilerCacheBenchmark({
   const cibuildwheel = ensureCibuildwheel(work)
   const dir = path.join(work, dirName)
   fs.rmSync(dir, { recursive: true, force: true })
-  const project = generateMultiFileProject(path.join(dir, 'project'), units)
+  const project = generateMultiFileProject(path.join(dir, 'project'), units, {
+    backend,
+    functions
+  })
   const edited = Math.floor(units / 2)
   const env = toolEnv(image, versions, `multi; assert multi.units() == ${units}; multi.run(0.5)`)
   const cacheDir = path.join(dir, 'wheelwright-cache')
@@ -125,7 +130,8 @@ export async function compilerCacheBenchmark({
         '--output-dir',
         output
       ],
-      { env, cwd: dir, log: `${output}.events.jsonl` }
+      // From the project, as cibuildwheel runs: the project dir is what is copied in.
+      { env, cwd: project, log: `${output}.events.jsonl` }
     )
     const text = run.events
       .filter(e => e.event === 'step-output')
@@ -209,13 +215,13 @@ export async function compilerCacheBenchmark({
       throw new Error(
         `the cold run left no compiler cache under ${cacheDir}: the bench would measure nothing`
       )
-    editUnit(project, edited, 1)
+    editUnit(project, edited, 1, functions)
     const edit = await measure('one-file-edit', () => runOurs('one-file-edit'))
-    editUnit(project, edited, 0)
+    editUnit(project, edited, 0, functions)
     const jobA = await measure('actions-job-1', () => runJob('actions-job-1', 1001))
-    editUnit(project, edited, 1)
+    editUnit(project, edited, 1, functions)
     const jobB = await measure('actions-job-2', () => runJob('actions-job-2', 1002))
-    editUnit(project, edited, 0)
+    editUnit(project, edited, 0, functions)
     const saved = service.log.filter(e => e.op === 'save').map(e => e.key)
     const downloaded = service.log.filter(e => e.op === 'download').map(e => e.key)
     if (saved.length < 1 || !downloaded.includes(saved[0]))
@@ -229,6 +235,8 @@ export async function compilerCacheBenchmark({
       engine: 'podman',
       identifiers: versions.map(v => `cp${v}-manylinux_x86_64`),
       units,
+      backend,
+      unitFunctions: functions,
       editedUnit: edited,
       note: 'wall seconds, one round; wheelwright with --parallel auto, the wheel cache off, sccache; cibuildwheel sequential, no compiler cache',
       seconds: {

@@ -1,5 +1,6 @@
 // The benchmark: ratios measured side by side in one run (see README, "Benchmark").
-//   node bench/run.mjs [--functions N] [--repeat N] [--units N]
+//   node bench/run.mjs [--functions N] [--repeat N] [--units N] [--unit-functions N]
+//                      [--backend cmake|setuptools]
 //                      [--only host|cibuildwheel|compiler-cache]
 //                      [--image IMAGE] [--settle SECONDS]
 //   node bench/run.mjs --smoke [--out FILE]
@@ -25,6 +26,7 @@ import { fileURLToPath } from 'node:url'
 import * as prettier from 'prettier'
 import { compareWithCibuildwheel } from './cibuildwheel.mjs'
 import { compilerCacheBenchmark } from './compiler-cache.mjs'
+import { BACKENDS, FUNCTIONS_PER_UNIT } from './multi-file-project.mjs'
 import { hostBenchmark } from './host.mjs'
 import { commitInfo, machineInfo } from './machine.mjs'
 
@@ -41,13 +43,23 @@ const smoke = argv.includes('--smoke')
 const functions = Number(flag('--functions', smoke ? '10' : '600'))
 const repeat = Number(flag('--repeat', smoke ? '1' : '3'))
 const units = Number(flag('--units', smoke ? '3' : '40'))
+const unitFunctions = Number(flag('--unit-functions', smoke ? '10' : String(FUNCTIONS_PER_UNIT)))
+const backend = flag('--backend', 'cmake')
+if (!BACKENDS.includes(backend))
+  throw new Error(`--backend takes ${BACKENDS.join(', ')}, not ${backend}`)
 const settleSeconds = Number(flag('--settle', smoke ? '0' : '60'))
 const only = flag('--only', undefined)
 const PARTS = ['host', 'cibuildwheel', 'compiler-cache']
 if (only !== undefined && !PARTS.includes(only))
   throw new Error(`--only takes ${PARTS.join(', ')}, not ${only}`)
 const runs = part => only === undefined || only === part
-for (const [name, value] of Object.entries({ functions, repeat, units, settleSeconds }))
+for (const [name, value] of Object.entries({
+  functions,
+  repeat,
+  units,
+  unitFunctions,
+  settleSeconds
+}))
   if (!Number.isInteger(value) || value < 0 || (name !== 'settleSeconds' && value < 1))
     throw new Error(`--${name}: not a whole number of the right size: ${value}`)
 const resultsFile = smoke
@@ -135,6 +147,8 @@ const compilerCacheSettings = {
   action,
   argv: process.argv,
   units,
+  functions: unitFunctions,
+  backend,
   settleSeconds,
   ...(smoke ? { versions: ['312'], warmUp: false } : {})
 }

@@ -1,15 +1,15 @@
-import { a as runAction } from './chunks/main-CWgrqBon.js';
+import { a as runAction } from './chunks/main-evroD25d.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/selector-wT822Vb0.js';
-import './chunks/identifiers-Cu8nqpv8.js';
+import './chunks/identifiers-BO1s8poE.js';
 import 'node:crypto';
 import 'node:os';
 import './chunks/index-Da-eS02x.js';
 import 'node:child_process';
 import 'node:string_decoder';
 import './chunks/_commonjsHelpers-Bgu_3bK-.js';
-import './chunks/debug-filter-DR5VkqpH.js';
+import './chunks/debug-filter-CXJUdh1i.js';
 import 'node:perf_hooks';
 import 'node:process';
 import './chunks/index-url-DDV0Wi_r.js';

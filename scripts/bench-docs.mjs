@@ -160,6 +160,8 @@ export function renderBenchCibuildwheel(results) {
   ].join('\n')
 }
 
+const BACKEND_NAMES = { cmake: 'scikit-build-core and CMake', setuptools: 'setuptools' }
+
 /** The compiler cache: cold against cibuildwheel, a one-unit edit, the Actions cache path. */
 export function renderBenchCompilerCache(results) {
   const c = required(results, 'compilerCache')
@@ -214,7 +216,7 @@ export function renderBenchCompilerCache(results) {
     seconds(c.steps.oneFileEdit[name])
   ])
   return [
-    `${provenance(c)} cibuildwheel ${c.cibuildwheel}, ${c.engine}, ${ids.length} identifiers (${ids.map(short).join(', ')}), ${c.units} units + a binding file, one round; wheelwright with \`parallel: auto\` and sccache, wheel cache off; cibuildwheel sequential, without a compiler cache.`,
+    `${provenance(c)} cibuildwheel ${c.cibuildwheel}, ${c.engine}, ${ids.length} identifiers (${ids.map(short).join(', ')}), ${c.units} units${c.unitFunctions ? ` of ${c.unitFunctions} functions` : ''} + a binding file${c.backend ? `, built with ${BACKEND_NAMES[c.backend] ?? c.backend}` : ''}, one round; wheelwright with \`parallel: auto\` and sccache, wheel cache off; cibuildwheel sequential, without a compiler cache.`,
     '',
     '| figure | wheelwright | against | ratio | goal |',
     '| --- | --- | --- | --- | --- |',

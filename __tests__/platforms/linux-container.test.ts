@@ -1,4 +1,8 @@
 /** Linux container lanes as data: one container per image and lane, its steps and what the log shows. */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { spawnSync } from 'node:child_process'
 import { describe, expect, test } from '@jest/globals'
 import { linuxPlan as plan } from '../helpers/linux-plan.js'
 
@@ -306,6 +310,68 @@ describe('what the log shows for each step', () => {
     for (const step of steps) {
       expect(step.display).toBeDefined()
       expect(step.display).not.toMatch(/\n|\$1|set -e|exec "\$@"/)
+    }
+  })
+})
+
+describe('copy-in', () => {
+  const copyInOf = (inputs: Record<string, string>) =>
+    plan('', { build: 'cp312-manylinux_x86_64', archs: 'x86_64', ...inputs }).groups[0].setup.find(
+      s => s.name === 'copy-in'
+    )!
+
+  test.each([
+    ['the cache dir elsewhere: only the build dir', '/cache', ['./build']],
+    [
+      'the cache dir inside the project: not copied',
+      '/home/dev/project/.ww-cache',
+      ['./build', './.ww-cache']
+    ],
+    ['the cache dir deeper inside', '/home/dev/project/ci/cache', ['./build', './ci/cache']],
+    ['the project itself as cache dir: never excluded whole', '/home/dev/project', ['./build']]
+  ])('%s', (_name, cacheDir, excludes) => {
+    const { argv } = copyInOf({ 'cache-dir': cacheDir })
+    expect(argv.slice(6)).toEqual(['/project', '/home/dev/project', ...excludes])
+  })
+
+  test('the script copies the tree without what its excludes name (through a stand-in engine that runs the command here)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'copy-in-'))
+    try {
+      const project = path.join(root, 'project')
+      for (const file of [
+        'pyproject.toml',
+        'src/a.c',
+        'build/old.o',
+        '.ww-cache/tools/big',
+        'src/build/kept.c'
+      ]) {
+        fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true })
+        fs.writeFileSync(path.join(project, file), file)
+      }
+      // `engine exec [-i] NAME CMD...` runs CMD here.
+      const engine = path.join(root, 'engine')
+      fs.writeFileSync(engine, '#!/bin/sh\nshift\n[ "$1" = -i ] && shift\nshift\nexec "$@"\n', {
+        mode: 0o755
+      })
+      const dest = path.join(root, 'dest')
+      const { argv } = copyInOf({ 'cache-dir': '/home/dev/project/.ww-cache' })
+      const args = [...argv.slice(1, 4), engine, 'name', dest, project, ...argv.slice(8)]
+      const run = spawnSync(argv[0], args, { encoding: 'utf8' })
+      expect(run.stderr).toBe('')
+      expect(run.status).toBe(0)
+      const copied = fs
+        .readdirSync(dest, { recursive: true, withFileTypes: true })
+        .filter(e => e.isFile())
+        .map(e =>
+          path.relative(
+            dest,
+            path.join(e.parentPath ?? (e as unknown as { path: string }).path, e.name)
+          )
+        )
+        .sort()
+      expect(copied).toEqual(['pyproject.toml', 'src/a.c', 'src/build/kept.c'])
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true })
     }
   })
 })

@@ -48,21 +48,35 @@ const ENSURE_UV = [
   'ln -sf "$work/uv-tool/bin/uv" "$work/bin/uv"'
 ].join('\n')
 
-/** argv: engine container dest source exclude. The project into the container, without the package's build/. */
-const COPY_IN =
-  '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" --exclude="$5" -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -'
+/** argv: engine container dest source exclude... The project into the container, without what the excludes name. */
+const COPY_IN = [
+  'excludes=()',
+  'for x in "${@:5}"; do excludes+=("--exclude=$x"); done',
+  '"$1" exec "$2" mkdir -p "$3" && tar -C "$4" "${excludes[@]}" -cf - . | "$1" exec -i "$2" tar -C "$3" -xf -'
+].join('\n')
 const COPY_OUT =
   'rm -rf -- "$4" && mkdir -p -- "$4" && "$1" exec "$2" tar -C "$3" -cf - . | tar -C "$4" -xf -'
 
 /** The image an identifier builds in, and the option key that chose it. */
 export type ImageOf = (identifier: string) => { image: string; key: string }
 
-/** Where the project and the package are inside a container. */
-function containerPaths(options: Options): { package: string; buildExclude: string } {
-  const relative = path.relative(options.projectDir, options.packageDir).split(path.sep).join('/')
+/**
+ * Where the project and the package are inside a container, and what of the
+ * project is not copied in: the package's build/ (a host build's leftovers),
+ * and wheelwright's own cache dir when it lies inside the project (its tools,
+ * downloads and compiler cache are mounted, never copied).
+ */
+function containerPaths(options: Options): { package: string; excludes: string[] } {
+  const below = (dir: string) => {
+    const relative = path.relative(options.projectDir, dir)
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined
+    return relative.split(path.sep).join('/')
+  }
+  const relative = below(options.packageDir) ?? ''
+  const cache = below(options.cacheDir)
   return {
     package: relative ? path.posix.join(CONTAINER_PROJECT, relative) : CONTAINER_PROJECT,
-    buildExclude: relative ? `./${relative}/build` : './build'
+    excludes: [relative ? `./${relative}/build` : './build', ...(cache ? [`./${cache}`] : [])]
   }
 }
 
@@ -212,7 +226,7 @@ function containerGroup(
         name,
         CONTAINER_PROJECT,
         options.projectDir,
-        inside.buildExclude
+        ...inside.excludes
       ],
       `copy the project into ${CONTAINER_PROJECT}`
     )

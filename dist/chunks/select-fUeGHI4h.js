@@ -1,5 +1,5 @@
 import { U as UserError } from './selector-wT822Vb0.js';
-import { b as platformNamed, F as selectConfigurations } from './identifiers-Cu8nqpv8.js';
+import { b as platformNamed, F as selectConfigurations } from './identifiers-BO1s8poE.js';
 
 /**
  * How much an emulated identifier weighs against max-per-job: QEMU builds are

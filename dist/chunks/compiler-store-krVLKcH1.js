@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs__default from 'node:fs';
 import path from 'node:path';
-import { S as SCCACHE_REQUIREMENT } from './identifiers-Cu8nqpv8.js';
+import { S as SCCACHE_REQUIREMENT } from './identifiers-BO1s8poE.js';
 import './selector-wT822Vb0.js';
 
 /**

@@ -1,5 +1,5 @@
 import { U as UserError, b as EXIT, i as isUserError } from './selector-wT822Vb0.js';
-import { b as platformNamed, p as platformList, E as notYetPlatforms } from './identifiers-Cu8nqpv8.js';
+import { b as platformNamed, p as platformList, E as notYetPlatforms } from './identifiers-BO1s8poE.js';
 import { performance } from 'node:perf_hooks';
 import crypto from 'node:crypto';
 import process$1 from 'node:process';

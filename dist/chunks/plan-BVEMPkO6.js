@@ -1,7 +1,7 @@
-import { s as selectedConfigurations, b as buildMatrix } from './select-BnRhW2XF.js';
+import { s as selectedConfigurations, b as buildMatrix } from './select-fUeGHI4h.js';
 import { expandArtifactName } from './artifacts-CzzhEEOk.js';
 import { U as UserError } from './selector-wT822Vb0.js';
-import './identifiers-Cu8nqpv8.js';
+import './identifiers-BO1s8poE.js';
 import 'node:path';
 import 'node:crypto';
 import 'node:fs';

@@ -1,10 +1,10 @@
 import fs__default from 'node:fs';
 import path from 'node:path';
 import { s as selectorMatches, U as UserError, i as isUserError, w as words, l as listing, c as closest, e as expandPatterns, E as ENABLE_GROUPS, p as parseBoolean, a as secretValues, b as EXIT } from './selector-wT822Vb0.js';
-import { p as platformList, c as cataloguedPlatforms, o as optionSpec, q as quote, s as split, a as parseEnvironment, b as platformNamed, u as unknownPlaceholders, P as PLACEHOLDER_VARS, d as archOfIdentifier, e as platformOfIdentifier, f as parsePlatformName } from './identifiers-Cu8nqpv8.js';
+import { p as platformList, c as cataloguedPlatforms, o as optionSpec, q as quote, s as split, a as parseEnvironment, b as platformNamed, u as unknownPlaceholders, P as PLACEHOLDER_VARS, d as archOfIdentifier, e as platformOfIdentifier, f as parsePlatformName } from './identifiers-BO1s8poE.js';
 import os from 'node:os';
 import { e as exec } from './index-Da-eS02x.js';
-import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, h as hideDebugCommands, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './debug-filter-DR5VkqpH.js';
+import { p as parseArchs, c as checkAllowedArchs, t as thisMachine, d as detectTerminal, a as cliReporter, V as VERSION, j as jsonReporter, h as hideDebugCommands, L as LOG_FORMATS, b as detectRunner, e as actionReporter, f as annotationsOf } from './debug-filter-CXJUdh1i.js';
 import { v as validRange, b as booleanValue, p as parseEnable, a as pep440Range, c as pythonVersionsRange, d as parseParallel, e as positiveInt, f as parseChoice, r as resolvePublishOptions, g as parseCompilerCache, n as nonEmpty, u as urlSecrets } from './index-url-DDV0Wi_r.js';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
@@ -3818,9 +3818,9 @@ async function runCommand(options, context) {
     switch (options.command) {
         // Commands load lazily: `plan` never pays for the build or release code.
         case 'plan':
-            return (await import('./plan-Ol_dWqch.js')).runPlan(options, context);
+            return (await import('./plan-BVEMPkO6.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-DMUzR58a.js')).runBuild(options, context);
+            return (await import('./build-TiDVO43V.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-CN2GDJ61.js')).runSdist(options, context);
         case 'publish':

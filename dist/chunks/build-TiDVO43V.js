@@ -4,9 +4,9 @@ import path$1 from 'node:path';
 import { p as processAlive, a as acquireLock, w as waitingMessage, t as toolsContext } from './lock-Bv3Ceag5.js';
 import { r as requiredGroup, w as words, s as selectorMatches, U as UserError, b as EXIT, d as isCredential, i as isUserError, f as pythonVersionOf } from './selector-wT822Vb0.js';
 import { c as checkWritableDir } from './dirs-CvDxw7Nn.js';
-import { w as withoutDebugCommands, t as thisMachine, g as eventOutput, l as liveOutput, i as failureKind, k as duration, m as paintFor, V as VERSION, n as checkArchsSelected } from './debug-filter-DR5VkqpH.js';
-import { j as jobConfigurations } from './select-BnRhW2XF.js';
-import { g as allKnownIdentifiers, b as platformNamed, h as archDir, t as toolCacheRoot, i as placementOf, j as archiveDir, k as archiveExecutable, n as nugetLibs, l as nugetDir, m as nugetUrl, r as minorOf, v as toolCacheArch, I as IMAGE_PATH_PREPEND, w as parseCompilerCacheOutput, x as buildDirs, y as POSIX, z as environmentScript, a as parseEnvironment, A as changedVariables, B as parseEnvZ, C as constraintsFor, d as archOfIdentifier, D as CONTAINER_CACHE } from './identifiers-Cu8nqpv8.js';
+import { w as withoutDebugCommands, t as thisMachine, g as eventOutput, l as liveOutput, i as failureKind, k as duration, m as paintFor, V as VERSION, n as checkArchsSelected } from './debug-filter-CXJUdh1i.js';
+import { j as jobConfigurations } from './select-fUeGHI4h.js';
+import { g as allKnownIdentifiers, b as platformNamed, h as archDir, t as toolCacheRoot, i as placementOf, j as archiveDir, k as archiveExecutable, n as nugetLibs, l as nugetDir, m as nugetUrl, r as minorOf, v as toolCacheArch, I as IMAGE_PATH_PREPEND, w as parseCompilerCacheOutput, x as buildDirs, y as POSIX, z as environmentScript, a as parseEnvironment, A as changedVariables, B as parseEnvZ, C as constraintsFor, d as archOfIdentifier, D as CONTAINER_CACHE } from './identifiers-BO1s8poE.js';
 import crypto$1 from 'node:crypto';
 import { e as exec, s as semverExports, a as semver, b as startError, T as Tail, K as KEPT_CHARS, C as ChildTracker } from './index-Da-eS02x.js';
 import { i as info, m as mkdirP, d as debug, e as exec$1, a as isDebug, H as HttpClient, r as rmRF, w as which } from './core-ORKXprpS.js';
@@ -4118,7 +4118,7 @@ async function restoreCompilerCache(plan, options, context, facts) {
     const inActions = context.isAction && !!(context.env.ACTIONS_RESULTS_URL || context.env.ACTIONS_CACHE_URL);
     if (!inActions || options.compilerCache === 'off')
         return undefined;
-    const store = await import('./compiler-store-By_SdT19.js');
+    const store = await import('./compiler-store-krVLKcH1.js');
     const mounted = facts.containerCacheDir
         ? { inside: CONTAINER_CACHE, host: facts.containerCacheDir }
         : undefined;
