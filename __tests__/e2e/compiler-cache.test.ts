@@ -3,7 +3,8 @@
  * PyPI), with this machine's gcc: a small project of six C files that do not
  * depend on Python plus one binding, built for cp312 and cp313 (whose
  * sysconfig compiler flags are the same), with setuptools and with
- * scikit-build-core, on the host and in a container. Each shows hits on the
+ * scikit-build-core, on the host and in a container, and with meson-python
+ * (CC wrapped, as for setuptools) on the host. Each shows hits on the
  * second identifier (the six core files), then a warm second run in which
  * nothing misses; and builds that still succeed, with one warning, when the
  * cache cannot run.
@@ -82,6 +83,23 @@ function cmakeProject(): string {
   })
 }
 
+function mesonProject(): string {
+  const sources = Array.from({ length: CORE_FILES }, (_, i) => `'src/core/core${i + 1}.c'`)
+  return writeTree(tempDir('cc-meson'), {
+    'pyproject.toml':
+      '[build-system]\nrequires = ["meson-python"]\nbuild-backend = "mesonpy"\n\n[project]\nname = "mesondemo"\nversion = "1.0"\n',
+    'meson.build': [
+      "project('mesondemo', 'c')",
+      "py = import('python').find_installation(pure: false)",
+      `core = static_library('core', ${sources.join(', ')}, include_directories: 'src', pic: true)`,
+      "py.extension_module('mesondemo', 'src/mesondemo.c', link_with: core, include_directories: 'src', install: true)",
+      ''
+    ].join('\n'),
+    'src/mesondemo.c': binding('mesondemo', 'core/core.h'),
+    ...core('core/core.h')
+  })
+}
+
 interface Counts {
   hits: number
   misses: number
@@ -153,6 +171,7 @@ describe('this machine', () => {
 describe.each([
   ['host', 'setuptools', setuptoolsProject, 0],
   ['host', 'scikit-build-core', cmakeProject, 1],
+  ['host', 'meson-python', mesonProject, 0],
   ['container', 'setuptools', setuptoolsProject, 0],
   ['container', 'scikit-build-core', cmakeProject, 1]
 ] as const)('%s, %s', (where, _backend, project, probes) => {
