@@ -2,9 +2,9 @@
 // `units` translation units that do not include Python (a core library
 // compiled beside the binding, as real projects vendor one), plus one
 // binding file that does. Each unit holds `functions` small numeric
-// functions: by default 2400, about 13 s to compile with -O2 here, as long as
-// a template-heavy C++ file takes, so that the build is compile time, as in
-// the projects a compiler cache is for. (C, not C++: the multi-CPython test image has gcc
+// functions: by default 2400 (about 13 s to compile with -O2 on the machine
+// the README's figures come from, as slow as a template-heavy C++ file), so
+// that the build is compile time, as in the projects a compiler cache is for. (C, not C++: the multi-CPython test image has gcc
 // but no g++; both compile the same way.) Two build backends:
 //   - cmake: scikit-build-core and CMake, the core a static library target,
 //     as most C and C++ projects with a vendored library build it. CMake

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as runCli } from './chunks/main-evroD25d.js';
+import { r as runCli } from './chunks/main-DYEfVJ2I.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/selector-wT822Vb0.js';

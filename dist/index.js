@@ -1,4 +1,4 @@
-import { a as runAction } from './chunks/main-evroD25d.js';
+import { a as runAction } from './chunks/main-DYEfVJ2I.js';
 import 'node:fs';
 import 'node:path';
 import './chunks/selector-wT822Vb0.js';

@@ -71,30 +71,25 @@ export async function runIdentifier(
   gate?: CompileGate
 ): Promise<IdentifierResult> {
   const locks = new MarkerLocks(build.steps, message => log.note(message))
-  const held: GateRelease[] = []
-  const enterGate = async (): Promise<void> => {
-    if (!gate || !build.compileGroup) return
-    held.push(
-      await gate.enter(build.compileGroup, build.identifier, filler =>
-        log.note(
-          `Waiting for ${filler} to fill the empty compiler cache: this build compiles the same objects, and hits them after`
-        )
-      )
-    )
-  }
-  const leaveGate = () => held.splice(0).forEach(release => release())
   try {
-    return await runSteps(state, build, log, locks, cache, { enterGate, leaveGate })
+    return await runSteps(state, build, log, locks, cache, gate)
   } finally {
-    leaveGate()
     locks.releaseAll()
   }
 }
 
-/** Holding the build's compile group around its build step (see compile-gate.ts). */
-interface GateHold {
-  readonly enterGate: () => Promise<void>
-  readonly leaveGate: () => void
+/** Before the build step: its turn in the build's compile group (see compile-gate.ts), to release after it. */
+async function compileTurn(
+  gate: CompileGate | undefined,
+  build: Build,
+  log: BuildLog
+): Promise<GateRelease | undefined> {
+  if (!gate || !build.compileGroup) return undefined
+  return gate.enter(build.compileGroup, build.identifier, filler =>
+    log.note(
+      `Waiting for ${filler} to fill the empty compiler cache: this build compiles the same objects, and hits them after`
+    )
+  )
 }
 
 async function runSteps(
@@ -103,7 +98,7 @@ async function runSteps(
   log: BuildLog,
   locks: MarkerLocks,
   cache: BuildCache | undefined,
-  { enterGate, leaveGate }: GateHold
+  gate: CompileGate | undefined
 ): Promise<IdentifierResult> {
   const fail = (step: string, reason: string, exitCode: number = EXIT.failed, output = '') =>
     new BuildFailure(
@@ -182,12 +177,13 @@ async function runSteps(
       await checkKept(state, { ...step, argv }, env, log, locks)
       continue
     }
-    if (step.name === 'build') await enterGate()
+    const release = step.name === 'build' ? await compileTurn(gate, build, log) : undefined
     log.stepStarted(step)
     const executor = executorFor(state, step)
     const stepStart = Date.now()
-    const result = await executor.run({ ...step, argv }, env, chunk => log.output(chunk))
-    if (step.name === 'build') leaveGate()
+    const result = await executor
+      .run({ ...step, argv }, env, chunk => log.output(chunk))
+      .finally(() => release?.())
     const interrupted = result.code !== 0 ? state.interrupted?.() : undefined
     log.stepFinished(step, result.code, Date.now() - stepStart, interrupted)
     const leftRunning = leftRunningWarning(step, result)

@@ -3820,7 +3820,7 @@ async function runCommand(options, context) {
         case 'plan':
             return (await import('./plan-BVEMPkO6.js')).runPlan(options, context);
         case 'build':
-            return (await import('./build-TiDVO43V.js')).runBuild(options, context);
+            return (await import('./build-DZALvQXL.js')).runBuild(options, context);
         case 'sdist':
             return (await import('./sdist-CN2GDJ61.js')).runSdist(options, context);
         case 'publish':

@@ -2831,22 +2831,20 @@ function runsOnCacheHit(step) {
 }
 async function runIdentifier(state, build, log, cache, gate) {
     const locks = new MarkerLocks(build.steps, message => log.note(message));
-    const held = [];
-    const enterGate = async () => {
-        if (!gate || !build.compileGroup)
-            return;
-        held.push(await gate.enter(build.compileGroup, build.identifier, filler => log.note(`Waiting for ${filler} to fill the empty compiler cache: this build compiles the same objects, and hits them after`)));
-    };
-    const leaveGate = () => held.splice(0).forEach(release => release());
     try {
-        return await runSteps(state, build, log, locks, cache, { enterGate, leaveGate });
+        return await runSteps(state, build, log, locks, cache, gate);
     }
     finally {
-        leaveGate();
         locks.releaseAll();
     }
 }
-async function runSteps(state, build, log, locks, cache, { enterGate, leaveGate }) {
+/** Before the build step: its turn in the build's compile group (see compile-gate.ts), to release after it. */
+async function compileTurn(gate, build, log) {
+    if (!gate || !build.compileGroup)
+        return undefined;
+    return gate.enter(build.compileGroup, build.identifier, filler => log.note(`Waiting for ${filler} to fill the empty compiler cache: this build compiles the same objects, and hits them after`));
+}
+async function runSteps(state, build, log, locks, cache, gate) {
     const fail = (step, reason, exitCode = EXIT.failed, output = '') => new BuildFailure(build.identifier, step, log.text(), reason, exitCode, output ? tellingLines(output) : []);
     const reuse = findCompatibleWheel(state.built, build.identifier);
     const reusedEntry = reuse ? state.built.find(b => b.filename === reuse.filename) : undefined;
@@ -2906,14 +2904,13 @@ async function runSteps(state, build, log, locks, cache, { enterGate, leaveGate 
             await checkKept(state, { ...step, argv }, env, log, locks);
             continue;
         }
-        if (step.name === 'build')
-            await enterGate();
+        const release = step.name === 'build' ? await compileTurn(gate, build, log) : undefined;
         log.stepStarted(step);
         const executor = executorFor(state, step);
         const stepStart = Date.now();
-        const result = await executor.run({ ...step, argv }, env, chunk => log.output(chunk));
-        if (step.name === 'build')
-            leaveGate();
+        const result = await executor
+            .run({ ...step, argv }, env, chunk => log.output(chunk))
+            .finally(() => release?.());
         const interrupted = result.code !== 0 ? state.interrupted?.() : undefined;
         log.stepFinished(step, result.code, Date.now() - stepStart, interrupted);
         const leftRunning = leftRunningWarning(step, result);
